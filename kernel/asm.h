@@ -1,0 +1,14 @@
+/*
+ * Constants shared by C and assembly (no C syntax here): the segment
+ * selectors of our GDT (kernel/gdt.c).
+ */
+#ifndef KERNEL_ASM_H
+#define KERNEL_ASM_H
+
+#define KERNEL_CS	0x08
+#define KERNEL_DS	0x10
+#define USER_CS		0x1B
+#define USER_DS		0x23
+#define TSS_SEL		0x28
+
+#endif

@@ -1,0 +1,14 @@
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <stdarg.h>
+#include "lib/compiler.h"
+
+void console_init(void);
+void console_write(const char *s, size_t n);
+void console_input(char c);
+int console_getc(void);
+int cprintf(const char *fmt, ...) __printf(1, 2);
+int vcprintf(const char *fmt, va_list ap);
+
+#endif

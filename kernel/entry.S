@@ -1,0 +1,64 @@
+/*
+ * Entry points for every exception and hardware interrupt.
+ *
+ * Each stub makes the stack look the same (an error code, real or a
+ * pushed 0, then the vector number), then trap_common saves the
+ * general and segment registers, giving the struct pt_regs of
+ * kernel/traps.h, and calls do_trap(regs).  ret_from_trap undoes it.
+ */
+#include "kernel/asm.h"
+
+/* Exceptions for which the CPU pushes an error code itself. */
+#define HAS_ERROR_CODE(n) \
+	((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21)
+
+	.macro trap_stub n
+	.text
+	.align 16
+trap\n:
+	.if HAS_ERROR_CODE(\n) == 0
+	pushl $0
+	.endif
+	pushl $\n
+	jmp trap_common
+	.section .rodata
+	.long trap\n
+	.endm
+
+	.section .rodata
+	.align 4
+	.globl trap_stubs
+trap_stubs:
+	.altmacro
+	.set n, 0
+	.rept 48
+	trap_stub %n
+	.set n, n + 1
+	.endr
+
+	.text
+trap_common:
+	pushal
+	pushl %ds
+	pushl %es
+	pushl %fs
+	pushl %gs
+	movl $KERNEL_DS, %eax
+	movl %eax, %ds
+	movl %eax, %es
+	movl %eax, %fs
+	movl %eax, %gs
+	pushl %esp		/* struct pt_regs * */
+	call do_trap
+	addl $4, %esp
+	.globl ret_from_trap
+ret_from_trap:
+	popl %gs
+	popl %fs
+	popl %es
+	popl %ds
+	popal
+	addl $8, %esp		/* vector and error code */
+	iret
+
+	.section .note.GNU-stack, "", @progbits

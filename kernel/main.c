@@ -1,0 +1,37 @@
+/*
+ * start_kernel: the order in which Pagoda comes up (init/main.c in
+ * Linux).  boot/head.S calls it in the higher half, on the boot
+ * stack, with interrupts off and the first 16 MiB mapped.
+ */
+#include "kernel/kernel.h"
+#include "kernel/irq.h"
+#include "kernel/multiboot.h"
+#include "kernel/params.h"
+#include "kernel/shell.h"
+#include "kernel/time.h"
+#include "kernel/traps.h"
+#include "kernel/x86.h"
+#include "drivers/serial.h"
+#include "mm/init.h"
+
+void run_boot_tests(void);
+void start_kernel(uint32_t magic, uint32_t info_phys);
+
+void start_kernel(uint32_t magic, uint32_t info_phys)
+{
+	console_init();
+	printk(KERN_NOTICE "Pagoda: a teaching kernel with the Linux 2.4 VM\n");
+	gdt_init();
+	trap_init();
+	/* Copy the boot information before anything can overwrite it. */
+	multiboot_init(magic, info_phys);
+	parse_kernel_cmdline(boot_info.cmdline);
+	e820_print_map();
+	paging_init();
+	init_IRQ();
+	time_init();
+	serial_irq_init();
+	sti();
+	run_boot_tests();
+	shell_run();
+}

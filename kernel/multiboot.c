@@ -1,0 +1,185 @@
+/*
+ * Reading the Multiboot 1 information block (hardware.md).
+ *
+ * Every field is used only if its flag bit says it is valid, and
+ * every pointer is checked to lie in the memory boot/head.S mapped
+ * (the first 16 MiB) before it is followed.  What we keep is copied
+ * into boot_info, because the block and the strings it points to sit
+ * in RAM that the page allocator will later hand out.
+ */
+#include "kernel/multiboot.h"
+#include "boot/multiboot.h"
+#include "kernel/kernel.h"
+#include "mm/page.h"
+
+#define EARLY_MAPPED	(16UL << 20)	/* boot/head.S maps this much */
+
+struct boot_info boot_info;
+
+/* The block as the boot loader lays it out. */
+struct mb_info {
+	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
+	uint32_t mods_count, mods_addr, syms[4], mmap_length, mmap_addr;
+	uint32_t drives_length, drives_addr, config_table, loader_name;
+} __attribute__((packed));
+
+struct mb_mmap_entry {
+	uint32_t size;		/* of the rest of the entry */
+	uint64_t addr, len;
+	uint32_t type;
+} __attribute__((packed));
+
+struct mb_module {
+	uint32_t start, end, string, reserved;
+};
+
+/* A physical range we may read now: inside the early mapping. */
+static const void *early_ptr(uint32_t phys, uint32_t len, const char *what)
+{
+	if (phys >= EARLY_MAPPED || len > EARLY_MAPPED - phys) {
+		printk(KERN_WARNING "multiboot: %s at %#x is beyond the "
+		       "first 16 MiB, ignored\n", what, phys);
+		return NULL;
+	}
+	return __va(phys);
+}
+
+static void copy_string(char *dst, size_t size, uint32_t phys,
+			const char *what)
+{
+	const char *s = early_ptr(phys, 1, what);
+
+	if (!s)
+		return;
+	/* The string may not run past the early mapping either. */
+	size = min(size, (size_t)(EARLY_MAPPED - phys));
+	if (strnlen(s, size) == size)
+		printk(KERN_WARNING "multiboot: %s too long, cut\n", what);
+	strlcpy(dst, s, size);
+}
+
+static void copy_memory_map(const struct mb_info *mb)
+{
+	const uint8_t *p = early_ptr(mb->mmap_addr, mb->mmap_length,
+				     "memory map");
+	const uint8_t *end;
+
+	if (!p)
+		return;
+	end = p + mb->mmap_length;
+	while (p + sizeof(struct mb_mmap_entry) <= end) {
+		const struct mb_mmap_entry *e = (const void *)p;
+
+		if (boot_info.nr_map == E820_MAX) {
+			printk(KERN_WARNING "multiboot: more than %d memory "
+			       "map entries, rest ignored\n", E820_MAX);
+			break;
+		}
+		boot_info.map[boot_info.nr_map++] = (struct e820entry){
+			e->addr, e->len, e->type };
+		p += e->size + sizeof(e->size);
+	}
+}
+
+/* Without a map, mem_lower/mem_upper describe the two RAM ranges. */
+static void fake_memory_map(void)
+{
+	boot_info.map[0] = (struct e820entry){
+		0, (uint64_t)boot_info.mem_lower_kb << 10, E820_RAM };
+	boot_info.map[1] = (struct e820entry){
+		1 << 20, (uint64_t)boot_info.mem_upper_kb << 10, E820_RAM };
+	boot_info.nr_map = 2;
+}
+
+static void copy_modules(const struct mb_info *mb)
+{
+	const struct mb_module *m = early_ptr(mb->mods_addr,
+		mb->mods_count * sizeof(*m), "module list");
+
+	for (uint32_t i = 0; m && i < mb->mods_count; i++) {
+		struct boot_module *b = &boot_info.mods[boot_info.nr_mods];
+
+		if (boot_info.nr_mods == BOOT_MODULES_MAX) {
+			printk(KERN_WARNING "multiboot: only %d modules "
+			       "kept\n", BOOT_MODULES_MAX);
+			break;
+		}
+		b->start = m[i].start;
+		b->end = m[i].end;
+		if (m[i].string)
+			copy_string(b->name, sizeof(b->name), m[i].string,
+				    "module name");
+		boot_info.nr_mods++;
+	}
+}
+
+void multiboot_init(uint32_t magic, uint32_t info_phys)
+{
+	const struct mb_info *mb;
+
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		panic("not started by a Multiboot loader (EAX = %#x)", magic);
+	mb = early_ptr(info_phys, sizeof(*mb), "info block");
+	if (!mb)
+		panic("Multiboot info block unreachable");
+	boot_info.flags = mb->flags;
+	boot_info.info_phys = info_phys;
+	if (mb->flags & MULTIBOOT_INFO_CMDLINE)
+		copy_string(boot_info.cmdline, sizeof(boot_info.cmdline),
+			    mb->cmdline, "command line");
+	if (mb->flags & MULTIBOOT_INFO_LOADER_NAME)
+		copy_string(boot_info.loader, sizeof(boot_info.loader),
+			    mb->loader_name, "boot loader name");
+	if (mb->flags & MULTIBOOT_INFO_MEMORY) {
+		boot_info.mem_lower_kb = mb->mem_lower;
+		boot_info.mem_upper_kb = mb->mem_upper;
+	}
+	if (mb->flags & MULTIBOOT_INFO_MEM_MAP)
+		copy_memory_map(mb);
+	if (!boot_info.nr_map && (mb->flags & MULTIBOOT_INFO_MEMORY))
+		fake_memory_map();
+	if (!boot_info.nr_map)
+		panic("the boot loader gave no memory information");
+	if (mb->flags & MULTIBOOT_INFO_MODS)
+		copy_modules(mb);
+}
+
+/* The end of the highest usable RAM range. */
+uint64_t e820_end_of_ram(void)
+{
+	uint64_t end = 0;
+
+	for (int i = 0; i < boot_info.nr_map; i++) {
+		const struct e820entry *e = &boot_info.map[i];
+
+		if (e->type == E820_RAM && e->addr + e->size > end)
+			end = e->addr + e->size;
+	}
+	return end;
+}
+
+static const char *e820_type_name(uint32_t type)
+{
+	switch (type) {
+	case E820_RAM:		return "usable";
+	case E820_ACPI:		return "ACPI data";
+	case E820_NVS:		return "ACPI NVS";
+	case E820_BAD:		return "unusable";
+	default:		return "reserved";
+	}
+}
+
+/* Printed at boot in the form Linux uses. */
+void e820_print_map(void)
+{
+	printk(KERN_INFO "BIOS-provided physical RAM map (from %s):\n",
+	       boot_info.loader[0] ? boot_info.loader : "boot loader");
+	for (int i = 0; i < boot_info.nr_map; i++) {
+		const struct e820entry *e = &boot_info.map[i];
+
+		printk(KERN_INFO " BIOS-e820: %016llx - %016llx (%s)\n",
+		       (unsigned long long)e->addr,
+		       (unsigned long long)(e->addr + e->size),
+		       e820_type_name(e->type));
+	}
+}

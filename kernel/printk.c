@@ -1,0 +1,77 @@
+/*
+ * printk: the kernel log.  Each line gets a timestamp from jiffies
+ * ("[    1.230000] "), is appended to a ring buffer, and is shown on
+ * the console if its level is below console_loglevel.
+ */
+#include "kernel/printk.h"
+#include "kernel/console.h"
+#include "kernel/params.h"
+#include "kernel/time.h"
+#include "kernel/x86.h"
+#include "lib/string.h"
+#include "lib/vsprintf.h"
+
+#define LOG_BUF_LEN	16384
+
+unsigned int console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+KERNEL_PARAM_UINT(loglevel, console_loglevel, 0, 8,
+		  "console shows messages of level < N (0-8)");
+
+static char log_buf[LOG_BUF_LEN];
+static unsigned long log_end;		/* total bytes ever logged */
+static bool line_open;			/* last message had no newline */
+
+static void log_append(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		log_buf[log_end++ % LOG_BUF_LEN] = s[i];
+}
+
+/* Strips a leading "<N>" and returns the level it names. */
+static int message_level(const char **msg)
+{
+	const char *m = *msg;
+
+	if (m[0] == '<' && m[1] >= '0' && m[1] <= '7' && m[2] == '>') {
+		*msg = m + 3;
+		return m[1] - '0';
+	}
+	return DEFAULT_MESSAGE_LOGLEVEL;
+}
+
+int printk(const char *fmt, ...)
+{
+	char buf[512], stamp[24];
+	const char *msg = buf;
+	int level, n, sn = 0;
+	uint32_t flags;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	level = message_level(&msg);
+	if (!line_open)
+		sn = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ",
+			      jiffies / HZ, (jiffies % HZ) * (1000000 / HZ));
+	n = strlen(msg);
+	flags = local_irq_save();
+	log_append(stamp, sn);
+	log_append(msg, n);
+	if (level < (int)console_loglevel) {
+		console_write(stamp, sn);
+		console_write(msg, n);
+	}
+	line_open = n && msg[n - 1] != '\n';
+	local_irq_restore(flags);
+	return n;
+}
+
+/* Prints the log buffer, oldest first (the shell's "dmesg"). */
+void dmesg_print(void)
+{
+	unsigned long start = log_end > LOG_BUF_LEN ? log_end - LOG_BUF_LEN : 0;
+
+	for (unsigned long i = start; i < log_end; i++)
+		console_write(&log_buf[i % LOG_BUF_LEN], 1);
+}

@@ -1,0 +1,67 @@
+/*
+ * Running the in-kernel test suites: at boot with test=GLOB (then
+ * power off, QEMU's exit status telling the result) or from the shell
+ * with "test GLOB".  The framework itself is lib/ktest.c.
+ */
+#include "kernel/kernel.h"
+#include "kernel/params.h"
+#include "kernel/power.h"
+#include "kernel/shell.h"
+#include "lib/ktest.h"
+
+extern const struct ktest_suite *const __start_ktest_suites[];
+extern const struct ktest_suite *const __stop_ktest_suites[];
+
+static char test_glob[128];
+KERNEL_PARAM_STRING(test, test_glob,
+		    "run the test suites matching GLOB, then power off");
+
+void ktest_vprint(const char *fmt, va_list ap)
+{
+	vcprintf(fmt, ap);
+}
+
+static struct ktest_totals run_tests(const char *glob)
+{
+	return ktest_run(glob, __start_ktest_suites, __stop_ktest_suites);
+}
+
+/* With test=GLOB: run, then exit QEMU with the verdict. */
+void run_boot_tests(void)
+{
+	struct ktest_totals t;
+
+	if (!test_glob[0])
+		return;
+	t = run_tests(test_glob);
+	machine_exit(t.failed == 0);
+}
+
+static int cmd_test(int argc, char **argv)
+{
+	struct ktest_totals t;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	t = run_tests(argv[1]);
+	cprintf("%d passed, %d failed, %d skipped\n", t.passed, t.failed,
+		t.skipped);
+	return t.failed ? -1 : 0;
+}
+SHELL_COMMAND(test, cmd_test, "test GLOB",
+	      "run the in-kernel test suites matching GLOB");
+
+static int cmd_dmesg(int argc __unused, char **argv __unused)
+{
+	dmesg_print();
+	return 0;
+}
+SHELL_COMMAND(dmesg, cmd_dmesg, "dmesg", "print the kernel log");
+
+static int cmd_cmdline(int argc __unused, char **argv __unused)
+{
+	print_kernel_params();
+	return 0;
+}
+SHELL_COMMAND(cmdline, cmd_cmdline, "cmdline",
+	      "show the boot command line and the known parameters");

@@ -1,0 +1,52 @@
+/*
+ * Trap frames and the interrupt descriptor table.
+ *
+ * kernel/entry.S pushes a struct pt_regs for every exception,
+ * interrupt and (later) system call, and calls do_trap() with it.
+ */
+#ifndef KERNEL_TRAPS_H
+#define KERNEL_TRAPS_H
+
+#include "kernel/asm.h"
+#include "lib/compiler.h"
+
+struct pt_regs {
+	uint32_t gs, fs, es, ds;
+	uint32_t edi, esi, ebp, esp_at_pusha, ebx, edx, ecx, eax;
+	uint32_t vector, error_code;
+	uint32_t eip, cs, eflags;
+	uint32_t esp, ss;	/* pushed only when coming from user mode */
+};
+
+
+#define FIRST_IRQ_VECTOR	32
+#define NR_IRQS			16
+
+/* x86 exception vectors the kernel handles by name. */
+#define X86_TRAP_DE	0	/* divide error */
+#define X86_TRAP_BP	3	/* breakpoint */
+#define X86_TRAP_UD	6	/* invalid opcode */
+#define X86_TRAP_DF	8	/* double fault */
+#define X86_TRAP_GP	13	/* general protection */
+#define X86_TRAP_PF	14	/* page fault */
+
+/* Page-fault error code bits. */
+#define PF_PROT		0x01	/* 0: page not present */
+#define PF_WRITE	0x02
+#define PF_USER		0x04
+#define PF_RSVD		0x08
+#define PF_INSTR	0x10
+
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) != 0;
+}
+
+void gdt_init(void);
+void trap_init(void);
+void do_trap(struct pt_regs *regs);
+void show_regs(const struct pt_regs *regs);
+__noreturn void die(const char *what, struct pt_regs *regs);
+const char *trap_name(unsigned vector);
+
+#endif
