@@ -1,0 +1,210 @@
+# Pagoda: build, run, test and debug.  `make help` lists the targets.
+#
+# Variables: MEM=64M SWAP=128M NODES=1 CMDLINE="..." GUI=1 DEBUG=1
+#            T=glob (make test)  BUILD=build (where everything goes)
+#            V=1 (show whole compiler command lines)
+
+BUILD   ?= build
+MEM     ?= 64M
+SWAP    ?= 128M
+NODES   ?= 1
+CMDLINE ?=
+GUI     ?= 0
+DEBUG   ?= 0
+T       ?= *
+
+# The cross toolchain: Debian's i686-linux-gnu-, or an i686-elf- one.
+CROSS ?= $(shell for p in i686-linux-gnu- i686-elf-; do \
+	command -v $${p}gcc >/dev/null 2>&1 && { echo $$p; break; }; done)
+CC      := $(CROSS)gcc
+NM      := $(CROSS)nm
+HOST_CC ?= cc
+PYTHON  ?= python3
+MKSWAP  := $(shell command -v mkswap 2>/dev/null || echo /sbin/mkswap)
+SETUP   := tools/setup-host.sh
+
+# GDB port from the user id, so two users on one host do not clash.
+# Compile lines are shown as "CC file"; V=1 shows them whole.
+ifeq ($(V),1)
+Q :=
+else
+Q = @echo "  CC      $<";
+endif
+
+GDBPORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))
+
+# ---------------------------------------------------------------- kernel
+
+KSRCS := $(wildcard boot/*.S kernel/*.S kernel/*.c mm/*.c drivers/*.c \
+	   lib/*.c tests/common/*.c tests/kernel/*.c)
+KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(KSRCS)))
+
+KCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -I. \
+	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-builtin -fno-omit-frame-pointer \
+	-mgeneral-regs-only -fno-asynchronous-unwind-tables
+ifeq ($(DEBUG),1)
+KCFLAGS += -Og -DCONFIG_DEBUG
+else
+KCFLAGS += -O2
+endif
+KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
+	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
+
+.PHONY: all
+all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso
+
+# Say clearly what is missing instead of failing on a compiler name.
+.PHONY: toolchain
+toolchain:
+	@if [ -z "$(CROSS)" ]; then \
+	  echo "error: no i686 cross compiler (i686-linux-gnu-gcc or" \
+	       "i686-elf-gcc). Run $(SETUP), or:" >&2; \
+	  echo "  apt-get install gcc-i686-linux-gnu binutils-i686-linux-gnu" >&2; \
+	  exit 1; fi
+
+# Objects are rebuilt when the compiler flags change (DEBUG=0 <-> 1).
+$(BUILD)/kcflags: FORCE | toolchain
+	@mkdir -p $(@D)
+	@echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' > $@
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/kcflags | toolchain
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/%.o: %.S $(BUILD)/kcflags | toolchain
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+# Two link steps (see kernel/ksyms.c): the first with an empty symbol
+# table, whose function symbols become the table of the second.  The
+# table lies after all code, so no function may move between the two:
+# checked by comparing the function symbols of both links.
+$(BUILD)/ksyms0.S: tools/ksyms.py
+	@mkdir -p $(@D)
+	$(PYTHON) tools/ksyms.py --empty > $@
+
+$(BUILD)/kernel.pass1.elf: $(KOBJS) $(BUILD)/obj/ksyms0.o linker.ld
+	@echo "  LD      $@"
+	@$(CC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/obj/ksyms0.o -lgcc
+
+$(BUILD)/ksyms.S: $(BUILD)/kernel.pass1.elf tools/ksyms.py
+	@echo "  KSYMS   $@"
+	@$(NM) -n $< | $(PYTHON) tools/ksyms.py > $@
+
+$(BUILD)/obj/ksyms0.o $(BUILD)/obj/ksyms.o: $(BUILD)/obj/%.o: $(BUILD)/%.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf $(BUILD)/obj/ksyms.o
+	@echo "  LD      $@"
+	@$(CC) $(KCFLAGS) $(KLDFLAGS) -o $@.tmp $(KOBJS) $(BUILD)/obj/ksyms.o -lgcc
+	@$(NM) -n $< | grep -i ' [tw] ' > $(BUILD)/syms.pass1
+	@$(NM) -n $@.tmp | grep -i ' [tw] ' > $(BUILD)/syms.pass2
+	@cmp -s $(BUILD)/syms.pass1 $(BUILD)/syms.pass2 || { echo \
+	  "error: functions moved between the two links (see linker.ld)" >&2; \
+	  exit 1; }
+	@mv $@.tmp $@
+
+# ------------------------------------------------------------------ ISO
+
+# The ISO's grub.cfg carries CMDLINE; rebuilt only when it changes.
+$(shell mkdir -p $(BUILD))
+$(BUILD)/cmdline: FORCE
+	$(file >$@.new,$(CMDLINE))
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline
+	@mkdir -p $(@D)
+	$(PYTHON) -c 'import sys; t = open(sys.argv[1]).read(); \
+	  c = open(sys.argv[2]).read().strip(); \
+	  sys.stdout.write(t.replace("@CMDLINE@", c))' $^ > $@
+
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg
+	@echo "  ISO     $@"
+	@cp $(BUILD)/kernel.elf $(BUILD)/iso/boot/kernel.elf
+	@grub-file --is-x86-multiboot $(BUILD)/iso/boot/kernel.elf
+	@grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+	  { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+
+$(BUILD)/swap.img:
+	@mkdir -p $(@D)
+	truncate -s $(SWAP) $@.tmp
+	$(MKSWAP) $@.tmp > /dev/null
+	mv $@.tmp $@
+
+# --------------------------------------------------------- host tests
+
+# lib/ (and later mm/) built for the host under ASan and UBSan, with
+# the same test suites as the kernel (tests/common).
+HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
+HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
+HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -I. -DHOST_TEST \
+	-include tests/host/host.h -fno-builtin -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+$(BUILD)/host/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HCFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/host/ktest-host: $(HOBJS)
+	$(HOST_CC) $(HCFLAGS) -o $@ $^
+
+# -------------------------------------------------------------- running
+
+QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
+QEMU := qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) \
+	-serial mon:stdio -no-reboot -nic none \
+	-drive file=$(BUILD)/swap.img,if=none,id=swap0,format=raw,werror=report,rerror=report \
+	-device virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,serial=SWAP0 \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+# QEMU exits 33 when the kernel reports success: make exits 0 then.
+define qemu_status
+	status=$$?; [ $$status -eq 33 ] && exit 0; \
+	echo "pagoda: QEMU exited with status $$status (35: the kernel" \
+	     "failed; 0: quit with Ctrl-A X, or a triple fault)" >&2; exit 1
+endef
+
+.PHONY: run debug gdb check test host-tests clean help FORCE
+run:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
+	@echo "Booting Pagoda (quit: type 'shutdown', or Ctrl-A X)"
+	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
+
+debug:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
+	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
+	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
+	  $(qemu_status)
+
+gdb: $(BUILD)/kernel.elf
+	gdb -q $(BUILD)/kernel.elf -ex 'target remote localhost:$(GDBPORT)' \
+	  -x tools/gdb/pagoda.gdb
+
+host-tests: $(BUILD)/host/ktest-host
+
+check:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
+	@$(PYTHON) tools/runtests.py --build $(BUILD)
+
+test:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
+	@$(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
+	@echo "make run        boot in QEMU (MEM=64M SWAP=128M CMDLINE=... GUI=1)"
+	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
+	@echo "make test T=glob   only the tests matching glob"
+	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make clean      remove $(BUILD)/"
+
+-include $(KOBJS:.o=.d) $(HOBJS:.o=.d)

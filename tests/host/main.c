@@ -1,0 +1,23 @@
+/*
+ * The host unit-test runner: every suite linked into this binary (the
+ * portable ones of tests/common, built against lib/ under ASan and
+ * UBSan) prints KTAP on stdout.  Usage: ktest-host [GLOB]
+ */
+#include "lib/ktest.h"
+
+extern const struct ktest_suite *const __start_ktest_suites[];
+extern const struct ktest_suite *const __stop_ktest_suites[];
+
+void ktest_vprint(const char *fmt, va_list ap)
+{
+	vprintf(fmt, ap);
+}
+
+int main(int argc, char **argv)
+{
+	struct ktest_totals t;
+
+	t = ktest_run(argc > 1 ? argv[1] : "*", __start_ktest_suites,
+		      __stop_ktest_suites);
+	return t.failed ? 1 : 0;
+}
