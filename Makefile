@@ -116,7 +116,7 @@ $(BUILD)/cmdline: FORCE
 
 $(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline
 	@mkdir -p $(@D)
-	$(PYTHON) -c 'import sys; t = open(sys.argv[1]).read(); \
+	@$(PYTHON) -c 'import sys; t = open(sys.argv[1]).read(); \
 	  c = open(sys.argv[2]).read().strip(); \
 	  sys.stdout.write(t.replace("@CMDLINE@", c))' $^ > $@
 
