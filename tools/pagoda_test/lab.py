@@ -1,0 +1,165 @@
+"""Scenario tests: whole-system runs driven from the host.
+
+A scenario is a function in tests/scenarios/*.py marked with @scenario. It
+gets a Lab, boots one or more Machines through it, and asserts on what the
+guest prints and how QEMU exits:
+
+    from pagoda_test import scenario
+
+    @scenario("shutdown_exits_0", timeout=60)
+    def shutdown_exits_0(lab):
+        vm = lab.boot(mem="8M")
+        vm.expect_prompt()
+        vm.sendline("shutdown")
+        assert vm.wait_exit().status == 0
+
+It passes if it returns and fails on any exception; AssertionErrors are the
+expected kind and their message is what the runner prints. The runner names
+it `scenario:<file>.<name>` (here `scenario:shell.shutdown_exits_0`).
+"""
+
+import importlib.util
+import shutil
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import qemu
+from .machine import Machine
+
+
+def scenario(name=None, *, timeout=None):
+    """Mark a function as a scenario called `name` (default: the function's name).
+
+    `timeout` (seconds) bounds the whole scenario: every expect()/wait_exit()
+    without its own timeout may wait until then. Default: the runner's
+    --timeout.
+    """
+    def mark(func):
+        func.pagoda_scenario = (name or func.__name__, timeout)
+        return func
+    return mark
+
+
+@dataclass
+class Scenario:
+    """A loaded scenario: `name` is "<file>.<scenario name>"."""
+    name: str
+    func: object
+    timeout: float | None
+    path: Path
+
+
+@dataclass
+class LoadError:
+    """A scenario file that could not be imported, with the traceback."""
+    path: Path
+    message: str
+
+
+def load_scenarios(directory):
+    """Import every tests/scenarios/*.py; return ([Scenario], [LoadError]).
+
+    Files are imported fresh under a private module name, so two files may
+    define functions of the same name.
+    """
+    scenarios, errors = [], []
+    for path in sorted(Path(directory).glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            spec = importlib.util.spec_from_file_location(f"pagoda_scenarios.{path.stem}", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        except Exception:  # a broken file must not hide the others
+            errors.append(LoadError(path, traceback.format_exc()))
+            continue
+        for value in vars(module).values():
+            mark = getattr(value, "pagoda_scenario", None)
+            if callable(value) and mark:
+                name, timeout = mark
+                scenarios.append(Scenario(f"{path.stem}.{name}", value, timeout, path))
+    return scenarios, errors
+
+
+class Lab:
+    """What a scenario function receives: it boots Machines and cleans up after them.
+
+    `build` is the build directory (Path); `tmpdir` a scratch directory for
+    disk images and the like, removed when the scenario ends.
+    """
+
+    def __init__(self, build, deadline):
+        self.build = Path(build)
+        self.deadline = deadline
+        self.machines = []
+        self._tmpdir = None
+
+    @property
+    def tmpdir(self):
+        if self._tmpdir is None:
+            self._tmpdir = Path(tempfile.mkdtemp(prefix="pagoda-scenario-"))
+        return self._tmpdir
+
+    def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=()):
+        """The QEMU argv that boot() would run with the same arguments."""
+        image = self.build / ("pagoda.iso" if iso else "kernel.elf")
+        if not image.exists():
+            raise AssertionError(f"{image} not found: run make first")
+        return qemu.command(kernel=None if iso else image, iso=image if iso else None,
+                            append=append or None, mem=mem, swap=swap, extra=qemu_args)
+
+    def boot(self, *, iso=False, mem=None, append="", qemu=(), swap=()):
+        """Start QEMU and return its Machine.
+
+        iso:    boot $BUILD/pagoda.iso through GRUB instead of -kernel kernel.elf
+        mem:    guest RAM, e.g. "8M" or "3G" (default 64M)
+        append: kernel command line (only without iso)
+        qemu:   extra QEMU arguments
+        swap:   disk images to attach as virtio-blk disks vda, vdb, ...
+        """
+        argv = self.command(iso=iso, mem=mem, append=append, qemu_args=qemu, swap=swap)
+        machine = Machine(argv, deadline=self.deadline)
+        self.machines.append(machine)
+        return machine
+
+    def close(self):
+        """Kill the Machines still running and remove the scratch directory."""
+        for machine in self.machines:
+            machine.kill()
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+
+
+@dataclass
+class ScenarioResult:
+    """How one scenario went: `error` is None on success, else the message."""
+    error: str | None
+    machines: list
+    duration: float
+
+
+def _where(exception, path):
+    """"file:line" of the scenario line that raised `exception`."""
+    frames = [f for f in traceback.extract_tb(exception.__traceback__) if f.filename == str(path)]
+    frame = frames[-1] if frames else traceback.extract_tb(exception.__traceback__)[-1]
+    return f"{Path(frame.filename).name}:{frame.lineno}"
+
+
+def run_scenario(item, build, default_timeout):
+    """Run one Scenario to completion and return a ScenarioResult."""
+    timeout = item.timeout or default_timeout
+    start = time.monotonic()
+    lab = Lab(build, start + timeout)
+    error = None
+    try:
+        item.func(lab)
+    except AssertionError as failure:
+        error = f"{_where(failure, item.path)}: {failure or 'assertion failed'}"
+    except Exception:
+        error = "error:\n" + traceback.format_exc()
+    finally:
+        lab.close()
+    return ScenarioResult(error, lab.machines, time.monotonic() - start)

@@ -1,0 +1,180 @@
+"""Build the QEMU command line for Pagoda: the one place that knows QEMU's flags.
+
+The test runner, the scenario tests and the Makefile (`make run`, `make debug`)
+all boot through `command()`, so a flag fixed here is fixed everywhere. This
+file imports nothing from its package, so it works both as
+`python3 -m pagoda_test.qemu` (with tools/ on PYTHONPATH) and as
+`python3 tools/pagoda_test/qemu.py`:
+
+    qemu.py --kernel build/kernel.elf --append "test=lib_*"   # print the command
+    qemu.py --iso build/pagoda.iso --swap build/swap.img --monitor --run
+    qemu.py --gdb-port                                         # port for make debug/gdb
+
+`--run` runs QEMU on the terminal and maps its exit status the way every
+Pagoda script does: 33 (the kernel's success code) -> 0, anything else -> 1.
+"""
+
+import argparse
+import os
+import shlex
+import signal
+import subprocess
+import sys
+
+DEFAULT_QEMU = "qemu-system-i386"
+DEFAULT_MEM = "64M"
+
+# isa-debug-exit turns the kernel's write of V to port 0xf4 into exit status
+# (V << 1) | 1: the kernel writes 0x10 for success and 0x11 for failure.
+EXIT_SUCCESS = 33
+EXIT_FAILURE = 35
+
+
+def qemu_binary():
+    """The QEMU to run, as an argv prefix.
+
+    PAGODA_QEMU overrides it (tests use a fake QEMU; a developer may point at a
+    debug build); it may carry arguments, e.g. "python3 fake_qemu.py".
+    """
+    return shlex.split(os.environ.get("PAGODA_QEMU") or DEFAULT_QEMU)
+
+
+def swap_args(images):
+    """-drive/-device pairs attaching each image as a legacy virtio-blk disk.
+
+    werror/rerror=report make an injected I/O error reach the driver instead of
+    pausing the VM; vectors=0 keeps the device on its INTx line.
+    """
+    args = []
+    for index, image in enumerate(images):
+        drive = f"swap{index}"
+        args += [
+            "-drive", f"file={image},if=none,id={drive},format=raw,werror=report,rerror=report",
+            "-device", f"virtio-blk-pci,drive={drive},disable-modern=on,vectors=0,serial=SWAP{index}",
+        ]
+    return args
+
+
+def command(*, kernel=None, iso=None, append=None, mem=None, swap=(), extra=(),
+            serial="stdio", gui=False, gdb_port=None, wait_for_gdb=False):
+    """Return the QEMU argv booting Pagoda.
+
+    Exactly one of `kernel` (Multiboot ELF, booted with -kernel: fast, and
+    takes `append` as the command line) or `iso` (GRUB rescue ISO, whose
+    grub.cfg supplies the command line) must be given.
+
+    `serial` is "stdio" for tests (bytes written to QEMU's stdin reach the
+    guest raw) or "mon:stdio" for people (Ctrl-A c reaches the monitor).
+    """
+    if (kernel is None) == (iso is None):
+        raise ValueError("give exactly one of kernel= or iso=")
+    if iso is not None and append:
+        raise ValueError("an ISO boot takes its command line from grub.cfg; append= needs kernel=")
+    argv = qemu_binary() + [
+        "-M", "pc", "-accel", "tcg", "-m", mem or DEFAULT_MEM,
+        "-serial", serial, "-no-reboot", "-nic", "none",
+    ]
+    if not gui:
+        argv += ["-display", "none"]
+    if kernel is not None:
+        argv += ["-kernel", str(kernel)]
+        if append:
+            argv += ["-append", append]
+    else:
+        argv += ["-cdrom", str(iso), "-boot", "d"]
+    argv += swap_args(swap)
+    argv += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if gdb_port is not None:
+        argv += ["-gdb", f"tcp::{gdb_port}"]
+    if wait_for_gdb:
+        argv += ["-S"]
+    return argv + list(extra)
+
+
+def map_exit_status(code):
+    """0 when QEMU exited with the kernel's success code, else 1."""
+    return 0 if code == EXIT_SUCCESS else 1
+
+
+def describe_exit_status(code):
+    """Say in words what a raw QEMU exit status means."""
+    if code == EXIT_SUCCESS:
+        return "exit status 33 (kernel reported success)"
+    if code == EXIT_FAILURE:
+        return "exit status 35 (kernel reported failure)"
+    if code is not None and code < 0:
+        return f"killed by signal {-code}"
+    if code == 0:
+        return "exit status 0 (not the kernel's exit: triple fault under -no-reboot, or QEMU quit)"
+    return f"exit status {code} (not the kernel's exit code 33)"
+
+
+def default_gdb_port():
+    """A GDB port derived from the user id, so two users on one host do not clash."""
+    return 20000 + os.getuid() % 20000
+
+
+def run(argv):
+    """Run QEMU on this terminal and return the mapped exit status.
+
+    SIGINT is ignored here while QEMU runs: Ctrl-C belongs to the guest (or
+    kills QEMU itself), not to this wrapper.
+    """
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        code = subprocess.call(argv)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if code != EXIT_SUCCESS:
+        print(f"qemu: {describe_exit_status(code)}", file=sys.stderr)
+    return map_exit_status(code)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        description="Print (or run) the QEMU command line that boots Pagoda.",
+        epilog="Arguments after -- are passed to QEMU unchanged.")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--kernel", help="boot this Multiboot ELF with -kernel")
+    source.add_argument("--iso", help="boot this ISO with -cdrom")
+    parser.add_argument("--append", help="kernel command line (with --kernel)")
+    parser.add_argument("--mem", default=DEFAULT_MEM, help="guest RAM (default %(default)s)")
+    parser.add_argument("--swap", action="append", default=[], metavar="IMAGE",
+                        help="attach IMAGE as a virtio-blk disk (repeatable: vda, vdb, ...)")
+    parser.add_argument("--monitor", action="store_true",
+                        help="serial on mon:stdio (Ctrl-A c for the QEMU monitor)")
+    parser.add_argument("--gui", action="store_true", help="show the VGA window")
+    parser.add_argument("--gdb", type=int, metavar="PORT", help="GDB stub on tcp::PORT")
+    parser.add_argument("--wait-gdb", action="store_true", help="start paused (-S)")
+    parser.add_argument("--run", action="store_true",
+                        help="run QEMU here; exit 0 iff QEMU exits 33")
+    parser.add_argument("--gdb-port", action="store_true",
+                        help="only print the default GDB port for this user")
+    parser.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.gdb_port and not (args.kernel or args.iso):
+        parser.error("give --kernel or --iso")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.gdb_port:
+        print(default_gdb_port())
+        return 0
+    try:
+        cmd = command(kernel=args.kernel, iso=args.iso, append=args.append, mem=args.mem,
+                      swap=args.swap, extra=args.extra,
+                      serial="mon:stdio" if args.monitor else "stdio", gui=args.gui,
+                      gdb_port=args.gdb, wait_for_gdb=args.wait_gdb)
+    except ValueError as error:
+        print(f"qemu.py: {error}", file=sys.stderr)
+        return 2
+    if args.run:
+        return run(cmd)
+    print(shlex.join(cmd))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""Tests for the runner, the Machine and the shell scenarios, against fake_qemu.py.
+
+They need no kernel: PAGODA_QEMU points at fake_qemu.py and NM at a script
+listing made-up suites. Run with the KTAP tests:
+    python3 -m unittest discover -s tools/pagoda_test -p 'test_*.py'
+"""
+
+import io
+import os
+import shlex
+import stat
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from pagoda_test import machine, qemu, runner  # noqa: E402
+from pagoda_test.machine import Machine  # noqa: E402
+
+FAKE_QEMU = f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'fake_qemu.py'))}"
+SCENARIOS = HERE.parents[1] / "tests" / "scenarios"
+
+KERNEL_SYMBOLS = """\
+c010d940 r __ktest_suite_pass_one
+c010f198 r __ktest_suite_pass_one_ptr
+c010d940 r __ktest_suite_fail_two
+c010d940 r __ktest_suite_crash_three
+c010d940 r __ktest_suite_skip_four
+c010d940 r __ktest_suite_badexit_five
+c010d940 r __ktest_suite_hang_six
+c010d940 r __ktest_suite_stdin_seven
+c010e9a0 r __ktest_xsuite_crash_demo
+c010e9a0 r __ktest_xsuite_crash_demo_ptr
+c0104b30 T ktest_run
+"""
+
+SUITES_PY = """\
+SUITES = {
+    "hang_*": {"timeout": 1},
+    "pass_*,skip_*": {"mem": "3G", "qemu": ["-smp", "2"], "append": "loglevel=7"},
+    "*": {"mem": "32M"},
+}
+"""
+
+HOST_KTAP = """\
+#!/bin/sh
+echo "KTAP version 1"
+echo "1..3"
+echo "    KTAP version 1"
+echo "    # Subtest: buddy"
+echo "    1..2"
+echo "    ok 1 split"
+echo "    ok 2 merge"
+echo "ok 1 buddy"
+echo "    KTAP version 1"
+echo "    # Subtest: radix"
+echo "    1..2"
+echo "    ok 1 insert"
+echo "==1==ERROR: AddressSanitizer: heap-use-after-free"
+exit 1
+"""
+
+
+def write_script(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+class FakeBuildTest(unittest.TestCase):
+    """A temporary build/ and tests/ with fake kernel, ISO, nm and ktest-host."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        base = Path(self.tmp.name)
+        self.build = base / "build"
+        (self.build).mkdir()
+        (self.build / "kernel.elf").write_text("")
+        (self.build / "pagoda.iso").write_text("")
+        write_script(base / "nm", f"#!/bin/sh\ncat <<'EOF'\n{KERNEL_SYMBOLS}EOF\n")
+        self.tests = base / "tests"
+        self.tests.mkdir()
+        (self.tests / "suites.py").write_text(SUITES_PY)
+        (self.tests / "scenarios").symlink_to(SCENARIOS)
+        self.env = {"PAGODA_QEMU": FAKE_QEMU, "NM": str(base / "nm")}
+        self.saved_env = {k: os.environ.get(k) for k in [*self.env, "FAKE_SHELL_BROKEN"]}
+        os.environ.update(self.env)
+        self.addCleanup(self.restore_env)
+
+    def restore_env(self):
+        for key, value in self.saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+    def run_tests(self, *args):
+        """Run the runner in-process; return (exit status, printed lines)."""
+        stream = io.StringIO()
+        status = runner.main(["--build", str(self.build), "--tests", str(self.tests),
+                              "--jobs", "4", *args], stream=stream)
+        return status, stream.getvalue().splitlines()
+
+
+class KernelSuiteTest(FakeBuildTest):
+    def test_counts_every_case_and_fails_bad_runs(self):
+        start = time.monotonic()
+        status, lines = self.run_tests("--glob", "kernel:*")
+        self.assertLess(time.monotonic() - start, 30, "the hanging suite was not killed")
+        self.assertEqual(machine._live, set(), "a QEMU was left running")
+        self.assertEqual(status, 1)
+        # pass 3, fail 2+1, crash 2+3, skip 2+1 skipped, badexit 3+1, hang 1+2, stdin 3
+        self.assertEqual(lines[-1], "16 passed, 7 failed, 1 skipped")
+        self.assertIn("ok kernel:pass_one (3 cases)", lines)
+        self.assertIn("ok kernel:skip_four (3 cases, 1 skipped)", lines)
+        self.assertIn("ok kernel:stdin_seven (3 cases)", lines)
+        self.assertIn("not ok kernel:fail_two: 1 of 3 cases failed", lines)
+        self.assertIn("not ok kernel:crash_three: 3 of 5 cases failed", lines)
+        self.assertIn("not ok kernel:badexit_five: 1 of 4 cases failed", lines)
+        self.assertIn("not ok kernel:hang_six: 2 of 3 cases failed", lines)
+
+    def test_explicit_suites_and_suite_pointers_are_not_run(self):
+        _, lines = self.run_tests("--list")
+        kernel = [line for line in lines if line.startswith("kernel:")]
+        self.assertEqual(kernel, ["kernel:badexit_five", "kernel:crash_three", "kernel:fail_two",
+                                  "kernel:hang_six", "kernel:pass_one", "kernel:skip_four",
+                                  "kernel:stdin_seven"])
+
+    def test_failure_prints_diagnostics_log_and_rerun_command(self):
+        _, lines = self.run_tests("--glob", "fail_*")
+        at = lines.index("not ok kernel:fail_two: 1 of 3 cases failed")
+        self.assertEqual(lines[at + 1:at + 4], [
+            "    # b: EXPECTATION FAILED at tests/common/x.c:42",
+            "    #   expected 1 == 2",
+            "    not ok 2 b",
+        ])
+        self.assertIn("    QEMU: exit status 35 (kernel reported failure)", lines)
+        log = self.build / "test-logs" / "kernel-fail_two.log"
+        self.assertIn(f"    log: {log}", lines)
+        rerun = next(line for line in lines if line.startswith("    rerun: "))
+        log_lines = log.read_text().splitlines()
+        self.assertEqual(log_lines[0], rerun[len("    rerun: "):])
+        self.assertIn("-append test=fail_two", log_lines[0])
+        self.assertIn("    not ok 2 b", log_lines)
+
+    def test_crash_reports_the_case_in_progress_and_the_panic(self):
+        _, lines = self.run_tests("--glob", "crash_*")
+        self.assertIn("    case 3 of 5: in progress when the output ended", lines)
+        self.assertIn("    [    0.010000] Kernel panic - not syncing: Fatal exception", lines)
+        self.assertIn("    case 4 of 5: never ran", lines)
+
+    def test_timeout_is_reported(self):
+        _, lines = self.run_tests("--glob", "hang_*")
+        self.assertIn("    timed out after 1 s; QEMU killed", lines)
+
+    def test_passing_run_removes_a_stale_log(self):
+        stale = self.build / "test-logs" / "kernel-pass_one.log"
+        stale.parent.mkdir()
+        stale.write_text("old failure")
+        status, lines = self.run_tests("--glob", "pass_one")
+        self.assertEqual((status, lines[-1]), (0, "3 passed, 0 failed"))
+        self.assertFalse(stale.exists())
+
+    def test_per_suite_settings_first_match_wins(self):
+        _, lines = self.run_tests("--list", "-v", "--glob", "pass_one,fail_two")
+        listed = dict(line.split("  ", 1) for line in lines)
+        self.assertIn("-m 3G", listed["kernel:pass_one"])
+        self.assertIn("-append 'test=pass_one loglevel=7'", listed["kernel:pass_one"])
+        self.assertTrue(listed["kernel:pass_one"].endswith("-smp 2"))
+        self.assertIn("-m 32M", listed["kernel:fail_two"])
+
+    def test_unknown_setting_is_rejected(self):
+        (self.tests / "suites.py").write_text('SUITES = {"*": {"memory": "3G"}}\n')
+        with self.assertRaisesRegex(runner.ConfigError, "unknown key.*memory"):
+            runner.plan_jobs(runner.parse_args(["--build", str(self.build),
+                                                "--tests", str(self.tests)]))
+
+    def test_nothing_matched_is_a_failure(self):
+        status, lines = self.run_tests("--glob", "no_such_suite")
+        self.assertEqual((status, lines[-1]), (1, "0 passed, 0 failed"))
+
+    def test_missing_kernel_is_a_failure(self):
+        (self.build / "kernel.elf").unlink()
+        status, lines = self.run_tests("--glob", "kernel:*")
+        self.assertEqual(status, 1)
+        self.assertEqual(lines[0], "not ok kernel:*")
+        self.assertIn("kernel.elf not found: run make first", lines[1])
+
+
+class HostSuiteTest(FakeBuildTest):
+    def test_host_crash_fails_the_open_suite_and_the_missing_one(self):
+        write_script(self.build / "host" / "ktest-host", HOST_KTAP)
+        status, lines = self.run_tests("--glob", "host:*")
+        self.assertEqual(status, 1)
+        self.assertIn("ok host:buddy (2 cases)", lines)
+        self.assertIn("not ok host:radix: 1 of 2 cases failed", lines)
+        self.assertIn("not ok host:ktest-host: 1 of 1 case failed", lines)
+        self.assertIn("    suite 3 of 3: never reported", lines)
+        self.assertIn("    ==1==ERROR: AddressSanitizer: heap-use-after-free", lines)
+        self.assertEqual(lines[-1], "3 passed, 2 failed")
+        log = (self.build / "test-logs" / "host-radix.log").read_text().splitlines()
+        self.assertEqual(log[0], f"{self.build / 'host' / 'ktest-host'} radix")
+
+    def test_host_glob_matching_nothing_is_not_a_failure(self):
+        write_script(self.build / "host" / "ktest-host",
+                     "#!/bin/sh\necho 'KTAP version 1'\necho '1..0'\nexit 1\n")
+        status, lines = self.run_tests("--glob", "pass_one")
+        self.assertEqual((status, lines[-1]), (0, "3 passed, 0 failed"))
+
+    def test_host_binary_gets_only_the_host_patterns(self):
+        _, lines = self.run_tests("--list", "-v", "--glob", "host:bud*,lib_*,kernel:x")
+        self.assertEqual(lines, [])  # no ktest-host: nothing listed for host
+        write_script(self.build / "host" / "ktest-host", HOST_KTAP)
+        _, lines = self.run_tests("--list", "-v", "--glob", "host:bud*,lib_*,kernel:x")
+        self.assertEqual(lines[0], f"host:*  {self.build / 'host' / 'ktest-host'} 'bud*,lib_*'")
+
+
+class ShellScenarioTest(FakeBuildTest):
+    """tests/scenarios/shell.py against the fake shell, whole and broken."""
+
+    SCENARIOS_BROKEN_BY = {
+        "backspace": ["backspace_edits_the_line"],
+        "ctrl_u": ["ctrl_u_kills_the_line"],
+        "cmdline": ["bad_cmdline_is_reported"],
+        "unknown": ["unknown_command"],
+        "help": ["help_lists_commands"],
+        "shutdown": ["bad_cmdline_is_reported", "boot_3G", "boot_8M", "boot_iso",
+                     "boot_kernel_shutdown"],
+    }
+
+    def failing(self, lines):
+        return sorted(line.split("scenario:shell.")[1] for line in lines
+                      if line.startswith("not ok scenario:"))
+
+    def test_all_pass_on_a_working_shell(self):
+        status, lines = self.run_tests("--glob", "scenario:*")
+        self.assertEqual(self.failing(lines), [])
+        self.assertEqual((status, lines[-1]), (0, "9 passed, 0 failed"))
+
+    def test_each_broken_feature_fails_its_scenario(self):
+        for feature, expected in self.SCENARIOS_BROKEN_BY.items():
+            with self.subTest(feature=feature):
+                os.environ["FAKE_SHELL_BROKEN"] = feature
+                status, lines = self.run_tests("--glob", "shell.*")
+                self.assertEqual(status, 1)
+                self.assertEqual(self.failing(lines), expected)
+
+    def test_failure_message_and_log(self):
+        os.environ["FAKE_SHELL_BROKEN"] = "backspace"
+        _, lines = self.run_tests("--glob", "*backspace*")
+        self.assertEqual(lines[0], "not ok scenario:shell.backspace_edits_the_line")
+        self.assertRegex(lines[1], r"^    shell\.py:\d+: typing 'helq\\x7fp' did not run help:")
+        log = (self.build / "test-logs" / "scenario-shell.backspace_edits_the_line.log")
+        text = log.read_text()
+        self.assertIn("--glob scenario:shell.backspace_edits_the_line", text.splitlines()[0])
+        self.assertIn("# ---- machine 1: ", text)
+        self.assertIn("helq\x7fp: command not found", text)
+
+
+class MachineTest(unittest.TestCase):
+    def setUp(self):
+        os.environ["PAGODA_QEMU"] = FAKE_QEMU
+        self.addCleanup(os.environ.pop, "PAGODA_QEMU")
+        self.kernel = Path(__file__)  # any existing file will do for the fake
+
+    def test_expect_failure_shows_the_last_lines(self):
+        vm = Machine(qemu.command(kernel=self.kernel, append="a=1"))
+        self.addCleanup(vm.kill)
+        vm.expect_prompt(timeout=10)
+        with self.assertRaises(AssertionError) as caught:
+            vm.expect("never printed", timeout=0.3)
+        message = str(caught.exception)
+        self.assertIn("expected /never printed/ within 0.3 s", message)
+        self.assertIn("QEMU: still running", message)
+        self.assertIn("  | [    0.010000] cmdline: unknown parameter 'a' ignored", message)
+
+    def test_expect_after_exit_fails_at_once_with_the_status(self):
+        vm = Machine(qemu.command(kernel=self.kernel))
+        self.addCleanup(vm.kill)
+        vm.expect_prompt(timeout=10)
+        vm.sendline("shutdown")
+        start = time.monotonic()
+        with self.assertRaisesRegex(AssertionError, "output ended\nQEMU: exit status 33"):
+            vm.expect("never printed", timeout=30)
+        self.assertLess(time.monotonic() - start, 10)
+        self.assertEqual(vm.wait_exit(), (0, 33))
+
+    def test_run_returns_the_command_output_only(self):
+        vm = Machine(qemu.command(kernel=self.kernel))
+        self.addCleanup(vm.kill)
+        vm.expect_prompt(timeout=10)
+        self.assertEqual(vm.run("nope", timeout=10), "nope: command not found (type 'help')\n")
+
+    def test_scenario_deadline_bounds_every_wait(self):
+        vm = Machine(qemu.command(kernel=self.kernel), deadline=time.monotonic() + 0.5)
+        self.addCleanup(vm.kill)
+        with self.assertRaisesRegex(AssertionError, "before the scenario's time limit"):
+            vm.expect("never printed", timeout=30)
+
+
+class QemuCommandTest(unittest.TestCase):
+    def test_kernel_boot_has_the_contract_flags(self):
+        os.environ.pop("PAGODA_QEMU", None)
+        argv = qemu.command(kernel="build/kernel.elf", append="test=x")
+        self.assertEqual(argv, [
+            "qemu-system-i386", "-M", "pc", "-accel", "tcg", "-m", "64M", "-serial", "stdio",
+            "-no-reboot", "-nic", "none", "-display", "none", "-kernel", "build/kernel.elf",
+            "-append", "test=x", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"])
+
+    def test_iso_boot_with_swap_and_monitor(self):
+        argv = qemu.command(iso="build/pagoda.iso", swap=["build/swap.img"], serial="mon:stdio")
+        line = shlex.join(argv)
+        self.assertIn("-serial mon:stdio", line)
+        self.assertIn("-cdrom build/pagoda.iso -boot d", line)
+        self.assertIn("-drive file=build/swap.img,if=none,id=swap0,format=raw,"
+                      "werror=report,rerror=report", line)
+        self.assertIn("-device virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,"
+                      "serial=SWAP0", line)
+
+    def test_iso_takes_no_append(self):
+        with self.assertRaises(ValueError):
+            qemu.command(iso="x.iso", append="test=x")
+
+    def test_exit_status_mapping(self):
+        self.assertEqual([qemu.map_exit_status(c) for c in (33, 35, 0, 1, -9)], [0, 1, 1, 1, 1])
+
+
+class GlobTest(unittest.TestCase):
+    def test_plain_and_prefixed_patterns(self):
+        self.assertTrue(runner.matches("kernel", "lib_string", "lib_*"))
+        self.assertTrue(runner.matches("kernel", "lib_string", "mm_*,lib_s*"))
+        self.assertTrue(runner.matches("kernel", "lib_string", "kernel:lib_*"))
+        self.assertFalse(runner.matches("host", "lib_string", "kernel:lib_*"))
+        self.assertFalse(runner.matches("kernel", "lib_string", "lib"))
+
+    def test_patterns_for_a_kind(self):
+        self.assertEqual(runner.patterns_for("host", "a*,host:b,kernel:c"), ["a*", "b"])
+        self.assertEqual(runner.patterns_for("scenario", "host:b,kernel:c"), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
