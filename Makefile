@@ -129,9 +129,12 @@ $(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg
 
 $(BUILD)/swap.img:
 	@mkdir -p $(@D)
-	truncate -s $(SWAP) $@.tmp
-	$(MKSWAP) $@.tmp > /dev/null
-	mv $@.tmp $@
+	@echo "  MKSWAP  $@ ($(SWAP))"
+	@rm -f $@.tmp
+	@head -c $(SWAP) /dev/zero > $@.tmp
+	@chmod 600 $@.tmp
+	@$(MKSWAP) $@.tmp > /dev/null
+	@mv $@.tmp $@
 
 # --------------------------------------------------------- host tests
 
@@ -186,9 +189,12 @@ gdb: $(BUILD)/kernel.elf
 
 host-tests: $(BUILD)/host/ktest-host
 
+# The runner's own unit tests first (quietly), then every test.
 check:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
+	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
+	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
 test:

@@ -54,7 +54,7 @@ struct ktest_totals {
 #define __KTEST_SUITE(sym, sname, cases, expl)				\
 	static const struct ktest_suite sym = {				\
 		#sname, cases, ARRAY_SIZE(cases), expl };		\
-	static const struct ktest_suite *const sym##_ptr		\
+	static const struct ktest_suite *const __ktest_ptr_##sname	\
 		__section("ktest_suites") = &sym
 
 #define KTEST_SUITE(sname, cases) \

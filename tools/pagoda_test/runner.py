@@ -112,8 +112,7 @@ def kernel_suites(kernel_elf):
     """Names of the suites registered in kernel.elf, from its __ktest_suite_* symbols.
 
     Explicit suites (__ktest_xsuite_*, deliberate crash demos) are left out:
-    only scenarios that name them may run them. lib/ktest.h also emits a
-    pointer `__ktest_suite_<name>_ptr` next to each suite; those are dropped.
+    only scenarios that name them may run them.
     """
     if not Path(kernel_elf).exists():
         raise RuntimeError(f"{kernel_elf} not found: run make first")
@@ -126,8 +125,7 @@ def kernel_suites(kernel_elf):
         symbol = line.split()[-1] if line.split() else ""
         if symbol.startswith(SUITE_SYMBOL):
             names.add(symbol[len(SUITE_SYMBOL):])
-    pointers = {name for name in names if name.endswith("_ptr") and name[:-4] in names}
-    return sorted(names - pointers)
+    return sorted(names)
 
 
 def load_suite_config(path):

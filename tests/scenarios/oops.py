@@ -1,0 +1,40 @@
+"""What a kernel crash looks like: a deliberate NULL write (tests/kernel/oops_demo.c).
+
+The report must name the faulting function and its callers (symbols come
+from the kernel's own table, not from the host), show the registers and
+CR2, and QEMU must exit with the failure status, never 33 or 0.
+"""
+
+from pagoda_test import scenario
+
+
+@scenario("oops_report", timeout=60)
+def oops_report(lab):
+    vm = lab.boot(append="test=demo_oops")
+    vm.expect(r"Unable to handle kernel NULL pointer dereference at virtual address 00000000")
+    vm.expect(r"Oops: page fault, error code 0002")
+    vm.expect(r"EIP: 0008:c[0-9a-f]{7}")
+    vm.expect(r"CR0: [0-9a-f]{8}  CR2: 00000000")
+    vm.expect(r"Call Trace:")
+    vm.expect(r"\[<c[0-9a-f]{7}>\] oops_demo_write_null\+0x[0-9a-f]+/0x[0-9a-f]+")
+    vm.expect(r"\] start_kernel\+0x")
+    vm.expect(r"Kernel panic - not syncing: Fatal exception")
+    status, code = vm.wait_exit(timeout=30)
+    assert code == 35, f"QEMU exited with {code} after the oops, expected 35 (failure)"
+    assert "not ok" not in vm.output.split("Oops")[0], "a case failed before the crash"
+
+
+@scenario("shell_test_command", timeout=60)
+def shell_test_command(lab):
+    """`test GLOB` from the shell runs suites and returns to the prompt."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    printed = vm.run("test lib_glob,timer")
+    assert "ok 1 lib_glob" in printed and "ok 2 timer" in printed, printed
+    assert "passed, 0 failed" in printed, printed
+    printed = vm.run("test no_such_suite")
+    assert "no test suite matches 'no_such_suite'" in printed, printed
+    printed = vm.run("test demo_*")
+    assert "1..0" in printed, f"a wildcard ran the explicit-only crash demo:\n{printed}"
+    vm.sendline("shutdown")
+    assert vm.wait_exit(timeout=30)[0] == 0
