@@ -135,12 +135,21 @@ __noreturn void shell_run(void)
 	}
 }
 
+/* Lists the commands in name order (link order is arbitrary). */
 static int cmd_help(int argc __unused, char **argv __unused)
 {
-	const struct shell_command *const *c;
+	const struct shell_command *const *c, *prev = NULL, *next;
 
-	for (c = __start_shell_commands; c < __stop_shell_commands; c++)
-		cprintf("  %-24s %s\n", (*c)->usage, (*c)->help);
-	return 0;
+	for (;;) {
+		next = NULL;
+		for (c = __start_shell_commands; c < __stop_shell_commands; c++)
+			if ((!prev || strcmp((*c)->name, prev->name) > 0) &&
+			    (!next || strcmp((*c)->name, next->name) < 0))
+				next = *c;
+		if (!next)
+			return 0;
+		cprintf("  %-24s %s\n", next->usage, next->help);
+		prev = next;
+	}
 }
 SHELL_COMMAND(help, cmd_help, "help", "list the commands");

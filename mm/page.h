@@ -18,4 +18,19 @@
 
 #define PAGE_ALIGN(a)	(((a) + PAGE_SIZE - 1) & PAGE_MASK)
 
+#ifndef __ASSEMBLER__
+/*
+ * Page-table entries, wrapped in structs as Linux does so that an
+ * entry cannot be mixed up with a plain number by accident.  i386
+ * without PAE: two levels, 1024 entries of 32 bits each.
+ */
+typedef struct { unsigned long pte_low; } pte_t;
+typedef struct { unsigned long pgd; } pgd_t;
+
+#define pte_val(x)	((x).pte_low)
+#define pgd_val(x)	((x).pgd)
+#define __pte(x)	((pte_t){ (x) })
+#define __pgd(x)	((pgd_t){ (x) })
+#endif
+
 #endif
