@@ -11,6 +11,7 @@
 #include "kernel/time.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
+#include "drivers/pci.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
 
@@ -31,6 +32,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	init_IRQ();
 	time_init();
 	serial_irq_init();
+	pci_init();		/* before the drivers that claim PCI devices */
 	sti();
 	run_boot_tests();
 	shell_run();

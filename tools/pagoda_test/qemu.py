@@ -20,6 +20,7 @@ import shlex
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 
 DEFAULT_QEMU = "qemu-system-i386"
 DEFAULT_MEM = "64M"
@@ -39,19 +40,88 @@ def qemu_binary():
     return shlex.split(os.environ.get("PAGODA_QEMU") or DEFAULT_QEMU)
 
 
-def swap_args(images):
-    """-drive/-device pairs attaching each image as a legacy virtio-blk disk.
+@dataclass(frozen=True)
+class Inject:
+    """An I/O error QEMU's blkdebug driver returns for requests touching `sector`.
 
-    werror/rerror=report make an injected I/O error reach the driver instead of
-    pausing the VM; vectors=0 keeps the device on its INTx line.
+    event: "read_aio" or "write_aio"; errno: 5 is EIO; once: fail only the first time.
     """
-    args = []
-    for index, image in enumerate(images):
-        drive = f"swap{index}"
-        args += [
-            "-drive", f"file={image},if=none,id={drive},format=raw,werror=report,rerror=report",
-            "-device", f"virtio-blk-pci,drive={drive},disable-modern=on,vectors=0,serial=SWAP{index}",
-        ]
+    event: str
+    sector: int
+    errno: int = 5
+    once: bool = False
+
+
+@dataclass(frozen=True)
+class Disk:
+    """One legacy virtio-blk disk: what its -drive and -device say.
+
+    image:      a raw image file; None makes a null-co disk of `size` bytes
+                (reads zeros, forgets writes: enough for tests of PCI or of
+                requests refused before the device)
+    readonly:   the drive is read-only; the device offers VIRTIO_BLK_F_RO
+    errors:     Inject items: blkdebug fails those requests with their errno
+    bridge:     put the device behind PCI-PCI bridge number N (created once)
+    modern:     keep the modern interface as well (adds a 64-bit memory BAR)
+    block_size: logical_block_size in bytes (VIRTIO_BLK_F_BLK_SIZE)
+    """
+    image: object = None
+    size: str | None = None
+    readonly: bool = False
+    errors: tuple = ()
+    bridge: int | None = None
+    modern: bool = False
+    block_size: int | None = None
+
+
+def _drive_option(index, disk):
+    """The -drive value of `disk`: the file, or null-co, under blkdebug if errors."""
+    opts = [f"if=none,id=swap{index},format=raw,werror=report,rerror=report"]
+    if disk.readonly:
+        opts.append("readonly=on")
+    file = "file" if not disk.errors else "file.image"
+    if disk.errors:
+        opts.append("file.driver=blkdebug")
+        for n, err in enumerate(disk.errors):
+            prefix = f"file.inject-error.{n}"
+            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno},"
+                        f"{prefix}.sector={err.sector}")
+            if err.once:
+                opts.append(f"{prefix}.once=on")
+    if disk.image is None:
+        opts.append(f"{file}.driver=null-co,{file}.size={disk.size},{file}.read-zeroes=on")
+    elif disk.errors:
+        opts.append(f"{file}.filename={disk.image}")
+    else:
+        opts.insert(0, f"file={disk.image}")
+    return ",".join(opts)
+
+
+def swap_args(disks):
+    """-drive/-device pairs attaching each disk as a legacy virtio-blk disk (vda, vdb, ...).
+
+    Each item is an image path or a Disk. werror/rerror=report make an I/O
+    error reach the driver instead of pausing the VM; disable-modern=on and
+    vectors=0 leave the legacy I/O-port interface on its INTx line.
+    """
+    args, bridges = [], set()
+    for index, disk in enumerate(disks):
+        if not isinstance(disk, Disk):
+            disk = Disk(image=disk)
+        device = f"virtio-blk-pci,drive=swap{index}"
+        if not disk.modern:
+            device += ",disable-modern=on"
+        device += f",vectors=0,serial=SWAP{index}"
+        if disk.block_size:
+            device += (f",logical_block_size={disk.block_size}"
+                       f",physical_block_size={disk.block_size}")
+        if disk.bridge is not None:
+            if disk.bridge not in bridges:
+                bridges.add(disk.bridge)
+                args += ["-device", f"pci-bridge,id=bridge{disk.bridge},"
+                                    f"chassis_nr={disk.bridge}"]
+            device += f",bus=bridge{disk.bridge}"
+        args += ["-drive", _drive_option(index, disk), "-device", device]
     return args
 
 
