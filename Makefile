@@ -141,6 +141,8 @@ $(BUILD)/swap.img:
 # lib/ (and later mm/) built for the host under ASan and UBSan, with
 # the same test suites as the kernel (tests/common).
 HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
+# mm/ files with no hardware in them (printk comes from tests/host/).
+HSRCS += mm/swapfile.c
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
 HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -I. -DHOST_TEST \
 	-include tests/host/host.h -fno-builtin -fno-omit-frame-pointer \
