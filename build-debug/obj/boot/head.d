@@ -1,0 +1,2 @@
+build-debug/obj/boot/head.o: boot/head.S boot/multiboot.h
+boot/multiboot.h:

@@ -1,0 +1,2 @@
+build-debug/obj/kernel/entry.o: kernel/entry.S kernel/asm.h
+kernel/asm.h:

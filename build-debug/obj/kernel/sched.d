@@ -1,0 +1,2 @@
+build-debug/obj/kernel/sched.o: kernel/sched.c kernel/sched.h
+kernel/sched.h:

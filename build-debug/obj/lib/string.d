@@ -1,0 +1,3 @@
+build-debug/obj/lib/string.o: lib/string.c lib/string.h lib/compiler.h
+lib/string.h:
+lib/compiler.h:
