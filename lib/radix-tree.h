@@ -26,12 +26,13 @@ struct radix_tree_node {
 struct radix_tree_root {
 	unsigned int height;		/* 0: empty tree */
 	struct radix_tree_node *rnode;
-	int gfp_mask;			/* for node allocations */
+	unsigned int gfp_mask;		/* for node allocations */
 };
 
 #define RADIX_TREE_INIT(mask)	{ 0, NULL, (mask) }
 
-static inline void INIT_RADIX_TREE(struct radix_tree_root *root, int mask)
+static inline void INIT_RADIX_TREE(struct radix_tree_root *root,
+				   unsigned int mask)
 {
 	root->height = 0;
 	root->rnode = NULL;

@@ -7,6 +7,7 @@
 #include "lib/errno.h"
 #include "lib/ktest.h"
 #include "lib/radix-tree.h"
+#include "mm/mm.h"
 #include "mm/slab.h"
 
 #define ITEM(i)	((void *)(((unsigned long)(i) << 2) | 2))
