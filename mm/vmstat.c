@@ -1,10 +1,30 @@
 /*
- * Per-zone views of the allocator, in the formats of Linux's
- * /proc/buddyinfo and /proc/zoneinfo (mm/vmstat.c in Linux 2.6).
+ * The VM's counters, and per-zone views of the allocator, in the
+ * formats of Linux's /proc/vmstat, /proc/buddyinfo and /proc/zoneinfo
+ * (mm/vmstat.c in Linux 2.6).
  */
+#include "mm/vmstat.h"
 #include "kernel/kernel.h"
 #include "kernel/shell.h"
 #include "mm/mm.h"
+
+unsigned long vm_events[NR_VM_EVENT_ITEMS];
+
+const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGFAULT] = "pgfault",
+	[PGMAJFAULT] = "pgmajfault",
+	[PSWPIN] = "pswpin",
+	[PSWPOUT] = "pswpout",
+	[PGSCAN] = "pgscan",
+	[PGSTEAL] = "pgsteal",
+	[PGACTIVATE] = "pgactivate",
+	[PGDEACTIVATE] = "pgdeactivate",
+	[PGLAUNDER] = "pglaunder",
+	[PGROTATED] = "pgrotated",
+	[KSWAPD_WAKEUP] = "kswapd_wakeup",
+	[ALLOCSTALL] = "allocstall",
+	[OOM_KILL] = "oom_kill",
+};
 
 /* "Node 0, zone   Normal" then the free blocks of each order. */
 static int cmd_buddyinfo(int argc __unused, char **argv __unused)
