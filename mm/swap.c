@@ -26,6 +26,7 @@
 #include "mm/internal.h"
 #include "mm/mm.h"
 #include "mm/vmstat.h"
+#include "mm/vmtrace.h"
 
 LIST_HEAD(active_list);
 LIST_HEAD(inactive_dirty_list);
@@ -51,6 +52,7 @@ static void add_page_to_active_list(struct page *page)
 	SetPageActive(page);
 	list_add(&page->lru, &active_list);
 	nr_active_pages++;
+	vmtrace(page, "active");
 }
 
 static void add_page_to_inactive_dirty_list(struct page *page)
@@ -58,6 +60,7 @@ static void add_page_to_inactive_dirty_list(struct page *page)
 	SetPageInactiveDirty(page);
 	list_add(&page->lru, &inactive_dirty_list);
 	nr_inactive_dirty_pages++;
+	vmtrace(page, "inactive_dirty");
 }
 
 void add_page_to_inactive_clean_list(struct page *page)
@@ -67,6 +70,7 @@ void add_page_to_inactive_clean_list(struct page *page)
 	SetPageInactiveClean(page);
 	list_add(&page->lru, &zone->inactive_clean_list);
 	zone->inactive_clean_pages++;
+	vmtrace(page, "inactive_clean");
 }
 
 static void del_page_from_active_list(struct page *page)

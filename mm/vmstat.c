@@ -6,6 +6,10 @@
 #include "mm/vmstat.h"
 #include "kernel/kernel.h"
 #include "kernel/shell.h"
+#include "kernel/time.h"
+#include "kernel/x86.h"
+#include "lib/cmdline.h"
+#include "mm/internal.h"
 #include "mm/mm.h"
 
 unsigned long vm_events[NR_VM_EVENT_ITEMS];
@@ -74,3 +78,80 @@ static int cmd_zoneinfo(int argc __unused, char **argv __unused)
 }
 SHELL_COMMAND(zoneinfo, cmd_zoneinfo, "zoneinfo",
 	      "each zone's counters and watermarks, as in /proc/zoneinfo");
+
+/* "vmstat": the gauges, then every event counter, as /proc/vmstat. */
+static void vmstat_counters(void)
+{
+	cprintf("nr_free_pages %lu\n", nr_free_pages());
+	cprintf("nr_active %lu\n", nr_active_pages);
+	cprintf("nr_inactive_dirty %lu\n", nr_inactive_dirty_pages);
+	cprintf("nr_inactive_clean %lu\n", nr_inactive_clean_pages());
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		cprintf("%s %lu\n", vm_event_names[i], vm_events[i]);
+}
+
+static void vmstat_header(void)
+{
+	cprintf("    free   active inact_d inact_c    si    so\n");
+}
+
+/* One table line; si and so are pages swapped in/out since `last`. */
+static void vmstat_line(unsigned long last[2])
+{
+	unsigned long in = vm_events[PSWPIN], out = vm_events[PSWPOUT];
+
+	cprintf("%8lu %8lu %7lu %7lu %5lu %5lu\n", nr_free_pages(),
+		nr_active_pages, nr_inactive_dirty_pages,
+		nr_inactive_clean_pages(), in - last[0], out - last[1]);
+	last[0] = in;
+	last[1] = out;
+}
+
+/* Waits up to `ticks`; true if a key was pressed (which stops vmstat). */
+static bool wait_or_key(unsigned long ticks)
+{
+	unsigned long start = jiffies;
+
+	while (jiffies - start < ticks) {
+		if (console_has_input()) {
+			console_getc();
+			return true;
+		}
+		safe_halt();
+	}
+	return false;
+}
+
+/*
+ * "vmstat SECONDS [COUNT]": a line every SECONDS, COUNT times (for
+ * ever without COUNT; any key stops it), like the vmstat tool.
+ */
+static int vmstat_table(char **argv, int argc)
+{
+	unsigned long secs, count = ~0UL;
+	unsigned long last[2] = { vm_events[PSWPIN], vm_events[PSWPOUT] };
+
+	if (kstrtoul(argv[1], 10, &secs) || !secs ||
+	    (argc == 3 && (kstrtoul(argv[2], 10, &count) || !count)))
+		return shell_usage(argv[0]);
+	vmstat_header();
+	while (count--) {
+		vmstat_line(last);
+		if (count && wait_or_key(secs * HZ))
+			break;
+	}
+	return 0;
+}
+
+static int cmd_vmstat(int argc, char **argv)
+{
+	if (argc == 1) {
+		vmstat_counters();
+		return 0;
+	}
+	if (argc > 3)
+		return shell_usage(argv[0]);
+	return vmstat_table(argv, argc);
+}
+SHELL_COMMAND(vmstat, cmd_vmstat, "vmstat [SECONDS [COUNT]]",
+	      "VM counters as in /proc/vmstat, or a line every SECONDS");
