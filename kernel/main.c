@@ -14,6 +14,7 @@
 #include "drivers/pci.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
+#include "mm/mm.h"
 
 void run_boot_tests(void);
 void start_kernel(uint32_t magic, uint32_t info_phys);
@@ -28,7 +29,9 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	multiboot_init(magic, info_phys);
 	parse_kernel_cmdline(boot_info.cmdline);
 	e820_print_map();
+	setup_memory();		/* mem=, the boot-time allocator */
 	paging_init();
+	mem_init();		/* mem_map, zones, buddy, slab: alloc ready */
 	init_IRQ();
 	time_init();
 	serial_irq_init();
