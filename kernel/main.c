@@ -12,6 +12,7 @@
 #include "kernel/traps.h"
 #include "kernel/x86.h"
 #include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
 #include "mm/mm.h"
@@ -36,6 +37,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	time_init();
 	serial_irq_init();
 	pci_init();		/* before the drivers that claim PCI devices */
+	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
 	sti();
 	run_boot_tests();
 	shell_run();

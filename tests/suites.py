@@ -10,4 +10,10 @@ SUITES = {
     # A legacy disk on bus 0 and a modern-capable one behind a bridge.
     "pci": {"disks": [{"size": "1M", "null": True},
                       {"size": "1M", "null": True, "bridge": 1, "modern": True}]},
+    # vda: a fresh image; vdb: read-only; vdc: 4096-byte logical blocks;
+    # vdd: slow (QEMU throttles it), so its ring fills up.
+    "virtio_blk": {"disks": [{"size": "16M"},
+                             {"size": "1M", "null": True, "readonly": True},
+                             {"size": "1M", "null": True, "block_size": 4096},
+                             {"size": "4M", "iops": 200}]},
 }

@@ -64,6 +64,8 @@ class Disk:
     bridge:     put the device behind PCI-PCI bridge number N (created once)
     modern:     keep the modern interface as well (adds a 64-bit memory BAR)
     block_size: logical_block_size in bytes (VIRTIO_BLK_F_BLK_SIZE)
+    iops:       QEMU throttles the disk to this many requests a second, so
+                requests pile up in the ring (a slow disk)
     """
     image: object = None
     size: str | None = None
@@ -72,6 +74,7 @@ class Disk:
     bridge: int | None = None
     modern: bool = False
     block_size: int | None = None
+    iops: int | None = None
 
 
 def _drive_option(index, disk):
@@ -79,6 +82,8 @@ def _drive_option(index, disk):
     opts = [f"if=none,id=swap{index},format=raw,werror=report,rerror=report"]
     if disk.readonly:
         opts.append("readonly=on")
+    if disk.iops:
+        opts.append(f"throttling.iops-total={disk.iops}")
     file = "file" if not disk.errors else "file.image"
     if disk.errors:
         opts.append("file.driver=blkdebug")

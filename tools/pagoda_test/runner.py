@@ -34,7 +34,7 @@ RUNTESTS = ROOT / "tools" / "runtests.py"
 DEFAULT_TIMEOUT = 120.0
 SUITE_CONFIG_KEYS = {"mem", "qemu", "append", "timeout", "disks"}
 DISK_KEYS = {"size", "mkswap", "swap_kib", "bad_pages", "null", "readonly", "errors",
-             "bridge", "modern", "block_size"}
+             "bridge", "modern", "block_size", "iops"}
 NM_CANDIDATES = ("i686-linux-gnu-nm", "i686-elf-nm")
 SUITE_SYMBOL = "__ktest_suite_"
 
@@ -179,7 +179,7 @@ def suite_disks(build, name, settings):
     mkswap), swap_kib and bad_pages (see disks.make_image), null (a null-co
     disk: no image file), readonly, errors ([{"event": "write_aio",
     "sector": 2048, "errno": 5, "once": False}]), bridge (behind PCI-PCI
-    bridge N), modern, block_size.
+    bridge N), modern, block_size, iops.
     """
     result = []
     for number, spec in enumerate(settings.get("disks", [])):
@@ -188,7 +188,8 @@ def suite_disks(build, name, settings):
         result.append(qemu.Disk(image=image, size=spec["size"],
                                 readonly=spec.get("readonly", False), errors=errors,
                                 bridge=spec.get("bridge"), modern=spec.get("modern", False),
-                                block_size=spec.get("block_size")))
+                                block_size=spec.get("block_size"),
+                                iops=spec.get("iops")))
     return result
 
 
