@@ -15,6 +15,7 @@
 #include "drivers/virtio_blk.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
+#include "mm/swap.h"
 #include "mm/mm.h"
 
 void run_boot_tests(void);
@@ -38,6 +39,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	serial_irq_init();
 	pci_init();		/* before the drivers that claim PCI devices */
 	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
+	swap_init();		/* swapon every disk with a signature */
 	sti();
 	run_boot_tests();
 	shell_run();

@@ -141,6 +141,18 @@ unsigned long swap_area_used(const struct swap_info_struct *p);
 struct swap_info_struct *alloc_swap_info(void);
 void free_swap_info(struct swap_info_struct *p);
 
+/* Swapping areas on and off (mm/swapon.c). */
+int sys_swapon(const char *name, int prio);
+int sys_swapoff(const char *name);
+void swap_init(void);
+struct swap_info_struct *swap_info_of(const struct block_device *bdev);
+
+/* Swap I/O (mm/page_io.c): page->index holds the page's swap entry. */
+struct page;
+void rw_swap_page(int rw, struct page *page);
+int rw_swap_page_sync(int rw, struct page *page);
+int swap_writepage(struct page *page);
+
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2
 #define PAGE_AGE_ADV	3

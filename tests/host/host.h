@@ -27,6 +27,7 @@
 #define strstr		pg_strstr
 #define strlcpy		pg_strlcpy
 #define strsep		pg_strsep
+#define strerror	pg_strerror
 #define vsnprintf	pg_vsnprintf
 #define snprintf	pg_snprintf
 #define isdigit		pg_isdigit
