@@ -1,7 +1,9 @@
 /*
  * The virtio-blk driver and the block layer against real QEMU disks
  * (tests/suites.py): vda is a fresh 16 MiB image, vdb a read-only
- * disk, vdc a disk with 4096-byte logical blocks, vdd a slow disk.
+ * disk, vdc a disk with 4096-byte logical blocks, vdd a slow disk,
+ * vde a disk where QEMU's blkdebug fails writes touching sector 2048
+ * and reads touching sector 4096 with EIO.
  */
 #include "drivers/blkdev.h"
 #include "drivers/pci.h"
@@ -130,7 +132,8 @@ static void disks_named_in_pci_order(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, a && b && c);
 	KTEST_EXPECT_NOT_NULL(t, blkdev_get("vdd"));
-	KTEST_EXPECT_NULL(t, blkdev_get("vde"));
+	KTEST_EXPECT_NOT_NULL(t, blkdev_get("vde"));
+	KTEST_EXPECT_NULL(t, blkdev_get("vdf"));
 	KTEST_EXPECT_EQ(t, a->nr_sectors, (16 << 20) / SECTOR_SIZE);
 	KTEST_EXPECT_EQ(t, b->nr_sectors, (1 << 20) / SECTOR_SIZE);
 	KTEST_EXPECT_STREQ(t, a->serial, "SWAP0");
@@ -402,16 +405,17 @@ static void device_status_to_errno(struct ktest *t)
 	KTEST_EXPECT_EQ(t, virtblk_result(0xff), -EIO);
 }
 
-/* I/O round trip of one page at sector 4096; 0 if it read back. */
-static int round_trip(struct block_device *b, char *page, uint32_t gen)
+/* I/O round trip of one page at sector; 0 if it read back. */
+static int round_trip(struct block_device *b, sector_t sector, char *page,
+		      uint32_t gen)
 {
 	int err;
 
-	fill(page, 4096, 8, gen);
-	err = blk_rw_sync(b, WRITE, 4096, page, PAGE_SIZE);
+	fill(page, sector, 8, gen);
+	err = blk_rw_sync(b, WRITE, sector, page, PAGE_SIZE);
 	memset(page, 0, PAGE_SIZE);
-	err = err ? err : blk_rw_sync(b, READ, 4096, page, PAGE_SIZE);
-	return err ? err : (int)(check(page, 4096, 8, gen) + 1);
+	err = err ? err : blk_rw_sync(b, READ, sector, page, PAGE_SIZE);
+	return err ? err : (int)(check(page, sector, 8, gen) + 1);
 }
 
 /* blkpoll: completions found by polling, the device sends no IRQ. */
@@ -425,10 +429,10 @@ static void polling_mode_takes_no_interrupts(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, b && page && irqs_enabled());
 	blk_polling = true;
 	irqs = virtblk_interrupts(b);
-	KTEST_EXPECT_EQ(t, round_trip(b, page, 11), 0);
+	KTEST_EXPECT_EQ(t, round_trip(b, 4096, page, 11), 0);
 	KTEST_EXPECT_EQ(t, virtblk_interrupts(b), irqs);
 	blk_polling = false;
-	KTEST_EXPECT_EQ(t, round_trip(b, page, 12), 0);
+	KTEST_EXPECT_EQ(t, round_trip(b, 4096, page, 12), 0);
 	KTEST_EXPECT_GE(t, virtblk_interrupts(b), irqs + 2);
 	blk_polling = saved;
 	free_pages((unsigned long)page, 0);
@@ -444,11 +448,80 @@ static void completes_with_interrupts_off(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, b && page);
 	flags = local_irq_save();
-	result = round_trip(b, page, 13);
+	result = round_trip(b, 4096, page, 13);
 	KTEST_EXPECT_FALSE(t, irqs_enabled());
 	local_irq_restore(flags);
 	KTEST_EXPECT_EQ(t, result, 0);
 	free_pages((unsigned long)page, 0);
+}
+
+#define BAD_WRITE	2048	/* vde: blkdebug fails writes here */
+#define BAD_READ	4096	/* ... and reads here */
+
+/* Injected errors reach the submitter as -EIO, next to good I/O. */
+static void injected_errors_surface_as_eio(struct ktest *t)
+{
+	struct block_device *b = disk(t, "vde");
+	char *buf = (char *)__get_free_pages(GFP_KERNEL, 1);
+
+	KTEST_ASSERT_TRUE(t, b && buf);
+	fill(buf, 0, 16, 21);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, WRITE, BAD_WRITE, buf, 512), -EIO);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, WRITE, BAD_WRITE - 4, buf, 8192),
+			-EIO);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, WRITE, BAD_WRITE - 16, buf, 8192),
+			0);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, READ, BAD_WRITE, buf, 4096), 0);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, READ, BAD_READ, buf, 512), -EIO);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, READ, BAD_READ - 7, buf, 4096),
+			-EIO);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, READ, BAD_READ + 1, buf, 4096), 0);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(b, WRITE, BAD_READ, buf, 4096), 0);
+	free_pages((unsigned long)buf, 1);
+}
+
+/*
+ * 40 requests in flight together, every tenth on a bad sector: those
+ * four fail with -EIO, the other 36 are done and read back whole.
+ */
+static void errors_among_many_in_flight(struct ktest *t)
+{
+	enum { N = 40 };
+	struct block_device *b = disk(t, "vde");
+	struct blk_request *reqs = kmalloc(N * sizeof(*reqs), GFP_KERNEL);
+	char *page = (char *)__get_free_pages(GFP_KERNEL, 0);
+	struct batch w = { 0 };
+	uint32_t flags;
+	int i, failed = 0;
+
+	KTEST_ASSERT_TRUE(t, b && reqs && page);
+	fill(page, 0, 8, 22);
+	flags = local_irq_save();
+	for (i = 0; i < N; i++) {
+		sector_t s = i % 10 ? 8 * i : BAD_WRITE - 4 + i / 10;
+
+		setup_request(&reqs[i], b, WRITE, s, page, 8, 1);
+		batch_submit(&w, &reqs[i]);
+	}
+	local_irq_restore(flags);
+	batch_wait(&w, b);
+	KTEST_EXPECT_EQ(t, w.max_in_flight, N);
+	KTEST_EXPECT_EQ(t, w.errors, N / 10);
+	KTEST_EXPECT_EQ(t, w.first_error, -EIO);
+	for (i = 0; i < N; i++) {
+		if (!(i % 10))
+			continue;
+		memset(page, 0, PAGE_SIZE);
+		if (blk_rw_sync(b, READ, 8 * i, page, PAGE_SIZE) ||
+		    check(page, 0, 8, 22) >= 0)
+			failed++;
+	}
+	KTEST_EXPECT_EQ(t, failed, 0);
+	/* The disk and the kernel carry on. */
+	KTEST_EXPECT_EQ(t, b->in_flight, 0);
+	KTEST_EXPECT_EQ(t, round_trip(b, 1024, page, 23), 0);
+	free_pages((unsigned long)page, 0);
+	kfree(reqs);
 }
 
 static const struct ktest_case virtio_blk_cases[] = {
@@ -463,5 +536,7 @@ static const struct ktest_case virtio_blk_cases[] = {
 	KTEST_CASE(device_status_to_errno),
 	KTEST_CASE(polling_mode_takes_no_interrupts),
 	KTEST_CASE(completes_with_interrupts_off),
+	KTEST_CASE(injected_errors_surface_as_eio),
+	KTEST_CASE(errors_among_many_in_flight),
 };
 KTEST_SUITE(virtio_blk, virtio_blk_cases);
