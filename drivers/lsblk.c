@@ -10,7 +10,7 @@
 
 /*
  * lsblk's human sizes: the largest unit that leaves at least 1, with
- * one decimal unless the value is whole (512, 1M, 1.5G).
+ * one decimal unless the value is whole (512B, 1M, 1.5G).
  */
 static void format_size(char *buf, size_t len, uint64_t bytes)
 {
@@ -24,7 +24,7 @@ static void format_size(char *buf, size_t len, uint64_t bytes)
 	}
 	tenths = (bytes % scale * 10 + scale / 2) / scale;
 	if (u == 0)
-		snprintf(buf, len, "%llu", (unsigned long long)bytes);
+		snprintf(buf, len, "%lluB", (unsigned long long)bytes);
 	else if (tenths == 0 || tenths == 10)
 		snprintf(buf, len, "%llu%c",
 			 (unsigned long long)(bytes / scale + tenths / 10),

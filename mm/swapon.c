@@ -54,6 +54,8 @@ static int check_swap_disk(const char *name, struct block_device *bdev)
 	if (bdev->block_size > PAGE_SIZE)
 		return refuse(name, -EINVAL, "disk blocks larger than a "
 			      "page");
+	if (!bdev->nr_sectors)
+		return refuse(name, -EINVAL, "empty disk (0 bytes)");
 	if (bdev->nr_sectors < PAGE_SIZE >> SECTOR_SHIFT) {
 		snprintf(why, sizeof(why), "too small for a swap header: "
 			 "%llu bytes, a header needs %lu",
