@@ -6,8 +6,9 @@
  * freed it, counts the event and leaves the page alone, so the free
  * lists stay intact and a test can see the report.
  *
- * check_mm_invariants() walks every zone's free lists and mem_map and
- * names the first broken invariant (mm.md, "Invariants").
+ * check_mm_invariants() walks every zone's free lists and mem_map, and
+ * the swap areas (check_swap_invariants in mm/swapfile.c), and names
+ * the first broken invariant (mm.md, "Invariants").
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
  * a page is handed out again, that nobody wrote to it meanwhile.
@@ -17,6 +18,7 @@
 #include "kernel/ksyms.h"
 #include "kernel/x86.h"
 #include "mm/highmem.h"
+#include "mm/swap.h"
 
 unsigned long bad_page_count;
 struct bad_page_report last_bad_page;
@@ -255,6 +257,7 @@ static int check_zone_pages(zone_t *zone, unsigned long blocks)
 /* 0 if all is well; else -1 after printing the first broken invariant. */
 int check_mm_invariants(void)
 {
+	char why[160];
 	pg_data_t *pgdat;
 	int ret = 0;
 	uint32_t flags = local_irq_save();
@@ -271,6 +274,8 @@ int check_mm_invariants(void)
 		if (ret)
 			break;
 	}
+	if (!ret && check_swap_invariants(why, sizeof(why)))
+		ret = broken("%s", why);
 	local_irq_restore(flags);
 	if (!ret)
 		mm_invariant_report[0] = 0;

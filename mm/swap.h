@@ -140,6 +140,7 @@ int disable_swap_area(struct swap_info_struct *p);
 unsigned long swap_area_used(const struct swap_info_struct *p);
 struct swap_info_struct *alloc_swap_info(void);
 void free_swap_info(struct swap_info_struct *p);
+int check_swap_invariants(char *why, size_t len);
 
 /* Swapping areas on and off (mm/swapon.c). */
 int sys_swapon(const char *name, int prio);

@@ -32,6 +32,19 @@ struct swap_info_struct *swap_info_of(const struct block_device *bdev)
 	return NULL;
 }
 
+/* Debug builds check the swap invariants after every change. */
+static void swap_debug_check(const char *what)
+{
+#ifdef CONFIG_DEBUG
+	char why[160];
+
+	if (check_swap_invariants(why, sizeof(why)))
+		panic("%s: swap invariant broken: %s", what, why);
+#else
+	(void)what;
+#endif
+}
+
 /* Refuses swapon of name: says why, returns error. */
 static int refuse(const char *name, int error, const char *why)
 {
@@ -156,6 +169,7 @@ int sys_swapon(const char *name, int prio)
 	if (error)
 		free_swap_info(p);
 	free_page((unsigned long)header);
+	swap_debug_check("swapon");
 	return error;
 }
 
@@ -185,6 +199,7 @@ int sys_swapoff(const char *name)
 	printk(KERN_INFO "Removing Swap: %dk swap-space on %s\n",
 	       p->pages << (PAGE_SHIFT - 10), name);
 	free_swap_info(p);
+	swap_debug_check("swapoff");
 	return 0;
 }
 

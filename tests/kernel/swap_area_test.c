@@ -11,6 +11,7 @@
 #include "lib/errno.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
+#include "mm/debug.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
 #include "mm/swap.h"
@@ -78,6 +79,7 @@ static void every_slot_once_bad_ones_never(struct ktest *t)
 	while (n)
 		swap_free(all[--n]);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, total);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 	kfree(all);
 }
 
@@ -172,6 +174,7 @@ static void swap_pages_round_trip(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vm_events[PSWPOUT] - out, N);
 	KTEST_EXPECT_EQ(t, vm_events[PSWPIN] - in, N);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, total_swap_pages);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 	kfree(raw);
 }
 
@@ -224,6 +227,7 @@ static void swapoff_busy_then_on_again(struct ktest *t)
 	swap_free(e);
 	KTEST_EXPECT_EQ(t, total_swap_pages, total);
 	KTEST_EXPECT_EQ(t, sys_swapon("vdb", -1), -EBUSY);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 }
 
 static void refused_disks(struct ktest *t)
