@@ -155,6 +155,18 @@ $(BUILD)/host/obj/%.o: %.c
 $(BUILD)/host/ktest-host: $(HOBJS)
 	$(HOST_CC) $(HCFLAGS) -o $@ $^
 
+# ---------------------------------------------------------------- bench
+
+# In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
+# fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
+KBENCHES ?= swapdisk
+
+.PHONY: bench bench-kernel
+bench: bench-kernel
+bench-kernel: $(BUILD)/kernel.elf
+	@$(SETUP)
+	@$(PYTHON) tools/kbench.py --build $(BUILD) $(KBENCHES)
+
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
@@ -213,6 +225,7 @@ help:
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(KOBJS:.o=.d) $(HOBJS:.o=.d)

@@ -4,6 +4,7 @@
  * stack, with interrupts off and the first 16 MiB mapped.
  */
 #include "kernel/kernel.h"
+#include "kernel/bench.h"
 #include "kernel/irq.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
@@ -42,5 +43,6 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	swap_init();		/* swapon every disk with a signature */
 	sti();
 	run_boot_tests();
+	run_boot_bench();	/* bench=NAME: measure, then power off */
 	shell_run();
 }

@@ -149,3 +149,28 @@ def lspci_lists_devices(lab):
     assert re.search(r"^\tMemory at [0-9a-f]{8} \(32-bit, prefetchable\) \[size=16M\]$",
                      details, re.MULTILINE), details
     shutdown(vm)
+
+
+@scenario("bench_swapdisk", timeout=120)
+def bench_swapdisk(lab):
+    """bench lists the benchmarks, swapdisk needs a swap area, prints its
+    figures in the bench: NAME VALUE UNIT form, and gives its slots back."""
+    image = make_image(lab.tmpdir / "swap.img", "16M")
+    size_kib = run_mkswap(image) // 1024
+    vm = lab.boot(append="noswap", swap=[image])
+    vm.expect_prompt()
+    assert re.search(r"^  swapdisk\s+\S", vm.run("bench x"), re.MULTILINE)
+    assert "swapdisk needs a swap area" in vm.run("bench swapdisk")
+    vm.run("swapon vda")
+    printed = vm.run("bench swapdisk", timeout=90)
+    figures = re.findall(r"^bench: (swapdisk_\w+) (\d+) (\S+)$", printed, re.MULTILINE)
+    names = [name for name, _, _ in figures]
+    for order in ("seq", "random"):
+        for op in ("write", "read"):
+            for depth in ("1", "many"):
+                assert f"swapdisk_{order}_{op}_{depth}" in names, printed
+    assert ("swapdisk_max_in_flight", "85", "requests") in figures, printed
+    assert all(int(value) > 0 for _, value, _ in figures), printed
+    areas = swapinfo(vm)
+    assert areas == [swaps_line("vda", size_kib, 0, -1)], areas
+    shutdown(vm)
