@@ -42,7 +42,7 @@ struct blk_seg {
 
 struct blk_request {
 	struct block_device *bdev;
-	int op;				/* READ, WRITE, BLK_FLUSH, BLK_GET_ID */
+	int op;			/* READ, WRITE, BLK_FLUSH, BLK_GET_ID */
 	sector_t sector;
 	unsigned int nr_segs;
 	struct blk_seg segs[BLK_MAX_SEGS];

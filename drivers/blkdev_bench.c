@@ -67,7 +67,8 @@ static void bench_pass(struct disk_bench *b, int op, bool one_at_a_time)
 		memset(req, 0, sizeof(*req));
 		req->bdev = b->bdev;
 		req->op = op;
-		req->sector = (sector_t)b->slots[i] << (PAGE_SHIFT - SECTOR_SHIFT);
+		req->sector = (sector_t)b->slots[i] <<
+			      (PAGE_SHIFT - SECTOR_SHIFT);
 		req->end_io = bench_end_io;
 		req->private = b;
 		blk_add_page(req, b->bufs[i % BENCH_BUFS], PAGE_SIZE, 0);

@@ -23,7 +23,8 @@ struct kbench {
 };
 
 #define KBENCH(bname, fn, h)						\
-	static const struct kbench __kbench_##bname = { #bname, fn, h };	\
+	static const struct kbench __kbench_##bname =			\
+		{ #bname, fn, h };					\
 	static const struct kbench *const __kbench_ptr_##bname		\
 		__section("kbenches") = &__kbench_##bname
 

@@ -68,7 +68,7 @@ struct swap_info_struct {
 	unsigned int flags;		/* SWP_USED, SWP_WRITEOK */
 	struct block_device *bdev;	/* 2.4: swap_device */
 	unsigned short *swap_map;	/* max counters, one per slot */
-	unsigned int map_order;		/* swap_map is 2^map_order pages */
+	unsigned int map_order;		/* swap_map: 2^map_order pages */
 	unsigned int lowest_bit;	/* no free slot below this */
 	unsigned int highest_bit;	/* no free slot above this */
 	unsigned int cluster_next;	/* next slot of the current run */

@@ -27,7 +27,8 @@ struct swap_info_struct *swap_info_of(const struct block_device *bdev)
 	unsigned int i;
 
 	for (i = 0; i < nr_swapfiles; i++)
-		if ((swap_info[i].flags & SWP_USED) && swap_info[i].bdev == bdev)
+		if ((swap_info[i].flags & SWP_USED) &&
+		    swap_info[i].bdev == bdev)
 			return &swap_info[i];
 	return NULL;
 }
@@ -99,15 +100,6 @@ static unsigned long swap_map_slots(const char *name, uint32_t last_page)
 	return max;
 }
 
-static unsigned int order_of(unsigned long bytes)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
 /*
  * Reads and checks the header in page 0, builds the swap map and opens
  * the area (2.4: sys_swapon).  header is a page to read it into.
@@ -131,7 +123,7 @@ static int activate_swap(struct swap_info_struct *p, const char *name,
 	if (error)
 		return refuse(name, error, why);
 	max = swap_map_slots(name, header->info.last_page);
-	p->map_order = order_of(max * sizeof(*map));
+	p->map_order = get_order(max * sizeof(*map));
 	map = (void *)__get_free_pages(GFP_KERNEL, p->map_order);
 	if (!map)
 		return refuse(name, -ENOMEM, "no memory for the swap map");

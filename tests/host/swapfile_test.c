@@ -459,7 +459,7 @@ static void invariants_name_what_broke(struct ktest *t)
 	expect_broken(t, "nr_swap_pages 94 / total_swap_pages 94, but the "
 		      "areas have 93 free of 94 slots");
 	nr_swap_pages--;
-	p->swap_map[SWP_OFFSET(e)] = 0;		/* freed behind our back */
+	p->swap_map[SWP_OFFSET(e)] = 0;	/* freed behind our back */
 	expect_broken(t, "swap area 0: free slot outside [lowest_bit, "
 		      "highest_bit] (slot 1)");
 	p->swap_map[SWP_OFFSET(e)] = 1;

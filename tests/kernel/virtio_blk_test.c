@@ -118,15 +118,6 @@ static bool all_zero(const char *p, size_t n)
 	return true;
 }
 
-static unsigned int order_for(unsigned long bytes)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
 /* A request for len bytes at buf, cut into nsegs pieces. */
 static void setup_request(struct blk_request *req, struct block_device *b,
 			  int op, sector_t sector, void *buf,
@@ -205,9 +196,9 @@ static void patterns_at_many_offsets(struct ktest *t)
 		if (i == NR_REGIONS - 1)
 			where[i] = b->nr_sectors - len[i];
 		wbuf[i] = (void *)__get_free_pages(GFP_KERNEL,
-			order_for(len[i] * SECTOR_SIZE));
+			get_order(len[i] * SECTOR_SIZE));
 		rbuf[i] = (void *)__get_free_pages(GFP_KERNEL,
-			order_for(len[i] * SECTOR_SIZE));
+			get_order(len[i] * SECTOR_SIZE));
 		KTEST_ASSERT_TRUE(t, wbuf[i] && rbuf[i]);
 		fill(wbuf[i], where[i], len[i], 1);
 		memset(rbuf[i], 0xa5, len[i] * SECTOR_SIZE);
@@ -250,9 +241,9 @@ static void patterns_at_many_offsets(struct ktest *t)
 	}
 	for (i = 0; i < NR_REGIONS; i++) {
 		free_pages((unsigned long)wbuf[i],
-			   order_for(len[i] * SECTOR_SIZE));
+			   get_order(len[i] * SECTOR_SIZE));
 		free_pages((unsigned long)rbuf[i],
-			   order_for(len[i] * SECTOR_SIZE));
+			   get_order(len[i] * SECTOR_SIZE));
 	}
 	kfree(zero);
 	kfree(reqs);
@@ -295,7 +286,8 @@ static unsigned long fill_the_ring(struct ktest *t, const char *name,
 	for (i = 0; i < N; i++) {
 		setup_request(&reqs[i], b, READ, 16 * i, page, 8, 1);
 		memset(page, 0, PAGE_SIZE);
-		if (submit_request_wait(&reqs[i]) || check(page, 0, 8, 7) >= 0) {
+		if (submit_request_wait(&reqs[i]) ||
+		    check(page, 0, 8, 7) >= 0) {
 			ktest_fail(t, __FILE__, __LINE__, "page %d of %s did "
 				   "not read back", i, name);
 			break;
