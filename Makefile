@@ -156,7 +156,13 @@ $(BUILD)/host/ktest-host: $(HOBJS)
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
-QEMU := qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) \
+# NODES=N splits MEM over N NUMA nodes (QEMU then provides an ACPI SRAT);
+# NUMA_CHECK stops make run/debug with the reason if that cannot be done.
+NUMA_ARGS = $(PYTHON) tools/pagoda_test/qemu.py --numa-args \
+	--nodes '$(NODES)' --mem '$(MEM)'
+QEMU_NUMA = $(if $(filter-out 1,$(NODES)),$(shell $(NUMA_ARGS)))
+NUMA_CHECK = $(NUMA_ARGS) > /dev/null
+QEMU = qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) $(QEMU_NUMA) \
 	-serial mon:stdio -no-reboot -nic none \
 	-drive file=$(BUILD)/swap.img,if=none,id=swap0,format=raw,werror=report,rerror=report \
 	-device virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,serial=SWAP0 \
@@ -172,12 +178,14 @@ endef
 .PHONY: run debug gdb check test host-tests clean help FORCE
 run:
 	@$(SETUP)
+	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "Booting Pagoda (quit: type 'shutdown', or Ctrl-A X)"
 	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
 
 debug:
 	@$(SETUP)
+	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
 	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
@@ -207,7 +215,7 @@ clean:
 
 help:
 	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
-	@echo "make run        boot in QEMU (MEM=64M SWAP=128M CMDLINE=... GUI=1)"
+	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=128M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
