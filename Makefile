@@ -141,8 +141,13 @@ $(BUILD)/swap.img:
 # lib/ (and later mm/) built for the host under ASan and UBSan, with
 # the same test suites as the kernel (tests/common).
 HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
+# The buddy allocator and its checker, the same source as the kernel's,
+# against the arch shim in tests/host/shim (found before the real one).
+HOST_MM := mm/page_alloc.c mm/vmscan.c mm/debug.c kernel/sched.c
+HSRCS += $(HOST_MM)
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
-HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -I. -DHOST_TEST \
+HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
+	-DHOST_TEST -DCONFIG_DEBUG \
 	-include tests/host/host.h -fno-builtin -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 

@@ -29,7 +29,7 @@
 #include "kernel/sched.h"
 #include "kernel/x86.h"
 #include "mm/debug.h"
-#include "mm/swap.h"
+#include "mm/vmscan.h"
 
 struct page *mem_map;
 unsigned long max_mapnr;

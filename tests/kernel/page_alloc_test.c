@@ -10,7 +10,7 @@
 #include "lib/ktest.h"
 #include "mm/debug.h"
 #include "mm/internal.h"
-#include "mm/swap.h"
+#include "mm/vmscan.h"
 
 /* The free blocks of every zone, to compare before and after. */
 struct buddy_snapshot {
