@@ -158,6 +158,43 @@ $(BUILD)/host/obj/%.o: %.c
 $(BUILD)/host/ktest-host: $(HOBJS)
 	$(HOST_CC) $(HCFLAGS) -o $@ $^
 
+# ----------------------------------------------------------------- fuzz
+
+# libFuzzer (clang) drives the buddy allocator with random alloc/free
+# sequences: make check runs it for FUZZ_CHECK_SECONDS, make fuzz for
+# FUZZ_SECONDS.  Crashing inputs are left in $(BUILD)/fuzz/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_CHECK_SECONDS ?= 3
+FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_MM) tests/host/mm_fixture.c \
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
+FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
+	-DHOST_TEST -DCONFIG_DEBUG -include tests/host/host.h -fno-builtin \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt
+FUZZ := $(BUILD)/fuzz/buddy-fuzz
+
+$(FUZZ): $(FUZZ_SRCS) tests/fuzz/coverage-ignore.txt \
+	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	@mkdir -p $(@D)/corpus
+	@echo "  FUZZCC  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
+
+# $(call run_fuzz,SECONDS): one line of result, the log on failure.
+define run_fuzz
+	@cd $(BUILD)/fuzz && ./buddy-fuzz -max_total_time=$(1) \
+	  -print_final_stats=1 corpus > fuzz.log 2>&1 || \
+	  { cat fuzz.log; echo "fuzz: FAILED (log: $(BUILD)/fuzz/fuzz.log)"; \
+	    exit 1; }
+	@echo "fuzz: buddy allocator, $(1) s:" \
+	  $$(grep -o 'number_of_executed_units: [0-9]*' $(BUILD)/fuzz/fuzz.log \
+	     | grep -o '[0-9]*$$') "inputs, no failure"
+endef
+
+.PHONY: fuzz
+fuzz: $(FUZZ)
+	$(call run_fuzz,$(FUZZ_SECONDS))
+
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
@@ -205,7 +242,8 @@ host-tests: $(BUILD)/host/ktest-host
 # The runner's own unit tests first (quietly), then every test.
 check:
 	@$(SETUP)
-	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
+	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img $(FUZZ)
+	$(call run_fuzz,$(FUZZ_CHECK_SECONDS))
 	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
 	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
@@ -223,6 +261,7 @@ help:
 	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=128M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
+	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
 	@echo "make clean      remove $(BUILD)/"
 

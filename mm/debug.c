@@ -306,7 +306,14 @@ void poison_free_pages(struct page *page, unsigned long nr)
 /* Offset of the first byte that is not PAGE_POISON, or -1. */
 static long first_unpoisoned(const unsigned char *p)
 {
-	for (long i = 0; i < (long)PAGE_SIZE; i++)
+	const unsigned long *w = (const unsigned long *)p;
+	unsigned long pattern = (unsigned long)-1 / 0xff * PAGE_POISON;
+	long i;
+
+	for (i = 0; i < (long)(PAGE_SIZE / sizeof(*w)); i++)
+		if (w[i] != pattern)
+			break;
+	for (i *= sizeof(*w); i < (long)PAGE_SIZE; i++)
 		if (p[i] != PAGE_POISON)
 			return i;
 	return -1;

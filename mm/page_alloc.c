@@ -4,7 +4,10 @@
  * Each zone keeps free blocks of 1 << order pages in free_area[order],
  * order 0 to MAX_ORDER - 1.  A block of order k starting at zone page
  * index i (a multiple of 1 << k) has a "buddy" at i ^ (1 << k): the
- * other half of the block of order k + 1 they came from.
+ * other half of the block of order k + 1 they came from.  Indices are
+ * counted from the zone's start, as in 2.4; zones start at 0, 16 MiB,
+ * 896 MiB or a node boundary (2 MiB-aligned with numa=fake and with
+ * QEMU's SRAT), so blocks are physically aligned to their size too.
  *
  * Allocation (rmqueue) takes the first block of the smallest order
  * that is at least the one asked for, and expand() splits it down,
