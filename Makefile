@@ -195,6 +195,26 @@ endef
 fuzz: $(FUZZ)
 	$(call run_fuzz,$(FUZZ_SECONDS))
 
+# ---------------------------------------------------------------- bench
+
+# The buddy allocator's instructions per alloc+free pair under callgrind,
+# from the same mm/ sources built -O2 without sanitizers.
+BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_MM) tests/host/mm_fixture.c \
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
+BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
+	-DHOST_TEST -include tests/host/host.h -fno-builtin
+
+$(BUILD)/bench/buddy-bench: $(BENCH_SRCS) \
+	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	@mkdir -p $(@D)
+	@echo "  BENCHCC $@"
+	@$(HOST_CC) $(BENCH_CFLAGS) -o $@ $(BENCH_SRCS)
+
+.PHONY: bench
+bench: $(BUILD)/bench/buddy-bench $(BUILD)/kernel.elf
+	@$(SETUP)
+	@$(PYTHON) tools/bench_buddy.py --build $(BUILD)
+
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
@@ -262,6 +282,7 @@ help:
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
+	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
 	@echo "make clean      remove $(BUILD)/"
 

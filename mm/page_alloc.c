@@ -248,12 +248,13 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned long order,
 	    !(current->flags & PF_MEMALLOC))
 		direct_reclaim = 1;
 
+	/* 2.4.0's tests; the cheap comparison comes first in the second. */
 	if (inactive_shortage() > (int)inactive_target() / 2 &&
 	    free_shortage())
 		wakeup_kswapd(0);
-	else if (free_shortage() &&
-		 nr_inactive_dirty_pages > (unsigned long)free_shortage() &&
-		 nr_inactive_dirty_pages >= freepages.high)
+	else if (nr_inactive_dirty_pages >= freepages.high &&
+		 free_shortage() &&
+		 nr_inactive_dirty_pages > (unsigned long)free_shortage())
 		wakeup_bdflush(0);
 
 try_again:
