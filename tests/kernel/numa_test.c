@@ -16,7 +16,9 @@ static bool two_nodes(struct ktest *t)
 {
 	if (numnodes >= 2)
 		return true;
-	ktest_skip(t, "needs two NUMA nodes (QEMU -numa, or numa=fake=2)");
+	/* tests/suites.py boots this suite with two QEMU -numa nodes. */
+	ktest_log(t, "needs two NUMA nodes (QEMU -numa, or numa=fake=2)");
+	KTEST_EXPECT_GE(t, numnodes, 2);
 	return false;
 }
 

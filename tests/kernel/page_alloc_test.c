@@ -186,6 +186,36 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);
 }
 
+static bool reserved_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (!PageReserved(pfn_to_page(pfn)))
+			return false;
+	return true;
+}
+
+/*
+ * What bootmem kept never reached the buddy allocator: the first MiB,
+ * the kernel image and mem_map itself stay PG_reserved.
+ */
+static void boot_reservations_hold(struct ktest *t)
+{
+	extern char _kernel_start_phys[], _end[];
+	unsigned long map = __pa(mem_map) >> PAGE_SHIFT;
+	unsigned long map_end = PAGE_ALIGN(__pa(mem_map + max_mapnr)) >>
+				PAGE_SHIFT;
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	KTEST_EXPECT_TRUE(t, reserved_range(0, (1UL << 20) >> PAGE_SHIFT));
+	KTEST_EXPECT_TRUE(t, reserved_range(
+		(unsigned long)_kernel_start_phys >> PAGE_SHIFT,
+		PAGE_ALIGN(__pa(_end)) >> PAGE_SHIFT));
+	KTEST_EXPECT_TRUE(t, reserved_range(map, map_end));
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_FALSE(t, PageReserved(page));
+	__free_page(page);
+}
+
 static void too_large_an_order_is_refused(struct ktest *t)
 {
 	KTEST_EXPECT_NULL(t, alloc_pages(GFP_KERNEL, MAX_ORDER));
@@ -271,6 +301,7 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(dma_requests_come_from_zone_dma),
 	KTEST_CASE(get_zeroed_page_is_zero),
 	KTEST_CASE(exhaustion_keeps_the_reserve),
+	KTEST_CASE(boot_reservations_hold),
 	KTEST_CASE(too_large_an_order_is_refused),
 	KTEST_CASE(bad_frees_are_caught),
 	KTEST_CASE(checker_names_a_broken_invariant),
