@@ -10,7 +10,8 @@
  * names the first broken invariant (mm.md, "Invariants").
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
- * a page is handed out again, that nobody wrote to it meanwhile.
+ * a page is handed out again, that nobody wrote to it meanwhile; and
+ * they run the checker every CHECK_EVERY frees.
  */
 #include "mm/debug.h"
 #include "kernel/kernel.h"
@@ -280,7 +281,23 @@ int check_mm_invariants(void)
 /* ------------------------------------------------------ poisoning */
 
 #ifdef CONFIG_DEBUG
+#define CHECK_EVERY	4096	/* frees between two invariant checks */
+
 static bool poison_enabled;
+
+/*
+ * Every CHECK_EVERY frees after boot, the whole checker runs; a broken
+ * invariant stops the machine right there, with its name.
+ */
+void mm_debug_check_now_and_then(void)
+{
+	static unsigned long frees;
+
+	if (!poison_enabled || ++frees % CHECK_EVERY)
+		return;
+	if (check_mm_invariants())
+		panic("mm: invariant broken: %s", mm_invariant_report);
+}
 
 /* From the end of mem_init: boot memory handed over is not "freed". */
 void mm_debug_enable(void)

@@ -422,6 +422,7 @@ void __free_pages_ok(struct page *page, unsigned long order)
 
 	if (memory_pressure > 1)
 		memory_pressure--;
+	mm_debug_check_now_and_then();
 }
 
 /*

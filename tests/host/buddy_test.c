@@ -1,8 +1,9 @@
 /*
  * Host unit tests of the buddy allocator (mm/page_alloc.c, built from
  * the kernel's own source against tests/host/shim), under ASan and
- * UBSan: split and merge at every order, a long random sequence
- * against a model, exhaustion, bad frees, poisoning.
+ * UBSan: split and merge at every order, exhaustion, bad frees,
+ * poisoning.  The random sequence against a model is in
+ * tests/common/buddy_model_test.c (host and kernel).
  */
 #include "lib/ktest.h"
 #include "kernel/sched.h"
@@ -107,144 +108,6 @@ static void merge_needs_both_buddies(struct ktest *t)
 	KTEST_EXPECT_EQ(t, normal()->free_area[0].nr_free, 0);
 	KTEST_EXPECT_EQ(t, normal()->free_area[9].nr_free, 2);
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
-	mm_fixture_teardown();
-}
-
-/* ------------------------------------------------------ random model */
-
-#define MODEL_PAGES	4096
-#define MODEL_LIVE	512
-
-struct allocation {
-	struct page *page;
-	unsigned long order;
-	uint32_t tag;
-};
-
-static uint64_t rng_state;
-
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)rng_state;
-}
-
-static uint32_t owner[MODEL_PAGES];	/* tag of the holder, 0 = free */
-
-static void fill_block(const struct allocation *a)
-{
-	uint32_t *w = page_address(a->page);
-
-	for (unsigned long i = 0; i < (PAGE_SIZE << a->order) / 4; i++)
-		w[i] = a->tag ^ (uint32_t)i;
-}
-
-static bool block_intact(const struct allocation *a)
-{
-	const uint32_t *w = page_address(a->page);
-
-	for (unsigned long i = 0; i < (PAGE_SIZE << a->order) / 4; i++)
-		if (w[i] != (a->tag ^ (uint32_t)i))
-			return false;
-	return true;
-}
-
-/* Marks the model; false if any page of the block was already held. */
-static bool model_take(const struct allocation *a)
-{
-	unsigned long pfn = page_to_pfn(a->page);
-
-	for (unsigned long i = 0; i < (1UL << a->order); i++)
-		if (owner[pfn + i])
-			return false;
-	for (unsigned long i = 0; i < (1UL << a->order); i++)
-		owner[pfn + i] = a->tag;
-	return true;
-}
-
-static void model_drop(const struct allocation *a)
-{
-	memset(&owner[page_to_pfn(a->page)], 0,
-	       sizeof(owner[0]) << a->order);
-}
-
-static unsigned long model_free(void)
-{
-	unsigned long n = 0;
-
-	for (int i = 0; i < MODEL_PAGES; i++)
-		n += !owner[i];
-	return n;
-}
-
-/*
- * 60000 random allocations (orders 0-6, more small than large) and
- * frees.  After each: the block does not overlap any held page, its
- * contents (a pattern of its own) survive until it is freed, and the
- * allocator's free count is the model's.  At the end everything is
- * freed and the free lists are as they started.
- */
-static void random_sequence_matches_model(struct ktest *t)
-{
-	static const struct mm_layout layout = {
-		.nodes = 1, .zones = { { 0, MODEL_PAGES, 0 } },
-	};
-	static struct allocation live[MODEL_LIVE];
-	struct mm_snapshot start;
-	int n = 0, failures = 0;
-	uint32_t tag = 0;
-
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
-	current->flags |= PF_MEMALLOC;	/* the reserve is part of the model */
-	memset(owner, 0, sizeof(owner));
-	mm_snapshot(&start);
-	rng_state = 0x9e3779b97f4a7c15ULL;
-	for (int step = 0; step < 60000 && failures < 5; step++) {
-		bool alloc = n == 0 || (n < MODEL_LIVE && rng() % 100 < 55);
-
-		if (alloc) {
-			struct allocation a = { .order = rng() % 7 };
-
-			a.order = a.order > 3 ? rng() % (a.order + 1) : a.order;
-			a.page = alloc_pages(GFP_KERNEL, a.order);
-			if (!a.page)
-				continue;	/* fragmented: fine */
-			a.tag = ++tag;
-			if (!model_take(&a)) {
-				KTEST_EXPECT_TRUE(t, model_take(&a));
-				failures++;
-			}
-			fill_block(&a);
-			live[n++] = a;
-		} else {
-			int i = rng() % n;
-
-			if (!block_intact(&live[i])) {
-				KTEST_EXPECT_TRUE(t, block_intact(&live[i]));
-				failures++;
-			}
-			model_drop(&live[i]);
-			__free_pages(live[i].page, live[i].order);
-			live[i] = live[--n];
-		}
-		if (nr_free_pages() != model_free()) {
-			KTEST_EXPECT_EQ(t, nr_free_pages(), model_free());
-			failures++;
-		}
-		if (step % 5000 == 0 && check_mm_invariants())
-			failures++;
-	}
-	while (n > 0) {
-		model_drop(&live[--n]);
-		__free_pages(live[n].page, live[n].order);
-	}
-	current->flags &= ~PF_MEMALLOC;
-	KTEST_EXPECT_EQ(t, failures, 0);
-	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
-	KTEST_EXPECT_TRUE(t, mm_snapshot_equal(&start));
-	KTEST_EXPECT_EQ(t, bad_page_count, 0);
 	mm_fixture_teardown();
 }
 
@@ -386,7 +249,6 @@ static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(expand_puts_lower_halves_back),
 	KTEST_CASE(split_and_merge_every_order),
 	KTEST_CASE(merge_needs_both_buddies),
-	KTEST_CASE(random_sequence_matches_model),
 	KTEST_CASE(exhaustion_returns_null),
 	KTEST_CASE(fragmentation_fails_large_orders),
 	KTEST_CASE(double_free_is_reported),

@@ -3,6 +3,7 @@
 #include "lib/string.h"
 #include "mm/debug.h"
 #include "mm/vmscan.h"
+#include "tests/common/buddy_model.h"
 
 static void *arena;
 
@@ -107,4 +108,19 @@ bool mm_snapshot_equal(const struct mm_snapshot *a)
 
 	mm_snapshot(&b);
 	return !memcmp(a, &b, sizeof(b));
+}
+
+/* tests/common/buddy_model_test.c's machine on the host. */
+bool buddy_model_machine(void)
+{
+	static const struct mm_layout layout = {
+		.nodes = 1, .zones = { { 0, 4096, 0 } },
+	};
+
+	return mm_fixture_setup(&layout);
+}
+
+void buddy_model_done(void)
+{
+	mm_fixture_teardown();
 }

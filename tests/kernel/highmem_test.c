@@ -6,6 +6,7 @@
 #include "kernel/kernel.h"
 #include "lib/ktest.h"
 #include "mm/fixmap.h"
+#include "mm/debug.h"
 #include "mm/highmem.h"
 #include "mm/internal.h"
 
@@ -174,10 +175,31 @@ static void highmem_falls_back_to_normal(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 }
 
+#ifdef CONFIG_DEBUG
+/* Debug builds poison a freed HIGHMEM page too, through kmap_atomic. */
+static void freed_highmem_page_is_poisoned(struct ktest *t)
+{
+	struct page *page = highpage(t);
+	unsigned char *p;
+
+	if (!page)
+		return;
+	__free_page(page);
+	KTEST_EXPECT_TRUE(t, PagePoisoned(page));
+	p = kmap_atomic(page, KM_USER0);
+	KTEST_EXPECT_EQ(t, p[0], PAGE_POISON);
+	KTEST_EXPECT_EQ(t, p[PAGE_SIZE - 1], PAGE_POISON);
+	kunmap_atomic(p, KM_USER0);
+}
+#endif
+
 static const struct ktest_case highmem_cases[] = {
 	KTEST_CASE(kmap_gives_an_address),
 	KTEST_CASE(kmap_recycles_slots),
 	KTEST_CASE(highpage_helpers),
 	KTEST_CASE(highmem_falls_back_to_normal),
+#ifdef CONFIG_DEBUG
+	KTEST_CASE(freed_highmem_page_is_poisoned),
+#endif
 };
 KTEST_SUITE(mm_highmem, highmem_cases);

@@ -11,6 +11,17 @@
 #include "mm/debug.h"
 #include "mm/internal.h"
 #include "mm/vmscan.h"
+#include "tests/common/buddy_model.h"
+
+/* tests/common/buddy_model_test.c runs on the real memory here. */
+bool buddy_model_machine(void)
+{
+	return true;
+}
+
+void buddy_model_done(void)
+{
+}
 
 /* The free blocks of every zone, to compare before and after. */
 struct buddy_snapshot {
@@ -295,6 +306,31 @@ static void checker_names_a_broken_invariant(struct ktest *t)
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 }
 
+#ifdef CONFIG_DEBUG
+/* Debug builds: freed pages hold PAGE_POISON; a later write is caught. */
+static void write_after_free_is_caught(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long bad = bad_page_count;
+	unsigned char *p;
+	unsigned int level;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	p = page_address(page);
+	__free_page(page);
+	KTEST_EXPECT_TRUE(t, PagePoisoned(page));
+	KTEST_EXPECT_EQ(t, p[0], PAGE_POISON);
+	KTEST_EXPECT_EQ(t, p[PAGE_SIZE - 1], PAGE_POISON);
+	p[7] = 0;					/* use after free */
+	level = quiet();
+	KTEST_EXPECT_PTR_EQ(t, alloc_page(GFP_KERNEL), page);	/* LIFO */
+	console_loglevel = level;
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
+	KTEST_EXPECT_FALSE(t, PagePoisoned(page));
+	__free_page(page);
+}
+#endif
+
 static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(every_order_merges_back),
 	KTEST_CASE(split_leaves_one_block_per_order),
@@ -305,5 +341,8 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(too_large_an_order_is_refused),
 	KTEST_CASE(bad_frees_are_caught),
 	KTEST_CASE(checker_names_a_broken_invariant),
+#ifdef CONFIG_DEBUG
+	KTEST_CASE(write_after_free_is_caught),
+#endif
 };
 KTEST_SUITE(mm_page_alloc, page_alloc_cases);

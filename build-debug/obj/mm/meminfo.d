@@ -1,7 +1,7 @@
 build-debug/obj/mm/meminfo.o: mm/meminfo.c kernel/kernel.h \
  kernel/console.h lib/compiler.h kernel/printk.h lib/errno.h lib/string.h \
  lib/vsprintf.h kernel/shell.h mm/internal.h mm/mm.h lib/list.h \
- mm/mmzone.h mm/page.h mm/slab.h mm/swap.h
+ mm/mmzone.h mm/page.h mm/slab.h mm/vmscan.h
 kernel/kernel.h:
 kernel/console.h:
 lib/compiler.h:
@@ -16,4 +16,4 @@ lib/list.h:
 mm/mmzone.h:
 mm/page.h:
 mm/slab.h:
-mm/swap.h:
+mm/vmscan.h:
