@@ -8,6 +8,7 @@ void console_init(void);
 void console_write(const char *s, size_t n);
 void console_input(char c);
 int console_getc(void);
+bool console_has_input(void);
 int cprintf(const char *fmt, ...) __printf(1, 2);
 int vcprintf(const char *fmt, va_list ap);
 

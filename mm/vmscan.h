@@ -7,6 +7,7 @@
 #ifndef MM_VMSCAN_H
 #define MM_VMSCAN_H
 
+#include "lib/compiler.h"
 #include "mm/mmzone.h"
 
 /* A page's age: set on free, raised when referenced, halved on scans. */
@@ -15,6 +16,24 @@
 #define PAGE_AGE_MAX	64
 
 struct page;
+
+/* The page lists and aging (mm/swap.c). */
+extern struct list_head active_list;
+extern struct list_head inactive_dirty_list;
+
+uint32_t lru_lock(void);
+void lru_unlock(uint32_t flags);
+void lru_cache_add(struct page *page);
+void lru_cache_del(struct page *page);
+void __lru_cache_del(struct page *page);
+void activate_page(struct page *page);
+void deactivate_page(struct page *page);
+void age_page_up(struct page *page);
+void age_page_down(struct page *page);
+void age_page_down_ageonly(struct page *page);
+void add_page_to_inactive_clean_list(struct page *page);
+void del_page_from_inactive_dirty_list(struct page *page);
+void del_page_from_inactive_clean_list(struct page *page);
 
 extern unsigned long kswapd_wakeups;
 

@@ -1,2 +1,0 @@
-build-debug/obj/boot/head.o: boot/head.S boot/multiboot.h
-boot/multiboot.h:

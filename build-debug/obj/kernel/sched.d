@@ -1,2 +1,0 @@
-build-debug/obj/kernel/sched.o: kernel/sched.c kernel/sched.h
-kernel/sched.h:
