@@ -7,7 +7,7 @@
 #include "kernel/shell.h"
 #include "mm/internal.h"
 #include "mm/slab.h"
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
 

@@ -44,7 +44,7 @@ struct page {
 	unsigned long flags;		/* PG_* bits below */
 	struct list_head lru;		/* active/inactive_* list */
 	unsigned char zone_id;		/* index in zone_table[] */
-	unsigned char age;		/* PAGE_AGE_* (mm/vmscan.h) */
+	unsigned char age;		/* PAGE_AGE_* (mm/swap.h) */
 	unsigned short wait;		/* tasks waiting for PG_locked */
 };
 

@@ -32,7 +32,7 @@
 #include "kernel/sched.h"
 #include "kernel/x86.h"
 #include "mm/debug.h"
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 
 struct page *mem_map;
 unsigned long max_mapnr;

@@ -11,7 +11,7 @@
  * and say so by their return values.  The shortage arithmetic is
  * already 2.4's, over counters that stay 0 until then.
  */
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 #include "mm/internal.h"
 #include "mm/mm.h"
 

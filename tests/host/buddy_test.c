@@ -9,7 +9,7 @@
 #include "kernel/sched.h"
 #include "lib/string.h"
 #include "mm/debug.h"
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 #include "tests/host/kernel_shim.h"
 #include "tests/host/mm_fixture.h"
 

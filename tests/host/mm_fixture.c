@@ -2,7 +2,7 @@
 #include "tests/host/mm_fixture.h"
 #include "lib/string.h"
 #include "mm/debug.h"
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 #include "tests/common/buddy_model.h"
 
 static void *arena;

@@ -10,7 +10,7 @@
 #include "lib/ktest.h"
 #include "mm/debug.h"
 #include "mm/internal.h"
-#include "mm/vmscan.h"
+#include "mm/swap.h"
 #include "tests/common/buddy_model.h"
 
 /* tests/common/buddy_model_test.c runs on the real memory here. */

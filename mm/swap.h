@@ -1,11 +1,10 @@
 /*
- * Page aging and reclaim: what the allocator calls when memory runs
- * short (in Linux 2.4 these are declared in include/linux/swap.h).
- * mm/vmscan.c holds the functions; the reclaim issue gives them their
- * bodies.
+ * Page aging and reclaim (Linux 2.4's include/linux/swap.h): what
+ * the allocator calls when memory runs short.  mm/vmscan.c holds the
+ * functions; the reclaim issue gives them their bodies.
  */
-#ifndef MM_VMSCAN_H
-#define MM_VMSCAN_H
+#ifndef MM_SWAP_H
+#define MM_SWAP_H
 
 #include "lib/compiler.h"
 #include "mm/mmzone.h"
