@@ -17,8 +17,6 @@
 #include "mm/bootmem.h"
 #include "mm/mm.h"
 
-#define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
-#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
 #define NODE_ALIGN	(1UL << (MAX_ORDER - 1))	/* pages */
 #define MIN_NODE_PAGES	((4UL << 20) >> PAGE_SHIFT)
 #define SRAT_ENTRIES	48	/* the entries follow the header */

@@ -97,7 +97,6 @@ struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 {
 	unsigned long size = 1UL << high;
 
-	(void)zone;
 	while (high > low) {
 		area--;
 		high--;
@@ -105,6 +104,9 @@ struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 		memlist_add_head(area, page, high);
 		page += size;
 	}
+	/* 2.4's BAD_RANGE check: the block must still be in the zone. */
+	BUG_ON(page < zone->zone_mem_map ||
+	       page >= zone->zone_mem_map + zone->size);
 	return page;
 }
 
