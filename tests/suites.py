@@ -6,7 +6,13 @@ disks (virtio-blk disks vda, vdb, ... made afresh under $BUILD/test-disks;
 see suite_disks() in tools/pagoda_test/runner.py for the keys).
 """
 
+from pagoda_test.qemu import numa_args
+
 SUITES = {
+    # Two NUMA nodes of 64 MiB, described to the kernel by QEMU's SRAT.
+    "mm_numa": {"mem": "128M", "qemu": numa_args(2, "128M")},
+    # 1 GiB: 128 MiB of it above 896 MiB, in ZONE_HIGHMEM.
+    "mm_highmem": {"mem": "1G"},
     # A legacy disk on bus 0 and a modern-capable one behind a bridge.
     "pci": {"disks": [{"size": "1M", "null": True},
                       {"size": "1M", "null": True, "bridge": 1, "modern": True}]},

@@ -36,4 +36,11 @@
 #define isxdigit	pg_isxdigit
 #define tolower		pg_tolower
 
+/*
+ * The mm/ files see "physical memory" at the address of the arena the
+ * tests allocate (tests/host/mm_fixture.c), instead of 0xC0000000.
+ */
+extern unsigned long host_page_offset;
+#define PAGE_OFFSET	host_page_offset
+
 #endif
