@@ -270,13 +270,18 @@ gdb: $(BUILD)/kernel.elf
 
 host-tests: $(BUILD)/host/ktest-host
 
-# The runner's own unit tests first (quietly), then every test.
+# The runner's own unit tests first (quietly), then the kernel suites
+# against a debug build, then every test against the default build.
 check:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img $(FUZZ)
 	$(call run_fuzz,$(FUZZ_CHECK_SECONDS))
 	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
 	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }
+	@echo "Debug build (DEBUG=1: invariant checks, poisoning): kernel suites"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug DEBUG=1 all
+	@$(PYTHON) tools/runtests.py --build $(BUILD)/debug --glob 'kernel:*'
+	@echo "Default build: everything"
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
 test:
