@@ -7,7 +7,7 @@
 #include "kernel/kernel.h"
 #include "kernel/params.h"
 #include "kernel/x86.h"
-#include "mm/page.h"
+#include "mm/mm.h"
 
 LIST_HEAD(all_block_devices);
 
@@ -56,6 +56,14 @@ bool blk_add_seg(struct blk_request *req, unsigned long phys,
 	req->segs[req->nr_segs].len = len;
 	req->nr_segs++;
 	return true;
+}
+
+/* Appends len bytes of page from offset (any zone: no mapping needed). */
+bool blk_add_page(struct blk_request *req, struct page *page,
+		  unsigned int len, unsigned int offset)
+{
+	return blk_add_seg(req, (page_to_pfn(page) << PAGE_SHIFT) + offset,
+			   len);
 }
 
 static uint64_t request_bytes(const struct blk_request *req)

@@ -42,7 +42,7 @@ struct blk_seg {
 
 struct blk_request {
 	struct block_device *bdev;
-	int op;				/* READ, WRITE, BLK_FLUSH, BLK_GET_ID */
+	int op;			/* READ, WRITE, BLK_FLUSH, BLK_GET_ID */
 	sector_t sector;
 	unsigned int nr_segs;
 	struct blk_seg segs[BLK_MAX_SEGS];
@@ -86,8 +86,11 @@ void blk_end_request(struct blk_request *req, int error);
 int submit_request_wait(struct blk_request *req);
 int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 		void *buf, size_t len);
+struct page;
 bool blk_add_seg(struct blk_request *req, unsigned long phys,
 		 unsigned int len);
+bool blk_add_page(struct blk_request *req, struct page *page,
+		  unsigned int len, unsigned int offset);
 void blk_idle(struct block_device *bdev, uint32_t flags);
 
 #endif

@@ -54,7 +54,7 @@
 
 /* What a BAR turned out to be, once decoded and sized. */
 #define PCI_BAR_IO		0x1	/* I/O ports, else memory */
-#define PCI_BAR_MEM64		0x2	/* 64-bit: also uses the next BAR */
+#define PCI_BAR_MEM64		0x2	/* 64-bit: takes the next BAR too */
 #define PCI_BAR_PREFETCH	0x4
 #define PCI_BAR_ABOVE_4G	0x8	/* unreachable without PAE */
 
@@ -65,7 +65,7 @@ struct pci_bar {
 };
 
 struct pci_dev {
-	struct list_head list;		/* in pci_devices, in scan order */
+	struct list_head list;		/* in pci_devices, scan order */
 	uint8_t bus, slot, func;
 	uint8_t hdr_type;		/* without the multi-function bit */
 	uint16_t vendor, device;

@@ -24,11 +24,11 @@
 #include "mm/mm.h"
 #include "mm/slab.h"
 
-#define VIRTIO_ID_BLOCK_LEGACY	0x1001	/* transitional: legacy + modern */
-#define VIRTIO_ID_BLOCK_MODERN	0x1042	/* modern only: not for us */
+#define VIRTIO_ID_BLOCK_LEGACY	0x1001	/* transitional: both interfaces */
+#define VIRTIO_ID_BLOCK_MODERN	0x1042	/* modern only: not ours */
 #define VIRTIO_SUBSYS_BLOCK	2
 #define VIRTBLK_MAJOR		254	/* what Linux usually picks */
-#define VIRTBLK_MINORS		16	/* per disk: vda 254:0, vdb 254:16 */
+#define VIRTBLK_MINORS		16	/* vda 254:0, vdb 254:16 */
 
 /* Feature bits (virtio 1.0 spec 5.2.3); we take only these. */
 #define VIRTIO_BLK_F_SEG_MAX	2
@@ -207,15 +207,6 @@ static void set_status(struct virtio_blk *vblk, uint8_t bits)
 	     inb(vblk->io + VIRTIO_PCI_STATUS) | bits);
 }
 
-static unsigned int order_of(unsigned long bytes)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
 /* Queue 0: its size, ring memory, the slots; 0 or -errno. */
 static int virtblk_setup_queue(struct virtio_blk *vblk)
 {
@@ -229,8 +220,8 @@ static int virtblk_setup_queue(struct virtio_blk *vblk)
 		       num);
 		return -ENODEV;
 	}
-	vblk->ring_order = order_of(vring_size(num));
-	vblk->slots_order = order_of(num * sizeof(struct virtblk_slot));
+	vblk->ring_order = get_order(vring_size(num));
+	vblk->slots_order = get_order(num * sizeof(struct virtblk_slot));
 	ring = __get_free_pages(GFP_KERNEL, vblk->ring_order);
 	slots = __get_free_pages(GFP_KERNEL, vblk->slots_order);
 	if (!ring || !slots) {

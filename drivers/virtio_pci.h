@@ -15,7 +15,7 @@
 #define VIRTIO_PCI_QUEUE_PFN		0x08	/* ring address >> 12 */
 #define VIRTIO_PCI_QUEUE_NUM		0x0c	/* 16 bits, read-only */
 #define VIRTIO_PCI_QUEUE_SEL		0x0e	/* 16 bits */
-#define VIRTIO_PCI_QUEUE_NOTIFY		0x10	/* 16 bits: queue index */
+#define VIRTIO_PCI_QUEUE_NOTIFY		0x10	/* 16 bits: the queue */
 #define VIRTIO_PCI_STATUS		0x12	/* 8 bits; 0 resets */
 #define VIRTIO_PCI_ISR			0x13	/* 8 bits, read clears */
 #define VIRTIO_PCI_CONFIG		0x14	/* device config, no MSI-X */
@@ -27,7 +27,7 @@
 
 /* Device status bits: how far the driver got. */
 #define VIRTIO_CONFIG_S_ACKNOWLEDGE	0x01	/* found the device */
-#define VIRTIO_CONFIG_S_DRIVER		0x02	/* knows how to drive it */
+#define VIRTIO_CONFIG_S_DRIVER		0x02	/* can drive it */
 #define VIRTIO_CONFIG_S_DRIVER_OK	0x04	/* ready */
 #define VIRTIO_CONFIG_S_FAILED		0x80	/* gave up on it */
 

@@ -15,7 +15,7 @@
 #include "lib/compiler.h"
 
 #define VRING_DESC_F_NEXT		1	/* chain goes on in next */
-#define VRING_DESC_F_WRITE		2	/* device writes this buffer */
+#define VRING_DESC_F_WRITE		2	/* device writes here */
 #define VRING_AVAIL_F_NO_INTERRUPT	1	/* driver polls: no IRQs */
 #define VRING_ALIGN			4096
 

@@ -4,6 +4,7 @@
  * stack, with interrupts off and the first 16 MiB mapped.
  */
 #include "kernel/kernel.h"
+#include "kernel/bench.h"
 #include "kernel/irq.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
@@ -15,6 +16,7 @@
 #include "drivers/virtio_blk.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
+#include "mm/swap.h"
 #include "mm/mm.h"
 
 void run_boot_tests(void);
@@ -38,7 +40,9 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	serial_irq_init();
 	pci_init();		/* before the drivers that claim PCI devices */
 	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
+	swap_init();		/* swapon every disk with a signature */
 	sti();
 	run_boot_tests();
+	run_boot_bench();	/* bench=NAME: measure, then power off */
 	shell_run();
 }

@@ -68,7 +68,7 @@ struct swap_info_struct {
 	unsigned int flags;		/* SWP_USED, SWP_WRITEOK */
 	struct block_device *bdev;	/* 2.4: swap_device */
 	unsigned short *swap_map;	/* max counters, one per slot */
-	unsigned int map_order;		/* swap_map is 2^map_order pages */
+	unsigned int map_order;		/* swap_map: 2^map_order pages */
 	unsigned int lowest_bit;	/* no free slot below this */
 	unsigned int highest_bit;	/* no free slot above this */
 	unsigned int cluster_next;	/* next slot of the current run */
@@ -140,6 +140,19 @@ int disable_swap_area(struct swap_info_struct *p);
 unsigned long swap_area_used(const struct swap_info_struct *p);
 struct swap_info_struct *alloc_swap_info(void);
 void free_swap_info(struct swap_info_struct *p);
+int check_swap_invariants(char *why, size_t len);
+
+/* Swapping areas on and off (mm/swapon.c). */
+int sys_swapon(const char *name, int prio);
+int sys_swapoff(const char *name);
+void swap_init(void);
+struct swap_info_struct *swap_info_of(const struct block_device *bdev);
+
+/* Swap I/O (mm/page_io.c): page->index holds the page's swap entry. */
+struct page;
+void rw_swap_page(int rw, struct page *page);
+int rw_swap_page_sync(int rw, struct page *page);
+int swap_writepage(struct page *page);
 
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2

@@ -414,3 +414,84 @@ int disable_swap_area(struct swap_info_struct *p)
 	total_swap_pages -= p->pages;
 	return 0;
 }
+
+/* The first broken invariant of area p (in use), or NULL; adds its
+ * free and usable slots to *nfree and *npages. */
+static const char *check_swap_area(const struct swap_info_struct *p,
+				   long *nfree, long *npages,
+				   unsigned long *where)
+{
+	unsigned long i, free = 0, good = 0;
+
+	if (p->swap_map[0] != SWAP_MAP_BAD)
+		return "the header slot 0 is not marked SWAP_MAP_BAD";
+	for (i = 1; i < p->max; i++) {
+		if (p->swap_map[i] == SWAP_MAP_BAD)
+			continue;
+		good++;
+		if (p->swap_map[i])
+			continue;
+		free++;
+		*where = i;
+		if (i < p->lowest_bit || i > p->highest_bit)
+			return "free slot outside [lowest_bit, highest_bit]";
+	}
+	if (good != (unsigned long)p->pages)
+		return "pages differs from the slots not marked bad";
+	*nfree += free;
+	*npages += good;
+	return NULL;
+}
+
+/*
+ * mm.md's swap invariants: every area in use is in swap_list, in
+ * decreasing priority; its free slots lie inside its search window;
+ * nr_swap_pages counts the free slots and total_swap_pages the usable
+ * ones.  Returns 0, or -1 with the first broken one named in why.
+ */
+int check_swap_invariants(char *why, size_t len)
+{
+	long nfree = 0, npages = 0;
+	unsigned int listed = 0, writeok = 0, i;
+	unsigned long where = 0;
+	int type, prev = -1;
+
+	for (type = swap_list.head; type >= 0; type = swap_info[type].next) {
+		const struct swap_info_struct *p = &swap_info[type];
+		const char *broken;
+
+		if (++listed > MAX_SWAPFILES ||
+		    (p->flags & SWP_WRITEOK) != SWP_WRITEOK) {
+			snprintf(why, len, "swap_list holds type %d, which "
+				 "is not an area in use (or loops)", type);
+			return -1;
+		}
+		if (prev >= 0 && swap_info[prev].prio < p->prio) {
+			snprintf(why, len, "swap_list: type %d (priority %d) "
+				 "after type %d (priority %d)", type, p->prio,
+				 prev, swap_info[prev].prio);
+			return -1;
+		}
+		broken = check_swap_area(p, &nfree, &npages, &where);
+		if (broken) {
+			snprintf(why, len, "swap area %d: %s (slot %lu)", type,
+				 broken, where);
+			return -1;
+		}
+		prev = type;
+	}
+	for (i = 0; i < nr_swapfiles; i++)
+		writeok += (swap_info[i].flags & SWP_WRITEOK) == SWP_WRITEOK;
+	if (writeok != listed) {
+		snprintf(why, len, "%u areas are in use but swap_list holds "
+			 "%u", writeok, listed);
+		return -1;
+	}
+	if (nfree != nr_swap_pages || npages != total_swap_pages) {
+		snprintf(why, len, "nr_swap_pages %ld / total_swap_pages %ld, "
+			 "but the areas have %ld free of %ld slots",
+			 nr_swap_pages, total_swap_pages, nfree, npages);
+		return -1;
+	}
+	return 0;
+}

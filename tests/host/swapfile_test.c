@@ -206,6 +206,7 @@ static void cluster_allocation_order(struct ktest *t)
 static void run_continues_past_freed_cluster(struct ktest *t)
 {
 	unsigned long i;
+	char why[160];
 
 	reset_swap();
 	swapon(mkswap(1024), 1);
@@ -219,6 +220,7 @@ static void run_continues_past_freed_cluster(struct ktest *t)
 	/* Then a new run: the first empty stretch, at 1. */
 	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 1);
 	KTEST_EXPECT_EQ(t, free_slots(), nr_swap_pages);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
 }
 
 /* An area smaller than a run never has an empty run: first fit. */
@@ -430,6 +432,50 @@ static void swap_info_slots_reused(struct ktest *t)
 	reset_swap();
 }
 
+/* Checks that check_swap_invariants fails and says `words`. */
+static void expect_broken(struct ktest *t, const char *words)
+{
+	char why[160] = "";
+
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), -1);
+	if (!strstr(why, words))
+		ktest_fail(t, __FILE__, __LINE__, "report \"%s\" lacks "
+			   "\"%s\"", why, words);
+}
+
+static void invariants_name_what_broke(struct ktest *t)
+{
+	struct swap_info_struct *p, *q;
+	char why[160];
+	swp_entry_t e;
+
+	reset_swap();
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	p = swapon(mkswap(64), 2);
+	q = swapon(mkswap(32), 1);
+	e = get_swap_page();
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	nr_swap_pages++;
+	expect_broken(t, "nr_swap_pages 94 / total_swap_pages 94, but the "
+		      "areas have 93 free of 94 slots");
+	nr_swap_pages--;
+	p->swap_map[SWP_OFFSET(e)] = 0;	/* freed behind our back */
+	expect_broken(t, "swap area 0: free slot outside [lowest_bit, "
+		      "highest_bit] (slot 1)");
+	p->swap_map[SWP_OFFSET(e)] = 1;
+	p->swap_map[0] = 0;
+	expect_broken(t, "the header slot 0 is not marked SWAP_MAP_BAD");
+	p->swap_map[0] = SWAP_MAP_BAD;
+	q->prio = 5;
+	expect_broken(t, "type 1 (priority 5) after type 0 (priority 2)");
+	q->prio = 1;
+	q->flags = SWP_USED;
+	expect_broken(t, "swap_list holds type 1, which is not an area in "
+		      "use");
+	q->flags = SWP_WRITEOK;
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+}
+
 static const struct ktest_case swapfile_cases[] = {
 	KTEST_CASE(entry_encoding_round_trips),
 	KTEST_CASE(mkswap_header_accepted),
@@ -447,5 +493,6 @@ static const struct ktest_case swapfile_cases[] = {
 	KTEST_CASE(default_priorities_go_down),
 	KTEST_CASE(swapoff_busy_then_clean),
 	KTEST_CASE(swap_info_slots_reused),
+	KTEST_CASE(invariants_name_what_broke),
 };
 KTEST_SUITE(mm_swapfile, swapfile_cases);

@@ -87,7 +87,8 @@ static void sizing_restores_the_bars(struct ktest *t)
 
 			if (!d->bar[i].size)
 				continue;
-			v = pci_read_config_dword(d, PCI_BASE_ADDRESS_0 + 4 * i);
+			v = pci_read_config_dword(d,
+						  PCI_BASE_ADDRESS_0 + 4 * i);
 			KTEST_EXPECT_EQ(t, v & (d->bar[i].flags & PCI_BAR_IO ?
 						~3u : ~0xfu), d->bar[i].start);
 			checked++;

@@ -5,11 +5,13 @@ fresh for every run and are never committed.
 
     make_image(path, "16M", mkswap=True, bad_pages=[7, 300])
     swap_header(path)     # (version, last_page, nr_badpages) from page 0
+    run_mkswap(path)      # format an image; returns the size mkswap reports
     digest(path)          # sha256 of the whole image, to prove it unchanged
 """
 
 import hashlib
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -61,19 +63,36 @@ def make_image(path, size, *, mkswap=False, swap_kib=None, bad_pages=()):
         image.truncate(parse_size(size))
     path.chmod(0o600)
     if mkswap:
-        argv = [mkswap_binary(), "-f", str(path)]
-        if swap_kib is not None:
-            argv.append(str(swap_kib))
-        result = subprocess.run(argv, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise AssertionError(f"{' '.join(argv)} failed: {result.stderr.strip()}")
+        run_mkswap(path, swap_kib)
     if bad_pages:
-        with open(path, "r+b") as image:
-            image.seek(NR_BADPAGES_OFFSET)
-            image.write(struct.pack("<I", len(bad_pages)))
-            image.seek(BADPAGES_OFFSET)
-            image.write(struct.pack(f"<{len(bad_pages)}I", *bad_pages))
+        add_bad_pages(path, bad_pages)
     return path
+
+
+def run_mkswap(path, swap_kib=None):
+    """Format `path` with the host's mkswap; return the size it reports, in bytes.
+
+    mkswap prints e.g. "Setting up swapspace version 1, size = 32 MiB
+    (33550336 bytes)": the usable swap space, which Linux shows in
+    /proc/swaps (in KiB) once the area is on.
+    """
+    argv = [mkswap_binary(), "-f", str(path)]
+    if swap_kib is not None:
+        argv.append(str(swap_kib))
+    result = subprocess.run(argv, capture_output=True, text=True)
+    found = re.search(r"\((\d+) bytes\)", result.stdout)
+    if result.returncode != 0 or not found:
+        raise AssertionError(f"{' '.join(argv)} failed: {result.stdout}{result.stderr}".strip())
+    return int(found.group(1))
+
+
+def add_bad_pages(path, pages):
+    """Record `pages` in the bad-page list of the swap header in `path`."""
+    with open(path, "r+b") as image:
+        image.seek(NR_BADPAGES_OFFSET)
+        image.write(struct.pack("<I", len(pages)))
+        image.seek(BADPAGES_OFFSET)
+        image.write(struct.pack(f"<{len(pages)}I", *pages))
 
 
 def swap_header(path):

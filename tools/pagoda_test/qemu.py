@@ -9,6 +9,7 @@ file imports nothing from its package, so it works both as
     qemu.py --kernel build/kernel.elf --append "test=lib_*"   # print the command
     qemu.py --iso build/pagoda.iso --swap build/swap.img --monitor --run
     qemu.py --gdb-port                                         # port for make debug/gdb
+    qemu.py --numa-args --nodes 2 --mem 128M                   # -numa options for make run
 
 `--run` runs QEMU on the terminal and maps its exit status the way every
 Pagoda script does: 33 (the kernel's success code) -> 0, anything else -> 1.
@@ -130,6 +131,43 @@ def swap_args(disks):
     return args
 
 
+SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+MAX_NODES = 8  # the kernel's MAX_NUMNODES
+
+
+def parse_size(text):
+    """Bytes in a QEMU-style size ("64M", "3G", "512K"; a bare number is MiB, as for -m)."""
+    text = str(text).strip().upper().removesuffix("B")
+    unit = text[-1:] if text[-1:] in SIZE_UNITS and text[-1:] else ""
+    number = text[:-1] if unit else text
+    if not number.isdigit():
+        raise ValueError(f"bad size {text!r}: expected e.g. 64M or 3G")
+    return int(number) * (SIZE_UNITS[unit] if unit else SIZE_UNITS["M"])
+
+
+def numa_args(nodes, mem):
+    """-object/-numa options splitting `mem` over `nodes` NUMA nodes ([] for one node).
+
+    QEMU then builds the ACPI SRAT the kernel reads (hardware.md). Each node gets
+    an equal share in whole MiB; the last one also gets what is left over.
+    """
+    nodes = int(nodes)
+    if not 1 <= nodes <= MAX_NODES:
+        raise ValueError(f"NODES={nodes}: the kernel handles 1 to {MAX_NODES} nodes")
+    if nodes == 1:
+        return []
+    total = parse_size(mem)
+    share = total // nodes // SIZE_UNITS["M"] * SIZE_UNITS["M"]
+    if share == 0:
+        raise ValueError(f"{mem} is too little memory for {nodes} nodes")
+    args = []
+    for node in range(nodes):
+        size = share if node < nodes - 1 else total - share * (nodes - 1)
+        args += ["-object", f"memory-backend-ram,id=m{node},size={size}",
+                 "-numa", f"node,nodeid={node},memdev=m{node}"]
+    return args
+
+
 def command(*, kernel=None, iso=None, append=None, mem=None, swap=(), extra=(),
             serial="stdio", gui=False, gdb_port=None, wait_for_gdb=False):
     """Return the QEMU argv booting Pagoda.
@@ -225,9 +263,13 @@ def parse_args(argv):
                         help="run QEMU here; exit 0 iff QEMU exits 33")
     parser.add_argument("--gdb-port", action="store_true",
                         help="only print the default GDB port for this user")
+    parser.add_argument("--nodes", type=int, default=1,
+                        help="NUMA nodes sharing --mem (default %(default)s)")
+    parser.add_argument("--numa-args", action="store_true",
+                        help="only print the -numa options for --nodes and --mem")
     parser.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if not args.gdb_port and not (args.kernel or args.iso):
+    if not (args.gdb_port or args.numa_args) and not (args.kernel or args.iso):
         parser.error("give --kernel or --iso")
     return args
 
@@ -238,8 +280,12 @@ def main(argv=None):
         print(default_gdb_port())
         return 0
     try:
+        numa = numa_args(args.nodes, args.mem)
+        if args.numa_args:
+            print(shlex.join(numa))
+            return 0
         cmd = command(kernel=args.kernel, iso=args.iso, append=args.append, mem=args.mem,
-                      swap=args.swap, extra=args.extra,
+                      swap=args.swap, extra=numa + list(args.extra),
                       serial="mon:stdio" if args.monitor else "stdio", gui=args.gui,
                       gdb_port=args.gdb, wait_for_gdb=args.wait_gdb)
     except ValueError as error:
