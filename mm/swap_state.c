@@ -18,12 +18,12 @@
 #include "mm/swap.h"
 #include "kernel/kernel.h"
 #include "mm/mm.h"
+#include "mm/filemap.h"
 #include "mm/pagemap.h"
 
-static int swap_writepage_op(struct page *page);
-
+/* Writing a swap-cache page sends it to its slot (mm/page_io.c). */
 static const struct address_space_operations swap_aops = {
-	.writepage = swap_writepage_op,
+	.writepage = swap_writepage,
 };
 
 struct address_space swapper_space = {
@@ -34,12 +34,6 @@ struct address_space swapper_space = {
 	/* Inserts happen with interrupts off (the LRU lock): no sleeping. */
 	.page_tree = RADIX_TREE_INIT(GFP_ATOMIC),
 };
-
-/* writepage of swapper_space: the page goes to its slot (page_io.c). */
-static int swap_writepage_op(struct page *page)
-{
-	return swap_writepage(page);
-}
 
 /*
  * Puts a locked page that no mapping owns into the swap cache under
