@@ -7,15 +7,16 @@
 #include "kernel/irq.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
-#include "kernel/shell.h"
+#include "kernel/sched.h"
 #include "kernel/time.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
+#include "mm/mm.h"
 
-void run_boot_tests(void);
 void start_kernel(uint32_t magic, uint32_t info_phys);
+__noreturn void rest_init(void);		/* kernel/init.c */
 
 void start_kernel(uint32_t magic, uint32_t info_phys)
 {
@@ -28,10 +29,11 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	parse_kernel_cmdline(boot_info.cmdline);
 	e820_print_map();
 	paging_init();
+	mem_init();
+	sched_init();		/* the boot thread becomes init_task, pid 0 */
 	init_IRQ();
 	time_init();
 	serial_irq_init();
 	sti();
-	run_boot_tests();
-	shell_run();
+	rest_init();		/* init (pid 1) runs the rest; we idle */
 }
