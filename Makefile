@@ -87,7 +87,7 @@ $(BUILD)/obj/%.o: %.S $(BUILD)/kcflags | toolchain
 # checked by comparing the function symbols of both links.
 $(BUILD)/ksyms0.S: tools/ksyms.py
 	@mkdir -p $(@D)
-	$(PYTHON) tools/ksyms.py --empty > $@
+	@$(PYTHON) tools/ksyms.py --empty > $@
 
 $(BUILD)/kernel.pass1.elf: $(KOBJS) $(BUILD)/obj/ksyms0.o linker.ld
 	@echo "  LD      $@"

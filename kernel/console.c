@@ -108,6 +108,12 @@ int console_getc(void)
 	return (unsigned char)c;
 }
 
+/* True if a byte is waiting (for commands that stop on a key). */
+bool console_has_input(void)
+{
+	return in_head != in_tail;
+}
+
 int vcprintf(const char *fmt, va_list ap)
 {
 	char buf[512];

@@ -28,8 +28,9 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	multiboot_init(magic, info_phys);
 	parse_kernel_cmdline(boot_info.cmdline);
 	e820_print_map();
+	setup_memory();		/* mem=, the boot-time allocator */
 	paging_init();
-	mem_init();
+	mem_init();		/* mem_map, zones, buddy, slab: alloc ready */
 	sched_init();		/* the boot thread becomes init_task, pid 0 */
 	init_IRQ();
 	time_init();

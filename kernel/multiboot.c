@@ -16,23 +16,6 @@
 
 struct boot_info boot_info;
 
-/* The block as the boot loader lays it out. */
-struct mb_info {
-	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
-	uint32_t mods_count, mods_addr, syms[4], mmap_length, mmap_addr;
-	uint32_t drives_length, drives_addr, config_table, loader_name;
-} __attribute__((packed));
-
-struct mb_mmap_entry {
-	uint32_t size;		/* of the rest of the entry */
-	uint64_t addr, len;
-	uint32_t type;
-} __attribute__((packed));
-
-struct mb_module {
-	uint32_t start, end, string, reserved;
-};
-
 /* A physical range we may read now: inside the early mapping. */
 static const void *early_ptr(uint32_t phys, uint32_t len, const char *what)
 {
@@ -58,7 +41,7 @@ static void copy_string(char *dst, size_t size, uint32_t phys,
 	strlcpy(dst, s, size);
 }
 
-static void copy_memory_map(const struct mb_info *mb)
+static void copy_memory_map(const struct mb_info *mb, struct boot_info *bi)
 {
 	const uint8_t *p = early_ptr(mb->mmap_addr, mb->mmap_length,
 				     "memory map");
@@ -70,36 +53,36 @@ static void copy_memory_map(const struct mb_info *mb)
 	while (p + sizeof(struct mb_mmap_entry) <= end) {
 		const struct mb_mmap_entry *e = (const void *)p;
 
-		if (boot_info.nr_map == E820_MAX) {
+		if (bi->nr_map == E820_MAX) {
 			printk(KERN_WARNING "multiboot: more than %d memory "
 			       "map entries, rest ignored\n", E820_MAX);
 			break;
 		}
-		boot_info.map[boot_info.nr_map++] = (struct e820entry){
+		bi->map[bi->nr_map++] = (struct e820entry){
 			e->addr, e->len, e->type };
 		p += e->size + sizeof(e->size);
 	}
 }
 
 /* Without a map, mem_lower/mem_upper describe the two RAM ranges. */
-static void fake_memory_map(void)
+static void fake_memory_map(struct boot_info *bi)
 {
-	boot_info.map[0] = (struct e820entry){
-		0, (uint64_t)boot_info.mem_lower_kb << 10, E820_RAM };
-	boot_info.map[1] = (struct e820entry){
-		1 << 20, (uint64_t)boot_info.mem_upper_kb << 10, E820_RAM };
-	boot_info.nr_map = 2;
+	bi->map[0] = (struct e820entry){
+		0, (uint64_t)bi->mem_lower_kb << 10, E820_RAM };
+	bi->map[1] = (struct e820entry){
+		1 << 20, (uint64_t)bi->mem_upper_kb << 10, E820_RAM };
+	bi->nr_map = 2;
 }
 
-static void copy_modules(const struct mb_info *mb)
+static void copy_modules(const struct mb_info *mb, struct boot_info *bi)
 {
 	const struct mb_module *m = early_ptr(mb->mods_addr,
 		mb->mods_count * sizeof(*m), "module list");
 
 	for (uint32_t i = 0; m && i < mb->mods_count; i++) {
-		struct boot_module *b = &boot_info.mods[boot_info.nr_mods];
+		struct boot_module *b = &bi->mods[bi->nr_mods];
 
-		if (boot_info.nr_mods == BOOT_MODULES_MAX) {
+		if (bi->nr_mods == BOOT_MODULES_MAX) {
 			printk(KERN_WARNING "multiboot: only %d modules "
 			       "kept\n", BOOT_MODULES_MAX);
 			break;
@@ -109,39 +92,50 @@ static void copy_modules(const struct mb_info *mb)
 		if (m[i].string)
 			copy_string(b->name, sizeof(b->name), m[i].string,
 				    "module name");
-		boot_info.nr_mods++;
+		bi->nr_mods++;
 	}
+}
+
+/*
+ * Copies what the info block at info_phys says into *bi, honouring
+ * its flag bits.  Returns 0, or -EINVAL if the block is unreachable
+ * or gives no memory information at all.
+ */
+int multiboot_parse(uint32_t info_phys, struct boot_info *bi)
+{
+	const struct mb_info *mb = early_ptr(info_phys, sizeof(*mb),
+					     "info block");
+
+	memset(bi, 0, sizeof(*bi));
+	if (!mb)
+		return -EINVAL;
+	bi->flags = mb->flags;
+	bi->info_phys = info_phys;
+	if (mb->flags & MULTIBOOT_INFO_CMDLINE)
+		copy_string(bi->cmdline, sizeof(bi->cmdline), mb->cmdline,
+			    "command line");
+	if (mb->flags & MULTIBOOT_INFO_LOADER_NAME)
+		copy_string(bi->loader, sizeof(bi->loader), mb->loader_name,
+			    "boot loader name");
+	if (mb->flags & MULTIBOOT_INFO_MEMORY) {
+		bi->mem_lower_kb = mb->mem_lower;
+		bi->mem_upper_kb = mb->mem_upper;
+	}
+	if (mb->flags & MULTIBOOT_INFO_MEM_MAP)
+		copy_memory_map(mb, bi);
+	if (!bi->nr_map && (mb->flags & MULTIBOOT_INFO_MEMORY))
+		fake_memory_map(bi);
+	if (mb->flags & MULTIBOOT_INFO_MODS)
+		copy_modules(mb, bi);
+	return bi->nr_map ? 0 : -EINVAL;
 }
 
 void multiboot_init(uint32_t magic, uint32_t info_phys)
 {
-	const struct mb_info *mb;
-
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot loader (EAX = %#x)", magic);
-	mb = early_ptr(info_phys, sizeof(*mb), "info block");
-	if (!mb)
-		panic("Multiboot info block unreachable");
-	boot_info.flags = mb->flags;
-	boot_info.info_phys = info_phys;
-	if (mb->flags & MULTIBOOT_INFO_CMDLINE)
-		copy_string(boot_info.cmdline, sizeof(boot_info.cmdline),
-			    mb->cmdline, "command line");
-	if (mb->flags & MULTIBOOT_INFO_LOADER_NAME)
-		copy_string(boot_info.loader, sizeof(boot_info.loader),
-			    mb->loader_name, "boot loader name");
-	if (mb->flags & MULTIBOOT_INFO_MEMORY) {
-		boot_info.mem_lower_kb = mb->mem_lower;
-		boot_info.mem_upper_kb = mb->mem_upper;
-	}
-	if (mb->flags & MULTIBOOT_INFO_MEM_MAP)
-		copy_memory_map(mb);
-	if (!boot_info.nr_map && (mb->flags & MULTIBOOT_INFO_MEMORY))
-		fake_memory_map();
-	if (!boot_info.nr_map)
-		panic("the boot loader gave no memory information");
-	if (mb->flags & MULTIBOOT_INFO_MODS)
-		copy_modules(mb);
+	if (multiboot_parse(info_phys, &boot_info))
+		panic("the boot loader gave no usable memory information");
 }
 
 /* The end of the highest usable RAM range. */

@@ -39,9 +39,27 @@ struct boot_info {
 	int nr_mods;
 };
 
+/* The Multiboot 1 info block and its records, as the loader lays them out. */
+struct mb_info {
+	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
+	uint32_t mods_count, mods_addr, syms[4], mmap_length, mmap_addr;
+	uint32_t drives_length, drives_addr, config_table, loader_name;
+} __attribute__((packed));
+
+struct mb_mmap_entry {
+	uint32_t size;		/* of the rest of the entry */
+	uint64_t addr, len;
+	uint32_t type;
+} __attribute__((packed));
+
+struct mb_module {
+	uint32_t start, end, string, reserved;
+};
+
 extern struct boot_info boot_info;
 
 void multiboot_init(uint32_t magic, uint32_t info_phys);
+int multiboot_parse(uint32_t info_phys, struct boot_info *bi);
 uint64_t e820_end_of_ram(void);
 void e820_print_map(void);
 

@@ -45,8 +45,9 @@ void parse_kernel_cmdline(const char *cmdline)
 		printk(KERN_WARNING "cmdline: longer than %d bytes, cut\n",
 		       CMDLINE_MAX - 1);
 	strlcpy(work, command_line, sizeof(work));
-	printk(KERN_INFO "Kernel command line: %s\n", command_line);
+	/* Parse first, so loglevel= already applies to this line. */
 	parse_args(work, table, n, report);
+	printk(KERN_INFO "Kernel command line: %s\n", command_line);
 }
 
 const char *saved_command_line(void)

@@ -67,11 +67,30 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+static unsigned long log_start(void)
+{
+	return log_end > LOG_BUF_LEN ? log_end - LOG_BUF_LEN : 0;
+}
+
 /* Prints the log buffer, oldest first (the shell's "dmesg"). */
 void dmesg_print(void)
 {
-	unsigned long start = log_end > LOG_BUF_LEN ? log_end - LOG_BUF_LEN : 0;
-
-	for (unsigned long i = start; i < log_end; i++)
+	for (unsigned long i = log_start(); i < log_end; i++)
 		console_write(&log_buf[i % LOG_BUF_LEN], 1);
+}
+
+/* True if text appears in what the log buffer still holds. */
+bool dmesg_contains(const char *text)
+{
+	size_t n = strlen(text);
+
+	for (unsigned long i = log_start(); i + n <= log_end; i++) {
+		size_t k = 0;
+
+		while (k < n && log_buf[(i + k) % LOG_BUF_LEN] == text[k])
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
 }

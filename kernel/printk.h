@@ -25,5 +25,6 @@ extern unsigned int console_loglevel;
 
 int printk(const char *fmt, ...) __printf(1, 2);
 void dmesg_print(void);
+bool dmesg_contains(const char *text);
 
 #endif

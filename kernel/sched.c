@@ -9,6 +9,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
+#include "mm/filemap.h"
 #include "mm/pgtable.h"
 
 /*
@@ -49,6 +50,7 @@ void sched_init(void)
 {
 	*(unsigned long *)init_task.stack = STACK_END_MAGIC;
 	init_task.thread.esp0 = (unsigned long)boot_stack_top;
+	page_waitqueue_init();
 }
 
 unsigned nr_running(void)

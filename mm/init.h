@@ -2,9 +2,9 @@
 #define MM_INIT_H
 
 #include "lib/compiler.h"
+#include "mm/bootmem.h"
 
 extern uint32_t swapper_pg_dir[1024];
-extern unsigned long max_low_pfn;
 
 void paging_init(void);
 

@@ -31,24 +31,6 @@ static void pte_ERROR(pte_t pte, unsigned long address)
 	       address);
 }
 
-static void clear_user_highpage(struct page *page)
-{
-	void *addr = kmap_atomic(page, KM_USER0);
-
-	memset(addr, 0, PAGE_SIZE);
-	kunmap_atomic(addr, KM_USER0);
-}
-
-static void copy_user_highpage(struct page *to, struct page *from)
-{
-	void *vto = kmap_atomic(to, KM_USER0);
-	void *vfrom = kmap_atomic(from, KM_USER1);
-
-	memcpy(vto, vfrom, PAGE_SIZE);
-	kunmap_atomic(vfrom, KM_USER1);
-	kunmap_atomic(vto, KM_USER0);
-}
-
 /* The page's mapping reference goes; the zero page has none. */
 static void release_mapped_page(struct page *page)
 {
@@ -75,7 +57,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			__free_page(page);
 			return VM_FAULT_MINOR;
 		}
-		clear_user_highpage(page);
+		clear_highpage(page);
 		entry = pte_mkwrite(pte_mkdirty(mk_pte(page,
 						       vma->vm_page_prot)));
 		mm->rss++;
@@ -91,9 +73,9 @@ static void break_cow(struct vm_area_struct *vma, struct page *old_page,
 		      pte_t *page_table)
 {
 	if (PageReserved(old_page))
-		clear_user_highpage(new_page);	/* it was the zero page */
+		clear_highpage(new_page);	/* it was the zero page */
 	else
-		copy_user_highpage(new_page, old_page);
+		copy_highpage(new_page, old_page);
 	set_pte(page_table, pte_mkwrite(pte_mkdirty(
 		mk_pte(new_page, vma->vm_page_prot))));
 	flush_tlb_page(vma, address);

@@ -146,6 +146,7 @@ static void boot_image_name_is_skipped(struct ktest *t)
 			   "a=1");
 	KTEST_EXPECT_STREQ(t, cmdline_skip_image("build/kernel.elf"), "");
 	KTEST_EXPECT_STREQ(t, cmdline_skip_image("kernel.elf  a=1"), "a=1");
+	KTEST_EXPECT_STREQ(t, cmdline_skip_image("/boot/pagoda a=1"), "a=1");
 	KTEST_EXPECT_STREQ(t, cmdline_skip_image("a=1 b"), "a=1 b");
 	KTEST_EXPECT_STREQ(t, cmdline_skip_image("init=/bin/x"),
 			   "init=/bin/x");

@@ -1,10 +1,11 @@
 /*
- * A deliberate kernel crash, to show (and test) what an oops looks
- * like: a NULL pointer write with no fixup.  Explicit-only: it runs
+ * Deliberate kernel crashes, to show (and test) what an oops and a
+ * panic look like.  The first: a NULL pointer write with no fixup.  Explicit-only: it runs
  * only as test=demo_oops, never by wildcard.  The scenario test
  * "oops_report" checks the report names the functions and that QEMU
  * exits with the failure status.
  */
+#include "kernel/kernel.h"
 #include "lib/ktest.h"
 
 /* noinline: so the backtrace shows this frame by name. */
@@ -22,3 +23,22 @@ static const struct ktest_case demo_cases[] = {
 	KTEST_CASE(null_pointer_write),
 };
 KTEST_EXPLICIT_SUITE(demo_oops, demo_cases);
+
+/*
+ * A deliberate panic(): the message, the registers and a backtrace
+ * through the caller, then QEMU exits failing (test=demo_panic).
+ */
+__attribute__((noinline)) void panic_demo_caller(int answer)
+{
+	panic("demo panic: the answer is %d", answer);
+}
+
+static void deliberate_panic(struct ktest *t __unused)
+{
+	panic_demo_caller(42);
+}
+
+static const struct ktest_case panic_cases[] = {
+	KTEST_CASE(deliberate_panic),
+};
+KTEST_EXPLICIT_SUITE(demo_panic, panic_cases);

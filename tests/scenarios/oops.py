@@ -24,6 +24,33 @@ def oops_report(lab):
     assert "not ok" not in vm.output.split("Oops")[0], "a case failed before the crash"
 
 
+@scenario("panic_report", timeout=60)
+def panic_report(lab):
+    vm = lab.boot(append="test=demo_panic")
+    vm.expect(r"Kernel panic: demo panic: the answer is 42")
+    vm.expect(r"CR0: [0-9a-f]{8}  CR2: [0-9a-f]{8}  CR3: [0-9a-f]{8}")
+    vm.expect(r"Call Trace:")
+    vm.expect(r"\] panic\+0x")
+    vm.expect(r"\] panic_demo_caller\+0x")
+    vm.expect(r"Kernel panic - not syncing: demo panic: the answer is 42")
+    status, code = vm.wait_exit(timeout=30)
+    assert code == 35, f"QEMU exited with {code} after panic(), expected 35 (failure)"
+
+
+@scenario("loglevel_hides_but_dmesg_keeps", timeout=60)
+def loglevel_hides_but_dmesg_keeps(lab):
+    """loglevel=4 hides KERN_INFO on the console; dmesg still has it."""
+    vm = lab.boot(append="loglevel=4")
+    before = vm.expect_prompt()
+    assert "Kernel command line" not in before, f"an INFO line reached the console:\n{before}"
+    assert "paging:" not in before, before
+    printed = vm.run("dmesg")
+    assert "Kernel command line: loglevel=4" in printed, printed
+    assert "paging:" in printed, printed
+    vm.sendline("shutdown")
+    assert vm.wait_exit(timeout=30)[0] == 0
+
+
 @scenario("shell_test_command", timeout=60)
 def shell_test_command(lab):
     """`test GLOB` from the shell runs suites and returns to the prompt."""

@@ -1,0 +1,44 @@
+/*
+ * Catching memory-manager bugs: bad frees reported with the page's
+ * state and the caller, an invariant checker that names the first
+ * broken invariant, and (debug builds) poisoned free pages.
+ */
+#ifndef MM_DEBUG_H
+#define MM_DEBUG_H
+
+#include "mm/mm.h"
+
+/* Filled into free pages by debug builds; checked when handed out. */
+#define PAGE_POISON	0x6b
+
+extern unsigned long bad_page_count;	/* bad frees caught so far */
+
+/* The last one, for tests and the debugger. */
+struct bad_page_report {
+	const struct page *page;
+	const char *reason;
+	const void *caller;
+};
+extern struct bad_page_report last_bad_page;
+extern char mm_invariant_report[192];	/* the last broken invariant */
+
+void dump_page(const struct page *page);
+void bad_page(const struct page *page, const char *reason,
+	      const void *caller);
+bool free_pages_check(struct page *page, unsigned long order,
+		      const void *caller);
+int check_mm_invariants(void);
+
+#ifdef CONFIG_DEBUG
+void poison_free_pages(struct page *page, unsigned long nr);
+void check_page_poison(struct page *page, unsigned long nr);
+void mm_debug_enable(void);
+#else
+static inline void poison_free_pages(struct page *page __unused,
+				     unsigned long nr __unused) {}
+static inline void check_page_poison(struct page *page __unused,
+				     unsigned long nr __unused) {}
+static inline void mm_debug_enable(void) {}
+#endif
+
+#endif

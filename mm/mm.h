@@ -1,0 +1,252 @@
+/*
+ * struct page, mem_map and the page allocator's interface (Linux
+ * 2.4's include/linux/mm.h and the GFP part of mm.h/slab.h).
+ *
+ * One struct page describes each physical page frame; they all live
+ * in mem_map[], indexed by page frame number.  The allocator hands
+ * out blocks of 1 << order pages with alloc_pages() and takes them
+ * back with __free_pages(); see mm/page_alloc.c.
+ */
+#ifndef MM_MM_H
+#define MM_MM_H
+
+#include "lib/compiler.h"
+#include "lib/list.h"
+#include "mm/mmzone.h"
+#include "mm/page.h"
+
+struct address_space;
+
+/*
+ * The 2.4 fields, in 36 bytes on i386 (2.4's own was 64: it also had
+ * next_hash, pprev_hash, buffers and virtual, and a full wait queue).
+ * How it got small:
+ *  - zone is a one-byte index into zone_table[] (page_zone()), not a
+ *    pointer;
+ *  - there is no virtual: page_address() computes the address of a
+ *    low-memory page from its frame number, and looks a kmapped
+ *    HIGHMEM page up in mm/highmem.c's small table (what Linux does
+ *    without WANT_PAGE_VIRTUAL);
+ *  - age (at most PAGE_AGE_MAX = 64) is one byte;
+ *  - wait counts the tasks sleeping on the page lock; the queues
+ *    themselves are hashed by page (as Linux 2.6 does), so a page
+ *    pays 2 bytes instead of a whole wait_queue_head_t;
+ *  - no page-cache hash links or buffer heads (no file cache here).
+ * The reverse map (one pointer) fits in the 4 bytes left to 40.
+ */
+struct page {
+	struct list_head list;		/* free list, or the mapping's list;
+					 * slab pages: cache and slab */
+	struct address_space *mapping;	/* swapper_space for swap cache */
+	unsigned long index;		/* offset in mapping (swap entry);
+					 * free block: its order */
+	int count;			/* references; 0 = free */
+	unsigned long flags;		/* PG_* bits below */
+	struct list_head lru;		/* active/inactive_* list */
+	unsigned char zone_id;		/* index in zone_table[] */
+	unsigned char age;		/* PAGE_AGE_* (mm/swap.h) */
+	unsigned short wait;		/* tasks waiting for PG_locked */
+};
+
+/* Page flags: 2.4.0's bit numbers, and ours above them. */
+#define PG_locked		 0	/* I/O or migration in progress */
+#define PG_error		 1
+#define PG_referenced		 2
+#define PG_uptodate		 3
+#define PG_dirty		 4
+#define PG_decr_after		 5
+#define PG_active		 6	/* on active_list */
+#define PG_inactive_dirty	 7	/* on inactive_dirty_list */
+#define PG_slab			 8	/* owned by mm/slab.c */
+#define PG_swap_cache		 9
+#define PG_skip			10
+#define PG_inactive_clean	11	/* on its zone's inactive_clean_list */
+#define PG_highmem		12	/* in ZONE_HIGHMEM: no fixed address */
+#define PG_writeback		13	/* ours: write to swap in flight */
+#define PG_buddy		14	/* ours: head of a free block, order
+					 * in page->index (page_alloc.c) */
+#define PG_poisoned		15	/* ours: debug builds, filled with
+					 * PAGE_POISON while free */
+#define PG_reserved		31	/* never freed: not RAM, kernel... */
+
+/*
+ * PageLocked(p), SetPageLocked(p), ClearPageLocked(p),
+ * TestSetPageLocked(p), TestClearPageLocked(p) and so on.  The
+ * read-modify-write is one atomic instruction, so an interrupt
+ * handler changing another bit of the same page loses nothing.
+ */
+#define PAGE_FLAG(Name, bit)						\
+static inline bool Page##Name(const struct page *p)			\
+{ return (p->flags >> (bit)) & 1; }					\
+static inline void SetPage##Name(struct page *p)			\
+{ __atomic_fetch_or(&p->flags, 1UL << (bit), __ATOMIC_RELAXED); }	\
+static inline void ClearPage##Name(struct page *p)			\
+{ __atomic_fetch_and(&p->flags, ~(1UL << (bit)), __ATOMIC_RELAXED); }	\
+static inline bool TestSetPage##Name(struct page *p)			\
+{ return (__atomic_fetch_or(&p->flags, 1UL << (bit),			\
+			    __ATOMIC_RELAXED) >> (bit)) & 1; }		\
+static inline bool TestClearPage##Name(struct page *p)			\
+{ return (__atomic_fetch_and(&p->flags, ~(1UL << (bit)),		\
+			     __ATOMIC_RELAXED) >> (bit)) & 1; }
+
+PAGE_FLAG(Locked, PG_locked)
+PAGE_FLAG(Error, PG_error)
+PAGE_FLAG(Referenced, PG_referenced)
+PAGE_FLAG(Uptodate, PG_uptodate)
+PAGE_FLAG(Dirty, PG_dirty)
+PAGE_FLAG(DecrAfter, PG_decr_after)
+PAGE_FLAG(Active, PG_active)
+PAGE_FLAG(InactiveDirty, PG_inactive_dirty)
+PAGE_FLAG(Slab, PG_slab)
+PAGE_FLAG(SwapCache, PG_swap_cache)
+PAGE_FLAG(InactiveClean, PG_inactive_clean)
+PAGE_FLAG(HighMem, PG_highmem)
+PAGE_FLAG(Writeback, PG_writeback)
+PAGE_FLAG(Buddy, PG_buddy)
+PAGE_FLAG(Poisoned, PG_poisoned)
+PAGE_FLAG(Reserved, PG_reserved)
+
+/*
+ * The page lock's operations (2.4's TryLockPage, lock_page,
+ * UnlockPage/unlock_page, wait_on_page) are real functions in
+ * mm/filemap.c: unlocking must also wake the waiters.
+ */
+
+/* ------------------------------------------------------ mem_map */
+
+extern struct page *mem_map;		/* one per frame, 0 .. max_mapnr-1 */
+extern unsigned long max_mapnr;
+extern unsigned long num_physpages;	/* present RAM pages */
+extern unsigned long totalram_pages;	/* pages given to the allocator */
+extern unsigned long totalhigh_pages;	/* of which HIGHMEM */
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map);
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_mapnr;
+}
+
+static inline zone_t *page_zone(const struct page *page)
+{
+	return zone_table[page->zone_id];
+}
+
+void *highmem_page_address(const struct page *page);	/* mm/highmem.c */
+
+/* The page's kernel address; NULL for a HIGHMEM page not kmapped. */
+static inline void *page_address(const struct page *page)
+{
+	if (unlikely(PageHighMem(page)))
+		return highmem_page_address(page);
+	return __va(page_to_pfn(page) << PAGE_SHIFT);
+}
+
+/* Only for direct-mapped (low memory) addresses. */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+}
+
+/* ------------------------------------------------------ references */
+
+static inline int page_count(const struct page *page)
+{
+	return __atomic_load_n(&page->count, __ATOMIC_RELAXED);
+}
+
+static inline void set_page_count(struct page *page, int v)
+{
+	__atomic_store_n(&page->count, v, __ATOMIC_RELAXED);
+}
+
+static inline void get_page(struct page *page)
+{
+	__atomic_add_fetch(&page->count, 1, __ATOMIC_RELAXED);
+}
+
+/* True when this put dropped the last reference. */
+static inline bool put_page_testzero(struct page *page)
+{
+	return __atomic_sub_fetch(&page->count, 1, __ATOMIC_RELAXED) == 0;
+}
+
+/* ------------------------------------------------------ GFP */
+
+#define __GFP_WAIT	0x01	/* may sleep and reclaim */
+#define __GFP_HIGH	0x02	/* high priority */
+#define __GFP_IO	0x04	/* may start I/O (swap out) */
+#define __GFP_DMA	0x08	/* from ZONE_DMA only */
+#define __GFP_HIGHMEM	0x10	/* ZONE_HIGHMEM allowed */
+
+#define GFP_ATOMIC	(__GFP_HIGH)
+#define GFP_KERNEL	(__GFP_HIGH | __GFP_WAIT | __GFP_IO)
+#define GFP_USER	(__GFP_WAIT | __GFP_IO)
+#define GFP_HIGHUSER	(GFP_USER | __GFP_HIGHMEM)
+#define GFP_KSWAPD	(__GFP_IO)
+#define GFP_DMA		__GFP_DMA
+
+/* Which zonelist a gfp_mask asks for. */
+static inline int gfp_zone(unsigned int gfp_mask)
+{
+	if (gfp_mask & __GFP_DMA)
+		return ZONE_DMA;
+	if (gfp_mask & __GFP_HIGHMEM)
+		return ZONE_HIGHMEM;
+	return ZONE_NORMAL;
+}
+
+int numa_node_id(void);		/* the node the CPU sits on */
+
+struct page *alloc_pages(unsigned int gfp_mask, unsigned long order);
+struct page *alloc_pages_node(int nid, unsigned int gfp_mask,
+			      unsigned long order);
+struct page *alloc_pages_pgdat(pg_data_t *pgdat, unsigned int gfp_mask,
+			       unsigned long order);
+struct page *__alloc_pages(unsigned int gfp_mask, unsigned long order,
+			   zonelist_t *zonelist);
+unsigned long __get_free_pages(unsigned int gfp_mask, unsigned long order);
+unsigned long get_zeroed_page(unsigned int gfp_mask);
+void __free_pages(struct page *page, unsigned long order);
+void free_pages(unsigned long addr, unsigned long order);
+
+static inline struct page *alloc_page(unsigned int gfp_mask)
+{
+	return alloc_pages(gfp_mask, 0);
+}
+
+static inline unsigned long __get_free_page(unsigned int gfp_mask)
+{
+	return __get_free_pages(gfp_mask, 0);
+}
+
+static inline void __free_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
+
+static inline void free_page(unsigned long addr)
+{
+	free_pages(addr, 0);
+}
+
+/* 2.4: dropping a reference frees the page when it was the last. */
+static inline void put_page(struct page *page)
+{
+	__free_page(page);
+}
+
+unsigned long nr_free_pages(void);
+unsigned long nr_free_highpages(void);
+
+void mem_init(void);		/* mm/init.c: the allocator is ready after */
+
+#endif

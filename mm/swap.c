@@ -1,0 +1,235 @@
+/*
+ * The page lists and page aging (Linux 2.4.0's mm/swap.c, and the
+ * list helpers of its include/linux/swap.h).
+ *
+ * A page that reclaim may take is on exactly one of three lists, and
+ * its list flag says which:
+ *
+ *	active_list           PG_active          in use, or recently
+ *	inactive_dirty_list   PG_inactive_dirty  old; may need writing
+ *	zone->inactive_clean  PG_inactive_clean  old and clean: can be
+ *	                                         reused at once
+ *
+ * A page's age says how recently it was used: age_page_up() when it
+ * is found referenced, age_page_down() on each scan that finds it not;
+ * at age 0 it leaves the active list ("time only moves forward", as
+ * the seed puts it: an idle page ages until it can be swapped out).
+ *
+ * The lists are changed from interrupt handlers too (a finished swap
+ * write moves its page on), so every change happens under lru_lock(),
+ * Pagoda's stand-in for 2.4's pagemap_lru_lock: on one CPU, disabling
+ * interrupts is the whole lock.
+ */
+#include "mm/swap.h"
+#include "kernel/kernel.h"
+#include "kernel/x86.h"
+#include "mm/internal.h"
+#include "mm/mm.h"
+#include "mm/vmstat.h"
+#include "mm/vmtrace.h"
+
+LIST_HEAD(active_list);
+LIST_HEAD(inactive_dirty_list);
+
+uint32_t lru_lock(void)
+{
+	return local_irq_save();
+}
+
+void lru_unlock(uint32_t flags)
+{
+	local_irq_restore(flags);
+}
+
+/* ------------------------------------------------ the list helpers */
+/*
+ * New pages go to the head of a list; scans take pages from the tail,
+ * so the tail holds the pages that have waited longest.
+ */
+
+static void add_page_to_active_list(struct page *page)
+{
+	SetPageActive(page);
+	list_add(&page->lru, &active_list);
+	nr_active_pages++;
+	vmtrace(page, "active");
+}
+
+static void add_page_to_inactive_dirty_list(struct page *page)
+{
+	SetPageInactiveDirty(page);
+	list_add(&page->lru, &inactive_dirty_list);
+	nr_inactive_dirty_pages++;
+	vmtrace(page, "inactive_dirty");
+}
+
+void add_page_to_inactive_clean_list(struct page *page)
+{
+	zone_t *zone = page_zone(page);
+
+	SetPageInactiveClean(page);
+	list_add(&page->lru, &zone->inactive_clean_list);
+	zone->inactive_clean_pages++;
+	vmtrace(page, "inactive_clean");
+}
+
+static void del_page_from_active_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageActive(page);
+	nr_active_pages--;
+}
+
+void del_page_from_inactive_dirty_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageInactiveDirty(page);
+	nr_inactive_dirty_pages--;
+}
+
+void del_page_from_inactive_clean_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageInactiveClean(page);
+	page_zone(page)->inactive_clean_pages--;
+}
+
+/* ------------------------------------------------ moving between lists */
+
+/* Caller holds lru_lock().  Inactive (either kind) -> active. */
+static void activate_page_nolock(struct page *page)
+{
+	if (PageInactiveDirty(page)) {
+		del_page_from_inactive_dirty_list(page);
+		add_page_to_active_list(page);
+		count_vm_event(PGACTIVATE);
+	} else if (PageInactiveClean(page)) {
+		del_page_from_inactive_clean_list(page);
+		add_page_to_active_list(page);
+		count_vm_event(PGACTIVATE);
+	}
+	/* A page on no list stays on none: nothing to move. */
+
+	/* Give it a fair chance to stay active. */
+	if (page->age < PAGE_AGE_START)
+		page->age = PAGE_AGE_START;
+}
+
+/*
+ * Moves a page that is used again back to the active list: from
+ * page_launder() and reclaim_page() when they find it referenced,
+ * and from age_page_up() for a page that had aged to 0.
+ */
+void activate_page(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	activate_page_nolock(page);
+	lru_unlock(flags);
+}
+
+/*
+ * Caller holds lru_lock().  Active -> inactive_dirty, for a page that
+ * aged to 0 and that nobody but the cache and our caller holds: a
+ * page still mapped by a process has more references, and stays.
+ * (2.4 allowed one more for buffer heads; Pagoda has no buffers.)
+ */
+static void deactivate_page_nolock(struct page *page)
+{
+	int maxcount = 2;	/* the swap cache's and our caller's */
+
+	page->age = 0;
+	ClearPageReferenced(page);
+	if (PageActive(page) && page_count(page) <= maxcount) {
+		del_page_from_active_list(page);
+		add_page_to_inactive_dirty_list(page);
+		count_vm_event(PGDEACTIVATE);
+	}
+}
+
+/*
+ * Ages a page out of the active list (refill_inactive_scan,
+ * age_page_down, try_to_swap_out): from here page_launder() will
+ * write it if it is dirty, and free it when it is clean.
+ */
+void deactivate_page(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	deactivate_page_nolock(page);
+	lru_unlock(flags);
+}
+
+/* ------------------------------------------------ aging */
+
+/*
+ * The page was used: if it had aged to nothing it goes back to the
+ * active list, and its age grows by PAGE_AGE_ADV up to PAGE_AGE_MAX.
+ * try_to_swap_out() calls this when it finds the PTE young: the
+ * "reward" that keeps a busy page from being swapped out.
+ */
+void age_page_up(struct page *page)
+{
+	unsigned int age;
+
+	if (!page->age)
+		activate_page(page);
+	age = page->age + PAGE_AGE_ADV;
+	page->age = age > PAGE_AGE_MAX ? PAGE_AGE_MAX : age;
+}
+
+/* The page was not used since the last look: halve its age. */
+void age_page_down_ageonly(struct page *page)
+{
+	page->age /= 2;
+}
+
+/* Halve the age; at 0 the page moves to the inactive_dirty list. */
+void age_page_down(struct page *page)
+{
+	age_page_down_ageonly(page);
+	if (!page->age)
+		deactivate_page(page);
+}
+
+/* ------------------------------------------------ entering and leaving */
+
+/*
+ * A new page of the swap cache enters the lists (from
+ * add_to_swap_cache): it starts active, or inactive if it has no age
+ * left.  The caller holds the page locked, as in 2.4.
+ */
+void lru_cache_add(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	BUG_ON(!PageLocked(page));
+	add_page_to_active_list(page);
+	if (!page->age)
+		deactivate_page_nolock(page);
+	lru_unlock(flags);
+}
+
+/* Caller holds lru_lock(): takes the page off whichever list it is on. */
+void __lru_cache_del(struct page *page)
+{
+	if (PageActive(page))
+		del_page_from_active_list(page);
+	else if (PageInactiveDirty(page))
+		del_page_from_inactive_dirty_list(page);
+	else if (PageInactiveClean(page))
+		del_page_from_inactive_clean_list(page);
+	else
+		printk(KERN_WARNING "VM: __lru_cache_del, page %lu is on "
+		       "no list\n", page_to_pfn(page));
+}
+
+/* A page leaves the swap cache: off its list (it must be locked). */
+void lru_cache_del(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	BUG_ON(!PageLocked(page));
+	__lru_cache_del(page);
+	lru_unlock(flags);
+}

@@ -1,0 +1,35 @@
+/*
+ * Event counters of the VM, printed by the shell's "vmstat" as
+ * "name value" lines with the names of Linux's /proc/vmstat, so that
+ * what a student learns here reads the same on Linux.
+ */
+#ifndef MM_VMSTAT_H
+#define MM_VMSTAT_H
+
+enum vm_event_item {
+	PGFAULT,		/* page faults handled */
+	PGMAJFAULT,		/* ... that had to read from swap */
+	PSWPIN,			/* pages read from swap */
+	PSWPOUT,		/* pages written to swap */
+	PGSCAN,			/* pages looked at by reclaim */
+	PGSTEAL,		/* pages reclaimed */
+	PGACTIVATE,		/* inactive -> active */
+	PGDEACTIVATE,		/* active -> inactive_dirty */
+	PGLAUNDER,		/* dirty pages page_launder wrote */
+	PGROTATED,		/* pages page_launder put back for later */
+	KSWAPD_WAKEUP,		/* wakeup_kswapd() calls */
+	ALLOCSTALL,		/* allocations that had to reclaim */
+	OOM_KILL,		/* processes the OOM killer killed */
+	NR_VM_EVENT_ITEMS
+};
+
+extern unsigned long vm_events[NR_VM_EVENT_ITEMS];
+extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];
+
+/* Interrupt-safe: a 32-bit increment is one instruction on one CPU. */
+static inline void count_vm_event(enum vm_event_item item)
+{
+	__atomic_add_fetch(&vm_events[item], 1, __ATOMIC_RELAXED);
+}
+
+#endif

@@ -1,0 +1,278 @@
+/*
+ * The buddy allocator on the machine's real memory: split and merge,
+ * zones, the reserve, exhaustion, bad frees.  Each case leaves the
+ * allocator as it found it, which the cases check themselves
+ * (same free blocks per order, invariants hold).
+ */
+#include "kernel/kernel.h"
+#include "kernel/ksyms.h"
+#include "kernel/sched.h"
+#include "lib/ktest.h"
+#include "mm/debug.h"
+#include "mm/internal.h"
+#include "mm/swap.h"
+
+/* The free blocks of every zone, to compare before and after. */
+struct buddy_snapshot {
+	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
+};
+
+static void snapshot(struct buddy_snapshot *s)
+{
+	pg_data_t *pgdat;
+
+	memset(s, 0, sizeof(*s));
+	for_each_pgdat(pgdat)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			for (int o = 0; o < MAX_ORDER; o++)
+				s->nr_free[pgdat->node_id][j][o] =
+				    pgdat->node_zones[j].free_area[o].nr_free;
+}
+
+static bool same_snapshot(struct ktest *t, const struct buddy_snapshot *a)
+{
+	struct buddy_snapshot b;
+
+	snapshot(&b);
+	if (!memcmp(a, &b, sizeof(b)))
+		return true;
+	ktest_log(t, "free lists differ from the starting state");
+	return false;
+}
+
+/* Allocate and free every order: everything merges back. */
+static void every_order_merges_back(struct ktest *t)
+{
+	struct buddy_snapshot before;
+
+	snapshot(&before);
+	for (unsigned long order = 0; order < MAX_ORDER; order++) {
+		struct page *page = alloc_pages(GFP_KERNEL, order);
+
+		KTEST_ASSERT_NOT_NULL(t, page);
+		KTEST_EXPECT_EQ(t, page_count(page), 1);
+		KTEST_EXPECT_FALSE(t, PageBuddy(page));
+		KTEST_EXPECT_EQ(t, page_to_pfn(page) &
+				((1UL << order) - 1), 0);
+		__free_pages(page, order);
+	}
+	KTEST_EXPECT_TRUE(t, same_snapshot(t, &before));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+}
+
+/* The zone GFP_KERNEL tries first. */
+static zone_t *first_zone(void)
+{
+	return NODE_DATA(numa_node_id())->node_zonelists[ZONE_NORMAL].zones[0];
+}
+
+/*
+ * rmqueue of order k, with order k empty and order h > k the first
+ * non-empty one: order h loses a block, orders k .. h-1 gain one each
+ * (the halves expand() put back).  Freeing merges it all back.
+ */
+static void split_leaves_one_block_per_order(struct ktest *t)
+{
+	zone_t *z = first_zone();
+	unsigned long counts[MAX_ORDER];
+	struct buddy_snapshot before;
+	int k = 0, h;
+	struct page *page;
+
+	while (k < MAX_ORDER - 1 && z->free_area[k].nr_free)
+		k++;
+	for (h = k + 1; h < MAX_ORDER && !z->free_area[h].nr_free; h++)
+		;
+	if (h >= MAX_ORDER) {
+		ktest_skip(t, "no empty order below a non-empty one");
+		return;
+	}
+	snapshot(&before);
+	for (int o = 0; o < MAX_ORDER; o++)
+		counts[o] = z->free_area[o].nr_free;
+	page = rmqueue(z, k);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, z->free_area[h].nr_free, counts[h] - 1);
+	for (int o = k; o < h; o++)
+		KTEST_EXPECT_EQ(t, z->free_area[o].nr_free, counts[o] + 1);
+	__free_pages(page, k);
+	KTEST_EXPECT_TRUE(t, same_snapshot(t, &before));
+	ktest_log(t, "order %d taken from an order-%d block", k, h);
+}
+
+static void dma_requests_come_from_zone_dma(struct ktest *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | GFP_DMA, 2);
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, zone_idx(page_zone(page)), ZONE_DMA);
+	KTEST_EXPECT_LT(t, page_to_pfn(page) + 4, MAX_DMA_PFN + 1);
+	__free_pages(page, 2);
+}
+
+static void get_zeroed_page_is_zero(struct ktest *t)
+{
+	unsigned long addr = __get_free_page(GFP_KERNEL);
+	unsigned char *p;
+
+	KTEST_ASSERT_NE(t, addr, 0);
+	memset((void *)addr, 0xa5, PAGE_SIZE);
+	free_page(addr);
+	/* LIFO lists: the same page is very likely handed out again. */
+	p = (unsigned char *)get_zeroed_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	for (unsigned i = 0; i < PAGE_SIZE; i++)
+		if (p[i]) {
+			KTEST_EXPECT_EQ(t, p[i], 0);
+			break;
+		}
+	free_page((unsigned long)p);
+}
+
+/* Takes every page the request may have; returns the chain. */
+static struct page *grab_all(unsigned int gfp, unsigned long *n)
+{
+	struct page *head = NULL, *page;
+
+	*n = 0;
+	while ((page = alloc_pages(gfp, 0))) {
+		page->list.next = (struct list_head *)head;
+		head = page;
+		(*n)++;
+	}
+	return head;
+}
+
+static void release_all(struct page *head)
+{
+	while (head) {
+		struct page *next = (struct page *)head->list.next;
+
+		INIT_LIST_HEAD(&head->list);
+		__free_page(head);
+		head = next;
+	}
+}
+
+/*
+ * Without PF_MEMALLOC an allocation stops when each zone of its list
+ * is below pages_min / 4: each keeps pages_min / 4 - 1 pages.  A
+ * PF_MEMALLOC task may take those too.  Then alloc_pages says NULL.
+ */
+static void exhaustion_keeps_the_reserve(struct ktest *t)
+{
+	zonelist_t *zl = &NODE_DATA(numa_node_id())->node_zonelists[
+		ZONE_NORMAL];
+	unsigned long free = nr_free_pages(), n, n2, wakeups = kswapd_wakeups;
+	struct buddy_snapshot before;
+	struct page *a, *b;
+
+	snapshot(&before);
+	a = grab_all(GFP_KERNEL, &n);
+	for (zone_t **zp = zl->zones; *zp; zp++)
+		KTEST_EXPECT_EQ(t, (*zp)->free_pages,
+				(*zp)->pages_min / 4 - 1);
+	KTEST_EXPECT_GT(t, kswapd_wakeups, wakeups);
+	current->flags |= PF_MEMALLOC;
+	b = grab_all(GFP_KERNEL, &n2);
+	current->flags &= ~PF_MEMALLOC;
+	for (zone_t **zp = zl->zones; *zp; zp++)
+		KTEST_EXPECT_EQ(t, (*zp)->free_pages, 0);
+	KTEST_EXPECT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
+	release_all(b);
+	release_all(a);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_TRUE(t, same_snapshot(t, &before));
+	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);
+}
+
+static void too_large_an_order_is_refused(struct ktest *t)
+{
+	KTEST_EXPECT_NULL(t, alloc_pages(GFP_KERNEL, MAX_ORDER));
+	KTEST_EXPECT_EQ(t, __get_free_pages(GFP_KERNEL, 40), 0);
+}
+
+/*
+ * The reports a deliberate bad free prints start with "BUG:", which
+ * the test runner takes for a crash: they go to the log only.
+ */
+static unsigned int quiet(void)
+{
+	unsigned int level = console_loglevel;
+
+	console_loglevel = 0;
+	return level;
+}
+
+/* The caller named in the last report is the function fn. */
+static bool reported_caller_is(const char *fn)
+{
+	unsigned long off, size;
+	const char *name = ksym_lookup((unsigned long)last_bad_page.caller,
+				       &off, &size);
+
+	return name && !strcmp(name, fn);
+}
+
+/* Freed twice, or still in use: reported, and the lists stay intact. */
+static void bad_frees_are_caught(struct ktest *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	unsigned long bad = bad_page_count, free;
+	unsigned int level;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	__free_page(page);
+	free = nr_free_pages();
+	level = quiet();
+	__free_page(page);				/* twice */
+	console_loglevel = level;
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
+	KTEST_EXPECT_PTR_EQ(t, last_bad_page.page, page);
+	KTEST_EXPECT_NOT_NULL(t, strstr(last_bad_page.reason, "twice"));
+	KTEST_EXPECT_TRUE(t, reported_caller_is("bad_frees_are_caught"));
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	SetPageActive(page);				/* "on a list" */
+	level = quiet();
+	__free_page(page);
+	console_loglevel = level;
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 2);
+	KTEST_EXPECT_NOT_NULL(t, strstr(last_bad_page.reason, "in use"));
+	KTEST_EXPECT_EQ(t, page_count(page), 1);	/* left alone */
+	ClearPageActive(page);
+	__free_page(page);
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 2);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	free_pages(PAGE_OFFSET + 123, 0);		/* not a page */
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+}
+
+/* The checker names a broken invariant, and says all is well again. */
+static void checker_names_a_broken_invariant(struct ktest *t)
+{
+	zone_t *z = first_zone();
+
+	KTEST_ASSERT_EQ(t, check_mm_invariants(), 0);
+	z->free_pages++;
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), -1);
+	KTEST_EXPECT_NOT_NULL(t, strstr(mm_invariant_report, "free_pages"));
+	z->free_pages--;
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+}
+
+static const struct ktest_case page_alloc_cases[] = {
+	KTEST_CASE(every_order_merges_back),
+	KTEST_CASE(split_leaves_one_block_per_order),
+	KTEST_CASE(dma_requests_come_from_zone_dma),
+	KTEST_CASE(get_zeroed_page_is_zero),
+	KTEST_CASE(exhaustion_keeps_the_reserve),
+	KTEST_CASE(too_large_an_order_is_refused),
+	KTEST_CASE(bad_frees_are_caught),
+	KTEST_CASE(checker_names_a_broken_invariant),
+};
+KTEST_SUITE(mm_page_alloc, page_alloc_cases);

@@ -1,0 +1,54 @@
+"""The VM's counters and traces as a user sees them: vmstat and vmtrace=1."""
+
+import re
+
+from pagoda_test import scenario
+
+COUNTERS = ("nr_free_pages", "nr_active", "nr_inactive_dirty", "nr_inactive_clean",
+            "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan", "pgsteal",
+            "pgactivate", "pgdeactivate", "kswapd_wakeup", "allocstall", "oom_kill")
+
+
+def boot(lab, append=""):
+    vm = lab.boot(append=append)
+    vm.expect_prompt()
+    return vm
+
+
+@scenario("vmstat_prints_proc_vmstat_lines", timeout=60)
+def vmstat_counters(lab):
+    vm = boot(lab)
+    printed = vm.run("vmstat")
+    values = dict(re.findall(r"^(\w+) (\d+)$", printed, re.MULTILINE))
+    for name in COUNTERS:
+        assert name in values, f"vmstat has no '{name} N' line:\n{printed}"
+    assert int(values["nr_free_pages"]) > 1000, printed
+    # Aging moves pages: the swap_lists suite activates and deactivates.
+    vm.run("test swap_lists")
+    again = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
+    assert int(again["pgactivate"]) > int(values["pgactivate"]), again
+    assert int(again["pgdeactivate"]) > int(values["pgdeactivate"]), again
+
+
+@scenario("vmstat_table_and_bad_arguments", timeout=60)
+def vmstat_table(lab):
+    vm = boot(lab)
+    printed = vm.run("vmstat 1 3")
+    lines = printed.strip().splitlines()
+    assert lines[0].split() == ["free", "active", "inact_d", "inact_c", "si", "so"], printed
+    rows = [line.split() for line in lines[1:]]
+    assert len(rows) == 3 and all(len(r) == 6 and all(f.isdigit() for f in r)
+                                  for r in rows), printed
+    for bad in ("vmstat 0", "vmstat x", "vmstat 1 0", "vmstat 1 2 3"):
+        assert "usage: vmstat" in vm.run(bad), f"'{bad}' was not refused"
+
+
+@scenario("vmtrace_lines_only_when_asked", timeout=60)
+def vmtrace(lab):
+    quiet = boot(lab)
+    assert "vmtrace " not in quiet.run("test swap_lists")
+    traced = boot(lab, "vmtrace")
+    printed = traced.run("test swap_lists")
+    events = re.findall(r"^vmtrace (\d+) (\d+) (\w+)$", printed, re.MULTILINE)
+    kinds = {e[2] for e in events}
+    assert {"active", "inactive_dirty", "inactive_clean"} <= kinds, printed
