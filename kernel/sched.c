@@ -188,17 +188,19 @@ static void reschedule_idle(struct task_struct *p)
 		current->need_resched = 1;
 }
 
-/* Makes p runnable (a zombie stays dead). */
+/*
+ * Makes p runnable (a zombie stays dead), and asks for a reschedule
+ * if p deserves the CPU more than the running task.
+ */
 void wake_up_process(struct task_struct *p)
 {
 	uint32_t flags = local_irq_save();
 
-	if (p->state != TASK_ZOMBIE) {
+	if (p->state != TASK_ZOMBIE && p != &init_task) {
 		p->state = TASK_RUNNING;
-		if (list_empty(&p->run_list) && p != &init_task) {
+		if (list_empty(&p->run_list))
 			add_to_runqueue(p);
-			reschedule_idle(p);
-		}
+		reschedule_idle(p);
 	}
 	local_irq_restore(flags);
 }

@@ -46,7 +46,8 @@ void finish_wait(wait_queue_head_t *q, wait_queue_t *wait)
  * Wakes every task on the queue that sleeps in one of the `mode`
  * states.  Waiters stay on the queue until they leave it themselves.
  * A wake-up by an event lifts a SCHED_IDLE task to normal priority
- * until it sleeps again (see sched.h).
+ * until it sleeps again (see sched.h), also one already runnable (its
+ * timeout woke it) that has not had the CPU yet.
  */
 static void __wake_up(wait_queue_head_t *q, long mode)
 {
@@ -57,7 +58,7 @@ static void __wake_up(wait_queue_head_t *q, long mode)
 		struct task_struct *p =
 			list_entry(pos, wait_queue_t, task_list)->task;
 
-		if (p->state & mode) {
+		if (p->state & mode || p->state == TASK_RUNNING) {
 			p->wakeup_boost = true;
 			wake_up_process(p);
 		}

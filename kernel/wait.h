@@ -19,6 +19,7 @@
 #ifndef KERNEL_WAIT_H
 #define KERNEL_WAIT_H
 
+#include "lib/errno.h"
 #include "lib/list.h"
 
 struct task_struct;
