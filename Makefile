@@ -18,6 +18,7 @@ CROSS ?= $(shell for p in i686-linux-gnu- i686-elf-; do \
 	command -v $${p}gcc >/dev/null 2>&1 && { echo $$p; break; }; done)
 CC      := $(CROSS)gcc
 NM      := $(CROSS)nm
+OBJCOPY := $(CROSS)objcopy
 HOST_CC ?= cc
 PYTHON  ?= python3
 MKSWAP  := $(shell command -v mkswap 2>/dev/null || echo /sbin/mkswap)
@@ -53,6 +54,10 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
 
 .PHONY: all
 all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso
+
+# The user programs, linked into the kernel image.
+include user/user.mk
+KOBJS += $(USER_PROGRAMS_OBJ)
 
 # Say clearly what is missing instead of failing on a compiler name.
 .PHONY: toolchain

@@ -1,6 +1,6 @@
 /*
  * Constants shared by C and assembly (no C syntax here): the segment
- * selectors of our GDT (kernel/gdt.c).
+ * selectors of our GDT (kernel/gdt.c) and the system-call vector.
  */
 #ifndef KERNEL_ASM_H
 #define KERNEL_ASM_H
@@ -10,5 +10,7 @@
 #define USER_CS		0x1B
 #define USER_DS		0x23
 #define TSS_SEL		0x28
+
+#define SYSCALL_VECTOR	0x80	/* int $0x80: Linux i386 system calls */
 
 #endif

@@ -1,6 +1,11 @@
 /*
  * The console: output goes to the serial port and the VGA mirror;
- * input comes from the serial port's interrupt through a small queue.
+ * input comes from the serial port's interrupt through a small queue,
+ * read by the shell (console_getc) and by user programs (read() on
+ * descriptor 0, console_read).  Readers sleep on input_wait.
+ *
+ * Ctrl-C is not queued while a foreground program runs: it sends that
+ * program SIGINT, as a terminal does.
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -8,13 +13,19 @@
 #include "kernel/console.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/x86.h"
+#include "lib/errno.h"
 #include "lib/vsprintf.h"
 
 #define INPUT_QUEUE	256
+#define CTRL_C		0x03
 
 static char input[INPUT_QUEUE];
 static unsigned in_head, in_tail;	/* free-running indices */
+static DECLARE_WAIT_QUEUE_HEAD(input_wait);
+static int foreground_pid;		/* Ctrl-C's target, 0 for none */
 
 void console_init(void)
 {
@@ -35,38 +46,66 @@ void console_write(const char *s, size_t n)
 	local_irq_restore(flags);
 }
 
+/* The program Ctrl-C interrupts (0: none, Ctrl-C is just a byte). */
+void console_set_foreground(int pid)
+{
+	foreground_pid = pid;
+}
+
 /* Called from the serial interrupt: queue one byte, drop on overflow. */
 void console_input(char c)
 {
+	if (c == CTRL_C && foreground_pid) {
+		console_write("^C\n", 3);
+		kill_proc(foreground_pid, SIGINT);
+		return;
+	}
 	if (in_head - in_tail < INPUT_QUEUE)
 		input[in_head++ % INPUT_QUEUE] = c;
+	wake_up_interruptible(&input_wait);
+}
+
+static bool input_ready(void)
+{
+	return in_head != in_tail;
 }
 
 /*
- * Waits for the next input byte.  With interrupts on it sleeps in
- * hlt until the serial IRQ queues one; with them off (early boot, a
- * panic) it polls the UART.
+ * Takes up to n queued bytes, at least one, sleeping until there is
+ * one.  -EINTR if a signal comes first.
+ */
+long console_read(char *buf, size_t n)
+{
+	uint32_t flags;
+	size_t got = 0;
+
+	if (wait_event_interruptible(input_wait, input_ready()))
+		return -EINTR;
+	flags = local_irq_save();
+	while (got < n && input_ready())
+		buf[got++] = input[in_tail++ % INPUT_QUEUE];
+	local_irq_restore(flags);
+	return got;
+}
+
+/*
+ * Waits for the next input byte.  A task sleeps until the serial IRQ
+ * queues one; with interrupts off (a panic) it polls the UART.
  */
 int console_getc(void)
 {
-	for (;;) {
-		uint32_t flags = local_irq_save();
+	char c;
 
-		if (in_head != in_tail) {
-			char c = input[in_tail++ % INPUT_QUEUE];
+	if (!irqs_enabled()) {
+		int p;
 
-			local_irq_restore(flags);
-			return (unsigned char)c;
-		}
-		if (!(flags & X86_EFLAGS_IF)) {
-			int c = serial_poll_getc();
-
-			if (c >= 0)
-				return c;
-			continue;
-		}
-		safe_halt();
+		while ((p = serial_poll_getc()) < 0)
+			;
+		return p;
 	}
+	while (console_read(&c, 1) != 1)
+		;
+	return (unsigned char)c;
 }
 
 /* True if a byte is waiting (for commands that stop on a key). */

@@ -8,6 +8,8 @@ void console_init(void);
 void console_write(const char *s, size_t n);
 void console_input(char c);
 int console_getc(void);
+long console_read(char *buf, size_t n);
+void console_set_foreground(int pid);
 bool console_has_input(void);
 int cprintf(const char *fmt, ...) __printf(1, 2);
 int vcprintf(const char *fmt, va_list ap);

@@ -5,6 +5,9 @@
  * pushed 0, then the vector number), then trap_common saves the
  * general and segment registers, giving the struct pt_regs of
  * kernel/traps.h, and calls do_trap(regs).  ret_from_trap undoes it.
+ * System calls ("int $0x80" from user mode) take the same path, so a
+ * system call's arguments are the saved ebx, ecx, edx, esi, edi, ebp
+ * and its result goes back in the saved eax.
  */
 #include "kernel/asm.h"
 
@@ -36,8 +39,17 @@ trap_stubs:
 	.set n, n + 1
 	.endr
 
+	/* int $0x80: a gate user mode may use (DPL 3), see trap_init(). */
 	.text
+	.align 16
+	.globl system_call
+system_call:
+	pushl $0
+	pushl $SYSCALL_VECTOR
+	jmp trap_common
+
 trap_common:
+	cld			/* user mode may have set the direction flag */
 	pushal
 	pushl %ds
 	pushl %es

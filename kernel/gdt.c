@@ -1,8 +1,13 @@
 /*
- * The global descriptor table: flat 4 GiB code and data segments for
- * the kernel (ring 0) and for user programs (ring 3), as Linux uses
- * them; the real protection is in the page tables.  The TSS entry is
- * filled in when user mode arrives.
+ * The global descriptor table and the task-state segment.
+ *
+ * Flat 4 GiB code and data segments for the kernel (ring 0) and for
+ * user programs (ring 3), as Linux uses them; the real protection is
+ * in the page tables.  The TSS is used for one thing only, as in
+ * Linux: when an interrupt or system call arrives from user mode, the
+ * CPU loads the kernel stack pointer from TSS.esp0.  The scheduler
+ * points esp0 at the top of the next task's kernel stack at every
+ * switch (load_esp0).  No I/O bitmap: user mode cannot use in/out.
  */
 #include "kernel/traps.h"
 
@@ -11,9 +16,18 @@ struct gdt_desc {
 	uint32_t base;
 } __attribute__((packed));
 
+/* The 32-bit TSS (Intel SDM vol. 3, 8.2.1). */
+struct tss_struct {
+	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2;
+	uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t es, cs, ss, ds, fs, gs, ldt;
+	uint16_t trap, iomap_base;
+} __attribute__((packed));
+
 /* Descriptor for a flat segment: base 0, limit 4 GiB, 4 KiB units. */
 #define FLAT_SEG(access)	(0x00CF000000000000ULL | \
 				 ((uint64_t)(access) << 40) | 0xFFFF)
+#define TSS_AVAILABLE	0x89	/* present, ring 0, 32-bit TSS, not busy */
 
 static uint64_t gdt[6] __attribute__((aligned(8))) = {
 	0,				/* the null descriptor */
@@ -21,13 +35,35 @@ static uint64_t gdt[6] __attribute__((aligned(8))) = {
 	FLAT_SEG(0x92),			/* KERNEL_DS: present, ring 0, data */
 	FLAT_SEG(0xFA),			/* USER_CS: ring 3 code */
 	FLAT_SEG(0xF2),			/* USER_DS: ring 3 data */
-	0,				/* TSS_SEL */
+	0,				/* TSS_SEL: set by gdt_init() */
 };
+
+/* An I/O map base past the limit means "no I/O bitmap". */
+static struct tss_struct tss = {
+	.ss0 = KERNEL_DS,
+	.iomap_base = sizeof(struct tss_struct),
+};
+
+/* A system-segment descriptor: byte granularity, base split in three. */
+static uint64_t tss_descriptor(uint32_t base, uint32_t limit)
+{
+	return (limit & 0xFFFF) | ((uint64_t)(base & 0xFFFFFF) << 16) |
+	       ((uint64_t)TSS_AVAILABLE << 40) |
+	       ((uint64_t)((limit >> 16) & 0xF) << 48) |
+	       ((uint64_t)(base >> 24) << 56);
+}
+
+/* The kernel stack the CPU switches to on entry from user mode. */
+void load_esp0(unsigned long esp0)
+{
+	tss.esp0 = esp0;
+}
 
 void gdt_init(void)
 {
 	struct gdt_desc d = { sizeof(gdt) - 1, (uint32_t)gdt };
 
+	gdt[TSS_SEL >> 3] = tss_descriptor((uint32_t)&tss, sizeof(tss) - 1);
 	__asm__ __volatile__(
 		"lgdt %0\n\t"
 		"ljmp %1, $1f\n"
@@ -38,5 +74,7 @@ void gdt_init(void)
 		"movl %%eax, %%fs\n\t"
 		"movl %%eax, %%gs\n\t"
 		"movl %%eax, %%ss\n\t"
-		: : "m"(d), "i"(KERNEL_CS), "i"(KERNEL_DS) : "eax", "memory");
+		"ltr %w3\n\t"
+		: : "m"(d), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+		: "eax", "memory");
 }

@@ -9,6 +9,13 @@ void i8259_eoi(unsigned irq);
 
 static struct irqaction *irq_actions[NR_IRQS];
 static unsigned long irq_counts[NR_IRQS];
+static unsigned irq_depth;		/* handlers running now */
+
+/* True inside an interrupt handler, where nothing may sleep. */
+bool in_interrupt(void)
+{
+	return irq_depth != 0;
+}
 
 void init_IRQ(void)
 {
@@ -43,10 +50,12 @@ void do_IRQ(unsigned irq, struct pt_regs *regs)
 	if (i8259_spurious(irq))
 		return;
 	irq_counts[irq]++;
+	irq_depth++;
 	for (a = irq_actions[irq]; a; a = a->next) {
 		a->count++;
 		a->handler(regs, a->dev);
 	}
+	irq_depth--;
 	i8259_eoi(irq);
 }
 

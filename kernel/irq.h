@@ -23,5 +23,6 @@ void do_IRQ(unsigned irq, struct pt_regs *regs);
 void enable_irq(unsigned irq);
 void disable_irq(unsigned irq);
 unsigned long irq_count(unsigned irq);
+bool in_interrupt(void);
 
 #endif

@@ -4,11 +4,10 @@
  * stack, with interrupts off and the first 16 MiB mapped.
  */
 #include "kernel/kernel.h"
-#include "kernel/bench.h"
 #include "kernel/irq.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
-#include "kernel/shell.h"
+#include "kernel/sched.h"
 #include "kernel/time.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
@@ -19,8 +18,8 @@
 #include "mm/swap.h"
 #include "mm/mm.h"
 
-void run_boot_tests(void);
 void start_kernel(uint32_t magic, uint32_t info_phys);
+__noreturn void rest_init(void);		/* kernel/init.c */
 
 void start_kernel(uint32_t magic, uint32_t info_phys)
 {
@@ -35,6 +34,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	setup_memory();		/* mem=, the boot-time allocator */
 	paging_init();
 	mem_init();		/* mem_map, zones, buddy, slab: alloc ready */
+	sched_init();		/* the boot thread becomes init_task, pid 0 */
 	init_IRQ();
 	time_init();
 	serial_irq_init();
@@ -42,7 +42,5 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
 	swap_init();		/* swapon every disk with a signature */
 	sti();
-	run_boot_tests();
-	run_boot_bench();	/* bench=NAME: measure, then power off */
-	shell_run();
+	rest_init();		/* init (pid 1) runs the rest; we idle */
 }

@@ -1,22 +1,147 @@
 /*
- * Tasks and scheduling.  Until processes arrive there is one thread
- * of control, init_task, running start_kernel and then the shell.
- * The memory manager already needs what 2.4 reads from it: the
- * current task's flags (PF_MEMALLOC) and a way to yield the CPU.
+ * Tasks and the scheduler (include/linux/sched.h, kernel/sched.c).
+ *
+ * A task is a kernel thread (mm == NULL) or a user process (its own
+ * mm_struct).  The scheduler is Linux 2.4's: every runnable task has
+ * a time slice, `counter`, in timer ticks; the tick takes one from the
+ * running task and asks for a reschedule when it reaches 0; schedule()
+ * runs the runnable task with the best goodness() (slice left plus
+ * 20 - nice), and when every runnable task has used up its slice all
+ * slices are refilled from the nice values.
+ *
+ * One addition: the SCHED_IDLE policy (Linux 2.6.23's number) for the
+ * work the seed wants done "only when the system is idle" (不添乱):
+ * such a task runs only when no SCHED_OTHER task is runnable.  When
+ * it is woken by an event (wake_up() on a wait queue, e.g. an
+ * allocation that ran short waking kswapd: "除非紧急需要内存时被唤醒"),
+ * it competes as a normal task until it sleeps again; a wake-up by its
+ * own timeout does not boost it.
+ *
+ * THE CONCURRENCY RULES (the one place they are written down):
+ * 1. There is one CPU and no spinlocks.
+ * 2. Kernel code is not preempted.  A task in the kernel keeps the CPU
+ *    until it calls schedule(), directly or by sleeping (wait queues,
+ *    lock_page, an allocation that waits).  So data shared only between
+ *    tasks needs no lock, as long as no schedule() can happen between
+ *    reading it and acting on it.  Long kernel loops call cond_resched().
+ *    User mode is preempted: the timer tick sets need_resched and the
+ *    return to user mode calls schedule().
+ * 3. Interrupt handlers can run between any two instructions where
+ *    interrupts are enabled.  Data an interrupt handler also touches
+ *    is accessed between local_irq_save() and local_irq_restore()
+ *    (kernel/x86.h).  Handlers never sleep; they may wake_up().
+ * 4. Going to sleep must not lose a wake-up that comes between testing
+ *    the condition and sleeping.  Either set the task state and join
+ *    the wait queue before testing (wait_event(), prepare_to_wait()),
+ *    or test and call sleep_on() with interrupts disabled: schedule()
+ *    may be called with interrupts off, and each task gets its own
+ *    interrupt flag back when it runs again.
  */
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "kernel/wait.h"
+#include "lib/list.h"
+
+/* Task states, with Linux's values. */
+#define TASK_RUNNING		0
+#define TASK_INTERRUPTIBLE	1	/* sleeping; a signal wakes it */
+#define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event wakes it */
+#define TASK_ZOMBIE		4	/* exited; waits for its parent */
+
 /* Task flags, with Linux's values. */
+#define PF_EXITING	0x00000004	/* in do_exit() */
 #define PF_MEMALLOC	0x00000800	/* may use the reserve, never reclaims */
 
-struct task_struct {
-	unsigned long flags;
-	const char *comm;
+/* Scheduling policies, with Linux's numbers. */
+#define SCHED_OTHER	0
+#define SCHED_IDLE	5
+
+#define NICE_MIN	(-20)
+#define NICE_MAX	19
+
+#define THREAD_SIZE	8192		/* kernel stack: two pages, as 2.4 */
+#define STACK_END_MAGIC	0x57AC6E9DUL	/* at the bottom; schedule() checks */
+#define TASK_COMM_LEN	16
+
+struct mm_struct;
+
+/* What switch_to() keeps of a task that is not running. */
+struct thread_struct {
+	unsigned long esp;	/* kernel stack pointer when switched out */
+	unsigned long esp0;	/* top of the kernel stack, for the TSS */
 };
 
-extern struct task_struct *current;
+struct task_struct {
+	volatile long state;
+	unsigned long flags;
+	int need_resched;	/* schedule() at the next chance */
+	uint64_t pending;	/* signals sent, bit (sig - 1) */
 
+	/* Scheduling (2.4's fields, plus the SCHED_IDLE wake-up boost). */
+	long counter;		/* ticks left in this time slice */
+	int nice;		/* -20 (most favoured) .. 19 */
+	int policy;		/* SCHED_OTHER or SCHED_IDLE */
+	bool yielded;		/* sched_yield(): skip me once */
+	bool wakeup_boost;	/* SCHED_IDLE, woken by an event */
+
+	struct mm_struct *mm;	/* NULL for kernel threads */
+	int pid;
+	int exit_code;		/* waitpid status word once a zombie */
+	struct task_struct *parent;
+	struct list_head children;	/* my children, by their sibling */
+	struct list_head sibling;
+	struct list_head tasks;		/* every task; init_task heads it */
+	struct list_head run_list;	/* on the run queue if runnable */
+	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
+
+	void *stack;		/* THREAD_SIZE bytes of kernel stack */
+	struct thread_struct thread;
+
+	/* Accounting, in ticks and faults (ps, getrusage, OOM badness). */
+	unsigned long start_time, utime, stime;
+	unsigned long min_flt, maj_flt;
+	unsigned long cutime, cstime, cmin_flt, cmaj_flt;	/* reaped */
+
+	char comm[TASK_COMM_LEN];
+};
+
+extern struct task_struct init_task;	/* pid 0: start_kernel, then idle */
+extern struct task_struct *current;
+extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
+
+/* Every task but init_task, which heads the list (2.4's for_each_task). */
+#define next_task(p)	list_entry((p)->tasks.next, struct task_struct, tasks)
+#define for_each_task(p) \
+	for (p = &init_task; (p = next_task(p)) != &init_task; )
+
+static inline void set_current_state(long state)
+{
+	barrier();
+	current->state = state;
+	barrier();
+}
+
+static inline bool signal_pending(const struct task_struct *p)
+{
+	return p->pending != 0;
+}
+
+/* The pt_regs at the top of a task's kernel stack (its user frame). */
+#define task_pt_regs(p) \
+	((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
+
+void sched_init(void);
 void schedule(void);
+void cond_resched(void);
+void wake_up_process(struct task_struct *p);
+void scheduler_tick(bool user_tick);
+int set_user_nice(struct task_struct *p, int nice);
+int sched_setscheduler(struct task_struct *p, int policy);
+struct task_struct *find_task_by_pid(int pid);
+void add_to_runqueue(struct task_struct *p);
+__noreturn void cpu_idle(void);
+char task_state_char(const struct task_struct *p);
+unsigned nr_running(void);
 
 #endif

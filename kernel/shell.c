@@ -4,6 +4,7 @@
  * into words and runs the command registered under the first word.
  */
 #include "kernel/shell.h"
+#include "kernel/jobs.h"
 #include "kernel/kernel.h"
 #include "lib/ctype.h"
 
@@ -84,14 +85,16 @@ static int read_line(char *buf, int size)
 	}
 }
 
-static int split_words(char *line, char **argv)
+/* Splits line into at most max words (in place); argv[argc] = NULL. */
+int shell_split(char *line, char **argv, int max)
 {
 	int argc = 0;
 	char *w;
 
-	while ((w = strsep(&line, " \t")) && argc < MAX_ARGS)
+	while ((w = strsep(&line, " \t")) && argc < max)
 		if (*w)
 			argv[argc++] = w;
+	argv[argc] = NULL;
 	return argc;
 }
 
@@ -99,12 +102,11 @@ static int split_words(char *line, char **argv)
 int shell_execute(char *line)
 {
 	char *argv[MAX_ARGS + 1];
-	int argc = split_words(line, argv);
+	int argc = shell_split(line, argv, MAX_ARGS);
 	const struct shell_command *cmd;
 
 	if (!argc)
 		return 0;
-	argv[argc] = NULL;
 	cmd = find_command(argv[0]);
 	if (!cmd) {
 		cprintf("%s: command not found (type 'help' for the list)\n",
@@ -129,6 +131,7 @@ __noreturn void shell_run(void)
 
 	cprintf("Type 'help' for the list of commands.\n");
 	for (;;) {
+		reap_background_jobs();
 		cprintf(SHELL_PROMPT);
 		if (read_line(line, sizeof(line)) >= 0)
 			shell_execute(line);

@@ -31,5 +31,6 @@ struct shell_command {
 __noreturn void shell_run(void);
 int shell_execute(char *line);
 int shell_usage(const char *name);
+int shell_split(char *line, char **argv, int max);
 
 #endif

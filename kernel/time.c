@@ -1,9 +1,13 @@
 /*
  * The system clock: the 8253/8254 PIT's channel 0 interrupts HZ times
  * a second on IRQ 0, and each tick advances jiffies, as in Linux.
+ * The tick also charges the running task (its time slice, kernel/
+ * sched.c) and runs the kernel timers that are due (kernel/timer.c).
  */
 #include "kernel/time.h"
 #include "kernel/irq.h"
+#include "kernel/sched.h"
+#include "kernel/timer.h"
 #include "kernel/x86.h"
 
 #define PIT_HZ		1193182
@@ -13,9 +17,11 @@
 
 volatile unsigned long jiffies;
 
-static void timer_interrupt(struct pt_regs *regs __unused, void *dev __unused)
+static void timer_interrupt(struct pt_regs *regs, void *dev __unused)
 {
 	jiffies++;
+	scheduler_tick(user_mode(regs));
+	run_timer_list();
 }
 
 static struct irqaction timer_action = {

@@ -1,16 +1,23 @@
 /*
  * The IDT and the dispatch of every trap: CPU exceptions, hardware
- * interrupts (to kernel/irq.c) and page faults (to mm/fault.c).
+ * interrupts (to kernel/irq.c), page faults (to mm/fault.c) and system
+ * calls (to kernel/syscall.c).
  *
- * An exception in the kernel that has no fixup (kernel/extable.c) is
- * a kernel bug: die() prints an oops with the registers and a
- * symbolised backtrace and stops the machine.
+ * An exception in a user program sends it the signal Linux sends
+ * (SIGFPE for a divide error, SIGILL for an invalid opcode, SIGSEGV
+ * for a protection fault...), which kills it.  An exception in the
+ * kernel that has no fixup (kernel/extable.c) is a kernel bug: die()
+ * prints an oops with the registers and a symbolised backtrace and
+ * stops the machine.
  */
 #include "kernel/traps.h"
 #include "kernel/extable.h"
 #include "kernel/irq.h"
 #include "kernel/kernel.h"
 #include "kernel/power.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/syscalls.h"
 #include "kernel/x86.h"
 #include "mm/fault.h"
 
@@ -24,6 +31,7 @@ struct idt_desc {
 } __attribute__((packed));
 
 extern const unsigned long trap_stubs[NR_STUBS];
+void system_call(void);
 
 static uint64_t idt[IDT_ENTRIES] __attribute__((aligned(8)));
 
@@ -62,6 +70,10 @@ void trap_init(void)
 
 	for (unsigned v = 0; v < NR_STUBS; v++)
 		set_gate(v, trap_stubs[v], 0);
+	/* what user mode may raise with int3, into and int $0x80 */
+	set_gate(X86_TRAP_BP, trap_stubs[X86_TRAP_BP], 3);
+	set_gate(X86_TRAP_OF, trap_stubs[X86_TRAP_OF], 3);
+	set_gate(SYSCALL_VECTOR, (unsigned long)system_call, 3);
 	__asm__ __volatile__("lidt %0" : : "m"(d));
 }
 
@@ -95,21 +107,73 @@ __noreturn void die(const char *what, struct pt_regs *regs)
 	panic_halt("Fatal exception");
 }
 
+/* The signal Linux sends a user program for each exception. */
+static int exception_signal(unsigned vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:	return SIGFPE;
+	case X86_TRAP_BP:	return SIGTRAP;
+	case X86_TRAP_UD:	return SIGILL;
+	case X86_TRAP_NM:	return SIGFPE;
+	case X86_TRAP_MF:	return SIGFPE;
+	case X86_TRAP_AC:	return SIGBUS;
+	case X86_TRAP_XF:	return SIGFPE;
+	default:		return SIGSEGV;
+	}
+}
+
 static void do_exception(struct pt_regs *regs)
 {
-	if (!user_mode(regs) && fixup_exception(regs, 0))
+	if (user_mode(regs)) {
+		printk(KERN_INFO "%s[%d]: %s at ip %08x sp %08x error %x, "
+		       "killed\n", current->comm, current->pid,
+		       trap_name(regs->vector), regs->eip, regs->esp,
+		       regs->error_code);
+		force_sig(exception_signal(regs->vector), current);
+		return;
+	}
+	if (fixup_exception(regs, 0))
 		return;
 	die(trap_name(regs->vector), regs);
+}
+
+/*
+ * The way back to user mode: reschedule if asked, act on pending
+ * signals (which may end the task), and only then return, with
+ * interrupts off so nothing new can slip in before the iret.
+ */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		cli();
+		if (current->need_resched) {
+			sti();
+			schedule();
+		} else if (signal_pending(current)) {
+			sti();
+			do_signal(regs);
+		} else {
+			return;
+		}
+	}
 }
 
 void do_trap(struct pt_regs *regs)
 {
 	unsigned v = regs->vector;
 
-	if (v >= FIRST_IRQ_VECTOR && v < FIRST_IRQ_VECTOR + NR_IRQS)
+	if (v >= FIRST_IRQ_VECTOR && v < FIRST_IRQ_VECTOR + NR_IRQS) {
 		do_IRQ(v - FIRST_IRQ_VECTOR, regs);
-	else if (v == X86_TRAP_PF)
+	} else if (v == SYSCALL_VECTOR) {
+		sti();
+		do_syscall(regs);
+	} else if (v == X86_TRAP_PF) {
 		do_page_fault(regs, read_cr2());
-	else
+	} else {
+		if (regs->eflags & X86_EFLAGS_IF)
+			sti();
 		do_exception(regs);
+	}
+	if (user_mode(regs))
+		exit_to_user_mode(regs);
 }

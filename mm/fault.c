@@ -1,14 +1,27 @@
 /*
  * The page-fault handler (arch/i386/mm/fault.c in Linux 2.4).
  *
- * For now every fault is a kernel fault: one on an instruction with a
- * fixup resumes there; any other is an oops that says what kind of
- * access failed at which address.  User address spaces, demand
- * paging and swap-in come with processes.
+ * A fault on a user address inside a VMA that allows the access is
+ * ordinary work: handle_mm_fault() maps a page (demand-zero,
+ * copy-on-write, swap-in).  A fault just below the stack VMA grows the
+ * stack.  Anything else is a bad access:
+ *   - from user mode, the process is killed with SIGSEGV, and the
+ *     console says where and why;
+ *   - from the kernel on an instruction with a fixup (copy_from_user
+ *     and friends, kernel/uaccess.c), the fixup runs: -EFAULT;
+ *   - from the kernel anywhere else, it is a kernel bug: an oops.
  */
 #include "mm/fault.h"
 #include "kernel/extable.h"
+#include "kernel/irq.h"
 #include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/x86.h"
+#include "mm/memory.h"
+#include "mm/mmap.h"
+
+#define FAR_BELOW_STACK	65536
 
 /* "not-present read", "protection write", ... from the error code. */
 static void describe_fault(char *buf, size_t len, unsigned error)
@@ -20,16 +33,130 @@ static void describe_fault(char *buf, size_t len, unsigned error)
 		 error & PF_USER ? " from user mode" : "");
 }
 
-void do_page_fault(struct pt_regs *regs, unsigned long address)
+/* A kernel-mode fault nothing can fix: the oops. */
+static __noreturn void no_context(struct pt_regs *regs, unsigned long address)
 {
 	char what[64];
 
-	if (!user_mode(regs) && fixup_exception(regs, address))
-		return;
 	describe_fault(what, sizeof(what), regs->error_code);
 	printk(KERN_EMERG "Unable to handle kernel %s at virtual address "
 	       "%08lx (%s)\n",
 	       address < 4096 ? "NULL pointer dereference" : "paging request",
 	       address, what);
 	die("page fault", regs);
+}
+
+/* A user access that is not allowed: SIGSEGV, said on the console. */
+static void bad_user_access(struct pt_regs *regs, unsigned long address,
+			    const char *why)
+{
+	char what[64];
+
+	describe_fault(what, sizeof(what), regs->error_code & ~PF_USER);
+	printk(KERN_INFO "%s[%d]: segfault at %08lx ip %08x sp %08x "
+	       "(%s: %s), killed\n", current->comm, current->pid, address,
+	       regs->eip, regs->esp, what, why);
+	force_sig(SIGSEGV, current);
+}
+
+/*
+ * Finds the VMA for address, growing the stack down to it if needed.
+ * NULL, with *why set, if the address is in none.
+ */
+static struct vm_area_struct *fault_vma(struct mm_struct *mm,
+					struct pt_regs *regs,
+					unsigned long address,
+					const char **why)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+
+	*why = "no mapping there";
+	if (!vma)
+		return NULL;
+	if (vma->vm_start <= address)
+		return vma;
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return NULL;
+	/* below the stack pointer is a bug (pusha writes 32 bytes below);
+	 * far below, it is just an unmapped address */
+	if (user_mode(regs) && address + 32 < regs->esp) {
+		if (address + FAR_BELOW_STACK >= regs->esp)
+			*why = "below the stack pointer";
+		return NULL;
+	}
+	if (expand_stack(vma, address)) {
+		*why = "stack limit reached";
+		return NULL;
+	}
+	return vma;
+}
+
+/* Does vma allow the access the error code describes?  Why not, else NULL. */
+static const char *access_error(const struct vm_area_struct *vma,
+				unsigned error)
+{
+	if (error & PF_WRITE)
+		return vma->vm_flags & VM_WRITE ? NULL
+						: "write to a read-only mapping";
+	if (!(vma->vm_flags & (VM_READ | VM_EXEC)))
+		return "mapping without read permission";
+	return NULL;
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long address)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+	unsigned error = regs->error_code;
+	struct vm_area_struct *vma;
+	const char *why = "kernel address";
+
+	/* CR2 is read (do_trap): interrupts may come again */
+	if (regs->eflags & X86_EFLAGS_IF)
+		sti();
+	if (address >= TASK_SIZE) {
+		if (!(error & PF_USER) && vmalloc_fault(address))
+			return;
+		goto bad_area;
+	}
+	if (in_interrupt() || !mm)
+		goto kernel_fault;
+	vma = fault_vma(mm, regs, address, &why);
+	if (!vma)
+		goto bad_area;
+	why = access_error(vma, error);
+	if (why)
+		goto bad_area;
+	switch (handle_mm_fault(mm, vma, address, error & PF_WRITE)) {
+	case VM_FAULT_MINOR:
+		tsk->min_flt++;
+		return;
+	case VM_FAULT_MAJOR:
+		tsk->maj_flt++;
+		return;
+	case VM_FAULT_SIGBUS:
+		printk(KERN_INFO "%s[%d]: bus error at %08lx, killed\n",
+		       tsk->comm, tsk->pid, address);
+		force_sig(SIGBUS, tsk);
+		break;
+	default:
+		/* issue 6: oom_kill() chooses; until then the faulter dies */
+		printk(KERN_ERR "Out of memory: killed %s[%d] (fault at "
+		       "%08lx)\n", tsk->comm, tsk->pid, address);
+		force_sig(SIGKILL, tsk);
+		break;
+	}
+	if (user_mode(regs))
+		return;
+	goto kernel_fault;
+
+bad_area:
+	if (user_mode(regs)) {
+		bad_user_access(regs, address, why);
+		return;
+	}
+kernel_fault:
+	if (fixup_exception(regs, address))
+		return;
+	no_context(regs, address);
 }

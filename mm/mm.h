@@ -106,9 +106,11 @@ PAGE_FLAG(Buddy, PG_buddy)
 PAGE_FLAG(Poisoned, PG_poisoned)
 PAGE_FLAG(Reserved, PG_reserved)
 
-/* 2.4's names for the lock bit. */
-#define TryLockPage(p)	TestSetPageLocked(p)
-#define UnlockPage(p)	ClearPageLocked(p)
+/*
+ * The page lock's operations (2.4's TryLockPage, lock_page,
+ * UnlockPage/unlock_page, wait_on_page) are real functions in
+ * mm/filemap.c: unlocking must also wake the waiters.
+ */
 
 /* ------------------------------------------------------ mem_map */
 

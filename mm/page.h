@@ -43,12 +43,18 @@ static inline unsigned int get_order(unsigned long size)
  * without PAE: two levels, 1024 entries of 32 bits each.
  */
 typedef struct { unsigned long pte_low; } pte_t;
+typedef struct { unsigned long pmd; } pmd_t;	/* folded into the pgd */
 typedef struct { unsigned long pgd; } pgd_t;
+typedef struct { unsigned long pgprot; } pgprot_t;	/* PTE flag bits */
 
 #define pte_val(x)	((x).pte_low)
+#define pmd_val(x)	((x).pmd)
 #define pgd_val(x)	((x).pgd)
+#define pgprot_val(x)	((x).pgprot)
 #define __pte(x)	((pte_t){ (x) })
+#define __pmd(x)	((pmd_t){ (x) })
 #define __pgd(x)	((pgd_t){ (x) })
+#define __pgprot(x)	((pgprot_t){ (x) })
 #endif
 
 #endif

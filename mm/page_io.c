@@ -10,6 +10,7 @@
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
 #include "kernel/x86.h"
+#include "mm/filemap.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
 #include "mm/swap.h"
@@ -46,7 +47,7 @@ static void end_swap_io(struct blk_request *req, int error)
 	}
 	if (req->op == WRITE)
 		ClearPageWriteback(page);
-	UnlockPage(page);
+	unlock_page(page);
 	kfree(io);
 }
 
@@ -83,7 +84,7 @@ void rw_swap_page(int rw, struct page *page)
 		if (p)
 			printk(KERN_ERR "rw_swap_page: out of memory\n");
 		SetPageError(page);
-		UnlockPage(page);
+		unlock_page(page);
 		return;
 	}
 	memset(io, 0, sizeof(*io));

@@ -164,7 +164,7 @@ void free_page_and_swap_cache(struct page *page)
 	if (PageSwapCache(page) && !TryLockPage(page)) {
 		if (!page_is_shared(page))
 			delete_from_swap_cache_nolock(page);
-		UnlockPage(page);
+		unlock_page(page);
 	}
 	put_page(page);
 }

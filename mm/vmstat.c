@@ -5,6 +5,7 @@
  */
 #include "mm/vmstat.h"
 #include "kernel/kernel.h"
+#include "kernel/sched.h"
 #include "kernel/shell.h"
 #include "kernel/time.h"
 #include "kernel/x86.h"
@@ -117,7 +118,9 @@ static bool wait_or_key(unsigned long ticks)
 			console_getc();
 			return true;
 		}
-		safe_halt();
+		/* sleep a tick: other tasks run meanwhile */
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout(1);
 	}
 	return false;
 }

@@ -17,7 +17,7 @@ def oops_report(lab):
     vm.expect(r"CR0: [0-9a-f]{8}  CR2: 00000000")
     vm.expect(r"Call Trace:")
     vm.expect(r"\[<c[0-9a-f]{7}>\] oops_demo_write_null\+0x[0-9a-f]+/0x[0-9a-f]+")
-    vm.expect(r"\] start_kernel\+0x")
+    vm.expect(r"\] kernel_init\+0x")  # the init thread runs the tests
     vm.expect(r"Kernel panic - not syncing: Fatal exception")
     status, code = vm.wait_exit(timeout=30)
     assert code == 35, f"QEMU exited with {code} after the oops, expected 35 (failure)"

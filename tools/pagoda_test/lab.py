@@ -14,7 +14,9 @@ guest prints and how QEMU exits:
         assert vm.wait_exit().status == 0
 
 It passes if it returns and fails on any exception; AssertionErrors are the
-expected kind and their message is what the runner prints. The runner names
+expected kind and their message is what the runner prints. A scenario that
+cannot run on this host (a missing host feature, not a bug) calls
+`lab.skip("why")`, and the runner counts it as skipped with that reason. The runner names
 it `scenario:<file>.<name>` (here `scenario:shell.shutdown_exits_0`).
 """
 
@@ -41,6 +43,10 @@ def scenario(name=None, *, timeout=None):
         func.pagoda_scenario = (name or func.__name__, timeout)
         return func
     return mark
+
+
+class ScenarioSkipped(Exception):
+    """Raised by Lab.skip(): the scenario cannot run here; the message says why."""
 
 
 @dataclass
@@ -131,6 +137,10 @@ class Lab:
         self.machines.append(machine)
         return machine
 
+    def skip(self, reason):
+        """End the scenario as skipped (not failed): it cannot run on this host."""
+        raise ScenarioSkipped(reason)
+
     def close(self):
         """Kill the Machines still running and remove the scratch directory."""
         for machine in self.machines:
@@ -141,10 +151,12 @@ class Lab:
 
 @dataclass
 class ScenarioResult:
-    """How one scenario went: `error` is None on success, else the message."""
+    """How one scenario went: `error` is None on success, else the message;
+    `skipped` is the reason it could not run, or None."""
     error: str | None
     machines: list
     duration: float
+    skipped: str | None = None
 
 
 def _where(exception, path):
@@ -159,13 +171,15 @@ def run_scenario(item, build, default_timeout):
     timeout = item.timeout or default_timeout
     start = time.monotonic()
     lab = Lab(build, start + timeout)
-    error = None
+    error = skipped = None
     try:
         item.func(lab)
+    except ScenarioSkipped as skip:
+        skipped = str(skip) or "skipped"
     except AssertionError as failure:
         error = f"{_where(failure, item.path)}: {failure or 'assertion failed'}"
     except Exception:
         error = "error:\n" + traceback.format_exc()
     finally:
         lab.close()
-    return ScenarioResult(error, lab.machines, time.monotonic() - start)
+    return ScenarioResult(error, lab.machines, time.monotonic() - start, skipped)

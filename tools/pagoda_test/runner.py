@@ -329,7 +329,9 @@ def run_scenario_item(build, item, timeout):
     parts = []
     for number, vm in enumerate(result.machines, 1):
         parts.append(f"# ---- machine {number}: {shlex.join(vm.argv)}\n{vm.output}")
-    if result.error is None:
+    if result.skipped is not None:
+        cases = [CaseResult(item.name, SKIP, [result.skipped])]
+    elif result.error is None:
         cases = [CaseResult(item.name, PASS)]
     else:
         cases = [CaseResult(item.name, FAIL, result.error.rstrip("\n").split("\n"))]
@@ -347,6 +349,8 @@ def headline(outcome):
         if single:
             return f"not ok {outcome.name}"
         return f"not ok {outcome.name}: {failed} of {total} case{'s' * (total != 1)} failed"
+    if single and skipped:
+        return f"ok {outcome.name} # SKIP {' '.join(outcome.cases[0].lines)}"
     if single:
         return f"ok {outcome.name}"
     extra = f", {skipped} skipped" if skipped else ""

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from pagoda_test import machine, qemu, runner  # noqa: E402
+from pagoda_test import lab, machine, qemu, runner  # noqa: E402
 from pagoda_test.machine import Machine  # noqa: E402
 
 FAKE_QEMU = f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'fake_qemu.py'))}"
@@ -279,6 +279,29 @@ class ShellScenarioTest(FakeBuildTest):
         self.assertIn("--glob scenario:shell.backspace_edits_the_line", text.splitlines()[0])
         self.assertIn("# ---- machine 1: ", text)
         self.assertIn("helq\x7fp: command not found", text)
+
+
+class ScenarioSkipTest(unittest.TestCase):
+    """lab.skip(): counted as skipped with its reason, never as passed or failed."""
+
+    def run_item(self, func):
+        item = lab.Scenario("native.x", func, 5, Path(__file__))
+        return runner.run_scenario_item(Path("build"), item, 5)[0]
+
+    def test_skip_is_counted_with_its_reason(self):
+        outcome = self.run_item(lambda lab_: lab_.skip("no i386 binaries here"))
+        self.assertEqual([c.status for c in outcome.cases], [runner.SKIP])
+        self.assertEqual(runner.headline(outcome),
+                         "ok scenario:native.x # SKIP no i386 binaries here")
+        reporter = runner.Reporter(Path(tempfile.gettempdir()), False, io.StringIO())
+        reporter.report(outcome)
+        self.assertEqual(reporter.summary(), "0 passed, 0 failed, 1 skipped")
+
+    def test_a_failure_before_the_skip_still_fails(self):
+        def scenario(lab_):
+            assert False, "broken"
+        outcome = self.run_item(scenario)
+        self.assertEqual([c.status for c in outcome.cases], [runner.FAIL])
 
 
 class MachineTest(unittest.TestCase):

@@ -1,0 +1,100 @@
+/*
+ * The Linux i386 user ABI that Pagoda implements, shared by the kernel
+ * and the programs in user/: system-call numbers, signal numbers,
+ * mmap and wait flags, and the structures system calls copy in and
+ * out.  Every value is Linux's (asm-i386/unistd.h, signal.h, mman.h,
+ * resource.h), so a program built for this subset runs unchanged on
+ * Linux i386.  No kernel-only declarations here.
+ */
+#ifndef KERNEL_ABI_H
+#define KERNEL_ABI_H
+
+/* System calls: "int $0x80", number in eax, args in ebx ecx edx esi edi ebp. */
+#define __NR_exit		1
+#define __NR_fork		2
+#define __NR_read		3
+#define __NR_write		4
+#define __NR_waitpid		7
+#define __NR_getpid		20
+#define __NR_kill		37
+#define __NR_brk		45
+#define __NR_getppid		64
+#define __NR_getrusage		77
+#define __NR_munmap		91
+#define __NR_mprotect		125
+#define __NR_sched_yield	158
+#define __NR_nanosleep		162
+#define __NR_mmap2		192
+#define __NR_exit_group		252
+#define NR_syscalls		253
+
+/* Signals. */
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
+#define SIGURG		23
+#define SIGWINCH	28
+#define _NSIG		64	/* kill() accepts 0.._NSIG */
+
+/* mmap2 and mprotect. */
+#define PROT_NONE	0x0
+#define PROT_READ	0x1
+#define PROT_WRITE	0x2
+#define PROT_EXEC	0x4
+#define MAP_SHARED	0x01
+#define MAP_PRIVATE	0x02
+#define MAP_FIXED	0x10
+#define MAP_ANONYMOUS	0x20
+#define MAP_FAILED	((void *)-1)
+
+/* waitpid options and the status word it returns. */
+#define WNOHANG		1
+#define WUNTRACED	2
+#define W_EXITCODE(code, sig)	(((code) & 0xff) << 8 | ((sig) & 0x7f))
+#define WIFEXITED(s)	(((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
+#define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)	((s) & 0x7f)
+
+/* getrusage "who". */
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+/* Linux's struct rusage: fields Pagoda does not count stay 0. */
+struct rusage {
+	struct timeval ru_utime, ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv;
+	long ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * Running user programs (fs/exec.c and fs/binfmt_elf.c in Linux).
+ *
+ * The programs of user/ are linked into the kernel image: the build
+ * turns each stripped ELF executable into a blob with a name
+ * (tools/mkprograms.py), so they exist from the first instruction, in
+ * every boot path (-kernel and GRUB alike), with no file system and no
+ * boot-loader modules to configure.  A program is started by a kernel
+ * thread that builds a fresh address space, loads the ELF image into
+ * it and leaves for user mode (spawn_program).
+ */
+#ifndef KERNEL_EXEC_H
+#define KERNEL_EXEC_H
+
+#include "kernel/traps.h"
+
+#define MAX_ARG_STRINGS	32
+#define MAX_ARG_BYTES	2048	/* argv strings, with their NULs */
+
+struct user_program {
+	const char *name;
+	const unsigned char *image;
+	unsigned long size;
+};
+
+/* The table made by tools/mkprograms.py. */
+extern const struct user_program user_programs[];
+extern const int nr_user_programs;
+
+/* What load_elf_binary() leaves for the initial stack and registers. */
+struct elf_info {
+	unsigned long entry;
+	unsigned long phdr, phnum;	/* phdr 0 if not mapped */
+	unsigned long brk;		/* first page after the segments */
+};
+
+const struct user_program *find_user_program(const char *name);
+int elf_check(const unsigned char *image, unsigned long size,
+	      const char **why);
+int load_elf_binary(const unsigned char *image, unsigned long size,
+		    struct elf_info *info);
+int do_execve(const struct user_program *prog, int argc, char **argv);
+int spawn_program(int argc, char **argv);
+void start_thread(struct pt_regs *regs, unsigned long eip,
+		  unsigned long esp);
+__noreturn void return_to_user(struct pt_regs *regs);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * The shell's commands for processes: run, ps and kill; waiting for a
+ * foreground program (Ctrl-C interrupts it, see kernel/console.c) and
+ * reporting background ones when they end.
+ */
+#include "kernel/jobs.h"
+#include "kernel/abi.h"
+#include "kernel/console.h"
+#include "kernel/exec.h"
+#include "kernel/exit.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/shell.h"
+#include "kernel/signal.h"
+#include "kernel/time.h"
+#include "lib/cmdline.h"
+#include "mm/mm_types.h"
+
+/* "exited with status 0", "killed by SIGSEGV" */
+void describe_status(char *buf, unsigned long len, int status)
+{
+	if (WIFEXITED(status))
+		snprintf(buf, len, "exited with status %d",
+			 WEXITSTATUS(status));
+	else
+		snprintf(buf, len, "killed by %s (%d)",
+			 signal_name(WTERMSIG(status)), WTERMSIG(status));
+}
+
+/*
+ * Starts argv and waits for it, with Ctrl-C sent to it meanwhile.
+ * 0 and its waitpid status, or -errno if it could not be started.
+ */
+int run_foreground(int argc, char **argv, int *status)
+{
+	int pid = spawn_program(argc, argv);
+	long ret;
+
+	if (pid < 0)
+		return pid;
+	console_set_foreground(pid);
+	ret = do_wait(pid, 0, status, NULL);
+	console_set_foreground(0);
+	return ret < 0 ? ret : 0;
+}
+
+/* Before each prompt: say which background programs have ended. */
+void reap_background_jobs(void)
+{
+	char what[64];
+	int status;
+	long pid;
+
+	while ((pid = do_wait(-1, WNOHANG, &status, NULL)) > 0) {
+		describe_status(what, sizeof(what), status);
+		cprintf("[%ld] %s\n", pid, what);
+	}
+}
+
+static void list_programs(void)
+{
+	cprintf("programs:");
+	for (int i = 0; i < nr_user_programs; i++)
+		cprintf(" %s", user_programs[i].name);
+	cprintf("\n");
+}
+
+/* Drops a trailing "&" (a word of its own, or stuck to the last one). */
+static bool take_ampersand(int *argc, char **argv)
+{
+	char *last = argv[*argc - 1];
+	size_t len = strlen(last);
+
+	if (len == 0 || last[len - 1] != '&')
+		return false;
+	if (len == 1)
+		(*argc)--;
+	else
+		last[len - 1] = '\0';
+	return true;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	bool background;
+	int status, pid, err;
+	char what[64];
+
+	if (argc < 2)
+		return shell_usage(argv[0]);
+	argc--;
+	argv++;
+	background = take_ampersand(&argc, argv);
+	if (!argc)
+		return shell_usage("run");
+	if (background) {
+		pid = spawn_program(argc, argv);
+		if (pid > 0)
+			cprintf("[%d] %s\n", pid, argv[0]);
+		err = pid < 0 ? pid : 0;
+	} else {
+		err = run_foreground(argc, argv, &status);
+	}
+	if (err == -ENOENT) {
+		cprintf("run: no program '%s'; ", argv[0]);
+		list_programs();
+	} else if (err) {
+		cprintf("run: cannot start %s (error %d)\n", argv[0], err);
+	}
+	if (err || background)
+		return err;
+	if (status) {
+		describe_status(what, sizeof(what), status);
+		cprintf("%s: %s\n", argv[0], what);
+	}
+	return status;
+}
+SHELL_COMMAND(run, cmd_run, "run PROG [ARGS] [&]",
+	      "run a user program (& in the background); Ctrl-C stops it");
+
+static void print_task(const struct task_struct *p)
+{
+	unsigned long ticks = p->utime + p->stime;
+	unsigned long rss = p->mm ? p->mm->rss : 0;
+	unsigned long vm = p->mm ? p->mm->total_vm : 0;
+	char name[TASK_COMM_LEN + 2];
+
+	snprintf(name, sizeof(name), p->mm ? "%s" : "[%s]", p->comm);
+	cprintf("%5d %5d %c %3d %-3s %8lu %8lu %4lu:%02lu %s\n", p->pid,
+		p->parent->pid, task_state_char(p), p->nice,
+		p->policy == SCHED_IDLE ? "IDL" : "TS",
+		rss * (PAGE_SIZE / 1024), vm * (PAGE_SIZE / 1024),
+		ticks / HZ / 60, ticks / HZ % 60, name);
+}
+
+/* Like Linux's ps: sizes in KiB, kernel threads in brackets. */
+static int cmd_ps(int argc, char **argv)
+{
+	struct task_struct *p;
+
+	if (argc != 1)
+		return shell_usage(argv[0]);
+	cprintf("  PID  PPID S  NI CLS      RSS      VSZ    TIME COMMAND\n");
+	for_each_task(p)
+		print_task(p);
+	return 0;
+}
+SHELL_COMMAND(ps, cmd_ps, "ps",
+	      "list the tasks: pid, state, nice, class, rss, vm size, name");
+
+/* "-9", "-KILL" or "-SIGKILL": the signal number, or -1. */
+static int parse_signal(const char *s)
+{
+	unsigned long n;
+
+	if (!kstrtoul(s, 10, &n))
+		return n <= _NSIG ? (int)n : -1;
+	for (int sig = 1; sig < 32; sig++) {
+		const char *name = signal_name(sig);
+
+		if (!strcmp(s, name) || !strcmp(s, name + 3))
+			return sig;
+	}
+	return -1;
+}
+
+static int cmd_kill(int argc, char **argv)
+{
+	int sig = SIGTERM, err;
+	unsigned long pid;
+
+	if (argc == 3 && argv[1][0] == '-') {
+		sig = parse_signal(argv[1] + 1);
+		if (sig < 0) {
+			cprintf("kill: unknown signal '%s'\n", argv[1] + 1);
+			return -EINVAL;
+		}
+	} else if (argc != 2) {
+		return shell_usage(argv[0]);
+	}
+	if (kstrtoul(argv[argc - 1], 10, &pid) || !pid || pid > 0x7fffffff) {
+		cprintf("kill: '%s' is not a process id\n", argv[argc - 1]);
+		return -EINVAL;
+	}
+	err = kill_proc(pid, sig);
+	if (err == -ESRCH)
+		cprintf("kill: (%lu): no such process\n", pid);
+	else if (err == -EPERM)
+		cprintf("kill: (%lu): a kernel thread takes no signals\n", pid);
+	return err;
+}
+SHELL_COMMAND(kill, cmd_kill, "kill [-SIG] PID",
+	      "send a signal to a process (default SIGTERM)");

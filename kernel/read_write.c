@@ -1,0 +1,67 @@
+/*
+ * read() and write() (fs/read_write.c in Linux 2.4).  Pagoda has no
+ * files: descriptors 0, 1 and 2 are the console, as a terminal is for
+ * a Linux process started from a shell; any other is -EBADF.  User
+ * memory is copied through a small kernel buffer, a chunk at a time.
+ */
+#include "kernel/console.h"
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+
+#define CHUNK		256
+#define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap on one transfer */
+
+static bool is_console(int fd)
+{
+	return fd >= 0 && fd <= 2;
+}
+
+/*
+ * Writes to the console.  A fault part-way returns what was written,
+ * as Linux does; a fault before the first byte returns -EFAULT.
+ */
+long sys_write(int fd, const void *buf, unsigned long count)
+{
+	char chunk[CHUNK];
+	unsigned long done = 0;
+
+	if (!is_console(fd))
+		return -EBADF;
+	count = min(count, MAX_RW_COUNT);
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	while (done < count) {
+		unsigned long n = min(count - done, (unsigned long)CHUNK);
+		unsigned long left = copy_from_user(chunk,
+					(const char *)buf + done, n);
+
+		console_write(chunk, n - left);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+	}
+	return done;
+}
+
+/*
+ * Reads what the console has, at least one byte, waiting for it
+ * (interruptibly: Ctrl-C ends the wait).  Raw bytes: no echo, no line
+ * editing.
+ */
+long sys_read(int fd, void *buf, unsigned long count)
+{
+	char chunk[CHUNK];
+	long n;
+
+	if (!is_console(fd))
+		return -EBADF;
+	if (!count)
+		return 0;
+	if (!access_ok(buf, min(count, MAX_RW_COUNT)))
+		return -EFAULT;
+	n = console_read(chunk, min(count, (unsigned long)CHUNK));
+	if (n > 0 && copy_to_user(buf, chunk, n))
+		return -EFAULT;
+	return n;
+}

@@ -1,0 +1,111 @@
+/*
+ * Sending and acting on signals (kernel/signal.c, arch/i386/kernel/
+ * signal.c in Linux 2.4).
+ *
+ * Pagoda has no signal handlers and no blocked masks, so a signal's
+ * default action is all there is: SIGCHLD, SIGCONT, SIGURG and
+ * SIGWINCH are ignored; the stop signals are ignored too (there is no
+ * job control); every other signal ends the process, whose parent then
+ * sees "killed by" that signal in waitpid()'s status.  Kernel threads
+ * take no signals.  The action happens on the way back to user mode
+ * (exit_to_user_mode), so a process never dies in the middle of a
+ * system call or a page fault; an interruptible sleep ends early.
+ */
+#include "kernel/signal.h"
+#include "kernel/exit.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/x86.h"
+
+static const char *const signal_names[] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV",
+	[SIGUSR2] = "SIGUSR2", [SIGPIPE] = "SIGPIPE",
+	[SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+	[SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT",
+	[SIGSTOP] = "SIGSTOP", [SIGTSTP] = "SIGTSTP",
+	[SIGTTIN] = "SIGTTIN", [SIGTTOU] = "SIGTTOU", [SIGURG] = "SIGURG",
+	[SIGWINCH] = "SIGWINCH",
+};
+
+const char *signal_name(int sig)
+{
+	if (sig > 0 && sig < (int)ARRAY_SIZE(signal_names) &&
+	    signal_names[sig])
+		return signal_names[sig];
+	return "signal";
+}
+
+static bool ignored_by_default(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
+	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Marks sig pending for p and wakes p if it sleeps interruptibly.
+ * Safe from interrupt handlers (Ctrl-C).  sig 0 only checks p.
+ */
+int send_sig(int sig, struct task_struct *p)
+{
+	uint32_t flags;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (!p->mm && p->state != TASK_ZOMBIE)
+		return -EPERM;			/* a kernel thread */
+	if (!sig || p->state == TASK_ZOMBIE)
+		return 0;
+	flags = local_irq_save();
+	p->pending |= 1ULL << (sig - 1);
+	if (p->state == TASK_INTERRUPTIBLE)
+		wake_up_process(p);
+	local_irq_restore(flags);
+	return 0;
+}
+
+/* A fault's signal: the task cannot go on, so it must die of it. */
+void force_sig(int sig, struct task_struct *p)
+{
+	send_sig(sig, p);
+}
+
+int kill_proc(int pid, int sig)
+{
+	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+
+	return p ? send_sig(sig, p) : -ESRCH;
+}
+
+/*
+ * kill(pid, sig).  Pagoda has no process groups, so only pid > 0 (one
+ * process) is accepted; Linux's 0 and negative pids (groups, "all")
+ * get -EINVAL.
+ */
+long sys_kill(int pid, int sig)
+{
+	if (pid <= 0)
+		return -EINVAL;
+	return kill_proc(pid, sig);
+}
+
+/* Acts on the lowest pending signal; called on the way to user mode. */
+void do_signal(struct pt_regs *regs __unused)
+{
+	struct task_struct *tsk = current;
+	uint32_t flags = local_irq_save();
+	int sig = __builtin_ctzll(tsk->pending) + 1;
+
+	tsk->pending &= ~(1ULL << (sig - 1));
+	local_irq_restore(flags);
+	if (!ignored_by_default(sig))
+		do_exit(W_EXITCODE(0, sig));
+}

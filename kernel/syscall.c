@@ -1,0 +1,49 @@
+/*
+ * System-call dispatch (the sys_call_table of Linux's arch/i386/
+ * kernel/entry.S).  User mode executes "int $0x80" with the call's
+ * number in eax and up to six arguments in ebx, ecx, edx, esi, edi
+ * and ebp; the result, or -errno, goes back in eax.  Numbers Pagoda
+ * does not implement return -ENOSYS, as Linux does for unknown ones.
+ *
+ * The table holds addresses, and each call is made with all six
+ * argument registers: with the i386 C calling convention a function
+ * simply ignores the arguments it does not declare.
+ */
+#include "kernel/syscalls.h"
+#include "lib/errno.h"
+
+typedef long (*syscall_fn)(unsigned long, unsigned long, unsigned long,
+			   unsigned long, unsigned long, unsigned long);
+
+static const unsigned long sys_call_table[NR_syscalls] = {
+	[__NR_exit]		= (unsigned long)sys_exit,
+	[__NR_fork]		= (unsigned long)sys_fork,
+	[__NR_read]		= (unsigned long)sys_read,
+	[__NR_write]		= (unsigned long)sys_write,
+	[__NR_waitpid]		= (unsigned long)sys_waitpid,
+	[__NR_getpid]		= (unsigned long)sys_getpid,
+	[__NR_kill]		= (unsigned long)sys_kill,
+	[__NR_brk]		= (unsigned long)sys_brk,
+	[__NR_getppid]		= (unsigned long)sys_getppid,
+	[__NR_getrusage]	= (unsigned long)sys_getrusage,
+	[__NR_munmap]		= (unsigned long)sys_munmap,
+	[__NR_mprotect]		= (unsigned long)sys_mprotect,
+	[__NR_sched_yield]	= (unsigned long)sys_sched_yield,
+	[__NR_nanosleep]	= (unsigned long)sys_nanosleep,
+	[__NR_mmap2]		= (unsigned long)sys_mmap2,
+	[__NR_exit_group]	= (unsigned long)sys_exit_group,
+};
+
+void do_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->eax;
+	syscall_fn fn;
+
+	if (nr >= NR_syscalls || !sys_call_table[nr]) {
+		regs->eax = -ENOSYS;
+		return;
+	}
+	fn = (syscall_fn)sys_call_table[nr];
+	regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi,
+		       regs->edi, regs->ebp);
+}

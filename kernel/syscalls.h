@@ -1,0 +1,34 @@
+/*
+ * The system calls: one sys_* function per Linux i386 call Pagoda
+ * implements, each defined next to the code it serves (as in Linux).
+ * kernel/syscall.c maps the numbers of kernel/abi.h to them.
+ */
+#ifndef KERNEL_SYSCALLS_H
+#define KERNEL_SYSCALLS_H
+
+#include "kernel/abi.h"
+#include "kernel/traps.h"
+
+void do_syscall(struct pt_regs *regs);
+
+long sys_exit(int status);				/* kernel/exit.c */
+long sys_exit_group(int status);
+long sys_waitpid(int pid, int *stat_addr, int options);
+long sys_fork(void);					/* kernel/fork.c */
+long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
+long sys_write(int fd, const void *buf, unsigned long count);
+long sys_getpid(void);					/* kernel/sys.c */
+long sys_getppid(void);
+long sys_getrusage(int who, struct rusage *ru);
+long sys_kill(int pid, int sig);			/* kernel/signal.c */
+long sys_sched_yield(void);				/* kernel/sched.c */
+long sys_nanosleep(const struct timespec *rqtp,		/* kernel/timer.c */
+		   struct timespec *rmtp);
+long sys_brk(unsigned long brk);			/* mm/mmap.c */
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, int fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long start, unsigned long len,	/* mprotect.c */
+		  unsigned long prot);
+
+#endif

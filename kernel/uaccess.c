@@ -1,0 +1,36 @@
+/* Copying to and from user memory: see uaccess.h. */
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+
+/*
+ * "rep movsb" can be interrupted and resumed at any byte: if it
+ * faults for good, ecx still holds the bytes left, which is what the
+ * fixup (the instruction after it) returns.
+ */
+static unsigned long __copy_user(void *to, const void *from, unsigned long n)
+{
+	__asm__ __volatile__(
+		"1:	rep movsb\n"
+		"2:\n"
+		"	.pushsection __ex_table, \"a\"\n"
+		"	.balign 4\n"
+		"	.long 1b, 2b\n"
+		"	.popsection\n"
+		: "+c"(n), "+D"(to), "+S"(from) : : "memory");
+	return n;
+}
+
+unsigned long copy_to_user(void *to, const void *from, unsigned long n)
+{
+	return access_ok(to, n) ? __copy_user(to, from, n) : n;
+}
+
+unsigned long copy_from_user(void *to, const void *from, unsigned long n)
+{
+	return access_ok(from, n) ? __copy_user(to, from, n) : n;
+}
+
+int put_user_u32(uint32_t val, void *uaddr)
+{
+	return copy_to_user(uaddr, &val, sizeof(val)) ? -EFAULT : 0;
+}

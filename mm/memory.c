@@ -1,0 +1,278 @@
+/*
+ * Demand paging and copy-on-write (mm/memory.c in Linux 2.4).
+ *
+ * A user page gets memory only when it is first touched: the fault
+ * handler (mm/fault.c) finds the VMA and calls handle_mm_fault(),
+ * which looks at the PTE:
+ *   - none: do_anonymous_page(): a read maps the shared zero page
+ *     read-only, a write maps a new zeroed page;
+ *   - not present but not none: the page is in swap, do_swap_page();
+ *   - present, write to a read-only PTE in a writable VMA:
+ *     do_wp_page(): copy-on-write.  fork() (copy_page_range) shares
+ *     every page between parent and child, read-only; the first write
+ *     on either side copies the page, unless nobody else maps it any
+ *     more, in which case the PTE just becomes writable.
+ *
+ * Single CPU, not preemptible (kernel/sched.h): where an allocation
+ * may sleep, the PTE is checked again afterwards (2.4 dropped
+ * page_table_lock there for the same reason).
+ */
+#include "mm/memory.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "mm/highmem.h"
+
+/* Mapped read-only wherever anonymous memory is read before written. */
+char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+static void pte_ERROR(pte_t pte, unsigned long address)
+{
+	printk(KERN_ERR "mm: bad pte %08lx at %08lx\n", pte_val(pte),
+	       address);
+}
+
+/* The page's mapping reference goes; the zero page has none. */
+static void release_mapped_page(struct page *page)
+{
+	if (!PageReserved(page))
+		put_page(page);
+}
+
+/*
+ * First touch of an anonymous page.  Reads share the zero page (no
+ * memory used, rss unchanged); a write gets a page of its own.
+ */
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			     pte_t *page_table, int write_access,
+			     unsigned long addr)
+{
+	pte_t entry = pte_wrprotect(mk_pte(ZERO_PAGE(), vma->vm_page_prot));
+
+	if (write_access) {
+		struct page *page = alloc_page(GFP_HIGHUSER);
+
+		if (!page)
+			return VM_FAULT_OOM;
+		if (!pte_none(*page_table)) {	/* mapped while we slept */
+			__free_page(page);
+			return VM_FAULT_MINOR;
+		}
+		clear_highpage(page);
+		entry = pte_mkwrite(pte_mkdirty(mk_pte(page,
+						       vma->vm_page_prot)));
+		mm->rss++;
+	}
+	set_pte(page_table, entry);
+	flush_tlb_page(vma, addr);
+	return VM_FAULT_MINOR;
+}
+
+/* Points the PTE at a private copy of the page, writable. */
+static void break_cow(struct vm_area_struct *vma, struct page *old_page,
+		      struct page *new_page, unsigned long address,
+		      pte_t *page_table)
+{
+	if (PageReserved(old_page))
+		clear_highpage(new_page);	/* it was the zero page */
+	else
+		copy_highpage(new_page, old_page);
+	set_pte(page_table, pte_mkwrite(pte_mkdirty(
+		mk_pte(new_page, vma->vm_page_prot))));
+	flush_tlb_page(vma, address);
+}
+
+/*
+ * A write to a present, read-only PTE in a writable VMA.  If this
+ * mapping holds the only reference, the page is ours: make it
+ * writable.  Otherwise (shared since fork, or the zero page) copy it.
+ * Issue 6 adds 2.4's swap-cache case: a page whose only other
+ * reference is the swap cache is taken out of it and reused.
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, pte_t *page_table, pte_t pte)
+{
+	struct page *old_page = pte_page(pte), *new_page;
+
+	if (!PageReserved(old_page) && page_count(old_page) == 1) {
+		set_pte(page_table, pte_mkyoung(pte_mkdirty(pte_mkwrite(pte))));
+		flush_tlb_page(vma, address);
+		return VM_FAULT_MINOR;
+	}
+	new_page = alloc_page(GFP_HIGHUSER);
+	if (!new_page)
+		return VM_FAULT_OOM;
+	if (pte_val(*page_table) != pte_val(pte)) {	/* changed meanwhile */
+		__free_page(new_page);
+		return VM_FAULT_MINOR;
+	}
+	if (PageReserved(old_page))
+		mm->rss++;
+	break_cow(vma, old_page, new_page, address, page_table);
+	release_mapped_page(old_page);
+	return VM_FAULT_MINOR;
+}
+
+/*
+ * A fault on a swap entry.  Swap arrives with issue 6: then this reads
+ * the page back (swap cache, swapin_readahead, read_swap_cache).
+ * Until then no PTE can hold a swap entry, so one here is corruption.
+ */
+int do_swap_page(struct mm_struct *mm __unused, struct vm_area_struct *vma,
+		 unsigned long address, pte_t *page_table __unused,
+		 pte_t orig_pte, int write_access __unused)
+{
+	printk(KERN_ERR "do_swap_page: %s[%d]: swap entry %08lx at %08lx "
+	       "(vma %08lx-%08lx), but swap-in is not available yet\n",
+	       current->comm, current->pid, pte_val(orig_pte), address,
+	       vma->vm_start, vma->vm_end);
+	return VM_FAULT_SIGBUS;
+}
+
+static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			    unsigned long address, int write_access,
+			    pte_t *pte)
+{
+	pte_t entry = *pte;
+
+	if (!pte_present(entry)) {
+		/* no file mappings: 2.4's do_no_page() is the anonymous case */
+		if (pte_none(entry))
+			return do_anonymous_page(mm, vma, pte, write_access,
+						 address);
+		return do_swap_page(mm, vma, address, pte, entry,
+				    write_access);
+	}
+	if (write_access) {
+		if (!pte_write(entry))
+			return do_wp_page(mm, vma, address, pte, entry);
+		entry = pte_mkdirty(entry);
+	}
+	/* present and allowed: a stale TLB entry, or young/dirty to set */
+	set_pte(pte, pte_mkyoung(entry));
+	flush_tlb_page(vma, address);
+	return VM_FAULT_MINOR;
+}
+
+/*
+ * Makes `address` in vma accessible (for writing if write_access).
+ * The caller (do_page_fault) has checked the VMA allows the access.
+ */
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long address, int write_access)
+{
+	pgd_t *pgd = pgd_offset(mm, address);
+	pmd_t *pmd = pmd_offset(pgd, address);
+	pte_t *pte = pte_alloc(mm, pmd, address);
+
+	if (!pte)
+		return VM_FAULT_OOM;
+	return handle_pte_fault(mm, vma, address, write_access, pte);
+}
+
+/* The PTE for address if its page table exists, else NULL. */
+static pte_t *find_pte(struct mm_struct *mm, unsigned long address)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
+
+	if (pmd_none(*pmd) || pmd_bad(*pmd))
+		return NULL;
+	return pte_offset(pmd, address);
+}
+
+/* The page mapped at address, or NULL (for tests and debugging). */
+struct page *follow_page(struct mm_struct *mm, unsigned long address)
+{
+	pte_t *pte = find_pte(mm, address);
+
+	if (!pte || !pte_present(*pte))
+		return NULL;
+	return pte_page(*pte);
+}
+
+/*
+ * fork(): copies vma's PTEs from src to dst.  In a private writable
+ * mapping both sides become read-only (copy-on-write); each page gets
+ * one more reference and counts in the child's rss.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	bool cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr += PAGE_SIZE) {
+		pte_t *src_pte = find_pte(src, addr), *dst_pte, pte;
+		struct page *page;
+
+		if (!src_pte) {		/* no page table: skip its 4 MiB */
+			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
+			continue;
+		}
+		pte = *src_pte;
+		if (pte_none(pte))
+			continue;
+		if (!pte_present(pte)) {
+			/* issue 6: swap_duplicate() the entry here */
+			pte_ERROR(pte, addr);
+			continue;
+		}
+		dst_pte = pte_alloc(dst, pmd_offset(pgd_offset(dst, addr),
+						    addr), addr);
+		if (!dst_pte)
+			return -ENOMEM;
+		page = pte_page(pte);
+		if (cow) {
+			ptep_set_wrprotect(src_pte);
+			pte = pte_wrprotect(pte);
+		}
+		if (!PageReserved(page)) {
+			get_page(page);
+			dst->rss++;
+		}
+		set_pte(dst_pte, pte_mkold(pte));
+	}
+	flush_tlb_mm(src);
+	return 0;
+}
+
+/* Unmaps [address, address + size): pages lose the mapping's reference. */
+void zap_page_range(struct mm_struct *mm, unsigned long address,
+		    unsigned long size)
+{
+	unsigned long end = address + size;
+
+	for (unsigned long addr = address; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = find_pte(mm, addr), pte;
+
+		if (!ptep) {
+			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
+			continue;
+		}
+		pte = ptep_get_and_clear(ptep);
+		if (pte_none(pte))
+			continue;
+		if (!pte_present(pte)) {
+			/* issue 6: free_swap_and_cache() the entry here */
+			pte_ERROR(pte, addr);
+			continue;
+		}
+		if (!PageReserved(pte_page(pte))) {
+			put_page(pte_page(pte));
+			mm->rss--;
+		}
+	}
+	flush_tlb_mm(mm);
+}
+
+/* At exit, after every VMA is gone: frees the user page tables. */
+void clear_page_tables(struct mm_struct *mm)
+{
+	for (unsigned i = 0; i < USER_PTRS_PER_PGD; i++) {
+		pmd_t *pmd = (pmd_t *)(mm->pgd + i);
+
+		if (pmd_none(*pmd))
+			continue;
+		free_page((unsigned long)pmd_page(*pmd));
+		pmd_clear(pmd);
+	}
+}

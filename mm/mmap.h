@@ -1,0 +1,25 @@
+/* Virtual memory areas: mmap, munmap, brk, mprotect (mm/mmap.c, mm/mprotect.c). */
+#ifndef MM_MMAP_H
+#define MM_MMAP_H
+
+#include "mm/mm_types.h"
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+unsigned long calc_vm_prot_bits(unsigned long prot);
+long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+	     unsigned long flags);
+long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
+long do_mprotect(unsigned long start, unsigned long len, unsigned long prot);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+void exit_mmap(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(const struct vm_area_struct *vma);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr);
+void vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
+void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * Allocating, switching and flushing page tables (Linux's
+ * asm-i386/pgalloc.h and mmu_context.h), and the PTE operations the
+ * seed names.
+ */
+#include "mm/pgtable.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "mm/init.h"
+
+void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+
+bool pte_dirty(pte_t pte)
+{
+	return pte_val(pte) & _PAGE_DIRTY;
+}
+
+/*
+ * Was the page accessed since the last call?  The CPU sets the
+ * accessed bit; page aging (try_to_swap_out) reads and clears it.  The
+ * caller flushes the TLB entry, or the CPU may not set the bit again.
+ */
+int ptep_test_and_clear_young(pte_t *ptep)
+{
+	int young = pte_young(*ptep);
+
+	pte_val(*ptep) &= ~_PAGE_ACCESSED;
+	return young;
+}
+
+int ptep_test_and_clear_dirty(pte_t *ptep)
+{
+	int dirty = pte_dirty(*ptep);
+
+	pte_val(*ptep) &= ~_PAGE_DIRTY;
+	return dirty;
+}
+
+/* Only the running address space can have entries in the TLB. */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	if (vma->vm_mm == current->mm)
+		invlpg(addr);
+}
+
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	if (mm == current->mm)
+		write_cr3(read_cr3());	/* kernel pages are global: kept */
+}
+
+/* A new page directory: no user mappings, the kernel's shared. */
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (pgd)
+		memcpy(pgd + USER_PTRS_PER_PGD,
+		       (pgd_t *)swapper_pg_dir + USER_PTRS_PER_PGD,
+		       (PTRS_PER_PGD - USER_PTRS_PER_PGD) * sizeof(pgd_t));
+	return pgd;
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
+}
+
+/*
+ * The PTE for addr, creating its page table if the 4 MiB around addr
+ * has none yet.  NULL if no memory.  The allocation may sleep.
+ */
+pte_t *pte_alloc(struct mm_struct *mm __unused, pmd_t *pmd, unsigned long addr)
+{
+	if (pmd_none(*pmd)) {
+		unsigned long table = get_zeroed_page(GFP_KERNEL);
+
+		if (!table)
+			return NULL;
+		if (!pmd_none(*pmd))		/* filled while we slept */
+			free_page(table);
+		else
+			set_pmd(pmd, __pmd(__pa(table) | _PAGE_TABLE));
+	}
+	if (pmd_bad(*pmd)) {
+		printk(KERN_ERR "pte_alloc: bad pmd %08lx for %08lx\n",
+		       pmd_val(*pmd), addr);
+		return NULL;
+	}
+	return pte_offset(pmd, addr);
+}
+
+/* Loads next's page directory (swapper_pg_dir for kernel threads). */
+void switch_mm(struct mm_struct *next)
+{
+	unsigned long cr3 = next ? __pa(next->pgd) : __pa(swapper_pg_dir);
+
+	if (read_cr3() != cr3)
+		write_cr3(cr3);
+}
+
+/*
+ * A kernel-mode fault above PAGE_OFFSET where swapper_pg_dir has a
+ * mapping this page directory lacks (added after it was copied, e.g.
+ * by kmap): copy the entry and retry, as 2.4's vmalloc_fault does.
+ */
+bool vmalloc_fault(unsigned long address)
+{
+	unsigned index = pgd_index(address);
+	pgd_t *pgd = (pgd_t *)__va(read_cr3() & PAGE_MASK) + index;
+	pgd_t k = ((pgd_t *)swapper_pg_dir)[index];
+
+	if (!(pgd_val(k) & _PAGE_PRESENT) || pgd_val(*pgd) == pgd_val(k))
+		return false;
+	*pgd = k;
+	return true;
+}

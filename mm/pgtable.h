@@ -1,0 +1,194 @@
+/*
+ * Page tables of user address spaces (Linux's asm-i386/pgtable.h,
+ * pgtable-2level.h and pgalloc.h).
+ *
+ * i386 without PAE has two levels: a page directory of 1024 entries,
+ * each covering 4 MiB, and page tables of 1024 PTEs, each mapping one
+ * 4 KiB page.  Like Linux, the code is written for three levels, pgd
+ * -> pmd -> pte, with the pmd folded into the pgd (pmd_offset() just
+ * reinterprets the pgd entry), so the walks read the same as 2.4's
+ * swap_out_pgd() -> swap_out_pmd() -> try_to_swap_out().
+ *
+ * The kernel's quarter of every page directory (PAGE_OFFSET up) is a
+ * copy of swapper_pg_dir's 4 MiB entries (mm/init.c); the user part
+ * uses 4 KiB page tables, created on the first fault in each 4 MiB.
+ */
+#ifndef MM_PGTABLE_H
+#define MM_PGTABLE_H
+
+#include "kernel/x86.h"
+#include "mm/mm.h"
+#include "mm/mm_types.h"
+
+#define PGDIR_SHIFT		22
+#define PGDIR_SIZE		(1UL << PGDIR_SHIFT)
+#define PGDIR_MASK		(~(PGDIR_SIZE - 1))
+#define PTRS_PER_PGD		1024
+#define PTRS_PER_PTE		1024
+#define USER_PTRS_PER_PGD	(TASK_SIZE / PGDIR_SIZE)
+
+/* PTE bits (hardware.md); PROTNONE is Linux's software bit. */
+#define _PAGE_PRESENT	0x001
+#define _PAGE_RW	0x002
+#define _PAGE_USER	0x004
+#define _PAGE_PWT	0x008
+#define _PAGE_PCD	0x010
+#define _PAGE_ACCESSED	0x020	/* "young": set by the CPU on any access */
+#define _PAGE_DIRTY	0x040	/* set by the CPU on a write */
+#define _PAGE_PSE	0x080	/* in a pgd entry: a 4 MiB page */
+#define _PAGE_PROTNONE	0x080	/* in a PTE that is not present: PROT_NONE */
+#define _PAGE_GLOBAL	0x100
+
+#define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+			 _PAGE_ACCESSED | _PAGE_DIRTY)
+/* What pte_modify() keeps: the frame and what the CPU recorded. */
+#define _PAGE_CHG_MASK	(PAGE_MASK | _PAGE_ACCESSED | _PAGE_DIRTY)
+
+/*
+ * Protections for VMAs.  A private writable mapping gets PAGE_COPY,
+ * read-only: the first write faults, and the fault handler makes the
+ * page writable, copying it first if it is shared (copy-on-write).
+ * On i386 without NX, readable implies executable.
+ */
+#define PAGE_NONE	__pgprot(_PAGE_PROTNONE | _PAGE_ACCESSED)
+#define PAGE_SHARED	__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+				 _PAGE_ACCESSED)
+#define PAGE_COPY	__pgprot(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
+#define PAGE_READONLY	PAGE_COPY
+
+/* ---- the directory level (and the folded pmd) ---- */
+
+#define pgd_index(addr)		(((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
+#define pte_index(addr)		(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
+
+static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
+{
+	return mm->pgd + pgd_index(addr);
+}
+
+static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long addr __unused)
+{
+	return (pmd_t *)pgd;
+}
+
+static inline bool pmd_none(pmd_t pmd) { return !pmd_val(pmd); }
+static inline bool pmd_present(pmd_t pmd)
+{
+	return pmd_val(pmd) & _PAGE_PRESENT;
+}
+/* A user pmd must be a present page table (not a 4 MiB page). */
+static inline bool pmd_bad(pmd_t pmd)
+{
+	return (pmd_val(pmd) & (_PAGE_PRESENT | _PAGE_USER | _PAGE_PSE)) !=
+	       (_PAGE_PRESENT | _PAGE_USER);
+}
+
+static inline pte_t *pmd_page(pmd_t pmd)
+{
+	return __va(pmd_val(pmd) & PAGE_MASK);
+}
+
+static inline pte_t *pte_offset(pmd_t *pmd, unsigned long addr)
+{
+	return pmd_page(*pmd) + pte_index(addr);
+}
+
+static inline void set_pmd(pmd_t *pmdp, pmd_t pmd) { *pmdp = pmd; }
+static inline void pmd_clear(pmd_t *pmdp) { pmd_val(*pmdp) = 0; }
+
+/* ---- the PTE level ---- */
+
+static inline bool pte_none(pte_t pte) { return !pte_val(pte); }
+/* PROT_NONE pages are "present" to the kernel, not to the CPU. */
+static inline bool pte_present(pte_t pte)
+{
+	return pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return pte_val(pte) >> PAGE_SHIFT;
+}
+static inline struct page *pte_page(pte_t pte)
+{
+	return pfn_to_page(pte_pfn(pte));
+}
+static inline bool pte_write(pte_t pte) { return pte_val(pte) & _PAGE_RW; }
+static inline bool pte_young(pte_t pte)
+{
+	return pte_val(pte) & _PAGE_ACCESSED;
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	return __pte(pte_val(pte) | _PAGE_RW);
+}
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return __pte(pte_val(pte) & ~_PAGE_RW);
+}
+static inline pte_t pte_mkdirty(pte_t pte)
+{
+	return __pte(pte_val(pte) | _PAGE_DIRTY);
+}
+static inline pte_t pte_mkclean(pte_t pte)
+{
+	return __pte(pte_val(pte) & ~_PAGE_DIRTY);
+}
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	return __pte(pte_val(pte) | _PAGE_ACCESSED);
+}
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return __pte(pte_val(pte) & ~_PAGE_ACCESSED);
+}
+
+static inline pte_t mk_pte(struct page *page, pgprot_t prot)
+{
+	return __pte((page_to_pfn(page) << PAGE_SHIFT) | pgprot_val(prot));
+}
+
+/* The same page (and its young and dirty bits) with new protections. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return __pte((pte_val(pte) & _PAGE_CHG_MASK) | pgprot_val(prot));
+}
+
+static inline void pte_clear(pte_t *ptep) { pte_val(*ptep) = 0; }
+
+static inline pte_t ptep_get_and_clear(pte_t *ptep)
+{
+	pte_t pte = *ptep;
+
+	pte_clear(ptep);
+	return pte;
+}
+
+static inline void ptep_set_wrprotect(pte_t *ptep)
+{
+	*ptep = pte_wrprotect(*ptep);
+}
+
+/*
+ * Real functions because the seed's call trees name them, so that
+ * `break ptep_test_and_clear_young` works and a lab can replace them.
+ */
+void set_pte(pte_t *ptep, pte_t pte);
+bool pte_dirty(pte_t pte);
+int ptep_test_and_clear_young(pte_t *ptep);
+int ptep_test_and_clear_dirty(pte_t *ptep);
+
+/* ---- TLB ---- */
+
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
+void flush_tlb_mm(struct mm_struct *mm);
+
+/* ---- allocating and switching page tables (mm/pgtable.c) ---- */
+
+pgd_t *pgd_alloc(void);
+void pgd_free(pgd_t *pgd);
+pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
+void switch_mm(struct mm_struct *next);
+bool vmalloc_fault(unsigned long address);
+
+#endif

@@ -1,0 +1,226 @@
+/*
+ * Loading programs: the ELF checks (each bad field its own message),
+ * the address space and the System V initial stack exec builds, and
+ * starting programs with arguments.  Also the system-call dispatch.
+ */
+#include "kernel/abi.h"
+#include "kernel/elf.h"
+#include "kernel/exec.h"
+#include "kernel/exit.h"
+#include "kernel/fork.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/time.h"
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+#include "lib/ktest.h"
+#include "lib/string.h"
+#include "mm/mm.h"
+#include "mm/mmap.h"
+#include "mm/slab.h"
+
+static const struct user_program *sleep_program(struct ktest *t)
+{
+	const struct user_program *prog = find_user_program("sleep");
+
+	if (!prog)
+		ktest_fail(t, __FILE__, __LINE__, "no program 'sleep' linked in");
+	return prog;
+}
+
+static void every_program_is_a_valid_executable(struct ktest *t)
+{
+	const char *why = NULL;
+
+	KTEST_ASSERT_TRUE(t, nr_user_programs >= 5);
+	for (int i = 0; i < nr_user_programs; i++) {
+		const struct user_program *p = &user_programs[i];
+
+		KTEST_EXPECT_EQ(t, elf_check(p->image, p->size, &why), 0);
+		if (why)
+			ktest_log(t, "%s: %s", p->name, why);
+	}
+	KTEST_EXPECT_NULL(t, find_user_program("no-such-program"));
+}
+
+/* Copies of a good image with one field broken, and what must be said. */
+struct breakage {
+	const char *why;
+	void (*breaks)(unsigned char *image, Elf32_Ehdr *eh, Elf32_Phdr *ph);
+};
+
+static void bad_magic(unsigned char *i __unused, Elf32_Ehdr *eh,
+		      Elf32_Phdr *ph __unused) { eh->e_ident[1] = 'X'; }
+static void bad_class(unsigned char *i __unused, Elf32_Ehdr *eh,
+		      Elf32_Phdr *ph __unused) { eh->e_ident[EI_CLASS] = 2; }
+static void bad_type(unsigned char *i __unused, Elf32_Ehdr *eh,
+		     Elf32_Phdr *ph __unused) { eh->e_type = 3; }
+static void bad_machine(unsigned char *i __unused, Elf32_Ehdr *eh,
+			Elf32_Phdr *ph __unused) { eh->e_machine = 62; }
+static void no_phdrs(unsigned char *i __unused, Elf32_Ehdr *eh,
+		     Elf32_Phdr *ph __unused) { eh->e_phnum = 0; }
+static void phdrs_outside(unsigned char *i __unused, Elf32_Ehdr *eh,
+			  Elf32_Phdr *ph __unused) { eh->e_phoff = 1 << 30; }
+static void segment_outside(unsigned char *i __unused,
+			    Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph->p_offset = 0xfffff000;
+}
+static void filesz_too_big(unsigned char *i __unused,
+			   Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph->p_filesz = ph->p_memsz + 1;
+}
+static void segment_in_kernel(unsigned char *i __unused,
+			      Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph->p_vaddr = 0xc0000000;
+}
+static void segment_at_null(unsigned char *i __unused,
+			    Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph->p_vaddr = 0;
+}
+static void entry_outside(unsigned char *i __unused, Elf32_Ehdr *eh,
+			  Elf32_Phdr *ph __unused) { eh->e_entry = 0x1000; }
+
+static const struct breakage breakages[] = {
+	{ "bad magic", bad_magic },
+	{ "32-bit little-endian", bad_class },
+	{ "not an executable", bad_type },
+	{ "not an i386", bad_machine },
+	{ "number of program headers", no_phdrs },
+	{ "program headers outside", phdrs_outside },
+	{ "segment outside the file", segment_outside },
+	{ "file size larger", filesz_too_big },
+	{ "outside user space", segment_in_kernel },
+	{ "outside user space", segment_at_null },
+	{ "entry point", entry_outside },
+};
+
+static void broken_images_are_refused_with_a_reason(struct ktest *t)
+{
+	const struct user_program *prog = sleep_program(t);
+	unsigned char *copy;
+	const char *why;
+
+	if (!prog)
+		return;
+	copy = kmalloc(prog->size, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, copy);
+	for (unsigned i = 0; i < ARRAY_SIZE(breakages); i++) {
+		Elf32_Ehdr *eh = (Elf32_Ehdr *)copy;
+
+		memcpy(copy, prog->image, prog->size);
+		breakages[i].breaks(copy, eh,
+				    (Elf32_Phdr *)(copy + eh->e_phoff));
+		why = NULL;
+		KTEST_EXPECT_EQ(t, elf_check(copy, prog->size, &why),
+				-ENOEXEC);
+		if (!why || !strstr(why, breakages[i].why))
+			ktest_fail(t, __FILE__, __LINE__, "case %u: expected "
+				   "'%s', got '%s'", i, breakages[i].why,
+				   why ? why : "(nothing)");
+	}
+	KTEST_EXPECT_EQ(t, elf_check(prog->image, 40, &why), -ENOEXEC);
+	KTEST_EXPECT_TRUE(t, why && strstr(why, "too short"));
+	kfree(copy);
+}
+
+/*
+ * Runs in a thread: exec "sleep" with arguments, then read the stack
+ * and the VMAs back instead of entering user mode.  Exit code: the
+ * number of the first check that failed, 0 if none.
+ */
+static int inspect_exec(void *arg __unused)
+{
+	char *argv[] = { "sleep", "12", "three", NULL };
+	struct mm_struct *mm;
+	unsigned long w[8];
+	char s[16];
+	struct vm_area_struct *text, *stack;
+
+	if (do_execve(find_user_program("sleep"), 3, argv))
+		return 1;
+	mm = current->mm;
+	if (strcmp(current->comm, "sleep") || (mm->start_stack & 15))
+		return 2;
+	if (copy_from_user(w, (void *)mm->start_stack, sizeof(w)) ||
+	    w[0] != 3 || w[4] != 0 || w[5] != 0)	/* argc, NULL, envp */
+		return 3;
+	if (copy_from_user(s, (void *)w[2], 3) || memcmp(s, "12", 3))
+		return 4;
+	if (copy_from_user(s, (void *)w[3], 6) || memcmp(s, "three", 6))
+		return 5;
+	text = find_vma(mm, task_pt_regs(current)->eip);
+	if (!text || (text->vm_flags & VM_WRITE) || !(text->vm_flags & VM_EXEC))
+		return 6;
+	stack = find_vma(mm, mm->start_stack);
+	if (!stack || !(stack->vm_flags & VM_GROWSDOWN) ||
+	    stack->vm_end != STACK_TOP)
+		return 7;
+	if (mm->brk != mm->start_brk || mm->brk < mm->end_data ||
+	    (mm->brk & ~PAGE_MASK))
+		return 8;
+	if (task_pt_regs(current)->esp != mm->start_stack ||
+	    task_pt_regs(current)->cs != USER_CS)
+		return 9;
+	return 0;			/* do_exit() tears the mm down */
+}
+
+static void exec_builds_the_initial_stack(struct ktest *t)
+{
+	int status = -1, pid = kernel_thread(inspect_exec, NULL, "exec");
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+}
+
+static void spawned_programs_get_their_arguments(struct ktest *t)
+{
+	char *ok[] = { "sleep", "1", NULL };
+	char *args[MAX_ARG_STRINGS + 2];
+	unsigned long start = jiffies;
+	int status = -1, pid = spawn_program(2, ok);
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	KTEST_EXPECT_GE(t, jiffies - start, HZ);	/* it slept 1 s */
+
+	args[0] = "sleep";
+	for (int i = 1; i < MAX_ARG_STRINGS + 1; i++)
+		args[i] = "x";
+	KTEST_EXPECT_EQ(t, spawn_program(MAX_ARG_STRINGS + 1, args), -E2BIG);
+	args[0] = "no-such-program";
+	KTEST_EXPECT_EQ(t, spawn_program(1, args), -ENOENT);
+	KTEST_EXPECT_EQ(t, spawn_program(0, args), -ENOENT);
+}
+
+static long syscall_with(unsigned long nr, unsigned long ebx)
+{
+	struct pt_regs regs = { .eax = nr, .ebx = ebx };
+
+	do_syscall(&regs);
+	return (long)regs.eax;
+}
+
+static void system_calls_dispatch_by_number(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, syscall_with(__NR_getpid, 0), current->pid);
+	KTEST_EXPECT_EQ(t, syscall_with(NR_syscalls, 0), -ENOSYS);
+	KTEST_EXPECT_EQ(t, syscall_with(5, 0), -ENOSYS);	/* open */
+	KTEST_EXPECT_EQ(t, syscall_with(0xffffffff, 0), -ENOSYS);
+	KTEST_EXPECT_EQ(t, syscall_with(__NR_kill, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, syscall_with(__NR_getrusage, 5), -EINVAL);
+}
+
+static const struct ktest_case exec_cases[] = {
+	KTEST_CASE(every_program_is_a_valid_executable),
+	KTEST_CASE(broken_images_are_refused_with_a_reason),
+	KTEST_CASE(exec_builds_the_initial_stack),
+	KTEST_CASE(spawned_programs_get_their_arguments),
+	KTEST_CASE(system_calls_dispatch_by_number),
+};
+KTEST_SUITE(exec, exec_cases);

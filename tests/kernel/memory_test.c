@@ -1,0 +1,316 @@
+/*
+ * Address spaces, page faults and copy-on-write, driven from the
+ * kernel: the test thread takes an address space of its own (as exec
+ * does) and touches it with copy_to_user/copy_from_user, which fault
+ * like a program's loads and stores.  Page counts, PTEs and rss are
+ * checked, not just the values read back.
+ */
+#include "kernel/abi.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+#include "lib/ktest.h"
+#include "mm/highmem.h"
+#include "mm/memory.h"
+#include "mm/mmap.h"
+#include "mm/slab.h"
+
+#define PRIVATE_ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
+#define RW		(PROT_READ | PROT_WRITE)
+
+/* The test thread runs in mm (NULL: back to being a kernel thread). */
+static void use_mm(struct mm_struct *mm)
+{
+	current->mm = mm;
+	switch_mm(mm);
+}
+
+static struct mm_struct *enter_new_mm(void)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (mm)
+		use_mm(mm);
+	return mm;
+}
+
+static void leave_mm(struct mm_struct *mm)
+{
+	use_mm(NULL);
+	mmput(mm);
+}
+
+static pte_t *pte_of(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
+	return pmd_none(*pmd) ? NULL : pte_offset(pmd, addr);
+}
+
+static int put_u32(unsigned long addr, uint32_t v)
+{
+	return copy_to_user((void *)addr, &v, sizeof(v)) ? -EFAULT : 0;
+}
+
+static uint32_t get_u32(unsigned long addr)
+{
+	uint32_t v = 0xdeadbeef;
+
+	copy_from_user(&v, (void *)addr, sizeof(v));
+	return v;
+}
+
+/* The word at offset off of a page, read through the kernel mapping. */
+static uint32_t page_word(struct page *page, unsigned long off)
+{
+	uint32_t *p = kmap(page), v = p[off / 4];
+
+	kunmap(page);
+	return v;
+}
+
+static void reads_map_the_zero_page_writes_a_new_one(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, 4 * PAGE_SIZE, RW, PRIVATE_ANON);
+	KTEST_ASSERT_TRUE(t, addr >= TASK_UNMAPPED_BASE);
+	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
+	KTEST_EXPECT_EQ(t, get_u32(addr + 8), 0);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), ZERO_PAGE());
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(mm, addr)));
+	KTEST_EXPECT_EQ(t, mm->rss, 0);
+	KTEST_EXPECT_EQ(t, put_u32(addr + 8, 1234), 0);
+	KTEST_EXPECT_PTR_NE(t, follow_page(mm, addr), ZERO_PAGE());
+	KTEST_EXPECT_TRUE(t, pte_write(*pte_of(mm, addr)));
+	KTEST_EXPECT_TRUE(t, pte_dirty(*pte_of(mm, addr)));
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	KTEST_EXPECT_EQ(t, get_u32(addr + 8), 1234);
+	KTEST_EXPECT_EQ(t, get_u32(addr + 4), 0);
+	KTEST_EXPECT_EQ(t, mm->total_vm, 4);
+	leave_mm(mm);
+}
+
+/*
+ * After dup_mm (fork), both sides map the same page read-only with two
+ * references; the first write on either side gets its own copy; the
+ * last one left takes the page back without copying.
+ */
+static void fork_shares_pages_until_written(struct ktest *t)
+{
+	struct mm_struct *parent = enter_new_mm(), *child;
+	unsigned long addr;
+	struct page *page;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	put_u32(addr, 0x1111);
+	page = follow_page(parent, addr);
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), page);
+	KTEST_EXPECT_EQ(t, page_count(page), 2);
+	KTEST_EXPECT_EQ(t, child->rss, 1);
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(child, addr)));
+
+	use_mm(child);				/* the child writes: a copy */
+	KTEST_EXPECT_EQ(t, get_u32(addr), 0x1111);
+	KTEST_EXPECT_EQ(t, put_u32(addr, 0x2222), 0);
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr), page);
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 0x1111);
+	KTEST_EXPECT_EQ(t, page_word(follow_page(child, addr), 0), 0x2222);
+
+	use_mm(parent);				/* alone now: no copy */
+	KTEST_EXPECT_EQ(t, put_u32(addr, 0x3333), 0);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(parent, addr), page);
+	KTEST_EXPECT_TRUE(t, pte_write(*pte_of(parent, addr)));
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 0x3333);
+	mmput(child);
+	leave_mm(parent);
+}
+
+static void munmap_gives_the_pages_back(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr, free_before;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, 8 * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (int i = 0; i < 8; i++)
+		put_u32(addr + i * PAGE_SIZE, i);
+	KTEST_EXPECT_EQ(t, mm->rss, 8);
+	free_before = nr_free_pages();
+	KTEST_EXPECT_EQ(t, do_munmap(mm, addr + 2 * PAGE_SIZE,
+				     4 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before + 4);
+	KTEST_EXPECT_EQ(t, mm->rss, 4);
+	KTEST_EXPECT_EQ(t, mm->total_vm, 4);
+	KTEST_EXPECT_EQ(t, mm->map_count, 2);	/* split in two */
+	KTEST_EXPECT_NULL(t, follow_page(mm, addr + 3 * PAGE_SIZE));
+	KTEST_EXPECT_NE(t, copy_from_user(&free_before,
+					  (void *)(addr + 3 * PAGE_SIZE), 4), 0);
+	KTEST_EXPECT_EQ(t, get_u32(addr + 7 * PAGE_SIZE), 7);
+	KTEST_EXPECT_EQ(t, do_munmap(mm, addr + 1, PAGE_SIZE), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, 0), -EINVAL);
+	leave_mm(mm);
+}
+
+static void mprotect_splits_and_merges(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr;
+	int vmas;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, 4 * PAGE_SIZE, RW, PRIVATE_ANON);
+	put_u32(addr + PAGE_SIZE, 5);
+	vmas = mm->map_count;
+	KTEST_EXPECT_EQ(t, do_mprotect(addr + PAGE_SIZE, 2 * PAGE_SIZE,
+				       PROT_READ), 0);
+	KTEST_EXPECT_EQ(t, mm->map_count, vmas + 2);
+	KTEST_EXPECT_FALSE(t, find_vma(mm, addr + PAGE_SIZE)->vm_flags &
+			   VM_WRITE);
+	KTEST_EXPECT_NE(t, put_u32(addr + PAGE_SIZE, 6), 0);
+	KTEST_EXPECT_EQ(t, get_u32(addr + PAGE_SIZE), 5);
+	KTEST_EXPECT_EQ(t, put_u32(addr + 3 * PAGE_SIZE, 6), 0);
+	KTEST_EXPECT_EQ(t, do_mprotect(addr, 4 * PAGE_SIZE, RW), 0);
+	KTEST_EXPECT_EQ(t, mm->map_count, vmas);
+	KTEST_EXPECT_EQ(t, put_u32(addr + PAGE_SIZE, 6), 0);
+	KTEST_EXPECT_EQ(t, do_mprotect(addr + 1, PAGE_SIZE, RW), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_mprotect(addr, PAGE_SIZE, 0x100), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_mprotect(addr, 5 * PAGE_SIZE, RW), -ENOMEM);
+	leave_mm(mm);
+}
+
+static void brk_grows_and_shrinks_the_heap(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long base = 0x10000000;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	mm->start_brk = mm->brk = base;
+	KTEST_EXPECT_EQ(t, sys_brk(0), base);		/* just asks */
+	KTEST_EXPECT_EQ(t, sys_brk(base + 3 * PAGE_SIZE + 5),
+			base + 3 * PAGE_SIZE + 5);
+	KTEST_EXPECT_EQ(t, mm->total_vm, 4);
+	KTEST_EXPECT_EQ(t, put_u32(base + 3 * PAGE_SIZE, 1), 0);
+	KTEST_EXPECT_EQ(t, sys_brk(base + PAGE_SIZE), base + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, mm->total_vm, 1);
+	KTEST_EXPECT_NE(t, put_u32(base + 3 * PAGE_SIZE, 1), 0);
+	KTEST_EXPECT_EQ(t, sys_brk(base - PAGE_SIZE), base + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, sys_brk(0xffffffff), base + PAGE_SIZE);
+	leave_mm(mm);
+}
+
+/* A VMA at the top that grows down on faults, as exec makes it. */
+static void add_stack(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+
+	vma->vm_start = STACK_TOP - PAGE_SIZE;
+	vma->vm_end = STACK_TOP;
+	vma->vm_flags = VM_READ | VM_WRITE | VM_GROWSDOWN;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	insert_vm_struct(mm, vma);
+	mm->total_vm++;
+}
+
+static void the_stack_grows_to_its_limit(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	add_stack(mm);
+	KTEST_EXPECT_EQ(t, put_u32(STACK_TOP - 10 * PAGE_SIZE, 1), 0);
+	KTEST_EXPECT_EQ(t, mm->mmap->vm_start, STACK_TOP - 10 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, mm->total_vm, 10);
+	KTEST_EXPECT_EQ(t, put_u32(STACK_TOP - STACK_LIMIT, 1), 0);
+	KTEST_EXPECT_NE(t, put_u32(STACK_TOP - STACK_LIMIT - PAGE_SIZE, 1),
+			0);
+	KTEST_EXPECT_EQ(t, mm->mmap->vm_start, STACK_TOP - STACK_LIMIT);
+	leave_mm(mm);
+}
+
+static void bad_user_pointers_give_efault(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	char buf[8] = "1234567";
+	unsigned long addr;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	KTEST_EXPECT_EQ(t, copy_to_user(NULL, buf, 8), 8);
+	KTEST_EXPECT_EQ(t, copy_from_user(buf, (void *)0xc0100000, 8), 8);
+	KTEST_EXPECT_EQ(t, copy_to_user((void *)0xfffffffc, buf, 8), 8);
+	/* the last 4 bytes of the mapping, then unmapped memory */
+	KTEST_EXPECT_EQ(t, copy_to_user((void *)(addr + PAGE_SIZE - 4), buf,
+					8), 4);
+	KTEST_EXPECT_EQ(t, get_u32(addr + PAGE_SIZE - 4), 0x34333231);
+	KTEST_EXPECT_FALSE(t, access_ok((void *)(TASK_SIZE - 4), 8));
+	KTEST_EXPECT_TRUE(t, access_ok((void *)(TASK_SIZE - 8), 8));
+	leave_mm(mm);
+}
+
+/* A swap entry in a PTE: do_swap_page()'s place until issue 6. */
+static void a_swap_pte_is_refused_for_now(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	put_u32(addr, 1);
+	pte = pte_of(mm, addr);
+	put_page(pte_page(*pte));
+	mm->rss--;
+	set_pte(pte, __pte(1 << 9));	/* type 0, offset 1: not present */
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, find_vma(mm, addr), addr, 0),
+			VM_FAULT_SIGBUS);
+	pte_clear(pte);
+	leave_mm(mm);
+}
+
+/* Everything an address space used comes back when it goes away. */
+static void exit_mmap_frees_everything(struct ktest *t)
+{
+	unsigned long free_before = 0;
+
+	for (int round = 0; round < 2; round++) {	/* 1st warms slabs */
+		struct mm_struct *mm, *child;
+		unsigned long addr;
+
+		free_before = nr_free_pages();
+		mm = enter_new_mm();
+		KTEST_ASSERT_NOT_NULL(t, mm);
+		addr = do_mmap(0, 64 * PAGE_SIZE, RW, PRIVATE_ANON);
+		for (int i = 0; i < 64; i += 3)
+			put_u32(addr + i * PAGE_SIZE, i);
+		put_u32(0x08000000, 1);		/* no VMA: nothing */
+		child = dup_mm(mm);
+		use_mm(child);
+		put_u32(addr, 7);
+		mmput(mm);
+		leave_mm(child);
+	}
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+}
+
+static const struct ktest_case memory_cases[] = {
+	KTEST_CASE(reads_map_the_zero_page_writes_a_new_one),
+	KTEST_CASE(fork_shares_pages_until_written),
+	KTEST_CASE(munmap_gives_the_pages_back),
+	KTEST_CASE(mprotect_splits_and_merges),
+	KTEST_CASE(brk_grows_and_shrinks_the_heap),
+	KTEST_CASE(the_stack_grows_to_its_limit),
+	KTEST_CASE(bad_user_pointers_give_efault),
+	KTEST_CASE(a_swap_pte_is_refused_for_now),
+	KTEST_CASE(exit_mmap_frees_everything),
+};
+KTEST_SUITE(memory, memory_cases);

@@ -1,0 +1,169 @@
+/*
+ * Page locks (mm/filemap.c): TryLockPage, lock_page sleeping until
+ * unlock_page, waiters taking turns, wait_on_page, and an unlock from
+ * an interrupt handler (as an I/O completion does).
+ */
+#include "kernel/abi.h"
+#include "kernel/exit.h"
+#include "kernel/fork.h"
+#include "kernel/sched.h"
+#include "kernel/time.h"
+#include "kernel/timer.h"
+#include "lib/ktest.h"
+#include "mm/filemap.h"
+#include "mm/mm.h"
+
+struct locker {
+	struct page *page;
+	volatile unsigned long got_at;
+	volatile int inside, most_inside, turns;
+};
+
+static void sleep_ticks(long ticks)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule_timeout(ticks);
+}
+
+static int exit_code(int pid)
+{
+	int status = -1;
+
+	return do_wait(pid, 0, &status, NULL) == pid ? WEXITSTATUS(status)
+						     : -1;
+}
+
+static void try_lock_takes_a_free_lock_only(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	KTEST_EXPECT_EQ(t, TryLockPage(page), 0);
+	KTEST_EXPECT_TRUE(t, PageLocked(page));
+	KTEST_EXPECT_EQ(t, TryLockPage(page), 1);
+	unlock_page(page);
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	lock_page(page);		/* free: does not sleep */
+	KTEST_EXPECT_TRUE(t, PageLocked(page));
+	unlock_page(page);
+	__free_page(page);
+}
+
+/* Takes the lock, holds it for a tick, counts how many are inside. */
+static int locker_fn(void *arg)
+{
+	struct locker *l = arg;
+
+	lock_page(l->page);
+	l->got_at = jiffies;
+	if (++l->inside > l->most_inside)
+		l->most_inside = l->inside;
+	sleep_ticks(1);
+	l->turns++;
+	l->inside--;
+	unlock_page(l->page);
+	return 0;
+}
+
+static void lock_page_sleeps_until_unlocked(struct ktest *t)
+{
+	struct locker l = { .page = alloc_page(GFP_KERNEL) };
+	struct task_struct *p;
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, l.page);
+	lock_page(l.page);
+	pid = kernel_thread(locker_fn, &l, "locker");
+	sleep_ticks(3);
+	p = find_task_by_pid(pid);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, task_state_char(p), 'D');
+	KTEST_EXPECT_EQ(t, l.got_at, 0);
+	KTEST_EXPECT_EQ(t, l.page->wait, 1);	/* one waiter counted */
+	unlock_page(l.page);
+	KTEST_EXPECT_EQ(t, exit_code(pid), 0);
+	KTEST_EXPECT_NE(t, l.got_at, 0);
+	KTEST_EXPECT_EQ(t, l.page->wait, 0);
+	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
+	__free_page(l.page);
+}
+
+static void waiters_take_turns(struct ktest *t)
+{
+	struct locker l = { .page = alloc_page(GFP_KERNEL) };
+	int pids[4];
+
+	KTEST_ASSERT_NOT_NULL(t, l.page);
+	lock_page(l.page);
+	for (int i = 0; i < 4; i++)
+		pids[i] = kernel_thread(locker_fn, &l, "locker");
+	sleep_ticks(2);
+	KTEST_EXPECT_EQ(t, l.page->wait, 4);
+	unlock_page(l.page);
+	for (int i = 0; i < 4; i++)
+		KTEST_EXPECT_EQ(t, exit_code(pids[i]), 0);
+	KTEST_EXPECT_EQ(t, l.turns, 4);
+	KTEST_EXPECT_EQ(t, l.most_inside, 1);
+	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
+	__free_page(l.page);
+}
+
+static int wait_on_page_fn(void *arg)
+{
+	struct page *page = arg;
+
+	wait_on_page(page);
+	return PageLocked(page) ? 1 : 0;	/* waited, did not lock */
+}
+
+static void wait_on_page_waits_without_locking(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	lock_page(page);
+	pid = kernel_thread(wait_on_page_fn, page, "waiter");
+	sleep_ticks(2);
+	KTEST_EXPECT_EQ(t, page->wait, 1);
+	unlock_page(page);
+	KTEST_EXPECT_EQ(t, exit_code(pid), 0);
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	__free_page(page);
+}
+
+static void unlock_from_irq(unsigned long data)
+{
+	unlock_page((struct page *)data);
+}
+
+/* The I/O-completion pattern: the lock is released by an interrupt. */
+static void an_interrupt_handler_may_unlock(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct timer_list timer;
+	unsigned long start = jiffies;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	lock_page(page);
+	init_timer(&timer);
+	timer.expires = jiffies + 3;
+	timer.function = unlock_from_irq;
+	timer.data = (unsigned long)page;
+	add_timer(&timer);
+	lock_page(page);		/* sleeps until the timer unlocks */
+	KTEST_EXPECT_GE(t, jiffies - start, 3);
+	KTEST_EXPECT_TRUE(t, PageLocked(page));
+	unlock_page(page);
+	__free_page(page);
+}
+
+static const struct ktest_case page_lock_cases[] = {
+	KTEST_CASE(try_lock_takes_a_free_lock_only),
+	KTEST_CASE(lock_page_sleeps_until_unlocked),
+	KTEST_CASE(waiters_take_turns),
+	KTEST_CASE(wait_on_page_waits_without_locking),
+	KTEST_CASE(an_interrupt_handler_may_unlock),
+};
+KTEST_SUITE(page_lock, page_lock_cases);

@@ -1,0 +1,336 @@
+/*
+ * The scheduler: kernel threads run and end with their exit codes,
+ * sleep and wake, share the CPU by nice value, and a SCHED_IDLE thread
+ * runs only when nothing else wants the CPU unless an event wakes it
+ * (the seed's 不添乱, for kswapd).  The tests run in the init thread,
+ * which is every thread's parent and reaper here.
+ */
+#include "kernel/abi.h"
+#include "kernel/exit.h"
+#include "kernel/fork.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/syscalls.h"
+#include "kernel/time.h"
+#include "lib/errno.h"
+#include "lib/ktest.h"
+
+/* Sleeps `ticks` (the other threads run meanwhile). */
+static void sleep_ticks(long ticks)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule_timeout(ticks);
+}
+
+/* Reaps pid; its exit code, or -1000 - errno if it could not. */
+static int reap(int pid)
+{
+	int status = 0;
+	long ret = do_wait(pid, 0, &status, NULL);
+
+	if (ret != pid)
+		return -1000 + (int)ret;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+static int return_arg(void *arg)
+{
+	return (int)(uintptr_t)arg;
+}
+
+static void threads_run_and_exit_with_their_code(struct ktest *t)
+{
+	int pids[3];
+
+	for (int i = 0; i < 3; i++) {
+		pids[i] = kernel_thread(return_arg, (void *)(uintptr_t)(40 + i),
+					"ktest");
+		KTEST_ASSERT_TRUE(t, pids[i] > 1);
+	}
+	for (int i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, reap(pids[i]), 40 + i);
+	KTEST_EXPECT_EQ(t, do_wait(-1, WNOHANG, NULL, NULL), -ECHILD);
+}
+
+static void schedule_timeout_sleeps(struct ktest *t)
+{
+	unsigned long start = jiffies;
+	long left;
+
+	set_current_state(TASK_INTERRUPTIBLE);
+	left = schedule_timeout(5);
+	KTEST_EXPECT_EQ(t, left, 0);
+	KTEST_EXPECT_GE(t, jiffies - start, 5);
+	KTEST_EXPECT_EQ(t, current->state, TASK_RUNNING);
+}
+
+struct sleeper {
+	wait_queue_head_t q;
+	volatile bool go;
+	volatile unsigned long woke_at;
+};
+
+static int sleeper_fn(void *arg)
+{
+	struct sleeper *s = arg;
+
+	wait_event(s->q, s->go);
+	s->woke_at = jiffies;
+	return 0;
+}
+
+static void a_thread_sleeps_until_woken(struct ktest *t)
+{
+	struct sleeper s = { .go = false };
+	struct task_struct *p;
+	int pid;
+
+	init_waitqueue_head(&s.q);
+	pid = kernel_thread(sleeper_fn, &s, "sleeper");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	sleep_ticks(3);
+	p = find_task_by_pid(pid);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, task_state_char(p), 'D');
+	KTEST_EXPECT_EQ(t, s.woke_at, 0);
+	wake_up(&s.q);			/* go still false: back to sleep */
+	sleep_ticks(2);
+	KTEST_EXPECT_EQ(t, task_state_char(p), 'D');
+	s.go = true;
+	wake_up(&s.q);
+	KTEST_EXPECT_EQ(t, reap(pid), 0);
+	KTEST_EXPECT_NE(t, s.woke_at, 0);
+}
+
+struct hog {
+	volatile bool stop;
+	volatile unsigned long loops;
+};
+
+/* Burns CPU, giving way only when the scheduler asks. */
+static int hog_fn(void *arg)
+{
+	struct hog *h = arg;
+
+	while (!h->stop) {
+		h->loops++;
+		cond_resched();
+	}
+	return 0;
+}
+
+static unsigned long cpu_ticks(int pid)
+{
+	struct task_struct *p = find_task_by_pid(pid);
+
+	return p ? p->utime + p->stime : 0;
+}
+
+/* nice 0 gets 6 ticks per round, nice 19 one: 2.4's NICE_TO_TICKS. */
+static void nice_values_share_the_cpu(struct ktest *t)
+{
+	struct hog a = { 0 }, b = { 0 };
+	int pa = kernel_thread(hog_fn, &a, "hog0");
+	int pb = kernel_thread(hog_fn, &b, "hog19");
+	unsigned long ta, tb;
+
+	KTEST_ASSERT_TRUE(t, pa > 0 && pb > 0);
+	KTEST_EXPECT_EQ(t, set_user_nice(find_task_by_pid(pb), 19), 0);
+	sleep_ticks(100);
+	ta = cpu_ticks(pa);
+	tb = cpu_ticks(pb);
+	a.stop = b.stop = true;
+	reap(pa);
+	reap(pb);
+	ktest_log(t, "nice 0: %lu ticks, nice 19: %lu ticks", ta, tb);
+	KTEST_EXPECT_GT(t, tb, 0);		/* low priority, not starved */
+	KTEST_EXPECT_GT(t, ta, 3 * tb);
+	KTEST_EXPECT_EQ(t, set_user_nice(current, 20), -EINVAL);
+}
+
+struct idler {
+	wait_queue_head_t q;
+	volatile bool stop;
+	volatile unsigned long rounds;	/* times it got the CPU */
+};
+
+/* kswapd's shape: sleep up to 5 ticks, do a round of work, repeat. */
+static int idler_fn(void *arg)
+{
+	struct idler *d = arg;
+
+	while (!d->stop) {
+		interruptible_sleep_on_timeout(&d->q, 5);
+		d->rounds++;
+	}
+	return 0;
+}
+
+static int start_idle_class(struct ktest *t, struct idler *d)
+{
+	int pid;
+
+	init_waitqueue_head(&d->q);
+	pid = kernel_thread(idler_fn, d, "idler");
+	if (pid > 0)
+		KTEST_EXPECT_EQ(t, sched_setscheduler(find_task_by_pid(pid),
+						      SCHED_IDLE), 0);
+	return pid;
+}
+
+static void stop_idler(struct idler *d, int pid)
+{
+	d->stop = true;
+	wake_up(&d->q);
+	reap(pid);
+}
+
+static void stop_hog(struct hog *h, int pid)
+{
+	h->stop = true;
+	reap(pid);
+}
+
+/*
+ * While a normal thread wants the CPU, a SCHED_IDLE one whose timeout
+ * has run out does not get it; once the normal one is gone, it does.
+ */
+static void idle_class_runs_only_when_idle(struct ktest *t)
+{
+	struct idler d = { .stop = false };
+	struct hog h = { 0 };
+	int idler = start_idle_class(t, &d), hog;
+	unsigned long before, during;
+
+	KTEST_ASSERT_TRUE(t, idler > 0);
+	sleep_ticks(12);
+	KTEST_EXPECT_GT(t, d.rounds, 0);	/* alone, it runs */
+	hog = kernel_thread(hog_fn, &h, "hog");
+	KTEST_ASSERT_TRUE(t, hog > 0);
+	sleep_ticks(3);
+	before = d.rounds;
+	sleep_ticks(30);		/* six of its timeouts */
+	during = d.rounds;
+	stop_hog(&h, hog);
+	sleep_ticks(12);
+	ktest_log(t, "rounds: %lu before the hog, %lu during, %lu after",
+		  before, during, d.rounds);
+	KTEST_EXPECT_EQ(t, during, before);
+	KTEST_EXPECT_GT(t, d.rounds, during);
+	stop_idler(&d, idler);
+}
+
+/*
+ * An event (wake_up on its queue) gets a SCHED_IDLE thread the CPU
+ * even while a normal thread is busy: for one round, then it is back
+ * to waiting for an idle CPU.
+ */
+static void an_event_wakes_the_idle_class(struct ktest *t)
+{
+	struct idler d = { .stop = false };
+	struct hog h = { 0 };
+	int idler = start_idle_class(t, &d), hog;
+	unsigned long before;
+
+	KTEST_ASSERT_TRUE(t, idler > 0);
+	sleep_ticks(2);
+	hog = kernel_thread(hog_fn, &h, "hog");
+	KTEST_ASSERT_TRUE(t, hog > 0);
+	sleep_ticks(10);
+	before = d.rounds;
+	wake_up(&d.q);
+	sleep_ticks(20);
+	KTEST_EXPECT_EQ(t, d.rounds, before + 1);
+	KTEST_EXPECT_GT(t, h.loops, 0);
+	stop_hog(&h, hog);
+	stop_idler(&d, idler);
+}
+
+static int set_flag_fn(void *arg)
+{
+	*(volatile bool *)arg = true;
+	return 0;
+}
+
+static void yield_lets_another_run(struct ktest *t)
+{
+	volatile bool ran = false;
+	int pid = kernel_thread(set_flag_fn, (void *)&ran, "yielder");
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_FALSE(t, ran);	/* not preempted in the kernel */
+	sys_sched_yield();
+	KTEST_EXPECT_TRUE(t, ran);
+	reap(pid);
+}
+
+static int orphan_fn(void *arg)
+{
+	sleep_ticks(5);
+	return (int)(uintptr_t)arg;
+}
+
+static int parent_fn(void *arg)
+{
+	*(volatile int *)arg = kernel_thread(orphan_fn, (void *)42, "orphan");
+	return 7;
+}
+
+/* A child outlives its parent: init adopts and reaps it. */
+static void orphans_go_to_init(struct ktest *t)
+{
+	volatile int orphan = 0;
+	int pid = kernel_thread(parent_fn, (void *)&orphan, "parent");
+	struct task_struct *o;
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, reap(pid), 7);
+	KTEST_ASSERT_TRUE(t, orphan > 0);
+	o = find_task_by_pid(orphan);
+	KTEST_ASSERT_NOT_NULL(t, o);
+	KTEST_EXPECT_PTR_EQ(t, o->parent, child_reaper);
+	KTEST_EXPECT_PTR_EQ(t, child_reaper, current);
+	KTEST_EXPECT_EQ(t, reap(orphan), 42);
+}
+
+static void waitpid_without_children(struct ktest *t)
+{
+	struct hog h = { 0 };
+	int pid;
+
+	KTEST_EXPECT_EQ(t, do_wait(-1, 0, NULL, NULL), -ECHILD);
+	pid = kernel_thread(hog_fn, &h, "hog");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, WNOHANG, NULL, NULL), 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid + 1000, 0, NULL, NULL), -ECHILD);
+	KTEST_EXPECT_EQ(t, do_wait(-1, 0x100, NULL, NULL), -EINVAL);
+	h.stop = true;
+	KTEST_EXPECT_EQ(t, reap(pid), 0);
+}
+
+static void kernel_threads_take_no_signals(struct ktest *t)
+{
+	struct hog h = { 0 };
+	int pid = kernel_thread(hog_fn, &h, "hog");
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, kill_proc(pid, SIGKILL), -EPERM);
+	KTEST_EXPECT_EQ(t, kill_proc(1, SIGKILL), -EPERM);
+	KTEST_EXPECT_EQ(t, kill_proc(0x7ffffff0, SIGKILL), -ESRCH);
+	h.stop = true;
+	KTEST_EXPECT_EQ(t, reap(pid), 0);
+}
+
+static const struct ktest_case sched_cases[] = {
+	KTEST_CASE(threads_run_and_exit_with_their_code),
+	KTEST_CASE(schedule_timeout_sleeps),
+	KTEST_CASE(a_thread_sleeps_until_woken),
+	KTEST_CASE(nice_values_share_the_cpu),
+	KTEST_CASE(idle_class_runs_only_when_idle),
+	KTEST_CASE(an_event_wakes_the_idle_class),
+	KTEST_CASE(yield_lets_another_run),
+	KTEST_CASE(orphans_go_to_init),
+	KTEST_CASE(waitpid_without_children),
+	KTEST_CASE(kernel_threads_take_no_signals),
+};
+KTEST_SUITE(sched, sched_cases);

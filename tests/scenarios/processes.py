@@ -1,0 +1,105 @@
+"""Processes from the shell: run in the foreground and in the background,
+ps, kill, Ctrl-C, and the errors of each command.
+"""
+
+import re
+import time
+
+from pagoda_test import scenario
+
+PS_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([RSDZ])\s+(-?\d+)\s+(TS|IDL)\s+(\d+)\s+(\d+)"
+                     r"\s+(\d+:\d\d)\s+(\S+)$", re.MULTILINE)
+
+
+def ps(vm):
+    """{pid: (state, rss KiB, vsz KiB, name)} from the ps command.
+
+    Background programs may print between its lines: only lines in ps's
+    format are read.
+    """
+    printed = vm.run("ps")
+    assert "  PID  PPID S  NI CLS" in printed, f"no ps header:\n{printed}"
+    return {int(m[1]): (m[3], int(m[6]), int(m[7]), m[9]) for m in PS_LINE.finditer(printed)}
+
+
+def start_in_background(vm, command):
+    printed = vm.run(f"run {command} &")
+    found = re.search(r"^\[(\d+)\] (\S+)$", printed, re.MULTILINE)
+    assert found, f"'run {command} &' did not say [pid] name:\n{printed}"
+    return int(found[1])
+
+
+@scenario("ps_shows_what_runs", timeout=120)
+def ps_shows_what_runs(lab):
+    vm = lab.boot()
+    vm.expect_prompt()
+    sleeper = start_in_background(vm, "sleep 60")
+    hog = start_in_background(vm, "memhog 16M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok")
+    tasks = ps(vm)
+    assert tasks.get(1, ("",))[-1] == "[init]", f"init is not pid 1: {tasks}"
+    assert tasks.get(sleeper, ("",))[0] == "S", f"sleep {sleeper} not sleeping: {tasks}"
+    state, rss, vsz, name = tasks.get(hog, ("?", 0, 0, "?"))
+    assert name == "memhog" and state == "R", f"memhog {hog} not running: {tasks}"
+    assert rss >= 16384 and vsz >= 16384, f"memhog rss {rss} KiB, vsz {vsz} KiB: < 16 MiB"
+    # each is reported at a prompt after it ended
+    printed = vm.run(f"kill {hog}") + vm.run(f"kill -KILL {sleeper}") + vm.run("")
+    for pid, signal in ((hog, r"SIGTERM \(15\)"), (sleeper, r"SIGKILL \(9\)")):
+        assert re.search(rf"^\[{pid}\] killed by {signal}$", printed, re.MULTILINE), \
+            f"no report that {pid} was killed:\n{printed}"
+    tasks = ps(vm)
+    assert hog not in tasks and sleeper not in tasks, f"killed programs still listed: {tasks}"
+
+
+@scenario("ctrl_c_stops_the_foreground_program", timeout=120)
+def ctrl_c_stops_the_foreground_program(lab):
+    vm = lab.boot()
+    vm.expect_prompt()
+    vm.sendline("run sleep 100")
+    time.sleep(1)
+    vm.send("\x03")
+    vm.expect(r"\^C\n")
+    printed = vm.expect_prompt(timeout=30)
+    assert "sleep: killed by SIGINT (2)" in printed, f"no SIGINT report:\n{printed}"
+    vm.sendline("run memhog 32M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok")
+    vm.send("\x03")
+    printed = vm.expect_prompt(timeout=30)
+    assert "memhog: killed by SIGINT (2)" in printed, f"no SIGINT report:\n{printed}"
+    assert ps(vm).keys() == {1}, "a program outlived Ctrl-C"
+    vm.send("help\x03")                     # no program: Ctrl-C drops the line
+    printed = vm.expect_prompt()
+    assert "^C" in printed and "command not found" not in printed, printed
+
+
+@scenario("bad_process_commands", timeout=60)
+def bad_process_commands(lab):
+    vm = lab.boot()
+    vm.expect_prompt()
+    answers = {
+        "kill 1": "kill: (1): a kernel thread takes no signals",
+        "kill 4242": "kill: (4242): no such process",
+        "kill -BOGUS 3": "kill: unknown signal 'BOGUS'",
+        "kill abc": "kill: 'abc' is not a process id",
+        "kill": "usage: kill [-SIG] PID",
+        "run": "usage: run PROG [ARGS] [&]",
+        "run &": "usage: run PROG [ARGS] [&]",
+        "run nosuch": "run: no program 'nosuch'; programs: memhog forktest faulttest"
+                      " sysfuzz sleep",
+        "run memhog": "usage: memhog SIZE [PASSES]",
+        "run memhog 1M 0": "memhog: exited with status 2",
+        "ps extra": "usage: ps",
+    }
+    for command, answer in answers.items():
+        printed = vm.run(command)
+        assert answer in printed, f"'{command}' printed:\n{printed}\nexpected: {answer}"
+    assert ps(vm).keys() == {1}
+
+
+@scenario("run_in_the_iso_boot", timeout=180)
+def run_in_the_iso_boot(lab):
+    """The programs are inside the kernel image: GRUB boots find them too."""
+    vm = lab.boot(iso=True)
+    vm.expect_prompt(timeout=120)
+    printed = vm.run("run memhog 1M 1")
+    assert "memhog: 1024 KiB verified after 1 passes" in printed, printed

@@ -1,0 +1,443 @@
+/*
+ * sysfuzz [COUNT [SEED]]: makes COUNT (default 100000) system calls
+ * with random arguments: every call Pagoda implements except exit,
+ * with bad pointers (NULL, unmapped, kernel addresses, read-only
+ * text), absurd lengths, bad descriptors, flags and signal numbers.
+ * The kernel must survive all of it, and the process too.
+ *
+ * Where Linux's answer is certain (a bad descriptor is EBADF, a NULL
+ * buffer EFAULT, a length of 0 to mmap EINVAL...), the result is
+ * checked and any other answer is printed as unexpected.  The same
+ * binary runs on Linux, which must agree.
+ *
+ * The fuzzing is kept harmless to its host: signals go only to itself
+ * and its own children (and only ones ignored by default), memory is
+ * only unmapped or re-protected inside regions it mapped itself, and
+ * nothing blocks for long.
+ */
+#include "user/lib/libc.h"
+
+#define WINDOW_SIZE	(1UL << 20)	/* MAP_FIXED, munmap, mprotect here */
+#define MAX_REGIONS	16
+#define MAX_REGION_SIZE	(1UL << 20)
+#define MAX_CHILDREN	4
+#define MAX_REPORTS	20
+#define NOBODY		0x7ffffff0	/* a pid no system has */
+
+struct region {
+	unsigned long addr, len;
+};
+
+static uint32_t rng;
+static char scratch[8192];		/* a good buffer */
+static unsigned long window;		/* PROT_NONE to start with */
+static struct region regions[MAX_REGIONS];
+static int nregions, children, mypid;
+static unsigned long unexpected;
+
+/* xorshift32: the same sequence on every system for a given seed. */
+static uint32_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+static bool one_in(uint32_t n)
+{
+	return rnd() % n == 0;
+}
+
+#define PICK(array)	((array)[rnd() % ARRAY_SIZE(array)])
+
+/* Addresses that can never be mapped, on Pagoda or on Linux. */
+static const unsigned long never_mapped[] = { 0, 0x1000, 0xfffff000 };
+/* Other unreadable ones: odd, or the kernel's (Pagoda's and i386's). */
+static const unsigned long unreadable[] = {
+	1, 0xfff, 0xc0000000, 0xc0100000, 0xffffffff,
+};
+static const unsigned long lengths[] = {
+	0, 1, 16, 4096, 65536, 0x7fffffff, 0xffffffff,
+};
+
+static unsigned long bad_ptr(void)
+{
+	return one_in(2) ? PICK(never_mapped) : PICK(unreadable);
+}
+
+static bool in_scratch(unsigned long p)
+{
+	return p >= (unsigned long)scratch &&
+	       p < (unsigned long)scratch + sizeof(scratch);
+}
+
+/* Bad, good, or read-only (our own code: bad only to write into). */
+static unsigned long any_ptr(void)
+{
+	switch (rnd() % 4) {
+	case 0:		return bad_ptr();
+	case 1:		return (unsigned long)rnd + rnd() % 64;
+	default:	return (unsigned long)scratch + rnd() % 4096;
+	}
+}
+
+/* Readable: writing it to the console would print garbage. */
+static bool readable(unsigned long p)
+{
+	return in_scratch(p) || (p >= (unsigned long)rnd &&
+				 p < (unsigned long)rnd + 64);
+}
+
+static bool is_never_mapped(unsigned long p)
+{
+	for (unsigned i = 0; i < ARRAY_SIZE(never_mapped); i++)
+		if (p == never_mapped[i])
+			return true;
+	return false;
+}
+
+/*
+ * Whether a 0-byte read or write of a kernel address fails depends on
+ * the kernel (32-bit Linux says EFAULT, 64-bit Linux says 0): checked
+ * only for user addresses.
+ */
+static bool user_address(unsigned long p)
+{
+	return p < 0xc0000000;
+}
+
+static long call(long nr, long a, long b, long c, long d, long e, long f)
+{
+	return __syscall(nr, a, b, c, d, e, f);
+}
+
+static void expect(const char *what, long got, long want)
+{
+	if (got == want || ++unexpected > MAX_REPORTS)
+		return;
+	printf("sysfuzz: unexpected: %s returned %ld, expected %ld\n",
+	       what, got, want);
+}
+
+static void fuzz_write(void)
+{
+	static const int fds[] = { 1, 2, -1, 1000, 0x7fffffff };
+	int fd = PICK(fds);
+	unsigned long buf = any_ptr(), len = PICK(lengths);
+	bool console = fd == 1 || fd == 2;
+	long ret;
+
+	if (console && readable(buf))
+		len = 0;		/* keep the output readable */
+	ret = call(__NR_write, fd, buf, len, 0, 0, 0);
+	if (!console)
+		expect("write to a bad descriptor", ret, -EBADF);
+	else if (!len && user_address(buf))
+		expect("write of 0 bytes", ret, 0);
+	else if (is_never_mapped(buf) && len && len <= 4096)
+		expect("write from an unmapped buffer", ret, -EFAULT);
+}
+
+static void fuzz_read(void)
+{
+	static const int fds[] = { -1, 1000, 0x7fffffff, 0 };
+	int fd = PICK(fds);
+	unsigned long buf = any_ptr(), len = PICK(lengths);
+	long ret;
+
+	if (fd == 0)
+		len = 0;		/* never wait for input */
+	ret = call(__NR_read, fd, buf, len, 0, 0, 0);
+	if (fd)
+		expect("read from a bad descriptor", ret, -EBADF);
+	else if (user_address(buf))
+		expect("read of 0 bytes", ret, 0);
+}
+
+static void fuzz_nanosleep(void)
+{
+	static const long nsecs[] = { 0, -1, 1000000000, 1 };
+	struct timespec *t = (struct timespec *)scratch;
+	unsigned long req = (unsigned long)t, rem = any_ptr();
+	long ret;
+
+	t->tv_sec = one_in(8) ? -1 : 0;
+	t->tv_nsec = PICK(nsecs);
+	if (t->tv_nsec == 1 && !one_in(64))
+		t->tv_nsec = 0;		/* a real sleep, but rarely */
+	if (one_in(2))
+		req = bad_ptr();
+	ret = call(__NR_nanosleep, req, rem, 0, 0, 0, 0);
+	if (is_never_mapped(req))
+		expect("nanosleep with an unmapped request", ret, -EFAULT);
+	else if (req == (unsigned long)t)
+		expect("nanosleep", ret, t->tv_sec < 0 || t->tv_nsec < 0 ||
+		       t->tv_nsec >= 1000000000 ? -EINVAL : 0);
+}
+
+static void fuzz_getrusage(void)
+{
+	static const int whos[] = { RUSAGE_SELF, RUSAGE_CHILDREN, 99, -99 };
+	int who = PICK(whos);
+	unsigned long buf = any_ptr();
+	long ret = call(__NR_getrusage, who, buf, 0, 0, 0, 0);
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN)
+		expect("getrusage with a bad who", ret, -EINVAL);
+	else if (is_never_mapped(buf))
+		expect("getrusage into an unmapped buffer", ret, -EFAULT);
+	else if (in_scratch(buf))
+		expect("getrusage", ret, 0);
+}
+
+static void fuzz_waitpid(void)
+{
+	static const int pids[] = { -1, 0, NOBODY };
+	static const int options[] = { 0, WNOHANG, WNOHANG, 0x100 };
+	int pid = PICK(pids), opt = PICK(options);
+	/* a bad status pointer only when no child can be reaped: Linux
+	 * and Pagoda differ on whether such a child is still a zombie */
+	unsigned long status = children ? (unsigned long)scratch : any_ptr();
+	long ret = call(__NR_waitpid, pid, status, opt, 0, 0, 0);
+
+	if (opt == 0x100)
+		expect("waitpid with bad options", ret, -EINVAL);
+	else if (!children || pid == NOBODY)
+		expect("waitpid without children", ret, -ECHILD);
+	if (ret > 0)
+		children--;
+}
+
+static void fuzz_kill(void)
+{
+	static const int harmless[] = { 0, SIGCHLD, SIGURG, SIGWINCH };
+	long ret;
+
+	switch (rnd() % 4) {
+	case 0:
+		ret = call(__NR_kill, mypid, PICK(harmless), 0, 0, 0, 0);
+		expect("kill(self, ignored signal)", ret, 0);
+		break;
+	case 1:
+		ret = call(__NR_kill, mypid, one_in(2) ? 65 : -1, 0, 0, 0,
+			   0);
+		expect("kill with a bad signal", ret, -EINVAL);
+		break;
+	case 2:
+		ret = call(__NR_kill, NOBODY, one_in(2) ? 0 : SIGTERM, 0, 0,
+			   0, 0);
+		expect("kill of nobody", ret, -ESRCH);
+		break;
+	default:
+		call(__NR_getpid, 0, 0, 0, 0, 0, 0);
+		break;
+	}
+}
+
+static void fuzz_brk(void)
+{
+	static unsigned long start;
+	unsigned long cur = call(__NR_brk, 0, 0, 0, 0, 0, 0);
+	const unsigned long targets[] = {
+		0, cur, cur + 4096, cur + (1 << 20), cur - 4096, 0x1000,
+		0xffffffff, start,
+	};
+
+	if (!start)
+		start = cur;
+	call(__NR_brk, PICK(targets), 0, 0, 0, 0, 0);
+}
+
+static void forget_region(int i)
+{
+	regions[i] = regions[--nregions];
+}
+
+static void fuzz_mmap(void)
+{
+	static const unsigned long sizes[] = {
+		4096, 8192, 65536, MAX_REGION_SIZE, 0x7fffffff, 0xfffff000,
+	};
+	const unsigned long hints[] = {
+		(unsigned long)scratch, 0x20000000, 0x50000000, 0xfffff000,
+	};
+	unsigned long len = PICK(sizes), addr = 0;
+	long prot = rnd() % 8, flags = MAP_PRIVATE | MAP_ANONYMOUS, ret;
+
+	switch (rnd() % 8) {
+	case 0:
+		ret = call(__NR_mmap2, 0, 0, prot, flags, -1, 0);
+		expect("mmap of 0 bytes", ret, -EINVAL);
+		return;
+	case 1:
+		ret = call(__NR_mmap2, 0, PAGE_SIZE, prot, MAP_ANONYMOUS, -1,
+			   0);
+		expect("mmap, neither private nor shared", ret, -EINVAL);
+		return;
+	case 2:
+		ret = call(__NR_mmap2, 0, PAGE_SIZE, prot, MAP_PRIVATE, 1000,
+			   0);
+		expect("mmap of a bad descriptor", ret, -EBADF);
+		return;
+	case 3:
+		ret = call(__NR_mmap2, window + 1, PAGE_SIZE, prot,
+			   flags | MAP_FIXED, -1, 0);
+		expect("mmap at an unaligned fixed address", ret, -EINVAL);
+		return;
+	case 4:
+		addr = window + (rnd() % (WINDOW_SIZE / PAGE_SIZE)) * PAGE_SIZE;
+		len = min(len, window + WINDOW_SIZE - addr);
+		call(__NR_mmap2, addr, len, prot, flags | MAP_FIXED, -1, 0);
+		return;
+	default:
+		/* only a hint, never at an address other calls expect to
+		 * be unmapped (Linux maps at a hint whenever it is free) */
+		addr = one_in(2) ? 0 : PICK(hints);
+		break;
+	}
+	ret = call(__NR_mmap2, addr, len, prot, flags, -1, 0);
+	if (ret < 0 && ret > -4096)
+		return;
+	if (prot & PROT_WRITE)		/* touch: a page fault for real */
+		*(volatile char *)(ret + (rnd() % len & ~(PAGE_SIZE - 1))) = 1;
+	if (len > MAX_REGION_SIZE || nregions == MAX_REGIONS)
+		call(__NR_munmap, ret, len, 0, 0, 0, 0);
+	else
+		regions[nregions++] = (struct region){ ret, len };
+}
+
+/* Somewhere it is safe to unmap or re-protect: ours alone. */
+static unsigned long own_range(unsigned long *len)
+{
+	if (nregions && one_in(2)) {
+		struct region *r = &regions[rnd() % nregions];
+
+		*len = PAGE_SIZE * (1 + rnd() % (r->len / PAGE_SIZE));
+		return r->addr;
+	}
+	*len = PAGE_SIZE * (1 + rnd() % (WINDOW_SIZE / PAGE_SIZE / 4));
+	return window + PAGE_SIZE * (rnd() % (WINDOW_SIZE / PAGE_SIZE / 2));
+}
+
+static void fuzz_munmap(void)
+{
+	unsigned long len, addr = own_range(&len);
+	long ret;
+
+	switch (rnd() % 4) {
+	case 0:
+		ret = call(__NR_munmap, addr + 1, len, 0, 0, 0, 0);
+		expect("munmap of an unaligned address", ret, -EINVAL);
+		break;
+	case 1:
+		ret = call(__NR_munmap, addr, 0, 0, 0, 0, 0);
+		expect("munmap of 0 bytes", ret, -EINVAL);
+		break;
+	default:
+		for (int i = 0; i < nregions; i++)
+			if (regions[i].addr == addr)
+				forget_region(i);
+		call(__NR_munmap, addr, len, 0, 0, 0, 0);
+		break;
+	}
+}
+
+static void fuzz_mprotect(void)
+{
+	unsigned long len, addr = own_range(&len);
+	long ret;
+
+	switch (rnd() % 4) {
+	case 0:
+		ret = call(__NR_mprotect, addr + 1, len, PROT_READ, 0, 0, 0);
+		expect("mprotect of an unaligned address", ret, -EINVAL);
+		break;
+	case 1:
+		ret = call(__NR_mprotect, addr, len, 0x100, 0, 0, 0);
+		expect("mprotect with bad bits", ret, -EINVAL);
+		break;
+	case 2:
+		ret = call(__NR_mprotect, 0x1000, len, PROT_READ, 0, 0, 0);
+		expect("mprotect of unmapped memory", ret, -ENOMEM);
+		break;
+	default:
+		call(__NR_mprotect, addr, len, rnd() % 8, 0, 0, 0);
+		break;
+	}
+}
+
+/* A child that makes a few harmless calls and exits with a random code. */
+static void fuzz_fork(void)
+{
+	long pid;
+
+	if (children >= MAX_CHILDREN || !one_in(64))
+		return;
+	pid = call(__NR_fork, 0, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		for (int i = 0; i < 20; i++) {
+			call(__NR_getppid, 0, 0, 0, 0, 0, 0);
+			call(__NR_sched_yield, 0, 0, 0, 0, 0, 0);
+		}
+		call(__NR_exit, rnd() & 0x7f, 0, 0, 0, 0, 0);
+	}
+	if (pid > 0)
+		children++;
+}
+
+static void fuzz_misc(void)
+{
+	static const long bad_numbers[] = { -1, 1000, 9999, 0x7fffffff };
+
+	switch (rnd() % 4) {
+	case 0:
+		expect("getpid", call(__NR_getpid, 0, 0, 0, 0, 0, 0), mypid);
+		break;
+	case 1:
+		call(__NR_getppid, 0, 0, 0, 0, 0, 0);
+		break;
+	case 2:
+		expect("sched_yield", call(__NR_sched_yield, 0, 0, 0, 0, 0, 0),
+		       0);
+		break;
+	default:
+		expect("a system call that does not exist",
+		       call(PICK(bad_numbers), rnd(), rnd(), rnd(), 0, 0, 0),
+		       -ENOSYS);
+		break;
+	}
+}
+
+static void (*const fuzzers[])(void) = {
+	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
+	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
+	fuzz_fork, fuzz_misc,
+};
+
+int main(int argc, char **argv)
+{
+	unsigned long count = 100000, seed = 1;
+	int status;
+
+	if (argc > 3 || (argc > 1 && kstrtoul(argv[1], 10, &count)) ||
+	    (argc > 2 && (kstrtoul(argv[2], 10, &seed) || !seed))) {
+		printf("usage: sysfuzz [COUNT [SEED]]   (SEED > 0)\n");
+		return 2;
+	}
+	rng = seed;
+	mypid = getpid();
+	window = (unsigned long)mmap(NULL, WINDOW_SIZE, PROT_NONE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (window == (unsigned long)MAP_FAILED) {
+		printf("sysfuzz: mmap: %s\n", strerror(errno));
+		return 1;
+	}
+	for (unsigned long i = 0; i < count; i++)
+		fuzzers[rnd() % ARRAY_SIZE(fuzzers)]();
+	while (waitpid(-1, &status, 0) > 0)
+		;
+	printf("sysfuzz: %lu calls (seed %lu), %s\n", count, seed,
+	       unexpected ? "unexpected results" : "all results as expected");
+	return unexpected ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+# The user programs (user/): static ELF32 executables for Linux i386,
+# built with the kernel's cross compiler and linked into the kernel
+# image (tools/mkprograms.py).  $(BUILD)/user/NAME is the program as
+# Linux runs it; the kernel gets a stripped copy.  Included by the
+# top Makefile, which adds $(USER_PROGRAMS_OBJ) to the kernel objects.
+
+UPROGS := memhog forktest faulttest sysfuzz sleep
+
+ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
+	     lib/string.c lib/vsprintf.c lib/cmdline.c
+ULIB_OBJS := $(patsubst %,$(BUILD)/user/obj/%.o,$(basename $(ULIB_SRCS)))
+UPROG_BINS := $(addprefix $(BUILD)/user/,$(UPROGS))
+UPROG_STRIPPED := $(addsuffix .stripped,$(UPROG_BINS))
+USER_PROGRAMS_OBJ := $(BUILD)/obj/user_programs.o
+
+# No FPU or SSE registers: the kernel does not save them (see README).
+UCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -I. \
+	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-builtin -mgeneral-regs-only \
+	-fno-asynchronous-unwind-tables
+ULDFLAGS := -nostdlib -static -no-pie -Wl,-T,user/lib/user.ld \
+	-Wl,--build-id=none -Wl,-z,noexecstack
+
+$(BUILD)/user/obj/%.o: %.c | toolchain
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/user/obj/%.o: %.S | toolchain
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+
+$(UPROG_BINS): $(BUILD)/user/%: $(BUILD)/user/obj/user/%.o $(ULIB_OBJS) \
+		user/lib/user.ld
+	@echo "  LD      $@"
+	@$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $< $(ULIB_OBJS) -lgcc
+
+$(UPROG_STRIPPED): %.stripped: %
+	@$(OBJCOPY) --strip-all $< $@
+
+$(BUILD)/user_programs.S: tools/mkprograms.py $(UPROG_STRIPPED)
+	@$(PYTHON) tools/mkprograms.py \
+	  $(foreach p,$(UPROGS),$(p)=$(BUILD)/user/$(p).stripped) > $@
+
+$(USER_PROGRAMS_OBJ): $(BUILD)/user_programs.S
+	@mkdir -p $(@D)
+	@echo "  AS      $@"
+	@$(CC) $(KCFLAGS) -c $< -o $@
+
+.PHONY: user
+user: $(UPROG_BINS)
+
+-include $(ULIB_OBJS:.o=.d) $(UPROG_BINS:%=$(BUILD)/user/obj/user/%.d)
