@@ -149,8 +149,7 @@ HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # The mm/ files with no hardware in them, the same source as the
 # kernel's, against the arch shim in tests/host/shim (found before the
 # real headers): the buddy allocator, its checker, the swap map.
-HOST_MM := mm/page_alloc.c mm/vmscan.c mm/debug.c mm/swapfile.c \
-	kernel/sched.c
+HOST_MM := mm/page_alloc.c mm/vmscan.c mm/debug.c mm/swapfile.c
 HSRCS += $(HOST_MM)
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
 HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
