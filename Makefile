@@ -148,9 +148,10 @@ $(BUILD)/swap.img:
 HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # The mm/ files with no hardware in them, the same source as the
 # kernel's, against the arch shim in tests/host/shim (found before the
-# real headers): the buddy allocator, its checker, the swap map.
-HOST_MM := mm/page_alloc.c mm/vmscan.c mm/debug.c mm/swapfile.c
-HSRCS += $(HOST_MM)
+# real headers): the buddy allocator, its checker, the swap map.  The
+# reclaim machinery is kernel-only: tests/host/reclaim_shim.c stands in.
+HOST_MM := mm/page_alloc.c mm/debug.c mm/swapfile.c tests/host/reclaim_shim.c
+HSRCS := $(sort $(HSRCS) $(HOST_MM))
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
 HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
 	-DHOST_TEST -DCONFIG_DEBUG \

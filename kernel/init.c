@@ -15,6 +15,7 @@
 #include "kernel/power.h"
 #include "kernel/sched.h"
 #include "kernel/shell.h"
+#include "mm/vmscan.h"
 
 #define MAX_INIT_ARGS	16
 
@@ -60,5 +61,6 @@ __noreturn void rest_init(void)
 
 	if (pid != 1)
 		panic("cannot start init (%d)", pid);
+	kswapd_init();		/* pid 2, reclaim (mm/vmscan.c), not init's */
 	cpu_idle();
 }

@@ -52,6 +52,7 @@
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */
 #define PF_MEMALLOC	0x00000800	/* may use the reserve, never reclaims */
+#define PF_MEMDIE	0x00001000	/* chosen by the OOM killer (2.6's) */
 
 /* Scheduling policies, with Linux's numbers. */
 #define SCHED_OTHER	0

@@ -6,9 +6,10 @@
  * freed it, counts the event and leaves the page alone, so the free
  * lists stay intact and a test can see the report.
  *
- * check_mm_invariants() walks every zone's free lists and mem_map, and
- * the swap areas (check_swap_invariants in mm/swapfile.c), and names
- * the first broken invariant (mm.md, "Invariants").
+ * check_mm_invariants() walks every zone's free lists and mem_map, the
+ * swap areas (check_swap_invariants in mm/swapfile.c), and the page
+ * lists, swap cache and swap slots' users (mm/reclaim_debug.c), and
+ * names the first broken invariant (mm.md, "Invariants").
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
  * a page is handed out again, that nobody wrote to it meanwhile; and
@@ -255,8 +256,12 @@ static int check_zone_pages(zone_t *zone, unsigned long blocks)
 	return 0;
 }
 
-/* 0 if all is well; else -1 after printing the first broken invariant. */
-int check_mm_invariants(void)
+/*
+ * The allocator's and the swap areas' invariants, and with reclaim
+ * also the page lists', the swap cache's and the swap slots' users
+ * (mm/reclaim_debug.c), which only hold between operations.
+ */
+static int check_invariants(bool reclaim)
 {
 	char why[160];
 	pg_data_t *pgdat;
@@ -277,10 +282,18 @@ int check_mm_invariants(void)
 	}
 	if (!ret && check_swap_invariants(why, sizeof(why)))
 		ret = broken("%s", why);
+	if (!ret && reclaim && check_reclaim_invariants(why, sizeof(why)))
+		ret = broken("%s", why);
 	local_irq_restore(flags);
 	if (!ret)
 		mm_invariant_report[0] = 0;
 	return ret;
+}
+
+/* 0 if all is well; else -1 after printing the first broken invariant. */
+int check_mm_invariants(void)
+{
+	return check_invariants(true);
 }
 
 /* ------------------------------------------------------ poisoning */
@@ -291,8 +304,12 @@ int check_mm_invariants(void)
 static bool poison_enabled;
 
 /*
- * Every CHECK_EVERY frees after boot, the whole checker runs; a broken
- * invariant stops the machine right there, with its name.
+ * Every CHECK_EVERY frees after boot, the checker runs; a broken
+ * invariant stops the machine right there, with its name.  A free may
+ * come in the middle of a change to the lists or the swap cache (or
+ * from an interrupt handler), so only the allocator's and the swap
+ * areas' invariants are checked here; reclaim checks the rest after
+ * each of its passes.
  */
 void mm_debug_check_now_and_then(void)
 {
@@ -300,7 +317,7 @@ void mm_debug_check_now_and_then(void)
 
 	if (!poison_enabled || ++frees % CHECK_EVERY)
 		return;
-	if (check_mm_invariants())
+	if (check_invariants(false))
 		panic("mm: invariant broken: %s", mm_invariant_report);
 }
 

@@ -28,6 +28,7 @@ void bad_page(const struct page *page, const char *reason,
 bool free_pages_check(struct page *page, unsigned long order,
 		      const void *caller);
 int check_mm_invariants(void);
+int check_reclaim_invariants(char *why, size_t len);
 
 #ifdef CONFIG_DEBUG
 void poison_free_pages(struct page *page, unsigned long nr);

@@ -140,9 +140,15 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 		force_sig(SIGBUS, tsk);
 		break;
 	default:
-		/* issue 6: oom_kill() chooses; until then the faulter dies */
-		printk(KERN_ERR "Out of memory: killed %s[%d] (fault at "
-		       "%08lx)\n", tsk->comm, tsk->pid, address);
+		/*
+		 * No page, even after waiting for reclaim.  A process the
+		 * OOM killer chose (mm/oom_kill.c) is on its way out
+		 * already; any other faulter dies, as in 2.4 ("VM: killing
+		 * process"), since it cannot go on without the page.
+		 */
+		if (!(tsk->flags & PF_MEMDIE))
+			printk(KERN_ERR "Out of memory: killed %s[%d] (fault "
+			       "at %08lx)\n", tsk->comm, tsk->pid, address);
 		force_sig(SIGKILL, tsk);
 		break;
 	}

@@ -1,12 +1,13 @@
 /*
  * The meminfo shell command: Linux 2.4's /proc/meminfo (the kB lines
- * of fs/proc/proc_misc.c), plus 2.6's Slab line.  Only what Pagoda
- * has is printed; the swap lines arrive with swap.
+ * of fs/proc/proc_misc.c), plus 2.6's SwapCached, Inactive (dirty and
+ * clean together) and Slab lines.  Only what Pagoda has is printed.
  */
 #include "kernel/kernel.h"
 #include "kernel/shell.h"
 #include "mm/internal.h"
 #include "mm/slab.h"
+#include "mm/pagemap.h"
 #include "mm/swap.h"
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
@@ -22,7 +23,9 @@ static int cmd_meminfo(int argc __unused, char **argv __unused)
 
 	line("MemTotal:", totalram_pages);
 	line("MemFree:", free);
+	line("SwapCached:", swapper_space.nrpages);
 	line("Active:", nr_active_pages);
+	line("Inactive:", nr_inactive_dirty_pages + nr_inactive_clean_pages());
 	line("Inact_dirty:", nr_inactive_dirty_pages);
 	line("Inact_clean:", nr_inactive_clean_pages());
 	line("Inact_target:", inactive_target());
@@ -30,6 +33,8 @@ static int cmd_meminfo(int argc __unused, char **argv __unused)
 	line("HighFree:", high_free);
 	line("LowTotal:", totalram_pages - totalhigh_pages);
 	line("LowFree:", free - high_free);
+	line("SwapTotal:", total_swap_pages);
+	line("SwapFree:", nr_swap_pages);
 	line("Slab:", slab_pages);
 	return 0;
 }

@@ -6,7 +6,8 @@
  * which looks at the PTE:
  *   - none: do_anonymous_page(): a read maps the shared zero page
  *     read-only, a write maps a new zeroed page;
- *   - not present but not none: the page is in swap, do_swap_page();
+ *   - not present but not none: the page is in swap, do_swap_page()
+ *     reads it back (with its neighbours: swapin_readahead());
  *   - present, write to a read-only PTE in a writable VMA:
  *     do_wp_page(): copy-on-write.  fork() (copy_page_range) shares
  *     every page between parent and child, read-only; the first write
@@ -20,16 +21,14 @@
 #include "mm/memory.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "drivers/blkdev.h"
+#include "mm/filemap.h"
 #include "mm/highmem.h"
+#include "mm/swap.h"
+#include "mm/vmstat.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-
-static void pte_ERROR(pte_t pte, unsigned long address)
-{
-	printk(KERN_ERR "mm: bad pte %08lx at %08lx\n", pte_val(pte),
-	       address);
-}
 
 /* The page's mapping reference goes; the zero page has none. */
 static void release_mapped_page(struct page *page)
@@ -82,18 +81,37 @@ static void break_cow(struct vm_area_struct *vma, struct page *old_page,
 }
 
 /*
+ * May this mapping take the swap-cache page old_page for itself on a
+ * write?  Yes if nobody else uses it: only the cache and this mapping
+ * hold it, and no swap PTE holds its slot.  The page stays in the
+ * cache, its PTE now dirty: the next swap-out writes it to the same
+ * slot (2.4's do_wp_page, case 2).
+ */
+static bool swap_cache_page_is_ours(struct page *old_page)
+{
+	bool ours;
+
+	if (!PageSwapCache(old_page) || page_count(old_page) != 2 ||
+	    TryLockPage(old_page))
+		return false;
+	ours = !is_page_shared(old_page);
+	unlock_page(old_page);
+	return ours;
+}
+
+/*
  * A write to a present, read-only PTE in a writable VMA.  If this
- * mapping holds the only reference, the page is ours: make it
- * writable.  Otherwise (shared since fork, or the zero page) copy it.
- * Issue 6 adds 2.4's swap-cache case: a page whose only other
- * reference is the swap cache is taken out of it and reused.
+ * mapping holds the only reference (besides the swap cache's, when
+ * nobody else holds the slot), the page is ours: make it writable.
+ * Otherwise (shared since fork, or the zero page) copy it.
  */
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long address, pte_t *page_table, pte_t pte)
 {
 	struct page *old_page = pte_page(pte), *new_page;
 
-	if (!PageReserved(old_page) && page_count(old_page) == 1) {
+	if (!PageReserved(old_page) && (page_count(old_page) == 1 ||
+					swap_cache_page_is_ours(old_page))) {
 		set_pte(page_table, pte_mkyoung(pte_mkdirty(pte_mkwrite(pte))));
 		flush_tlb_page(vma, address);
 		return VM_FAULT_MINOR;
@@ -113,19 +131,101 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /*
- * A fault on a swap entry.  Swap arrives with issue 6: then this reads
- * the page back (swap cache, swapin_readahead, read_swap_cache).
- * Until then no PTE can hold a swap entry, so one here is corruption.
+ * Reads the slots around entry's into the swap cache, as few requests
+ * as possible (2.4's swapin_readahead): the aligned window of
+ * 1 << page_cluster slots that valid_swaphandles() finds in use.
+ * Pages in consecutive slots go in one request, so a process that
+ * reads its memory back in order mostly finds it in the cache.
+ * Slots already cached break the run.  The pages stay in the cache
+ * (active, with the cache's reference) for do_swap_page() to find.
  */
-int do_swap_page(struct mm_struct *mm __unused, struct vm_area_struct *vma,
-		 unsigned long address, pte_t *page_table __unused,
-		 pte_t orig_pte, int write_access __unused)
+void swapin_readahead(swp_entry_t entry)
 {
-	printk(KERN_ERR "do_swap_page: %s[%d]: swap entry %08lx at %08lx "
-	       "(vma %08lx-%08lx), but swap-in is not available yet\n",
-	       current->comm, current->pid, pte_val(orig_pte), address,
-	       vma->vm_start, vma->vm_end);
-	return VM_FAULT_SIGBUS;
+	struct page *run[BLK_MAX_SEGS];
+	unsigned long offset;
+	int num = valid_swaphandles(entry, &offset);
+	unsigned int n = 0, most;
+
+	if (!num)
+		return;
+	most = min((unsigned int)BLK_MAX_SEGS,
+		   swap_info[SWP_TYPE(entry)].bdev->max_segs);
+
+	for (int i = 0; i < num; i++, offset++) {
+		struct page *page = swap_cache_new_page(
+			SWP_ENTRY(SWP_TYPE(entry), offset));
+
+		if (page)
+			run[n++] = page;
+		if (n && (!page || n == most || i == num - 1)) {
+			rw_swap_pages(READ, run, n);
+			while (n)
+				page_cache_release(run[--n]);
+		}
+	}
+}
+
+/*
+ * A fault on a swap entry (2.4's do_swap_page): the page is in the
+ * swap cache (still there, or brought in by an earlier read-ahead), or
+ * it is read, with its neighbours, by swapin_readahead().  It is
+ * mapped and the PTE's reference on the slot dropped; the page stays
+ * in the swap cache, so if it is swapped out again unchanged nothing
+ * needs writing.  A write fault makes it writable at once if nobody
+ * else uses it.  A read error kills the process (SIGBUS): its data is
+ * gone, and nobody else's is touched.
+ */
+int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		 unsigned long address, pte_t *page_table, pte_t orig_pte,
+		 int write_access)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig_pte);
+	int ret = VM_FAULT_MINOR;
+	struct page *page;
+	pte_t pte;
+
+	if (!swap_entry_used(entry)) {	/* a swap PTE always holds its slot */
+		printk(KERN_ERR "%s[%d]: bad swap entry %08lx at %08lx: "
+		       "killed\n", current->comm, current->pid, entry.val,
+		       address);
+		return VM_FAULT_SIGBUS;
+	}
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		swapin_readahead(entry);
+		page = read_swap_cache_async(entry);
+		if (!page)	/* swapped in by someone else, or no memory */
+			return pte_val(*page_table) == pte_val(orig_pte)
+				? VM_FAULT_OOM : VM_FAULT_MINOR;
+		ret = VM_FAULT_MAJOR;
+		count_vm_event(PGMAJFAULT);
+	}
+	lock_page(page);	/* waits for the read */
+	if (pte_val(*page_table) != pte_val(orig_pte)) {
+		/* someone else mapped it while we slept */
+		unlock_page(page);
+		page_cache_release(page);
+		return VM_FAULT_MINOR;
+	}
+	if (!PageUptodate(page)) {
+		printk(KERN_ERR "%s[%d]: swap entry %08lx at %08lx could not "
+		       "be read back in: killed\n", current->comm,
+		       current->pid, entry.val, address);
+		/* Out of the cache, so that nobody maps what was not read. */
+		if (PageSwapCache(page))
+			delete_from_swap_cache_nolock(page);
+		unlock_page(page);
+		page_cache_release(page);
+		return VM_FAULT_SIGBUS;
+	}
+	mm->rss++;
+	pte = mk_pte(page, vma->vm_page_prot);
+	swap_free(entry);	/* the PTE's; our page reference replaces it */
+	if (write_access && !is_page_shared(page))
+		pte = pte_mkwrite(pte_mkdirty(pte));
+	unlock_page(page);
+	set_pte(page_table, pte);
+	return ret;
 }
 
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -164,6 +264,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	pmd_t *pmd = pmd_offset(pgd, address);
 	pte_t *pte = pte_alloc(mm, pmd, address);
 
+	count_vm_event(PGFAULT);
 	if (!pte)
 		return VM_FAULT_OOM;
 	return handle_pte_fault(mm, vma, address, write_access, pte);
@@ -192,7 +293,9 @@ struct page *follow_page(struct mm_struct *mm, unsigned long address)
 /*
  * fork(): copies vma's PTEs from src to dst.  In a private writable
  * mapping both sides become read-only (copy-on-write); each page gets
- * one more reference and counts in the child's rss.
+ * one more reference and counts in the child's rss.  A swapped-out
+ * page's entry is copied too: its slot gets one more user
+ * (swap_duplicate), and whoever faults first reads it in.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
@@ -208,18 +311,21 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
 			continue;
 		}
-		pte = *src_pte;
-		if (pte_none(pte))
+		if (pte_none(*src_pte))
 			continue;
-		if (!pte_present(pte)) {
-			/* issue 6: swap_duplicate() the entry here */
-			pte_ERROR(pte, addr);
-			continue;
-		}
 		dst_pte = pte_alloc(dst, pmd_offset(pgd_offset(dst, addr),
 						    addr), addr);
 		if (!dst_pte)
 			return -ENOMEM;
+		/* read after pte_alloc: reclaim may have swapped it out */
+		pte = *src_pte;
+		if (pte_none(pte))
+			continue;
+		if (!pte_present(pte)) {
+			swap_duplicate(pte_to_swp_entry(pte));
+			set_pte(dst_pte, pte);
+			continue;
+		}
 		page = pte_page(pte);
 		if (cow) {
 			ptep_set_wrprotect(src_pte);
@@ -235,7 +341,12 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	return 0;
 }
 
-/* Unmaps [address, address + size): pages lose the mapping's reference. */
+/*
+ * Unmaps [address, address + size).  Pages lose the mapping's
+ * reference, and swap entries their slot's; a page or slot nobody
+ * else uses leaves the swap cache now (free_page_and_swap_cache,
+ * free_swap_and_cache).
+ */
 void zap_page_range(struct mm_struct *mm, unsigned long address,
 		    unsigned long size)
 {
@@ -252,12 +363,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 		if (pte_none(pte))
 			continue;
 		if (!pte_present(pte)) {
-			/* issue 6: free_swap_and_cache() the entry here */
-			pte_ERROR(pte, addr);
+			free_swap_and_cache(pte_to_swp_entry(pte));
 			continue;
 		}
 		if (!PageReserved(pte_page(pte))) {
-			put_page(pte_page(pte));
+			free_page_and_swap_cache(pte_page(pte));
 			mm->rss--;
 		}
 	}

@@ -32,7 +32,9 @@
 #include "kernel/sched.h"
 #include "kernel/x86.h"
 #include "mm/debug.h"
+#include "mm/oom_kill.h"
 #include "mm/swap.h"
+#include "mm/vmstat.h"
 
 struct page *mem_map;
 unsigned long max_mapnr;
@@ -200,6 +202,16 @@ static struct page *reclaim_and_retry(zonelist_t *zonelist,
 	return NULL;
 }
 
+/*
+ * PF_MEMALLOC (reclaim itself, kswapd) and PF_MEMDIE (an OOM victim,
+ * which must be able to exit) never reclaim and may take the last
+ * reserve.
+ */
+static bool in_reclaim_or_dying(void)
+{
+	return current->flags & (PF_MEMALLOC | PF_MEMDIE);
+}
+
 /* The last resort: what is left, the final reserve only for PF_MEMALLOC. */
 static struct page *alloc_from_reserve(zonelist_t *zonelist,
 				       unsigned long order, int direct_reclaim)
@@ -214,13 +226,47 @@ static struct page *alloc_from_reserve(zonelist_t *zonelist,
 				return page;
 		}
 		if (z->free_pages < z->pages_min / 4 &&
-		    !(current->flags & PF_MEMALLOC))
+		    !in_reclaim_or_dying())
 			continue;
 		page = rmqueue(z, order);
 		if (page)
 			return page;
 	}
 	return NULL;
+}
+
+/* Fruitless kswapd rounds an allocation waits through before failing. */
+#define MAX_FRUITLESS_ROUNDS	8
+
+/* Pages reclaim has given back or sent to swap so far. */
+static unsigned long reclaim_progress(void)
+{
+	return nr_free_pages() + nr_inactive_clean_pages() +
+	       vm_events[PSWPOUT];
+}
+
+/*
+ * Step 7 for a caller that may wait and start I/O: wake kswapd, sleep
+ * until it has finished a round (2.4's wakeup_kswapd(1)), then retry.
+ * 2.4.0 retries for ever, which hangs when nothing can be reclaimed.
+ * Here a round is progress if it left more free or clean pages or
+ * sent pages to swap, or while a process the OOM killer chose is
+ * still exiting (its memory is on its way); after MAX_FRUITLESS_ROUNDS
+ * rounds in a row without progress the allocation fails.  A task the
+ * OOM killer chose retries at once: it may now take from the reserve.
+ */
+static bool kswapd_helped(unsigned int *fruitless)
+{
+	unsigned long before = reclaim_progress();
+
+	wakeup_kswapd(1);
+	memory_pressure++;
+	if (reclaim_progress() > before || (current->flags & PF_MEMDIE) ||
+	    oom_victim_exiting()) {
+		*fruitless = 0;
+		return true;
+	}
+	return ++*fruitless < MAX_FRUITLESS_ROUNDS;
 }
 
 /*
@@ -232,22 +278,23 @@ static struct page *alloc_from_reserve(zonelist_t *zonelist,
  *  4. __alloc_pages_limit at PAGES_HIGH, then PAGES_LOW;
  *  5. wake kswapd; a caller that may wait yields;
  *  6. __alloc_pages_limit at PAGES_MIN;
- *  7. not PF_MEMALLOC: reclaim (see below) and retry;
+ *  7. not PF_MEMALLOC: reclaim (see kswapd_helped) and retry;
  *  8. the reserve: below pages_min / 4 only for PF_MEMALLOC.
- * One departure: 2.4.0 retries an order-0 request after reclaim
- * unconditionally, which loops forever when nothing can be reclaimed.
- * Here it retries only when reclaim made progress, so an allocation
- * that cannot be satisfied returns NULL.
+ * Departures: 2.4.0 retries an order-0 request after reclaim for
+ * ever; here it retries while reclaim makes progress, so a request
+ * that cannot be met returns NULL.  And an OOM victim (PF_MEMDIE) is
+ * treated as PF_MEMALLOC, so that it can exit.
  */
 struct page *__alloc_pages(unsigned int gfp_mask, unsigned long order,
 			   zonelist_t *zonelist)
 {
+	unsigned int fruitless = 0;
 	int direct_reclaim = 0;
+	bool stalled = false;
 	struct page *page;
 
 	memory_pressure++;
-	if (order == 0 && (gfp_mask & __GFP_WAIT) &&
-	    !(current->flags & PF_MEMALLOC))
+	if (order == 0 && (gfp_mask & __GFP_WAIT) && !in_reclaim_or_dying())
 		direct_reclaim = 1;
 
 	/* 2.4.0's tests; the cheap comparison comes first in the second. */
@@ -286,21 +333,21 @@ try_again:
 	if (page)
 		return page;
 
-	if (!(current->flags & PF_MEMALLOC)) {
-		if (order > 0 && (gfp_mask & __GFP_WAIT)) {
+	if (!in_reclaim_or_dying() && (gfp_mask & __GFP_WAIT)) {
+		if (!stalled) {
+			count_vm_event(ALLOCSTALL);
+			stalled = true;
+		}
+		if (order > 0) {
 			page = reclaim_and_retry(zonelist, gfp_mask, order);
 			if (page)
 				return page;
 		}
-		if ((gfp_mask & (__GFP_WAIT | __GFP_IO)) ==
-		    (__GFP_WAIT | __GFP_IO)) {
-			unsigned long before = nr_free_pages();
-
-			wakeup_kswapd(1);
-			memory_pressure++;
-			if (!order && nr_free_pages() > before)
+		if (gfp_mask & __GFP_IO) {
+			/* 2.4.0 retries only order 0 here, too */
+			if (kswapd_helped(&fruitless) && !order)
 				goto try_again;
-		} else if (gfp_mask & __GFP_WAIT) {
+		} else {
 			int freed = try_to_free_pages(gfp_mask);
 
 			memory_pressure++;
@@ -511,6 +558,56 @@ unsigned long nr_free_highpages(void)
 unsigned long nr_inactive_clean_pages(void)
 {
 	return sum_zones(false, true);
+}
+
+/*
+ * How short memory is.  2.4 keeps free_shortage() and
+ * inactive_shortage() in mm/vmscan.c; they are here, with the other
+ * counting functions, because the allocator needs them on every call
+ * and the reclaim machinery does not run in the allocator's host unit
+ * tests.
+ */
+
+/* How many inactive pages 2.4 wants in reserve (mm.md). */
+unsigned long inactive_target(void)
+{
+	return min((unsigned long)memory_pressure >> 6, num_physpages / 4);
+}
+
+/*
+ * Pages missing before free + inactive_clean reach freepages.high plus
+ * a third of the inactive target; or, if there are enough overall,
+ * what the zones below pages_min + 1 miss (2.4.0's free_shortage).
+ */
+int free_shortage(void)
+{
+	long freeable = nr_free_pages() + nr_inactive_clean_pages();
+	long target = freepages.high + inactive_target() / 3;
+	pg_data_t *pgdat;
+	long sum = 0;
+
+	if (freeable < target)
+		return target - freeable;
+	for_each_pgdat(pgdat) {
+		for (int i = 0; i < MAX_NR_ZONES; i++) {
+			zone_t *z = &pgdat->node_zones[i];
+			long have = z->free_pages + z->inactive_clean_pages;
+
+			if (z->realsize && have < (long)z->pages_min + 1)
+				sum += z->pages_min + 1 - have;
+		}
+	}
+	return sum;
+}
+
+/* Pages missing from free + inactive to reach the high mark + target. */
+int inactive_shortage(void)
+{
+	long shortage = freepages.high + inactive_target();
+
+	shortage -= nr_free_pages() + nr_inactive_clean_pages();
+	shortage -= nr_inactive_dirty_pages;
+	return shortage > 0 ? shortage : 0;
 }
 
 /* ------------------------------------------------------ setting up */

@@ -18,36 +18,48 @@
 
 #define SECTORS_PER_PAGE	(PAGE_SIZE >> SECTOR_SHIFT)
 
-/* One page of swap I/O in flight. */
+/* One request of swap I/O in flight: pages in consecutive slots. */
 struct swap_io {
 	struct blk_request req;
-	struct page *page;
+	unsigned int nr;
+	struct page *pages[BLK_MAX_SEGS];
 };
 
 /*
- * Completion, usually in interrupt context (2.4: end_buffer_io_async).
- * A read that worked makes the page up to date.  A failed write marks
- * the page dirty again, so its data is written elsewhere later rather
- * than dropped as if it were safe on disk (2.4 lost it).
+ * A page's I/O is over (2.4: end_buffer_io_async).  A read that
+ * worked makes the page up to date.  A failed write marks the page
+ * dirty again, so that page_launder() writes it again later rather
+ * than reclaim dropping it as if it were safe on disk (2.4 lost it).
+ * Then the page leaves swapper_space's locked_pages and is unlocked.
  */
+static void swap_page_done(struct page *page, int rw, int error)
+{
+	if (error) {
+		SetPageError(page);
+		if (rw == WRITE)
+			SetPageDirty(page);
+	} else if (rw == READ) {
+		SetPageUptodate(page);
+	}
+	if (rw == WRITE)
+		ClearPageWriteback(page);
+	swap_cache_end_io(page);
+	unlock_page(page);
+}
+
+/* Completion, usually in interrupt context. */
 static void end_swap_io(struct blk_request *req, int error)
 {
 	struct swap_io *io = container_of(req, struct swap_io, req);
-	struct page *page = io->page;
 
-	if (error) {
-		printk(KERN_ERR "swap: %s error %d, %s sector %llu\n",
+	if (error)
+		printk(KERN_ERR "swap: %s error %d, %s sectors %llu-%llu\n",
 		       req->op == WRITE ? "write" : "read", error,
-		       req->bdev->name, (unsigned long long)req->sector);
-		SetPageError(page);
-		if (req->op == WRITE)
-			SetPageDirty(page);
-	} else if (req->op == READ) {
-		SetPageUptodate(page);
-	}
-	if (req->op == WRITE)
-		ClearPageWriteback(page);
-	unlock_page(page);
+		       req->bdev->name, (unsigned long long)req->sector,
+		       (unsigned long long)req->sector +
+		       io->nr * SECTORS_PER_PAGE - 1);
+	for (unsigned int i = 0; i < io->nr; i++)
+		swap_page_done(io->pages[i], req->op, error);
 	kfree(io);
 }
 
@@ -63,44 +75,67 @@ static struct swap_info_struct *swap_io_area(swp_entry_t entry)
 	return NULL;
 }
 
-/*
- * Starts reading or writing a locked swap-cache page from or to its
- * slot (2.4: rw_swap_page).  On completion the page is unlocked, with
- * PG_uptodate after a good read or PG_error after a failure.  A write
- * keeps PG_writeback set while it is in flight.
- */
-void rw_swap_page(int rw, struct page *page)
+/* Marks a page as about to be read or written. */
+static void swap_page_start(struct page *page, int rw)
 {
-	swp_entry_t entry = { page->index };
-	struct swap_info_struct *p;
-	struct swap_io *io;
-
 	BUG_ON(!PageLocked(page));
 	BUG_ON(!PageSwapCache(page));
 	ClearPageError(page);
-	p = swap_io_area(entry);
-	io = p ? kmalloc(sizeof(*io), GFP_ATOMIC) : NULL;
-	if (!io) {
-		if (p)
-			printk(KERN_ERR "rw_swap_page: out of memory\n");
-		SetPageError(page);
-		unlock_page(page);
-		return;
-	}
-	memset(io, 0, sizeof(*io));
-	io->page = page;
-	io->req.bdev = p->bdev;
-	io->req.op = rw;
-	io->req.sector = (sector_t)SWP_OFFSET(entry) * SECTORS_PER_PAGE;
-	io->req.end_io = end_swap_io;
-	blk_add_page(&io->req, page, PAGE_SIZE, 0);
 	if (rw == WRITE) {
 		SetPageWriteback(page);
 		count_vm_event(PSWPOUT);
 	} else {
+		/* Not up to date until this read has worked. */
+		ClearPageUptodate(page);
 		count_vm_event(PSWPIN);
 	}
+}
+
+/*
+ * Starts reading or writing nr locked swap-cache pages whose entries
+ * are consecutive slots of one area (page->index holds each page's
+ * entry), as one request (swapin_readahead reads a cluster so).
+ * Returns at once; on completion each page is unlocked, with
+ * PG_uptodate after a good read or PG_error after a failure.  Writes
+ * keep PG_writeback set while they are in flight.
+ */
+void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
+{
+	swp_entry_t entry = { pages[0]->index };
+	struct swap_info_struct *p = swap_io_area(entry);
+	struct swap_io *io;
+	unsigned int i;
+
+	BUG_ON(!nr || nr > BLK_MAX_SEGS);
+	for (i = 0; i < nr; i++)
+		swap_page_start(pages[i], rw);
+	io = p ? kmalloc(sizeof(*io), GFP_ATOMIC) : NULL;
+	if (!io) {
+		if (p)
+			printk(KERN_ERR "rw_swap_page: out of memory\n");
+		for (i = 0; i < nr; i++)
+			swap_page_done(pages[i], rw, -ENOMEM);
+		return;
+	}
+	memset(io, 0, sizeof(*io));
+	io->req.bdev = p->bdev;
+	io->req.op = rw;
+	io->req.sector = (sector_t)SWP_OFFSET(entry) * SECTORS_PER_PAGE;
+	io->req.end_io = end_swap_io;
+	io->nr = nr;
+	for (i = 0; i < nr; i++) {
+		BUG_ON(pages[i]->index != SWP_ENTRY(SWP_TYPE(entry),
+						   SWP_OFFSET(entry) + i).val);
+		io->pages[i] = pages[i];
+		blk_add_page(&io->req, pages[i], PAGE_SIZE, 0);
+	}
 	submit_request(&io->req);
+}
+
+/* One page (2.4: rw_swap_page with wait = 0). */
+void rw_swap_page(int rw, struct page *page)
+{
+	rw_swap_pages(rw, &page, 1);
 }
 
 /*

@@ -47,7 +47,7 @@ void lru_unlock(uint32_t flags)
  * so the tail holds the pages that have waited longest.
  */
 
-static void add_page_to_active_list(struct page *page)
+void add_page_to_active_list(struct page *page)
 {
 	SetPageActive(page);
 	list_add(&page->lru, &active_list);
@@ -55,7 +55,7 @@ static void add_page_to_active_list(struct page *page)
 	vmtrace(page, "active");
 }
 
-static void add_page_to_inactive_dirty_list(struct page *page)
+void add_page_to_inactive_dirty_list(struct page *page)
 {
 	SetPageInactiveDirty(page);
 	list_add(&page->lru, &inactive_dirty_list);
@@ -232,4 +232,35 @@ void lru_cache_del(struct page *page)
 	BUG_ON(!PageLocked(page));
 	__lru_cache_del(page);
 	lru_unlock(flags);
+}
+
+/* ------------------------------------------------ statistics */
+
+/*
+ * How many pages swap-in reads at once: 1 << page_cluster, the slots
+ * of an aligned window around the one faulted on (swapin_readahead in
+ * mm/memory.c).  2.4's swap_setup sizes it by the memory: 4 pages
+ * below 16 MiB, 8 below 32 MiB, 16 above.
+ */
+int page_cluster;
+
+void swap_setup(void)
+{
+	if (num_physpages < (16UL << 20) >> PAGE_SHIFT)
+		page_cluster = 2;
+	else if (num_physpages < (32UL << 20) >> PAGE_SHIFT)
+		page_cluster = 3;
+	else
+		page_cluster = 4;
+}
+
+/*
+ * Once a second (from kswapd): memory_pressure, which every allocation
+ * raises and every free lowers, loses 1/64 of itself, so it reads as
+ * a decaying average of recent allocation pressure; inactive_target()
+ * is that over 64.
+ */
+void recalculate_vm_stats(void)
+{
+	memory_pressure -= memory_pressure >> 6;
 }

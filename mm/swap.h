@@ -68,6 +68,8 @@ struct swap_info_struct {
 	unsigned int flags;		/* SWP_USED, SWP_WRITEOK */
 	struct block_device *bdev;	/* 2.4: swap_device */
 	unsigned short *swap_map;	/* max counters, one per slot */
+	unsigned short *users;		/* scratch: the invariant checker
+					 * counts each slot's users here */
 	unsigned int map_order;		/* swap_map: 2^map_order pages */
 	unsigned int lowest_bit;	/* no free slot below this */
 	unsigned int highest_bit;	/* no free slot above this */
@@ -130,6 +132,7 @@ swp_entry_t get_swap_page(void);
 int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
 int swap_count(swp_entry_t entry);
+bool swap_entry_used(swp_entry_t entry);
 
 int swap_header_check(const union swap_header *h, unsigned long disk_pages,
 		      char *why, size_t len);
@@ -151,6 +154,7 @@ struct swap_info_struct *swap_info_of(const struct block_device *bdev);
 /* Swap I/O (mm/page_io.c): page->index holds the page's swap entry. */
 struct page;
 void rw_swap_page(int rw, struct page *page);
+void rw_swap_pages(int rw, struct page **pages, unsigned int nr);
 int rw_swap_page_sync(int rw, struct page *page);
 int swap_writepage(struct page *page);
 
@@ -158,12 +162,22 @@ int swap_writepage(struct page *page);
 struct address_space;
 extern struct address_space swapper_space;
 
+unsigned long swap_cache_key(swp_entry_t entry);
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
 void delete_from_swap_cache(struct page *page);
 void free_page_and_swap_cache(struct page *page);
+void free_swap_and_cache(swp_entry_t entry);
+void page_cache_release(struct page *page);
+bool is_page_shared(struct page *page);
+void swap_cache_start_io(struct page *page, int rw);
+void swap_cache_end_io(struct page *page);
+struct page *read_swap_cache_async(swp_entry_t entry);
+struct page *swap_cache_new_page(swp_entry_t entry);
+void swapin_readahead(swp_entry_t entry);
+int valid_swaphandles(swp_entry_t entry, unsigned long *offset);
 
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2
@@ -190,13 +204,20 @@ void add_page_to_inactive_clean_list(struct page *page);
 void del_page_from_inactive_dirty_list(struct page *page);
 void del_page_from_inactive_clean_list(struct page *page);
 
-extern unsigned long kswapd_wakeups;
+void add_page_to_active_list(struct page *page);
+void add_page_to_inactive_dirty_list(struct page *page);
+extern int page_cluster;
+void swap_setup(void);
+void recalculate_vm_stats(void);
 
+/* Reclaim entry points (mm/vmscan.c); the rest is in mm/vmscan.h. */
 void wakeup_kswapd(int block);
 void wakeup_bdflush(int block);
 struct page *reclaim_page(zone_t *zone);
 int page_launder(unsigned int gfp_mask, int sync);
 int try_to_free_pages(unsigned int gfp_mask);
+
+/* How short memory is (mm/page_alloc.c). */
 unsigned long inactive_target(void);
 int free_shortage(void);
 int inactive_shortage(void);

@@ -16,6 +16,7 @@
  * the page itself.
  */
 #include "mm/swap.h"
+#include "drivers/blkdev.h"
 #include "kernel/kernel.h"
 #include "mm/mm.h"
 #include "mm/filemap.h"
@@ -36,6 +37,18 @@ struct address_space swapper_space = {
 };
 
 /*
+ * Where an entry's page sits in the radix tree: the slot's offset,
+ * with the area's type above its 24 bits.  Not the entry's value
+ * itself, whose offset starts at bit 8 (the PTE format, mm/swap.h):
+ * consecutive slots would be 256 apart, and every page would need a
+ * tree node of its own.
+ */
+unsigned long swap_cache_key(swp_entry_t entry)
+{
+	return SWP_TYPE(entry) << 24 | SWP_OFFSET(entry);
+}
+
+/*
  * Puts a locked page that no mapping owns into the swap cache under
  * entry.  Returns 0, or -errno with nothing changed: 2.4 returned
  * nothing and could not fail here, but a radix-tree node may be
@@ -54,7 +67,8 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 		return -ENOENT;
 	}
 	flags = lru_lock();
-	err = radix_tree_insert(&swapper_space.page_tree, entry.val, page);
+	err = radix_tree_insert(&swapper_space.page_tree, swap_cache_key(entry),
+				page);
 	if (err) {
 		lru_unlock(flags);
 		swap_free(entry);
@@ -73,19 +87,32 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	return 0;
 }
 
-/*
- * Finds the page cached for entry and takes a reference on it for
- * the caller, or returns NULL (do_swap_page then reads it from swap).
- */
-struct page *lookup_swap_cache(swp_entry_t entry)
+/* The page cached for entry, with a reference for the caller, or NULL. */
+static struct page *find_swap_page(swp_entry_t entry)
 {
 	uint32_t flags = lru_lock();
 	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
-					      entry.val);
+					      swap_cache_key(entry));
 
 	if (page)
 		get_page(page);
 	lru_unlock(flags);
+	return page;
+}
+
+/*
+ * Finds the page cached for entry and takes a reference on it for
+ * the caller, or returns NULL (do_swap_page then reads it from swap).
+ * The page is marked referenced: someone wants it again, which
+ * refill_inactive_scan() and page_launder() take into account (2.4's
+ * page-cache lookups do the same).
+ */
+struct page *lookup_swap_cache(swp_entry_t entry)
+{
+	struct page *page = find_swap_page(entry);
+
+	if (page)
+		SetPageReferenced(page);
 	return page;
 }
 
@@ -119,7 +146,7 @@ void delete_from_swap_cache_nolock(struct page *page)
 	if (PageActive(page) || PageInactiveDirty(page) ||
 	    PageInactiveClean(page))
 		__lru_cache_del(page);
-	radix_tree_delete(&swapper_space.page_tree, entry.val);
+	radix_tree_delete(&swapper_space.page_tree, swap_cache_key(entry));
 	list_del_init(&page->list);
 	swapper_space.nrpages--;
 	page->mapping = NULL;
@@ -141,9 +168,10 @@ void delete_from_swap_cache(struct page *page)
 /*
  * True if someone besides our caller and the swap cache uses the
  * page: another reference on the page, or another swap PTE holding
- * its slot (2.4's is_page_shared).
+ * its slot (2.4's is_page_shared).  The caller holds the page lock,
+ * so the count cannot change under it.
  */
-static bool page_is_shared(struct page *page)
+bool is_page_shared(struct page *page)
 {
 	int count = page_count(page);
 
@@ -162,9 +190,118 @@ static bool page_is_shared(struct page *page)
 void free_page_and_swap_cache(struct page *page)
 {
 	if (PageSwapCache(page) && !TryLockPage(page)) {
-		if (!page_is_shared(page))
+		if (!is_page_shared(page))
 			delete_from_swap_cache_nolock(page);
 		unlock_page(page);
 	}
 	put_page(page);
+}
+
+/*
+ * A swap PTE is going away (zap_page_range): drop its reference on
+ * the slot, and if only the swap cache is left holding the page, take
+ * it out too, so that the page and its slot are free now rather than
+ * when reclaim gets round to them.  (2.4.0 only swap_free()d here;
+ * later 2.4 kernels do this.)  A page under I/O is left to reclaim.
+ */
+void free_swap_and_cache(swp_entry_t entry)
+{
+	struct page *page;
+
+	swap_free(entry);
+	page = find_swap_page(entry);
+	if (!page)
+		return;
+	if (!TryLockPage(page)) {
+		if (!is_page_shared(page))
+			delete_from_swap_cache_nolock(page);
+		unlock_page(page);
+	}
+	put_page(page);
+}
+
+/* Drops a page-cache reference (2.4's page_cache_release; the seed
+ * has try_to_swap_out end with it). */
+void page_cache_release(struct page *page)
+{
+	put_page(page);
+}
+
+/*
+ * I/O is about to start on a locked page of the cache: it moves to
+ * locked_pages until it completes; a page about to be written is
+ * clean from now on (a write to it meanwhile dirties it again).
+ */
+void swap_cache_start_io(struct page *page, int rw)
+{
+	uint32_t flags = lru_lock();
+
+	if (rw == WRITE)
+		ClearPageDirty(page);
+	list_move(&page->list, &swapper_space.locked_pages);
+	lru_unlock(flags);
+}
+
+/*
+ * From the I/O's completion (mm/page_io.c, usually in an interrupt
+ * handler): back to clean_pages, or to dirty_pages if the page is
+ * dirty (a failed write leaves it so).  Pages that are not in
+ * swapper_space (the swap-area suite writes such) stay where they are.
+ */
+void swap_cache_end_io(struct page *page)
+{
+	uint32_t flags;
+
+	if (page->mapping != &swapper_space)
+		return;
+	flags = lru_lock();
+	list_move(&page->list, PageDirty(page) ? &swapper_space.dirty_pages
+					       : &swapper_space.clean_pages);
+	lru_unlock(flags);
+}
+
+/*
+ * A new page in the cache for entry, locked and not yet read, with a
+ * reference for the caller; NULL if entry is cached already (someone
+ * read it meanwhile), no longer in use, or there is no memory.  The
+ * caller starts the read (rw_swap_page or rw_swap_pages).
+ */
+struct page *swap_cache_new_page(swp_entry_t entry)
+{
+	struct page *page;
+
+	if (!swap_entry_used(entry))
+		return NULL;
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return NULL;
+	/* We may have slept: someone may have read it, or freed it. */
+	lock_page(page);
+	if (!swap_entry_used(entry) || add_to_swap_cache(page, entry)) {
+		unlock_page(page);
+		__free_page(page);
+		return NULL;
+	}
+	swap_cache_start_io(page, READ);
+	return page;
+}
+
+/*
+ * The page for entry, read from swap if it is not in the cache (2.4's
+ * read_swap_cache_async).  Returns at once, with the page locked while
+ * its read is in flight: lock_page() or wait_on_page() waits for it,
+ * and PG_uptodate then says whether it worked.  The caller gets a
+ * reference.  NULL if the slot is not in use or there is no memory.
+ */
+struct page *read_swap_cache_async(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+
+	if (page)
+		return page;
+	page = swap_cache_new_page(entry);
+	if (!page)
+		return lookup_swap_cache(entry);
+	rw_swap_page(READ, page);
+	return page;
 }

@@ -240,6 +240,47 @@ int swap_count(swp_entry_t entry)
 }
 
 /*
+ * Whether entry names a slot in use, asked quietly (swap_count() and
+ * friends report a bad entry as a bug; here it is a question: swap-in
+ * asks it of slots that may have been freed while it slept).
+ */
+bool swap_entry_used(swp_entry_t entry)
+{
+	unsigned long type = SWP_TYPE(entry), offset = SWP_OFFSET(entry);
+	unsigned short count;
+
+	if (type >= nr_swapfiles || !(swap_info[type].flags & SWP_USED) ||
+	    offset >= swap_info[type].max)
+		return false;
+	count = swap_info[type].swap_map[offset];
+	return count && count != SWAP_MAP_BAD;
+}
+
+/*
+ * The slots swap-in reads together with entry's (2.4's
+ * valid_swaphandles): the aligned window of 1 << page_cluster slots
+ * around it, from its start up to the first slot not in use (free,
+ * bad, or past the end), never the header.  *offset gets the first;
+ * returns how many (0 if the window starts with a free slot).
+ */
+int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
+{
+	unsigned long type = SWP_TYPE(entry);
+	unsigned long toff = SWP_OFFSET(entry) >> page_cluster << page_cluster;
+	unsigned long end = toff + (1UL << page_cluster);
+	int n = 0;
+
+	if (!toff)
+		toff = 1;
+	*offset = toff;
+	while (toff < end && swap_entry_used(SWP_ENTRY(type, toff))) {
+		toff++;
+		n++;
+	}
+	return n;
+}
+
+/*
  * Checks page 0 of a disk of disk_pages pages for a swap area that
  * can be used as it is (2.4: the header part of sys_swapon).  Returns
  * 0, or -EINVAL with the reason, in words a user can act on, in why.
@@ -348,6 +389,7 @@ void free_swap_info(struct swap_info_struct *p)
 {
 	p->flags = 0;
 	p->swap_map = NULL;
+	p->users = NULL;
 	p->bdev = NULL;
 }
 

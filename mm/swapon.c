@@ -125,8 +125,14 @@ static int activate_swap(struct swap_info_struct *p, const char *name,
 	max = swap_map_slots(name, header->info.last_page);
 	p->map_order = get_order(max * sizeof(*map));
 	map = (void *)__get_free_pages(GFP_KERNEL, p->map_order);
-	if (!map)
+	/* As large again, for check_mm_invariants() to count in. */
+	p->users = (void *)__get_free_pages(GFP_KERNEL, p->map_order);
+	if (!map || !p->users) {
+		free_pages((unsigned long)map, p->map_order);
+		free_pages((unsigned long)p->users, p->map_order);
+		p->users = NULL;
 		return refuse(name, -ENOMEM, "no memory for the swap map");
+	}
 	setup_swap_area(p, header, max, map);
 	enable_swap_area(p, prio);
 	printk(KERN_INFO "Adding Swap: %dk swap-space (priority %d) on %s\n",
@@ -188,6 +194,7 @@ int sys_swapoff(const char *name)
 		return -EBUSY;
 	}
 	free_pages((unsigned long)p->swap_map, p->map_order);
+	free_pages((unsigned long)p->users, p->map_order);
 	printk(KERN_INFO "Removing Swap: %dk swap-space on %s\n",
 	       p->pages << (PAGE_SHIFT - 10), name);
 	free_swap_info(p);

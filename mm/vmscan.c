@@ -1,32 +1,731 @@
 /*
- * Reclaim entry points (Linux 2.4's mm/vmscan.c), as far as the page
- * allocator needs them.
+ * Reclaim: finding pages to swap out, laundering them, and kswapd
+ * (Linux 2.4.0's mm/vmscan.c; the seed's try_to_swap_out and kswapd
+ * call trees, 001_2822c5e4c9950ae2.txt).
  *
- * __alloc_pages() calls these at the places 2.4 does: it wakes
- * kswapd, takes clean inactive pages with reclaim_page(), launders
- * dirty ones with page_launder() and reclaims directly with
- * try_to_free_pages().  Until the reclaim issue (issue 6) brings the
- * active and inactive lists, swap_out() and the kswapd thread, there
- * is nothing on any list to reclaim: these functions reclaim nothing
- * and say so by their return values.  The shortage arithmetic is
- * already 2.4's, over counters that stay 0 until then.
+ * The seed sums the policy up in three words:
+ *   未雨绸缪 "prepare before it rains": kswapd ages pages and moves
+ *     the idle ones towards the inactive lists before memory is short;
+ *   留退路 "leave a way back": a page leaving a process first goes to
+ *     the swap cache (mm/swap_state.c) and stays in memory until it is
+ *     clean and still unused, so a guess that was wrong costs a list
+ *     move, not a disk read;
+ *   不添乱 "do not get in the way": kswapd runs at the lowest priority
+ *     (SCHED_IDLE), only when nothing else wants the CPU, unless an
+ *     allocation that is short of memory wakes it.
+ *
+ * A private page's way out, function by function:
+ *   swap_out() picks the address space with the largest budget and
+ *   walks it, swap_out_mm -> swap_out_vma -> swap_out_pgd ->
+ *   swap_out_pmd -> try_to_swap_out(), which ages each PTE's page by
+ *   its accessed bit; an old page is unmapped, given a swap slot and
+ *   put in the swap cache, dirty, on inactive_dirty_list.
+ *   page_launder() writes dirty inactive pages to swap (writepage) and
+ *   moves clean ones to their zone's inactive_clean_list.
+ *   reclaim_page() takes a clean page out of the swap cache and hands
+ *   it to the allocator.
+ *   refill_inactive_scan() ages the active list and deactivates the
+ *   unmapped pages that reach age 0.
+ *
+ * Departure from 2.4.0 (mm.md): anonymous pages are on no list until
+ * swap_out() puts them in the swap cache, as in 2.4.0 itself, so the
+ * seed's story is visible: only the page-table walk finds a page that
+ * never went to swap.
  */
-#include "mm/swap.h"
+#include "mm/vmscan.h"
+#include "drivers/blkdev.h"
+#include "kernel/fork.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/time.h"
+#include "mm/debug.h"
+#include "mm/filemap.h"
 #include "mm/internal.h"
-#include "mm/mm.h"
+#include "mm/mmap.h"
+#include "mm/oom_kill.h"
+#include "mm/pagemap.h"
+#include "mm/swap.h"
+#include "mm/vmstat.h"
+#include "mm/vmtrace.h"
 
-/* Times the allocator asked for kswapd (shown by zoneinfo/tests). */
-unsigned long kswapd_wakeups;
+/* swap_out's budget per address space: rss >> SWAP_SHIFT, at least
+ * SWAP_MIN PTEs (2.4.0's constants). */
+#define SWAP_SHIFT	5
+#define SWAP_MIN	8
+
+/* The first scanning priority: look at nr >> 6 pages, then more. */
+#define DEF_PRIORITY	6
+
+struct task_struct *kswapd_task;
+DECLARE_WAIT_QUEUE_HEAD(kswapd_wait);
+DECLARE_WAIT_QUEUE_HEAD(kswapd_done);
+
+/* Debug builds check every invariant after each reclaim pass. */
+static void check_after_reclaim(const char *pass)
+{
+#ifdef CONFIG_DEBUG
+	if (check_mm_invariants())
+		panic("%s: mm invariant broken: %s", pass,
+		      mm_invariant_report);
+#else
+	(void)pass;
+#endif
+}
+
+/* ------------------------------------------------ the page-table walk */
+
+/* A new home for a page that is on no list yet: a slot and the cache. */
+static swp_entry_t add_to_swap(struct page *page)
+{
+	swp_entry_t entry = get_swap_page();
+
+	if (!entry.val)
+		return entry;
+	/* Its only copy is in memory: up to date, whatever the disk says. */
+	SetPageUptodate(page);
+	if (add_to_swap_cache(page, entry)) {
+		swap_free(entry);
+		entry.val = 0;
+		return entry;
+	}
+	set_page_dirty(page);
+	return entry;
+}
 
 /*
- * 2.4 wakes the kswapd thread here, and with block set sleeps until
- * it finishes a round.  There is no kswapd thread yet, so there is
- * nothing to wake or wait for: the request is only counted.
+ * Looks at one PTE of mm (the seed's try_to_swap_out).  A page that
+ * was used since the last look is rewarded (age_page_up) and kept; an
+ * old one is unmapped: its PTE becomes a swap entry and the page goes
+ * to the swap cache, from where page_launder() writes it out.
+ *
+ * Each present PTE looked at costs one unit of mm->swap_cnt; returns 1
+ * when that budget is spent (stop the walk), else 0.  The page is
+ * never freed here: the swap cache keeps it (the seed's [5]).
+ */
+int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long address, pte_t *page_table,
+		    unsigned int gfp_mask __unused)
+{
+	pte_t pte = *page_table;
+	swp_entry_t entry;
+	struct page *page;
+	bool onlist;
+
+	if (!pte_present(pte) || !pfn_valid(pte_pfn(pte)))
+		return 0;
+	page = pte_page(pte);
+	if (PageReserved(page))		/* the zero page */
+		return 0;
+	if (!mm->swap_cnt)
+		return 1;
+	mm->swap_cnt--;
+	count_vm_event(PGSCAN);
+
+	onlist = PageActive(page);
+	/* The CPU set the accessed bit: used since we last looked. */
+	if (ptep_test_and_clear_young(page_table)) {
+		flush_tlb_page(vma, address);	/* or it is not set again */
+		age_page_up(page);
+		return 0;
+	}
+	/* refill_inactive_scan() ages pages on the active list; others
+	 * only age here. */
+	if (!onlist)
+		age_page_down_ageonly(page);
+	/* Still young, or busy (I/O, another mapping being changed). */
+	if (page->age > 0 || TryLockPage(page))
+		return 0;
+
+	pte = ptep_get_and_clear(page_table);
+	flush_tlb_page(vma, address);
+
+	if (PageSwapCache(page)) {
+		/* It has a slot: the PTE's dirty bit becomes the page's,
+		 * since the PTE is about to hold a swap entry instead. */
+		entry.val = page->index;
+		if (pte_dirty(pte))
+			set_page_dirty(page);
+		swap_duplicate(entry);
+	} else {
+		/*
+		 * On no list and in no cache: a private anonymous page,
+		 * whose only copy is this one.  2.4 swaps it only if the
+		 * PTE is dirty; Pagoda has no file pages, so a clean one
+		 * (never written since a copy-on-write copy that was
+		 * later put back) must be kept just the same: it goes to
+		 * swap whatever its dirty bit says.
+		 */
+		entry = add_to_swap(page);
+		if (!entry.val) {		/* no swap left */
+			set_pte(page_table, pte);
+			unlock_page(page);
+			return 0;
+		}
+	}
+	set_pte(page_table, swp_entry_to_pte(entry));
+	unlock_page(page);
+	mm->rss--;
+	deactivate_page(page);
+	page_cache_release(page);	/* the mapping's reference */
+	return 0;
+}
+
+/*
+ * The PTEs of one page table from address to end (within this pmd).
+ * swap_address always says where to resume.
+ */
+int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
+		 pmd_t *dir, unsigned long address, unsigned long end,
+		 unsigned int gfp_mask)
+{
+	pte_t *pte;
+
+	if (pmd_none(*dir))
+		return 0;
+	if (pmd_bad(*dir)) {
+		printk(KERN_ERR "swap_out_pmd: bad pmd %08lx at %08lx\n",
+		       pmd_val(*dir), address);
+		return 0;
+	}
+	pte = pte_offset(dir, address);
+	do {
+		int result;
+
+		mm->swap_address = address + PAGE_SIZE;
+		result = try_to_swap_out(mm, vma, address, pte, gfp_mask);
+		if (result)
+			return result;
+		address += PAGE_SIZE;
+		pte++;
+	} while (address && address < end);
+	return 0;
+}
+
+/*
+ * The part of [address, end) that one page-directory entry covers.
+ * On i386 without PAE the pmd is folded into the pgd: one pmd per
+ * pgd entry, so there is no loop over pmds here (2.4 has one).
+ */
+int swap_out_pgd(struct mm_struct *mm, struct vm_area_struct *vma,
+		 pgd_t *dir, unsigned long address, unsigned long end,
+		 unsigned int gfp_mask)
+{
+	unsigned long pgd_end = (address + PGDIR_SIZE) & PGDIR_MASK;
+
+	if (pgd_end && end > pgd_end)
+		end = pgd_end;
+	return swap_out_pmd(mm, vma, pmd_offset(dir, address), address, end,
+			    gfp_mask);
+}
+
+/* vma from address to its end, one page-directory entry at a time. */
+int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+		 unsigned long address, unsigned int gfp_mask)
+{
+	unsigned long end = vma->vm_end;
+	pgd_t *pgdir = pgd_offset(mm, address);
+
+	do {
+		int result = swap_out_pgd(mm, vma, pgdir, address, end,
+					  gfp_mask);
+
+		if (result)
+			return result;
+		address = (address + PGDIR_SIZE) & PGDIR_MASK;
+		pgdir++;
+	} while (address && address < end);
+	return 0;
+}
+
+/*
+ * Walks mm's VMAs from swap_address, where the last walk stopped.
+ * Returns 1 if the budget ran out on the way (swap_address says where);
+ * at the end of the address space the next walk starts again from 0
+ * with a fresh budget.
+ */
+int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
+{
+	unsigned long address = mm->swap_address;
+	struct vm_area_struct *vma = find_vma(mm, address);
+
+	if (vma) {
+		if (address < vma->vm_start)
+			address = vma->vm_start;
+		for (;;) {
+			int result = swap_out_vma(mm, vma, address, gfp_mask);
+
+			if (result)
+				return result;
+			vma = vma->vm_next;
+			if (!vma)
+				break;
+			address = vma->vm_start;
+		}
+	}
+	mm->swap_address = 0;
+	mm->swap_cnt = 0;
+	return 0;
+}
+
+/*
+ * The address space to take pages from: the one with the largest
+ * budget left (swap_cnt).  When every budget is spent, each mm gets
+ * max(rss >> SWAP_SHIFT, SWAP_MIN) afresh (2.4.0's second pass), so
+ * large processes give up more pages, and every one gives some.
+ */
+static struct mm_struct *swap_out_select(void)
+{
+	for (int assign = 0; assign < 2; assign++) {
+		struct mm_struct *best = NULL;
+		unsigned long max_cnt = 0;
+		bool found = false;
+		struct list_head *pos;
+
+		list_for_each(pos, &mmlist) {
+			struct mm_struct *mm = list_entry(pos,
+					struct mm_struct, mmlist);
+
+			if (!mm->rss)
+				continue;
+			found = true;
+			if (assign)
+				mm->swap_cnt = max(mm->rss >> SWAP_SHIFT,
+						   (unsigned long)SWAP_MIN);
+			if (mm->swap_cnt > max_cnt) {
+				max_cnt = mm->swap_cnt;
+				best = mm;
+			}
+		}
+		if (best || !found)
+			return best;
+	}
+	return NULL;
+}
+
+/*
+ * Takes pages away from processes (the seed's swap_out): up to
+ * (number of mms << SWAP_SHIFT) >> priority walks, each of the mm
+ * with the largest budget.  Returns 1 as soon as a walk spent its
+ * budget (it looked at that many pages: the caller may call again), 0
+ * if the walks only reached the ends of address spaces.  2.4.0 wrote
+ * the same loop but always left it after the first walk.
+ */
+int swap_out(unsigned int priority, unsigned int gfp_mask)
+{
+	struct list_head *pos;
+	int tries = 0;
+
+	list_for_each(pos, &mmlist)
+		tries++;
+	tries = max((tries << SWAP_SHIFT) >> priority, 1);
+	while (tries--) {
+		struct mm_struct *mm = swap_out_select();
+		int result;
+
+		if (!mm)
+			return 0;
+		mm->mm_users++;		/* it cannot go away under us */
+		result = swap_out_mm(mm, gfp_mask);
+		mmput(mm);
+		if (result)
+			return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------ the active list */
+
+/*
+ * Ages the pages at the tail of the active list (the seed's "time
+ * machine"): a referenced page's age goes up, an unreferenced one's
+ * halves; at age 0 a page that no process maps any more (only the
+ * swap cache holds it) goes to inactive_dirty_list.  A mapped page stays: swap_out() unmaps it
+ * first.  Looks at nr_active_pages >> priority pages; with oneshot,
+ * stops at the first page deactivated.  Returns 1 if any was.
+ */
+int refill_inactive_scan(unsigned int priority, int oneshot)
+{
+	int maxscan = nr_active_pages >> priority, ret = 0;
+	uint32_t flags = lru_lock();
+
+	while (maxscan-- > 0 && !list_empty(&active_list)) {
+		struct page *page = list_entry(active_list.prev, struct page,
+					       lru);
+
+		count_vm_event(PGSCAN);
+		if (!PageActive(page)) {
+			printk(KERN_ERR "VM: refill_inactive_scan, pfn %lu "
+			       "on the active list is not active\n",
+			       page_to_pfn(page));
+			list_del_init(&page->lru);
+			nr_active_pages--;
+			continue;
+		}
+		if (TestClearPageReferenced(page)) {
+			age_page_up(page);
+		} else {
+			age_page_down_ageonly(page);
+			/* Stricter than deactivate_page(): we hold no
+			 * reference, so count 1 is the cache's alone. */
+			if (!page->age && page_count(page) <= 1)
+				deactivate_page(page);
+		}
+		if (PageActive(page)) {
+			list_move(&page->lru, &active_list);
+		} else {
+			ret = 1;
+			if (oneshot)
+				break;
+		}
+	}
+	lru_unlock(flags);
+	return ret;
+}
+
+/* ------------------------------------------------ the inactive lists */
+
+/* Inactive dirty -> active: the page is in use again. */
+static void launder_activate(struct page *page)
+{
+	del_page_from_inactive_dirty_list(page);
+	add_page_to_active_list(page);
+	count_vm_event(PGACTIVATE);
+}
+
+/* Not now: to the head of the list, to be looked at again later. */
+static void launder_rotate(struct page *page)
+{
+	list_move(&page->lru, &inactive_dirty_list);
+	count_vm_event(PGROTATED);
+}
+
+/*
+ * Starts writing a dirty, locked page to swap; the completion unlocks
+ * it (mm/page_io.c).  *written keeps a reference to the last page
+ * written, for a caller that will wait for it.  Called without the
+ * LRU lock: writepage may wait for room in the disk's ring.
+ */
+static void launder_write(struct page *page, struct page **written)
+{
+	get_page(page);
+	swap_cache_start_io(page, WRITE);
+	count_vm_event(PGLAUNDER);
+	vmtrace(page, "written");
+	page->mapping->a_ops->writepage(page);
+	if (*written)
+		put_page(*written);
+	*written = page;
+}
+
+/*
+ * One pass over inactive_dirty_list from its tail: the per-page
+ * decisions of 2.4's page_launder (the seed's kswapd tree).  With
+ * write_dirty false (the first pass) dirty pages are passed over; with
+ * it true they are written.  Returns the pages made clean-inactive.
+ */
+static int launder_pass(bool write_dirty, struct page **written)
+{
+	int maxscan = nr_inactive_dirty_pages, cleaned = 0;
+	uint32_t flags = lru_lock();
+
+	while (maxscan-- > 0 && !list_empty(&inactive_dirty_list)) {
+		struct page *page = list_entry(inactive_dirty_list.prev,
+					       struct page, lru);
+
+		count_vm_event(PGSCAN);
+		if (!PageInactiveDirty(page)) {
+			/* The seed: a kernel bug; say so, drop it. */
+			printk(KERN_ERR "VM: page_launder, pfn %lu on "
+			       "inactive_dirty_list is not inactive_dirty\n",
+			       page_to_pfn(page));
+			list_del_init(&page->lru);
+			nr_inactive_dirty_pages--;
+			continue;
+		}
+		/* Used again since it was deactivated, or still mapped. */
+		if (TestClearPageReferenced(page) || page->age > 0 ||
+		    page_count(page) > 1) {
+			launder_activate(page);
+			continue;
+		}
+		if (TryLockPage(page)) {	/* I/O in progress */
+			launder_rotate(page);
+			continue;
+		}
+		if (PageDirty(page)) {
+			launder_rotate(page);
+			if (!write_dirty || !page->mapping->a_ops->writepage) {
+				unlock_page(page);
+				continue;
+			}
+			lru_unlock(flags);
+			launder_write(page, written);
+			flags = lru_lock();
+			continue;
+		}
+		if (page->mapping) {
+			/* Clean and unused: free to take at once. */
+			del_page_from_inactive_dirty_list(page);
+			add_page_to_inactive_clean_list(page);
+			cleaned++;
+		} else {
+			launder_activate(page);	/* not ours to free */
+		}
+		unlock_page(page);
+	}
+	lru_unlock(flags);
+	return cleaned;
+}
+
+/*
+ * Cleans inactive pages (the seed's page_launder).  The first pass
+ * moves what is already clean to inactive_clean_list: cheap.  Only if
+ * that was not enough (a free shortage) and the caller allows I/O
+ * (__GFP_IO) does a second pass pay for writing the dirty ones; their
+ * writes finish later, and a later pass finds them clean.  A caller
+ * that must have memory now (sync) and cleaned nothing waits for the
+ * last write it started, then looks again (2.4.0 says it should wait
+ * "synchronously on the writeout" in that case).  Returns the number
+ * of pages made clean-inactive.
+ */
+int page_launder(unsigned int gfp_mask, int sync)
+{
+	struct page *written = NULL;
+	int cleaned = launder_pass(false, NULL);
+
+	if ((gfp_mask & __GFP_IO) && free_shortage()) {
+		cleaned += launder_pass(true, &written);
+		if (written) {
+			if (sync && !cleaned) {
+				wait_on_page(written);
+				cleaned += launder_pass(false, NULL);
+			}
+			put_page(written);
+		}
+	}
+	return cleaned;
+}
+
+/*
+ * Takes a clean inactive page of zone for reuse (2.4's reclaim_page):
+ * it leaves the swap cache (which frees its slot's cache reference)
+ * and comes back with one reference, the caller's.  Pages found in use
+ * again go back to the active list; pages dirtied or locked again go
+ * back to inactive_dirty_list.  NULL if there is none.
+ */
+struct page *reclaim_page(zone_t *zone)
+{
+	int maxscan = zone->inactive_clean_pages;
+	struct page *found = NULL;
+	uint32_t flags = lru_lock();
+
+	while (maxscan-- > 0 && !list_empty(&zone->inactive_clean_list)) {
+		struct page *page = list_entry(zone->inactive_clean_list.prev,
+					       struct page, lru);
+
+		count_vm_event(PGSCAN);
+		if (!PageInactiveClean(page)) {
+			printk(KERN_ERR "VM: reclaim_page, pfn %lu on "
+			       "inactive_clean_list is not inactive_clean\n",
+			       page_to_pfn(page));
+			list_del_init(&page->lru);
+			zone->inactive_clean_pages--;
+			continue;
+		}
+		if (TestClearPageReferenced(page) || page->age > 0 ||
+		    page_count(page) > 1 || !PageSwapCache(page)) {
+			del_page_from_inactive_clean_list(page);
+			add_page_to_active_list(page);
+			count_vm_event(PGACTIVATE);
+			continue;
+		}
+		if (PageDirty(page) || TryLockPage(page)) {
+			del_page_from_inactive_clean_list(page);
+			add_page_to_inactive_dirty_list(page);
+			continue;
+		}
+		get_page(page);		/* becomes the caller's */
+		delete_from_swap_cache_nolock(page);
+		unlock_page(page);
+		found = page;
+		break;
+	}
+	lru_unlock(flags);
+	if (found) {
+		found->age = PAGE_AGE_START;
+		memory_pressure++;
+		count_vm_event(PGSTEAL);
+		vmtrace(found, "reclaimed");
+	}
+	return found;
+}
+
+/* ------------------------------------------------ putting it together */
+
+/*
+ * Refills the inactive lists (2.4's refill_inactive): from priority 6
+ * (look at 1/64 of the pages) down to 0 (all of them), first aging the
+ * active list, then taking pages from processes, until the shortages
+ * end or enough was done: the shortages' worth of pages for kswapd,
+ * one swap cluster's worth for a process reclaiming for itself (user).
+ * Returns 1 if anything was done.  (2.4 also shrank the dentry and
+ * inode caches here; Pagoda has neither, and mm/slab.c frees empty
+ * slabs at once, so there is nothing to reap either.)
+ */
+int refill_inactive(unsigned int gfp_mask, int user)
+{
+	int priority = DEF_PRIORITY;
+	int count = user ? 1 << page_cluster
+			 : inactive_shortage() + free_shortage();
+	int start_count = count;
+
+	do {
+		bool made_progress = false;
+
+		cond_resched();
+		while (refill_inactive_scan(priority, 1)) {
+			made_progress = true;
+			if (--count <= 0)
+				goto done;
+		}
+		while (swap_out(priority, gfp_mask)) {
+			made_progress = true;
+			if (--count <= 0)
+				goto done;
+		}
+		/* Enough free, or page_launder can make enough of it. */
+		if (!inactive_shortage() || !free_shortage())
+			goto done;
+		/* Look harder only when this round found nothing. */
+		if (!made_progress)
+			priority--;
+	} while (priority >= 0);
+
+	while (refill_inactive_scan(0, 1))
+		if (--count <= 0)
+			break;
+done:
+	return count < start_count;
+}
+
+/*
+ * One round of reclaim (2.4's do_try_to_free_pages): launder when free
+ * pages are short (or dirty inactive pages pile up), then refill the
+ * inactive lists when either shortage remains.  user: a process
+ * reclaiming for itself (it may wait for its writes).
+ */
+int do_try_to_free_pages(unsigned int gfp_mask, int user)
+{
+	int ret = 0;
+
+	if (free_shortage() || nr_inactive_dirty_pages >
+			       nr_free_pages() + nr_inactive_clean_pages())
+		ret += page_launder(gfp_mask, user);
+	if (free_shortage() || inactive_shortage())
+		ret += refill_inactive(gfp_mask, user);
+	else
+		ret = 1;
+	check_after_reclaim("do_try_to_free_pages");
+	return ret;
+}
+
+/*
+ * Direct reclaim, for an allocation that may wait but not for kswapd
+ * (no __GFP_IO).  PF_MEMALLOC while we are at it: what reclaim itself
+ * allocates must not reclaim again.
+ */
+int try_to_free_pages(unsigned int gfp_mask)
+{
+	unsigned long memalloc = current->flags & PF_MEMALLOC;
+	int ret = 1;
+
+	if (gfp_mask & __GFP_WAIT) {
+		current->flags |= PF_MEMALLOC;
+		ret = do_try_to_free_pages(gfp_mask, 1);
+		current->flags = (current->flags & ~PF_MEMALLOC) | memalloc;
+	}
+	return ret;
+}
+
+/* ------------------------------------------------ kswapd */
+
+/*
+ * The page-out daemon.  Each round: reclaim if either shortage exists
+ * (waiting for its writes if allocators are waiting for it), age a
+ * little of the active list anyway (refill_inactive_scan(6): the whole
+ * list about once a minute), decay memory_pressure once a second, and
+ * wake the allocators waiting on kswapd_done.  Then it sleeps up to a
+ * second on kswapd_wait, unless both shortages persist: then memory is
+ * either really all used (out_of_memory(): kill a process) or pages
+ * are on their way (written, or a killed process exiting).
+ *
+ * PF_MEMALLOC: what kswapd allocates (I/O requests, radix-tree nodes)
+ * may come from the reserve and never recurses into reclaim.
+ * SCHED_IDLE: the seed's 不添乱; a wake-up by wakeup_kswapd() lifts
+ * it to normal priority until it sleeps again (kernel/sched.h).
+ */
+int kswapd(void *unused __unused)
+{
+	unsigned long recalc = jiffies;
+
+	current->flags |= PF_MEMALLOC;
+	sched_setscheduler(current, SCHED_IDLE);
+	for (;;) {
+		if (inactive_shortage() || free_shortage())
+			do_try_to_free_pages(GFP_KSWAPD,
+					     waitqueue_active(&kswapd_done));
+		refill_inactive_scan(DEF_PRIORITY, 0);
+		if (jiffies - recalc >= HZ) {
+			recalc = jiffies;
+			recalculate_vm_stats();
+		}
+		wake_up(&kswapd_done);
+		if (!free_shortage() || !inactive_shortage())
+			interruptible_sleep_on_timeout(&kswapd_wait, HZ);
+		else if (out_of_memory())
+			oom_kill();
+		else	/* 2.4 loops at once; a tick lets I/O land */
+			interruptible_sleep_on_timeout(&kswapd_wait, 1);
+	}
+}
+
+/* Starts kswapd, after setting the swap-in cluster size for this RAM. */
+void kswapd_init(void)
+{
+	int pid;
+
+	swap_setup();
+	pid = kernel_thread(kswapd, NULL, "kswapd");
+	if (pid < 0) {
+		printk(KERN_ERR "kswapd: cannot start (%d): no background "
+		       "reclaim\n", pid);
+		return;
+	}
+	/* Set now: allocations may wait for it before it first runs. */
+	kswapd_task = find_task_by_pid(pid);
+}
+
+/*
+ * Wakes kswapd; with block, also sleeps until it has finished a round
+ * (kswapd_done).  kswapd never waits for itself, and before it runs
+ * there is nothing to wait for.
  */
 void wakeup_kswapd(int block)
 {
-	(void)block;
-	kswapd_wakeups++;
+	DECLARE_WAITQUEUE(wait, current);
+
+	if (!kswapd_task || current == kswapd_task)
+		return;
+	count_vm_event(KSWAPD_WAKEUP);
+	if (block)
+		prepare_to_wait(&kswapd_done, &wait, TASK_UNINTERRUPTIBLE);
+	if (waitqueue_active(&kswapd_wait))
+		wake_up(&kswapd_wait);
+	if (block) {
+		schedule();
+		finish_wait(&kswapd_done, &wait);
+	}
 }
 
 /*
@@ -37,77 +736,4 @@ void wakeup_kswapd(int block)
 void wakeup_bdflush(int block)
 {
 	wakeup_kswapd(block);
-}
-
-/*
- * Takes a clean page off the zone's inactive_clean_list for reuse.
- * Nothing is put on that list before the reclaim issue.
- */
-struct page *reclaim_page(zone_t *zone)
-{
-	(void)zone;
-	return NULL;
-}
-
-/*
- * Cleans pages on inactive_dirty_list and moves them on; returns how
- * many were freed.  The list is empty before the reclaim issue.
- */
-int page_launder(unsigned int gfp_mask, int sync)
-{
-	(void)gfp_mask;
-	(void)sync;
-	return 0;
-}
-
-/*
- * Direct reclaim, for a caller that may wait: returns the number of
- * pages freed, 0 while there is nothing to reclaim.
- */
-int try_to_free_pages(unsigned int gfp_mask)
-{
-	(void)gfp_mask;
-	return 0;
-}
-
-/* How many inactive pages 2.4 wants in reserve (mm.md). */
-unsigned long inactive_target(void)
-{
-	return min((unsigned long)memory_pressure >> 6, num_physpages / 4);
-}
-
-/*
- * Pages missing before free + inactive_clean reach freepages.high plus
- * a third of the inactive target; or, if there are enough overall,
- * what the zones below pages_min + 1 miss (2.4.0's free_shortage).
- */
-int free_shortage(void)
-{
-	long freeable = nr_free_pages() + nr_inactive_clean_pages();
-	long target = freepages.high + inactive_target() / 3;
-	pg_data_t *pgdat;
-	long sum = 0;
-
-	if (freeable < target)
-		return target - freeable;
-	for_each_pgdat(pgdat) {
-		for (int i = 0; i < MAX_NR_ZONES; i++) {
-			zone_t *z = &pgdat->node_zones[i];
-			long have = z->free_pages + z->inactive_clean_pages;
-
-			if (z->realsize && have < (long)z->pages_min + 1)
-				sum += z->pages_min + 1 - have;
-		}
-	}
-	return sum;
-}
-
-/* Pages missing from free + inactive to reach the high mark + target. */
-int inactive_shortage(void)
-{
-	long shortage = freepages.high + inactive_target();
-
-	shortage -= nr_free_pages() + nr_inactive_clean_pages();
-	shortage -= nr_inactive_dirty_pages;
-	return shortage > 0 ? shortage : 0;
 }

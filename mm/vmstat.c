@@ -12,6 +12,7 @@
 #include "lib/cmdline.h"
 #include "mm/internal.h"
 #include "mm/mm.h"
+#include "mm/swap.h"
 
 unsigned long vm_events[NR_VM_EVENT_ITEMS];
 
@@ -93,15 +94,19 @@ static void vmstat_counters(void)
 
 static void vmstat_header(void)
 {
-	cprintf("    free   active inact_d inact_c    si    so\n");
+	cprintf("    swpd     free   active inact_d inact_c    si    so\n");
 }
 
-/* One table line; si and so are pages swapped in/out since `last`. */
+/*
+ * One table line, in pages: swap slots in use, free, active and
+ * inactive pages; si and so are pages swapped in/out since `last`.
+ */
 static void vmstat_line(unsigned long last[2])
 {
 	unsigned long in = vm_events[PSWPIN], out = vm_events[PSWPOUT];
 
-	cprintf("%8lu %8lu %7lu %7lu %5lu %5lu\n", nr_free_pages(),
+	cprintf("%8ld %8lu %8lu %7lu %7lu %5lu %5lu\n",
+		total_swap_pages - nr_swap_pages, nr_free_pages(),
 		nr_active_pages, nr_inactive_dirty_pages,
 		nr_inactive_clean_pages(), in - last[0], out - last[1]);
 	last[0] = in;

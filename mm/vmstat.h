@@ -17,7 +17,7 @@ enum vm_event_item {
 	PGDEACTIVATE,		/* active -> inactive_dirty */
 	PGLAUNDER,		/* dirty pages page_launder wrote */
 	PGROTATED,		/* pages page_launder put back for later */
-	KSWAPD_WAKEUP,		/* wakeup_kswapd() calls */
+	KSWAPD_WAKEUP,		/* allocations that asked kswapd */
 	ALLOCSTALL,		/* allocations that had to reclaim */
 	OOM_KILL,		/* processes the OOM killer killed */
 	NR_VM_EVENT_ITEMS

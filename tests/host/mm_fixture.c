@@ -2,6 +2,7 @@
 #include "tests/host/mm_fixture.h"
 #include "lib/string.h"
 #include "mm/debug.h"
+#include "mm/vmstat.h"
 #include "mm/swap.h"
 #include "tests/common/buddy_model.h"
 
@@ -17,7 +18,7 @@ static void reset_globals(void)
 	num_physpages = totalram_pages = totalhigh_pages = 0;
 	nr_active_pages = nr_inactive_dirty_pages = 0;
 	memory_pressure = 0;
-	kswapd_wakeups = 0;
+	memset(vm_events, 0, sizeof(vm_events));
 	bad_page_count = 0;
 	host_cpu_node = 0;
 }

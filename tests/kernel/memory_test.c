@@ -257,8 +257,8 @@ static void bad_user_pointers_give_efault(struct ktest *t)
 	leave_mm(mm);
 }
 
-/* A swap entry in a PTE: do_swap_page()'s place until issue 6. */
-static void a_swap_pte_is_refused_for_now(struct ktest *t)
+/* A swap entry that names no slot in use: the faulter gets SIGBUS. */
+static void a_bad_swap_pte_gives_sigbus(struct ktest *t)
 {
 	struct mm_struct *mm = enter_new_mm();
 	unsigned long addr;
@@ -310,7 +310,7 @@ static const struct ktest_case memory_cases[] = {
 	KTEST_CASE(brk_grows_and_shrinks_the_heap),
 	KTEST_CASE(the_stack_grows_to_its_limit),
 	KTEST_CASE(bad_user_pointers_give_efault),
-	KTEST_CASE(a_swap_pte_is_refused_for_now),
+	KTEST_CASE(a_bad_swap_pte_gives_sigbus),
 	KTEST_CASE(exit_mmap_frees_everything),
 };
 KTEST_SUITE(memory, memory_cases);

@@ -11,6 +11,7 @@
 #include "mm/debug.h"
 #include "mm/internal.h"
 #include "mm/swap.h"
+#include "mm/vmstat.h"
 #include "tests/common/buddy_model.h"
 
 /* tests/common/buddy_model_test.c runs on the real memory here. */
@@ -174,7 +175,8 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 {
 	zonelist_t *zl = &NODE_DATA(numa_node_id())->node_zonelists[
 		ZONE_NORMAL];
-	unsigned long free = nr_free_pages(), n, n2, wakeups = kswapd_wakeups;
+	unsigned long free = nr_free_pages(), n, n2;
+	unsigned long wakeups = vm_events[KSWAPD_WAKEUP];
 	struct buddy_snapshot before;
 	struct page *a, *b;
 
@@ -183,7 +185,7 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	for (zone_t **zp = zl->zones; *zp; zp++)
 		KTEST_EXPECT_EQ(t, (*zp)->free_pages,
 				(*zp)->pages_min / 4 - 1);
-	KTEST_EXPECT_GT(t, kswapd_wakeups, wakeups);
+	KTEST_EXPECT_GT(t, vm_events[KSWAPD_WAKEUP], wakeups);
 	current->flags |= PF_MEMALLOC;
 	b = grab_all(GFP_KERNEL, &n2);
 	current->flags &= ~PF_MEMALLOC;

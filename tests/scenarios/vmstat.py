@@ -35,9 +35,10 @@ def vmstat_table(lab):
     vm = boot(lab)
     printed = vm.run("vmstat 1 3")
     lines = printed.strip().splitlines()
-    assert lines[0].split() == ["free", "active", "inact_d", "inact_c", "si", "so"], printed
+    assert lines[0].split() == ["swpd", "free", "active", "inact_d", "inact_c", "si", "so"], \
+        printed
     rows = [line.split() for line in lines[1:]]
-    assert len(rows) == 3 and all(len(r) == 6 and all(f.isdigit() for f in r)
+    assert len(rows) == 3 and all(len(r) == 7 and all(f.isdigit() for f in r)
                                   for r in rows), printed
     for bad in ("vmstat 0", "vmstat x", "vmstat 1 0", "vmstat 1 2 3"):
         assert "usage: vmstat" in vm.run(bad), f"'{bad}' was not refused"

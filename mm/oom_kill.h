@@ -1,0 +1,14 @@
+/* The out-of-memory killer (mm/oom_kill.c). */
+#ifndef MM_OOM_KILL_H
+#define MM_OOM_KILL_H
+
+#include "lib/compiler.h"
+
+struct task_struct;
+
+int out_of_memory(void);
+unsigned long badness(struct task_struct *p);
+void oom_kill(void);
+bool oom_victim_exiting(void);
+
+#endif
