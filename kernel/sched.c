@@ -53,12 +53,7 @@ void sched_init(void)
 	page_waitqueue_init();
 }
 
-unsigned nr_running(void)
-{
-	return nr_runnable;
-}
-
-void add_to_runqueue(struct task_struct *p)
+static void add_to_runqueue(struct task_struct *p)
 {
 	list_add_tail(&p->run_list, &runqueue_head);
 	nr_runnable++;

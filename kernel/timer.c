@@ -35,7 +35,8 @@ void add_timer(struct timer_list *timer)
 	struct list_head *pos;
 
 	list_for_each(pos, &timer_list_head) {
-		struct timer_list *t = list_entry(pos, struct timer_list, entry);
+		struct timer_list *t =
+			list_entry(pos, struct timer_list, entry);
 
 		if (time_after(t->expires, timer->expires))
 			break;
