@@ -146,8 +146,14 @@ $(BUILD)/swap.img:
 # lib/ (and later mm/) built for the host under ASan and UBSan, with
 # the same test suites as the kernel (tests/common).
 HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
+# The mm/ files with no hardware in them, the same source as the
+# kernel's, against the arch shim in tests/host/shim (found before the
+# real headers): the buddy allocator, its checker, the swap map.
+HOST_MM := mm/page_alloc.c mm/vmscan.c mm/debug.c mm/swapfile.c
+HSRCS += $(HOST_MM)
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
-HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -I. -DHOST_TEST \
+HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
+	-DHOST_TEST -DCONFIG_DEBUG \
 	-include tests/host/host.h -fno-builtin -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -158,10 +164,83 @@ $(BUILD)/host/obj/%.o: %.c
 $(BUILD)/host/ktest-host: $(HOBJS)
 	$(HOST_CC) $(HCFLAGS) -o $@ $^
 
+# ----------------------------------------------------------------- fuzz
+
+# libFuzzer (clang) drives the buddy allocator with random alloc/free
+# sequences: make check runs it for FUZZ_CHECK_SECONDS, make fuzz for
+# FUZZ_SECONDS.  Crashing inputs are left in $(BUILD)/fuzz/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_CHECK_SECONDS ?= 3
+FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_MM) tests/host/mm_fixture.c \
+	tests/host/mm_shim.c tests/host/kernel_shim.c tests/host/sched_shim.c \
+	lib/string.c lib/vsprintf.c
+FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
+	-DHOST_TEST -DCONFIG_DEBUG -include tests/host/host.h -fno-builtin \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt
+FUZZ := $(BUILD)/fuzz/buddy-fuzz
+
+$(FUZZ): $(FUZZ_SRCS) tests/fuzz/coverage-ignore.txt \
+	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	@mkdir -p $(@D)/corpus
+	@echo "  FUZZCC  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
+
+# $(call run_fuzz,SECONDS): one line of result, the log on failure.
+define run_fuzz
+	@cd $(BUILD)/fuzz && ./buddy-fuzz -max_total_time=$(1) \
+	  -print_final_stats=1 corpus > fuzz.log 2>&1 || \
+	  { cat fuzz.log; echo "fuzz: FAILED (log: $(BUILD)/fuzz/fuzz.log)"; \
+	    exit 1; }
+	@echo "fuzz: buddy allocator, $(1) s:" \
+	  $$(grep -o 'number_of_executed_units: [0-9]*' $(BUILD)/fuzz/fuzz.log \
+	     | grep -o '[0-9]*$$') "inputs, no failure"
+endef
+
+.PHONY: fuzz
+fuzz: $(FUZZ)
+	$(call run_fuzz,$(FUZZ_SECONDS))
+
+# ---------------------------------------------------------------- bench
+
+# The buddy allocator's instructions per alloc+free pair under callgrind,
+# from the same mm/ sources built -O2 without sanitizers.
+BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_MM) tests/host/mm_fixture.c \
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
+BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
+	-DHOST_TEST -include tests/host/host.h -fno-builtin
+
+$(BUILD)/bench/buddy-bench: $(BENCH_SRCS) \
+	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	@mkdir -p $(@D)
+	@echo "  BENCHCC $@"
+	@$(HOST_CC) $(BENCH_CFLAGS) -o $@ $(BENCH_SRCS)
+
+.PHONY: bench bench-buddy bench-kernel
+bench: bench-buddy bench-kernel
+bench-buddy: $(BUILD)/bench/buddy-bench
+	@$(SETUP)
+	@$(PYTHON) tools/bench_buddy.py --build $(BUILD)
+
+# In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
+# fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
+KBENCHES ?= swapdisk
+
+bench-kernel: $(BUILD)/kernel.elf
+	@$(SETUP)
+	@$(PYTHON) tools/kbench.py --build $(BUILD) $(KBENCHES)
+
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
-QEMU := qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) \
+# NODES=N splits MEM over N NUMA nodes (QEMU then provides an ACPI SRAT);
+# NUMA_CHECK stops make run/debug with the reason if that cannot be done.
+NUMA_ARGS = $(PYTHON) tools/pagoda_test/qemu.py --numa-args \
+	--nodes '$(NODES)' --mem '$(MEM)'
+QEMU_NUMA = $(if $(filter-out 1,$(NODES)),$(shell $(NUMA_ARGS)))
+NUMA_CHECK = $(NUMA_ARGS) > /dev/null
+QEMU = qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) $(QEMU_NUMA) \
 	-serial mon:stdio -no-reboot -nic none \
 	-drive file=$(BUILD)/swap.img,if=none,id=swap0,format=raw,werror=report,rerror=report \
 	-device virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,serial=SWAP0 \
@@ -177,12 +256,14 @@ endef
 .PHONY: run debug gdb check test host-tests clean help FORCE
 run:
 	@$(SETUP)
+	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "Booting Pagoda (quit: type 'shutdown', or Ctrl-A X)"
 	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
 
 debug:
 	@$(SETUP)
+	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
 	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
@@ -194,12 +275,18 @@ gdb: $(BUILD)/kernel.elf
 
 host-tests: $(BUILD)/host/ktest-host
 
-# The runner's own unit tests first (quietly), then every test.
+# The runner's own unit tests first (quietly), then the kernel suites
+# against a debug build, then every test against the default build.
 check:
 	@$(SETUP)
-	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
+	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img $(FUZZ)
+	$(call run_fuzz,$(FUZZ_CHECK_SECONDS))
 	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
 	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }
+	@echo "Debug build (DEBUG=1: invariant checks, poisoning): kernel suites"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug DEBUG=1 all
+	@$(PYTHON) tools/runtests.py --build $(BUILD)/debug --glob 'kernel:*'
+	@echo "Default build: everything"
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
 test:
@@ -212,10 +299,13 @@ clean:
 
 help:
 	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
-	@echo "make run        boot in QEMU (MEM=64M SWAP=128M CMDLINE=... GUI=1)"
+	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=128M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
+	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
+	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(KOBJS:.o=.d) $(HOBJS:.o=.d)

@@ -69,3 +69,20 @@ int ksym_snprint(char *buf, unsigned long len, unsigned long addr)
 		return snprintf(buf, len, "0x%08lx", addr);
 	return snprintf(buf, len, "%s+0x%lx/0x%lx", name, off, size);
 }
+
+/*
+ * The same for a return address found on the stack.  A call to a
+ * function that never returns (panic) can be the last instruction of
+ * its function, so the return address is the first byte of the next
+ * one.  Looking up addr - 1, inside the call instruction, names the
+ * caller, as Linux's %pB does.
+ */
+int ksym_snprint_return(char *buf, unsigned long len, unsigned long addr)
+{
+	unsigned long off, size;
+	const char *name = ksym_lookup(addr - 1, &off, &size);
+
+	if (!name)
+		return snprintf(buf, len, "0x%08lx", addr);
+	return snprintf(buf, len, "%s+0x%lx/0x%lx", name, off + 1, size);
+}

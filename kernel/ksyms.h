@@ -5,5 +5,6 @@ const char *ksym_lookup(unsigned long addr, unsigned long *offset,
 			unsigned long *size);
 unsigned long ksym_address(const char *name);
 int ksym_snprint(char *buf, unsigned long len, unsigned long addr);
+int ksym_snprint_return(char *buf, unsigned long len, unsigned long addr);
 
 #endif

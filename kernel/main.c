@@ -11,8 +11,11 @@
 #include "kernel/time.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
+#include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
 #include "drivers/serial.h"
 #include "mm/init.h"
+#include "mm/swap.h"
 #include "mm/mm.h"
 
 void start_kernel(uint32_t magic, uint32_t info_phys);
@@ -35,6 +38,9 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	init_IRQ();
 	time_init();
 	serial_irq_init();
+	pci_init();		/* before the drivers that claim PCI devices */
+	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
+	swap_init();		/* swapon every disk with a signature */
 	sti();
 	rest_init();		/* init (pid 1) runs the rest; we idle */
 }

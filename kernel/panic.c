@@ -18,11 +18,15 @@
 
 static bool in_panic;
 
-static void print_address(unsigned long addr)
+/* One trace line; a return address is named by its call (ksyms.c). */
+static void print_address(unsigned long addr, bool is_return)
 {
 	char sym[96];
 
-	ksym_snprint(sym, sizeof(sym), addr);
+	if (is_return)
+		ksym_snprint_return(sym, sizeof(sym), addr);
+	else
+		ksym_snprint(sym, sizeof(sym), addr);
 	printk(KERN_EMERG " [<%08lx>] %s\n", addr, sym);
 }
 
@@ -44,7 +48,7 @@ static void walk_frames(unsigned long ebp)
 		    probe_read_u32((void *)(ebp + 4), &ret) ||
 		    probe_read_u32((void *)ebp, &next) || !ret)
 			break;
-		print_address(ret);
+		print_address(ret, true);
 		if (next <= ebp)	/* frames must go up the stack */
 			break;
 		ebp = next;
@@ -55,7 +59,7 @@ static void walk_frames(unsigned long ebp)
 void show_backtrace(unsigned long eip, unsigned long ebp)
 {
 	printk(KERN_EMERG "Call Trace:\n");
-	print_address(eip);
+	print_address(eip, false);
 	walk_frames(ebp);
 }
 

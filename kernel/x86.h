@@ -70,6 +70,14 @@ static inline void invlpg(unsigned long addr)
 	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
 }
 
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b,
+			 uint32_t *c, uint32_t *d)
+{
+	__asm__ __volatile__("cpuid"
+			     : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			     : "a"(leaf), "c"(0));
+}
+
 #define X86_EFLAGS_IF	0x200
 
 static inline uint32_t read_eflags(void)

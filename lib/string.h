@@ -16,5 +16,6 @@ char *strchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 size_t strlcpy(char *dst, const char *src, size_t size);
 char *strsep(char **stringp, const char *delim);
+const char *strerror(int errnum);	/* lib/strerror.c */
 
 #endif

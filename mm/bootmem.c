@@ -23,8 +23,6 @@
 #include "mm/internal.h"
 #include "mm/page.h"
 
-#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
-#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
 #define LOW_RESERVED	(1UL << 20)	/* the first MiB: BIOS, ROMs */
 #define MIN_RAM		(4ULL << 20)
 #define NO_PAE_LIMIT	(1ULL << 32)	/* 32-bit page tables end here */

@@ -9,6 +9,11 @@
 #define MM_BOOTMEM_H
 
 #include "lib/compiler.h"
+#include "mm/page.h"
+
+/* Page frames around a physical address: the first whole one, its own. */
+#define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
+#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
 
 extern unsigned long max_pfn;		/* end of RAM, in page frames */
 extern unsigned long max_low_pfn;	/* end of low memory (<= 896 MiB) */

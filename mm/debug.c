@@ -6,17 +6,20 @@
  * freed it, counts the event and leaves the page alone, so the free
  * lists stay intact and a test can see the report.
  *
- * check_mm_invariants() walks every zone's free lists and mem_map and
- * names the first broken invariant (mm.md, "Invariants").
+ * check_mm_invariants() walks every zone's free lists and mem_map, and
+ * the swap areas (check_swap_invariants in mm/swapfile.c), and names
+ * the first broken invariant (mm.md, "Invariants").
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
- * a page is handed out again, that nobody wrote to it meanwhile.
+ * a page is handed out again, that nobody wrote to it meanwhile; and
+ * they run the checker every CHECK_EVERY frees.
  */
 #include "mm/debug.h"
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
 #include "kernel/x86.h"
 #include "mm/highmem.h"
+#include "mm/swap.h"
 
 unsigned long bad_page_count;
 struct bad_page_report last_bad_page;
@@ -255,6 +258,7 @@ static int check_zone_pages(zone_t *zone, unsigned long blocks)
 /* 0 if all is well; else -1 after printing the first broken invariant. */
 int check_mm_invariants(void)
 {
+	char why[160];
 	pg_data_t *pgdat;
 	int ret = 0;
 	uint32_t flags = local_irq_save();
@@ -271,6 +275,8 @@ int check_mm_invariants(void)
 		if (ret)
 			break;
 	}
+	if (!ret && check_swap_invariants(why, sizeof(why)))
+		ret = broken("%s", why);
 	local_irq_restore(flags);
 	if (!ret)
 		mm_invariant_report[0] = 0;
@@ -280,7 +286,23 @@ int check_mm_invariants(void)
 /* ------------------------------------------------------ poisoning */
 
 #ifdef CONFIG_DEBUG
+#define CHECK_EVERY	4096	/* frees between two invariant checks */
+
 static bool poison_enabled;
+
+/*
+ * Every CHECK_EVERY frees after boot, the whole checker runs; a broken
+ * invariant stops the machine right there, with its name.
+ */
+void mm_debug_check_now_and_then(void)
+{
+	static unsigned long frees;
+
+	if (!poison_enabled || ++frees % CHECK_EVERY)
+		return;
+	if (check_mm_invariants())
+		panic("mm: invariant broken: %s", mm_invariant_report);
+}
 
 /* From the end of mem_init: boot memory handed over is not "freed". */
 void mm_debug_enable(void)
@@ -306,7 +328,14 @@ void poison_free_pages(struct page *page, unsigned long nr)
 /* Offset of the first byte that is not PAGE_POISON, or -1. */
 static long first_unpoisoned(const unsigned char *p)
 {
-	for (long i = 0; i < (long)PAGE_SIZE; i++)
+	const unsigned long *w = (const unsigned long *)p;
+	unsigned long pattern = (unsigned long)-1 / 0xff * PAGE_POISON;
+	long i;
+
+	for (i = 0; i < (long)(PAGE_SIZE / sizeof(*w)); i++)
+		if (w[i] != pattern)
+			break;
+	for (i *= sizeof(*w); i < (long)PAGE_SIZE; i++)
 		if (p[i] != PAGE_POISON)
 			return i;
 	return -1;

@@ -33,12 +33,14 @@ int check_mm_invariants(void);
 void poison_free_pages(struct page *page, unsigned long nr);
 void check_page_poison(struct page *page, unsigned long nr);
 void mm_debug_enable(void);
+void mm_debug_check_now_and_then(void);
 #else
 static inline void poison_free_pages(struct page *page __unused,
 				     unsigned long nr __unused) {}
 static inline void check_page_poison(struct page *page __unused,
 				     unsigned long nr __unused) {}
 static inline void mm_debug_enable(void) {}
+static inline void mm_debug_check_now_and_then(void) {}
 #endif
 
 #endif

@@ -20,7 +20,7 @@
 #define PKMAP_ADDR(nr)	(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 #define PKMAP_NR(addr)	(((addr) - PKMAP_BASE) >> PAGE_SHIFT)
 
-#define FIX_ACPI_PAGES	4	/* a window for reading ACPI tables */
+#define FIX_ACPI_PAGES	1	/* ACPI tables are read page by page */
 
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,

@@ -44,14 +44,6 @@ uint32_t swapper_pg_dir[1024] __attribute__((aligned(PAGE_SIZE)));
 static pte_t pkmap_page_table[1024] __attribute__((aligned(PAGE_SIZE)));
 static pte_t fixmap_page_table[1024] __attribute__((aligned(PAGE_SIZE)));
 
-static uint32_t cpuid_features(void)
-{
-	uint32_t a = 1, b, c, d;
-
-	__asm__ __volatile__("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
-	return d;
-}
-
 /* Hooks a 4 KiB page table into the directory at vaddr. */
 static void install_page_table(unsigned long vaddr, pte_t *table)
 {
@@ -62,8 +54,9 @@ static void install_page_table(unsigned long vaddr, pte_t *table)
 void paging_init(void)
 {
 	unsigned long low_end = max_low_pfn << PAGE_SHIFT;
-	uint32_t features = cpuid_features();
-	uint32_t global = 0;
+	uint32_t a, b, c, features, global = 0;
+
+	cpuid(1, &a, &b, &c, &features);
 
 	if (!(features & CPUID_PSE))
 		panic("this CPU has no 4 MiB pages (PSE)");

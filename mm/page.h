@@ -26,6 +26,17 @@
 #define PAGE_ALIGN(a)	(((a) + PAGE_SIZE - 1) & PAGE_MASK)
 
 #ifndef __ASSEMBLER__
+/* The smallest order whose block of 2^order pages holds size bytes
+ * (2.4's get_order in asm-i386/page.h). */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
 /*
  * Page-table entries, wrapped in structs as Linux does so that an
  * entry cannot be mixed up with a plain number by accident.  i386

@@ -4,7 +4,10 @@
  * Each zone keeps free blocks of 1 << order pages in free_area[order],
  * order 0 to MAX_ORDER - 1.  A block of order k starting at zone page
  * index i (a multiple of 1 << k) has a "buddy" at i ^ (1 << k): the
- * other half of the block of order k + 1 they came from.
+ * other half of the block of order k + 1 they came from.  Indices are
+ * counted from the zone's start, as in 2.4; zones start at 0, 16 MiB,
+ * 896 MiB or a node boundary (2 MiB-aligned with numa=fake and with
+ * QEMU's SRAT), so blocks are physically aligned to their size too.
  *
  * Allocation (rmqueue) takes the first block of the smallest order
  * that is at least the one asked for, and expand() splits it down,
@@ -94,7 +97,6 @@ struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 {
 	unsigned long size = 1UL << high;
 
-	(void)zone;
 	while (high > low) {
 		area--;
 		high--;
@@ -102,6 +104,9 @@ struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 		memlist_add_head(area, page, high);
 		page += size;
 	}
+	/* 2.4's BAD_RANGE check: the block must still be in the zone. */
+	BUG_ON(page < zone->zone_mem_map ||
+	       page >= zone->zone_mem_map + zone->size);
 	return page;
 }
 
@@ -245,12 +250,13 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned long order,
 	    !(current->flags & PF_MEMALLOC))
 		direct_reclaim = 1;
 
+	/* 2.4.0's tests; the cheap comparison comes first in the second. */
 	if (inactive_shortage() > (int)inactive_target() / 2 &&
 	    free_shortage())
 		wakeup_kswapd(0);
-	else if (free_shortage() &&
-		 nr_inactive_dirty_pages > (unsigned long)free_shortage() &&
-		 nr_inactive_dirty_pages >= freepages.high)
+	else if (nr_inactive_dirty_pages >= freepages.high &&
+		 free_shortage() &&
+		 nr_inactive_dirty_pages > (unsigned long)free_shortage())
 		wakeup_bdflush(0);
 
 try_again:
@@ -418,6 +424,7 @@ void __free_pages_ok(struct page *page, unsigned long order)
 
 	if (memory_pressure > 1)
 		memory_pressure--;
+	mm_debug_check_now_and_then();
 }
 
 /*

@@ -1,13 +1,158 @@
 /*
- * Page aging and reclaim (Linux 2.4's include/linux/swap.h): what
- * the allocator calls when memory runs short.  mm/vmscan.c holds the
- * functions; the reclaim issue gives them their bodies.
+ * Swap: entries and areas, page aging and reclaim (Linux 2.4's
+ * include/linux/swap.h, and the swap-entry part of
+ * include/asm-i386/pgtable.h).  mm/swapfile.c holds the swap areas,
+ * mm/swap.c the page lists and aging, mm/vmscan.c reclaim.
+ *
+ * A swap entry names one page-sized slot: (type, offset) = (which swap
+ * area, which page of it).  When a page is swapped out, its PTE is
+ * replaced by the entry, so the entry must look like a non-present
+ * PTE: bit 0 (P) clear, never 0 (0 means "never mapped").
+ *
+ *	31                                   8 7 6           1 0
+ *	+--------------------------------------+-+-------------+-+
+ *	|            offset (24 bits)          |0|  type (6)   |0|
+ *	+--------------------------------------+-+-------------+-+
+ *
+ * This is Linux 2.4.0's i386 layout (SWP_TYPE = bits 1-6, SWP_OFFSET =
+ * bits 8-31).  Bit 7 stays clear because 2.4 uses it as _PAGE_PROTNONE
+ * in non-present PTEs.  (Later kernels moved the offset to bit 9 when
+ * PROT_NONE took bit 8; mm.md quotes that later layout, we follow the
+ * 2.4 source that students read beside ours.)  Slot 0 of every area
+ * holds the header and is never handed out, so no entry is ever 0.
  */
 #ifndef MM_SWAP_H
 #define MM_SWAP_H
 
 #include "lib/compiler.h"
 #include "mm/mmzone.h"
+#include "mm/page.h"
+
+typedef struct {
+	unsigned long val;
+} swp_entry_t;
+
+#define SWP_TYPE(x)		(((x).val >> 1) & 0x3f)
+#define SWP_OFFSET(x)		((x).val >> 8)
+#define SWP_ENTRY(type, offset)						\
+	((swp_entry_t){ ((unsigned long)(type) << 1) |			\
+			((unsigned long)(offset) << 8) })
+#define pte_to_swp_entry(pte)	((swp_entry_t){ pte_val(pte) })
+#define swp_entry_to_pte(x)	__pte((x).val)
+
+/* Slots an entry can name: 24 bits of offset. */
+#define SWP_OFFSET_LIMIT	(1UL << 24)
+
+/* Entry types above the real areas are free for migration entries. */
+#define MAX_SWAPFILES		8
+
+/*
+ * swap_map[offset] counts the users of a slot: one per swap PTE, plus
+ * one while the page is in the swap cache.  A count that reaches
+ * SWAP_MAP_MAX sticks there (the slot then stays used until swapoff);
+ * SWAP_MAP_BAD marks the header slot and the bad pages.
+ */
+#define SWAP_MAP_MAX		0x7fff
+#define SWAP_MAP_BAD		0x8000
+
+/* get_swap_page hands out this many slots in a row before it looks
+ * for a fresh empty run (2.4's clustering, for fewer disk seeks). */
+#define SWAPFILE_CLUSTER	256
+
+#define SWP_USED		1
+#define SWP_WRITEOK		3	/* used and open for new slots */
+
+struct block_device;
+
+struct swap_info_struct {
+	unsigned int flags;		/* SWP_USED, SWP_WRITEOK */
+	struct block_device *bdev;	/* 2.4: swap_device */
+	unsigned short *swap_map;	/* max counters, one per slot */
+	unsigned int map_order;		/* swap_map: 2^map_order pages */
+	unsigned int lowest_bit;	/* no free slot below this */
+	unsigned int highest_bit;	/* no free slot above this */
+	unsigned int cluster_next;	/* next slot of the current run */
+	unsigned int cluster_nr;	/* slots left in the current run */
+	int prio;			/* higher is used first */
+	int pages;			/* usable slots (not header, bad) */
+	unsigned long max;		/* slots, 0 .. max - 1 */
+	int next;			/* next area in swap_list, or -1 */
+};
+
+/*
+ * The areas in use, linked through ->next in decreasing priority.
+ * next is where get_swap_page starts: it moves round-robin among the
+ * areas of the highest priority that still have room.
+ */
+struct swap_list_t {
+	int head;
+	int next;
+};
+
+/*
+ * Page 0 of a swap area as util-linux mkswap writes it (2.4's union
+ * swap_header plus the uuid and label that mkswap adds): the signature
+ * in the last 10 bytes, the rest at byte 1024 (after room for a boot
+ * sector and disk label).
+ */
+#define SWAP_MAGIC_LEN		10
+#define SWAP_BOOTBITS		1024
+
+union swap_header {
+	struct {
+		char reserved[PAGE_SIZE - SWAP_MAGIC_LEN];
+		char magic[SWAP_MAGIC_LEN];	/* "SWAPSPACE2" */
+	} magic;
+	struct {
+		char bootbits[SWAP_BOOTBITS];
+		uint32_t version;		/* 1 */
+		uint32_t last_page;		/* last usable page */
+		uint32_t nr_badpages;
+		unsigned char uuid[16];
+		char volume_name[16];
+		uint32_t padding[117];
+		uint32_t badpages[1];		/* nr_badpages of them */
+	} info;
+};
+
+/* As many bad-page numbers as fit between the list and the magic. */
+#define MAX_SWAP_BADPAGES						\
+	((PAGE_SIZE - SWAP_MAGIC_LEN -					\
+	  offsetof(union swap_header, info.badpages)) / sizeof(uint32_t))
+
+extern struct swap_info_struct swap_info[MAX_SWAPFILES];
+extern unsigned int nr_swapfiles;
+extern struct swap_list_t swap_list;
+extern long nr_swap_pages;		/* free slots in all areas */
+extern long total_swap_pages;		/* usable slots in all areas */
+
+swp_entry_t get_swap_page(void);
+int swap_duplicate(swp_entry_t entry);
+void swap_free(swp_entry_t entry);
+int swap_count(swp_entry_t entry);
+
+int swap_header_check(const union swap_header *h, unsigned long disk_pages,
+		      char *why, size_t len);
+int setup_swap_area(struct swap_info_struct *p, const union swap_header *h,
+		    unsigned long max, unsigned short *map);
+void enable_swap_area(struct swap_info_struct *p, int prio);
+int disable_swap_area(struct swap_info_struct *p);
+unsigned long swap_area_used(const struct swap_info_struct *p);
+struct swap_info_struct *alloc_swap_info(void);
+void free_swap_info(struct swap_info_struct *p);
+int check_swap_invariants(char *why, size_t len);
+
+/* Swapping areas on and off (mm/swapon.c). */
+int sys_swapon(const char *name, int prio);
+int sys_swapoff(const char *name);
+void swap_init(void);
+struct swap_info_struct *swap_info_of(const struct block_device *bdev);
+
+/* Swap I/O (mm/page_io.c): page->index holds the page's swap entry. */
+struct page;
+void rw_swap_page(int rw, struct page *page);
+int rw_swap_page_sync(int rw, struct page *page);
+int swap_writepage(struct page *page);
 
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2

@@ -1,4 +1,5 @@
 /* lib/string.c: the C string and memory functions. */
+#include "lib/errno.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
 
@@ -98,6 +99,15 @@ static void strsep_splits_words(struct ktest *t)
 	KTEST_EXPECT_NULL(t, strsep(&p, " "));
 }
 
+static void strerror_names_errors(struct ktest *t)
+{
+	KTEST_EXPECT_STREQ(t, strerror(EBUSY), "Device or resource busy");
+	KTEST_EXPECT_STREQ(t, strerror(-EINVAL), "Invalid argument");
+	KTEST_EXPECT_STREQ(t, strerror(ESRCH), "No such process");
+	KTEST_EXPECT_STREQ(t, strerror(15), "Unknown error");	/* ENOTBLK */
+	KTEST_EXPECT_STREQ(t, strerror(100000), "Unknown error");
+}
+
 static const struct ktest_case string_cases[] = {
 	KTEST_CASE(memset_fills_exactly),
 	KTEST_CASE(memcpy_copies_bytes),
@@ -109,5 +119,6 @@ static const struct ktest_case string_cases[] = {
 	KTEST_CASE(strstr_finds_substrings),
 	KTEST_CASE(strlcpy_truncates_and_terminates),
 	KTEST_CASE(strsep_splits_words),
+	KTEST_CASE(strerror_names_errors),
 };
 KTEST_SUITE(lib_string, string_cases);

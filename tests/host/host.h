@@ -27,6 +27,7 @@
 #define strstr		pg_strstr
 #define strlcpy		pg_strlcpy
 #define strsep		pg_strsep
+#define strerror	pg_strerror
 #define vsnprintf	pg_vsnprintf
 #define snprintf	pg_snprintf
 #define isdigit		pg_isdigit
@@ -34,5 +35,12 @@
 #define isprint		pg_isprint
 #define isxdigit	pg_isxdigit
 #define tolower		pg_tolower
+
+/*
+ * The mm/ files see "physical memory" at the address of the arena the
+ * tests allocate (tests/host/mm_fixture.c), instead of 0xC0000000.
+ */
+extern unsigned long host_page_offset;
+#define PAGE_OFFSET	host_page_offset
 
 #endif

@@ -11,6 +11,17 @@
 #include "mm/debug.h"
 #include "mm/internal.h"
 #include "mm/swap.h"
+#include "tests/common/buddy_model.h"
+
+/* tests/common/buddy_model_test.c runs on the real memory here. */
+bool buddy_model_machine(void)
+{
+	return true;
+}
+
+void buddy_model_done(void)
+{
+}
 
 /* The free blocks of every zone, to compare before and after. */
 struct buddy_snapshot {
@@ -186,6 +197,36 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);
 }
 
+static bool reserved_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (!PageReserved(pfn_to_page(pfn)))
+			return false;
+	return true;
+}
+
+/*
+ * What bootmem kept never reached the buddy allocator: the first MiB,
+ * the kernel image and mem_map itself stay PG_reserved.
+ */
+static void boot_reservations_hold(struct ktest *t)
+{
+	extern char _kernel_start_phys[], _end[];
+	unsigned long map = __pa(mem_map) >> PAGE_SHIFT;
+	unsigned long map_end = PAGE_ALIGN(__pa(mem_map + max_mapnr)) >>
+				PAGE_SHIFT;
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	KTEST_EXPECT_TRUE(t, reserved_range(0, (1UL << 20) >> PAGE_SHIFT));
+	KTEST_EXPECT_TRUE(t, reserved_range(
+		(unsigned long)_kernel_start_phys >> PAGE_SHIFT,
+		PAGE_ALIGN(__pa(_end)) >> PAGE_SHIFT));
+	KTEST_EXPECT_TRUE(t, reserved_range(map, map_end));
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_FALSE(t, PageReserved(page));
+	__free_page(page);
+}
+
 static void too_large_an_order_is_refused(struct ktest *t)
 {
 	KTEST_EXPECT_NULL(t, alloc_pages(GFP_KERNEL, MAX_ORDER));
@@ -265,14 +306,43 @@ static void checker_names_a_broken_invariant(struct ktest *t)
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 }
 
+#ifdef CONFIG_DEBUG
+/* Debug builds: freed pages hold PAGE_POISON; a later write is caught. */
+static void write_after_free_is_caught(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long bad = bad_page_count;
+	unsigned char *p;
+	unsigned int level;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	p = page_address(page);
+	__free_page(page);
+	KTEST_EXPECT_TRUE(t, PagePoisoned(page));
+	KTEST_EXPECT_EQ(t, p[0], PAGE_POISON);
+	KTEST_EXPECT_EQ(t, p[PAGE_SIZE - 1], PAGE_POISON);
+	p[7] = 0;					/* use after free */
+	level = quiet();
+	KTEST_EXPECT_PTR_EQ(t, alloc_page(GFP_KERNEL), page);	/* LIFO */
+	console_loglevel = level;
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
+	KTEST_EXPECT_FALSE(t, PagePoisoned(page));
+	__free_page(page);
+}
+#endif
+
 static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(every_order_merges_back),
 	KTEST_CASE(split_leaves_one_block_per_order),
 	KTEST_CASE(dma_requests_come_from_zone_dma),
 	KTEST_CASE(get_zeroed_page_is_zero),
 	KTEST_CASE(exhaustion_keeps_the_reserve),
+	KTEST_CASE(boot_reservations_hold),
 	KTEST_CASE(too_large_an_order_is_refused),
 	KTEST_CASE(bad_frees_are_caught),
 	KTEST_CASE(checker_names_a_broken_invariant),
+#ifdef CONFIG_DEBUG
+	KTEST_CASE(write_after_free_is_caught),
+#endif
 };
 KTEST_SUITE(mm_page_alloc, page_alloc_cases);

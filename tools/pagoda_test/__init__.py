@@ -1,6 +1,7 @@
 """Host-side test framework for Pagoda.
 
-qemu      the QEMU command line (also a CLI for the Makefile)
+qemu      the QEMU command line (also a CLI for the Makefile); Disk, Inject
+disks     disk images for tests: blank or mkswap-formatted, and their digests
 ktap      KTAP v1 parser
 machine   Machine: a running QEMU to expect() output from and send() input to
 lab       @scenario, and the Lab a scenario function receives
@@ -16,7 +17,7 @@ import importlib
 # that `python3 -m pagoda_test.qemu` does not import qemu twice.
 _EXPORTS = {
     "PROMPT": "machine", "ExitStatus": "machine", "Machine": "machine",
-    "Lab": "lab", "scenario": "lab",
+    "Lab": "lab", "scenario": "lab", "Disk": "qemu", "Inject": "qemu",
 }
 
 __all__ = list(_EXPORTS)

@@ -28,7 +28,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import qemu
+from . import disks, qemu
 from .machine import Machine
 
 
@@ -109,6 +109,11 @@ class Lab:
             self._tmpdir = Path(tempfile.mkdtemp(prefix="pagoda-scenario-"))
         return self._tmpdir
 
+    def make_disk(self, name, size, **options):
+        """A fresh raw image `name` of `size` in tmpdir; options as disks.make_image
+        (mkswap=True, swap_kib=..., bad_pages=[...]). Returns its Path."""
+        return disks.make_image(self.tmpdir / name, size, **options)
+
     def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=()):
         """The QEMU argv that boot() would run with the same arguments."""
         image = self.build / ("pagoda.iso" if iso else "kernel.elf")
@@ -124,7 +129,8 @@ class Lab:
         mem:    guest RAM, e.g. "8M" or "3G" (default 64M)
         append: kernel command line (only without iso)
         qemu:   extra QEMU arguments
-        swap:   disk images to attach as virtio-blk disks vda, vdb, ...
+        swap:   disks to attach as virtio-blk disks vda, vdb, ...: image
+                paths, or qemu.Disk items (read-only, blkdebug errors, ...)
         """
         argv = self.command(iso=iso, mem=mem, append=append, qemu_args=qemu, swap=swap)
         machine = Machine(argv, deadline=self.deadline)

@@ -9,6 +9,7 @@ file imports nothing from its package, so it works both as
     qemu.py --kernel build/kernel.elf --append "test=lib_*"   # print the command
     qemu.py --iso build/pagoda.iso --swap build/swap.img --monitor --run
     qemu.py --gdb-port                                         # port for make debug/gdb
+    qemu.py --numa-args --nodes 2 --mem 128M                   # -numa options for make run
 
 `--run` runs QEMU on the terminal and maps its exit status the way every
 Pagoda script does: 33 (the kernel's success code) -> 0, anything else -> 1.
@@ -20,6 +21,7 @@ import shlex
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 
 DEFAULT_QEMU = "qemu-system-i386"
 DEFAULT_MEM = "64M"
@@ -39,19 +41,130 @@ def qemu_binary():
     return shlex.split(os.environ.get("PAGODA_QEMU") or DEFAULT_QEMU)
 
 
-def swap_args(images):
-    """-drive/-device pairs attaching each image as a legacy virtio-blk disk.
+@dataclass(frozen=True)
+class Inject:
+    """An I/O error QEMU's blkdebug driver returns for requests touching `sector`.
 
-    werror/rerror=report make an injected I/O error reach the driver instead of
-    pausing the VM; vectors=0 keeps the device on its INTx line.
+    event: "read_aio" or "write_aio"; errno: 5 is EIO; once: fail only the first time.
     """
+    event: str
+    sector: int
+    errno: int = 5
+    once: bool = False
+
+
+@dataclass(frozen=True)
+class Disk:
+    """One legacy virtio-blk disk: what its -drive and -device say.
+
+    image:      a raw image file; None makes a null-co disk of `size` bytes
+                (reads zeros, forgets writes: enough for tests of PCI or of
+                requests refused before the device)
+    readonly:   the drive is read-only; the device offers VIRTIO_BLK_F_RO
+    errors:     Inject items: blkdebug fails those requests with their errno
+    bridge:     put the device behind PCI-PCI bridge number N (created once)
+    modern:     keep the modern interface as well (adds a 64-bit memory BAR)
+    block_size: logical_block_size in bytes (VIRTIO_BLK_F_BLK_SIZE)
+    iops:       QEMU throttles the disk to this many requests a second, so
+                requests pile up in the ring (a slow disk)
+    """
+    image: object = None
+    size: str | None = None
+    readonly: bool = False
+    errors: tuple = ()
+    bridge: int | None = None
+    modern: bool = False
+    block_size: int | None = None
+    iops: int | None = None
+
+
+def _drive_option(index, disk):
+    """The -drive value of `disk`: the file, or null-co, under blkdebug if errors."""
+    opts = [f"if=none,id=swap{index},format=raw,werror=report,rerror=report"]
+    if disk.readonly:
+        opts.append("readonly=on")
+    if disk.iops:
+        opts.append(f"throttling.iops-total={disk.iops}")
+    file = "file" if not disk.errors else "file.image"
+    if disk.errors:
+        opts.append("file.driver=blkdebug")
+        for n, err in enumerate(disk.errors):
+            prefix = f"file.inject-error.{n}"
+            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno},"
+                        f"{prefix}.sector={err.sector}")
+            if err.once:
+                opts.append(f"{prefix}.once=on")
+    if disk.image is None:
+        opts.append(f"{file}.driver=null-co,{file}.size={disk.size},{file}.read-zeroes=on")
+    elif disk.errors:
+        opts.append(f"{file}.filename={disk.image}")
+    else:
+        opts.insert(0, f"file={disk.image}")
+    return ",".join(opts)
+
+
+def swap_args(disks):
+    """-drive/-device pairs attaching each disk as a legacy virtio-blk disk (vda, vdb, ...).
+
+    Each item is an image path or a Disk. werror/rerror=report make an I/O
+    error reach the driver instead of pausing the VM; disable-modern=on and
+    vectors=0 leave the legacy I/O-port interface on its INTx line.
+    """
+    args, bridges = [], set()
+    for index, disk in enumerate(disks):
+        if not isinstance(disk, Disk):
+            disk = Disk(image=disk)
+        device = f"virtio-blk-pci,drive=swap{index}"
+        if not disk.modern:
+            device += ",disable-modern=on"
+        device += f",vectors=0,serial=SWAP{index}"
+        if disk.block_size:
+            device += (f",logical_block_size={disk.block_size}"
+                       f",physical_block_size={disk.block_size}")
+        if disk.bridge is not None:
+            if disk.bridge not in bridges:
+                bridges.add(disk.bridge)
+                args += ["-device", f"pci-bridge,id=bridge{disk.bridge},"
+                                    f"chassis_nr={disk.bridge}"]
+            device += f",bus=bridge{disk.bridge}"
+        args += ["-drive", _drive_option(index, disk), "-device", device]
+    return args
+
+
+SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+MAX_NODES = 8  # the kernel's MAX_NUMNODES
+
+
+def parse_size(text):
+    """Bytes in a QEMU-style size ("64M", "3G", "512K"; a bare number is MiB, as for -m)."""
+    text = str(text).strip().upper().removesuffix("B")
+    unit = text[-1:] if text[-1:] in SIZE_UNITS and text[-1:] else ""
+    number = text[:-1] if unit else text
+    if not number.isdigit():
+        raise ValueError(f"bad size {text!r}: expected e.g. 64M or 3G")
+    return int(number) * (SIZE_UNITS[unit] if unit else SIZE_UNITS["M"])
+
+
+def numa_args(nodes, mem):
+    """-object/-numa options splitting `mem` over `nodes` NUMA nodes ([] for one node).
+
+    QEMU then builds the ACPI SRAT the kernel reads (hardware.md). Each node gets
+    an equal share in whole MiB; the last one also gets what is left over.
+    """
+    nodes = int(nodes)
+    if not 1 <= nodes <= MAX_NODES:
+        raise ValueError(f"NODES={nodes}: the kernel handles 1 to {MAX_NODES} nodes")
+    if nodes == 1:
+        return []
+    total = parse_size(mem)
+    share = total // nodes // SIZE_UNITS["M"] * SIZE_UNITS["M"]
+    if share == 0:
+        raise ValueError(f"{mem} is too little memory for {nodes} nodes")
     args = []
-    for index, image in enumerate(images):
-        drive = f"swap{index}"
-        args += [
-            "-drive", f"file={image},if=none,id={drive},format=raw,werror=report,rerror=report",
-            "-device", f"virtio-blk-pci,drive={drive},disable-modern=on,vectors=0,serial=SWAP{index}",
-        ]
+    for node in range(nodes):
+        size = share if node < nodes - 1 else total - share * (nodes - 1)
+        args += ["-object", f"memory-backend-ram,id=m{node},size={size}",
+                 "-numa", f"node,nodeid={node},memdev=m{node}"]
     return args
 
 
@@ -150,9 +263,13 @@ def parse_args(argv):
                         help="run QEMU here; exit 0 iff QEMU exits 33")
     parser.add_argument("--gdb-port", action="store_true",
                         help="only print the default GDB port for this user")
+    parser.add_argument("--nodes", type=int, default=1,
+                        help="NUMA nodes sharing --mem (default %(default)s)")
+    parser.add_argument("--numa-args", action="store_true",
+                        help="only print the -numa options for --nodes and --mem")
     parser.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if not args.gdb_port and not (args.kernel or args.iso):
+    if not (args.gdb_port or args.numa_args) and not (args.kernel or args.iso):
         parser.error("give --kernel or --iso")
     return args
 
@@ -163,8 +280,12 @@ def main(argv=None):
         print(default_gdb_port())
         return 0
     try:
+        numa = numa_args(args.nodes, args.mem)
+        if args.numa_args:
+            print(shlex.join(numa))
+            return 0
         cmd = command(kernel=args.kernel, iso=args.iso, append=args.append, mem=args.mem,
-                      swap=args.swap, extra=args.extra,
+                      swap=args.swap, extra=numa + list(args.extra),
                       serial="mon:stdio" if args.monitor else "stdio", gui=args.gui,
                       gdb_port=args.gdb, wait_for_gdb=args.wait_gdb)
     except ValueError as error:

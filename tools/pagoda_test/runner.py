@@ -25,14 +25,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ktap, machine, qemu
+from . import disks, ktap, machine, qemu
 from .ktap import FAIL, PASS, SKIP, CaseResult
 from .lab import load_scenarios, run_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTESTS = ROOT / "tools" / "runtests.py"
 DEFAULT_TIMEOUT = 120.0
-SUITE_CONFIG_KEYS = {"mem", "qemu", "append", "timeout"}
+SUITE_CONFIG_KEYS = {"mem", "qemu", "append", "timeout", "disks"}
+DISK_KEYS = {"size", "mkswap", "swap_kib", "bad_pages", "null", "readonly", "errors",
+             "bridge", "modern", "block_size", "iops"}
 NM_CANDIDATES = ("i686-linux-gnu-nm", "i686-elf-nm")
 SUITE_SYMBOL = "__ktest_suite_"
 
@@ -131,8 +133,10 @@ def kernel_suites(kernel_elf):
 def load_suite_config(path):
     """Read SUITES from tests/suites.py as a list of (glob, settings); [] if absent.
 
-    SUITES = {"glob": {"mem": "3G", "qemu": [...], "append": "...", "timeout": 300}}
+    SUITES = {"glob": {"mem": "3G", "qemu": [...], "append": "...", "timeout": 300,
+                       "disks": [{"size": "16M", "mkswap": True}, ...]}}
     The first glob (in file order) matching a suite gives its settings.
+    "disks" become virtio-blk disks vda, vdb, ... (see suite_disks()).
     """
     if not Path(path).exists():
         return []
@@ -146,6 +150,12 @@ def load_suite_config(path):
                               f"known: {', '.join(sorted(SUITE_CONFIG_KEYS))}")
         if isinstance(settings.get("qemu", []), str):
             raise ConfigError(f"{path}: {glob!r}: 'qemu' must be a list of arguments")
+        for number, disk in enumerate(settings.get("disks", [])):
+            unknown = set(disk) - DISK_KEYS if isinstance(disk, dict) else {"(not a dict)"}
+            if unknown or "size" not in disk:
+                raise ConfigError(f"{path}: {glob!r}: disk {number}: needs 'size'; unknown "
+                                  f"key(s) {', '.join(sorted(unknown)) or 'none'}; "
+                                  f"known: {', '.join(sorted(DISK_KEYS))}")
     return list(suites.items())
 
 
@@ -157,11 +167,47 @@ def settings_for(config, name):
     return {}
 
 
+def disk_image_path(build, name, number):
+    """Where suite `name`'s disk `number` lives: $BUILD/test-disks/<name>-<number>.img"""
+    return Path(build) / "test-disks" / f"{name}-{number}.img"
+
+
+def suite_disks(build, name, settings):
+    """The qemu.Disk list of a suite's "disks" setting.
+
+    Each entry: size ("16M"), and optionally mkswap (format with the host's
+    mkswap), swap_kib and bad_pages (see disks.make_image), null (a null-co
+    disk: no image file), readonly, errors ([{"event": "write_aio",
+    "sector": 2048, "errno": 5, "once": False}]), bridge (behind PCI-PCI
+    bridge N), modern, block_size, iops.
+    """
+    result = []
+    for number, spec in enumerate(settings.get("disks", [])):
+        image = None if spec.get("null") else disk_image_path(build, name, number)
+        errors = tuple(qemu.Inject(**err) for err in spec.get("errors", []))
+        result.append(qemu.Disk(image=image, size=spec["size"],
+                                readonly=spec.get("readonly", False), errors=errors,
+                                bridge=spec.get("bridge"), modern=spec.get("modern", False),
+                                block_size=spec.get("block_size"),
+                                iops=spec.get("iops")))
+    return result
+
+
+def make_suite_disks(build, name, settings):
+    """Create the suite's disk images afresh, so no run sees an earlier run's data."""
+    for number, spec in enumerate(settings.get("disks", [])):
+        if not spec.get("null"):
+            disks.make_image(disk_image_path(build, name, number), spec["size"],
+                             mkswap=spec.get("mkswap", False), swap_kib=spec.get("swap_kib"),
+                             bad_pages=spec.get("bad_pages", ()))
+
+
 def kernel_suite_command(build, name, settings):
     """The QEMU argv running kernel suite `name`."""
     append = f"test={name} {settings.get('append', '')}".strip()
     return qemu.command(kernel=Path(build) / "kernel.elf", append=append,
-                        mem=settings.get("mem"), extra=settings.get("qemu", []))
+                        mem=settings.get("mem"), extra=settings.get("qemu", []),
+                        swap=suite_disks(build, name, settings))
 
 
 def judge_kernel_suite(name, output, code, timeout):
@@ -196,6 +242,7 @@ def run_kernel_suite(build, name, settings, timeout):
     timeout = settings.get("timeout", timeout)
     argv = kernel_suite_command(build, name, settings)
     start = time.monotonic()
+    make_suite_disks(build, name, settings)
     vm = machine.Machine(argv, interactive=False)
     code = vm.wait(timeout)
     if code is None:

@@ -180,6 +180,25 @@ class KernelSuiteTest(FakeBuildTest):
             runner.plan_jobs(runner.parse_args(["--build", str(self.build),
                                                 "--tests", str(self.tests)]))
 
+    def test_bad_disk_setting_is_rejected(self):
+        (self.tests / "suites.py").write_text('SUITES = {"*": {"disks": [{"size": "1M", '
+                                              '"ro": True}]}}\n')
+        with self.assertRaisesRegex(runner.ConfigError, "disk 0.*unknown key.*ro"):
+            runner.plan_jobs(runner.parse_args(["--build", str(self.build),
+                                                "--tests", str(self.tests)]))
+
+    def test_suite_disks_are_made_and_attached(self):
+        settings = {"disks": [{"size": "64K"}, {"size": "1M", "null": True, "readonly": True}]}
+        argv = shlex.join(runner.kernel_suite_command(self.build, "blk", settings))
+        image = self.build / "test-disks" / "blk-0.img"
+        self.assertIn(f"-drive file={image},if=none,id=swap0,", argv)
+        self.assertIn("id=swap1,format=raw,werror=report,rerror=report,readonly=on,"
+                      "file.driver=null-co,file.size=1M", argv)
+        image.parent.mkdir(parents=True, exist_ok=True)
+        image.write_bytes(b"old data")
+        runner.make_suite_disks(self.build, "blk", settings)
+        self.assertEqual(image.read_bytes(), bytes(65536))
+
     def test_nothing_matched_is_a_failure(self):
         status, lines = self.run_tests("--glob", "no_such_suite")
         self.assertEqual((status, lines[-1]), (1, "0 passed, 0 failed"))
@@ -344,6 +363,19 @@ class QemuCommandTest(unittest.TestCase):
                       "werror=report,rerror=report", line)
         self.assertIn("-device virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,"
                       "serial=SWAP0", line)
+
+    def test_disk_with_errors_bridge_and_block_size(self):
+        disk = qemu.Disk(image="d.img", errors=(qemu.Inject("write_aio", 2048, once=True),),
+                         bridge=1, block_size=4096)
+        line = shlex.join(qemu.command(kernel="k.elf", swap=["s.img", disk]))
+        self.assertIn("-drive if=none,id=swap1,format=raw,werror=report,rerror=report,"
+                      "file.driver=blkdebug,file.inject-error.0.event=write_aio,"
+                      "file.inject-error.0.errno=5,file.inject-error.0.sector=2048,"
+                      "file.inject-error.0.once=on,file.image.filename=d.img", line)
+        self.assertIn("-device pci-bridge,id=bridge1,chassis_nr=1 -drive", line)
+        self.assertIn("-device virtio-blk-pci,drive=swap1,disable-modern=on,vectors=0,"
+                      "serial=SWAP1,logical_block_size=4096,physical_block_size=4096,"
+                      "bus=bridge1", line)
 
     def test_iso_takes_no_append(self):
         with self.assertRaises(ValueError):

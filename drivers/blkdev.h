@@ -1,0 +1,96 @@
+/*
+ * The block layer: disks, and requests to read or write them.
+ *
+ * A request names a disk, an operation, a starting sector (512 bytes)
+ * and up to BLK_MAX_SEGS pieces of physical memory.  submit_request()
+ * checks it and hands it to the disk's driver; when the disk is done
+ * (or the request was refused) req->end_io(req, error) is called,
+ * exactly once, usually from the disk's interrupt handler: error is 0
+ * or a negative errno.  blk_rw_sync() and submit_request_wait() wrap
+ * this for callers that wait for the result.
+ *
+ * Requests are checked before a driver sees them (Linux 2.4:
+ * generic_make_request): past the end of the disk -> -EIO, a write to
+ * a read-only disk -> -EROFS, a length or start that is not a whole
+ * number of the disk's blocks -> -EINVAL.  Such a request never
+ * reaches the device, which bdev->nr_requests lets tests check.
+ */
+#ifndef DRIVERS_BLKDEV_H
+#define DRIVERS_BLKDEV_H
+
+#include "lib/compiler.h"
+#include "lib/list.h"
+
+typedef uint64_t sector_t;
+
+#define SECTOR_SHIFT	9
+#define SECTOR_SIZE	(1 << SECTOR_SHIFT)
+
+/* Request operations (2.4 used READ and WRITE; we add the rest). */
+#define READ		0
+#define WRITE		1
+#define BLK_FLUSH	2	/* make earlier writes durable; no data */
+#define BLK_GET_ID	3	/* read the device's serial string */
+
+#define BLK_MAX_SEGS	16
+#define BLK_ID_BYTES	20	/* serial numbers have at most 20 bytes */
+
+struct blk_seg {
+	unsigned long phys;		/* physical address */
+	unsigned int len;		/* bytes */
+};
+
+struct blk_request {
+	struct block_device *bdev;
+	int op;			/* READ, WRITE, BLK_FLUSH, BLK_GET_ID */
+	sector_t sector;
+	unsigned int nr_segs;
+	struct blk_seg segs[BLK_MAX_SEGS];
+	void (*end_io)(struct blk_request *req, int error);
+	void *private;			/* for the submitter */
+};
+
+struct block_device;
+
+struct block_device_operations {
+	/* Queues a checked request; may wait for room, never fails. */
+	void (*submit)(struct block_device *bdev, struct blk_request *req);
+	/* Completes what the device has finished, without interrupts. */
+	void (*poll)(struct block_device *bdev);
+};
+
+struct block_device {
+	char name[8];			/* vda, vdb, ... */
+	char serial[BLK_ID_BYTES + 1];
+	int major, minor;
+	sector_t nr_sectors;		/* capacity in 512-byte sectors */
+	unsigned int block_size;	/* logical block size in bytes */
+	unsigned int max_segs;		/* segments per request */
+	bool readonly;
+	const struct block_device_operations *ops;
+	void *private;			/* the driver's */
+	unsigned long nr_requests;	/* requests given to the device */
+	unsigned long in_flight;	/* of which not yet completed */
+	struct list_head list;		/* in all_block_devices */
+};
+
+extern struct list_head all_block_devices;
+extern bool blk_polling;
+
+void register_blkdev(struct block_device *bdev);
+struct block_device *blkdev_get(const char *name);
+unsigned long blkdev_pages(const struct block_device *bdev);
+
+void submit_request(struct blk_request *req);
+void blk_end_request(struct blk_request *req, int error);
+int submit_request_wait(struct blk_request *req);
+int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
+		void *buf, size_t len);
+struct page;
+bool blk_add_seg(struct blk_request *req, unsigned long phys,
+		 unsigned int len);
+bool blk_add_page(struct blk_request *req, struct page *page,
+		  unsigned int len, unsigned int offset);
+void blk_idle(struct block_device *bdev, uint32_t flags);
+
+#endif

@@ -1,0 +1,40 @@
+/* Error numbers in words, as the C library's strerror() gives them. */
+#include "lib/compiler.h"
+#include "lib/errno.h"
+#include "lib/string.h"
+
+static const char *const messages[] = {
+	[EPERM] = "Operation not permitted",
+	[ENOENT] = "No such file or directory",
+	[ESRCH] = "No such process",
+	[EINTR] = "Interrupted system call",
+	[EIO] = "Input/output error",
+	[ENXIO] = "No such device or address",
+	[E2BIG] = "Argument list too long",
+	[ENOEXEC] = "Exec format error",
+	[EBADF] = "Bad file descriptor",
+	[ECHILD] = "No child processes",
+	[EAGAIN] = "Resource temporarily unavailable",
+	[ENOMEM] = "Cannot allocate memory",
+	[EACCES] = "Permission denied",
+	[EFAULT] = "Bad address",
+	[EBUSY] = "Device or resource busy",
+	[EEXIST] = "File exists",
+	[ENODEV] = "No such device",
+	[EINVAL] = "Invalid argument",
+	[ENOSPC] = "No space left on device",
+	[EROFS] = "Read-only file system",
+	[ERANGE] = "Numerical result out of range",
+	[ENOSYS] = "Function not implemented",
+	[EOPNOTSUPP] = "Operation not supported",
+};
+
+/* errnum may be given negative, as kernel functions return it. */
+const char *strerror(int errnum)
+{
+	if (errnum < 0)
+		errnum = -errnum;
+	if ((size_t)errnum < ARRAY_SIZE(messages) && messages[errnum])
+		return messages[errnum];
+	return "Unknown error";
+}

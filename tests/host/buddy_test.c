@@ -1,0 +1,258 @@
+/*
+ * Host unit tests of the buddy allocator (mm/page_alloc.c, built from
+ * the kernel's own source against tests/host/shim), under ASan and
+ * UBSan: split and merge at every order, exhaustion, bad frees,
+ * poisoning.  The random sequence against a model is in
+ * tests/common/buddy_model_test.c (host and kernel).
+ */
+#include "lib/ktest.h"
+#include "kernel/sched.h"
+#include "lib/string.h"
+#include "mm/debug.h"
+#include "mm/swap.h"
+#include "tests/host/kernel_shim.h"
+#include "tests/host/mm_fixture.h"
+
+/* One node, one Normal zone of 1024 pages: two free order-9 blocks. */
+static const struct mm_layout one_zone = {
+	.nodes = 1, .zones = { { 0, 1024, 0 } },
+};
+
+static zone_t *normal(void)
+{
+	return &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+}
+
+static unsigned long idx(const struct page *page)
+{
+	return page - normal()->zone_mem_map;
+}
+
+/*
+ * expand() puts the lower half back each time and goes on with the
+ * upper one: splitting the order-9 block at 0 down to order 0 leaves
+ * blocks at 0 (order 8), 256 (7), 384 (6) ... 510 (0), returns 511.
+ */
+static void expand_puts_lower_halves_back(struct ktest *t)
+{
+	zone_t *z;
+	struct page *block, *page;
+	unsigned long at = 0;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	z = normal();
+	block = memlist_entry(z->free_area[9].free_list.next);
+	memlist_del(&z->free_area[9], block);
+	KTEST_ASSERT_EQ(t, idx(block) % 512, 0);
+	page = expand(z, block, 0, 9, &z->free_area[9]);
+	KTEST_EXPECT_EQ(t, idx(page), idx(block) + 511);
+	for (int o = 8; o >= 0; o--) {
+		struct page *half = memlist_entry(z->free_area[o].free_list.next);
+
+		KTEST_EXPECT_EQ(t, z->free_area[o].nr_free, 1);
+		KTEST_EXPECT_EQ(t, idx(half), idx(block) + at);
+		KTEST_EXPECT_TRUE(t, PageBuddy(half));
+		KTEST_EXPECT_EQ(t, half->index, o);
+		at += 1UL << o;
+	}
+	/* Give the page back by hand: everything merges into order 9. */
+	z->free_pages -= 1;
+	set_page_count(page, 1);
+	__free_pages(page, 0);
+	KTEST_EXPECT_EQ(t, z->free_area[9].nr_free, 2);
+	KTEST_EXPECT_EQ(t, z->free_pages, 1024);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	mm_fixture_teardown();
+}
+
+/* For each order: rmqueue splits one order-9 block; freeing merges it. */
+static void split_and_merge_every_order(struct ktest *t)
+{
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	for (unsigned long k = 0; k < MAX_ORDER; k++) {
+		struct mm_snapshot before;
+		zone_t *z = normal();
+		struct page *page;
+
+		mm_snapshot(&before);
+		page = rmqueue(z, k);
+		KTEST_ASSERT_NOT_NULL(t, page);
+		KTEST_EXPECT_EQ(t, idx(page) & ((1UL << k) - 1), 0);
+		KTEST_EXPECT_EQ(t, page_count(page), 1);
+		KTEST_EXPECT_EQ(t, z->free_pages, 1024 - (1UL << k));
+		KTEST_EXPECT_EQ(t, z->free_area[9].nr_free, 1);
+		for (unsigned long o = k; o < 9; o++)
+			KTEST_EXPECT_EQ(t, z->free_area[o].nr_free, 1);
+		KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+		__free_pages(page, k);
+		KTEST_EXPECT_TRUE(t, mm_snapshot_equal(&before));
+	}
+	mm_fixture_teardown();
+}
+
+/* Two buddies merge only when both are free. */
+static void merge_needs_both_buddies(struct ktest *t)
+{
+	struct page *a, *b;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	a = rmqueue(normal(), 0);
+	b = rmqueue(normal(), 0);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	KTEST_EXPECT_EQ(t, idx(a) ^ 1, idx(b));		/* buddies */
+	__free_pages(a, 0);
+	KTEST_EXPECT_EQ(t, normal()->free_area[0].nr_free, 1);
+	KTEST_EXPECT_TRUE(t, PageBuddy(a));
+	__free_pages(b, 0);
+	KTEST_EXPECT_EQ(t, normal()->free_area[0].nr_free, 0);
+	KTEST_EXPECT_EQ(t, normal()->free_area[9].nr_free, 2);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	mm_fixture_teardown();
+}
+
+/* ------------------------------------------------------ exhaustion */
+
+/*
+ * 256 pages: pages_min is clamped to 10, so a normal request stops at
+ * pages_min / 4 = 2, leaving 1 page; a PF_MEMALLOC one takes it.
+ */
+static void exhaustion_returns_null(struct ktest *t)
+{
+	static const struct mm_layout layout = {
+		.nodes = 1, .zones = { { 0, 256, 0 } },
+	};
+	int n = 0;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
+	KTEST_EXPECT_EQ(t, normal()->pages_min, 10);
+	while (alloc_pages(GFP_KERNEL, 0))
+		n++;
+	KTEST_EXPECT_EQ(t, n, 255);
+	KTEST_EXPECT_TRUE(t, host_printk_has("0-order allocation failed"));
+	KTEST_EXPECT_GT(t, kswapd_wakeups, 0);
+	current->flags |= PF_MEMALLOC;
+	KTEST_EXPECT_NOT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
+	KTEST_EXPECT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
+	current->flags &= ~PF_MEMALLOC;
+	KTEST_EXPECT_EQ(t, nr_free_pages(), 0);
+	KTEST_EXPECT_NULL(t, alloc_pages(GFP_KERNEL, MAX_ORDER));
+	mm_fixture_teardown();
+}
+
+/* A large block fails when memory is free but fragmented. */
+static void fragmentation_fails_large_orders(struct ktest *t)
+{
+	static struct page *pages[1024];
+	int n = 0;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	current->flags |= PF_MEMALLOC;
+	while (n < 1024 && (pages[n] = alloc_pages(GFP_KERNEL, 0)))
+		n++;
+	KTEST_EXPECT_EQ(t, n, 1024);
+	for (int i = 0; i < n; i += 2)		/* every other page */
+		__free_pages(pages[i], 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), 512);
+	KTEST_EXPECT_NULL(t, alloc_pages(GFP_KERNEL, 1));
+	KTEST_EXPECT_NOT_NULL(t, pages[0] = alloc_pages(GFP_KERNEL, 0));
+	current->flags &= ~PF_MEMALLOC;
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	mm_fixture_teardown();
+}
+
+/* ------------------------------------------------------ bad frees */
+
+static void double_free_is_reported(struct ktest *t)
+{
+	struct mm_snapshot s;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	page = alloc_pages(GFP_KERNEL, 2);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	__free_pages(page, 2);
+	mm_snapshot(&s);
+	host_printk_clear();
+	__free_pages(page, 2);
+	KTEST_EXPECT_EQ(t, bad_page_count, 1);
+	KTEST_EXPECT_TRUE(t, host_printk_has("bad page state: freed twice"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("flags:"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("caller:"));
+	KTEST_EXPECT_TRUE(t, mm_snapshot_equal(&s));
+	/* A tail page of an allocated block is not a block of its own. */
+	page = alloc_pages(GFP_KERNEL, 1);
+	__free_pages(page + 1, 0);
+	KTEST_EXPECT_EQ(t, bad_page_count, 2);
+	/* Misaligned for its order. */
+	__free_pages(page, 3);
+	KTEST_EXPECT_EQ(t, bad_page_count, 3);
+	KTEST_EXPECT_TRUE(t, host_printk_has("not aligned"));
+	__free_pages(page, 1);
+	KTEST_EXPECT_TRUE(t, mm_snapshot_equal(&s));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	mm_fixture_teardown();
+}
+
+static void free_of_page_in_use_is_reported(struct ktest *t)
+{
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	get_page(page);			/* two references: not the last */
+	SetPageLocked(page);
+	__free_page(page);		/* fine: count 2 -> 1 */
+	KTEST_EXPECT_EQ(t, bad_page_count, 0);
+	host_printk_clear();
+	__free_page(page);		/* last one, but still locked */
+	KTEST_EXPECT_EQ(t, bad_page_count, 1);
+	KTEST_EXPECT_TRUE(t, host_printk_has("still in use"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("locked"));
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	ClearPageLocked(page);
+	page->mapping = (struct address_space *)0x1234;
+	__free_page(page);
+	KTEST_EXPECT_EQ(t, bad_page_count, 2);
+	page->mapping = NULL;
+	__free_page(page);
+	KTEST_EXPECT_EQ(t, bad_page_count, 2);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), 1024);
+	mm_fixture_teardown();
+}
+
+/* Debug builds poison freed pages and notice a write after the free. */
+static void write_after_free_is_caught(struct ktest *t)
+{
+	struct page *page;
+	unsigned char *p;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	page = alloc_pages(GFP_KERNEL, 0);
+	p = page_address(page);
+	__free_pages(page, 0);
+	KTEST_EXPECT_TRUE(t, PagePoisoned(page));
+	KTEST_EXPECT_EQ(t, p[0], PAGE_POISON);
+	KTEST_EXPECT_EQ(t, p[PAGE_SIZE - 1], PAGE_POISON);
+	p[100] = 1;			/* use after free */
+	host_printk_clear();
+	KTEST_EXPECT_PTR_EQ(t, alloc_pages(GFP_KERNEL, 0), page);
+	KTEST_EXPECT_EQ(t, bad_page_count, 1);
+	KTEST_EXPECT_TRUE(t, host_printk_has("written after it was freed"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("byte 0x64"));
+	KTEST_EXPECT_FALSE(t, PagePoisoned(page));
+	mm_fixture_teardown();
+}
+
+static const struct ktest_case buddy_cases[] = {
+	KTEST_CASE(expand_puts_lower_halves_back),
+	KTEST_CASE(split_and_merge_every_order),
+	KTEST_CASE(merge_needs_both_buddies),
+	KTEST_CASE(exhaustion_returns_null),
+	KTEST_CASE(fragmentation_fails_large_orders),
+	KTEST_CASE(double_free_is_reported),
+	KTEST_CASE(free_of_page_in_use_is_reported),
+	KTEST_CASE(write_after_free_is_caught),
+};
+KTEST_SUITE(host_buddy, buddy_cases);

@@ -1,0 +1,34 @@
+/*
+ * A machine for the host unit tests of mm/: nodes and zones of given
+ * sizes over a malloc'd arena, set up the way mem_init() does it
+ * (free_area_init_node, build_all_zonelists, then every page handed
+ * over with free_boot_page).  One at a time.
+ */
+#ifndef TESTS_HOST_MM_FIXTURE_H
+#define TESTS_HOST_MM_FIXTURE_H
+
+#include "mm/internal.h"
+
+struct mm_layout {
+	int nodes;
+	unsigned long zones[MAX_NUMNODES][MAX_NR_ZONES];  /* pages */
+};
+
+extern int host_cpu_node;	/* what numa_node_id() says */
+
+/* Sets the machine up; false (with a message) if out of host memory. */
+bool mm_fixture_setup(const struct mm_layout *layout);
+void mm_fixture_teardown(void);
+
+/* Only the zones, over a mem_map without an arena (no page handed over). */
+bool mm_fixture_zones_only(const struct mm_layout *layout);
+
+/* The free blocks of every zone, to compare before and after. */
+struct mm_snapshot {
+	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
+	unsigned long free_pages;
+};
+void mm_snapshot(struct mm_snapshot *s);
+bool mm_snapshot_equal(const struct mm_snapshot *a);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * The rest of what mm/page_alloc.c, mm/debug.c and mm/vmscan.c need
+ * from the kernel, for the host build (printk is kernel_shim.c's).
+ * "Physical memory" is a malloc'd arena whose address is PAGE_OFFSET
+ * (tests/host/host.h), so __pa/__va and page_address work unchanged;
+ * HIGHMEM pages have no address until "kmapped", and kmap_atomic is
+ * just their place in the arena.
+ */
+#include "tests/host/mm_fixture.h"
+#include "kernel/kernel.h"
+#include "kernel/ksyms.h"
+#include "mm/highmem.h"
+
+unsigned long host_page_offset;
+int host_cpu_node;
+
+__noreturn void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "host panic: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+	va_end(ap);
+	abort();
+}
+
+int ksym_snprint(char *buf, unsigned long len, unsigned long addr)
+{
+	return snprintf(buf, len, "%#lx", addr);
+}
+
+int numa_node_id(void)
+{
+	return host_cpu_node;
+}
+
+void *highmem_page_address(const struct page *page)
+{
+	(void)page;
+	return NULL;
+}
+
+void *kmap_atomic(struct page *page, enum km_type type)
+{
+	(void)type;
+	return __va(page_to_pfn(page) << PAGE_SHIFT);
+}
+
+void kunmap_atomic(void *addr, enum km_type type)
+{
+	(void)addr;
+	(void)type;
+}

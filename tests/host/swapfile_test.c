@@ -1,0 +1,498 @@
+/*
+ * mm/swapfile.c on the host: the swap map allocator, priorities, the
+ * header checks and the swap-entry encoding.  Host-only because the
+ * cases reset the global swap state, which a running kernel uses.
+ */
+#include <stdlib.h>
+#include "mm/swap.h"
+#include "lib/errno.h"
+#include "lib/string.h"
+#include "lib/ktest.h"
+#include "tests/host/kernel_shim.h"
+
+/* Forget every area (the maps of earlier cases are freed). */
+static void reset_swap(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_SWAPFILES; i++)
+		free(swap_info[i].swap_map);
+	memset(swap_info, 0, sizeof(swap_info));
+	nr_swapfiles = 0;
+	swap_list.head = swap_list.next = -1;
+	nr_swap_pages = total_swap_pages = 0;
+	host_printk_clear();
+}
+
+/* A header as mkswap writes it for a disk of `pages` pages. */
+static union swap_header *mkswap(unsigned long pages)
+{
+	union swap_header *h = calloc(1, sizeof(*h));
+
+	memcpy(h->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN);
+	h->info.version = 1;
+	h->info.last_page = pages - 1;
+	return h;
+}
+
+static void add_bad(union swap_header *h, uint32_t page)
+{
+	h->info.badpages[h->info.nr_badpages++] = page;
+}
+
+/* swapon of a checked header with `pages` slots at priority prio. */
+static struct swap_info_struct *swapon(union swap_header *h, int prio)
+{
+	struct swap_info_struct *p = alloc_swap_info();
+	unsigned long max = h->info.last_page + 1;
+
+	setup_swap_area(p, h, max, calloc(max, sizeof(unsigned short)));
+	enable_swap_area(p, prio);
+	free(h);
+	return p;
+}
+
+static unsigned long offset_of(swp_entry_t e)
+{
+	return SWP_OFFSET(e);
+}
+
+/* nr_swap_pages must equal the free slots of all areas. */
+static long free_slots(void)
+{
+	long n = 0;
+	unsigned int i;
+
+	for (i = 0; i < nr_swapfiles; i++)
+		if ((swap_info[i].flags & SWP_WRITEOK) == SWP_WRITEOK)
+			n += swap_info[i].pages - swap_area_used(&swap_info[i]);
+	return n;
+}
+
+static void entry_encoding_round_trips(struct ktest *t)
+{
+	static const unsigned long offsets[] = {
+		1, 2, 255, 256, 4097, 1UL << 23, SWP_OFFSET_LIMIT - 1 };
+	unsigned long type, i;
+
+	/* The documented layout: type in bits 1-6, offset from bit 8. */
+	KTEST_EXPECT_EQ(t, SWP_ENTRY(1, 1).val, 0x102);
+	KTEST_EXPECT_EQ(t, SWP_ENTRY(63, 0).val, 0x7e);
+	for (type = 0; type < 64; type++) {
+		for (i = 0; i < ARRAY_SIZE(offsets); i++) {
+			swp_entry_t e = SWP_ENTRY(type, offsets[i]);
+			pte_t pte = swp_entry_to_pte(e);
+
+			KTEST_EXPECT_EQ(t, SWP_TYPE(e), type);
+			KTEST_EXPECT_EQ(t, SWP_OFFSET(e), offsets[i]);
+			KTEST_EXPECT_EQ(t, pte_val(pte) & 1, 0);	/* !P */
+			KTEST_EXPECT_EQ(t, pte_val(pte) & 0x80, 0);
+			KTEST_EXPECT_NE(t, pte_val(pte), 0);
+			KTEST_EXPECT_EQ(t, pte_to_swp_entry(pte).val, e.val);
+		}
+	}
+}
+
+static void mkswap_header_accepted(struct ktest *t)
+{
+	union swap_header *h = mkswap(256);
+	char why[160] = "";
+
+	KTEST_EXPECT_EQ(t, swap_header_check(h, 256, why, sizeof(why)), 0);
+	KTEST_EXPECT_STREQ(t, why, "");
+	/* The layout mkswap writes: fields at 1024, list at 1536. */
+	KTEST_EXPECT_EQ(t, offsetof(union swap_header, info.version), 1024);
+	KTEST_EXPECT_EQ(t, offsetof(union swap_header, info.badpages), 1536);
+	KTEST_EXPECT_EQ(t, MAX_SWAP_BADPAGES, 637);
+	KTEST_EXPECT_EQ(t, sizeof(*h), PAGE_SIZE);
+	free(h);
+}
+
+/* Checks that header h on disk_pages is refused, saying `words`. */
+static void expect_refused(struct ktest *t, union swap_header *h,
+			   unsigned long disk_pages, const char *words)
+{
+	char why[160] = "";
+
+	KTEST_EXPECT_EQ(t, swap_header_check(h, disk_pages, why, sizeof(why)),
+			-EINVAL);
+	if (!strstr(why, words))
+		ktest_fail(t, __FILE__, __LINE__, "reason \"%s\" lacks \"%s\"",
+			   why, words);
+	free(h);
+}
+
+static void bad_headers_refused(struct ktest *t)
+{
+	union swap_header *h;
+
+	expect_refused(t, calloc(1, sizeof(*h)), 256, "no swap signature");
+	h = mkswap(256);
+	memcpy(h->magic.magic, "SWAP-SPACE", SWAP_MAGIC_LEN);
+	expect_refused(t, h, 256, "version 0");
+	h = mkswap(256);
+	h->info.version = 2;
+	expect_refused(t, h, 256, "version 2");
+	expect_refused(t, mkswap(512), 256, "last_page 511 lies past the end "
+		       "of the disk (256 pages)");
+	expect_refused(t, mkswap(257), 256, "last_page 256");
+	h = mkswap(256);
+	h->info.nr_badpages = MAX_SWAP_BADPAGES + 1;
+	expect_refused(t, h, 256, "638 bad pages listed");
+	h = mkswap(256);
+	add_bad(h, 0);
+	expect_refused(t, h, 256, "bad page 0 is not in 1..255");
+	h = mkswap(256);
+	add_bad(h, 256);
+	expect_refused(t, h, 256, "bad page 256");
+	h = mkswap(3);
+	add_bad(h, 1);
+	add_bad(h, 2);
+	expect_refused(t, h, 3, "no usable pages");
+	expect_refused(t, mkswap(1), 1, "no usable pages");
+}
+
+static void setup_marks_header_and_bad_pages(struct ktest *t)
+{
+	union swap_header *h = mkswap(100);
+	struct swap_info_struct *p;
+
+	reset_swap();
+	add_bad(h, 7);
+	add_bad(h, 99);
+	p = swapon(h, 1);
+	KTEST_EXPECT_EQ(t, p->max, 100);
+	KTEST_EXPECT_EQ(t, p->pages, 97);	/* last_page - nr_badpages */
+	KTEST_EXPECT_EQ(t, p->swap_map[0], SWAP_MAP_BAD);
+	KTEST_EXPECT_EQ(t, p->swap_map[7], SWAP_MAP_BAD);
+	KTEST_EXPECT_EQ(t, p->swap_map[99], SWAP_MAP_BAD);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 97);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 97);
+	KTEST_EXPECT_EQ(t, swap_area_used(p), 0);
+}
+
+/*
+ * Runs of 256, holes skipped while an empty run exists, then first
+ * fit once none is left.
+ */
+static void cluster_allocation_order(struct ktest *t)
+{
+	unsigned long i, off;
+
+	reset_swap();
+	swapon(mkswap(1024), 1);			/* slots 1..1023 */
+	for (i = 1; i <= 300; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	swap_free(SWP_ENTRY(0, 10));
+	swap_free(SWP_ENTRY(0, 20));
+	/* The run that began at 257 goes on: the holes wait. */
+	for (i = 301; i <= 512; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	/* A new run in the next empty stretch of 256: 513..768. */
+	for (i = 513; i <= 768; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	/* 769..1023 is only 255 slots: no empty run, so first fit. */
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 10);
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 20);
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 769);
+	for (off = 770; off <= 1023; off++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), off);
+	KTEST_EXPECT_EQ(t, get_swap_page().val, 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, free_slots(), 0);
+}
+
+/* A run goes on even when an empty stretch opens up before it. */
+static void run_continues_past_freed_cluster(struct ktest *t)
+{
+	unsigned long i;
+	char why[160];
+
+	reset_swap();
+	swapon(mkswap(1024), 1);
+	for (i = 1; i <= 600; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	for (i = 1; i <= 256; i++)
+		swap_free(SWP_ENTRY(0, i));
+	/* The run that began at 513 has 168 slots left. */
+	for (i = 601; i <= 768; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	/* Then a new run: the first empty stretch, at 1. */
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 1);
+	KTEST_EXPECT_EQ(t, free_slots(), nr_swap_pages);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+}
+
+/* An area smaller than a run never has an empty run: first fit. */
+static void first_fit_in_small_area(struct ktest *t)
+{
+	unsigned long i;
+
+	reset_swap();
+	swapon(mkswap(64), 1);
+	for (i = 1; i <= 63; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	swap_free(SWP_ENTRY(0, 40));
+	swap_free(SWP_ENTRY(0, 5));
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 5);
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 40);
+	KTEST_EXPECT_EQ(t, get_swap_page().val, 0);
+}
+
+static void bad_slots_never_handed_out(struct ktest *t)
+{
+	union swap_header *h = mkswap(600);
+	struct swap_info_struct *p;
+	long n = 0;
+	swp_entry_t e;
+
+	reset_swap();
+	add_bad(h, 2);
+	add_bad(h, 5);
+	add_bad(h, 300);
+	add_bad(h, 599);
+	p = swapon(h, 1);
+	while ((e = get_swap_page()).val) {
+		unsigned long off = SWP_OFFSET(e);
+
+		KTEST_EXPECT_TRUE(t, off != 0 && off != 2 && off != 5 &&
+				  off != 300 && off != 599);
+		KTEST_EXPECT_EQ(t, p->swap_map[off], 1);
+		n++;
+	}
+	KTEST_EXPECT_EQ(t, n, 595);
+	KTEST_EXPECT_EQ(t, n, p->pages);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, swap_area_used(p), 595);
+	KTEST_EXPECT_EQ(t, p->swap_map[300], SWAP_MAP_BAD);
+}
+
+static void counts_follow_users(struct ktest *t)
+{
+	swp_entry_t e;
+
+	reset_swap();
+	swapon(mkswap(16), 1);
+	e = get_swap_page();
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, swap_count(e), 1);
+	KTEST_EXPECT_EQ(t, swap_duplicate(e), 1);
+	KTEST_EXPECT_EQ(t, swap_duplicate(e), 1);
+	KTEST_EXPECT_EQ(t, swap_count(e), 3);
+	swap_free(e);
+	swap_free(e);
+	KTEST_EXPECT_EQ(t, swap_count(e), 1);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
+	swap_free(e);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 15);
+	KTEST_EXPECT_EQ(t, free_slots(), 15);
+	KTEST_EXPECT_FALSE(t, host_printk_has("swap"));
+}
+
+static void count_saturates_at_max(struct ktest *t)
+{
+	swp_entry_t e;
+	long i;
+
+	reset_swap();
+	swapon(mkswap(16), 1);
+	e = get_swap_page();
+	for (i = 1; i < SWAP_MAP_MAX; i++)
+		swap_duplicate(e);
+	KTEST_EXPECT_EQ(t, swap_count(e), SWAP_MAP_MAX);
+	KTEST_EXPECT_FALSE(t, host_printk_has("overflow"));
+	KTEST_EXPECT_EQ(t, swap_duplicate(e), 1);
+	KTEST_EXPECT_EQ(t, swap_count(e), SWAP_MAP_MAX);
+	KTEST_EXPECT_TRUE(t, host_printk_has("VM: swap entry overflow"));
+	/* Stuck: nobody knows how many users are left. */
+	for (i = 0; i < 2 * SWAP_MAP_MAX; i++)
+		swap_free(e);
+	KTEST_EXPECT_EQ(t, swap_count(e), SWAP_MAP_MAX);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
+}
+
+static void bad_entries_reported(struct ktest *t)
+{
+	reset_swap();
+	swapon(mkswap(16), 1);
+	swap_free(SWP_ENTRY(5, 1));
+	KTEST_EXPECT_TRUE(t, host_printk_has("swap_free: Bad swap file entry"
+					     " 0000010a"));
+	swap_free(SWP_ENTRY(0, 16));
+	KTEST_EXPECT_TRUE(t, host_printk_has("Bad swap offset entry"));
+	swap_free(SWP_ENTRY(0, 3));
+	KTEST_EXPECT_TRUE(t, host_printk_has("Unused swap offset entry"));
+	/* Entry 0 means "no entry": ignored without a word. */
+	host_printk_clear();
+	swap_free(SWP_ENTRY(0, 0));
+	KTEST_EXPECT_STREQ(t, host_printk_log(), "");
+	/* The header slot of another area is a real, refused entry. */
+	swapon(mkswap(16), 1);
+	KTEST_EXPECT_EQ(t, swap_duplicate(SWP_ENTRY(1, 0)), 0);
+	KTEST_EXPECT_TRUE(t, host_printk_has("swap_duplicate: Bad swap slot"));
+	KTEST_EXPECT_EQ(t, swap_duplicate(SWP_ENTRY(0, 4)), 0);
+	KTEST_EXPECT_EQ(t, swap_count(SWP_ENTRY(0, 4)), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 30);
+	KTEST_EXPECT_EQ(t, swap_area_used(&swap_info[0]), 0);
+}
+
+static void higher_priority_first(struct ktest *t)
+{
+	struct swap_info_struct *low, *high;
+	swp_entry_t e;
+	int i;
+
+	reset_swap();
+	low = swapon(mkswap(8), 1);
+	high = swapon(mkswap(4), 5);
+	for (i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), high - swap_info);
+	e = get_swap_page();
+	KTEST_EXPECT_EQ(t, SWP_TYPE(e), low - swap_info);
+	/* Room in the better area again: it is used first. */
+	swap_free(SWP_ENTRY(high - swap_info, 2));
+	KTEST_EXPECT_EQ(t, get_swap_page().val, SWP_ENTRY(high - swap_info,
+							  2).val);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), low - swap_info);
+}
+
+static void equal_priorities_round_robin(struct ktest *t)
+{
+	int a, b, c, i;
+
+	reset_swap();
+	a = swapon(mkswap(4), 3) - swap_info;	/* 3 slots */
+	b = swapon(mkswap(8), 3) - swap_info;	/* 7 slots */
+	c = swapon(mkswap(8), 1) - swap_info;
+	/* b went in before a (equal priority: the newer first). */
+	KTEST_EXPECT_EQ(t, swap_list.head, b);
+	for (i = 0; i < 3; i++) {
+		KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), b);
+		KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), a);
+	}
+	/* a is full: b alone, then c. */
+	for (i = 0; i < 4; i++)
+		KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), b);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), c);
+	KTEST_EXPECT_EQ(t, free_slots(), nr_swap_pages);
+}
+
+static void default_priorities_go_down(struct ktest *t)
+{
+	struct swap_info_struct *p, *q;
+
+	reset_swap();
+	p = swapon(mkswap(8), -1);
+	q = swapon(mkswap(8), -1);
+	KTEST_EXPECT_LT(t, p->prio, 0);
+	KTEST_EXPECT_EQ(t, q->prio, p->prio - 1);
+	KTEST_EXPECT_EQ(t, swap_list.head, p - swap_info);
+	KTEST_EXPECT_EQ(t, p->next, q - swap_info);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), p - swap_info);
+}
+
+static void swapoff_busy_then_clean(struct ktest *t)
+{
+	struct swap_info_struct *p, *q;
+	swp_entry_t e;
+
+	reset_swap();
+	p = swapon(mkswap(8), 2);
+	q = swapon(mkswap(8), 1);
+	e = get_swap_page();
+	KTEST_EXPECT_EQ(t, SWP_TYPE(e), p - swap_info);
+	KTEST_EXPECT_EQ(t, disable_swap_area(p), -EBUSY);
+	/* Nothing changed: still listed, counted and allocatable. */
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 13);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), p - swap_info);
+	swap_free(e);
+	swap_free(SWP_ENTRY(p - swap_info, 2));
+	KTEST_EXPECT_EQ(t, disable_swap_area(p), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 7);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 7);
+	KTEST_EXPECT_EQ(t, swap_list.head, q - swap_info);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), q - swap_info);
+	KTEST_EXPECT_EQ(t, disable_swap_area(p), -EINVAL);
+}
+
+static void swap_info_slots_reused(struct ktest *t)
+{
+	struct swap_info_struct *p;
+	int i;
+
+	reset_swap();
+	for (i = 0; i < MAX_SWAPFILES; i++)
+		KTEST_ASSERT_NOT_NULL(t, alloc_swap_info());
+	KTEST_EXPECT_NULL(t, alloc_swap_info());
+	KTEST_EXPECT_EQ(t, nr_swapfiles, MAX_SWAPFILES);
+	free_swap_info(&swap_info[3]);
+	p = alloc_swap_info();
+	KTEST_EXPECT_PTR_EQ(t, p, &swap_info[3]);
+	reset_swap();
+}
+
+/* Checks that check_swap_invariants fails and says `words`. */
+static void expect_broken(struct ktest *t, const char *words)
+{
+	char why[160] = "";
+
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), -1);
+	if (!strstr(why, words))
+		ktest_fail(t, __FILE__, __LINE__, "report \"%s\" lacks "
+			   "\"%s\"", why, words);
+}
+
+static void invariants_name_what_broke(struct ktest *t)
+{
+	struct swap_info_struct *p, *q;
+	char why[160];
+	swp_entry_t e;
+
+	reset_swap();
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	p = swapon(mkswap(64), 2);
+	q = swapon(mkswap(32), 1);
+	e = get_swap_page();
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	nr_swap_pages++;
+	expect_broken(t, "nr_swap_pages 94 / total_swap_pages 94, but the "
+		      "areas have 93 free of 94 slots");
+	nr_swap_pages--;
+	p->swap_map[SWP_OFFSET(e)] = 0;	/* freed behind our back */
+	expect_broken(t, "swap area 0: free slot outside [lowest_bit, "
+		      "highest_bit] (slot 1)");
+	p->swap_map[SWP_OFFSET(e)] = 1;
+	p->swap_map[0] = 0;
+	expect_broken(t, "the header slot 0 is not marked SWAP_MAP_BAD");
+	p->swap_map[0] = SWAP_MAP_BAD;
+	q->prio = 5;
+	expect_broken(t, "type 1 (priority 5) after type 0 (priority 2)");
+	q->prio = 1;
+	q->flags = SWP_USED;
+	expect_broken(t, "swap_list holds type 1, which is not an area in "
+		      "use");
+	q->flags = SWP_WRITEOK;
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+}
+
+static const struct ktest_case swapfile_cases[] = {
+	KTEST_CASE(entry_encoding_round_trips),
+	KTEST_CASE(mkswap_header_accepted),
+	KTEST_CASE(bad_headers_refused),
+	KTEST_CASE(setup_marks_header_and_bad_pages),
+	KTEST_CASE(cluster_allocation_order),
+	KTEST_CASE(run_continues_past_freed_cluster),
+	KTEST_CASE(first_fit_in_small_area),
+	KTEST_CASE(bad_slots_never_handed_out),
+	KTEST_CASE(counts_follow_users),
+	KTEST_CASE(count_saturates_at_max),
+	KTEST_CASE(bad_entries_reported),
+	KTEST_CASE(higher_priority_first),
+	KTEST_CASE(equal_priorities_round_robin),
+	KTEST_CASE(default_priorities_go_down),
+	KTEST_CASE(swapoff_busy_then_clean),
+	KTEST_CASE(swap_info_slots_reused),
+	KTEST_CASE(invariants_name_what_broke),
+};
+KTEST_SUITE(mm_swapfile, swapfile_cases);

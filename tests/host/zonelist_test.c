@@ -1,0 +1,173 @@
+/*
+ * Host unit tests of watermarks and zonelists (mm/page_alloc.c):
+ * the 2.4 arithmetic against values worked out by hand, and which
+ * zone each request is served from as zones fill up.
+ */
+#include "lib/ktest.h"
+#include "lib/string.h"
+#include "tests/host/mm_fixture.h"
+
+static zone_t *zone(int nid, int j)
+{
+	return &NODE_DATA(nid)->node_zones[j];
+}
+
+/*
+ * mask = realsize / ratio (32 for DMA, 128 otherwise), clamped to
+ * [10, 255]; min = mask, low = 2 mask, high = 3 mask:
+ *   DMA     4096 pages: 4096 / 32  = 128          -> 128 256 384
+ *   Normal 225280:      225280/128 = 1760 -> 255  -> 255 510 765
+ *   HighMem  2000:      2000 / 128 = 15           ->  15  30  45
+ *   node 1 DMA 200:     200 / 32   = 6    -> 10   ->  10  20  30
+ *   node 1 Normal 1300: 1300 / 128 = 10           ->  10  20  30
+ *   node 1 HighMem 0:   no zone, no watermarks
+ * freepages sums them: min 418, low 836, high 1254.
+ */
+static void watermarks_as_2_4_computes_them(struct ktest *t)
+{
+	static const struct mm_layout layout = {
+		.nodes = 2, .zones = { { 4096, 225280, 2000 },
+				       { 200, 1300, 0 } },
+	};
+	static const unsigned long want[2][3] = {
+		{ 128, 255, 15 }, { 10, 10, 0 } };
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_zones_only(&layout));
+	for (int nid = 0; nid < 2; nid++) {
+		for (int j = 0; j < MAX_NR_ZONES; j++) {
+			zone_t *z = zone(nid, j);
+
+			KTEST_EXPECT_EQ(t, z->pages_min, want[nid][j]);
+			KTEST_EXPECT_EQ(t, z->pages_low, 2 * want[nid][j]);
+			KTEST_EXPECT_EQ(t, z->pages_high, 3 * want[nid][j]);
+		}
+	}
+	KTEST_EXPECT_EQ(t, freepages.min, 418);
+	KTEST_EXPECT_EQ(t, freepages.low, 836);
+	KTEST_EXPECT_EQ(t, freepages.high, 1254);
+	mm_fixture_teardown();
+}
+
+/* Holes do not count: realsize = size - holes. */
+static void watermarks_use_present_pages(struct ktest *t)
+{
+	static struct page map[3000];
+	static const unsigned long sizes[MAX_NR_ZONES] = { 1000, 2000, 0 };
+	static const unsigned long holes[MAX_NR_ZONES] = { 360, 0, 0 };
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_zones_only(&(struct mm_layout){
+		.nodes = 1, .zones = { { 1, 0, 0 } } }));
+	mm_fixture_teardown();
+	memset(&freepages, 0, sizeof(freepages));
+	mem_map = map;
+	max_mapnr = 3000;
+	pgdat_list = NULL;
+	free_area_init_node(0, NODE_DATA(0), map, sizes, 0, holes);
+	KTEST_EXPECT_EQ(t, zone(0, ZONE_DMA)->realsize, 640);
+	KTEST_EXPECT_EQ(t, zone(0, ZONE_DMA)->pages_min, 20);	/* 640/32 */
+	KTEST_EXPECT_EQ(t, zone(0, ZONE_NORMAL)->pages_min, 15);
+	KTEST_EXPECT_TRUE(t, PageReserved(&map[0]));
+	KTEST_EXPECT_EQ(t, page_zone(&map[1500]), zone(0, ZONE_NORMAL));
+	mem_map = NULL;
+	pgdat_list = NULL;
+}
+
+/* Two nodes, each with every zone; node 1 lacks DMA. */
+static const struct mm_layout two_nodes = {
+	.nodes = 2, .zones = { { 256, 512, 512 }, { 0, 512, 512 } },
+};
+
+static void zonelists_local_node_first(struct ktest *t)
+{
+	zone_t **zl;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	zl = NODE_DATA(0)->node_zonelists[ZONE_HIGHMEM].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], zone(0, ZONE_HIGHMEM));
+	KTEST_EXPECT_PTR_EQ(t, zl[1], zone(0, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, zl[2], zone(0, ZONE_DMA));
+	KTEST_EXPECT_PTR_EQ(t, zl[3], zone(1, ZONE_HIGHMEM));
+	KTEST_EXPECT_PTR_EQ(t, zl[4], zone(1, ZONE_NORMAL));
+	KTEST_EXPECT_NULL(t, zl[5]);
+	zl = NODE_DATA(1)->node_zonelists[ZONE_NORMAL].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], zone(1, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, zl[1], zone(0, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, zl[2], zone(0, ZONE_DMA));
+	KTEST_EXPECT_NULL(t, zl[3]);
+	zl = NODE_DATA(1)->node_zonelists[ZONE_DMA].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], zone(0, ZONE_DMA));
+	KTEST_EXPECT_NULL(t, zl[1]);
+	mm_fixture_teardown();
+}
+
+/*
+ * Allocating from node 1 with GFP_HIGHUSER until nothing is left:
+ * each zone of the list serves until it drops below pages_low (the
+ * first pass), in the list's order; then the later passes go down to
+ * pages_min and the reserve.  GFP_DMA is only ever served by DMA, and
+ * GFP_KERNEL never by HIGHMEM.
+ */
+static void fallback_follows_the_zonelist(struct ktest *t)
+{
+	zone_t *order[8];
+	int n = 0, pages = 0;
+	struct page *page;
+	zone_t *last = NULL;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	host_cpu_node = 1;
+	while ((page = alloc_pages(GFP_HIGHUSER, 0))) {
+		zone_t *z = page_zone(page);
+
+		pages++;
+		if (z == last)
+			continue;
+		if (last && n < 5)	/* the first pass leaves at low - 1 */
+			KTEST_EXPECT_EQ(t, last->free_pages,
+					last->pages_low - 1);
+		if (n < 8)
+			order[n++] = z;
+		last = z;
+	}
+	KTEST_ASSERT_TRUE(t, n >= 5);
+	KTEST_EXPECT_PTR_EQ(t, order[0], zone(1, ZONE_HIGHMEM));
+	KTEST_EXPECT_PTR_EQ(t, order[1], zone(1, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, order[2], zone(0, ZONE_HIGHMEM));
+	KTEST_EXPECT_PTR_EQ(t, order[3], zone(0, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, order[4], zone(0, ZONE_DMA));
+	/* What is left: each zone's last reserve, pages_min / 4 - 1. */
+	for (int nid = 0; nid < 2; nid++)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			if (zone(nid, j)->realsize)
+				KTEST_EXPECT_EQ(t, zone(nid, j)->free_pages,
+					zone(nid, j)->pages_min / 4 - 1);
+	mm_fixture_teardown();
+}
+
+static void dma_and_kernel_requests_stay_in_their_zones(struct ktest *t)
+{
+	struct page *page;
+	int dma = 0;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	host_cpu_node = 1;
+	while ((page = alloc_pages(GFP_DMA, 0))) {
+		KTEST_EXPECT_PTR_EQ(t, page_zone(page), zone(0, ZONE_DMA));
+		dma++;
+	}
+	KTEST_EXPECT_GT(t, dma, 200);
+	while ((page = alloc_pages(GFP_KERNEL, 0)))
+		KTEST_EXPECT_FALSE(t, PageHighMem(page));
+	KTEST_EXPECT_EQ(t, zone(1, ZONE_HIGHMEM)->free_pages, 512);
+	KTEST_EXPECT_EQ(t, zone(0, ZONE_HIGHMEM)->free_pages, 512);
+	mm_fixture_teardown();
+}
+
+static const struct ktest_case zonelist_cases[] = {
+	KTEST_CASE(watermarks_as_2_4_computes_them),
+	KTEST_CASE(watermarks_use_present_pages),
+	KTEST_CASE(zonelists_local_node_first),
+	KTEST_CASE(fallback_follows_the_zonelist),
+	KTEST_CASE(dma_and_kernel_requests_stay_in_their_zones),
+};
+KTEST_SUITE(host_zonelist, zonelist_cases);

@@ -1,0 +1,122 @@
+/*
+ * Nodes and zonelists on a machine with two NUMA nodes (tests/suites.py
+ * boots this suite with QEMU -numa, so the SRAT describes them).
+ */
+#include "kernel/kernel.h"
+#include "lib/ktest.h"
+#include "mm/internal.h"
+#include "mm/numa.h"
+
+static int page_node(const struct page *page)
+{
+	return page_zone(page)->zone_pgdat->node_id;
+}
+
+static bool two_nodes(struct ktest *t)
+{
+	if (numnodes >= 2)
+		return true;
+	/* tests/suites.py boots this suite with two QEMU -numa nodes. */
+	ktest_log(t, "needs two NUMA nodes (QEMU -numa, or numa=fake=2)");
+	KTEST_EXPECT_GE(t, numnodes, 2);
+	return false;
+}
+
+/* The SRAT's nodes: node 0 from pfn 0, node 1 right after, to the end. */
+static void nodes_cover_all_memory(struct ktest *t)
+{
+	if (!two_nodes(t))
+		return;
+	KTEST_EXPECT_EQ(t, numnodes, 2);
+	KTEST_EXPECT_EQ(t, NODE_DATA(0)->node_start_pfn, 0);
+	KTEST_EXPECT_EQ(t, NODE_DATA(1)->node_start_pfn,
+			NODE_DATA(0)->node_size);
+	KTEST_EXPECT_EQ(t, NODE_DATA(1)->node_start_pfn +
+			NODE_DATA(1)->node_size, max_mapnr);
+	KTEST_EXPECT_EQ(t, numa_node_id(), 0);
+}
+
+/* Local node first, then the other; HIGHMEM -> NORMAL -> DMA in each. */
+static void zonelists_are_local_first(struct ktest *t)
+{
+	pg_data_t *n0 = NODE_DATA(0), *n1 = NODE_DATA(1);
+	zone_t **zl;
+
+	if (!two_nodes(t))
+		return;
+	/* 128 MiB: node 0 has DMA and Normal, node 1 only Normal. */
+	zl = n1->node_zonelists[ZONE_NORMAL].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], &n1->node_zones[ZONE_NORMAL]);
+	KTEST_EXPECT_PTR_EQ(t, zl[1], &n0->node_zones[ZONE_NORMAL]);
+	KTEST_EXPECT_PTR_EQ(t, zl[2], &n0->node_zones[ZONE_DMA]);
+	KTEST_EXPECT_NULL(t, zl[3]);
+	zl = n0->node_zonelists[ZONE_HIGHMEM].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], &n0->node_zones[ZONE_NORMAL]);
+	KTEST_EXPECT_PTR_EQ(t, zl[1], &n0->node_zones[ZONE_DMA]);
+	KTEST_EXPECT_PTR_EQ(t, zl[2], &n1->node_zones[ZONE_NORMAL]);
+	zl = n1->node_zonelists[ZONE_DMA].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], &n0->node_zones[ZONE_DMA]);
+	KTEST_EXPECT_NULL(t, zl[1]);
+}
+
+static void allocation_is_node_local(struct ktest *t)
+{
+	struct page *a, *b, *c;
+
+	if (!two_nodes(t))
+		return;
+	a = alloc_pages_node(1, GFP_KERNEL, 0);
+	b = alloc_pages_node(0, GFP_KERNEL, 3);
+	c = alloc_pages(GFP_KERNEL, 0);		/* the CPU's node: 0 */
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	KTEST_ASSERT_NOT_NULL(t, c);
+	KTEST_EXPECT_EQ(t, page_node(a), 1);
+	KTEST_EXPECT_EQ(t, page_node(b), 0);
+	KTEST_EXPECT_EQ(t, page_node(c), 0);
+	__free_pages(a, 0);
+	__free_pages(b, 3);
+	__free_pages(c, 0);
+	KTEST_EXPECT_NULL(t, alloc_pages_node(5, GFP_KERNEL, 0));
+	KTEST_EXPECT_NULL(t, alloc_pages_node(-1, GFP_KERNEL, 0));
+}
+
+/*
+ * 2.4's first pass takes a zone only while it is at or above pages_low:
+ * node 1 serves until its Normal zone drops below that, then node 0.
+ */
+static void falls_back_to_the_other_node(struct ktest *t)
+{
+	zone_t *z1 = &NODE_DATA(1)->node_zones[ZONE_NORMAL];
+	struct page *head = NULL, *page;
+	unsigned long n = 0, free = nr_free_pages();
+
+	if (!two_nodes(t))
+		return;
+	while ((page = alloc_pages_node(1, GFP_KERNEL, 0)) &&
+	       page_node(page) == 1) {
+		page->list.next = (struct list_head *)head;
+		head = page;
+		n++;
+	}
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, page_node(page), 0);
+	KTEST_EXPECT_EQ(t, z1->free_pages, z1->pages_low - 1);
+	__free_page(page);
+	while (head) {
+		page = (struct page *)head->list.next;
+		INIT_LIST_HEAD(&head->list);
+		__free_page(head);
+		head = page;
+	}
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	ktest_log(t, "node 1 gave %lu pages before node 0 took over", n);
+}
+
+static const struct ktest_case numa_cases[] = {
+	KTEST_CASE(nodes_cover_all_memory),
+	KTEST_CASE(zonelists_are_local_first),
+	KTEST_CASE(allocation_is_node_local),
+	KTEST_CASE(falls_back_to_the_other_node),
+};
+KTEST_SUITE(mm_numa, numa_cases);

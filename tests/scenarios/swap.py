@@ -1,0 +1,176 @@
+"""Scenarios for disks and swap areas, driven through the shell.
+
+Disk images are made in the scenario's tmpdir by the host's real mkswap
+(tools/pagoda_test/disks.py); the kernel sees them as vda, vdb, ... in
+the order given to lab.boot(swap=[...]). A disk swapon refuses must come
+out byte for byte as it went in: each is hashed before and after.
+"""
+
+import re
+
+from pagoda_test import scenario
+from pagoda_test.disks import add_bad_pages, digest, make_image, run_mkswap
+
+# printk lines may carry a "[    0.120000] " timestamp before the message.
+TIMESTAMP = r"(?:\[\s*\d+\.\d+\]\s*)?"
+SWAPS_HEADER = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority"
+
+
+def swaps_line(disk, size_kib, used_kib, prio):
+    """One line of /proc/swaps as Linux prints it (name padded to 40 columns)."""
+    name = f"/dev/{disk}"
+    return f"{name}{' ' * (40 - len(name))}partition\t{size_kib}\t\t{used_kib}\t\t{prio}"
+
+
+def swapinfo(vm):
+    """swapinfo's lines after its header (which must be Linux's)."""
+    lines = vm.run("swapinfo").rstrip("\n").split("\n")
+    assert lines[0] == SWAPS_HEADER, f"swapinfo header is {lines[0]!r}"
+    return lines[1:]
+
+
+def shutdown(vm):
+    vm.sendline("shutdown")
+    status, code = vm.wait_exit(timeout=30)
+    assert status == 0, f"after shutdown QEMU exited with status {code}, expected 33"
+
+
+@scenario("mkswap_disk_accepted", timeout=180)
+def mkswap_disk_accepted(lab):
+    """A disk made by mkswap is swapped on at boot (through GRUB, as make run
+    boots), with the size mkswap reported, shown as /proc/swaps and lsblk do."""
+    image = make_image(lab.tmpdir / "swap.img", "32M")
+    size_kib = run_mkswap(image) // 1024
+    vm = lab.boot(iso=True, swap=[image])
+    boot_log = vm.expect_prompt(timeout=120)
+    assert re.search(rf"^{TIMESTAMP}Adding Swap: {size_kib}k swap-space \(priority -1\) on vda$",
+                     boot_log, re.MULTILINE), f"no 'Adding Swap: {size_kib}k' line:\n{boot_log}"
+    areas = swapinfo(vm)
+    assert areas == [swaps_line("vda", size_kib, 0, -1)], areas
+    lsblk = vm.run("lsblk")
+    assert re.search(r"^vda\s+254:0\s+0\s+32M\s+0 disk \[SWAP\]\s+SWAP0$", lsblk, re.MULTILINE), lsblk
+    shutdown(vm)
+
+
+@scenario("bad_pages_not_counted", timeout=90)
+def bad_pages_not_counted(lab):
+    """Pages in the header's bad-page list (as mkswap -c records them) are not
+    swap space: the area is that much smaller, as on Linux."""
+    image = make_image(lab.tmpdir / "bad.img", "16M")
+    size_kib = run_mkswap(image) // 1024
+    bad = [1, 2, 100, 4095]
+    add_bad_pages(image, bad)
+    vm = lab.boot(swap=[image])
+    vm.expect_prompt()
+    areas = swapinfo(vm)
+    assert areas == [swaps_line("vda", size_kib - 4 * len(bad), 0, -1)], areas
+    shutdown(vm)
+
+
+def refused_images(lab):
+    """(description, image, words of the refusal) for each kind of bad disk."""
+    blank = make_image(lab.tmpdir / "blank.img", "4M")
+    truncated = make_image(lab.tmpdir / "truncated.img", "64K", mkswap=True)
+    with open(truncated, "r+b") as cut:
+        cut.truncate(3584)  # the header's last 512 bytes, signature and all, are gone
+    oversized = make_image(lab.tmpdir / "oversized.img", "1M")
+    run_mkswap(oversized, swap_kib=2048)  # last_page 511 on a disk of 256 pages
+    empty = make_image(lab.tmpdir / "empty.img", 0)
+    return [
+        ("unformatted", blank, "no swap signature (SWAPSPACE2 at the end of page 0): "
+                               "not a swap area, run mkswap first"),
+        ("truncated header", truncated, "too small for a swap header: 3584 bytes, "
+                                        "a header needs 4096"),
+        ("last_page past the end", oversized, "the header's last_page 511 lies past the end "
+                                              "of the disk (256 pages)"),
+        ("zero-length", empty, "empty disk (0 bytes)"),
+    ]
+
+
+@scenario("bad_disks_refused_unchanged", timeout=90)
+def bad_disks_refused_unchanged(lab):
+    """Each bad disk is refused with a clear message, at boot and by swapon,
+    and not one byte of any of them changes."""
+    cases = refused_images(lab)
+    before = [digest(image) for _, image, _ in cases]
+    vm = lab.boot(swap=[image for _, image, _ in cases])
+    boot_log = vm.expect_prompt()
+    # Only the oversized one carries a signature, so only it is tried at boot.
+    assert "swapon: vdc: " + cases[2][2] in boot_log, boot_log
+    for number, (what, _, words) in enumerate(cases):
+        disk = f"vd{chr(ord('a') + number)}"
+        printed = vm.run(f"swapon {disk}")
+        assert f"swapon: {disk}: {words}" in printed, f"{what}: {printed!r}"
+        assert f"swapon: {disk}: Invalid argument" in printed, f"{what}: {printed!r}"
+    areas = swapinfo(vm)
+    assert areas == [], areas
+    shutdown(vm)
+    for (what, image, _), old in zip(cases, before):
+        assert digest(image) == old, f"the {what} disk {image.name} was changed"
+
+
+@scenario("noswap_then_swapon", timeout=90)
+def noswap_then_swapon(lab):
+    """noswap leaves a signed disk alone; swapon, swapoff and swapon -p work."""
+    image = make_image(lab.tmpdir / "swap.img", "8M")
+    size_kib = run_mkswap(image) // 1024
+    blank = make_image(lab.tmpdir / "data.img", "8M")
+    vm = lab.boot(append="noswap", swap=[image, blank])
+    vm.expect_prompt()
+    assert swapinfo(vm) == []
+    assert "1 swap areas added" in vm.run("swapon")
+    assert swapinfo(vm) == [swaps_line("vda", size_kib, 0, -1)]
+    assert "Removing Swap" in vm.run("swapoff vda")
+    assert swapinfo(vm) == []
+    vm.run("swapon -p 3 vda")
+    assert swapinfo(vm) == [swaps_line("vda", size_kib, 0, 3)]
+    assert "swapon: vda: Device or resource busy" in vm.run("swapon vda")
+    assert "swapoff: vdb: Invalid argument" in vm.run("swapoff vdb")
+    assert "swapon: bad priority 'x'" in vm.run("swapon -p x vda")
+    shutdown(vm)
+    assert digest(blank) == digest(make_image(lab.tmpdir / "zero.img", "8M"))
+
+
+@scenario("lspci_lists_devices", timeout=60)
+def lspci_lists_devices(lab):
+    vm = lab.boot(swap=[make_image(lab.tmpdir / "d.img", "1M")])
+    vm.expect_prompt()
+    listing = vm.run("lspci")
+    for line in ("00:00.0 Host bridge [0600]: Intel Corporation Device [8086:1237] (rev 02)",
+                 "00:01.1 IDE interface [0101]: Intel Corporation Device [8086:7010]",
+                 "00:03.0 SCSI storage controller [0100]: Red Hat, Inc. Device [1af4:1001]"):
+        assert line in listing.split("\n"), f"lspci lacks {line!r}:\n{listing}"
+    details = vm.run("lspci -v")
+    virtio = details[details.index("00:03.0"):]
+    for line in ("\tSubsystem: Red Hat, Inc. Device [1af4:0002]",
+                 "\tFlags: bus master, IRQ 11", "\tKernel driver in use: virtio-blk"):
+        assert line in virtio.split("\n"), f"lspci -v of 00:03.0 lacks {line!r}:\n{virtio}"
+    assert re.search(r"^\tI/O ports at [0-9a-f]{4} \[size=128\]$", virtio, re.MULTILINE), virtio
+    assert re.search(r"^\tMemory at [0-9a-f]{8} \(32-bit, prefetchable\) \[size=16M\]$",
+                     details, re.MULTILINE), details
+    shutdown(vm)
+
+
+@scenario("bench_swapdisk", timeout=120)
+def bench_swapdisk(lab):
+    """bench lists the benchmarks, swapdisk needs a swap area, prints its
+    figures in the bench: NAME VALUE UNIT form, and gives its slots back."""
+    image = make_image(lab.tmpdir / "swap.img", "16M")
+    size_kib = run_mkswap(image) // 1024
+    vm = lab.boot(append="noswap", swap=[image])
+    vm.expect_prompt()
+    assert re.search(r"^  swapdisk\s+\S", vm.run("bench x"), re.MULTILINE)
+    assert "swapdisk needs a swap area" in vm.run("bench swapdisk")
+    vm.run("swapon vda")
+    printed = vm.run("bench swapdisk", timeout=90)
+    figures = re.findall(r"^bench: (swapdisk_\w+) (\d+) (\S+)$", printed, re.MULTILINE)
+    names = [name for name, _, _ in figures]
+    for order in ("seq", "random"):
+        for op in ("write", "read"):
+            for depth in ("1", "many"):
+                assert f"swapdisk_{order}_{op}_{depth}" in names, printed
+    assert ("swapdisk_max_in_flight", "85", "requests") in figures, printed
+    assert all(int(value) > 0 for _, value, _ in figures), printed
+    areas = swapinfo(vm)
+    assert areas == [swaps_line("vda", size_kib, 0, -1)], areas
+    shutdown(vm)
