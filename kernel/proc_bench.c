@@ -109,7 +109,7 @@ static int bench_faults(void)
 		cprintf("bench: proc: out of memory\n");
 		return -ENOMEM;
 	}
-	current->mm = mm;		/* the bench thread borrows a process */
+	current->mm = mm;	/* the bench thread borrows a process */
 	switch_mm(mm);
 	zero = rate(zero_faults, NULL);
 	cow = rate(cow_faults, NULL);

@@ -101,7 +101,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	new_page = alloc_page(GFP_HIGHUSER);
 	if (!new_page)
 		return VM_FAULT_OOM;
-	if (pte_val(*page_table) != pte_val(pte)) {	/* changed meanwhile */
+	if (pte_val(*page_table) != pte_val(pte)) {	/* changed: retry */
 		__free_page(new_page);
 		return VM_FAULT_MINOR;
 	}
@@ -204,7 +204,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		pte_t *src_pte = find_pte(src, addr), *dst_pte, pte;
 		struct page *page;
 
-		if (!src_pte) {		/* no page table: skip its 4 MiB */
+		if (!src_pte) {		/* no page table: skip 4 MiB */
 			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
 			continue;
 		}
