@@ -208,7 +208,13 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
 			continue;
 		}
-		pte = *src_pte;
+		if (pte_none(*src_pte))
+			continue;
+		dst_pte = pte_alloc(dst, pmd_offset(pgd_offset(dst, addr),
+						    addr), addr);
+		if (!dst_pte)
+			return -ENOMEM;
+		pte = *src_pte;		/* after pte_alloc, which may sleep */
 		if (pte_none(pte))
 			continue;
 		if (!pte_present(pte)) {
@@ -216,10 +222,6 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			pte_ERROR(pte, addr);
 			continue;
 		}
-		dst_pte = pte_alloc(dst, pmd_offset(pgd_offset(dst, addr),
-						    addr), addr);
-		if (!dst_pte)
-			return -ENOMEM;
 		page = pte_page(pte);
 		if (cow) {
 			ptep_set_wrprotect(src_pte);
