@@ -235,10 +235,20 @@ int sched_setscheduler(struct task_struct *p, int policy)
 	return 0;
 }
 
-long sys_sched_yield(void)
+/*
+ * Lets every other runnable task go first, once (2.4's SCHED_YIELD
+ * bit): what the allocator does while kswapd works for it.
+ */
+void yield(void)
 {
+	set_current_state(TASK_RUNNING);
 	current->yielded = true;
 	schedule();
+}
+
+long sys_sched_yield(void)
+{
+	yield();
 	return 0;
 }
 

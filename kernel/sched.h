@@ -136,6 +136,7 @@ static inline bool signal_pending(const struct task_struct *p)
 void sched_init(void);
 void schedule(void);
 void cond_resched(void);
+void yield(void);
 void wake_up_process(struct task_struct *p);
 void scheduler_tick(bool user_tick);
 int set_user_nice(struct task_struct *p, int nice);
