@@ -173,8 +173,7 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 300
 FUZZ_CHECK_SECONDS ?= 3
 FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_MM) tests/host/mm_fixture.c \
-	tests/host/mm_shim.c tests/host/kernel_shim.c tests/host/sched_shim.c \
-	lib/string.c lib/vsprintf.c
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
 FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
 	-DHOST_TEST -DCONFIG_DEBUG -include tests/host/host.h -fno-builtin \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -207,8 +206,7 @@ fuzz: $(FUZZ)
 # The buddy allocator's instructions per alloc+free pair under callgrind,
 # from the same mm/ sources built -O2 without sanitizers.
 BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_MM) tests/host/mm_fixture.c \
-	tests/host/mm_shim.c tests/host/kernel_shim.c tests/host/sched_shim.c \
-	lib/string.c lib/vsprintf.c
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
 BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
 	-DHOST_TEST -include tests/host/host.h -fno-builtin
 

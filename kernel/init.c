@@ -12,6 +12,7 @@
 #include "kernel/fork.h"
 #include "kernel/jobs.h"
 #include "kernel/kernel.h"
+#include "kernel/bench.h"
 #include "kernel/params.h"
 #include "kernel/power.h"
 #include "kernel/sched.h"

@@ -154,6 +154,17 @@ void rw_swap_page(int rw, struct page *page);
 int rw_swap_page_sync(int rw, struct page *page);
 int swap_writepage(struct page *page);
 
+/* The swap cache (mm/swap_state.c). */
+struct address_space;
+extern struct address_space swapper_space;
+
+int add_to_swap_cache(struct page *page, swp_entry_t entry);
+struct page *lookup_swap_cache(swp_entry_t entry);
+void set_page_dirty(struct page *page);
+void delete_from_swap_cache_nolock(struct page *page);
+void delete_from_swap_cache(struct page *page);
+void free_page_and_swap_cache(struct page *page);
+
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2
 #define PAGE_AGE_ADV	3

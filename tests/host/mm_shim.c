@@ -9,7 +9,24 @@
 #include "tests/host/mm_fixture.h"
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
+#include "kernel/sched.h"
 #include "mm/highmem.h"
+
+/*
+ * The test program is the only task: the allocator reads its flags
+ * (PF_MEMALLOC) through current, and schedule() and yield() have no
+ * other task to switch to.
+ */
+static struct task_struct host_task;
+struct task_struct *current = &host_task;
+
+void schedule(void)
+{
+}
+
+void yield(void)
+{
+}
 
 unsigned long host_page_offset;
 int host_cpu_node;

@@ -1,0 +1,170 @@
+/*
+ * The swap cache (Linux 2.4.0's mm/swap_state.c).
+ *
+ * A page that has a slot on a swap area, or is about to get one, is
+ * kept in swapper_space: page->index holds its swap entry.  This is
+ * the seed's "leave a way back" (留退路): swap_out() gives a page a
+ * slot and puts it here, page_launder() writes it, and only when it is
+ * clean and unused is it freed.  If the page is wanted in the
+ * meantime, do_swap_page() finds it here and maps it again, with no
+ * disk read.  If a clean page in the cache is unmapped again, nothing
+ * needs writing at all.
+ *
+ * The swap_map counts the cache as one user of the slot (mm.md): the
+ * cache's reference is taken by add_to_swap_cache() and dropped when
+ * the page leaves the cache.  The cache also holds one reference on
+ * the page itself.
+ */
+#include "mm/swap.h"
+#include "kernel/kernel.h"
+#include "mm/mm.h"
+#include "mm/filemap.h"
+#include "mm/pagemap.h"
+
+/* Writing a swap-cache page sends it to its slot (mm/page_io.c). */
+static const struct address_space_operations swap_aops = {
+	.writepage = swap_writepage,
+};
+
+struct address_space swapper_space = {
+	.clean_pages = LIST_HEAD_INIT(swapper_space.clean_pages),
+	.dirty_pages = LIST_HEAD_INIT(swapper_space.dirty_pages),
+	.locked_pages = LIST_HEAD_INIT(swapper_space.locked_pages),
+	.a_ops = &swap_aops,
+	/* Inserts happen with interrupts off (the LRU lock): no sleeping. */
+	.page_tree = RADIX_TREE_INIT(GFP_ATOMIC),
+};
+
+/*
+ * Puts a locked page that no mapping owns into the swap cache under
+ * entry.  Returns 0, or -errno with nothing changed: 2.4 returned
+ * nothing and could not fail here, but a radix-tree node may be
+ * impossible to allocate, so the caller must be able to back out.
+ */
+int add_to_swap_cache(struct page *page, swp_entry_t entry)
+{
+	uint32_t flags;
+	int err;
+
+	BUG_ON(page->mapping || PageSwapCache(page));
+	BUG_ON(!PageLocked(page));
+	if (!swap_duplicate(entry)) {
+		printk(KERN_ERR "add_to_swap_cache: entry %08lx has no "
+		       "slot\n", entry.val);
+		return -ENOENT;
+	}
+	flags = lru_lock();
+	err = radix_tree_insert(&swapper_space.page_tree, entry.val, page);
+	if (err) {
+		lru_unlock(flags);
+		swap_free(entry);
+		return err;
+	}
+	get_page(page);			/* the cache's reference */
+	SetPageSwapCache(page);
+	ClearPageDirty(page);
+	ClearPageReferenced(page);
+	page->mapping = &swapper_space;
+	page->index = entry.val;
+	list_add(&page->list, &swapper_space.clean_pages);
+	swapper_space.nrpages++;
+	lru_unlock(flags);
+	lru_cache_add(page);
+	return 0;
+}
+
+/*
+ * Finds the page cached for entry and takes a reference on it for
+ * the caller, or returns NULL (do_swap_page then reads it from swap).
+ */
+struct page *lookup_swap_cache(swp_entry_t entry)
+{
+	uint32_t flags = lru_lock();
+	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
+					      entry.val);
+
+	if (page)
+		get_page(page);
+	lru_unlock(flags);
+	return page;
+}
+
+/*
+ * Marks a page dirty; a swap-cache page moves to the dirty list, so
+ * page_launder() knows it must be written before it can be freed.
+ */
+void set_page_dirty(struct page *page)
+{
+	uint32_t flags;
+
+	if (TestSetPageDirty(page) || !page->mapping)
+		return;
+	flags = lru_lock();
+	list_move(&page->list, &page->mapping->dirty_pages);
+	lru_unlock(flags);
+}
+
+/*
+ * Takes the locked page out of the cache and off its LRU list, and
+ * drops the cache's references: on the slot (swap_free) and on the
+ * page.  The caller holds its own reference, so the page stays.
+ */
+void delete_from_swap_cache_nolock(struct page *page)
+{
+	swp_entry_t entry = { page->index };
+	uint32_t flags;
+
+	BUG_ON(!PageLocked(page) || !PageSwapCache(page));
+	flags = lru_lock();
+	if (PageActive(page) || PageInactiveDirty(page) ||
+	    PageInactiveClean(page))
+		__lru_cache_del(page);
+	radix_tree_delete(&swapper_space.page_tree, entry.val);
+	list_del_init(&page->list);
+	swapper_space.nrpages--;
+	page->mapping = NULL;
+	ClearPageSwapCache(page);
+	ClearPageDirty(page);
+	lru_unlock(flags);
+	swap_free(entry);
+	BUG_ON(put_page_testzero(page));	/* the caller still has one */
+}
+
+/* The same, for a caller that does not hold the page lock. */
+void delete_from_swap_cache(struct page *page)
+{
+	lock_page(page);
+	delete_from_swap_cache_nolock(page);
+	unlock_page(page);
+}
+
+/*
+ * True if someone besides our caller and the swap cache uses the
+ * page: another reference on the page, or another swap PTE holding
+ * its slot (2.4's is_page_shared).
+ */
+static bool page_is_shared(struct page *page)
+{
+	int count = page_count(page);
+
+	if (PageReserved(page))
+		return true;
+	if (PageSwapCache(page))
+		count += swap_count((swp_entry_t){ page->index }) - 2;
+	return count > 1;
+}
+
+/*
+ * Drops a mapping's reference on a page (zap_page_range, exit).  If
+ * that was the last user besides the swap cache, the page leaves the
+ * cache too, and so its slot is freed: nothing will ever read it.
+ */
+void free_page_and_swap_cache(struct page *page)
+{
+	if (PageSwapCache(page) && !TryLockPage(page)) {
+		if (!page_is_shared(page))
+			delete_from_swap_cache_nolock(page);
+		unlock_page(page);
+	}
+	put_page(page);
+}
