@@ -18,6 +18,7 @@
  * page_table_lock there for the same reason).
  */
 #include "mm/memory.h"
+#include "mm/vmstat.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "mm/highmem.h"
@@ -164,6 +165,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	pmd_t *pmd = pmd_offset(pgd, address);
 	pte_t *pte = pte_alloc(mm, pmd, address);
 
+	count_vm_event(PGFAULT);
 	if (!pte)
 		return VM_FAULT_OOM;
 	return handle_pte_fault(mm, vma, address, write_access, pte);
