@@ -108,6 +108,13 @@ long schedule_timeout(long timeout)
 	return timeout < 0 ? 0 : timeout;
 }
 
+/* Sleeps `timeout` ticks that nothing but the time can cut short. */
+long schedule_timeout_uninterruptible(long timeout)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
 /*
  * Ticks for a timespec, rounded up, plus one because the current tick
  * is partly gone: a sleep is never shorter than asked (as 2.4).

@@ -63,6 +63,7 @@ void sleep_on(wait_queue_head_t *q);
 long interruptible_sleep_on_timeout(wait_queue_head_t *q, long timeout);
 
 long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
 
 /*
  * Sleeps until `condition` is true.  The task joins the queue and marks
