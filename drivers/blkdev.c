@@ -5,6 +5,7 @@
  */
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
+#include "kernel/sched.h"
 #include "kernel/params.h"
 #include "kernel/x86.h"
 #include "mm/mm.h"
@@ -132,20 +133,25 @@ void submit_request(struct blk_request *req)
 	bdev->ops->submit(bdev, req);
 }
 
+/* Tasks waiting in blk_idle() for some request to finish. */
+static DECLARE_WAIT_QUEUE_HEAD(blk_wait);
+
 /* Drivers call this when the device has finished a request. */
 void blk_end_request(struct blk_request *req, int error)
 {
 	req->bdev->in_flight--;
 	req->end_io(req, error);
+	wake_up(&blk_wait);
 }
 
 /*
  * Lets time pass until the device may have finished something.
  * Called and returning with interrupts off; flags are the caller's
- * saved ones.  If the caller had interrupts on, halt until the next
- * interrupt (sti;hlt cannot miss it); otherwise, or when polling, ask
- * the driver to look at the device.  This is where a task will sleep
- * on a wait queue once there are tasks (the process issue).
+ * saved ones.  If the caller had interrupts on, a task sleeps until a
+ * completion wakes it (other tasks run meanwhile; with interrupts off
+ * until it sleeps, the completion cannot come before: rule 4 in
+ * kernel/sched.h), and the idle task halts until the next interrupt;
+ * otherwise, or when polling, ask the driver to look at the device.
  */
 void blk_idle(struct block_device *bdev, uint32_t flags)
 {
@@ -153,8 +159,12 @@ void blk_idle(struct block_device *bdev, uint32_t flags)
 		bdev->ops->poll(bdev);
 		return;
 	}
-	safe_halt();
-	cli();
+	if (current == &init_task) {
+		safe_halt();
+		cli();
+		return;
+	}
+	sleep_on(&blk_wait);
 }
 
 /* 2.4.x's struct completion, reduced to what one waiter needs. */

@@ -174,8 +174,8 @@ static void virtblk_queue(struct virtio_blk *vblk, struct blk_request *req,
 
 /*
  * The driver's submit: never fails.  With the ring full, wait for
- * completions to free enough descriptors (blk_idle: halt until the
- * next interrupt, or poll; a wait queue once there are tasks).
+ * completions to free enough descriptors (blk_idle: sleep until a
+ * completion, or poll).
  */
 static void virtblk_submit(struct block_device *bdev,
 			   struct blk_request *req)

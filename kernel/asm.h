@@ -11,6 +11,6 @@
 #define USER_DS		0x23
 #define TSS_SEL		0x28
 
-#define SYSCALL_VECTOR	0x80	/* int $0x80: Linux i386 system calls */
+#define SYSCALL_VECTOR	0x80	/* int $0x80: Linux i386 syscalls */
 
 #endif

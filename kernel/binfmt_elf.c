@@ -18,7 +18,7 @@
 #include "mm/mmap.h"
 
 #define MAX_PHNUM	16
-#define MIN_VADDR	0x10000UL	/* nothing near NULL (mmap_min_addr) */
+#define MIN_VADDR	0x10000UL /* nothing near NULL (mmap_min_addr) */
 
 static bool in_image(unsigned long off, unsigned long len, unsigned long size)
 {

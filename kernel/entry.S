@@ -49,7 +49,7 @@ system_call:
 	jmp trap_common
 
 trap_common:
-	cld			/* user mode may have set the direction flag */
+	cld			/* user mode may have set DF */
 	pushal
 	pushl %ds
 	pushl %es

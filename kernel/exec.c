@@ -19,7 +19,8 @@
 #include "mm/pgtable.h"
 #include "mm/slab.h"
 
-#define NR_AUX		6	/* AT_PHDR PHENT PHNUM PAGESZ ENTRY NULL */
+/* AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ, AT_ENTRY, AT_NULL */
+#define NR_AUX		6
 #define USER_EFLAGS	0x202	/* interrupts on, bit 1 set */
 
 /* A program's arguments, copied for the thread that will run it. */

@@ -19,14 +19,12 @@
 
 #define PID_MAX		32768
 #define THREAD_ORDER	1		/* 2 pages of kernel stack */
-#define INITIAL_EFLAGS	0x2		/* interrupts off, bit 1 is set */
+#define INITIAL_EFLAGS	0x2	/* interrupts off; bit 1 is always 1 */
 
 void ret_from_kernel_thread(void);
 void ret_from_fork(void);
 
 static int last_pid;
-
-static void hash_task(struct task_struct *p);
 
 LIST_HEAD(mmlist);
 
@@ -96,6 +94,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		if (copy_page_range(mm, oldmm, vma))
 			goto fail;
 	}
+	debug_check_mm(mm, "fork");
 	return mm;
 fail:
 	mmput(mm);
@@ -118,6 +117,28 @@ void free_task(struct task_struct *p)
 {
 	free_pages((unsigned long)p->stack, THREAD_ORDER);
 	kfree(p);
+}
+
+/*
+ * The task list is also read by the Ctrl-C interrupt (kill_proc), so
+ * it changes with interrupts off (rule 3 in sched.h).
+ */
+static void hash_task(struct task_struct *p)
+{
+	uint32_t flags = local_irq_save();
+
+	list_add_tail(&p->sibling, &p->parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	local_irq_restore(flags);
+}
+
+void unhash_task(struct task_struct *p)
+{
+	uint32_t flags = local_irq_save();
+
+	list_del(&p->sibling);
+	list_del(&p->tasks);
+	local_irq_restore(flags);
 }
 
 /*
@@ -159,28 +180,6 @@ static struct task_struct *alloc_task(const char *name)
 	strlcpy(p->comm, name, sizeof(p->comm));
 	hash_task(p);
 	return p;
-}
-
-/*
- * The task list is also read by the Ctrl-C interrupt (kill_proc), so
- * it changes with interrupts off (rule 3 in sched.h).
- */
-static void hash_task(struct task_struct *p)
-{
-	uint32_t flags = local_irq_save();
-
-	list_add_tail(&p->sibling, &p->parent->children);
-	list_add_tail(&p->tasks, &init_task.tasks);
-	local_irq_restore(flags);
-}
-
-void unhash_task(struct task_struct *p)
-{
-	uint32_t flags = local_irq_save();
-
-	list_del(&p->sibling);
-	list_del(&p->tasks);
-	local_irq_restore(flags);
 }
 
 /* Undoes alloc_task() for a child that never ran. */

@@ -27,7 +27,7 @@ struct tss_struct {
 /* Descriptor for a flat segment: base 0, limit 4 GiB, 4 KiB units. */
 #define FLAT_SEG(access)	(0x00CF000000000000ULL | \
 				 ((uint64_t)(access) << 40) | 0xFFFF)
-#define TSS_AVAILABLE	0x89	/* present, ring 0, 32-bit TSS, not busy */
+#define TSS_AVAILABLE	0x89	/* present, ring 0, 32-bit, not busy */
 
 static uint64_t gdt[6] __attribute__((aligned(8))) = {
 	0,				/* the null descriptor */

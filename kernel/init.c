@@ -3,10 +3,12 @@
  *
  * start_kernel, running as init_task (pid 0), starts the init thread
  * (pid 1) and becomes the idle loop.  init adopts orphaned processes,
- * runs the boot tests (test=GLOB), then either the program given with
- * init=PROG (powering off with its result) or the shell.
+ * runs the boot tests (test=GLOB) and benchmarks (bench=NAME), then
+ * either the program given with init=PROG (powering off with its
+ * result) or the shell.
  */
 #include "kernel/abi.h"
+#include "kernel/bench.h"
 #include "kernel/fork.h"
 #include "kernel/jobs.h"
 #include "kernel/kernel.h"

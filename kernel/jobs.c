@@ -156,9 +156,10 @@ static int parse_signal(const char *s)
 	if (!kstrtoul(s, 10, &n))
 		return n <= _NSIG ? (int)n : -1;
 	for (int sig = 1; sig < 32; sig++) {
-		const char *name = signal_name(sig);
+		const char *name = signal_name(sig);	/* "SIGKILL" */
 
-		if (!strcmp(s, name) || !strcmp(s, name + 3))
+		if (!strncmp(name, "SIG", 3) &&
+		    (!strcmp(s, name) || !strcmp(s, name + 3)))
 			return sig;
 	}
 	return -1;

@@ -34,7 +34,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	setup_memory();		/* mem=, the boot-time allocator */
 	paging_init();
 	mem_init();		/* mem_map, zones, buddy, slab: alloc ready */
-	sched_init();		/* the boot thread becomes init_task, pid 0 */
+	sched_init();		/* this thread is init_task, pid 0 */
 	init_IRQ();
 	time_init();
 	serial_irq_init();

@@ -10,7 +10,7 @@
 #include "lib/errno.h"
 
 #define CHUNK		256
-#define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap on one transfer */
+#define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap per call */
 
 static bool is_console(int fd)
 {

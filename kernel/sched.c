@@ -53,12 +53,7 @@ void sched_init(void)
 	page_waitqueue_init();
 }
 
-unsigned nr_running(void)
-{
-	return nr_runnable;
-}
-
-void add_to_runqueue(struct task_struct *p)
+static void add_to_runqueue(struct task_struct *p)
 {
 	list_add_tail(&p->run_list, &runqueue_head);
 	nr_runnable++;
@@ -240,10 +235,20 @@ int sched_setscheduler(struct task_struct *p, int policy)
 	return 0;
 }
 
-long sys_sched_yield(void)
+/*
+ * Lets every other runnable task go first, once (2.4's SCHED_YIELD
+ * bit): what the allocator does while kswapd works for it.
+ */
+void yield(void)
 {
+	set_current_state(TASK_RUNNING);
 	current->yielded = true;
 	schedule();
+}
+
+long sys_sched_yield(void)
+{
+	yield();
 	return 0;
 }
 

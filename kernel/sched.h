@@ -12,10 +12,10 @@
  * One addition: the SCHED_IDLE policy (Linux 2.6.23's number) for the
  * work the seed wants done "only when the system is idle" (不添乱):
  * such a task runs only when no SCHED_OTHER task is runnable.  When
- * it is woken by an event (wake_up() on a wait queue, e.g. an
- * allocation that ran short waking kswapd: "除非紧急需要内存时被唤醒"),
- * it competes as a normal task until it sleeps again; a wake-up by its
- * own timeout does not boost it.
+ * it is woken by an event (wake_up() on a wait queue, e.g. by an
+ * allocation that ran short waking kswapd, the seed's
+ * "除非紧急需要内存时被唤醒"), it competes as a normal task until it
+ * sleeps again; a wake-up by its own timeout does not boost it.
  *
  * THE CONCURRENCY RULES (the one place they are written down):
  * 1. There is one CPU and no spinlocks.
@@ -46,13 +46,13 @@
 /* Task states, with Linux's values. */
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1	/* sleeping; a signal wakes it */
-#define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event wakes it */
+#define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event */
 #define TASK_ZOMBIE		4	/* exited; waits for its parent */
 
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */
-#define PF_MEMALLOC	0x00000800	/* may use the reserve, never reclaims */
-#define PF_MEMDIE	0x00001000	/* chosen by the OOM killer (2.6's) */
+#define PF_MEMALLOC	0x00000800 /* may use the reserve, never reclaims */
+#define PF_MEMDIE	0x00001000 /* chosen by the OOM killer (2.6's) */
 
 /* Scheduling policies, with Linux's numbers. */
 #define SCHED_OTHER	0
@@ -61,8 +61,9 @@
 #define NICE_MIN	(-20)
 #define NICE_MAX	19
 
-#define THREAD_SIZE	8192		/* kernel stack: two pages, as 2.4 */
-#define STACK_END_MAGIC	0x57AC6E9DUL	/* at the bottom; schedule() checks */
+#define THREAD_SIZE	8192	/* kernel stack: two pages, as 2.4 */
+/* Written at the bottom of each kernel stack; schedule() checks it. */
+#define STACK_END_MAGIC	0x57AC6E9DUL
 #define TASK_COMM_LEN	16
 
 struct mm_struct;
@@ -92,7 +93,7 @@ struct task_struct {
 	struct task_struct *parent;
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;
-	struct list_head tasks;		/* every task; init_task heads it */
+	struct list_head tasks;		/* all; init_task is the head */
 	struct list_head run_list;	/* on the run queue if runnable */
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
 
@@ -112,7 +113,8 @@ extern struct task_struct *current;
 extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
 
 /* Every task but init_task, which heads the list (2.4's for_each_task). */
-#define next_task(p)	list_entry((p)->tasks.next, struct task_struct, tasks)
+#define next_task(p) \
+	list_entry((p)->tasks.next, struct task_struct, tasks)
 #define for_each_task(p) \
 	for (p = &init_task; (p = next_task(p)) != &init_task; )
 
@@ -135,14 +137,13 @@ static inline bool signal_pending(const struct task_struct *p)
 void sched_init(void);
 void schedule(void);
 void cond_resched(void);
+void yield(void);
 void wake_up_process(struct task_struct *p);
 void scheduler_tick(bool user_tick);
 int set_user_nice(struct task_struct *p, int nice);
 int sched_setscheduler(struct task_struct *p, int policy);
 struct task_struct *find_task_by_pid(int pid);
-void add_to_runqueue(struct task_struct *p);
 __noreturn void cpu_idle(void);
 char task_state_char(const struct task_struct *p);
-unsigned nr_running(void);
 
 #endif

@@ -4,9 +4,11 @@
  *
  * Pagoda has no signal handlers and no blocked masks, so a signal's
  * default action is all there is: SIGCHLD, SIGCONT, SIGURG and
- * SIGWINCH are ignored; the stop signals are ignored too (there is no
- * job control); every other signal ends the process, whose parent then
- * sees "killed by" that signal in waitpid()'s status.  Kernel threads
+ * SIGWINCH are ignored, and so are the stop signals (there is no job
+ * control); an ignored signal is dropped when sent, as Linux drops a
+ * signal nobody will act on, so it wakes no sleeper.  Every other
+ * signal ends the process, whose parent then sees "killed by" that
+ * signal in waitpid()'s status.  Kernel threads
  * take no signals.  The action happens on the way back to user mode
  * (exit_to_user_mode), so a process never dies in the middle of a
  * system call or a page fault; an interruptible sleep ends early.
@@ -60,9 +62,11 @@ int send_sig(int sig, struct task_struct *p)
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (!p->mm && p->state != TASK_ZOMBIE)
+	if (p->state == TASK_ZOMBIE || (p->flags & PF_EXITING))
+		return 0;			/* dying anyway */
+	if (!p->mm)
 		return -EPERM;			/* a kernel thread */
-	if (!sig || p->state == TASK_ZOMBIE)
+	if (!sig || ignored_by_default(sig))
 		return 0;
 	flags = local_irq_save();
 	p->pending |= 1ULL << (sig - 1);
@@ -97,15 +101,14 @@ long sys_kill(int pid, int sig)
 	return kill_proc(pid, sig);
 }
 
-/* Acts on the lowest pending signal; called on the way to user mode. */
+/*
+ * Acts on the lowest pending signal, on the way to user mode: every
+ * signal that gets here (the ignored ones are never queued) ends the
+ * process.
+ */
 void do_signal(struct pt_regs *regs __unused)
 {
-	struct task_struct *tsk = current;
-	uint32_t flags = local_irq_save();
-	int sig = __builtin_ctzll(tsk->pending) + 1;
+	int sig = __builtin_ctzll(current->pending) + 1;
 
-	tsk->pending &= ~(1ULL << (sig - 1));
-	local_irq_restore(flags);
-	if (!ignored_by_default(sig))
-		do_exit(W_EXITCODE(0, sig));
+	do_exit(W_EXITCODE(0, sig));
 }

@@ -18,7 +18,7 @@ switch_to:
 	pushl %ebx
 	pushl %esi
 	pushl %edi
-	pushfl			/* each task keeps its own interrupt flag */
+	pushfl			/* each task keeps its own IF */
 	movl %esp, (%eax)
 	movl %edx, %esp
 	popfl

@@ -22,13 +22,14 @@ long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
 long sys_sched_yield(void);				/* kernel/sched.c */
-long sys_nanosleep(const struct timespec *rqtp,		/* kernel/timer.c */
+long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 		   struct timespec *rmtp);
 long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, unsigned long len);
-long sys_mprotect(unsigned long start, unsigned long len,	/* mprotect.c */
+/* mm/mprotect.c */
+long sys_mprotect(unsigned long start, unsigned long len,
 		  unsigned long prot);
 
 #endif

@@ -35,7 +35,8 @@ void add_timer(struct timer_list *timer)
 	struct list_head *pos;
 
 	list_for_each(pos, &timer_list_head) {
-		struct timer_list *t = list_entry(pos, struct timer_list, entry);
+		struct timer_list *t =
+			list_entry(pos, struct timer_list, entry);
 
 		if (time_after(t->expires, timer->expires))
 			break;
@@ -105,6 +106,13 @@ long schedule_timeout(long timeout)
 	del_timer(&timer);
 	timeout = (long)(expire - jiffies);
 	return timeout < 0 ? 0 : timeout;
+}
+
+/* Sleeps `timeout` ticks that nothing but the time can cut short. */
+long schedule_timeout_uninterruptible(long timeout)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
 }
 
 /*

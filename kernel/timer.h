@@ -9,7 +9,7 @@
 #include "lib/list.h"
 
 struct timer_list {
-	struct list_head entry;		/* on the pending list, by expiry */
+	struct list_head entry;		/* pending timers, by expiry */
 	unsigned long expires;		/* jiffies value to run at */
 	void (*function)(unsigned long data);
 	unsigned long data;

@@ -112,6 +112,7 @@ static int exception_signal(unsigned vector)
 {
 	switch (vector) {
 	case X86_TRAP_DE:	return SIGFPE;
+	case X86_TRAP_DB:	return SIGTRAP;
 	case X86_TRAP_BP:	return SIGTRAP;
 	case X86_TRAP_UD:	return SIGILL;
 	case X86_TRAP_NM:	return SIGFPE;

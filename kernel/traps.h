@@ -26,6 +26,7 @@ struct pt_regs {
 
 /* x86 exception vectors the kernel handles by name. */
 #define X86_TRAP_DE	0	/* divide error */
+#define X86_TRAP_DB	1	/* debug (single step) */
 #define X86_TRAP_BP	3	/* breakpoint */
 #define X86_TRAP_OF	4	/* overflow (into) */
 #define X86_TRAP_UD	6	/* invalid opcode */

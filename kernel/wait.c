@@ -101,16 +101,6 @@ void sleep_on(wait_queue_head_t *q)
 	sleep_on_common(q, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 
-long sleep_on_timeout(wait_queue_head_t *q, long timeout)
-{
-	return sleep_on_common(q, TASK_UNINTERRUPTIBLE, timeout);
-}
-
-void interruptible_sleep_on(wait_queue_head_t *q)
-{
-	sleep_on_common(q, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
-}
-
 /* Returns the ticks left if woken (by an event or a signal), else 0. */
 long interruptible_sleep_on_timeout(wait_queue_head_t *q, long timeout)
 {

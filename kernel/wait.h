@@ -60,11 +60,10 @@ void wake_up(wait_queue_head_t *q);
 void wake_up_interruptible(wait_queue_head_t *q);
 
 void sleep_on(wait_queue_head_t *q);
-long sleep_on_timeout(wait_queue_head_t *q, long timeout);
-void interruptible_sleep_on(wait_queue_head_t *q);
 long interruptible_sleep_on_timeout(wait_queue_head_t *q, long timeout);
 
 long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
 
 /*
  * Sleeps until `condition` is true.  The task joins the queue and marks
@@ -72,7 +71,7 @@ long schedule_timeout(long timeout);
  * it (it is then still on the queue, or already runnable).
  */
 #define wait_event(wq, condition) do {					\
-	DECLARE_WAITQUEUE(__wait, current);					\
+	DECLARE_WAITQUEUE(__wait, current);				\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__wait, TASK_UNINTERRUPTIBLE);	\
 		if (condition)						\
@@ -84,7 +83,7 @@ long schedule_timeout(long timeout);
 
 /* As wait_event(), but a signal ends the wait: then -EINTR, else 0. */
 #define wait_event_interruptible(wq, condition) ({			\
-	DECLARE_WAITQUEUE(__wait, current);					\
+	DECLARE_WAITQUEUE(__wait, current);				\
 	int __ret = 0;							\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);	\
@@ -105,7 +104,7 @@ long schedule_timeout(long timeout);
  * left when the condition became true (at least 1), or 0 on timeout.
  */
 #define wait_event_timeout(wq, condition, timeout) ({			\
-	DECLARE_WAITQUEUE(__wait, current);					\
+	DECLARE_WAITQUEUE(__wait, current);				\
 	long __left = (timeout);					\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__wait, TASK_UNINTERRUPTIBLE);	\

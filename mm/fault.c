@@ -95,9 +95,11 @@ static struct vm_area_struct *fault_vma(struct mm_struct *mm,
 static const char *access_error(const struct vm_area_struct *vma,
 				unsigned error)
 {
-	if (error & PF_WRITE)
-		return vma->vm_flags & VM_WRITE ? NULL
-						: "write to a read-only mapping";
+	if (error & PF_WRITE) {
+		if (vma->vm_flags & VM_WRITE)
+			return NULL;
+		return "write to a read-only mapping";
+	}
 	if (!(vma->vm_flags & (VM_READ | VM_EXEC)))
 		return "mapping without read permission";
 	return NULL;

@@ -19,13 +19,13 @@
  * page_table_lock there for the same reason).
  */
 #include "mm/memory.h"
+#include "mm/vmstat.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "drivers/blkdev.h"
 #include "mm/filemap.h"
 #include "mm/highmem.h"
 #include "mm/swap.h"
-#include "mm/vmstat.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -119,7 +119,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	new_page = alloc_page(GFP_HIGHUSER);
 	if (!new_page)
 		return VM_FAULT_OOM;
-	if (pte_val(*page_table) != pte_val(pte)) {	/* changed meanwhile */
+	if (pte_val(*page_table) != pte_val(pte)) {	/* changed: retry */
 		__free_page(new_page);
 		return VM_FAULT_MINOR;
 	}
@@ -307,7 +307,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		pte_t *src_pte = find_pte(src, addr), *dst_pte, pte;
 		struct page *page;
 
-		if (!src_pte) {		/* no page table: skip its 4 MiB */
+		if (!src_pte) {		/* no page table: skip 4 MiB */
 			addr = (addr & PGDIR_MASK) + PGDIR_SIZE - PAGE_SIZE;
 			continue;
 		}

@@ -22,9 +22,9 @@
 
 /* The user part of every address space: 0 up to the kernel's 3 GiB. */
 #define TASK_SIZE		PAGE_OFFSET
-#define TASK_UNMAPPED_BASE	(TASK_SIZE / 3)	/* where mmap() looks first */
+#define TASK_UNMAPPED_BASE	(TASK_SIZE / 3)	/* mmap() looks here */
 #define STACK_TOP		TASK_SIZE
-#define STACK_LIMIT		(8UL << 20)	/* Linux's default RLIMIT_STACK */
+#define STACK_LIMIT		(8UL << 20)	/* default RLIMIT_STACK */
 #define MAX_MAP_COUNT		4096		/* VMAs per mm */
 
 /* vm_flags, with Linux's values. */
@@ -35,7 +35,7 @@
 #define VM_MAYREAD	0x00000010	/* what mprotect may turn on */
 #define VM_MAYWRITE	0x00000020
 #define VM_MAYEXEC	0x00000040
-#define VM_GROWSDOWN	0x00000100	/* the stack: grows on faults below */
+#define VM_GROWSDOWN	0x00000100	/* the stack: grows on faults */
 
 struct mm_struct;
 
@@ -44,7 +44,7 @@ struct vm_area_struct {
 	unsigned long vm_start;		/* first address */
 	unsigned long vm_end;		/* first address after */
 	struct vm_area_struct *vm_next;	/* the next VMA up */
-	pgprot_t vm_page_prot;		/* PTE bits for pages mapped here */
+	pgprot_t vm_page_prot;	/* PTE bits of pages mapped here */
 	unsigned long vm_flags;
 };
 
@@ -61,7 +61,7 @@ struct mm_struct {
 	unsigned long rss;		/* pages mapped (not the zero page) */
 	unsigned long total_vm;		/* pages in VMAs */
 	unsigned long swap_address;	/* swap_out() resumes here */
-	unsigned long swap_cnt;		/* pages swap_out() may still take */
+	unsigned long swap_cnt;		/* what swap_out() may take */
 };
 
 extern struct list_head mmlist;		/* every mm_struct */

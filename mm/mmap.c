@@ -250,11 +250,15 @@ long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff __unused)
 {
+	long ret;
+
 	if (!(flags & MAP_ANONYMOUS))
 		return fd >= 0 && fd <= 2 ? -ENODEV : -EBADF;
 	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE)
 		return -EINVAL;
-	return do_mmap(addr, len, prot, flags);
+	ret = do_mmap(addr, len, prot, flags);
+	debug_check_mm(current->mm, "mmap2");
+	return ret;
 }
 
 /* Frees vma: its pages, its accounting, its list entry. */
@@ -306,7 +310,10 @@ long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	return do_munmap(current->mm, addr, len);
+	long ret = do_munmap(current->mm, addr, len);
+
+	debug_check_mm(current->mm, "munmap");
+	return ret;
 }
 
 /*
@@ -332,6 +339,7 @@ long sys_brk(unsigned long brk)
 			return mm->brk;
 	}
 	mm->brk = brk;
+	debug_check_mm(mm, "brk");
 	return brk;
 }
 
@@ -358,6 +366,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 /* At exit: every VMA and page goes, then the page tables. */
 void exit_mmap(struct mm_struct *mm)
 {
+	debug_check_mm(mm, "the process's life");
 	while (mm->mmap)
 		unmap_vma(mm, mm->mmap, NULL);
 	clear_page_tables(mm);

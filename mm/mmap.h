@@ -1,4 +1,4 @@
-/* Virtual memory areas: mmap, munmap, brk, mprotect (mm/mmap.c, mm/mprotect.c). */
+/* Virtual memory areas: mmap, munmap, brk (mm/mmap.c), mprotect.c. */
 #ifndef MM_MMAP_H
 #define MM_MMAP_H
 
@@ -21,5 +21,14 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
 void vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* mm/mmap_debug.c: the address-space invariants, by name. */
+const char *mm_struct_invariant(struct mm_struct *mm);
+#ifdef CONFIG_DEBUG
+void debug_check_mm(struct mm_struct *mm, const char *after);
+#else
+static inline void debug_check_mm(struct mm_struct *mm __unused,
+				  const char *after __unused) {}
+#endif
 
 #endif

@@ -114,5 +114,8 @@ long do_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
-	return do_mprotect(start, len, prot);
+	long ret = do_mprotect(start, len, prot);
+
+	debug_check_mm(current->mm, "mprotect");
+	return ret;
 }

@@ -326,7 +326,7 @@ try_again:
 
 	wakeup_kswapd(0);
 	if (gfp_mask & __GFP_WAIT)
-		schedule();
+		yield();	/* 2.4.0: SCHED_YIELD, then schedule() */
 
 	page = __alloc_pages_limit(zonelist, order, PAGES_MIN,
 				   direct_reclaim);

@@ -141,8 +141,8 @@ void rw_swap_page(int rw, struct page *page)
 /*
  * rw_swap_page and wait for the page to be unlocked (2.4.0's
  * rw_swap_page with wait = 1).  Returns 0, or -EIO if the I/O failed.
- * The wait halts until the next interrupt; with processes it becomes
- * wait_on_page().
+ * The wait is blk_idle()'s: a task sleeps until a completion, and
+ * polling or with interrupts off it asks the driver.
  */
 int rw_swap_page_sync(int rw, struct page *page)
 {

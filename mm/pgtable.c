@@ -49,7 +49,7 @@ void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
 void flush_tlb_mm(struct mm_struct *mm)
 {
 	if (mm == current->mm)
-		write_cr3(read_cr3());	/* kernel pages are global: kept */
+		write_cr3(read_cr3());	/* global kernel pages stay */
 }
 
 /* A new page directory: no user mappings, the kernel's shared. */

@@ -33,10 +33,10 @@
 #define _PAGE_USER	0x004
 #define _PAGE_PWT	0x008
 #define _PAGE_PCD	0x010
-#define _PAGE_ACCESSED	0x020	/* "young": set by the CPU on any access */
+#define _PAGE_ACCESSED	0x020 /* "young": the CPU sets it on access */
 #define _PAGE_DIRTY	0x040	/* set by the CPU on a write */
 #define _PAGE_PSE	0x080	/* in a pgd entry: a 4 MiB page */
-#define _PAGE_PROTNONE	0x080	/* in a PTE that is not present: PROT_NONE */
+#define _PAGE_PROTNONE	0x080	/* in a non-present PTE: PROT_NONE */
 #define _PAGE_GLOBAL	0x100
 
 #define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
@@ -58,8 +58,8 @@
 
 /* ---- the directory level (and the folded pmd) ---- */
 
-#define pgd_index(addr)		(((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
-#define pte_index(addr)		(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
+#define pgd_index(addr)	(((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
+#define pte_index(addr)	(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 
 static inline pgd_t *pgd_offset(struct mm_struct *mm, unsigned long addr)
 {

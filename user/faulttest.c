@@ -18,7 +18,7 @@ static void null_read(void)	{ sink = *(volatile int *)0; }
 static void null_write(void)	{ *(volatile int *)0 = 1; }
 static void kernel_read(void)	{ sink = *(volatile int *)KERNEL_ADDR; }
 static void kernel_write(void)	{ *(volatile int *)KERNEL_ADDR = 1; }
-static void text_write(void)	{ *(volatile char *)(void *)text_write = 0; }
+static void text_write(void)	{ *(volatile char *)(void *)main = 0; }
 static void null_call(void)	{ ((void (*)(void))0)(); }
 static void kernel_call(void)	{ ((void (*)(void))KERNEL_ADDR)(); }
 static void privileged(void)	{ __asm__ __volatile__("hlt"); }
@@ -40,7 +40,7 @@ static int recurse(int depth)
 	volatile char frame[STACK_FRAME];
 
 	frame[0] = (char)depth;
-	if (depth < 0)			/* never: keeps the compiler quiet */
+	if (depth < 0)		/* never: keeps the compiler quiet */
 		return 0;
 	return recurse(depth + 1) + frame[0];
 }
@@ -80,11 +80,14 @@ static void unmapped_read(void)
 static void syscall_efault(void)
 {
 	struct timespec *bad = (struct timespec *)KERNEL_ADDR;
-	bool ok = __syscall(__NR_write, 1, 0, 16, 0, 0, 0) == -EFAULT &&
-		  __syscall(__NR_write, 1, KERNEL_ADDR, 16, 0, 0, 0) == -EFAULT &&
-		  __syscall(__NR_nanosleep, (long)bad, 0, 0, 0, 0, 0) == -EFAULT &&
-		  __syscall(__NR_getrusage, RUSAGE_SELF, 0, 0, 0, 0, 0) == -EFAULT &&
-		  __syscall(9999, 0, 0, 0, 0, 0, 0) == -ENOSYS;
+	bool ok =
+		__syscall(__NR_write, 1, 0, 16, 0, 0, 0) == -EFAULT &&
+		__syscall(__NR_write, 1, KERNEL_ADDR, 16, 0, 0, 0) == -EFAULT &&
+		__syscall(__NR_nanosleep, (long)bad, 0, 0, 0, 0, 0) ==
+			-EFAULT &&
+		__syscall(__NR_getrusage, RUSAGE_SELF, 0, 0, 0, 0, 0) ==
+			-EFAULT &&
+		__syscall(9999, 0, 0, 0, 0, 0, 0) == -ENOSYS;
 
 	exit(ok ? 0 : 1);
 }

@@ -8,7 +8,7 @@
  * one.  A page lost, mixed up with another page or another process's
  * page, or swapped back wrong is reported by address:
  *
- *	memhog: FAIL at 0x40123ab0: expected 0x9e3779b9, found 0x00000000 (pass 2)
+ *   memhog: FAIL at 0x40006000: expected 0xf91c02b2, found 0xacd0ae2d (pass 1)
  *
  * Exit status: 0 if every word checked out, 1 on a mismatch or when
  * the memory cannot be had, 2 for bad arguments.

@@ -17,7 +17,8 @@
  */
 #include "user/lib/libc.h"
 
-#define WINDOW_SIZE	(1UL << 20)	/* MAP_FIXED, munmap, mprotect here */
+/* MAP_FIXED, munmap and mprotect happen here (or in our own regions) */
+#define WINDOW_SIZE	(1UL << 20)
 #define MAX_REGIONS	16
 #define MAX_REGION_SIZE	(1UL << 20)
 #define MAX_CHILDREN	4

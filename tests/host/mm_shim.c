@@ -14,13 +14,17 @@
 
 /*
  * The test program is the only task: the allocator reads its flags
- * (PF_MEMALLOC) through current, and schedule() has no other task to
- * switch to.
+ * (PF_MEMALLOC) through current, and schedule() and yield() have no
+ * other task to switch to.
  */
 static struct task_struct host_task;
 struct task_struct *current = &host_task;
 
 void schedule(void)
+{
+}
+
+void yield(void)
 {
 }
 

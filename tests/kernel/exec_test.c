@@ -24,7 +24,7 @@ static const struct user_program *sleep_program(struct ktest *t)
 	const struct user_program *prog = find_user_program("sleep");
 
 	if (!prog)
-		ktest_fail(t, __FILE__, __LINE__, "no program 'sleep' linked in");
+		ktest_fail(t, __FILE__, __LINE__, "no program 'sleep'");
 	return prog;
 }
 

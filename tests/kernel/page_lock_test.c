@@ -10,6 +10,7 @@
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "lib/ktest.h"
+#include "tests/kernel/ktest_tasks.h"
 #include "mm/filemap.h"
 #include "mm/mm.h"
 
@@ -18,20 +19,6 @@ struct locker {
 	volatile unsigned long got_at;
 	volatile int inside, most_inside, turns;
 };
-
-static void sleep_ticks(long ticks)
-{
-	set_current_state(TASK_UNINTERRUPTIBLE);
-	schedule_timeout(ticks);
-}
-
-static int exit_code(int pid)
-{
-	int status = -1;
-
-	return do_wait(pid, 0, &status, NULL) == pid ? WEXITSTATUS(status)
-						     : -1;
-}
 
 static void try_lock_takes_a_free_lock_only(struct ktest *t)
 {
@@ -59,7 +46,7 @@ static int locker_fn(void *arg)
 	l->got_at = jiffies;
 	if (++l->inside > l->most_inside)
 		l->most_inside = l->inside;
-	sleep_ticks(1);
+	schedule_timeout_uninterruptible(1);
 	l->turns++;
 	l->inside--;
 	unlock_page(l->page);
@@ -75,14 +62,14 @@ static void lock_page_sleeps_until_unlocked(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, l.page);
 	lock_page(l.page);
 	pid = kernel_thread(locker_fn, &l, "locker");
-	sleep_ticks(3);
+	schedule_timeout_uninterruptible(3);
 	p = find_task_by_pid(pid);
 	KTEST_ASSERT_NOT_NULL(t, p);
 	KTEST_EXPECT_EQ(t, task_state_char(p), 'D');
 	KTEST_EXPECT_EQ(t, l.got_at, 0);
 	KTEST_EXPECT_EQ(t, l.page->wait, 1);	/* one waiter counted */
 	unlock_page(l.page);
-	KTEST_EXPECT_EQ(t, exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
 	KTEST_EXPECT_NE(t, l.got_at, 0);
 	KTEST_EXPECT_EQ(t, l.page->wait, 0);
 	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
@@ -98,11 +85,11 @@ static void waiters_take_turns(struct ktest *t)
 	lock_page(l.page);
 	for (int i = 0; i < 4; i++)
 		pids[i] = kernel_thread(locker_fn, &l, "locker");
-	sleep_ticks(2);
+	schedule_timeout_uninterruptible(2);
 	KTEST_EXPECT_EQ(t, l.page->wait, 4);
 	unlock_page(l.page);
 	for (int i = 0; i < 4; i++)
-		KTEST_EXPECT_EQ(t, exit_code(pids[i]), 0);
+		KTEST_EXPECT_EQ(t, ktest_exit_code(pids[i]), 0);
 	KTEST_EXPECT_EQ(t, l.turns, 4);
 	KTEST_EXPECT_EQ(t, l.most_inside, 1);
 	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
@@ -125,10 +112,10 @@ static void wait_on_page_waits_without_locking(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, page);
 	lock_page(page);
 	pid = kernel_thread(wait_on_page_fn, page, "waiter");
-	sleep_ticks(2);
+	schedule_timeout_uninterruptible(2);
 	KTEST_EXPECT_EQ(t, page->wait, 1);
 	unlock_page(page);
-	KTEST_EXPECT_EQ(t, exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
 	KTEST_EXPECT_FALSE(t, PageLocked(page));
 	__free_page(page);
 }

@@ -12,26 +12,13 @@
 #include "kernel/timer.h"
 #include "kernel/x86.h"
 #include "lib/ktest.h"
+#include "tests/kernel/ktest_tasks.h"
 
 struct waiter {
 	wait_queue_head_t q;
 	volatile bool go;
 	volatile int done;
 };
-
-static void sleep_ticks(long ticks)
-{
-	set_current_state(TASK_UNINTERRUPTIBLE);
-	schedule_timeout(ticks);
-}
-
-static int exit_code(int pid)
-{
-	int status = -1;
-
-	return do_wait(pid, 0, &status, NULL) == pid ? WEXITSTATUS(status)
-						     : -1;
-}
 
 static int uninterruptible_fn(void *arg)
 {
@@ -66,14 +53,14 @@ static void wake_up_wakes_every_sleeper(struct ktest *t)
 	init_waitqueue_head(&w.q);
 	for (int i = 0; i < 3; i++)
 		pids[i] = kernel_thread(uninterruptible_fn, &w, "waiter");
-	sleep_ticks(2);
+	schedule_timeout_uninterruptible(2);
 	for (int i = 0; i < 3; i++)
 		KTEST_EXPECT_EQ(t, state_of(pids[i]), 'D');
 	KTEST_EXPECT_TRUE(t, waitqueue_active(&w.q));
 	w.go = true;
 	wake_up(&w.q);
 	for (int i = 0; i < 3; i++)
-		KTEST_EXPECT_EQ(t, exit_code(pids[i]), 0);
+		KTEST_EXPECT_EQ(t, ktest_exit_code(pids[i]), 0);
 	KTEST_EXPECT_EQ(t, w.done, 3);
 	KTEST_EXPECT_FALSE(t, waitqueue_active(&w.q));
 }
@@ -86,18 +73,18 @@ static void wake_up_interruptible_spares_uninterruptible(struct ktest *t)
 	init_waitqueue_head(&w.q);
 	d = kernel_thread(uninterruptible_fn, &w, "waiter-D");
 	s = kernel_thread(interruptible_fn, &w, "waiter-S");
-	sleep_ticks(2);
+	schedule_timeout_uninterruptible(2);
 	KTEST_EXPECT_EQ(t, state_of(d), 'D');
 	KTEST_EXPECT_EQ(t, state_of(s), 'S');
 	w.go = true;
 	wake_up_interruptible(&w.q);
-	sleep_ticks(2);
+	schedule_timeout_uninterruptible(2);
 	KTEST_EXPECT_EQ(t, state_of(s), 'Z');
 	KTEST_EXPECT_EQ(t, state_of(d), 'D');
 	KTEST_EXPECT_EQ(t, w.done, 1);
 	wake_up(&w.q);
-	KTEST_EXPECT_EQ(t, exit_code(d), 0);
-	KTEST_EXPECT_EQ(t, exit_code(s), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(d), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(s), 0);
 }
 
 /* Set by a kernel timer, from the timer interrupt. */

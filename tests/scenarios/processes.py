@@ -113,3 +113,19 @@ def run_in_the_iso_boot(lab):
     vm.expect_prompt(timeout=120)
     printed = vm.run("run memhog 1M 1")
     assert "memhog: 1024 KiB verified after 1 passes" in printed, printed
+
+
+@scenario("ignored_signals_change_nothing", timeout=60)
+def ignored_signals_change_nothing(lab):
+    """SIGCHLD, SIGWINCH, SIGSTOP: dropped, as Linux drops a signal with
+    nothing to do; a sleeping program sleeps on and exits normally."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    pid = start_in_background(vm, "sleep 2")
+    for signal in ("CHLD", "WINCH", "STOP", "0"):
+        printed = vm.run(f"kill -{signal} {pid}")
+        assert "kill:" not in printed, f"kill -{signal} failed:\n{printed}"
+    assert ps(vm).get(pid, ("?",))[0] == "S", "the sleeper did not sleep on"
+    time.sleep(3)
+    printed = vm.run("")
+    assert f"[{pid}] exited with status 0" in printed, f"sleep did not end normally:\n{printed}"

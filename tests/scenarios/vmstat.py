@@ -25,7 +25,10 @@ def vmstat_counters(lab):
     assert int(values["nr_free_pages"]) > 1000, printed
     # Aging moves pages: the swap_lists suite activates and deactivates.
     vm.run("test swap_lists")
+    # 4 MiB touched by a program: at least one fault per page.
+    assert "verified" in vm.run("run memhog 4M 1"), "memhog failed"
     again = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
+    assert int(again["pgfault"]) >= int(values["pgfault"]) + 1024, again
     assert int(again["pgactivate"]) > int(values["pgactivate"]), again
     assert int(again["pgdeactivate"]) > int(values["pgdeactivate"]), again
 
