@@ -15,7 +15,6 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
-#include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "mm/internal.h"
 #include "mm/mm_types.h"
@@ -146,5 +145,5 @@ void oom_kill(void)
 		said = jiffies;
 		printk(KERN_ERR "Out of memory, and no process to kill\n");
 	}
-	sys_sched_yield();
+	yield();
 }

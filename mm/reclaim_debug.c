@@ -58,37 +58,21 @@ static int check_lru_list(struct list_head *head, unsigned long flag,
 	return 0;
 }
 
-/* Each list's length against its counter and its flag's holders. */
+/* Each list's pages, then its length against its counter and flag. */
 static int check_lru_lists(char *why, size_t len)
 {
-	unsigned long n, flagged[3] = { 0 };
+	unsigned long active, dirty, clean = 0, flagged[3] = { 0 };
 	pg_data_t *pgdat;
 
-	for (unsigned long pfn = 0; pfn < max_mapnr; pfn++) {
-		struct page *p = pfn_to_page(pfn);
-
-		flagged[0] += PageActive(p);
-		flagged[1] += PageInactiveDirty(p);
-		flagged[2] += PageInactiveClean(p);
-	}
 	if (check_lru_list(&active_list, PG_active, "active_list", NULL,
-			   &n, why, len))
+			   &active, why, len) ||
+	    check_lru_list(&inactive_dirty_list, PG_inactive_dirty,
+			   "inactive_dirty_list", NULL, &dirty, why, len))
 		return -1;
-	if (n != nr_active_pages || n != flagged[0])
-		return FAIL("active_list holds %lu pages, nr_active_pages "
-			    "says %lu, %lu pages are PG_active", n,
-			    nr_active_pages, flagged[0]);
-	if (check_lru_list(&inactive_dirty_list, PG_inactive_dirty,
-			   "inactive_dirty_list", NULL, &n, why, len))
-		return -1;
-	if (n != nr_inactive_dirty_pages || n != flagged[1])
-		return FAIL("inactive_dirty_list holds %lu pages, "
-			    "nr_inactive_dirty_pages says %lu, %lu pages are "
-			    "PG_inactive_dirty", n, nr_inactive_dirty_pages,
-			    flagged[1]);
 	for_each_pgdat(pgdat) {
 		for (int j = 0; j < MAX_NR_ZONES; j++) {
 			zone_t *z = &pgdat->node_zones[j];
+			unsigned long n;
 
 			if (check_lru_list(&z->inactive_clean_list,
 					   PG_inactive_clean,
@@ -101,12 +85,28 @@ static int check_lru_lists(char *why, size_t len)
 					    "inactive_clean_pages says %lu",
 					    z->name, n,
 					    z->inactive_clean_pages);
-			flagged[2] -= n;
+			clean += n;
 		}
 	}
-	if (flagged[2])
-		return FAIL("%lu PG_inactive_clean pages are on no "
-			    "inactive_clean_list", flagged[2]);
+	for (unsigned long pfn = 0; pfn < max_mapnr; pfn++) {
+		struct page *p = pfn_to_page(pfn);
+
+		flagged[0] += PageActive(p);
+		flagged[1] += PageInactiveDirty(p);
+		flagged[2] += PageInactiveClean(p);
+	}
+	if (active != nr_active_pages || active != flagged[0])
+		return FAIL("active_list holds %lu pages, nr_active_pages "
+			    "says %lu, %lu pages are PG_active", active,
+			    nr_active_pages, flagged[0]);
+	if (dirty != nr_inactive_dirty_pages || dirty != flagged[1])
+		return FAIL("inactive_dirty_list holds %lu pages, "
+			    "nr_inactive_dirty_pages says %lu, %lu pages are "
+			    "PG_inactive_dirty", dirty, nr_inactive_dirty_pages,
+			    flagged[1]);
+	if (clean != flagged[2])
+		return FAIL("the inactive_clean_lists hold %lu pages but %lu "
+			    "are PG_inactive_clean", clean, flagged[2]);
 	return 0;
 }
 

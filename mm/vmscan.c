@@ -37,7 +37,6 @@
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
-#include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
@@ -497,11 +496,13 @@ int page_launder(unsigned int gfp_mask, int sync)
 	if ((gfp_mask & __GFP_IO) && free_shortage()) {
 		cleaned += launder_pass(true, &written);
 		if (written) {
-			if (sync && !cleaned) {
+			bool wait = sync && !cleaned;
+
+			if (wait)
 				wait_on_page(written);
+			put_page(written);	/* before: it would look mapped */
+			if (wait)
 				cleaned += launder_pass(false, NULL);
-			}
-			put_page(written);
 		}
 	}
 	return cleaned;

@@ -28,6 +28,8 @@ SUITES = {
                                  {"event": "read_aio", "sector": 4096}]}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
+    # Reclaim's decisions on real pages, swapping to vda.
+    "reclaim": {"disks": [{"size": "8M", "mkswap": True}]},
     # Swap areas as the boot leaves them (see tests/kernel/swap_area_test.c).
     "swap_area": {"disks": [{"size": "8M", "mkswap": True, "bad_pages": [5, 300, 1000]},
                             {"size": "4M", "mkswap": True, "errors": [

@@ -11,70 +11,12 @@
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 #include "lib/ktest.h"
+#include "tests/kernel/ktest_mm.h"
 #include "lib/string.h"
 #include "mm/highmem.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
 #include "mm/slab.h"
-
-#define PRIVATE_ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
-#define RW		(PROT_READ | PROT_WRITE)
-
-/* The test thread runs in mm (NULL: back to being a kernel thread). */
-static void use_mm(struct mm_struct *mm)
-{
-	current->mm = mm;
-	switch_mm(mm);
-}
-
-static struct mm_struct *enter_new_mm(void)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (mm)
-		use_mm(mm);
-	return mm;
-}
-
-/* Every test ends here: the address space must be consistent. */
-static void leave_mm(struct ktest *t, struct mm_struct *mm)
-{
-	const char *why = mm_struct_invariant(mm);
-
-	if (why)
-		ktest_fail(t, __FILE__, __LINE__, "invariant broken: %s", why);
-	use_mm(NULL);
-	mmput(mm);
-}
-
-static pte_t *pte_of(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
-
-	return pmd_none(*pmd) ? NULL : pte_offset(pmd, addr);
-}
-
-static int put_u32(unsigned long addr, uint32_t v)
-{
-	return copy_to_user((void *)addr, &v, sizeof(v)) ? -EFAULT : 0;
-}
-
-static uint32_t get_u32(unsigned long addr)
-{
-	uint32_t v = 0xdeadbeef;
-
-	copy_from_user(&v, (void *)addr, sizeof(v));
-	return v;
-}
-
-/* The word at offset off of a page, read through the kernel mapping. */
-static uint32_t page_word(struct page *page, unsigned long off)
-{
-	uint32_t *p = kmap(page), v = p[off / 4];
-
-	kunmap(page);
-	return v;
-}
 
 static void reads_map_the_zero_page_writes_a_new_one(struct ktest *t)
 {

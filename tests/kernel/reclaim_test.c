@@ -1,0 +1,706 @@
+/*
+ * Reclaim's decisions on real pages (mm/vmscan.c, mm/memory.c's
+ * swap-in), with a swap area on vda (tests/suites.py):
+ *  - try_to_swap_out() on a real mapping: a young PTE is kept and its
+ *    page rewarded, an aged page is unmapped into the swap cache (new
+ *    slot, dirty, inactive_dirty), a cached one is unmapped onto its
+ *    old slot, the budget and a full swap area stop it;
+ *  - page_launder()'s per-page decisions and its write pass,
+ *    reclaim_page(), refill_inactive_scan();
+ *  - swap-in: the page comes back intact, readahead reads a cluster in
+ *    one request, fork shares swap entries, copy-on-write of a
+ *    swapped page, exit frees the slots;
+ *  - the checker names a broken list or swap_map count.
+ * Every case ends with check_mm_invariants() clean: swap_map counts
+ * equal the swap PTEs plus the swap-cache pages.
+ */
+#include "drivers/blkdev.h"
+#include "lib/ktest.h"
+#include "lib/string.h"
+#include "mm/debug.h"
+#include "mm/filemap.h"
+#include "mm/internal.h"
+#include "mm/pagemap.h"
+#include "mm/slab.h"
+#include "mm/swap.h"
+#include "mm/vmscan.h"
+#include "mm/vmstat.h"
+#include "tests/kernel/ktest_mm.h"
+
+static bool have_swap(struct ktest *t);
+
+/* A fresh mm with n pages mapped at *addr, page i holding 1000 + i. */
+static struct mm_struct *mm_with_pages(struct ktest *t, unsigned int n,
+				       unsigned long *addr)
+{
+	struct mm_struct *mm;
+
+	if (!have_swap(t))
+		return NULL;
+	mm = enter_new_mm();
+	if (!mm) {
+		ktest_fail(t, __FILE__, __LINE__, "no mm");
+		return NULL;
+	}
+	*addr = do_mmap(0, n * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < n; i++)
+		put_u32(*addr + i * PAGE_SIZE, 1000 + i);
+	return mm;
+}
+
+/* try_to_swap_out() on the PTE of addr, with a budget of one. */
+static int look_at(struct mm_struct *mm, unsigned long addr)
+{
+	mm->swap_cnt = 1;
+	return try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
+			       GFP_KSWAPD);
+}
+
+/* Ages the page at addr to nothing and lets try_to_swap_out take it. */
+static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+
+	ptep_test_and_clear_young(pte_of(mm, addr));
+	flush_tlb_page(find_vma(mm, addr), addr);
+	page->age = 1;
+	look_at(mm, addr);
+	return page;
+}
+
+static swp_entry_t entry_at(struct mm_struct *mm, unsigned long addr)
+{
+	return pte_to_swp_entry(*pte_of(mm, addr));
+}
+
+/* Writes a swap-cache page to its slot and waits, as page_launder does. */
+static void write_and_wait(struct page *page)
+{
+	lock_page(page);
+	swap_cache_start_io(page, WRITE);
+	rw_swap_page(WRITE, page);
+	wait_on_page(page);
+}
+
+/* Takes an unused clean page out of the cache, as reclaim_page does. */
+static void drop_from_cache(struct page *page)
+{
+	lock_page(page);
+	get_page(page);
+	delete_from_swap_cache_nolock(page);
+	unlock_page(page);
+	__free_page(page);
+}
+
+static void expect_clean_invariants(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	if (mm_invariant_report[0])
+		ktest_log(t, "%s", mm_invariant_report);
+}
+
+/* ------------------------------------------------ try_to_swap_out */
+
+static void a_young_pte_is_kept_and_rewarded(struct ktest *t)
+{
+	unsigned long addr, free_slots = nr_swap_pages;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = follow_page(mm, addr);
+	KTEST_EXPECT_TRUE(t, pte_young(*pte_of(mm, addr)));
+	page->age = PAGE_AGE_START;
+	KTEST_EXPECT_EQ(t, look_at(mm, addr), 0);
+	KTEST_EXPECT_FALSE(t, pte_young(*pte_of(mm, addr)));	/* cleared */
+	KTEST_EXPECT_EQ(t, page->age, PAGE_AGE_START + PAGE_AGE_ADV);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
+	/* the TLB entry was flushed: a new access sets the bit again */
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);
+	KTEST_EXPECT_TRUE(t, pte_young(*pte_of(mm, addr)));
+	leave_mm(t, mm);
+}
+
+/* Old but not aged out: its age halves and it stays. */
+static void an_old_page_with_age_left_is_kept(struct ktest *t)
+{
+	unsigned long addr;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = follow_page(mm, addr);
+	ptep_test_and_clear_young(pte_of(mm, addr));
+	page->age = 4;
+	look_at(mm, addr);
+	KTEST_EXPECT_EQ(t, page->age, 2);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	page->age = 1;			/* 1 / 2 = 0: now it goes */
+	look_at(mm, addr);
+	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
+	leave_mm(t, mm);
+}
+
+/*
+ * The seed's path for a page that never was in swap: a new slot,
+ * add_to_swap_cache, dirty, a swap PTE; the mapping's reference goes
+ * and the swap cache keeps the page, on inactive_dirty_list.
+ */
+static void an_aged_page_goes_to_the_swap_cache(struct ktest *t)
+{
+	unsigned long addr, free_slots = nr_swap_pages;
+	unsigned long cached = swapper_space.nrpages;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = swap_out_page(mm, addr);
+	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
+	KTEST_EXPECT_FALSE(t, pte_none(*pte_of(mm, addr)));
+	entry = entry_at(mm, addr);
+	KTEST_EXPECT_EQ(t, page->index, entry.val);
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
+	KTEST_EXPECT_TRUE(t, PageDirty(page));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(page));
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	KTEST_EXPECT_EQ(t, page_count(page), 1);	/* the cache's */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 2);	/* PTE + cache */
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots - 1);
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached + 1);
+	KTEST_EXPECT_EQ(t, mm->rss, 0);
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 1000);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+	/* the exit took the page and the slot back */
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached);
+	expect_clean_invariants(t);
+}
+
+/*
+ * A page swapped in and not written since is clean in the cache:
+ * unmapping it again costs no slot and no write, only a swap PTE.
+ */
+static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
+{
+	unsigned long addr, free_slots;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = swap_out_page(mm, addr);
+	entry = entry_at(mm, addr);
+	write_and_wait(page);
+	KTEST_EXPECT_FALSE(t, PageDirty(page));
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* mapped again */
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the cache's */
+	free_slots = nr_swap_pages;
+	swap_out_page(mm, addr);
+	KTEST_EXPECT_EQ(t, entry_at(mm, addr).val, entry.val);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 2);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
+	KTEST_EXPECT_FALSE(t, PageDirty(page));		/* nothing to write */
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(page));
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/* The PTE's dirty bit moves to the page when the PTE is taken away. */
+static void a_written_cached_page_is_dirtied(struct ktest *t)
+{
+	unsigned long addr;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = swap_out_page(mm, addr);
+	write_and_wait(page);
+	KTEST_EXPECT_EQ(t, put_u32(addr, 77), 0);	/* in place: ours */
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
+	KTEST_EXPECT_FALSE(t, PageDirty(page));		/* the PTE is */
+	swap_out_page(mm, addr);
+	KTEST_EXPECT_TRUE(t, PageDirty(page));
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 77);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/* A spent budget stops the walk before the PTE is even looked at. */
+static void a_spent_budget_stops_the_walk(struct ktest *t)
+{
+	unsigned long addr;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	pte_t before;
+
+	if (!mm)
+		return;
+	before = *pte_of(mm, addr);
+	mm->swap_cnt = 0;
+	KTEST_EXPECT_EQ(t, try_to_swap_out(mm, find_vma(mm, addr), addr,
+					   pte_of(mm, addr), GFP_KSWAPD), 1);
+	KTEST_EXPECT_EQ(t, pte_val(*pte_of(mm, addr)), pte_val(before));
+	leave_mm(t, mm);
+}
+
+/* No slot left: the PTE is put back as it was, the page stays. */
+static void no_swap_left_restores_the_pte(struct ktest *t)
+{
+	unsigned long addr, n = 0;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	swp_entry_t *all;
+	struct page *page;
+	pte_t before;
+
+	if (!mm)
+		return;
+	all = kmalloc(nr_swap_pages * sizeof(*all), GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, all);
+	while ((all[n] = get_swap_page()).val)
+		n++;
+	page = follow_page(mm, addr);
+	ptep_test_and_clear_young(pte_of(mm, addr));
+	before = *pte_of(mm, addr);
+	page->age = 0;
+	look_at(mm, addr);
+	KTEST_EXPECT_EQ(t, pte_val(*pte_of(mm, addr)), pte_val(before));
+	KTEST_EXPECT_FALSE(t, PageSwapCache(page));
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	while (n)
+		swap_free(all[--n]);
+	kfree(all);
+	leave_mm(t, mm);
+}
+
+/* ------------------------------------------------ swap-in */
+
+static void swap_in_brings_the_data_back(struct ktest *t)
+{
+	unsigned long addr, majors = vm_events[PGMAJFAULT];
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = swap_out_page(mm, addr);
+	entry = entry_at(mm, addr);
+	write_and_wait(page);
+	drop_from_cache(page);
+	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the PTE's only */
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* read from disk */
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT], majors + 1);
+	page = follow_page(mm, addr);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));	/* stays cached */
+	KTEST_EXPECT_EQ(t, page->index, entry.val);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* cache only now */
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * A page's neighbours on swap come in with it, in one request, and
+ * their faults then find them in the cache: minor faults, no I/O.
+ */
+static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	unsigned long addr, requests, majors;
+	struct mm_struct *mm = mm_with_pages(t, 2 * n, &addr);
+	unsigned long first = 0;
+
+	if (!mm)
+		return;
+	for (unsigned int i = 0; i < 2 * n; i++) {
+		unsigned long a = addr + i * PAGE_SIZE;
+		struct page *page = swap_out_page(mm, a);
+
+		write_and_wait(page);
+		drop_from_cache(page);
+		/* the first page whose slot starts a window */
+		if (!first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
+			first = a;
+	}
+	KTEST_ASSERT_TRUE(t, first && first + n * PAGE_SIZE <=
+			  addr + 2 * n * PAGE_SIZE);
+	requests = bdev->nr_requests;
+	majors = vm_events[PGMAJFAULT];
+	for (unsigned int i = 0; i < n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				1000 + (first - addr) / PAGE_SIZE + i);
+	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * fork() copies a swap PTE: the slot gets a user more.  A read in the
+ * child shares the page; a write copies it, since the parent's swap
+ * PTE still holds the slot; the parent then finds its own data.
+ */
+static void fork_shares_swapped_pages(struct ktest *t)
+{
+	unsigned long addr;
+	struct mm_struct *parent = mm_with_pages(t, 1, &addr), *child;
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!parent)
+		return;
+	page = swap_out_page(parent, addr);
+	entry = entry_at(parent, addr);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, entry_at(child, addr).val, entry.val);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 3);	/* 2 PTEs + cache */
+	expect_clean_invariants(t);
+
+	use_mm(child);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), page);
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(child, addr)));
+	KTEST_EXPECT_EQ(t, swap_count(entry), 2);	/* parent + cache */
+	KTEST_EXPECT_EQ(t, put_u32(addr, 2000), 0);	/* copy-on-write */
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr), page);
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 1000);
+	expect_clean_invariants(t);
+
+	use_mm(parent);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(parent, addr), page);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the cache's */
+	KTEST_EXPECT_EQ(t, put_u32(addr, 3000), 0);	/* ours alone now */
+	KTEST_EXPECT_PTR_EQ(t, follow_page(parent, addr), page);
+	use_mm(child);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 2000);
+	leave_mm(t, child);
+	use_mm(parent);
+	expect_clean_invariants(t);
+	leave_mm(t, parent);
+}
+
+/* Exit gives every slot and every cached page back. */
+static void exit_frees_slots_and_cache(struct ktest *t)
+{
+	unsigned long addr, free_slots = nr_swap_pages;
+	unsigned long cached = swapper_space.nrpages;
+	struct mm_struct *mm = mm_with_pages(t, 16, &addr), *child;
+
+	if (!mm)
+		return;
+	for (int i = 0; i < 16; i++)
+		swap_out_page(mm, addr + i * PAGE_SIZE);
+	child = dup_mm(mm);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots - 16);
+	mmput(child);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots - 16);
+	leave_mm(t, mm);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached);
+	expect_clean_invariants(t);
+}
+
+/* ------------------------------------------------ the lists */
+
+/*
+ * A locked page that only the swap cache holds, on the list its age
+ * puts it on (0: inactive_dirty), as try_to_swap_out leaves one.
+ */
+static struct page *cached_page(struct ktest *t, unsigned char age)
+{
+	swp_entry_t entry = get_swap_page();
+	struct page *page = entry.val ? alloc_page(GFP_KERNEL) : NULL;
+
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no slot or page");
+		return NULL;
+	}
+	lock_page(page);
+	page->age = age;
+	SetPageUptodate(page);
+	if (add_to_swap_cache(page, entry)) {
+		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
+		return NULL;
+	}
+	swap_free(entry);	/* no PTE: the cache is the only user */
+	put_page(page);		/* ... of the slot and of the page */
+	return page;
+}
+
+static bool have_swap(struct ktest *t)
+{
+	if (!nr_swap_pages)
+		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
+	return nr_swap_pages;
+}
+
+/*
+ * page_launder's first pass, page by page: referenced, aged or mapped
+ * pages go back to the active list; a locked one waits its turn; a
+ * dirty one is passed over without a free shortage; a clean one moves
+ * to its zone's inactive_clean_list.
+ */
+static void page_launder_decides_each_page(struct ktest *t)
+{
+	struct page *pages[6];
+	unsigned long writes = vm_events[PSWPOUT];
+
+	if (!have_swap(t))
+		return;
+	for (int i = 0; i < 6; i++) {
+		pages[i] = cached_page(t, 0);
+		KTEST_ASSERT_NOT_NULL(t, pages[i]);
+		KTEST_ASSERT_TRUE(t, PageInactiveDirty(pages[i]));
+	}
+	SetPageReferenced(pages[0]);
+	pages[1]->age = 3;
+	get_page(pages[2]);			/* "mapped" */
+	set_page_dirty(pages[4]);
+	for (int i = 0; i < 6; i++)
+		if (i != 3)			/* 3 stays locked */
+			unlock_page(pages[i]);
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0) >= 1, 1);
+	KTEST_EXPECT_TRUE(t, PageActive(pages[0]));
+	KTEST_EXPECT_FALSE(t, PageReferenced(pages[0]));
+	KTEST_EXPECT_TRUE(t, PageActive(pages[1]));
+	KTEST_EXPECT_TRUE(t, PageActive(pages[2]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(pages[3]));
+	if (!free_shortage()) {
+		KTEST_EXPECT_TRUE(t, PageInactiveDirty(pages[4]));
+		KTEST_EXPECT_TRUE(t, PageDirty(pages[4]));
+		KTEST_EXPECT_EQ(t, vm_events[PSWPOUT], writes);
+	}
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(pages[5]));
+	put_page(pages[2]);
+	unlock_page(pages[3]);
+	for (int i = 0; i < 6; i++)
+		drop_from_cache(pages[i]);
+	expect_clean_invariants(t);
+}
+
+/*
+ * Short of free pages and allowed I/O, page_launder writes a dirty
+ * page; a caller that must wait (sync) waits for the write and finds
+ * the page clean.  The disk holds what the page held.
+ */
+static void page_launder_writes_when_short(struct ktest *t)
+{
+	struct page *page, *hog = NULL;
+	unsigned long writes = vm_events[PSWPOUT];
+	swp_entry_t entry;
+	uint32_t *raw;
+
+	if (!have_swap(t))
+		return;
+	page = cached_page(t, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	entry.val = page->index;
+	memset(kmap(page), 0x5a, PAGE_SIZE);
+	kunmap(page);
+	set_page_dirty(page);
+	unlock_page(page);
+	/* a free shortage: hold pages until free_shortage() says so */
+	while (!free_shortage()) {
+		struct page *p = alloc_page(GFP_KERNEL);
+
+		KTEST_ASSERT_NOT_NULL(t, p);
+		p->list.next = (struct list_head *)hog;
+		hog = p;
+	}
+	page_launder(GFP_KSWAPD, 1);
+	while (hog) {
+		struct page *next = (struct page *)hog->list.next;
+
+		INIT_LIST_HEAD(&hog->list);
+		__free_page(hog);
+		hog = next;
+	}
+	wait_on_page(page);
+	KTEST_EXPECT_GT(t, vm_events[PSWPOUT], writes);
+	KTEST_EXPECT_FALSE(t, PageDirty(page));
+	KTEST_EXPECT_FALSE(t, PageError(page));
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
+	raw = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, raw);
+	KTEST_EXPECT_EQ(t, blk_rw_sync(swap_info[SWP_TYPE(entry)].bdev, READ,
+				       (sector_t)SWP_OFFSET(entry) * 8, raw,
+				       PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, raw[0], 0x5a5a5a5a);
+	KTEST_EXPECT_EQ(t, raw[PAGE_SIZE / 4 - 1], 0x5a5a5a5a);
+	kfree(raw);
+	drop_from_cache(page);
+	expect_clean_invariants(t);
+}
+
+/*
+ * reclaim_page takes a clean, unused page from the tail of its zone's
+ * inactive_clean_list: out of the swap cache, slot freed, one
+ * reference for the caller.  Pages dirtied again go back to
+ * inactive_dirty, referenced ones to active.
+ */
+static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
+{
+	struct page *clean, *dirty, *used, *got;
+	unsigned long steals = vm_events[PGSTEAL], free_slots;
+	swp_entry_t entry;
+	zone_t *zone;
+
+	if (!have_swap(t))
+		return;
+	dirty = cached_page(t, 0);		/* the oldest first */
+	used = cached_page(t, 0);
+	clean = cached_page(t, 0);
+	KTEST_ASSERT_TRUE(t, clean && dirty && used);
+	KTEST_ASSERT_TRUE(t, page_zone(clean) == page_zone(dirty) &&
+			  page_zone(dirty) == page_zone(used));
+	zone = page_zone(clean);
+	free_slots = nr_swap_pages;
+	entry.val = clean->index;
+	unlock_page(clean);
+	unlock_page(dirty);
+	unlock_page(used);
+	page_launder(GFP_KSWAPD, 0);		/* all three clean-inactive */
+	KTEST_ASSERT_TRUE(t, PageInactiveClean(clean) &&
+			  PageInactiveClean(dirty) && PageInactiveClean(used));
+	set_page_dirty(dirty);
+	SetPageReferenced(used);
+	/* from the tail, the oldest: dirty, used, then clean */
+	got = reclaim_page(zone);
+	KTEST_EXPECT_PTR_EQ(t, got, clean);
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(dirty));
+	KTEST_EXPECT_TRUE(t, PageActive(used));
+	KTEST_EXPECT_FALSE(t, PageSwapCache(clean));
+	KTEST_EXPECT_FALSE(t, PageInactiveClean(clean));
+	KTEST_EXPECT_EQ(t, page_count(clean), 1);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
+	__free_page(got);
+	drop_from_cache(dirty);
+	drop_from_cache(used);
+	expect_clean_invariants(t);
+}
+
+/*
+ * refill_inactive_scan ages the active list: a referenced page is
+ * rewarded, an unreferenced one halves, and at 0 an unmapped one goes
+ * to inactive_dirty; a mapped one (a reference more) stays.
+ */
+static void refill_inactive_scan_ages_the_active_list(struct ktest *t)
+{
+	struct page *referenced, *unmapped, *mapped;
+
+	if (!have_swap(t))
+		return;
+	referenced = cached_page(t, 4);
+	unmapped = cached_page(t, 1);
+	mapped = cached_page(t, 1);
+	KTEST_ASSERT_TRUE(t, referenced && unmapped && mapped);
+	KTEST_ASSERT_TRUE(t, PageActive(unmapped));
+	SetPageReferenced(referenced);
+	get_page(mapped);
+	unlock_page(referenced);
+	unlock_page(unmapped);
+	unlock_page(mapped);
+	KTEST_EXPECT_EQ(t, refill_inactive_scan(0, 0), 1);
+	KTEST_EXPECT_TRUE(t, PageActive(referenced));
+	KTEST_EXPECT_EQ(t, referenced->age, 4 + PAGE_AGE_ADV);
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(unmapped));
+	KTEST_EXPECT_TRUE(t, PageActive(mapped));
+	KTEST_EXPECT_EQ(t, mapped->age, 0);
+	put_page(mapped);
+	drop_from_cache(referenced);
+	drop_from_cache(unmapped);
+	drop_from_cache(mapped);
+	expect_clean_invariants(t);
+}
+
+/* ------------------------------------------------ the checker */
+
+static bool names(struct ktest *t, const char *words)
+{
+	bool found = check_mm_invariants() &&
+		     strstr(mm_invariant_report, words);
+
+	if (!found)
+		ktest_log(t, "report: '%s'", mm_invariant_report);
+	return found;
+}
+
+/* Each kind of broken reclaim invariant is caught and named. */
+static void the_checker_names_broken_reclaim_state(struct ktest *t)
+{
+	unsigned long addr;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
+	struct swap_info_struct *p;
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!mm)
+		return;
+	page = swap_out_page(mm, addr);
+	entry = entry_at(mm, addr);
+	p = &swap_info[SWP_TYPE(entry)];
+	expect_clean_invariants(t);
+
+	p->swap_map[SWP_OFFSET(entry)]++;		/* a leaked slot */
+	KTEST_EXPECT_TRUE(t, names(t, "has swap_map 3 but 2 users"));
+	p->swap_map[SWP_OFFSET(entry)] -= 2;		/* one too few */
+	KTEST_EXPECT_TRUE(t, names(t, "has swap_map 1 but 2 users"));
+	p->swap_map[SWP_OFFSET(entry)]++;
+
+	nr_inactive_dirty_pages++;
+	KTEST_EXPECT_TRUE(t, names(t, "nr_inactive_dirty_pages says"));
+	nr_inactive_dirty_pages--;
+
+	ClearPageInactiveDirty(page);
+	SetPageActive(page);
+	KTEST_EXPECT_TRUE(t, names(t, "on inactive_dirty_list without"));
+	ClearPageActive(page);
+	SetPageInactiveDirty(page);
+
+	ClearPageDirty(page);				/* on dirty_pages */
+	KTEST_EXPECT_TRUE(t, names(t, "on swapper_space.dirty_pages"));
+	SetPageDirty(page);
+
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+static const struct ktest_case reclaim_cases[] = {
+	KTEST_CASE(a_young_pte_is_kept_and_rewarded),
+	KTEST_CASE(an_old_page_with_age_left_is_kept),
+	KTEST_CASE(an_aged_page_goes_to_the_swap_cache),
+	KTEST_CASE(a_cached_page_goes_back_to_its_slot),
+	KTEST_CASE(a_written_cached_page_is_dirtied),
+	KTEST_CASE(a_spent_budget_stops_the_walk),
+	KTEST_CASE(no_swap_left_restores_the_pte),
+	KTEST_CASE(swap_in_brings_the_data_back),
+	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
+	KTEST_CASE(fork_shares_swapped_pages),
+	KTEST_CASE(exit_frees_slots_and_cache),
+	KTEST_CASE(page_launder_decides_each_page),
+	KTEST_CASE(page_launder_writes_when_short),
+	KTEST_CASE(reclaim_page_takes_clean_unused_pages),
+	KTEST_CASE(refill_inactive_scan_ages_the_active_list),
+	KTEST_CASE(the_checker_names_broken_reclaim_state),
+};
+KTEST_SUITE(reclaim, reclaim_cases);
