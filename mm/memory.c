@@ -165,6 +165,36 @@ void swapin_readahead(swp_entry_t entry)
 	}
 }
 
+/* A locked page whose read failed leaves the cache, and is unlocked. */
+static void drop_unread(struct page *page)
+{
+	if (PageSwapCache(page))
+		delete_from_swap_cache_nolock(page);
+	unlock_page(page);
+	page_cache_release(page);
+}
+
+/*
+ * The locked page's read failed.  It may have been read ahead with
+ * its neighbours, in one request that failed as a whole on another
+ * page's sector: so it leaves the cache, and this slot alone is read
+ * once more.  Returns the page, locked and up to date, or NULL if the
+ * slot itself cannot be read.  (2.4 mapped such a page, garbage and
+ * all.)
+ */
+static struct page *read_alone(struct page *page, swp_entry_t entry)
+{
+	drop_unread(page);
+	page = read_swap_cache_async(entry);
+	if (!page)
+		return NULL;
+	lock_page(page);
+	if (PageUptodate(page))
+		return page;
+	drop_unread(page);
+	return NULL;
+}
+
 /*
  * A fault on a swap entry (2.4's do_swap_page): the page is in the
  * swap cache (still there, or brought in by an earlier read-ahead), or
@@ -172,8 +202,8 @@ void swapin_readahead(swp_entry_t entry)
  * mapped and the PTE's reference on the slot dropped; the page stays
  * in the swap cache, so if it is swapped out again unchanged nothing
  * needs writing.  A write fault makes it writable at once if nobody
- * else uses it.  A read error kills the process (SIGBUS): its data is
- * gone, and nobody else's is touched.
+ * else uses it.  A slot that cannot be read kills the process
+ * (SIGBUS): its data is gone, and nobody else's is touched.
  */
 int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		 unsigned long address, pte_t *page_table, pte_t orig_pte,
@@ -201,21 +231,20 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		count_vm_event(PGMAJFAULT);
 	}
 	lock_page(page);	/* waits for the read */
+	if (!PageUptodate(page))
+		page = read_alone(page, entry);
 	if (pte_val(*page_table) != pte_val(orig_pte)) {
 		/* someone else mapped it while we slept */
-		unlock_page(page);
-		page_cache_release(page);
+		if (page) {
+			unlock_page(page);
+			page_cache_release(page);
+		}
 		return VM_FAULT_MINOR;
 	}
-	if (!PageUptodate(page)) {
+	if (!page) {
 		printk(KERN_ERR "%s[%d]: swap entry %08lx at %08lx could not "
 		       "be read back in: killed\n", current->comm,
 		       current->pid, entry.val, address);
-		/* Out of the cache, so that nobody maps what was not read. */
-		if (PageSwapCache(page))
-			delete_from_swap_cache_nolock(page);
-		unlock_page(page);
-		page_cache_release(page);
 		return VM_FAULT_SIGBUS;
 	}
 	mm->rss++;

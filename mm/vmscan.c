@@ -56,6 +56,9 @@
 /* The first scanning priority: look at nr >> 6 pages, then more. */
 #define DEF_PRIORITY	6
 
+/* PTEs try_to_swap_out() has replaced by swap entries, ever. */
+static unsigned long pages_unmapped;
+
 struct task_struct *kswapd_task;
 DECLARE_WAIT_QUEUE_HEAD(kswapd_wait);
 DECLARE_WAIT_QUEUE_HEAD(kswapd_done);
@@ -164,6 +167,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	set_pte(page_table, swp_entry_to_pte(entry));
 	unlock_page(page);
+	pages_unmapped++;
 	mm->rss--;
 	deactivate_page(page);
 	page_cache_release(page);	/* the mapping's reference */
@@ -303,34 +307,37 @@ static struct mm_struct *swap_out_select(void)
 }
 
 /*
- * Takes pages away from processes (the seed's swap_out): up to
- * (number of mms << SWAP_SHIFT) >> priority walks, each of the mm
- * with the largest budget.  Returns 1 as soon as a walk spent its
- * budget (it looked at that many pages: the caller may call again), 0
- * if the walks only reached the ends of address spaces.  2.4.0 wrote
- * the same loop but always left it after the first walk.
+ * Takes pages away from processes (the seed's swap_out): walks the mm
+ * with the largest budget, then the next, up to
+ * (number of mms << SWAP_SHIFT) >> priority walks, until a walk has
+ * unmapped something.  Returns how many pages were unmapped.
+ *
+ * Departure: 2.4.0 walks one mm and returns 1 if its budget ran out,
+ * whatever the walk found, and refill_inactive() counts those returns
+ * as pages.  Where most pages are in use, that scans every address
+ * space many times per call and ages even the busiest pages out (the
+ * hotcold test's hot set lost a page in 250).  Counting the pages
+ * unmapped keeps the scanning in step with what is needed.
  */
 int swap_out(unsigned int priority, unsigned int gfp_mask)
 {
+	unsigned long before = pages_unmapped;
 	struct list_head *pos;
 	int tries = 0;
 
 	list_for_each(pos, &mmlist)
 		tries++;
 	tries = max((tries << SWAP_SHIFT) >> priority, 1);
-	while (tries--) {
+	while (tries-- && pages_unmapped == before) {
 		struct mm_struct *mm = swap_out_select();
-		int result;
 
 		if (!mm)
-			return 0;
+			break;
 		mm->mm_users++;		/* it cannot go away under us */
-		result = swap_out_mm(mm, gfp_mask);
+		swap_out_mm(mm, gfp_mask);
 		mmput(mm);
-		if (result)
-			return 1;
 	}
-	return 0;
+	return pages_unmapped - before;
 }
 
 /* ------------------------------------------------ the active list */
@@ -583,6 +590,7 @@ int refill_inactive(unsigned int gfp_mask, int user)
 
 	do {
 		bool made_progress = false;
+		int unmapped;
 
 		cond_resched();
 		while (refill_inactive_scan(priority, 1)) {
@@ -590,9 +598,10 @@ int refill_inactive(unsigned int gfp_mask, int user)
 			if (--count <= 0)
 				goto done;
 		}
-		while (swap_out(priority, gfp_mask)) {
+		while ((unmapped = swap_out(priority, gfp_mask))) {
 			made_progress = true;
-			if (--count <= 0)
+			count -= unmapped;
+			if (count <= 0)
 				goto done;
 		}
 		/* Enough free, or page_launder can make enough of it. */

@@ -14,20 +14,10 @@
  * the memory cannot be had, 2 for bad arguments.
  */
 #include "user/lib/libc.h"
+#include "user/lib/pattern.h"
 
 #define MAX_REPORTS	5
 #define MAX_SIZE	(3UL << 30)
-
-static uint32_t pattern(uintptr_t addr, uint32_t pid, uint32_t pass)
-{
-	uint32_t x = addr ^ (pid << 22) ^ (pass * 0x9E3779B9u);
-
-	/* mix, so that neighbouring words and pages differ in every bit */
-	x ^= x >> 15;
-	x *= 0x2C1B3C6Du;
-	x ^= x >> 12;
-	return x;
-}
 
 /*
  * One walk over the buffer: checks the pattern of pass `check` (if not

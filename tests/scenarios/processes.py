@@ -95,7 +95,7 @@ def bad_process_commands(lab):
         "run": "usage: run PROG [ARGS] [&]",
         "run &": "usage: run PROG [ARGS] [&]",
         "run nosuch": "run: no program 'nosuch'; programs: memhog forktest faulttest"
-                      " sysfuzz sleep",
+                      " sysfuzz sleep hotcold forkhog",
         "run memhog": "usage: memhog SIZE [PASSES]",
         "run memhog 1M 0": "memhog: exited with status 2",
         "ps extra": "usage: ps",
