@@ -114,15 +114,19 @@ class Lab:
         (mkswap=True, swap_kib=..., bad_pages=[...]). Returns its Path."""
         return disks.make_image(self.tmpdir / name, size, **options)
 
-    def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=()):
+    def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=(), debug=False):
         """The QEMU argv that boot() would run with the same arguments."""
-        image = self.build / ("pagoda.iso" if iso else "kernel.elf")
+        build = self.build / "debug" if debug else self.build
+        image = build / ("pagoda.iso" if iso else "kernel.elf")
+        if debug and not image.exists():
+            self.skip(f"no debug build at {image} (make check makes it; or "
+                      f"make BUILD={build} DEBUG=1)")
         if not image.exists():
             raise AssertionError(f"{image} not found: run make first")
         return qemu.command(kernel=None if iso else image, iso=image if iso else None,
                             append=append or None, mem=mem, swap=swap, extra=qemu_args)
 
-    def boot(self, *, iso=False, mem=None, append="", qemu=(), swap=()):
+    def boot(self, *, iso=False, mem=None, append="", qemu=(), swap=(), debug=False):
         """Start QEMU and return its Machine.
 
         iso:    boot $BUILD/pagoda.iso through GRUB instead of -kernel kernel.elf
@@ -131,8 +135,12 @@ class Lab:
         qemu:   extra QEMU arguments
         swap:   disks to attach as virtio-blk disks vda, vdb, ...: image
                 paths, or qemu.Disk items (read-only, blkdebug errors, ...)
+        debug:  boot the DEBUG=1 build in $BUILD/debug (mm invariants
+                checked as it runs), which make check builds; skipped if
+                it is not there
         """
-        argv = self.command(iso=iso, mem=mem, append=append, qemu_args=qemu, swap=swap)
+        argv = self.command(iso=iso, mem=mem, append=append, qemu_args=qemu, swap=swap,
+                            debug=debug)
         machine = Machine(argv, deadline=self.deadline)
         self.machines.append(machine)
         return machine

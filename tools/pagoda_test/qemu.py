@@ -46,11 +46,14 @@ class Inject:
     """An I/O error QEMU's blkdebug driver returns for requests touching `sector`.
 
     event: "read_aio" or "write_aio"; errno: 5 is EIO; once: fail only the first time.
+    blkdebug arms the rule at the first such event and then fails requests of any
+    kind touching the sector; iotype ("read", "write", ...) limits it to that kind.
     """
     event: str
     sector: int
     errno: int = 5
     once: bool = False
+    iotype: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ def _drive_option(index, disk):
                         f"{prefix}.sector={err.sector}")
             if err.once:
                 opts.append(f"{prefix}.once=on")
+            if err.iotype:
+                opts.append(f"{prefix}.iotype={err.iotype}")
     if disk.image is None:
         opts.append(f"{file}.driver=null-co,{file}.size={disk.size},{file}.read-zeroes=on")
     elif disk.errors:

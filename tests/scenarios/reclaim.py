@@ -1,0 +1,215 @@
+"""Reclaim under real memory pressure from user programs, against a
+virtio-blk swap disk: every program verifies every word it wrote
+(memhog, forkhog, hotcold print "verified" only if all match), and the
+counters show the machinery at work.
+
+Small RAM (16-32 MiB) makes pressure cheap under TCG. Disk images are
+made by the host's mkswap in the scenario's tmpdir.
+"""
+
+import re
+
+from pagoda_test import scenario
+from pagoda_test.disks import make_image
+from pagoda_test.qemu import Disk, Inject
+
+TIMESTAMP = r"(?:\[\s*\d+\.\d+\]\s*)?"
+
+
+def swap_disk(lab, size="128M", name="swap.img"):
+    return make_image(lab.tmpdir / name, size, mkswap=True)
+
+
+def counters(vm):
+    """vmstat's "name value" lines as a dict of ints."""
+    return {k: int(v) for k, v in re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE)}
+
+
+def meminfo(vm):
+    """meminfo's lines as a dict of KiB."""
+    return {k: int(v) for k, v in re.findall(r"^(\w+):\s+(\d+) kB$", vm.run("meminfo"),
+                                             re.MULTILINE)}
+
+
+def run_ok(vm, command, expect, timeout):
+    """Runs command in the foreground; asserts it printed `expect` and exited 0."""
+    printed = vm.run(f"run {command}", timeout=timeout)
+    assert expect in printed, f"'{command}' did not print {expect!r}:\n{printed}"
+    assert "FAIL" not in printed, f"'{command}' found bad data:\n{printed}"
+    return printed
+
+
+def start(vm, command):
+    """Starts command in the background; returns its pid."""
+    printed = vm.run(f"run {command} &")
+    found = re.search(r"^\[(\d+)\] \S+$", printed, re.MULTILINE)
+    assert found, f"'run {command} &' did not start:\n{printed}"
+    return int(found[1])
+
+
+def wait_for_all(vm, pids, timeout):
+    """Waits until every pid has been reported ended; {pid: how it ended}."""
+    ended = {}
+    seen = ""
+    while set(ended) != set(pids):
+        seen += vm.run("run sleep 1", timeout=timeout)
+        for pid, how in re.findall(r"^\[(\d+)\] (exited with status \d+|killed by .*)$",
+                                   seen, re.MULTILINE):
+            ended[int(pid)] = how
+    return ended
+
+
+def assert_kernel_healthy(vm):
+    """No oops, panic or broken invariant so far, and the shell still answers."""
+    for bad in ("Oops", "Kernel panic", "invariant broken", "BUG:"):
+        assert bad not in vm.output, f"'{bad}' in the output:\n{vm.tail()}"
+    assert "Type 'help'" in vm.output or vm.run("help")
+
+
+@scenario("memhog_at_twice_ram", timeout=240)
+def memhog_at_twice_ram(lab):
+    """A memhog of 64 MiB in 32 MiB of RAM: every word comes back through
+    swap, kswapd is woken and writes, and when it has exited every slot and
+    swap-cache page is free again."""
+    vm = lab.boot(mem="32M", swap=[swap_disk(lab)])
+    vm.expect_prompt()
+    before = counters(vm)
+    run_ok(vm, "memhog 64M 3", "memhog: 65536 KiB verified after 3 passes", 200)
+    after = counters(vm)
+    for name in ("pswpout", "pswpin", "kswapd_wakeup", "pgmajfault", "pgsteal"):
+        assert after[name] > before[name], f"{name} did not rise: {before} -> {after}"
+    assert after["pswpout"] - before["pswpout"] >= 8192, after  # 32 MiB at least
+    info = meminfo(vm)
+    assert info["SwapTotal"] > 100000 and info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapCached"] == 0, info
+    assert_kernel_healthy(vm)
+
+
+@scenario("debug_build_checks_invariants_under_pressure", timeout=400)
+def debug_build_checks_invariants_under_pressure(lab):
+    """The DEBUG=1 kernel checks every mm invariant (lists, swap cache,
+    swap_map against the PTEs) after each reclaim pass: a memhog at twice
+    RAM and a forkhog run through it without one being broken."""
+    vm = lab.boot(mem="32M", swap=[swap_disk(lab)], debug=True)
+    vm.expect_prompt(timeout=60)
+    before = counters(vm)
+    run_ok(vm, "memhog 64M 2", "memhog: 65536 KiB verified after 2 passes", 300)
+    run_ok(vm, "forkhog 24M 2", "forkhog: parent's pages verified after 2 children", 300)
+    after = counters(vm)
+    assert after["pswpout"] > before["pswpout"], after
+    assert after["allocstall"] + after["kswapd_wakeup"] > 0, after
+    assert_kernel_healthy(vm)
+
+
+@scenario("four_memhogs_at_three_times_ram", timeout=400)
+def four_memhogs_at_three_times_ram(lab):
+    """Four memhogs of 24 MiB at once in 32 MiB of RAM (3x): all four
+    finish, each with every word verified."""
+    vm = lab.boot(mem="32M", swap=[swap_disk(lab, "256M")])
+    vm.expect_prompt()
+    pids = [start(vm, "memhog 24M 3") for _ in range(4)]
+    ended = wait_for_all(vm, pids, 350)
+    assert all(how == "exited with status 0" for how in ended.values()), ended
+    assert vm.output.count("memhog: 24576 KiB verified after 3 passes") == 4, vm.tail()
+    assert counters(vm)["oom_kill"] == 0
+    assert_kernel_healthy(vm)
+
+
+@scenario("fork_children_share_swapped_pages", timeout=300)
+def fork_children_share_swapped_pages(lab):
+    """A parent larger than RAM forks three children: they read its
+    swapped-out pages through shared swap entries, copy half of them on
+    write, and every process sees exactly its own data."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab)])
+    vm.expect_prompt()
+    printed = run_ok(vm, "forkhog 24M 3", "forkhog: parent's pages verified after 3 children",
+                     250)
+    for n in (1, 2, 3):
+        assert f"forkhog: child {n}: shared and copied pages verified" in printed, printed
+    info = meminfo(vm)
+    assert info["SwapFree"] == info["SwapTotal"], info
+    assert_kernel_healthy(vm)
+
+
+@scenario("hot_set_stays_resident", timeout=300)
+def hot_set_stays_resident(lab):
+    """3 MiB walked all the time beside 24 MiB walked a slice at a time, in
+    16 MiB of RAM: aging keeps the hot pages in memory (no major faults on
+    them once warm) while the cold ones go to swap and come back."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab)])
+    vm.expect_prompt()
+    printed = run_ok(vm, "hotcold 3M 24M", "hotcold: every word verified", 250)
+    hot = re.search(r"hot set: (\d+) major faults in (\d+) walks of (\d+) pages", printed)
+    cold = re.search(r"cold set: (\d+) major faults", printed)
+    assert hot and cold, printed
+    touches = int(hot[2]) * int(hot[3])
+    assert int(hot[1]) <= touches // 10000, f"the hot set was swapped out: {hot[0]}"
+    assert int(cold[1]) > 1000, f"the cold set did not go to swap: {cold[0]}"
+    assert_kernel_healthy(vm)
+
+
+@scenario("swap_exhausted_kills_the_largest", timeout=300)
+def swap_exhausted_kills_the_largest(lab):
+    """16 MiB of RAM and 16 MiB of swap, three memhogs wanting 58 MiB: the
+    OOM killer kills exactly one, the largest; the other two finish with
+    every word verified; the shell, init and kswapd go on; the victim's
+    slots come back."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, "16M")])
+    vm.expect_prompt()
+    small = start(vm, "memhog 4M 400")
+    medium = start(vm, "memhog 6M 300")
+    large = start(vm, "memhog 48M 2")
+    ended = wait_for_all(vm, [small, medium, large], 250)
+    assert ended[large] == "killed by SIGKILL (9)", ended
+    assert ended[small] == ended[medium] == "exited with status 0", ended
+    kills = re.findall(rf"^{TIMESTAMP}Out of memory: killed process (\d+) \(memhog\)",
+                       vm.output, re.MULTILINE)
+    assert kills == [str(large)], f"OOM kills: {kills}, expected only {large}"
+    assert "Out of memory: killed memhog" not in vm.output, vm.tail()
+    assert vm.output.count("memhog: 4096 KiB verified after 400 passes") == 1
+    assert vm.output.count("memhog: 6144 KiB verified after 300 passes") == 1
+    assert counters(vm)["oom_kill"] == 1
+    info = meminfo(vm)
+    assert info["SwapFree"] == info["SwapTotal"], info
+    tasks = vm.run("ps")
+    assert "[init]" in tasks and "[kswapd]" in tasks, tasks
+    assert_kernel_healthy(vm)
+
+
+@scenario("swap_write_errors_lose_nothing", timeout=300)
+def swap_write_errors_lose_nothing(lab):
+    """blkdebug fails the first write to each of eight slots: each failed
+    page stays in memory, dirty, and is written again later; memhog finds
+    every word."""
+    image = swap_disk(lab, "64M")
+    slots = (3, 40, 41, 300, 1000, 1500, 2000, 3000)
+    errors = tuple(Inject("write_aio", slot * 8, once=True, iotype="write") for slot in slots)
+    vm = lab.boot(mem="16M", swap=[Disk(image=image, errors=errors)])
+    vm.expect_prompt()
+    run_ok(vm, "memhog 32M 3", "memhog: 32768 KiB verified after 3 passes", 250)
+    failed = re.findall(r"swap: write error -5, vda sectors (\d+)-", vm.output)
+    assert len(failed) >= 4, f"only {len(failed)} write errors seen:\n{vm.tail()}"
+    assert_kernel_healthy(vm)
+
+
+@scenario("swap_read_error_kills_only_the_owner", timeout=300)
+def swap_read_error_kills_only_the_owner(lab):
+    """Slot 2000 cannot be read. The memhog whose page lives there gets
+    SIGBUS when it needs it back; a second memhog, started later (so none
+    of its pages is near that slot), finishes verified; the kernel and the
+    shell go on, and a third memhog runs fine afterwards."""
+    image = swap_disk(lab, "64M")
+    error = Inject("read_aio", 2000 * 8, iotype="read")
+    vm = lab.boot(mem="16M", swap=[Disk(image=image, errors=(error,))])
+    vm.expect_prompt()
+    owner = start(vm, "memhog 24M 3")
+    vm.expect(r"memhog: pass 1/3 ok", timeout=120)
+    other = start(vm, "memhog 4M 300")
+    ended = wait_for_all(vm, [owner, other], 250)
+    assert ended[owner] == "killed by SIGBUS (7)", ended
+    assert ended[other] == "exited with status 0", ended
+    assert re.search(rf"memhog\[{owner}\]: swap entry \w+ at \w+ could not be read back in",
+                     vm.output), vm.tail()
+    assert "memhog: 4096 KiB verified after 300 passes" in vm.output
+    run_ok(vm, "memhog 8M 2", "memhog: 8192 KiB verified after 2 passes", 100)
+    assert_kernel_healthy(vm)
