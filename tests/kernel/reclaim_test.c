@@ -418,6 +418,112 @@ static void exit_frees_slots_and_cache(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+/* The slot of the reclaim suite's disk that cannot be read (suites.py). */
+#define BAD_SLOT	1504
+
+/*
+ * Takes the slots BAD_SLOT and BAD_SLOT + 1 of vda for pages holding
+ * 5000 + i: each is written there and dropped from the cache, its slot
+ * held as a swap PTE would hold it.  Slots taken on the way are freed.
+ */
+static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
+{
+	swp_entry_t *taken = kmalloc(BAD_SLOT * 2 * sizeof(*taken),
+				     GFP_KERNEL);
+	unsigned long n = 0;
+
+	if (!taken) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory");
+		return false;
+	}
+	e[0].val = e[1].val = 0;
+	while (!e[1].val && n < BAD_SLOT * 2) {
+		swp_entry_t x = get_swap_page();
+
+		if (!x.val)
+			break;
+		if (SWP_OFFSET(x) == BAD_SLOT || SWP_OFFSET(x) == BAD_SLOT + 1)
+			e[SWP_OFFSET(x) - BAD_SLOT] = x;
+		else
+			taken[n++] = x;
+	}
+	while (n)
+		swap_free(taken[--n]);
+	kfree(taken);
+	if (!e[0].val || !e[1].val) {
+		ktest_fail(t, __FILE__, __LINE__, "slots %d-%d not free",
+			   BAD_SLOT, BAD_SLOT + 1);
+		return false;
+	}
+	for (int i = 0; i < 2; i++) {
+		struct page *page = alloc_page(GFP_KERNEL);
+
+		if (!page) {
+			ktest_fail(t, __FILE__, __LINE__, "no memory");
+			return false;
+		}
+		lock_page(page);
+		if (add_to_swap_cache(page, e[i])) {
+			ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
+			return false;
+		}
+		*(uint32_t *)kmap(page) = 5000 + i;
+		kunmap(page);
+		set_page_dirty(page);
+		unlock_page(page);
+		write_and_wait(page);
+		put_page(page);			/* the cache holds it */
+		drop_from_cache(page);
+	}
+	return true;
+}
+
+/* An mm whose one page at *addr is out on swap at entry. */
+static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
+{
+	struct mm_struct *mm = enter_new_mm();
+
+	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	put_u32(*addr, 0);			/* a page table */
+	put_page(follow_page(mm, *addr));
+	mm->rss--;
+	set_pte(pte_of(mm, *addr), swp_entry_to_pte(entry));
+	return mm;
+}
+
+/*
+ * Two processes' pages lie side by side on swap; the first cannot be
+ * read.  The second process faults first: read-ahead reads both slots
+ * in one request, which fails as a whole; its own slot, read again
+ * alone, is fine.  Only the first process, whose data is gone, gets
+ * SIGBUS.
+ */
+static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
+{
+	unsigned long bad_addr, good_addr, errors = 0;
+	struct mm_struct *bad, *good;
+	swp_entry_t e[2];
+
+	if (!have_swap(t) || !two_slots_on_disk(t, e))
+		return;
+	bad = swapped_mm(e[0], &bad_addr);
+	good = swapped_mm(e[1], &good_addr);
+	expect_clean_invariants(t);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(good, find_vma(good, good_addr),
+					   good_addr, 0), VM_FAULT_MAJOR);
+	KTEST_EXPECT_EQ(t, get_u32(good_addr), 5001);
+	use_mm(bad);
+	errors = handle_mm_fault(bad, find_vma(bad, bad_addr), bad_addr, 0);
+	KTEST_EXPECT_EQ(t, errors, VM_FAULT_SIGBUS);
+	KTEST_EXPECT_NULL(t, lookup_swap_cache(e[0]));	/* nothing kept */
+	KTEST_EXPECT_EQ(t, swap_count(e[0]), 1);	/* the PTE's */
+	expect_clean_invariants(t);
+	leave_mm(t, bad);
+	use_mm(good);
+	leave_mm(t, good);
+	expect_clean_invariants(t);
+}
+
 /* ------------------------------------------------ the lists */
 
 /*
@@ -697,6 +803,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
 	KTEST_CASE(fork_shares_swapped_pages),
 	KTEST_CASE(exit_frees_slots_and_cache),
+	KTEST_CASE(a_failed_readahead_hurts_only_the_unreadable_page),
 	KTEST_CASE(page_launder_decides_each_page),
 	KTEST_CASE(page_launder_writes_when_short),
 	KTEST_CASE(reclaim_page_takes_clean_unused_pages),

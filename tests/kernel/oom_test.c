@@ -1,0 +1,148 @@
+/*
+ * The OOM killer (mm/oom_kill.c) on real processes, in a boot without
+ * swap: badness() ranks by size, ignores kernel threads and doubles
+ * niced processes; oom_kill() kills the worst one and nobody else;
+ * out_of_memory() holds off while a victim is still exiting.
+ */
+#include "kernel/exec.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/time.h"
+#include "lib/ktest.h"
+#include "mm/internal.h"
+#include "mm/oom_kill.h"
+#include "mm/swap.h"
+#include "mm/vmscan.h"
+#include "mm/vmstat.h"
+#include "kernel/exit.h"
+#include "kernel/abi.h"
+
+/*
+ * Starts argv and waits (up to 5 s) until its address space is at
+ * least `pages` large; the task, or NULL.
+ */
+static struct task_struct *start(char **argv, int argc, unsigned long pages)
+{
+	int pid = spawn_program(argc, argv);
+
+	for (int tick = 0; pid > 0 && tick < 5 * HZ; tick++) {
+		struct task_struct *p = find_task_by_pid(pid);
+
+		if (p && p->mm && p->mm->total_vm >= pages)
+			return p;
+		schedule_timeout_uninterruptible(1);
+	}
+	return NULL;
+}
+
+/* Kills p (if it is still there) and reaps it: its waitpid status. */
+static int finish(int pid)
+{
+	int status = -1;
+	struct task_struct *p = find_task_by_pid(pid);
+
+	if (p && p->state != TASK_ZOMBIE)
+		send_sig(SIGKILL, p);
+	do_wait(pid, 0, &status, NULL);
+	return status;
+}
+
+static void badness_ranks_by_size(struct ktest *t)
+{
+	char *small_argv[] = { "memhog", "1M", "1000000" };
+	char *large_argv[] = { "memhog", "3M", "1000000" };
+	struct task_struct *small = start(small_argv, 3, 256);
+	struct task_struct *large = start(large_argv, 3, 768);
+	unsigned long s, l;
+
+	KTEST_ASSERT_TRUE(t, small && large);
+	KTEST_EXPECT_EQ(t, badness(current), 0);	/* a kernel thread */
+	KTEST_EXPECT_EQ(t, badness(kswapd_task), 0);
+	s = badness(small);
+	l = badness(large);
+	KTEST_EXPECT_GT(t, s, 0);
+	KTEST_EXPECT_GT(t, l, s);
+	/* young processes: size is all that counts */
+	KTEST_EXPECT_EQ(t, l, large->mm->total_vm);
+	set_user_nice(small, 5);
+	KTEST_EXPECT_EQ(t, badness(small), 2 * small->mm->total_vm);
+	finish(small->pid);
+	finish(large->pid);
+}
+
+/* oom_kill() chooses the largest process, kills it and only it. */
+static void oom_kill_kills_the_worst_only(struct ktest *t)
+{
+	char *small_argv[] = { "memhog", "1M", "1000000" };
+	char *large_argv[] = { "memhog", "3M", "1000000" };
+	unsigned long kills = vm_events[OOM_KILL];
+	struct task_struct *small = start(small_argv, 3, 256);
+	struct task_struct *large = start(large_argv, 3, 768);
+	int small_pid, large_pid, status = -1;
+
+	KTEST_ASSERT_TRUE(t, small && large);
+	small_pid = small->pid;
+	large_pid = large->pid;
+	oom_kill();
+	KTEST_EXPECT_EQ(t, vm_events[OOM_KILL], kills + 1);
+	KTEST_EXPECT_FALSE(t, small->flags & PF_MEMDIE);
+	/* the victim is a zombie or on its way: reap it, unprompted */
+	KTEST_ASSERT_TRUE(t, large->flags & PF_MEMDIE);
+	do_wait(large_pid, 0, &status, NULL);
+	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	KTEST_EXPECT_FALSE(t, oom_victim_exiting());
+	KTEST_EXPECT_NOT_NULL(t, find_task_by_pid(small_pid));
+	KTEST_EXPECT_NE(t, find_task_by_pid(small_pid)->state, TASK_ZOMBIE);
+	KTEST_EXPECT_EQ(t, WTERMSIG(finish(small_pid)), SIGKILL);
+}
+
+/*
+ * With free memory at freepages.min and no swap, memory is out; but
+ * not while a process the OOM killer chose still holds its memory.
+ */
+static void no_second_victim_while_one_exits(struct ktest *t)
+{
+	char *argv[] = { "sleep", "100" };
+	struct task_struct *victim = start(argv, 2, 1);
+	struct page *held = NULL;
+
+	KTEST_ASSERT_NOT_NULL(t, victim);
+	if (nr_swap_pages) {
+		finish(victim->pid);
+		ktest_skip(t, "swap is on: memory is never all used");
+		return;
+	}
+	KTEST_EXPECT_EQ(t, out_of_memory(), 0);		/* plenty free */
+	current->flags |= PF_MEMALLOC;		/* take all, without waiting */
+	while (nr_free_pages() > freepages.min) {
+		struct page *p = alloc_page(GFP_KERNEL);
+
+		if (!p)
+			break;
+		p->list.next = (struct list_head *)held;
+		held = p;
+	}
+	current->flags &= ~PF_MEMALLOC;
+	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
+	victim->flags |= PF_MEMDIE;
+	KTEST_EXPECT_TRUE(t, oom_victim_exiting());
+	KTEST_EXPECT_EQ(t, out_of_memory(), 0);
+	victim->flags &= ~PF_MEMDIE;
+	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
+	while (held) {
+		struct page *next = (struct page *)held->list.next;
+
+		INIT_LIST_HEAD(&held->list);
+		__free_page(held);
+		held = next;
+	}
+	KTEST_EXPECT_EQ(t, out_of_memory(), 0);
+	finish(victim->pid);
+}
+
+static const struct ktest_case oom_cases[] = {
+	KTEST_CASE(badness_ranks_by_size),
+	KTEST_CASE(oom_kill_kills_the_worst_only),
+	KTEST_CASE(no_second_victim_while_one_exits),
+};
+KTEST_SUITE(oom, oom_cases);
