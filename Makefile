@@ -225,7 +225,7 @@ bench-buddy: $(BUILD)/bench/buddy-bench
 
 # In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
 # fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
-KBENCHES ?= swapdisk proc
+KBENCHES ?= swapdisk proc reclaim
 
 bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)

@@ -128,6 +128,7 @@ void submit_request(struct blk_request *req)
 	}
 	flags = local_irq_save();
 	bdev->nr_requests++;
+	bdev->nr_reads += req->op == READ;
 	bdev->in_flight++;
 	local_irq_restore(flags);
 	bdev->ops->submit(bdev, req);

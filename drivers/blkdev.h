@@ -70,6 +70,7 @@ struct block_device {
 	const struct block_device_operations *ops;
 	void *private;			/* the driver's */
 	unsigned long nr_requests;	/* requests given to the device */
+	unsigned long nr_reads;		/* of which READs (as diskstats) */
 	unsigned long in_flight;	/* of which not yet completed */
 	struct list_head list;		/* in all_block_devices */
 };
@@ -92,5 +93,8 @@ bool blk_add_seg(struct blk_request *req, unsigned long phys,
 bool blk_add_page(struct blk_request *req, struct page *page,
 		  unsigned int len, unsigned int offset);
 void blk_idle(struct block_device *bdev, uint32_t flags);
+
+/* drivers/blkdev_bench.c: the swap disk's raw rate, for other benches. */
+unsigned long swapdisk_seq_write_rate(void);
 
 #endif

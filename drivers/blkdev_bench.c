@@ -189,26 +189,53 @@ static void free_bench(struct disk_bench *b, int type)
 	kfree((void *)b->busy);
 }
 
-static int bench_swapdisk(void)
+/* Takes what a measurement needs on the first area; 0 or -errno. */
+static int setup_bench(struct disk_bench *b, int type)
 {
-	struct disk_bench b = { 0 };
-	int type = swap_list.head, error;
+	int error;
 
 	if (type < 0) {
 		cprintf("bench: swapdisk needs a swap area (swapon DEV)\n");
 		return -ENODEV;
 	}
-	b.bdev = swap_info[type].bdev;
-	error = alloc_bench(&b);
+	b->bdev = swap_info[type].bdev;
+	error = alloc_bench(b);
 	if (!error) {
-		take_slots(&b, type);
-		error = b.nr ? 0 : -ENOSPC;
+		take_slots(b, type);
+		error = b->nr ? 0 : -ENOSPC;
 	}
 	if (error) {
 		cprintf("bench: swapdisk: %s\n", strerror(error));
-		free_bench(&b, type);
-		return error;
+		free_bench(b, type);
 	}
+	return error;
+}
+
+/*
+ * The first swap area's sequential write rate, as many requests in
+ * flight as the ring holds, in pages/s: the limit swap-out is measured
+ * against (mm/vmscan_bench.c).  0 if it cannot be measured.
+ */
+unsigned long swapdisk_seq_write_rate(void)
+{
+	struct disk_bench b = { 0 };
+	int type = swap_list.head;
+	unsigned long rate;
+
+	if (setup_bench(&b, type))
+		return 0;
+	rate = bench_rate(&b, WRITE, false);
+	free_bench(&b, type);
+	return rate;
+}
+
+static int bench_swapdisk(void)
+{
+	struct disk_bench b = { 0 };
+	int type = swap_list.head, error = setup_bench(&b, type);
+
+	if (error)
+		return error;
 	cprintf("swapdisk: %s, %lu pages per pass\n", b.bdev->name,
 		b.nr);
 	run_figures(&b, "seq");

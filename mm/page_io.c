@@ -92,44 +92,122 @@ static void swap_page_start(struct page *page, int rw)
 }
 
 /*
- * Starts reading or writing nr locked swap-cache pages whose entries
- * are consecutive slots of one area (page->index holds each page's
- * entry), as one request (swapin_readahead reads a cluster so).
- * Returns at once; on completion each page is unlocked, with
- * PG_uptodate after a good read or PG_error after a failure.  Writes
- * keep PG_writeback set while they are in flight.
+ * Plugging (2.4 unplugged its disk queue with run_task_queue(&tq_disk);
+ * Linux 2.6 has blk_start_plug).  Between swap_plug() and
+ * swap_unplug(), writes of pages whose slots follow each other are
+ * gathered into one request of up to BLK_MAX_SEGS pages, which goes to
+ * the disk when a page does not fit or at the unplug.  2.4's elevator
+ * merged such writes into one request in the block layer; Pagoda's
+ * block layer has no elevator, and a request per page cost a device
+ * notification per page.  page_launder() plugs around its write pass.
  */
-void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
-{
-	swp_entry_t entry = { pages[0]->index };
-	struct swap_info_struct *p = swap_io_area(entry);
-	struct swap_io *io;
-	unsigned int i;
+static struct swap_io *plugged;	/* gathered writes, not yet submitted */
+static int plug_depth;
 
-	BUG_ON(!nr || nr > BLK_MAX_SEGS);
-	for (i = 0; i < nr; i++)
-		swap_page_start(pages[i], rw);
-	io = p ? kmalloc(sizeof(*io), GFP_ATOMIC) : NULL;
+static void submit_plugged(void)
+{
+	struct swap_io *io = plugged;
+
+	if (io) {
+		plugged = NULL;
+		submit_request(&io->req);
+	}
+}
+
+void swap_plug(void)
+{
+	plug_depth++;
+}
+
+void swap_unplug(void)
+{
+	if (!--plug_depth)
+		submit_plugged();
+}
+
+/* Pages one request may hold on p's disk. */
+static unsigned int max_pages(const struct swap_info_struct *p)
+{
+	return min((unsigned int)BLK_MAX_SEGS, p->bdev->max_segs);
+}
+
+/* Can the plugged request take the write of the page at entry? */
+static bool plug_takes(const struct swap_info_struct *p, swp_entry_t entry)
+{
+	return plugged && plugged->req.bdev == p->bdev &&
+	       plugged->nr < max_pages(p) &&
+	       plugged->req.sector + plugged->nr * SECTORS_PER_PAGE ==
+	       (sector_t)SWP_OFFSET(entry) * SECTORS_PER_PAGE;
+}
+
+/* Adds a page to a request; entry must be the slot after the last. */
+static void swap_io_add(struct swap_io *io, struct page *page)
+{
+	io->pages[io->nr++] = page;
+	blk_add_page(&io->req, page, PAGE_SIZE, 0);
+}
+
+/* A new request for the slots from entry's on, in p; or NULL. */
+static struct swap_io *new_swap_io(struct swap_info_struct *p, int rw,
+				   swp_entry_t entry)
+{
+	struct swap_io *io = kmalloc(sizeof(*io), GFP_ATOMIC);
+
 	if (!io) {
-		if (p)
-			printk(KERN_ERR "rw_swap_page: out of memory\n");
-		for (i = 0; i < nr; i++)
-			swap_page_done(pages[i], rw, -ENOMEM);
-		return;
+		printk(KERN_ERR "rw_swap_page: out of memory\n");
+		return NULL;
 	}
 	memset(io, 0, sizeof(*io));
 	io->req.bdev = p->bdev;
 	io->req.op = rw;
 	io->req.sector = (sector_t)SWP_OFFSET(entry) * SECTORS_PER_PAGE;
 	io->req.end_io = end_swap_io;
-	io->nr = nr;
+	return io;
+}
+
+/*
+ * Starts reading or writing nr locked swap-cache pages whose entries
+ * are consecutive slots of one area (page->index holds each page's
+ * entry), as one request (swapin_readahead reads a cluster so; a
+ * plugged write may join the one before).  Returns at once; on
+ * completion each page is unlocked, with PG_uptodate after a good
+ * read or PG_error after a failure.  Writes keep PG_writeback set
+ * while they are in flight.
+ */
+void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
+{
+	swp_entry_t entry = { pages[0]->index };
+	struct swap_info_struct *p = swap_io_area(entry);
+	bool plug = rw == WRITE && plug_depth;
+	struct swap_io *io;
+	unsigned int i;
+
+	BUG_ON(!nr || nr > BLK_MAX_SEGS);
 	for (i = 0; i < nr; i++) {
 		BUG_ON(pages[i]->index != SWP_ENTRY(SWP_TYPE(entry),
 						   SWP_OFFSET(entry) + i).val);
-		io->pages[i] = pages[i];
-		blk_add_page(&io->req, pages[i], PAGE_SIZE, 0);
+		swap_page_start(pages[i], rw);
 	}
-	submit_request(&io->req);
+	if (plug && nr == 1 && p && plug_takes(p, entry)) {
+		swap_io_add(plugged, pages[0]);
+		if (plugged->nr == max_pages(p))
+			submit_plugged();
+		return;
+	}
+	if (plug)
+		submit_plugged();
+	io = p ? new_swap_io(p, rw, entry) : NULL;
+	if (!io) {
+		for (i = 0; i < nr; i++)
+			swap_page_done(pages[i], rw, -ENOMEM);
+		return;
+	}
+	for (i = 0; i < nr; i++)
+		swap_io_add(io, pages[i]);
+	if (plug && nr < max_pages(p))
+		plugged = io;
+	else
+		submit_request(&io->req);
 }
 
 /* One page (2.4: rw_swap_page with wait = 0). */

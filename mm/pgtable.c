@@ -103,6 +103,17 @@ void switch_mm(struct mm_struct *next)
 }
 
 /*
+ * A kernel thread takes on an address space (NULL: gives it back),
+ * as Linux's use_mm(): the tests and benches that touch user memory
+ * from the kernel run in an mm of their own this way.
+ */
+void use_mm(struct mm_struct *mm)
+{
+	current->mm = mm;
+	switch_mm(mm);
+}
+
+/*
  * A kernel-mode fault above PAGE_OFFSET where swapper_pg_dir has a
  * mapping this page directory lacks (added after it was copied, e.g.
  * by kmap): copy the entry and retry, as 2.4's vmalloc_fault does.

@@ -189,6 +189,7 @@ pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
 pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
 void switch_mm(struct mm_struct *next);
+void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);
 
 #endif

@@ -155,6 +155,8 @@ struct swap_info_struct *swap_info_of(const struct block_device *bdev);
 struct page;
 void rw_swap_page(int rw, struct page *page);
 void rw_swap_pages(int rw, struct page **pages, unsigned int nr);
+void swap_plug(void);
+void swap_unplug(void);
 int rw_swap_page_sync(int rw, struct page *page);
 int swap_writepage(struct page *page);
 

@@ -501,7 +501,9 @@ int page_launder(unsigned int gfp_mask, int sync)
 	int cleaned = launder_pass(false, NULL);
 
 	if ((gfp_mask & __GFP_IO) && free_shortage()) {
+		swap_plug();	/* neighbouring slots: one request */
 		cleaned += launder_pass(true, &written);
+		swap_unplug();
 		if (written) {
 			bool wait = sync && !cleaned;
 

@@ -19,13 +19,7 @@
 #define PRIVATE_ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW		(PROT_READ | PROT_WRITE)
 
-/* The test thread runs in mm (NULL: back to being a kernel thread). */
-static inline void use_mm(struct mm_struct *mm)
-{
-	current->mm = mm;
-	switch_mm(mm);
-}
-
+/* The test thread runs in a new mm (use_mm: mm/pgtable.c). */
 static inline struct mm_struct *enter_new_mm(void)
 {
 	struct mm_struct *mm = mm_alloc();

@@ -133,16 +133,17 @@ def fork_children_share_swapped_pages(lab):
 
 @scenario("hot_set_stays_resident", timeout=300)
 def hot_set_stays_resident(lab):
-    """3 MiB walked all the time beside 24 MiB walked a slice at a time, in
-    16 MiB of RAM: aging keeps the hot pages in memory (no major faults on
-    them once warm) while the cold ones go to swap and come back."""
+    """3 MiB in use all the time beside 24 MiB walked a slice at a time, in
+    16 MiB of RAM: aging keeps the hot pages in memory (next to no major
+    faults on them once warm) while the cold ones go to swap and come
+    back."""
     vm = lab.boot(mem="16M", swap=[swap_disk(lab)])
     vm.expect_prompt()
     printed = run_ok(vm, "hotcold 3M 24M", "hotcold: every word verified", 250)
-    hot = re.search(r"hot set: (\d+) major faults in (\d+) walks of (\d+) pages", printed)
+    hot = re.search(r"hot set: (\d+) major faults in (\d+) page walks", printed)
     cold = re.search(r"cold set: (\d+) major faults", printed)
     assert hot and cold, printed
-    touches = int(hot[2]) * int(hot[3])
+    touches = int(hot[2])
     assert int(hot[1]) <= touches // 10000, f"the hot set was swapped out: {hot[0]}"
     assert int(cold[1]) > 1000, f"the cold set did not go to swap: {cold[0]}"
     assert_kernel_healthy(vm)
