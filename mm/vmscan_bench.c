@@ -11,7 +11,8 @@
  *    beside the disk's raw sequential write rate measured just before
  *    (swapdisk_seq_write_rate, many requests in flight), and beside
  *    the same loop's rate in free memory, where it costs only faults
- *    and page clearing (the CPU's limit under TCG);
+ *    and page clearing (the CPU's limit under TCG); and how many pages
+ *    reclaim looked at (pgscan) per page it wrote;
  *  - sequential re-access: the same pages read back in order; device
  *    read requests per fault on a swapped-out page (read-ahead brings
  *    1 << page_cluster pages per request), and major faults (reads
@@ -112,7 +113,8 @@ static void dirty_pass(unsigned long addr, unsigned long pages,
 static unsigned long swap_out_rate(struct mm_struct *mm, long *addr,
 				   unsigned long pages)
 {
-	unsigned long out = 0, ticks = 0;
+	unsigned long out = 0, ticks = 0, scans = vm_events[PGSCAN];
+	unsigned long written = vm_events[PSWPOUT];
 
 	for (int pass = 0; pass < SWAPOUT_PASSES && *addr >= 0; pass++) {
 		if (pass) {
@@ -122,6 +124,10 @@ static unsigned long swap_out_rate(struct mm_struct *mm, long *addr,
 		if (*addr >= 0)
 			dirty_pass(*addr, pages, &out, &ticks);
 	}
+	written = vm_events[PSWPOUT] - written;
+	bench_report("reclaim_pgscan_per_page_out",
+		     written ? (vm_events[PGSCAN] - scans) / written : 0,
+		     "pages");
 	return ticks ? out * HZ / ticks : 0;
 }
 
