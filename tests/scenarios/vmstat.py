@@ -3,6 +3,7 @@
 import re
 
 from pagoda_test import scenario
+from pagoda_test.disks import make_image
 
 COUNTERS = ("nr_free_pages", "nr_active", "nr_inactive_dirty", "nr_inactive_clean",
             "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan", "pgsteal",
@@ -56,3 +57,22 @@ def vmtrace(lab):
     events = re.findall(r"^vmtrace (\d+) (\d+) (\w+)$", printed, re.MULTILINE)
     kinds = {e[2] for e in events}
     assert {"active", "inactive_dirty", "inactive_clean"} <= kinds, printed
+
+
+@scenario("vmtrace_follows_pages_through_reclaim", timeout=120)
+def vmtrace_through_reclaim(lab):
+    """Under a memhog larger than RAM, vmtrace=1 shows pages going the
+    seed's way: to inactive_dirty, written, inactive_clean, reclaimed."""
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    vm = lab.boot(mem="16M", append="vmtrace", swap=[image])
+    vm.expect_prompt()
+    printed = vm.run("run memhog 20M 1", timeout=100)
+    assert "memhog: 20480 KiB verified after 1 passes" in printed, printed[-2000:]
+    events = re.findall(r"^vmtrace (\d+) (\d+) (\w+)$", printed, re.MULTILINE)
+    kinds = {}
+    for _, pfn, kind in events:
+        kinds.setdefault(kind, set()).add(pfn)
+    for kind in ("inactive_dirty", "written", "inactive_clean", "reclaimed"):
+        assert len(kinds.get(kind, ())) > 100, f"few '{kind}' events: {len(kinds.get(kind, ()))}"
+    # a page written is one that went inactive first
+    assert kinds["written"] <= kinds["inactive_dirty"] | kinds.get("active", set())
