@@ -63,3 +63,30 @@ def gdb_mm_helpers(lab):
     assert "inactive_dirty: 0 pages []" in out, out
     assert re.search(r"^Node 0, zone +Normal \[(\d+, ){9}\d+\] free \d+", out, re.M), out
     assert "pfn 99999999 is outside mem_map" in out, out
+
+
+@scenario("gdb_follows_the_seeds_kswapd_tree", timeout=150)
+def gdb_kswapd_tree(lab):
+    """Under a memhog larger than RAM, `break try_to_swap_out` stops with
+    the seed's call tree on the stack, kswapd at its root, and
+    `break page_launder` with the inactive lists to look at."""
+    from pagoda_test.disks import make_image
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    port = free_port()
+    vm = lab.boot(mem="16M", append='init="memhog 24M 1"', swap=[image],
+                  qemu=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
+    argv = ["gdb", "-q", "-batch", "-nx", str(Path(lab.build) / "kernel.elf"),
+            "-ex", f"target remote 127.0.0.1:{port}",
+            "-x", "tools/gdb/pagoda.gdb",
+            "-ex", "break try_to_swap_out", "-ex", "continue", "-ex", "bt",
+            "-ex", "delete", "-ex", "break page_launder", "-ex", "continue",
+            "-ex", "pagoda-lists 2", "-ex", "kill"]
+    done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=120)
+    out = done.stdout + done.stderr
+    vm.kill()
+    frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+) \(", out, re.MULTILINE)
+    tree = ["try_to_swap_out", "swap_out_pmd", "swap_out_pgd", "swap_out_vma",
+            "swap_out_mm", "swap_out", "refill_inactive", "do_try_to_free_pages", "kswapd"]
+    assert frames[:len(tree)] == tree, f"the backtrace is not the seed's tree: {frames}\n{out}"
+    assert re.search(r"Breakpoint \d+, page_launder", out), out
+    assert re.search(r"^active: \d+ pages", out, re.MULTILINE), out
