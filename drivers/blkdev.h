@@ -95,6 +95,6 @@ bool blk_add_page(struct blk_request *req, struct page *page,
 void blk_idle(struct block_device *bdev, uint32_t flags);
 
 /* drivers/blkdev_bench.c: the swap disk's raw rate, for other benches. */
-unsigned long swapdisk_seq_write_rate(void);
+unsigned long swapdisk_seq_write_rate(unsigned int per_req);
 
 #endif

@@ -54,13 +54,17 @@ static void wait_req(struct disk_bench *b, unsigned int i)
 	local_irq_restore(flags);
 }
 
-/* One pass over all slots; depth 1 waits for each request. */
-static void bench_pass(struct disk_bench *b, int op, bool one_at_a_time)
+/*
+ * One pass over all slots, per_req pages (of consecutive slots) per
+ * request; depth 1 waits for each request.
+ */
+static void bench_pass(struct disk_bench *b, int op, bool one_at_a_time,
+		       unsigned int per_req)
 {
-	unsigned long i;
+	unsigned long i = 0, n = 0;
 
-	for (i = 0; i < b->nr; i++) {
-		unsigned int r = i % BENCH_REQS;
+	while (i < b->nr) {
+		unsigned int r = n++ % BENCH_REQS;
 		struct blk_request *req = &b->reqs[r];
 
 		wait_req(b, r);
@@ -71,7 +75,12 @@ static void bench_pass(struct disk_bench *b, int op, bool one_at_a_time)
 			      (PAGE_SHIFT - SECTOR_SHIFT);
 		req->end_io = bench_end_io;
 		req->private = b;
-		blk_add_page(req, b->bufs[i % BENCH_BUFS], PAGE_SIZE, 0);
+		do {
+			blk_add_page(req, b->bufs[i % BENCH_BUFS], PAGE_SIZE,
+				     0);
+			i++;
+		} while (i < b->nr && req->nr_segs < per_req &&
+			 b->slots[i] == b->slots[i - 1] + 1);
 		b->busy[r] = true;
 		submit_request(req);
 		if (b->bdev->in_flight > b->max_in_flight)
@@ -85,12 +94,12 @@ static void bench_pass(struct disk_bench *b, int op, bool one_at_a_time)
 
 /* Pages per second of repeated passes lasting at least MIN_JIFFIES. */
 static unsigned long bench_rate(struct disk_bench *b, int op,
-				bool one_at_a_time)
+				bool one_at_a_time, unsigned int per_req)
 {
 	unsigned long start = jiffies, pages = 0, elapsed;
 
 	do {
-		bench_pass(b, op, one_at_a_time);
+		bench_pass(b, op, one_at_a_time, per_req);
 		pages += b->nr;
 		elapsed = jiffies - start;
 	} while (elapsed < MIN_JIFFIES);
@@ -126,10 +135,10 @@ static void run_figures(struct disk_bench *b, const char *order)
 	for (i = 0; i < ARRAY_SIZE(ops); i++) {
 		snprintf(name, sizeof(name), "swapdisk_%s_%s_1", order,
 			 ops[i].name);
-		bench_report(name, bench_rate(b, ops[i].op, true), "pages/s");
+		bench_report(name, bench_rate(b, ops[i].op, true, 1), "pages/s");
 		snprintf(name, sizeof(name), "swapdisk_%s_%s_many", order,
 			 ops[i].name);
-		bench_report(name, bench_rate(b, ops[i].op, false),
+		bench_report(name, bench_rate(b, ops[i].op, false, 1),
 			     "pages/s");
 	}
 }
@@ -213,10 +222,11 @@ static int setup_bench(struct disk_bench *b, int type)
 
 /*
  * The first swap area's sequential write rate, as many requests in
- * flight as the ring holds, in pages/s: the limit swap-out is measured
- * against (mm/vmscan_bench.c).  0 if it cannot be measured.
+ * flight as the ring holds, each of per_req pages, in pages/s: the
+ * limit swap-out is measured against (mm/vmscan_bench.c).  0 if it
+ * cannot be measured.
  */
-unsigned long swapdisk_seq_write_rate(void)
+unsigned long swapdisk_seq_write_rate(unsigned int per_req)
 {
 	struct disk_bench b = { 0 };
 	int type = swap_list.head;
@@ -224,7 +234,7 @@ unsigned long swapdisk_seq_write_rate(void)
 
 	if (setup_bench(&b, type))
 		return 0;
-	rate = bench_rate(&b, WRITE, false);
+	rate = bench_rate(&b, WRITE, false, per_req);
 	free_bench(&b, type);
 	return rate;
 }
