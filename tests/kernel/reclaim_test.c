@@ -488,6 +488,7 @@ static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
 	put_page(follow_page(mm, *addr));
 	mm->rss--;
 	set_pte(pte_of(mm, *addr), swp_entry_to_pte(entry));
+	flush_tlb_page(find_vma(mm, *addr), *addr);	/* the freed page's */
 	return mm;
 }
 
