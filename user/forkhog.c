@@ -11,9 +11,12 @@
  * them all and checks that its own memory never changed.
  *
  *	forkhog: 24576 KiB, 3 children
- *	forkhog: child 2: shared and copied pages verified
+ *	forkhog: child 1: shared and copied pages verified
  *	...
  *	forkhog: parent's pages verified after 3 children
+ *
+ * (a child's line is printed by the parent once the child has exited
+ * with every word right, in order, so the output is always the same).
  *
  * Exit status: 0 if every word checked out in every process, 1 if not
  * (or memory or a child could not be had), 2 for bad arguments.
@@ -65,8 +68,6 @@ static int child(uint32_t n)
 		     j++)
 			buf[j] = pattern((uintptr_t)&buf[j], n, 0);
 	bad += check(who, n);
-	if (!bad)
-		printf("forkhog: %s: shared and copied pages verified\n", who);
 	return bad ? 1 : 0;
 }
 
@@ -79,9 +80,9 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
+	int pids[MAX_CHILDREN + 1], failed = 0;
 	unsigned long children;
 	uint64_t size;
-	int failed = 0;
 
 	if (argc != 3 || memparse(argv[1], &size) || size < PAGE_SIZE ||
 	    size > (1UL << 30) || kstrtoul(argv[2], 10, &children) ||
@@ -98,22 +99,27 @@ int main(int argc, char **argv)
 	for (unsigned long i = 0; i < words; i++)
 		buf[i] = pattern((uintptr_t)&buf[i], 0, 0);
 	for (uint32_t n = 1; n <= children; n++) {
-		int pid = fork();
-
-		if (pid == 0)
+		pids[n] = fork();
+		if (pids[n] == 0)
 			exit(child(n));
-		if (pid < 0) {
+		if (pids[n] < 0) {
 			printf("forkhog: fork: %s\n", strerror(errno));
 			failed++;
 		}
 	}
-	for (;;) {
-		int status, pid = waitpid(-1, &status, 0);
+	/* in order, so that the report reads the same every time */
+	for (uint32_t n = 1; n <= children; n++) {
+		int status;
 
-		if (pid < 0)
-			break;
-		if (!WIFEXITED(status) || WEXITSTATUS(status))
+		if (pids[n] < 0)
+			continue;
+		if (waitpid(pids[n], &status, 0) != pids[n] ||
+		    !WIFEXITED(status) || WEXITSTATUS(status)) {
 			failed++;
+			continue;
+		}
+		printf("forkhog: child %u: shared and copied pages verified\n",
+		       n);
 	}
 	if (check("parent", 0) || failed) {
 		printf("forkhog: FAIL: %d children failed\n", failed);

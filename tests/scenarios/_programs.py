@@ -44,6 +44,13 @@ PROGRAMS = {
         "sysfuzz: 100000 calls (seed 1), all results as expected",
     ], 0),
     "sleep": (["sleep", "1"], [], 0),
+    "forkhog": (["forkhog", "8M", "3"], [
+        "forkhog: 8192 KiB, 3 children",
+        "forkhog: child 1: shared and copied pages verified",
+        "forkhog: child 2: shared and copied pages verified",
+        "forkhog: child 3: shared and copied pages verified",
+        "forkhog: parent's pages verified after 3 children",
+    ], 0),
 }
 
 

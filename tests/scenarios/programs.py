@@ -53,6 +53,11 @@ def sysfuzz_100000_calls(lab):
     run_as_init(lab, "sysfuzz", 280)
 
 
+@scenario("forkhog", timeout=120)
+def forkhog(lab):
+    run_as_init(lab, "forkhog", 100)
+
+
 @scenario("sleep", timeout=60)
 def sleep(lab):
     run_as_init(lab, "sleep", 50)
