@@ -148,10 +148,11 @@ def hot_set_stays_resident(lab):
     cold = re.search(r"cold set: (\d+) major faults", printed)
     assert hot and cold, printed
     touches = int(hot[2]) * int(hot[3])
-    # Near zero: at most one major fault per 1000 touches of the hot
-    # set.  Measured: 0-12 with aging (disk timing still varies under
-    # -icount); 603 with the young bit ignored in try_to_swap_out.
-    assert int(hot[1]) <= touches // 1000, f"the hot set was swapped out: {hot[0]}"
+    # Near zero: at most one major fault per 300 touches of the hot set
+    # (143 here).  Measured: 0 in most runs and up to 54 in a few with
+    # aging (disk completion timing still varies under -icount); 603
+    # with the young bit ignored in try_to_swap_out.
+    assert int(hot[1]) <= touches // 300, f"the hot set was swapped out: {hot[0]}"
     assert int(cold[1]) > 1000, f"the cold set did not go to swap: {cold[0]}"
     assert_kernel_healthy(vm)
 
