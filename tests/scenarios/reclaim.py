@@ -80,7 +80,8 @@ def memhog_at_twice_ram(lab):
         assert after[name] > before[name], f"{name} did not rise: {before} -> {after}"
     assert after["pswpout"] - before["pswpout"] >= 8192, after  # 32 MiB at least
     info = meminfo(vm)
-    assert info["SwapTotal"] > 100000 and info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapTotal"] > 100000, info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
     assert info["SwapCached"] == 0, info
     assert_kernel_healthy(vm)
 
@@ -127,7 +128,7 @@ def fork_children_share_swapped_pages(lab):
     for n in (1, 2, 3):
         assert f"forkhog: child {n}: shared and copied pages verified" in printed, printed
     info = meminfo(vm)
-    assert info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
     assert_kernel_healthy(vm)
 
 
@@ -178,8 +179,11 @@ def swap_exhausted_kills_the_largest(lab):
     assert vm.output.count("memhog: 4096 KiB verified after 400 passes") == 1
     assert vm.output.count("memhog: 6144 KiB verified after 300 passes") == 1
     assert counters(vm)["oom_kill"] == 1
+    # Every slot is back, except those the swap cache still holds for
+    # pages that were being written when their owner died (2.4 frees
+    # those when reclaim reaches them): no slot is leaked.
     info = meminfo(vm)
-    assert info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
     tasks = vm.run("ps")
     assert "[init]" in tasks and "[kswapd]" in tasks, tasks
     assert_kernel_healthy(vm)
