@@ -69,8 +69,8 @@ def assert_kernel_healthy(vm):
 @scenario("memhog_at_twice_ram", timeout=240)
 def memhog_at_twice_ram(lab):
     """A memhog of 64 MiB in 32 MiB of RAM: every word comes back through
-    swap, kswapd is woken and writes, and when it has exited every slot and
-    swap-cache page is free again."""
+    swap, kswapd is woken and writes, and when it has exited every slot is
+    free again but those the swap cache still holds."""
     vm = lab.boot(mem="32M", swap=[swap_disk(lab)])
     vm.expect_prompt()
     before = counters(vm)
@@ -80,8 +80,11 @@ def memhog_at_twice_ram(lab):
         assert after[name] > before[name], f"{name} did not rise: {before} -> {after}"
     assert after["pswpout"] - before["pswpout"] >= 8192, after  # 32 MiB at least
     info = meminfo(vm)
-    assert info["SwapTotal"] > 100000 and info["SwapFree"] == info["SwapTotal"], info
-    assert info["SwapCached"] == 0, info
+    assert info["SwapTotal"] > 100000, info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
+    # memhog's last pass only reads: no write is in flight when it exits,
+    # so its pages must have left the swap cache with it (1 MiB of slack)
+    assert info["SwapCached"] <= 1024, info
     assert_kernel_healthy(vm)
 
 
@@ -127,7 +130,7 @@ def fork_children_share_swapped_pages(lab):
     for n in (1, 2, 3):
         assert f"forkhog: child {n}: shared and copied pages verified" in printed, printed
     info = meminfo(vm)
-    assert info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
     assert_kernel_healthy(vm)
 
 
@@ -137,14 +140,24 @@ def hot_set_stays_resident(lab):
     16 MiB of RAM: aging keeps the hot pages in memory (next to no major
     faults on them once warm) while the cold ones go to swap and come
     back."""
-    vm = lab.boot(mem="16M", swap=[swap_disk(lab)])
+    # Guest time from instructions (-icount, hardware.md): aging and the
+    # hot walk then keep the same pace whatever else loads the host;
+    # with host-paced time a busy host slows the walk against the ticks
+    # and the hot set looks cold.
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab)],
+                  qemu=["-icount", "shift=0,sleep=off"])
     vm.expect_prompt()
     printed = run_ok(vm, "hotcold 3M 24M", "hotcold: every word verified", 250)
     hot = re.search(r"hot set: (\d+) major faults in (\d+) page walks", printed)
     cold = re.search(r"cold set: (\d+) major faults", printed)
     assert hot and cold, printed
     touches = int(hot[2])
-    assert int(hot[1]) <= touches // 10000, f"the hot set was swapped out: {hot[0]}"
+    # Near zero: at most one major fault per 300 touches of the hot set
+    # (143 here).  Measured: 0 with aging, its hot pages walked between
+    # cold ones (an earlier hotcold walking them in bursts between cold
+    # slices: 0 in most runs and up to 54 in a few); 327 with the
+    # young bit ignored in try_to_swap_out.
+    assert int(hot[1]) <= touches // 300, f"the hot set was swapped out: {hot[0]}"
     assert int(cold[1]) > 1000, f"the cold set did not go to swap: {cold[0]}"
     assert_kernel_healthy(vm)
 
@@ -170,8 +183,11 @@ def swap_exhausted_kills_the_largest(lab):
     assert vm.output.count("memhog: 4096 KiB verified after 400 passes") == 1
     assert vm.output.count("memhog: 6144 KiB verified after 300 passes") == 1
     assert counters(vm)["oom_kill"] == 1
+    # Every slot is back, except those the swap cache still holds for
+    # pages that were being written when their owner died (2.4 frees
+    # those when reclaim reaches them): no slot is leaked.
     info = meminfo(vm)
-    assert info["SwapFree"] == info["SwapTotal"], info
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
     tasks = vm.run("ps")
     assert "[init]" in tasks and "[kswapd]" in tasks, tasks
     assert_kernel_healthy(vm)
