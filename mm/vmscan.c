@@ -408,9 +408,13 @@ static void launder_rotate(struct page *page)
 
 /*
  * Starts writing a dirty, locked page to swap; the completion unlocks
- * it (mm/page_io.c).  *written keeps a reference to the last page
- * written, for a caller that will wait for it.  Called without the
- * LRU lock: writepage may wait for room in the disk's ring.
+ * it (mm/page_io.c).  *written remembers the last page written, for a
+ * caller that will wait for it; no reference is kept (2.4 drops its
+ * own as soon as writepage returns): a reference held through the
+ * wait would make the page look in use to kswapd's page_launder, and
+ * waiting on a page that was freed meanwhile only waits for nothing.
+ * Called without the LRU lock: writepage may wait for room in the
+ * disk's ring.
  */
 static void launder_write(struct page *page, struct page **written)
 {
@@ -419,9 +423,31 @@ static void launder_write(struct page *page, struct page **written)
 	count_vm_event(PGLAUNDER);
 	vmtrace(page, "written");
 	page->mapping->a_ops->writepage(page);
-	if (*written)
-		put_page(*written);
+	page_cache_release(page);
 	*written = page;
+}
+
+/*
+ * A locked page on inactive_dirty_list that only the swap cache holds
+ * (no other reference, no swap PTE left on its slot: its owner exited
+ * while it was being written) is garbage: it leaves the cache, which
+ * frees it and its slot, rather than being written or kept.  2.4.0
+ * writes it and frees it when reclaim_page() reaches it; later 2.4
+ * kernels drop it like this (remove_exclusive_swap_page()).  Called
+ * with the LRU lock held; true if the page is gone.
+ */
+static bool launder_drop_unused(struct page *page)
+{
+	if (page_count(page) != 1 || !PageSwapCache(page) ||
+	    swap_count((swp_entry_t){ page->index }) != 1)
+		return false;
+	get_page(page);
+	delete_from_swap_cache_nolock(page);	/* off the list too */
+	unlock_page(page);
+	vmtrace(page, "reclaimed");
+	count_vm_event(PGSTEAL);
+	page_cache_release(page);
+	return true;
 }
 
 /*
@@ -459,6 +485,8 @@ static int launder_pass(bool write_dirty, struct page **written)
 			launder_rotate(page);
 			continue;
 		}
+		if (launder_drop_unused(page))
+			continue;
 		if (PageDirty(page)) {
 			launder_rotate(page);
 			if (!write_dirty || !page->mapping->a_ops->writepage) {
@@ -504,14 +532,9 @@ int page_launder(unsigned int gfp_mask, int sync)
 		swap_plug();	/* neighbouring slots: one request */
 		cleaned += launder_pass(true, &written);
 		swap_unplug();
-		if (written) {
-			bool wait = sync && !cleaned;
-
-			if (wait)
-				wait_on_page(written);
-			put_page(written);	/* before: it would look mapped */
-			if (wait)
-				cleaned += launder_pass(false, NULL);
+		if (written && sync && !cleaned) {
+			wait_on_page(written);
+			cleaned += launder_pass(false, NULL);
 		}
 	}
 	return cleaned;

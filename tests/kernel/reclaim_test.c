@@ -529,7 +529,9 @@ static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 
 /*
  * A locked page that only the swap cache holds, on the list its age
- * puts it on (0: inactive_dirty), as try_to_swap_out leaves one.
+ * puts it on (0: inactive_dirty), as try_to_swap_out leaves one: its
+ * slot is held for a swap PTE too (the test's), or page_launder would
+ * drop it as unused.  free_cached() gives both back.
  */
 static struct page *cached_page(struct ktest *t, unsigned char age)
 {
@@ -547,9 +549,16 @@ static struct page *cached_page(struct ktest *t, unsigned char age)
 		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
 		return NULL;
 	}
-	swap_free(entry);	/* no PTE: the cache is the only user */
-	put_page(page);		/* ... of the slot and of the page */
+	put_page(page);		/* the cache is the page's only user */
 	return page;
+}
+
+static void free_cached(struct page *page)
+{
+	swp_entry_t entry = { page->index };
+
+	drop_from_cache(page);
+	swap_free(entry);	/* the "PTE's" */
 }
 
 static bool have_swap(struct ktest *t)
@@ -599,7 +608,38 @@ static void page_launder_decides_each_page(struct ktest *t)
 	put_page(pages[2]);
 	unlock_page(pages[3]);
 	for (int i = 0; i < 6; i++)
-		drop_from_cache(pages[i]);
+		free_cached(pages[i]);
+	expect_clean_invariants(t);
+}
+
+/*
+ * A page on inactive_dirty_list that nobody uses any more (no PTE holds
+ * its slot, no reference but the cache's: its owner exited while it was
+ * being written) is dropped by page_launder, dirty or not: page and
+ * slot are free, and nothing is written.
+ */
+static void page_launder_drops_unused_pages(struct ktest *t)
+{
+	unsigned long free_slots, cached = swapper_space.nrpages;
+	unsigned long writes = vm_events[PSWPOUT];
+	struct page *page;
+	swp_entry_t entry;
+
+	if (!have_swap(t))
+		return;
+	page = cached_page(t, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	entry.val = page->index;
+	set_page_dirty(page);
+	unlock_page(page);
+	free_slots = nr_swap_pages;
+	swap_free(entry);			/* the owner exits */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the cache's */
+	page_launder(GFP_KSWAPD, 0);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached);
+	KTEST_EXPECT_EQ(t, vm_events[PSWPOUT], writes);
 	expect_clean_invariants(t);
 }
 
@@ -653,7 +693,7 @@ static void page_launder_writes_when_short(struct ktest *t)
 	KTEST_EXPECT_EQ(t, raw[0], 0x5a5a5a5a);
 	KTEST_EXPECT_EQ(t, raw[PAGE_SIZE / 4 - 1], 0x5a5a5a5a);
 	kfree(raw);
-	drop_from_cache(page);
+	free_cached(page);
 	expect_clean_invariants(t);
 }
 
@@ -697,12 +737,13 @@ static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, PageSwapCache(clean));
 	KTEST_EXPECT_FALSE(t, PageInactiveClean(clean));
 	KTEST_EXPECT_EQ(t, page_count(clean), 1);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
-	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the "PTE's" */
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
 	__free_page(got);
-	drop_from_cache(dirty);
-	drop_from_cache(used);
+	swap_free(entry);
+	free_cached(dirty);
+	free_cached(used);
 	expect_clean_invariants(t);
 }
 
@@ -734,9 +775,9 @@ static void refill_inactive_scan_ages_the_active_list(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageActive(mapped));
 	KTEST_EXPECT_EQ(t, mapped->age, 0);
 	put_page(mapped);
-	drop_from_cache(referenced);
-	drop_from_cache(unmapped);
-	drop_from_cache(mapped);
+	free_cached(referenced);
+	free_cached(unmapped);
+	free_cached(mapped);
 	expect_clean_invariants(t);
 }
 
@@ -806,6 +847,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(exit_frees_slots_and_cache),
 	KTEST_CASE(a_failed_readahead_hurts_only_the_unreadable_page),
 	KTEST_CASE(page_launder_decides_each_page),
+	KTEST_CASE(page_launder_drops_unused_pages),
 	KTEST_CASE(page_launder_writes_when_short),
 	KTEST_CASE(reclaim_page_takes_clean_unused_pages),
 	KTEST_CASE(refill_inactive_scan_ages_the_active_list),
