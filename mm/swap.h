@@ -133,12 +133,15 @@ int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
 int swap_count(swp_entry_t entry);
 bool swap_entry_used(swp_entry_t entry);
+bool swap_entry_writable(swp_entry_t entry);
 
 int swap_header_check(const union swap_header *h, unsigned long disk_pages,
 		      char *why, size_t len);
 int setup_swap_area(struct swap_info_struct *p, const union swap_header *h,
 		    unsigned long max, unsigned short *map);
 void enable_swap_area(struct swap_info_struct *p, int prio);
+void relist_swap_area(struct swap_info_struct *p);
+int unlist_swap_area(struct swap_info_struct *p);
 int disable_swap_area(struct swap_info_struct *p);
 unsigned long swap_area_used(const struct swap_info_struct *p);
 struct swap_info_struct *alloc_swap_info(void);

@@ -256,6 +256,15 @@ bool swap_entry_used(swp_entry_t entry)
 	return count && count != SWAP_MAP_BAD;
 }
 
+/* Whether entry's area still takes pages (swapoff is not emptying it). */
+bool swap_entry_writable(swp_entry_t entry)
+{
+	unsigned long type = SWP_TYPE(entry);
+
+	return type < nr_swapfiles &&
+	       (swap_info[type].flags & SWP_WRITEOK) == SWP_WRITEOK;
+}
+
 /*
  * The slots swap-in reads together with entry's (2.4's
  * valid_swaphandles): the aligned window of 1 << page_cluster slots
@@ -394,16 +403,15 @@ void free_swap_info(struct swap_info_struct *p)
 }
 
 /*
- * Opens a set-up area for allocation: links it into swap_list before
- * the first area of lower or equal priority and counts its slots in.
- * prio < 0 picks the next default priority (-1, -2, ...), as 2.4's
- * swapon without -p does, so later areas are used after earlier ones.
+ * Links an area into swap_list before the first area of lower or equal
+ * priority and counts its slots in: all of them, since
+ * unlist_swap_area() counted them all out (its slots in use count
+ * against nr_swap_pages meanwhile, and each one freed gives one back).
  */
-void enable_swap_area(struct swap_info_struct *p, int prio)
+void relist_swap_area(struct swap_info_struct *p)
 {
 	int type = p - swap_info, i, prev = -1;
 
-	p->prio = prio >= 0 ? prio : --least_priority;
 	for (i = swap_list.head; i >= 0; i = swap_info[i].next) {
 		if (p->prio >= swap_info[i].prio)
 			break;
@@ -419,6 +427,17 @@ void enable_swap_area(struct swap_info_struct *p, int prio)
 	total_swap_pages += p->pages;
 }
 
+/*
+ * Opens a set-up area for allocation with priority prio.  prio < 0
+ * picks the next default priority (-1, -2, ...), as 2.4's swapon
+ * without -p does, so later areas are used after earlier ones.
+ */
+void enable_swap_area(struct swap_info_struct *p, int prio)
+{
+	p->prio = prio >= 0 ? prio : --least_priority;
+	relist_swap_area(p);
+}
+
 /* Slots of p with users (not free, not header or bad). */
 unsigned long swap_area_used(const struct swap_info_struct *p)
 {
@@ -431,16 +450,16 @@ unsigned long swap_area_used(const struct swap_info_struct *p)
 }
 
 /*
- * Takes an area out of swap_list (2.4: the start of sys_swapoff).
- * Until pages can be read back in by swapoff (the reclaim issue), an
- * area with slots in use cannot go: -EBUSY, and nothing changes.
+ * Takes an area out of swap_list, used or not (2.4: the start of
+ * sys_swapoff): no slot of it is handed out any more.  Its slots are
+ * counted out of nr_swap_pages and total_swap_pages: the ones in use
+ * count against nr_swap_pages until they are freed.  -EINVAL if it is
+ * not in the list.
  */
-int disable_swap_area(struct swap_info_struct *p)
+int unlist_swap_area(struct swap_info_struct *p)
 {
 	int type = p - swap_info, i, prev = -1;
 
-	if (swap_area_used(p))
-		return -EBUSY;
 	for (i = swap_list.head; i >= 0 && i != type; i = swap_info[i].next)
 		prev = i;
 	if (i < 0)
@@ -455,6 +474,14 @@ int disable_swap_area(struct swap_info_struct *p)
 	nr_swap_pages -= p->pages;
 	total_swap_pages -= p->pages;
 	return 0;
+}
+
+/* Takes an unused area out of swap_list; -EBUSY if a slot is in use. */
+int disable_swap_area(struct swap_info_struct *p)
+{
+	if (swap_area_used(p))
+		return -EBUSY;
+	return unlist_swap_area(p);
 }
 
 /* The first broken invariant of area p (in use), or NULL; adds its
@@ -489,7 +516,7 @@ static const char *check_swap_area(const struct swap_info_struct *p,
  * mm.md's swap invariants: every area in use is in swap_list, in
  * decreasing priority; its free slots lie inside its search window;
  * nr_swap_pages counts the free slots and total_swap_pages the usable
- * ones.  Returns 0, or -1 with the first broken one named in why.
+ * ones (an area swapoff is emptying counts minus its slots in use).  Returns 0, or -1 with the first broken one named in why.
  */
 int check_swap_invariants(char *why, size_t len)
 {
@@ -522,8 +549,14 @@ int check_swap_invariants(char *why, size_t len)
 		}
 		prev = type;
 	}
-	for (i = 0; i < nr_swapfiles; i++)
-		writeok += (swap_info[i].flags & SWP_WRITEOK) == SWP_WRITEOK;
+	for (i = 0; i < nr_swapfiles; i++) {
+		const struct swap_info_struct *p = &swap_info[i];
+
+		writeok += (p->flags & SWP_WRITEOK) == SWP_WRITEOK;
+		/* being emptied by swapoff: its slots in use count against */
+		if (p->flags == SWP_USED && p->swap_map)
+			nfree -= swap_area_used(p);
+	}
 	if (writeok != listed) {
 		snprintf(why, len, "%u areas are in use but swap_list holds "
 			 "%u", writeok, listed);

@@ -7,7 +7,8 @@
  *
  * swapon reads page 0 and nothing else, so a disk it refuses (no
  * signature, a bad header, too small, read-only) is left exactly as
- * it was: not a byte is written to it.
+ * it was: not a byte is written to it.  swapoff brings every page on
+ * the area back into memory first (try_to_unuse).
  */
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
@@ -16,6 +17,11 @@
 #include "lib/cmdline.h"
 #include "mm/mm.h"
 #include "mm/swap.h"
+#include "kernel/sched.h"
+#include "mm/filemap.h"
+#include "mm/internal.h"
+#include "mm/mmap.h"
+#include "mm/pgtable.h"
 
 static bool noswap;
 KERNEL_PARAM_FLAG(noswap, noswap,
@@ -171,27 +177,199 @@ int sys_swapon(const char *name, int prio)
 	return error;
 }
 
+/* ------------------------------------------------ swapoff */
+
 /*
- * Stops swapping to disk name (2.4: sys_swapoff).  Slots still in use
- * would have to be read back into memory first, which needs the
- * reclaim issue's swap cache: until then that is -EBUSY, and the area
- * stays as it was.
+ * One swap PTE of area `type` at addr: its page comes back (from the
+ * swap cache, or read), the PTE maps it again and lets go of the slot
+ * (2.4's unuse_pte, with do_swap_page's reading).  A page whose slot
+ * has no other user leaves the swap cache.  0, or -ENOMEM/-EIO if the
+ * page cannot be had.  May sleep: the PTE is looked at again after.
+ */
+static int unuse_pte(struct mm_struct *mm, struct vm_area_struct *vma,
+		     unsigned long addr, pte_t *ptep)
+{
+	pte_t orig = *ptep;
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	struct page *page = lookup_swap_cache(entry);
+
+	if (!page) {
+		swapin_readahead(entry);
+		page = read_swap_cache_async(entry);
+		if (!page)
+			return pte_val(*ptep) == pte_val(orig) ? -ENOMEM : 0;
+	}
+	lock_page(page);
+	if (pte_val(*ptep) != pte_val(orig)) {	/* faulted in meanwhile */
+		unlock_page(page);
+		page_cache_release(page);
+		return 0;
+	}
+	if (!PageUptodate(page)) {
+		unlock_page(page);
+		page_cache_release(page);
+		printk(KERN_ERR "swapoff: cannot read slot %lu back in (the "
+		       "page at %08lx)\n", SWP_OFFSET(entry), addr);
+		return -EIO;
+	}
+	/* The page's reference becomes the PTE's; read-only, so that a
+	 * write copies it if it is shared (fork). */
+	set_pte(ptep, mk_pte(page, vma->vm_page_prot));
+	mm->rss++;
+	swap_free(entry);
+	if (swap_count(entry) == 1)		/* the cache's alone */
+		delete_from_swap_cache_nolock(page);
+	unlock_page(page);
+	return 0;
+}
+
+/*
+ * Every swap PTE of mm that names area `type` (2.4's unuse_process,
+ * one address at a time: unuse_pte may sleep, and the VMAs may change
+ * meanwhile, so each address is looked up afresh).
+ */
+static int unuse_mm(struct mm_struct *mm, int type)
+{
+	unsigned long addr = 0;
+
+	while (addr < TASK_SIZE) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		pmd_t *pmd;
+		pte_t *pte;
+		int err;
+
+		if (!vma)
+			break;
+		if (addr < vma->vm_start)
+			addr = vma->vm_start;
+		pmd = pmd_offset(pgd_offset(mm, addr), addr);
+		if (pmd_none(*pmd) || pmd_bad(*pmd)) {	/* no table: 4 MiB */
+			addr = (addr & PGDIR_MASK) + PGDIR_SIZE;
+			continue;
+		}
+		pte = pte_offset(pmd, addr);
+		if (!pte_none(*pte) && !pte_present(*pte) &&
+		    (int)SWP_TYPE(pte_to_swp_entry(*pte)) == type) {
+			err = unuse_pte(mm, vma, addr, pte);
+			if (err)
+				return err;
+		}
+		addr += PAGE_SIZE;
+		cond_resched();
+	}
+	return 0;
+}
+
+/* The next mm on mmlist after mm (the first if NULL), with a user more. */
+static struct mm_struct *next_mm(struct mm_struct *mm)
+{
+	struct list_head *pos = mm ? mm->mmlist.next : mmlist.next;
+	struct mm_struct *next;
+
+	if (pos == &mmlist)
+		return NULL;
+	next = list_entry(pos, struct mm_struct, mmlist);
+	next->mm_users++;
+	return next;
+}
+
+/*
+ * Empties area `type` (2.4's try_to_unuse): every process's pages on
+ * it come back into memory, then the swap-cache pages nobody else
+ * uses leave it.  Unlike 2.4, which walks every process once per slot,
+ * one walk over every process brings them all back.  0, or an error
+ * with the area unchanged but for the slots already emptied.
+ */
+static int try_to_unuse(int type)
+{
+	struct swap_info_struct *p = &swap_info[type];
+	struct mm_struct *mm = next_mm(NULL);
+	unsigned long i;
+	int err = 0;
+
+	while (mm) {
+		struct mm_struct *next;
+
+		err = unuse_mm(mm, type);
+		/* the next one first: mm stays on the list while we hold it */
+		next = err ? NULL : next_mm(mm);
+		mmput(mm);
+		mm = next;
+	}
+	for (i = 1; !err && i < p->max; i++) {
+		swp_entry_t entry = SWP_ENTRY(type, i);
+		struct page *page;
+
+		if (!p->swap_map[i] || p->swap_map[i] == SWAP_MAP_BAD)
+			continue;
+		page = lookup_swap_cache(entry);
+		if (page) {
+			lock_page(page);
+			if (PageSwapCache(page) && swap_count(entry) == 1)
+				delete_from_swap_cache_nolock(page);
+			unlock_page(page);
+			page_cache_release(page);
+		}
+		if (p->swap_map[i]) {
+			printk(KERN_ERR "swapoff: slot %lu still has %u users "
+			       "that are no process's page tables\n", i,
+			       p->swap_map[i]);
+			err = -EBUSY;
+		}
+	}
+	return err;
+}
+
+/*
+ * Can memory and the other swap areas take the used pages of p?  2.4
+ * just tries (and may need the OOM killer); Linux later checks first,
+ * as here: free and clean pages above the high watermarks, and the
+ * other areas' free slots.
+ */
+static bool room_for(const char *name, struct swap_info_struct *p,
+		     unsigned long used)
+{
+	long room = nr_free_pages() + nr_inactive_clean_pages() -
+		    freepages.high;
+	long other = nr_swap_pages - (p->pages - used);
+
+	room = max(room, 0L) + max(other, 0L);
+	if ((long)used <= room)
+		return true;
+	printk(KERN_ERR "swapoff: %s: %lu pages swapped out, but memory and "
+	       "the other swap areas have room for %ld\n", name, used, room);
+	return false;
+}
+
+/*
+ * Stops swapping to disk name (2.4: sys_swapoff): the area takes no
+ * new pages, every page on it comes back into memory (try_to_unuse),
+ * and then it goes.  If that cannot be done (no room, a slot that
+ * cannot be read), the area is put back as it was and the error says
+ * why; the pages already brought back stay in memory.
  */
 int sys_swapoff(const char *name)
 {
 	struct block_device *bdev = blkdev_get(name);
 	struct swap_info_struct *p = bdev ? swap_info_of(bdev) : NULL;
 	unsigned long used;
+	int error;
 
 	if (!p || (p->flags & SWP_WRITEOK) != SWP_WRITEOK) {
 		printk(KERN_ERR "swapoff: %s: not a swap area\n", name);
 		return -EINVAL;
 	}
 	used = swap_area_used(p);
-	if (disable_swap_area(p)) {
-		printk(KERN_ERR "swapoff: %s: %lu pages still swapped out; "
-		       "swapoff cannot read them back in yet\n", name, used);
-		return -EBUSY;
+	if (!room_for(name, p, used))
+		return -ENOMEM;
+	unlist_swap_area(p);
+	error = try_to_unuse(p - swap_info);
+	if (error) {
+		relist_swap_area(p);
+		printk(KERN_ERR "swapoff: %s: %lu pages still swapped out, "
+		       "area kept\n", name, swap_area_used(p));
+		swap_debug_check("swapoff");
+		return error;
 	}
 	free_pages((unsigned long)p->swap_map, p->map_order);
 	free_pages((unsigned long)p->users, p->map_order);

@@ -138,6 +138,12 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* Still young, or busy (I/O, another mapping being changed). */
 	if (page->age > 0 || TryLockPage(page))
 		return 0;
+	/* Its slot's area is being emptied by swapoff: keep it here. */
+	if (PageSwapCache(page) &&
+	    !swap_entry_writable((swp_entry_t){ page->index })) {
+		unlock_page(page);
+		return 0;
+	}
 
 	pte = ptep_get_and_clear(page_table);
 	flush_tlb_page(vma, address);

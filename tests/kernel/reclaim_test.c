@@ -833,6 +833,55 @@ static void the_checker_names_broken_reclaim_state(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* ------------------------------------------------ swapoff */
+
+/*
+ * swapoff brings every page back: some are still in the swap cache,
+ * some only on disk, some shared by a forked child; afterwards every
+ * PTE maps a page with the right data, no slot is used, and the area
+ * is gone.  (Last: the area is swapped on again for what follows.)
+ */
+static void swapoff_brings_every_page_back(struct ktest *t)
+{
+	unsigned long addr, cached = swapper_space.nrpages;
+	struct mm_struct *mm = mm_with_pages(t, 32, &addr), *child;
+	const char *disk;
+
+	if (!mm)
+		return;
+	disk = swap_info[swap_list.head].bdev->name;
+	for (int i = 0; i < 32; i++) {
+		struct page *page = swap_out_page(mm, addr + i * PAGE_SIZE);
+
+		if (i % 2) {			/* odd ones: on disk only */
+			write_and_wait(page);
+			drop_from_cache(page);
+		}
+	}
+	child = dup_mm(mm);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, sys_swapoff(disk), 0);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached);
+	for (int i = 0; i < 32; i++) {
+		unsigned long a = addr + i * PAGE_SIZE;
+
+		KTEST_EXPECT_NOT_NULL(t, follow_page(mm, a));
+		KTEST_EXPECT_PTR_EQ(t, follow_page(child, a),
+				    follow_page(mm, a));
+		KTEST_EXPECT_EQ(t, get_u32(a), 1000 + i);
+	}
+	KTEST_EXPECT_EQ(t, mm->rss, 32);
+	KTEST_EXPECT_EQ(t, child->rss, 32);
+	KTEST_EXPECT_EQ(t, put_u32(addr, 7), 0);	/* copy-on-write */
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr), follow_page(mm, addr));
+	expect_clean_invariants(t);
+	mmput(child);
+	leave_mm(t, mm);
+	KTEST_EXPECT_EQ(t, sys_swapon(disk, -1), 0);
+	expect_clean_invariants(t);
+}
+
 static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_young_pte_is_kept_and_rewarded),
 	KTEST_CASE(an_old_page_with_age_left_is_kept),
@@ -852,5 +901,6 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(reclaim_page_takes_clean_unused_pages),
 	KTEST_CASE(refill_inactive_scan_ages_the_active_list),
 	KTEST_CASE(the_checker_names_broken_reclaim_state),
+	KTEST_CASE(swapoff_brings_every_page_back),
 };
 KTEST_SUITE(reclaim, reclaim_cases);

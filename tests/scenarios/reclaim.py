@@ -230,3 +230,45 @@ def swap_read_error_kills_only_the_owner(lab):
     assert "memhog: 4096 KiB verified after 300 passes" in vm.output
     run_ok(vm, "memhog 8M 2", "memhog: 8192 KiB verified after 2 passes", 100)
     assert_kernel_healthy(vm)
+
+
+@scenario("swapoff_under_load", timeout=300)
+def swapoff_under_load(lab):
+    """swapoff of the busy area while a memhog runs: every page on it comes
+    back (what does not fit goes to the other area), and the memhog, which
+    kept running all along, finds every word."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, "64M", "a.img"),
+                                   swap_disk(lab, "64M", "b.img")])
+    vm.expect_prompt()
+    hog = start(vm, "memhog 24M 30")
+    vm.expect(r"memhog: pass 2/30 ok", timeout=120)
+    printed = vm.run("swapoff vda", timeout=200)
+    assert re.search(r"Removing Swap: \d+k swap-space on vda", printed), printed
+    areas = vm.run("swapinfo")
+    assert "/dev/vda" not in areas and "/dev/vdb" in areas, areas
+    ended = wait_for_all(vm, [hog], 250)
+    assert ended[hog] == "exited with status 0", ended
+    assert "memhog: 24576 KiB verified after 30 passes" in vm.output, vm.tail()
+    assert_kernel_healthy(vm)
+
+
+@scenario("swapoff_refused_without_room", timeout=300)
+def swapoff_refused_without_room(lab):
+    """With nowhere to put its pages, swapoff says so and keeps the area;
+    the memhog on it is not disturbed. Once it has gone, swapoff works."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, "64M")])
+    vm.expect_prompt()
+    hog = start(vm, "memhog 40M 1000")
+    vm.expect(r"memhog: pass 1/1000 ok", timeout=120)
+    printed = vm.run("swapoff vda", timeout=100)
+    assert re.search(r"swapoff: vda: \d+ pages swapped out, but memory and the other swap "
+                     r"areas have room for \d+", printed), printed
+    assert "swapoff: vda: Cannot allocate memory" in printed, printed
+    assert "/dev/vda" in vm.run("swapinfo")
+    vm.expect(r"memhog: pass 3/1000 ok", timeout=120)
+    vm.run(f"kill {hog}")
+    ended = wait_for_all(vm, [hog], 60)
+    assert ended[hog] == "killed by SIGTERM (15)", ended
+    assert "Removing Swap" in vm.run("swapoff vda", timeout=100)
+    assert "FAIL" not in vm.output, vm.tail()
+    assert_kernel_healthy(vm)
