@@ -70,7 +70,7 @@ struct block_device {
 	const struct block_device_operations *ops;
 	void *private;			/* the driver's */
 	unsigned long nr_requests;	/* requests given to the device */
-	unsigned long nr_reads;		/* of which READs (as diskstats) */
+	unsigned long nr_reads;		/* of which READs (diskstats) */
 	unsigned long in_flight;	/* of which not yet completed */
 	struct list_head list;		/* in all_block_devices */
 };

@@ -135,7 +135,8 @@ static void run_figures(struct disk_bench *b, const char *order)
 	for (i = 0; i < ARRAY_SIZE(ops); i++) {
 		snprintf(name, sizeof(name), "swapdisk_%s_%s_1", order,
 			 ops[i].name);
-		bench_report(name, bench_rate(b, ops[i].op, true, 1), "pages/s");
+		bench_report(name, bench_rate(b, ops[i].op, true, 1),
+			     "pages/s");
 		snprintf(name, sizeof(name), "swapdisk_%s_%s_many", order,
 			 ops[i].name);
 		bench_report(name, bench_rate(b, ops[i].op, false, 1),

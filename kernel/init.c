@@ -63,6 +63,6 @@ __noreturn void rest_init(void)
 
 	if (pid != 1)
 		panic("cannot start init (%d)", pid);
-	kswapd_init();		/* pid 2, reclaim (mm/vmscan.c), not init's */
+	kswapd_init();		/* pid 2 (mm/vmscan.c), not init's */
 	cpu_idle();
 }

@@ -214,7 +214,8 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct page *page;
 	pte_t pte;
 
-	if (!swap_entry_used(entry)) {	/* a swap PTE always holds its slot */
+	/* a swap PTE always holds its slot */
+	if (!swap_entry_used(entry)) {
 		printk(KERN_ERR "%s[%d]: bad swap entry %08lx at %08lx: "
 		       "killed\n", current->comm, current->pid, entry.val,
 		       address);

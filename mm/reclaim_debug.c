@@ -219,7 +219,8 @@ static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
 			if (pte_none(pte[j]) || pte_present(pte[j]))
 				continue;
 			if (count_user(pte_to_swp_entry(pte[j])))
-				return FAIL("the PTE for %08lx holds swap entry "
+				return FAIL("the PTE for %08lx holds swap "
+					    "entry "
 					    "%08lx, which names no slot",
 					    (unsigned long)i << PGDIR_SHIFT |
 					    (unsigned long)j << PAGE_SHIFT,

@@ -243,7 +243,8 @@ static int unuse_mm(struct mm_struct *mm, int type)
 		if (addr < vma->vm_start)
 			addr = vma->vm_start;
 		pmd = pmd_offset(pgd_offset(mm, addr), addr);
-		if (pmd_none(*pmd) || pmd_bad(*pmd)) {	/* no table: 4 MiB */
+		/* no page table: on to the next 4 MiB */
+		if (pmd_none(*pmd) || pmd_bad(*pmd)) {
 			addr = (addr & PGDIR_MASK) + PGDIR_SIZE;
 			continue;
 		}

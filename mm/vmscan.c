@@ -127,7 +127,8 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	onlist = PageActive(page);
 	/* The CPU set the accessed bit: used since we last looked. */
 	if (ptep_test_and_clear_young(page_table)) {
-		flush_tlb_page(vma, address);	/* or it is not set again */
+		/* flushed, or the CPU may not set the bit again */
+		flush_tlb_page(vma, address);
 		age_page_up(page);
 		return 0;
 	}
@@ -352,8 +353,9 @@ int swap_out(unsigned int priority, unsigned int gfp_mask)
  * Ages the pages at the tail of the active list (the seed's "time
  * machine"): a referenced page's age goes up, an unreferenced one's
  * halves; at age 0 a page that no process maps any more (only the
- * swap cache holds it) goes to inactive_dirty_list.  A mapped page stays: swap_out() unmaps it
- * first.  Looks at nr_active_pages >> priority pages; with oneshot,
+ * swap cache holds it) goes to inactive_dirty_list.  A mapped page
+ * stays: swap_out() unmaps it first.  Looks at nr_active_pages >>
+ * priority pages; with oneshot,
  * stops at the first page deactivated.  Returns 1 if any was.
  */
 int refill_inactive_scan(unsigned int priority, int oneshot)

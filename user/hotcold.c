@@ -23,7 +23,7 @@
 #include "user/lib/pattern.h"
 
 #define SWEEPS		4	/* hot walks per round */
-#define SLICES		8	/* cold walks per pass over the cold set */
+#define SLICES		8	/* cold walks per pass over the set */
 #define WARM_ROUNDS	2
 #define MAX_REPORTS	5
 #define WORDS_PER_PAGE	(PAGE_SIZE / 4)
@@ -48,7 +48,8 @@ static void walk(uint32_t *buf, unsigned long from, unsigned long to,
 	for (unsigned long i = from; i < to; i++) {
 		uintptr_t addr = (uintptr_t)&buf[i];
 
-		if (buf[i] != pattern(addr, seed, check) && ++bad <= MAX_REPORTS)
+		if (buf[i] != pattern(addr, seed, check) &&
+		    ++bad <= MAX_REPORTS)
 			printf("hotcold: FAIL at %#010lx: expected %#010x, "
 			       "found %#010x\n", (unsigned long)addr,
 			       pattern(addr, seed, check), buf[i]);
@@ -76,7 +77,8 @@ static void check_all(uint32_t *buf, unsigned long n, uint32_t seed,
 		      unsigned long passes_nr)
 {
 	for (unsigned long i = 0; i < n; i++) {
-		unsigned long k = i / per_pass;	/* past the last: never walked */
+		/* past the last: never walked */
+		unsigned long k = i / per_pass;
 		uint32_t want = pattern((uintptr_t)&buf[i], seed,
 					k < passes_nr ? passes[k] : 0);
 

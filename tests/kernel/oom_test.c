@@ -89,7 +89,8 @@ static void oom_kill_kills_the_worst_only(struct ktest *t)
 	/* the victim is a zombie or on its way: reap it, unprompted */
 	KTEST_ASSERT_TRUE(t, large->flags & PF_MEMDIE);
 	do_wait(large_pid, 0, &status, NULL);
-	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
+			  WTERMSIG(status) == SIGKILL);
 	KTEST_EXPECT_FALSE(t, oom_victim_exiting());
 	KTEST_EXPECT_NOT_NULL(t, find_task_by_pid(small_pid));
 	KTEST_EXPECT_NE(t, find_task_by_pid(small_pid)->state, TASK_ZOMBIE);
@@ -113,7 +114,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 		return;
 	}
 	KTEST_EXPECT_EQ(t, out_of_memory(), 0);		/* plenty free */
-	current->flags |= PF_MEMALLOC;		/* take all, without waiting */
+	current->flags |= PF_MEMALLOC;	/* take all, without waiting */
 	while (nr_free_pages() > freepages.min) {
 		struct page *p = alloc_page(GFP_KERNEL);
 

@@ -113,7 +113,7 @@ static void a_young_pte_is_kept_and_rewarded(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, pte_young(*pte_of(mm, addr)));
 	page->age = PAGE_AGE_START;
 	KTEST_EXPECT_EQ(t, look_at(mm, addr), 0);
-	KTEST_EXPECT_FALSE(t, pte_young(*pte_of(mm, addr)));	/* cleared */
+	KTEST_EXPECT_FALSE(t, pte_young(*pte_of(mm, addr))); /* cleared */
 	KTEST_EXPECT_EQ(t, page->age, PAGE_AGE_START + PAGE_AGE_ADV);
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
 	KTEST_EXPECT_EQ(t, mm->rss, 1);
@@ -208,7 +208,7 @@ static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 	KTEST_EXPECT_EQ(t, entry_at(mm, addr).val, entry.val);
 	KTEST_EXPECT_EQ(t, swap_count(entry), 2);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
-	KTEST_EXPECT_FALSE(t, PageDirty(page));		/* nothing to write */
+	KTEST_EXPECT_FALSE(t, PageDirty(page));	/* nothing to write */
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(page));
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
@@ -488,7 +488,7 @@ static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
 	put_page(follow_page(mm, *addr));
 	mm->rss--;
 	set_pte(pte_of(mm, *addr), swp_entry_to_pte(entry));
-	flush_tlb_page(find_vma(mm, *addr), *addr);	/* the freed page's */
+	flush_tlb_page(find_vma(mm, *addr), *addr); /* the freed page's */
 	return mm;
 }
 
@@ -724,7 +724,7 @@ static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 	unlock_page(clean);
 	unlock_page(dirty);
 	unlock_page(used);
-	page_launder(GFP_KSWAPD, 0);		/* all three clean-inactive */
+	page_launder(GFP_KSWAPD, 0);	/* all three clean-inactive */
 	KTEST_ASSERT_TRUE(t, PageInactiveClean(clean) &&
 			  PageInactiveClean(dirty) && PageInactiveClean(used));
 	set_page_dirty(dirty);
@@ -825,7 +825,7 @@ static void the_checker_names_broken_reclaim_state(struct ktest *t)
 	ClearPageActive(page);
 	SetPageInactiveDirty(page);
 
-	ClearPageDirty(page);				/* on dirty_pages */
+	ClearPageDirty(page);			/* on dirty_pages */
 	KTEST_EXPECT_TRUE(t, names(t, "on swapper_space.dirty_pages"));
 	SetPageDirty(page);
 
