@@ -119,9 +119,9 @@ static int bench_faults(void)
 	report_pair("proc_zero_fault", zero, "proc_clear_page",
 		    rate(clears, pages[0]));
 	/* a COW batch also pays a zero fault per page: 1/cow = 1/zero +
-	 * 1/(the COW fault's own rate) */
-	report_pair("proc_cow_fault", zero > cow ? cow * zero / (zero - cow)
-						 : 0,
+	 * 1/(the COW fault's own rate); 64 bits: cow * zero overflows 32 */
+	report_pair("proc_cow_fault",
+		    zero > cow ? (uint64_t)cow * zero / (zero - cow) : 0,
 		    "proc_copy_page", rate(copies, pages));
 	__free_page(pages[0]);
 	__free_page(pages[1]);
