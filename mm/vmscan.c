@@ -101,9 +101,10 @@ static swp_entry_t add_to_swap(struct page *page)
  * old one is unmapped: its PTE becomes a swap entry and the page goes
  * to the swap cache, from where page_launder() writes it out.
  *
- * Each present PTE looked at costs one unit of mm->swap_cnt; returns 1
- * when that budget is spent (stop the walk), else 0.  The page is
- * never freed here: the swap cache keeps it (the seed's [5]).
+ * Each present PTE looked at costs one unit of mm->swap_cnt, the
+ * budget swap_out_pmd() stops at.  Returns 1 if the page was unmapped,
+ * else 0.  The page is never freed here: the swap cache keeps it (the
+ * seed's [5]).
  */
 int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long address, pte_t *page_table,
@@ -119,9 +120,8 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	page = pte_page(pte);
 	if (PageReserved(page))		/* the zero page */
 		return 0;
-	if (!mm->swap_cnt)
-		return 1;
-	mm->swap_cnt--;
+	if (mm->swap_cnt)
+		mm->swap_cnt--;
 	count_vm_event(PGSCAN);
 
 	onlist = PageActive(page);
@@ -178,12 +178,13 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	mm->rss--;
 	deactivate_page(page);
 	page_cache_release(page);	/* the mapping's reference */
-	return 0;
+	return 1;
 }
 
 /*
  * The PTEs of one page table from address to end (within this pmd).
- * swap_address always says where to resume.
+ * swap_address always says where to resume: past each PTE once it has
+ * been looked at.  Returns 1 when mm's budget is spent (stop the walk).
  */
 int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pmd_t *dir, unsigned long address, unsigned long end,
@@ -200,12 +201,10 @@ int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	pte = pte_offset(dir, address);
 	do {
-		int result;
-
 		mm->swap_address = address + PAGE_SIZE;
-		result = try_to_swap_out(mm, vma, address, pte, gfp_mask);
-		if (result)
-			return result;
+		try_to_swap_out(mm, vma, address, pte, gfp_mask);
+		if (!mm->swap_cnt)
+			return 1;
 		address += PAGE_SIZE;
 		pte++;
 	} while (address && address < end);

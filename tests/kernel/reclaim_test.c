@@ -236,20 +236,30 @@ static void a_written_cached_page_is_dirtied(struct ktest *t)
 	leave_mm(t, mm);
 }
 
-/* A spent budget stops the walk before the PTE is even looked at. */
+/*
+ * The walk stops where the budget is spent, and the next one resumes
+ * at the first PTE not looked at (swap_address): each PTE is looked at
+ * once per round, none skipped.
+ */
 static void a_spent_budget_stops_the_walk(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	pte_t before;
+	struct mm_struct *mm = mm_with_pages(t, 3, &addr);
 
 	if (!mm)
 		return;
-	before = *pte_of(mm, addr);
-	mm->swap_cnt = 0;
-	KTEST_EXPECT_EQ(t, try_to_swap_out(mm, find_vma(mm, addr), addr,
-					   pte_of(mm, addr), GFP_KSWAPD), 1);
-	KTEST_EXPECT_EQ(t, pte_val(*pte_of(mm, addr)), pte_val(before));
+	mm->swap_address = addr;
+	for (unsigned long i = 0; i < 2; i++) {
+		mm->swap_cnt = 1;
+		KTEST_EXPECT_EQ(t, swap_out_mm(mm, GFP_KSWAPD), 1);
+		KTEST_EXPECT_EQ(t, mm->swap_address,
+				addr + (i + 1) * PAGE_SIZE);
+		/* looked at (the young bit is cleared), the next one not */
+		KTEST_EXPECT_FALSE(t, pte_young(*pte_of(mm, mm->swap_address -
+							 PAGE_SIZE)));
+		KTEST_EXPECT_TRUE(t, pte_young(*pte_of(mm, mm->swap_address)));
+	}
+	KTEST_EXPECT_EQ(t, mm->rss, 3);	/* young pages all stay */
 	leave_mm(t, mm);
 }
 
