@@ -73,12 +73,16 @@ static bool selected(const char *glob, const struct ktest_suite *s)
 	return false;
 }
 
-static void run_case(const struct ktest_case *c, int nr,
-		     struct ktest_totals *tot)
+static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
+		     int nr, struct ktest_totals *tot)
 {
 	struct ktest t = { .name = c->name };
 
-	c->run(&t);
+	if (!s->init || s->init(&t)) {
+		c->run(&t);
+		if (s->exit)
+			s->exit(&t);
+	}
 	if (t.failed) {
 		out(INDENT "not ok %d %s\n", nr, c->name);
 		tot->failed++;
@@ -100,7 +104,7 @@ static bool run_suite(const struct ktest_suite *s, int nr,
 	out(INDENT "KTAP version 1\n" INDENT "# Subtest: %s\n", s->name);
 	out(INDENT "1..%zu\n", s->ncases);
 	for (size_t i = 0; i < s->ncases; i++)
-		run_case(&s->cases[i], (int)i + 1, &mine);
+		run_case(s, &s->cases[i], (int)i + 1, &mine);
 	out("# %s: pass:%d fail:%d skip:%d total:%zu\n", s->name,
 	    mine.passed, mine.failed, mine.skipped, s->ncases);
 	out("%s %d %s\n", mine.failed ? "not ok" : "ok", nr, s->name);

@@ -39,6 +39,11 @@ struct ktest_suite {
 	const struct ktest_case *cases;
 	size_t ncases;
 	bool explicit_only;	/* runs only when named exactly */
+	/* Around each case, if set: the machine it needs (KUnit's
+	 * init/exit).  A case whose init returns false is not run, and
+	 * init says why in t. */
+	bool (*init)(struct ktest *t);
+	void (*exit)(struct ktest *t);
 };
 
 struct ktest_totals {
@@ -51,17 +56,20 @@ struct ktest_totals {
  * The section holds pointers, not the suites themselves: pointers
  * have one size and alignment, so the table has no padding holes.
  */
-#define __KTEST_SUITE(sym, sname, cases, expl)				\
+#define __KTEST_SUITE(sym, sname, cases, expl, ini, ext)		\
 	static const struct ktest_suite sym = {				\
-		#sname, cases, ARRAY_SIZE(cases), expl };		\
+		#sname, cases, ARRAY_SIZE(cases), expl, ini, ext };	\
 	static const struct ktest_suite *const __ktest_ptr_##sname	\
 		__section("ktest_suites") = &sym
 
 #define KTEST_SUITE(sname, cases) \
-	__KTEST_SUITE(__ktest_suite_##sname, sname, cases, false)
+	__KTEST_SUITE(__ktest_suite_##sname, sname, cases, false, NULL, NULL)
+/* A suite whose cases each run between init(t) and exit(t). */
+#define KTEST_SUITE_INIT_EXIT(sname, cases, init, exit) \
+	__KTEST_SUITE(__ktest_suite_##sname, sname, cases, false, init, exit)
 /* A suite that must not run by wildcard (a deliberate crash demo). */
 #define KTEST_EXPLICIT_SUITE(sname, cases) \
-	__KTEST_SUITE(__ktest_xsuite_##sname, sname, cases, true)
+	__KTEST_SUITE(__ktest_xsuite_##sname, sname, cases, true, NULL, NULL)
 
 void ktest_fail(struct ktest *t, const char *file, int line,
 		const char *fmt, ...) __printf(4, 5);
