@@ -143,14 +143,22 @@ $(BUILD)/swap.img:
 
 # --------------------------------------------------------- host tests
 
-# lib/ (and later mm/) built for the host under ASan and UBSan, with
+# lib/ and mm/ built for the host under ASan and UBSan, with
 # the same test suites as the kernel (tests/common).
 HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # The mm/ files with no hardware in them, the same source as the
 # kernel's, against the arch shim in tests/host/shim (found before the
-# real headers): the buddy allocator, its checker, the swap map.  The
-# reclaim machinery is kernel-only: tests/host/reclaim_shim.c stands in.
-HOST_MM := mm/page_alloc.c mm/debug.c mm/swapfile.c tests/host/reclaim_shim.c
+# real headers): the buddy allocator, its checker and the swap map
+# (HOST_ALLOC), and the reclaim engine with the swap cache, swap I/O
+# and the block layer under it (HOST_RECLAIM), over a disk in host
+# memory (tests/host/ramdisk.c).  The fuzzer and the allocator bench
+# take only HOST_ALLOC, with tests/host/alloc_only/no_reclaim.c.
+HOST_ALLOC := mm/page_alloc.c mm/debug.c mm/swapfile.c
+HOST_RECLAIM := mm/swap.c mm/swap_state.c mm/vmscan.c mm/page_io.c \
+	mm/filemap.c mm/pgtable.c mm/vmtrace.c mm/reclaim_debug.c \
+	kernel/wait.c drivers/blkdev.c
+HOST_MM := $(HOST_ALLOC) $(HOST_RECLAIM)
+NO_RECLAIM := tests/host/alloc_only/no_reclaim.c
 HSRCS := $(sort $(HSRCS) $(HOST_MM))
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
 HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
@@ -163,7 +171,8 @@ $(BUILD)/host/obj/%.o: %.c
 	$(Q)$(HOST_CC) $(HCFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/host/ktest-host: $(HOBJS)
-	$(HOST_CC) $(HCFLAGS) -o $@ $^
+	@echo "  HOSTLD  $@"
+	@$(HOST_CC) $(HCFLAGS) -o $@ $^
 
 # ----------------------------------------------------------------- fuzz
 
@@ -173,7 +182,8 @@ $(BUILD)/host/ktest-host: $(HOBJS)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 300
 FUZZ_CHECK_SECONDS ?= 3
-FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_MM) tests/host/mm_fixture.c \
+FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_ALLOC) $(NO_RECLAIM) \
+	tests/host/mm_fixture.c \
 	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
 FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
 	-DHOST_TEST -DCONFIG_DEBUG -include tests/host/host.h -fno-builtin \
@@ -206,7 +216,8 @@ fuzz: $(FUZZ)
 
 # The buddy allocator's instructions per alloc+free pair under callgrind,
 # from the same mm/ sources built -O2 without sanitizers.
-BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_MM) tests/host/mm_fixture.c \
+BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_ALLOC) $(NO_RECLAIM) \
+	tests/host/mm_fixture.c \
 	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
 BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
 	-DHOST_TEST -include tests/host/host.h -fno-builtin

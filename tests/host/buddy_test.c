@@ -10,7 +10,6 @@
 #include "lib/string.h"
 #include "mm/debug.h"
 #include "mm/swap.h"
-#include "mm/vmstat.h"
 #include "tests/host/kernel_shim.h"
 #include "tests/host/mm_fixture.h"
 
@@ -130,8 +129,8 @@ static void exhaustion_returns_null(struct ktest *t)
 	while (alloc_pages(GFP_KERNEL, 0))
 		n++;
 	KTEST_EXPECT_EQ(t, n, 255);
+	/* after reclaim (the real one, finding nothing) gave up */
 	KTEST_EXPECT_TRUE(t, host_printk_has("0-order allocation failed"));
-	KTEST_EXPECT_GT(t, vm_events[KSWAPD_WAKEUP], 0);
 	current->flags |= PF_MEMALLOC;
 	KTEST_EXPECT_NOT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
 	KTEST_EXPECT_NULL(t, alloc_pages(GFP_ATOMIC, 0));

@@ -1,5 +1,9 @@
-/* printk for mm/ code built into the host unit tests. */
+/*
+ * printk and cprintf for the kernel code built into the host unit
+ * tests: both go into one buffer, which the tests read.
+ */
 #include "tests/host/kernel_shim.h"
+#include "kernel/console.h"
 #include "kernel/printk.h"
 #include "lib/string.h"
 #include "lib/vsprintf.h"
@@ -7,17 +11,36 @@
 static char log_buf[8192];
 static size_t log_len;
 
+static int log_vprint(const char *fmt, va_list ap)
+{
+	int n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt,
+			  ap);
+
+	log_len += n;
+	if (log_len >= sizeof(log_buf))
+		log_len = sizeof(log_buf) - 1;
+	return n;
+}
+
 int printk(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt, ap);
+	n = log_vprint(fmt, ap);
 	va_end(ap);
-	log_len += n;
-	if (log_len >= sizeof(log_buf))
-		log_len = sizeof(log_buf) - 1;
+	return n;
+}
+
+int cprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = log_vprint(fmt, ap);
+	va_end(ap);
 	return n;
 }
 

@@ -9,48 +9,7 @@
 #include "lib/string.h"
 #include "lib/ktest.h"
 #include "tests/host/kernel_shim.h"
-
-/* Forget every area (the maps of earlier cases are freed). */
-static void reset_swap(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < MAX_SWAPFILES; i++)
-		free(swap_info[i].swap_map);
-	memset(swap_info, 0, sizeof(swap_info));
-	nr_swapfiles = 0;
-	swap_list.head = swap_list.next = -1;
-	nr_swap_pages = total_swap_pages = 0;
-	host_printk_clear();
-}
-
-/* A header as mkswap writes it for a disk of `pages` pages. */
-static union swap_header *mkswap(unsigned long pages)
-{
-	union swap_header *h = calloc(1, sizeof(*h));
-
-	memcpy(h->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN);
-	h->info.version = 1;
-	h->info.last_page = pages - 1;
-	return h;
-}
-
-static void add_bad(union swap_header *h, uint32_t page)
-{
-	h->info.badpages[h->info.nr_badpages++] = page;
-}
-
-/* swapon of a checked header with `pages` slots at priority prio. */
-static struct swap_info_struct *swapon(union swap_header *h, int prio)
-{
-	struct swap_info_struct *p = alloc_swap_info();
-	unsigned long max = h->info.last_page + 1;
-
-	setup_swap_area(p, h, max, calloc(max, sizeof(unsigned short)));
-	enable_swap_area(p, prio);
-	free(h);
-	return p;
-}
+#include "tests/host/swap_fixture.h"
 
 static unsigned long offset_of(swp_entry_t e)
 {
@@ -95,7 +54,7 @@ static void entry_encoding_round_trips(struct ktest *t)
 
 static void mkswap_header_accepted(struct ktest *t)
 {
-	union swap_header *h = mkswap(256);
+	union swap_header *h = swap_fixture_mkswap(256);
 	char why[160] = "";
 
 	KTEST_EXPECT_EQ(t, swap_header_check(h, 256, why, sizeof(why)), 0);
@@ -127,40 +86,41 @@ static void bad_headers_refused(struct ktest *t)
 	union swap_header *h;
 
 	expect_refused(t, calloc(1, sizeof(*h)), 256, "no swap signature");
-	h = mkswap(256);
+	h = swap_fixture_mkswap(256);
 	memcpy(h->magic.magic, "SWAP-SPACE", SWAP_MAGIC_LEN);
 	expect_refused(t, h, 256, "version 0");
-	h = mkswap(256);
+	h = swap_fixture_mkswap(256);
 	h->info.version = 2;
 	expect_refused(t, h, 256, "version 2");
-	expect_refused(t, mkswap(512), 256, "last_page 511 lies past the end "
-		       "of the disk (256 pages)");
-	expect_refused(t, mkswap(257), 256, "last_page 256");
-	h = mkswap(256);
+	expect_refused(t, swap_fixture_mkswap(512), 256,
+		       "last_page 511 lies past the end of the disk "
+		       "(256 pages)");
+	expect_refused(t, swap_fixture_mkswap(257), 256, "last_page 256");
+	h = swap_fixture_mkswap(256);
 	h->info.nr_badpages = MAX_SWAP_BADPAGES + 1;
 	expect_refused(t, h, 256, "638 bad pages listed");
-	h = mkswap(256);
-	add_bad(h, 0);
+	h = swap_fixture_mkswap(256);
+	swap_fixture_add_bad(h, 0);
 	expect_refused(t, h, 256, "bad page 0 is not in 1..255");
-	h = mkswap(256);
-	add_bad(h, 256);
+	h = swap_fixture_mkswap(256);
+	swap_fixture_add_bad(h, 256);
 	expect_refused(t, h, 256, "bad page 256");
-	h = mkswap(3);
-	add_bad(h, 1);
-	add_bad(h, 2);
+	h = swap_fixture_mkswap(3);
+	swap_fixture_add_bad(h, 1);
+	swap_fixture_add_bad(h, 2);
 	expect_refused(t, h, 3, "no usable pages");
-	expect_refused(t, mkswap(1), 1, "no usable pages");
+	expect_refused(t, swap_fixture_mkswap(1), 1, "no usable pages");
 }
 
 static void setup_marks_header_and_bad_pages(struct ktest *t)
 {
-	union swap_header *h = mkswap(100);
+	union swap_header *h = swap_fixture_mkswap(100);
 	struct swap_info_struct *p;
 
-	reset_swap();
-	add_bad(h, 7);
-	add_bad(h, 99);
-	p = swapon(h, 1);
+	swap_fixture_reset();
+	swap_fixture_add_bad(h, 7);
+	swap_fixture_add_bad(h, 99);
+	p = swap_fixture_swapon(h, 1);
 	KTEST_EXPECT_EQ(t, p->max, 100);
 	KTEST_EXPECT_EQ(t, p->pages, 97);	/* last_page - nr_badpages */
 	KTEST_EXPECT_EQ(t, p->swap_map[0], SWAP_MAP_BAD);
@@ -179,8 +139,9 @@ static void cluster_allocation_order(struct ktest *t)
 {
 	unsigned long i, off;
 
-	reset_swap();
-	swapon(mkswap(1024), 1);			/* slots 1..1023 */
+	swap_fixture_reset();
+	/* slots 1..1023 */
+	swap_fixture_swapon(swap_fixture_mkswap(1024), 1);
 	for (i = 1; i <= 300; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	swap_free(SWP_ENTRY(0, 10));
@@ -208,8 +169,8 @@ static void run_continues_past_freed_cluster(struct ktest *t)
 	unsigned long i;
 	char why[160];
 
-	reset_swap();
-	swapon(mkswap(1024), 1);
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(1024), 1);
 	for (i = 1; i <= 600; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	for (i = 1; i <= 256; i++)
@@ -228,8 +189,8 @@ static void first_fit_in_small_area(struct ktest *t)
 {
 	unsigned long i;
 
-	reset_swap();
-	swapon(mkswap(64), 1);
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(64), 1);
 	for (i = 1; i <= 63; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	swap_free(SWP_ENTRY(0, 40));
@@ -241,17 +202,17 @@ static void first_fit_in_small_area(struct ktest *t)
 
 static void bad_slots_never_handed_out(struct ktest *t)
 {
-	union swap_header *h = mkswap(600);
+	union swap_header *h = swap_fixture_mkswap(600);
 	struct swap_info_struct *p;
 	long n = 0;
 	swp_entry_t e;
 
-	reset_swap();
-	add_bad(h, 2);
-	add_bad(h, 5);
-	add_bad(h, 300);
-	add_bad(h, 599);
-	p = swapon(h, 1);
+	swap_fixture_reset();
+	swap_fixture_add_bad(h, 2);
+	swap_fixture_add_bad(h, 5);
+	swap_fixture_add_bad(h, 300);
+	swap_fixture_add_bad(h, 599);
+	p = swap_fixture_swapon(h, 1);
 	while ((e = get_swap_page()).val) {
 		unsigned long off = SWP_OFFSET(e);
 
@@ -271,8 +232,8 @@ static void counts_follow_users(struct ktest *t)
 {
 	swp_entry_t e;
 
-	reset_swap();
-	swapon(mkswap(16), 1);
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
 	e = get_swap_page();
 	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
 	KTEST_EXPECT_EQ(t, swap_count(e), 1);
@@ -294,8 +255,8 @@ static void count_saturates_at_max(struct ktest *t)
 	swp_entry_t e;
 	long i;
 
-	reset_swap();
-	swapon(mkswap(16), 1);
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
 	e = get_swap_page();
 	for (i = 1; i < SWAP_MAP_MAX; i++)
 		swap_duplicate(e);
@@ -313,8 +274,8 @@ static void count_saturates_at_max(struct ktest *t)
 
 static void bad_entries_reported(struct ktest *t)
 {
-	reset_swap();
-	swapon(mkswap(16), 1);
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
 	swap_free(SWP_ENTRY(5, 1));
 	KTEST_EXPECT_TRUE(t, host_printk_has("swap_free: Bad swap file entry"
 					     " 0000010a"));
@@ -327,7 +288,7 @@ static void bad_entries_reported(struct ktest *t)
 	swap_free(SWP_ENTRY(0, 0));
 	KTEST_EXPECT_STREQ(t, host_printk_log(), "");
 	/* The header slot of another area is a real, refused entry. */
-	swapon(mkswap(16), 1);
+	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
 	KTEST_EXPECT_EQ(t, swap_duplicate(SWP_ENTRY(1, 0)), 0);
 	KTEST_EXPECT_TRUE(t, host_printk_has("swap_duplicate: Bad swap slot"));
 	KTEST_EXPECT_EQ(t, swap_duplicate(SWP_ENTRY(0, 4)), 0);
@@ -342,9 +303,9 @@ static void higher_priority_first(struct ktest *t)
 	swp_entry_t e;
 	int i;
 
-	reset_swap();
-	low = swapon(mkswap(8), 1);
-	high = swapon(mkswap(4), 5);
+	swap_fixture_reset();
+	low = swap_fixture_swapon(swap_fixture_mkswap(8), 1);
+	high = swap_fixture_swapon(swap_fixture_mkswap(4), 5);
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), high - swap_info);
 	e = get_swap_page();
@@ -360,10 +321,11 @@ static void equal_priorities_round_robin(struct ktest *t)
 {
 	int a, b, c, i;
 
-	reset_swap();
-	a = swapon(mkswap(4), 3) - swap_info;	/* 3 slots */
-	b = swapon(mkswap(8), 3) - swap_info;	/* 7 slots */
-	c = swapon(mkswap(8), 1) - swap_info;
+	swap_fixture_reset();
+	/* 3 and 7 slots */
+	a = swap_fixture_swapon(swap_fixture_mkswap(4), 3) - swap_info;
+	b = swap_fixture_swapon(swap_fixture_mkswap(8), 3) - swap_info;
+	c = swap_fixture_swapon(swap_fixture_mkswap(8), 1) - swap_info;
 	/* b went in before a (equal priority: the newer first). */
 	KTEST_EXPECT_EQ(t, swap_list.head, b);
 	for (i = 0; i < 3; i++) {
@@ -381,9 +343,9 @@ static void default_priorities_go_down(struct ktest *t)
 {
 	struct swap_info_struct *p, *q;
 
-	reset_swap();
-	p = swapon(mkswap(8), -1);
-	q = swapon(mkswap(8), -1);
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(8), -1);
+	q = swap_fixture_swapon(swap_fixture_mkswap(8), -1);
 	KTEST_EXPECT_LT(t, p->prio, 0);
 	KTEST_EXPECT_EQ(t, q->prio, p->prio - 1);
 	KTEST_EXPECT_EQ(t, swap_list.head, p - swap_info);
@@ -396,9 +358,9 @@ static void swapoff_busy_then_clean(struct ktest *t)
 	struct swap_info_struct *p, *q;
 	swp_entry_t e;
 
-	reset_swap();
-	p = swapon(mkswap(8), 2);
-	q = swapon(mkswap(8), 1);
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(8), 2);
+	q = swap_fixture_swapon(swap_fixture_mkswap(8), 1);
 	e = get_swap_page();
 	KTEST_EXPECT_EQ(t, SWP_TYPE(e), p - swap_info);
 	KTEST_EXPECT_EQ(t, disable_swap_area(p), -EBUSY);
@@ -421,7 +383,7 @@ static void swap_info_slots_reused(struct ktest *t)
 	struct swap_info_struct *p;
 	int i;
 
-	reset_swap();
+	swap_fixture_reset();
 	for (i = 0; i < MAX_SWAPFILES; i++)
 		KTEST_ASSERT_NOT_NULL(t, alloc_swap_info());
 	KTEST_EXPECT_NULL(t, alloc_swap_info());
@@ -429,7 +391,7 @@ static void swap_info_slots_reused(struct ktest *t)
 	free_swap_info(&swap_info[3]);
 	p = alloc_swap_info();
 	KTEST_EXPECT_PTR_EQ(t, p, &swap_info[3]);
-	reset_swap();
+	swap_fixture_reset();
 }
 
 /* Checks that check_swap_invariants fails and says `words`. */
@@ -449,10 +411,10 @@ static void invariants_name_what_broke(struct ktest *t)
 	char why[160];
 	swp_entry_t e;
 
-	reset_swap();
+	swap_fixture_reset();
 	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
-	p = swapon(mkswap(64), 2);
-	q = swapon(mkswap(32), 1);
+	p = swap_fixture_swapon(swap_fixture_mkswap(64), 2);
+	q = swap_fixture_swapon(swap_fixture_mkswap(32), 1);
 	e = get_swap_page();
 	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
 	nr_swap_pages++;

@@ -1,18 +1,17 @@
 /*
- * The reclaim side of the kernel, as the host unit tests of the page
- * allocator see it: there are no processes, page lists, swap cache or
- * kswapd in the host build, so there is never anything to reclaim.
- * mm/vmscan.c, mm/oom_kill.c and mm/reclaim_debug.c are kernel-only
- * (tested by the kernel suites); these stand in for the functions the
- * allocator, the checker and the swap map call, with the answers they
- * give when nothing can be reclaimed.
+ * The reclaim side of the kernel, for the host builds that take only
+ * the page allocator (the buddy fuzzer and the allocator bench): no
+ * page lists, swap cache or kswapd, so there is never anything to
+ * reclaim.  These stand in for the functions the allocator, its
+ * checker and the swap map call, with the answers they give when
+ * nothing can be reclaimed.  (The host unit tests link the real ones:
+ * see HOST_RECLAIM in the Makefile.)
  */
 #include "mm/debug.h"
 #include "mm/oom_kill.h"
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 
-unsigned long vm_events[NR_VM_EVENT_ITEMS];
 int page_cluster = 3;
 
 /* No kswapd to wake: only counted, so tests see the allocator ask. */
