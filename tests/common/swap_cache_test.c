@@ -1,8 +1,9 @@
 /*
- * The swap cache (mm/swap_state.c) on a real swap area (vda, swapped
- * on at boot; tests/suites.py): the slot's swap_map count, the page's
- * reference count, its list and its mapping at each step of a page's
- * life in the cache, and a failed insert that changes nothing.
+ * The swap cache (mm/swap_state.c) on a swap area (in the kernel vda,
+ * swapped on at boot, tests/suites.py; on the host a disk in memory,
+ * reclaim_machine.h): the slot's swap_map count, the page's reference
+ * count, its list and its mapping at each step of a page's life in
+ * the cache, and a failed insert that changes nothing.
  */
 #include "lib/errno.h"
 #include "lib/ktest.h"
@@ -10,6 +11,7 @@
 #include "mm/mm.h"
 #include "mm/pagemap.h"
 #include "mm/swap.h"
+#include "tests/common/reclaim_machine.h"
 
 /* A slot and a locked page, as try_to_swap_out has them. */
 static bool setup(struct ktest *t, swp_entry_t *entry, struct page **page)
@@ -27,6 +29,31 @@ static bool setup(struct ktest *t, swp_entry_t *entry, struct page **page)
 	}
 	lock_page(*page);
 	return true;
+}
+
+/* setup(), and the page put in the cache under the slot. */
+static bool setup_cached(struct ktest *t, swp_entry_t *entry,
+			 struct page **page)
+{
+	if (!setup(t, entry, page))
+		return false;
+	if (add_to_swap_cache(*page, *entry)) {
+		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache failed");
+		unlock_page(*page);
+		__free_page(*page);
+		swap_free(*entry);
+		return false;
+	}
+	return true;
+}
+
+/* Undoes setup_cached(). */
+static void uncache(struct page *page, swp_entry_t entry)
+{
+	delete_from_swap_cache_nolock(page);
+	unlock_page(page);
+	__free_page(page);
+	swap_free(entry);
 }
 
 static void add_counts_the_cache_as_a_user(struct ktest *t)
@@ -65,19 +92,15 @@ static void lookup_finds_it_and_takes_a_reference(struct ktest *t)
 	swp_entry_t entry;
 	struct page *page;
 
-	if (!setup(t, &entry, &page))
+	if (!setup_cached(t, &entry, &page))
 		return;
-	KTEST_ASSERT_EQ(t, add_to_swap_cache(page, entry), 0);
 	KTEST_EXPECT_PTR_EQ(t, lookup_swap_cache(entry), page);
 	KTEST_EXPECT_EQ(t, page_count(page), 3);
 	put_page(page);
 	swp_entry_t other = { entry.val + (1UL << 8) };	/* next slot */
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(other));
-	delete_from_swap_cache_nolock(page);
+	uncache(page, entry);
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
-	unlock_page(page);
-	__free_page(page);
-	swap_free(entry);
 }
 
 static void dirty_pages_move_to_the_dirty_list(struct ktest *t)
@@ -87,9 +110,8 @@ static void dirty_pages_move_to_the_dirty_list(struct ktest *t)
 	struct list_head *e;
 	bool on_dirty = false;
 
-	if (!setup(t, &entry, &page))
+	if (!setup_cached(t, &entry, &page))
 		return;
-	KTEST_ASSERT_EQ(t, add_to_swap_cache(page, entry), 0);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	set_page_dirty(page);
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
@@ -97,7 +119,7 @@ static void dirty_pages_move_to_the_dirty_list(struct ktest *t)
 		on_dirty |= e == &page->list;
 	KTEST_EXPECT_TRUE(t, on_dirty);
 	delete_from_swap_cache_nolock(page);
-	KTEST_EXPECT_FALSE(t, PageDirty(page));
+	KTEST_EXPECT_FALSE(t, PageDirty(page));	/* nothing to write */
 	unlock_page(page);
 	__free_page(page);
 	swap_free(entry);
@@ -109,9 +131,8 @@ static void taken_entry_is_refused_intact(struct ktest *t)
 	swp_entry_t entry;
 	struct page *page, *other;
 
-	if (!setup(t, &entry, &page))
+	if (!setup_cached(t, &entry, &page))
 		return;
-	KTEST_ASSERT_EQ(t, add_to_swap_cache(page, entry), 0);
 	other = alloc_page(GFP_KERNEL);
 	KTEST_ASSERT_NOT_NULL(t, other);
 	lock_page(other);
@@ -123,10 +144,7 @@ static void taken_entry_is_refused_intact(struct ktest *t)
 	put_page(page);
 	unlock_page(other);
 	__free_page(other);
-	delete_from_swap_cache_nolock(page);
-	unlock_page(page);
-	__free_page(page);
-	swap_free(entry);
+	uncache(page, entry);
 }
 
 /*
@@ -158,4 +176,5 @@ static const struct ktest_case swap_cache_cases[] = {
 	KTEST_CASE(taken_entry_is_refused_intact),
 	KTEST_CASE(last_user_frees_page_and_slot),
 };
-KTEST_SUITE(swap_cache, swap_cache_cases);
+KTEST_SUITE_INIT_EXIT(swap_cache, swap_cache_cases, reclaim_machine_up,
+		      reclaim_machine_down);

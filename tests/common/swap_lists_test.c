@@ -1,26 +1,22 @@
 /*
- * The page lists and aging of mm/swap.c on real pages: each row of
- * mm.md's transition table that these functions own, with the list
- * flags, the list membership, the counters and the ages checked.
+ * The page lists and aging of mm/swap.c: each row of mm.md's
+ * transition table that these functions own, with the list flags, the
+ * list membership, the counters and the ages checked.  Built into the
+ * kernel (real pages) and the host tests (a fixture under ASan; see
+ * reclaim_machine.h).
  */
 #include "lib/ktest.h"
 #include "mm/internal.h"
 #include "mm/mm.h"
 #include "mm/swap.h"
 #include "mm/vmstat.h"
+#include "tests/common/reclaim_machine.h"
 
-static bool on_list(struct list_head *head, struct page *page)
-{
-	struct list_head *e;
-
-	list_for_each(e, head)
-		if (e == &page->lru)
-			return true;
-	return false;
-}
-
-/* A page as add_to_swap_cache hands it to lru_cache_add: locked. */
-static struct page *new_locked_page(struct ktest *t, unsigned char age)
+/*
+ * A page of the given age, as add_to_swap_cache hands it to
+ * lru_cache_add (locked), through lru_cache_add.
+ */
+static struct page *listed_page(struct ktest *t, unsigned char age)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
 
@@ -30,6 +26,7 @@ static struct page *new_locked_page(struct ktest *t, unsigned char age)
 	}
 	SetPageLocked(page);
 	page->age = age;
+	lru_cache_add(page);
 	return page;
 }
 
@@ -43,12 +40,11 @@ static void drop(struct page *page)
 static void new_page_enters_active_list(struct ktest *t)
 {
 	unsigned long active = nr_active_pages;
-	struct page *page = new_locked_page(t, PAGE_AGE_START);
+	struct page *page = listed_page(t, PAGE_AGE_START);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);
 	KTEST_EXPECT_TRUE(t, PageActive(page));
-	KTEST_EXPECT_TRUE(t, on_list(&active_list, page));
+	KTEST_EXPECT_TRUE(t, page_on_list(page, &active_list));
 	KTEST_EXPECT_EQ(t, nr_active_pages, active + 1);
 	drop(page);
 	KTEST_EXPECT_FALSE(t, PageActive(page));
@@ -58,13 +54,12 @@ static void new_page_enters_active_list(struct ktest *t)
 static void ageless_new_page_goes_inactive(struct ktest *t)
 {
 	unsigned long dirty = nr_inactive_dirty_pages;
-	struct page *page = new_locked_page(t, 0);
+	struct page *page = listed_page(t, 0);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);
 	KTEST_EXPECT_FALSE(t, PageActive(page));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(page));
-	KTEST_EXPECT_TRUE(t, on_list(&inactive_dirty_list, page));
+	KTEST_EXPECT_TRUE(t, page_on_list(page, &inactive_dirty_list));
 	KTEST_EXPECT_EQ(t, nr_inactive_dirty_pages, dirty + 1);
 	drop(page);
 	KTEST_EXPECT_EQ(t, nr_inactive_dirty_pages, dirty);
@@ -74,10 +69,9 @@ static void ageless_new_page_goes_inactive(struct ktest *t)
 static void age_up_reactivates_and_caps(struct ktest *t)
 {
 	unsigned long acts = vm_events[PGACTIVATE];
-	struct page *page = new_locked_page(t, 0);
+	struct page *page = listed_page(t, 0);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);			/* inactive_dirty, age 0 */
 	age_page_up(page);
 	KTEST_EXPECT_TRUE(t, PageActive(page));
 	KTEST_EXPECT_EQ(t, page->age, PAGE_AGE_START + PAGE_AGE_ADV);
@@ -92,10 +86,9 @@ static void age_up_reactivates_and_caps(struct ktest *t)
 static void age_down_halves_then_deactivates(struct ktest *t)
 {
 	unsigned long deacts = vm_events[PGDEACTIVATE];
-	struct page *page = new_locked_page(t, 5);
+	struct page *page = listed_page(t, 5);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);
 	age_page_down(page);
 	KTEST_EXPECT_EQ(t, page->age, 2);
 	KTEST_EXPECT_TRUE(t, PageActive(page));
@@ -110,10 +103,9 @@ static void age_down_halves_then_deactivates(struct ktest *t)
 
 static void age_down_ageonly_never_moves(struct ktest *t)
 {
-	struct page *page = new_locked_page(t, 1);
+	struct page *page = listed_page(t, 1);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);
 	age_page_down_ageonly(page);
 	KTEST_EXPECT_EQ(t, page->age, 0);
 	KTEST_EXPECT_TRUE(t, PageActive(page));
@@ -123,10 +115,9 @@ static void age_down_ageonly_never_moves(struct ktest *t)
 /* A page that processes still map (more references) stays active. */
 static void shared_page_is_not_deactivated(struct ktest *t)
 {
-	struct page *page = new_locked_page(t, PAGE_AGE_START);
+	struct page *page = listed_page(t, PAGE_AGE_START);
 
 	KTEST_ASSERT_NOT_NULL(t, page);
-	lru_cache_add(page);
 	get_page(page);
 	get_page(page);				/* count 3: mapped */
 	deactivate_page(page);
@@ -141,17 +132,16 @@ static void shared_page_is_not_deactivated(struct ktest *t)
 
 static void clean_page_reactivates_from_its_zone(struct ktest *t)
 {
-	struct page *page = new_locked_page(t, 0);
+	struct page *page = listed_page(t, 0);
 	zone_t *zone;
 	unsigned long clean;
 
 	KTEST_ASSERT_NOT_NULL(t, page);
 	zone = page_zone(page);
 	clean = zone->inactive_clean_pages;
-	lru_cache_add(page);			/* inactive_dirty */
 	del_page_from_inactive_dirty_list(page);
 	add_page_to_inactive_clean_list(page);	/* as page_launder does */
-	KTEST_EXPECT_TRUE(t, on_list(&zone->inactive_clean_list, page));
+	KTEST_EXPECT_TRUE(t, page_on_list(page, &zone->inactive_clean_list));
 	KTEST_EXPECT_EQ(t, zone->inactive_clean_pages, clean + 1);
 	activate_page(page);
 	KTEST_EXPECT_TRUE(t, PageActive(page));
@@ -170,4 +160,5 @@ static const struct ktest_case swap_lists_cases[] = {
 	KTEST_CASE(shared_page_is_not_deactivated),
 	KTEST_CASE(clean_page_reactivates_from_its_zone),
 };
-KTEST_SUITE(swap_lists, swap_lists_cases);
+KTEST_SUITE_INIT_EXIT(swap_lists, swap_lists_cases, reclaim_machine_up,
+		      reclaim_machine_down);
