@@ -1,0 +1,123 @@
+/* See test_mm.h. */
+#include "tests/host/test_mm.h"
+#include "lib/string.h"
+#include "mm/mm_types.h"
+#include "mm/vmscan.h"
+
+unsigned long test_mm_addr(unsigned int i)
+{
+	return TEST_MM_BASE + i * PAGE_SIZE;
+}
+
+pte_t *test_mm_pte(struct test_mm *tm, unsigned int i)
+{
+	return tm->ptes + i;
+}
+
+bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
+{
+	memset(tm, 0, sizeof(*tm));
+	tm->pages = pages;
+	tm->mm.mm_users = 1;
+	/* not pgd_alloc(): the host has no kernel half to copy */
+	tm->mm.pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	if (tm->mm.pgd) {
+		pgd_t *pgd = pgd_offset(&tm->mm, TEST_MM_BASE);
+
+		tm->ptes = pte_alloc(&tm->mm, pmd_offset(pgd, TEST_MM_BASE),
+				     TEST_MM_BASE);
+	}
+	if (!tm->ptes) {
+		free_page((unsigned long)tm->mm.pgd);
+		ktest_fail(t, __FILE__, __LINE__, "no page for page tables");
+		return false;
+	}
+	tm->vma.vm_mm = &tm->mm;
+	tm->vma.vm_start = TEST_MM_BASE;
+	tm->vma.vm_end = test_mm_addr(pages);
+	tm->vma.vm_flags = VM_READ | VM_WRITE;
+	tm->mm.mmap = &tm->vma;
+	tm->mm.map_count = 1;
+	list_add_tail(&tm->mm.mmlist, &mmlist);
+	return true;
+}
+
+/* exit_mmap's work per PTE (zap_page_range in mm/memory.c). */
+void test_mm_exit(struct test_mm *tm)
+{
+	for (unsigned int i = 0; i < tm->pages; i++) {
+		pte_t pte = tm->ptes[i];
+
+		if (pte_none(pte))
+			continue;
+		if (pte_present(pte))
+			free_page_and_swap_cache(pte_page(pte));
+		else
+			free_swap_and_cache(pte_to_swp_entry(pte));
+	}
+	list_del(&tm->mm.mmlist);
+	free_page((unsigned long)tm->ptes);
+	free_page((unsigned long)tm->mm.pgd);
+}
+
+static uint32_t pattern(unsigned int i, unsigned int word)
+{
+	return 0x5a000000u ^ (i << 12) ^ word;
+}
+
+struct page *test_mm_map(struct ktest *t, struct test_mm *tm, unsigned int i,
+			 unsigned long extra)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	uint32_t *w;
+
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no page to map");
+		return NULL;
+	}
+	w = page_address(page);
+	for (unsigned int j = 0; j < PAGE_SIZE / 4; j++)
+		w[j] = pattern(i, j);
+	set_pte(tm->ptes + i, __pte((page_to_pfn(page) << PAGE_SHIFT) |
+				    _PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
+				    extra));
+	tm->mm.rss++;
+	return page;
+}
+
+bool test_mm_intact(const void *data, unsigned int i)
+{
+	const uint32_t *w = data;
+
+	for (unsigned int j = 0; j < PAGE_SIZE / 4; j++)
+		if (w[j] != pattern(i, j))
+			return false;
+	return true;
+}
+
+struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
+			      unsigned int i)
+{
+	pte_t *ptep = test_mm_pte(tm, i);
+	struct page *page;
+
+	if (!pte_present(*ptep)) {
+		ktest_fail(t, __FILE__, __LINE__, "page %u is not mapped", i);
+		return NULL;
+	}
+	page = pte_page(*ptep);
+	page->age = 0;
+	pte_val(*ptep) &= ~_PAGE_ACCESSED;
+	tm->mm.swap_cnt = 1;
+	try_to_swap_out(&tm->mm, &tm->vma, test_mm_addr(i), ptep,
+			GFP_KSWAPD);
+	if (pte_present(*ptep) || !PageSwapCache(page) ||
+	    !PageInactiveDirty(page) || page_count(page) != 1) {
+		ktest_fail(t, __FILE__, __LINE__, "try_to_swap_out kept "
+			   "page %u (present %d, cached %d, count %d)", i,
+			   pte_present(*ptep), PageSwapCache(page),
+			   page_count(page));
+		return NULL;
+	}
+	return page;
+}

@@ -1,0 +1,391 @@
+/*
+ * mm/vmscan.c's decisions on the host, where nothing else runs: no
+ * kswapd, no other process, and a disk that finishes its requests only
+ * when the test lets it (tests/host/ramdisk.h).  So each case can set
+ * up exactly the pages it wants, call one function, and check every
+ * page's list, flags, counts and bytes, and the disk's requests.
+ * (The kernel's reclaim suite makes the same calls on a running
+ * kernel, with a real disk.)
+ *
+ * Pages get into reclaim the seed's way: mapped in an address space
+ * (tests/host/test_mm.h), then unmapped by try_to_swap_out into the
+ * swap cache, dirty, on inactive_dirty_list.
+ */
+#include "lib/ktest.h"
+#include "mm/filemap.h"
+#include "mm/internal.h"
+#include "mm/pagemap.h"
+#include "mm/vmscan.h"
+#include "mm/vmstat.h"
+#include "tests/common/reclaim_machine.h"
+#include "tests/host/ramdisk.h"
+#include "tests/host/test_mm.h"
+
+/* ------------------------------------------------ helpers */
+
+/* Pages held so that free memory is short (free_shortage() > 0). */
+static struct page *held[RECLAIM_MACHINE_PAGES];
+static unsigned int nheld;
+
+static void make_free_shortage(void)
+{
+	while (!free_shortage())
+		held[nheld++] = alloc_page(GFP_ATOMIC);
+}
+
+static void end_free_shortage(void)
+{
+	while (nheld)
+		__free_page(held[--nheld]);
+}
+
+static swp_entry_t entry_of(struct page *page)
+{
+	return (swp_entry_t){ page->index };
+}
+
+/* The slot's contents on the disk are what page i was filled with. */
+static bool on_disk_intact(struct page *page, unsigned int i)
+{
+	struct swap_info_struct *p = &swap_info[SWP_TYPE(entry_of(page))];
+
+	return test_mm_intact(ramdisk_page(p->bdev, SWP_OFFSET(entry_of(page))),
+			      i);
+}
+
+/* Maps page i unused since long ago: no accessed bit, age 0. */
+static void map_old(struct ktest *t, struct test_mm *tm, unsigned int i)
+{
+	struct page *page = test_mm_map(t, tm, i, 0);
+
+	if (page)
+		page->age = 0;
+}
+
+/* An address space of n pages, each swapped out into pages[]. */
+static bool swapped_pages(struct ktest *t, struct test_mm *tm, unsigned int n,
+			  struct page **pages)
+{
+	if (!test_mm_init(t, tm, n))
+		return false;
+	for (unsigned int i = 0; i < n; i++) {
+		test_mm_map(t, tm, i, 0);
+		pages[i] = test_mm_swap_out(t, tm, i);
+		if (!pages[i]) {
+			test_mm_exit(tm);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* One write pass, as when memory is short, and the disk finishing it. */
+static void write_dirty_pages(void)
+{
+	make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	end_free_shortage();
+	ramdisk_run();
+}
+
+/* ------------------------------------------------ swap_out */
+
+/* swap_out() walks the mm with the most budget left, and only it. */
+static void swap_out_takes_from_the_largest_budget(struct ktest *t)
+{
+	struct test_mm a, b;
+
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &a, 4));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &b, 4));
+	for (unsigned int i = 0; i < 4; i++) {
+		map_old(t, &a, i);
+		map_old(t, &b, i);
+	}
+	a.mm.swap_cnt = 1;
+	b.mm.swap_cnt = 3;
+	/* one walk at priority 6: (2 mms << 5) >> 6 */
+	KTEST_EXPECT_EQ(t, swap_out(6, GFP_KSWAPD), 3);
+	KTEST_EXPECT_EQ(t, a.mm.rss, 4);
+	KTEST_EXPECT_EQ(t, b.mm.rss, 1);
+	KTEST_EXPECT_EQ(t, b.mm.swap_cnt, 0);
+	KTEST_EXPECT_EQ(t, b.mm.swap_address, test_mm_addr(3));
+	KTEST_EXPECT_TRUE(t, pte_present(*test_mm_pte(&b, 3)));
+	KTEST_EXPECT_EQ(t, swapper_space.nrpages, 3);
+	test_mm_exit(&a);
+	test_mm_exit(&b);
+}
+
+/* Spent budgets are renewed as max(rss >> 5, 8): big mms give more. */
+static void budgets_are_renewed_by_rss(struct ktest *t)
+{
+	struct test_mm small, big;
+
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &small, 40));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &big, 300));
+	for (unsigned int i = 0; i < 300; i++) {
+		if (i < 40)
+			map_old(t, &small, i);
+		map_old(t, &big, i);
+	}
+	KTEST_EXPECT_EQ(t, swap_out(6, GFP_KSWAPD), 300 >> 5);
+	KTEST_EXPECT_EQ(t, small.mm.swap_cnt, 8);	/* 40 >> 5 < 8 */
+	KTEST_EXPECT_EQ(t, small.mm.rss, 40);
+	KTEST_EXPECT_EQ(t, big.mm.rss, 300 - (300 >> 5));
+	test_mm_exit(&small);
+	test_mm_exit(&big);
+}
+
+/* ------------------------------------------------ the active list */
+
+/*
+ * refill_inactive_scan() on four cached pages back on the active list
+ * (age 2): a referenced one ages up, an unreferenced one halves, and at
+ * age 0 one that only the cache holds leaves for inactive_dirty, while
+ * one still in use (a second reference) stays.
+ */
+static void refill_inactive_scan_ages_each_page(struct ktest *t)
+{
+	enum { REF, OLD, DONE, USED, N };
+	struct page *p[N];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	for (int i = 0; i < N; i++)
+		activate_page(p[i]);
+	SetPageReferenced(p[REF]);
+	p[DONE]->age = p[USED]->age = 1;
+	get_page(p[USED]);
+
+	KTEST_EXPECT_EQ(t, refill_inactive_scan(0, 0), 1);
+	KTEST_EXPECT_EQ(t, p[REF]->age, PAGE_AGE_START + PAGE_AGE_ADV);
+	KTEST_EXPECT_FALSE(t, PageReferenced(p[REF]));
+	KTEST_EXPECT_EQ(t, p[OLD]->age, PAGE_AGE_START / 2);
+	KTEST_EXPECT_TRUE(t, PageActive(p[OLD]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[DONE]));
+	KTEST_EXPECT_EQ(t, p[USED]->age, 0);
+	KTEST_EXPECT_TRUE(t, PageActive(p[USED]));
+	KTEST_EXPECT_EQ(t, nr_active_pages, 3);
+	/* pages that stay go to the head: the last one scanned is there */
+	KTEST_EXPECT_PTR_EQ(t, active_list.next, &p[USED]->lru);
+	put_page(p[USED]);
+	test_mm_exit(&tm);
+}
+
+/* ------------------------------------------------ page_launder */
+
+/*
+ * The first pass: pages used again go back to the active list; a
+ * locked one (under I/O) and a dirty one are left for later; a clean
+ * one moves to its zone's inactive_clean_list.  Nothing is written.
+ */
+static void page_launder_sorts_each_page(struct ktest *t)
+{
+	enum { REF, AGED, USED, LOCKED, DIRTY, CLEAN, N };
+	unsigned long rotated;
+	struct page *p[N];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	write_dirty_pages();			/* all clean now */
+	SetPageReferenced(p[REF]);
+	p[AGED]->age = 1;
+	get_page(p[USED]);
+	SetPageLocked(p[LOCKED]);
+	set_page_dirty(p[DIRTY]);
+
+	rotated = vm_events[PGROTATED];
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 1);
+	KTEST_EXPECT_TRUE(t, PageActive(p[REF]));
+	KTEST_EXPECT_TRUE(t, PageActive(p[AGED]));
+	KTEST_EXPECT_TRUE(t, PageActive(p[USED]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[LOCKED]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[DIRTY]));
+	KTEST_EXPECT_TRUE(t, PageDirty(p[DIRTY]));
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(p[CLEAN]));
+	KTEST_EXPECT_TRUE(t, page_on_list(p[CLEAN],
+				&page_zone(p[CLEAN])->inactive_clean_list));
+	KTEST_EXPECT_EQ(t, vm_events[PGROTATED], rotated + 2);
+	KTEST_EXPECT_EQ(t, ramdisk_queued(swap_info[0].bdev), 0);
+	ClearPageLocked(p[LOCKED]);
+	put_page(p[USED]);
+	test_mm_exit(&tm);
+}
+
+/*
+ * Dirty pages are written only in the second pass: when free memory
+ * is short, and the caller may start I/O.  The write is asynchronous:
+ * the page stays locked until the disk finishes, and the next pass
+ * finds it clean.
+ */
+static void page_launder_writes_only_when_short(struct ktest *t)
+{
+	unsigned long out = vm_events[PSWPOUT];
+	struct block_device *disk = swap_info[0].bdev;
+	struct test_mm tm;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);	/* no need */
+	make_free_shortage();
+	KTEST_EXPECT_EQ(t, page_launder(GFP_ATOMIC, 0), 0);	/* no I/O */
+	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 0);
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
+	end_free_shortage();
+	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 1);
+	KTEST_EXPECT_TRUE(t, PageLocked(page));
+	KTEST_EXPECT_TRUE(t, PageWriteback(page));
+	KTEST_EXPECT_EQ(t, vm_events[PSWPOUT], out + 1);
+
+	ramdisk_run();
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	KTEST_EXPECT_FALSE(t, PageWriteback(page));
+	KTEST_EXPECT_FALSE(t, PageDirty(page));
+	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 1);
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
+	test_mm_exit(&tm);
+}
+
+/* A caller that must have memory now waits for the write it started. */
+static void sync_page_launder_waits_for_its_write(struct ktest *t)
+{
+	struct test_mm tm;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	make_free_shortage();
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 1), 1);
+	end_free_shortage();
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
+	KTEST_EXPECT_EQ(t, ramdisk_queued(swap_info[0].bdev), 0);
+	test_mm_exit(&tm);
+}
+
+/* Pages of neighbouring slots go to the disk in one request. */
+static void neighbouring_writes_share_a_request(struct ktest *t)
+{
+	struct block_device *disk = swap_info[0].bdev;
+	unsigned long requests = disk->nr_requests;
+	struct page *p[4];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 4, p));
+	make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	end_free_shortage();
+	KTEST_EXPECT_EQ(t, disk->nr_requests, requests + 1);
+	KTEST_EXPECT_EQ(t, ramdisk_run(), 1);
+	test_mm_exit(&tm);
+}
+
+/*
+ * A write that fails loses nothing: the page stays in memory, in the
+ * cache, dirty, and the next write pass writes it again.
+ */
+static void a_failed_write_is_retried(struct ktest *t)
+{
+	struct block_device *disk = swap_info[0].bdev;
+	struct test_mm tm;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(entry_of(page)));
+	make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	ramdisk_run();
+	KTEST_EXPECT_TRUE(t, PageError(page));
+	KTEST_EXPECT_TRUE(t, PageDirty(page));
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(page));
+	KTEST_EXPECT_TRUE(t, test_mm_intact(page_address(page), 0));
+	KTEST_EXPECT_FALSE(t, on_disk_intact(page, 0));
+
+	ramdisk_heal(disk);
+	page_launder(GFP_KSWAPD, 0);
+	end_free_shortage();
+	ramdisk_run();
+	KTEST_EXPECT_FALSE(t, PageError(page));
+	KTEST_EXPECT_FALSE(t, PageDirty(page));
+	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
+	test_mm_exit(&tm);
+}
+
+/*
+ * A page whose owner exited while it was being written is held by the
+ * cache alone, and its slot by the cache alone: the pass frees both.
+ */
+static void page_launder_drops_an_orphan(struct ktest *t)
+{
+	unsigned long steals = vm_events[PGSTEAL];
+	unsigned long free_slots = nr_swap_pages;
+	struct test_mm tm;
+	struct page *page;
+	swp_entry_t entry;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	entry = entry_of(page);
+	make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);		/* now under I/O */
+	test_mm_exit(&tm);			/* the owner exits */
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
+	ramdisk_run();
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0); /* not kept */
+	end_free_shortage();
+	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
+	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
+}
+
+/* ------------------------------------------------ reclaim_page */
+
+/*
+ * reclaim_page() hands over a clean page nobody uses: out of the cache
+ * (the slot keeps only the PTE's reference), with one reference, the
+ * caller's.  Pages used or dirtied again are moved on, not taken.
+ */
+static void reclaim_page_takes_only_clean_unused_pages(struct ktest *t)
+{
+	enum { CLEAN, DIRTY, REF, N };
+	struct page *p[N];
+	struct test_mm tm;
+	zone_t *zone;
+
+	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	write_dirty_pages();
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), N);
+	SetPageReferenced(p[REF]);
+	set_page_dirty(p[DIRTY]);
+	/* looked at from the tail: these first, then the clean one */
+	zone = page_zone(p[CLEAN]);
+	for (int i = 0; i < N; i++)
+		list_move_tail(&p[i]->lru, &zone->inactive_clean_list);
+
+	KTEST_EXPECT_PTR_EQ(t, reclaim_page(zone), p[CLEAN]);
+	KTEST_EXPECT_TRUE(t, PageActive(p[REF]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[DIRTY]));
+	KTEST_EXPECT_FALSE(t, PageSwapCache(p[CLEAN]));
+	KTEST_EXPECT_NULL(t, p[CLEAN]->mapping);
+	KTEST_EXPECT_EQ(t, page_count(p[CLEAN]), 1);
+	KTEST_EXPECT_EQ(t, swap_count(pte_to_swp_entry(*test_mm_pte(&tm,
+								 CLEAN))), 1);
+	KTEST_EXPECT_EQ(t, zone->inactive_clean_pages, 0);
+	__free_page(p[CLEAN]);
+	test_mm_exit(&tm);
+}
+
+static const struct ktest_case vmscan_cases[] = {
+	KTEST_CASE(swap_out_takes_from_the_largest_budget),
+	KTEST_CASE(budgets_are_renewed_by_rss),
+	KTEST_CASE(refill_inactive_scan_ages_each_page),
+	KTEST_CASE(page_launder_sorts_each_page),
+	KTEST_CASE(page_launder_writes_only_when_short),
+	KTEST_CASE(sync_page_launder_waits_for_its_write),
+	KTEST_CASE(neighbouring_writes_share_a_request),
+	KTEST_CASE(a_failed_write_is_retried),
+	KTEST_CASE(page_launder_drops_an_orphan),
+	KTEST_CASE(reclaim_page_takes_only_clean_unused_pages),
+};
+KTEST_SUITE_INIT_EXIT(host_vmscan, vmscan_cases, reclaim_machine_up,
+		      reclaim_machine_down);
