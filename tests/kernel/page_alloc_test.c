@@ -13,6 +13,7 @@
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 #include "tests/common/buddy_model.h"
+#include "tests/kernel/ktest_pages.h"
 
 /* tests/common/buddy_model_test.c runs on the real memory here. */
 bool buddy_model_machine(void)
@@ -148,22 +149,10 @@ static struct page *grab_all(unsigned int gfp, unsigned long *n)
 
 	*n = 0;
 	while ((page = alloc_pages(gfp, 0))) {
-		page->list.next = (struct list_head *)head;
-		head = page;
+		hold_page(&head, page);
 		(*n)++;
 	}
 	return head;
-}
-
-static void release_all(struct page *head)
-{
-	while (head) {
-		struct page *next = (struct page *)head->list.next;
-
-		INIT_LIST_HEAD(&head->list);
-		__free_page(head);
-		head = next;
-	}
 }
 
 /*
@@ -192,8 +181,8 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	for (zone_t **zp = zl->zones; *zp; zp++)
 		KTEST_EXPECT_EQ(t, (*zp)->free_pages, 0);
 	KTEST_EXPECT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
-	release_all(b);
-	release_all(a);
+	free_held_pages(b);
+	free_held_pages(a);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 	KTEST_EXPECT_TRUE(t, same_snapshot(t, &before));
 	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);

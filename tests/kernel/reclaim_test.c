@@ -26,6 +26,7 @@
 #include "mm/vmscan.h"
 #include "mm/vmstat.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_pages.h"
 
 static bool have_swap(struct ktest *t);
 
@@ -669,17 +670,10 @@ static void page_launder_writes_when_short(struct ktest *t)
 		struct page *p = alloc_page(GFP_KERNEL);
 
 		KTEST_ASSERT_NOT_NULL(t, p);
-		p->list.next = (struct list_head *)hog;
-		hog = p;
+		hold_page(&hog, p);
 	}
 	page_launder(GFP_KSWAPD, 1);
-	while (hog) {
-		struct page *next = (struct page *)hog->list.next;
-
-		INIT_LIST_HEAD(&hog->list);
-		__free_page(hog);
-		hog = next;
-	}
+	free_held_pages(hog);
 	wait_on_page(page);
 	KTEST_EXPECT_GT(t, vm_events[PSWPOUT], writes);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
