@@ -13,6 +13,7 @@
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 #include "tests/common/buddy_model.h"
+#include "tests/common/mm_snapshot.h"
 #include "tests/kernel/ktest_pages.h"
 
 /* tests/common/buddy_model_test.c runs on the real memory here. */
@@ -25,29 +26,9 @@ void buddy_model_done(void)
 {
 }
 
-/* The free blocks of every zone, to compare before and after. */
-struct buddy_snapshot {
-	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
-};
-
-static void snapshot(struct buddy_snapshot *s)
+static bool same_snapshot(struct ktest *t, const struct mm_snapshot *a)
 {
-	pg_data_t *pgdat;
-
-	memset(s, 0, sizeof(*s));
-	for_each_pgdat(pgdat)
-		for (int j = 0; j < MAX_NR_ZONES; j++)
-			for (int o = 0; o < MAX_ORDER; o++)
-				s->nr_free[pgdat->node_id][j][o] =
-				    pgdat->node_zones[j].free_area[o].nr_free;
-}
-
-static bool same_snapshot(struct ktest *t, const struct buddy_snapshot *a)
-{
-	struct buddy_snapshot b;
-
-	snapshot(&b);
-	if (!memcmp(a, &b, sizeof(b)))
+	if (mm_snapshot_equal(a))
 		return true;
 	ktest_log(t, "free lists differ from the starting state");
 	return false;
@@ -56,9 +37,9 @@ static bool same_snapshot(struct ktest *t, const struct buddy_snapshot *a)
 /* Allocate and free every order: everything merges back. */
 static void every_order_merges_back(struct ktest *t)
 {
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 
-	snapshot(&before);
+	mm_snapshot(&before);
 	for (unsigned long order = 0; order < MAX_ORDER; order++) {
 		struct page *page = alloc_pages(GFP_KERNEL, order);
 
@@ -88,7 +69,7 @@ static void split_leaves_one_block_per_order(struct ktest *t)
 {
 	zone_t *z = first_zone();
 	unsigned long counts[MAX_ORDER];
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 	int k = 0, h;
 	struct page *page;
 
@@ -100,7 +81,7 @@ static void split_leaves_one_block_per_order(struct ktest *t)
 		ktest_skip(t, "no empty order below a non-empty one");
 		return;
 	}
-	snapshot(&before);
+	mm_snapshot(&before);
 	for (int o = 0; o < MAX_ORDER; o++)
 		counts[o] = z->free_area[o].nr_free;
 	page = rmqueue(z, k);
@@ -166,10 +147,10 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 		ZONE_NORMAL];
 	unsigned long free = nr_free_pages(), n, n2;
 	unsigned long wakeups = vm_events[KSWAPD_WAKEUP];
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 	struct page *a, *b;
 
-	snapshot(&before);
+	mm_snapshot(&before);
 	a = grab_all(GFP_KERNEL, &n);
 	for (zone_t **zp = zl->zones; *zp; zp++)
 		KTEST_EXPECT_EQ(t, (*zp)->free_pages,
