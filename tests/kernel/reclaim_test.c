@@ -43,9 +43,7 @@ static struct mm_struct *mm_with_pages(struct ktest *t, unsigned int n,
 		ktest_fail(t, __FILE__, __LINE__, "no mm");
 		return NULL;
 	}
-	*addr = do_mmap(0, n * PAGE_SIZE, RW, PRIVATE_ANON);
-	for (unsigned int i = 0; i < n; i++)
-		put_u32(*addr + i * PAGE_SIZE, 1000 + i);
+	*addr = map_written_pages(n, 1000);
 	return mm;
 }
 
@@ -484,12 +482,8 @@ static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
 {
 	struct mm_struct *mm = enter_new_mm();
 
-	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	put_u32(*addr, 0);			/* a page table */
-	put_page(follow_page(mm, *addr));
-	mm->rss--;
-	set_pte(pte_of(mm, *addr), swp_entry_to_pte(entry));
-	flush_tlb_page(find_vma(mm, *addr), *addr); /* the freed page's */
+	*addr = map_written_pages(1, 0);	/* a page table */
+	replace_page_by_pte(mm, *addr, swp_entry_to_pte(entry));
 	return mm;
 }
 
