@@ -91,6 +91,33 @@ static void drop_from_cache(struct page *page)
 	__free_page(page);
 }
 
+/* Writes an unused swap-cache page out and drops it: on disk only. */
+static void write_out(struct page *page)
+{
+	write_and_wait(page);
+	drop_from_cache(page);
+}
+
+/*
+ * A fresh mm (as mm_with_pages) whose one page at *addr was swapped out
+ * into the swap cache: *page is that page, *entry (unless entry is
+ * NULL) the swap entry its PTE holds now.
+ */
+static struct mm_struct *mm_with_swapped_page(struct ktest *t,
+					      unsigned long *addr,
+					      struct page **page,
+					      swp_entry_t *entry)
+{
+	struct mm_struct *mm = mm_with_pages(t, 1, addr);
+
+	if (!mm)
+		return NULL;
+	*page = swap_out_page(mm, *addr);
+	if (entry)
+		*entry = entry_at(mm, *addr);
+	return mm;
+}
+
 static void expect_clean_invariants(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
@@ -153,16 +180,14 @@ static void an_aged_page_goes_to_the_swap_cache(struct ktest *t)
 {
 	unsigned long addr, free_slots = nr_swap_pages;
 	unsigned long cached = swapper_space.nrpages;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
 	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
 	KTEST_EXPECT_FALSE(t, pte_none(*pte_of(mm, addr)));
-	entry = entry_at(mm, addr);
 	KTEST_EXPECT_EQ(t, page->index, entry.val);
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
@@ -189,14 +214,12 @@ static void an_aged_page_goes_to_the_swap_cache(struct ktest *t)
 static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 {
 	unsigned long addr, free_slots;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
 	write_and_wait(page);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* mapped again */
@@ -217,12 +240,11 @@ static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 static void a_written_cached_page_is_dirtied(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
 	struct page *page;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, NULL);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
 	write_and_wait(page);
 	KTEST_EXPECT_EQ(t, put_u32(addr, 77), 0);	/* in place: ours */
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
@@ -288,16 +310,13 @@ static void no_swap_left_restores_the_pte(struct ktest *t)
 static void swap_in_brings_the_data_back(struct ktest *t)
 {
 	unsigned long addr, majors = vm_events[PGMAJFAULT];
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
-	write_and_wait(page);
-	drop_from_cache(page);
+	write_out(page);
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the PTE's only */
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* read from disk */
@@ -328,10 +347,7 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 		return;
 	for (unsigned int i = 0; i < 2 * n; i++) {
 		unsigned long a = addr + i * PAGE_SIZE;
-		struct page *page = swap_out_page(mm, a);
-
-		write_and_wait(page);
-		drop_from_cache(page);
+		write_out(swap_out_page(mm, a));
 		/* the first page whose slot starts a window */
 		if (!first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
 			first = a;
@@ -357,14 +373,14 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 static void fork_shares_swapped_pages(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *parent = mm_with_pages(t, 1, &addr), *child;
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *parent = mm_with_swapped_page(t, &addr, &page,
+							&entry);
+	struct mm_struct *child;
 
 	if (!parent)
 		return;
-	page = swap_out_page(parent, addr);
-	entry = entry_at(parent, addr);
 	child = dup_mm(parent);
 	KTEST_ASSERT_NOT_NULL(t, child);
 	KTEST_EXPECT_EQ(t, entry_at(child, addr).val, entry.val);
@@ -417,6 +433,31 @@ static void exit_frees_slots_and_cache(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+/*
+ * A new locked, uptodate page in the swap cache at entry, which must
+ * already be held (the caller's slot), put on the list its age puts it
+ * on; the cache is its only user.  NULL (the case failed) if not.
+ */
+static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
+				  unsigned char age)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory");
+		return NULL;
+	}
+	lock_page(page);
+	page->age = age;
+	SetPageUptodate(page);
+	if (add_to_swap_cache(page, entry)) {
+		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
+		return NULL;
+	}
+	put_page(page);		/* the cache is the page's only user */
+	return page;
+}
+
 /* The slot of the reclaim suite's disk that cannot be read (suites.py). */
 #define BAD_SLOT	1504
 
@@ -455,24 +496,15 @@ static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
 		return false;
 	}
 	for (int i = 0; i < 2; i++) {
-		struct page *page = alloc_page(GFP_KERNEL);
+		struct page *page = page_in_cache(t, e[i], 0);
 
-		if (!page) {
-			ktest_fail(t, __FILE__, __LINE__, "no memory");
+		if (!page)
 			return false;
-		}
-		lock_page(page);
-		if (add_to_swap_cache(page, e[i])) {
-			ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
-			return false;
-		}
 		*(uint32_t *)kmap(page) = 5000 + i;
 		kunmap(page);
 		set_page_dirty(page);
 		unlock_page(page);
-		write_and_wait(page);
-		put_page(page);			/* the cache holds it */
-		drop_from_cache(page);
+		write_out(page);
 	}
 	return true;
 }
@@ -531,21 +563,12 @@ static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 static struct page *cached_page(struct ktest *t, unsigned char age)
 {
 	swp_entry_t entry = get_swap_page();
-	struct page *page = entry.val ? alloc_page(GFP_KERNEL) : NULL;
 
-	if (!page) {
-		ktest_fail(t, __FILE__, __LINE__, "no slot or page");
+	if (!entry.val) {
+		ktest_fail(t, __FILE__, __LINE__, "no slot");
 		return NULL;
 	}
-	lock_page(page);
-	page->age = age;
-	SetPageUptodate(page);
-	if (add_to_swap_cache(page, entry)) {
-		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
-		return NULL;
-	}
-	put_page(page);		/* the cache is the page's only user */
-	return page;
+	return page_in_cache(t, entry, age);
 }
 
 static void free_cached(struct page *page)
@@ -785,15 +808,13 @@ static bool names(struct ktest *t, const char *words)
 static void the_checker_names_broken_reclaim_state(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	struct swap_info_struct *p;
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
+	struct swap_info_struct *p;
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
 	p = &swap_info[SWP_TYPE(entry)];
 	expect_clean_invariants(t);
 
@@ -841,10 +862,8 @@ static void swapoff_brings_every_page_back(struct ktest *t)
 	for (int i = 0; i < 32; i++) {
 		struct page *page = swap_out_page(mm, addr + i * PAGE_SIZE);
 
-		if (i % 2) {			/* odd ones: on disk only */
-			write_and_wait(page);
-			drop_from_cache(page);
-		}
+		if (i % 2)			/* odd ones: on disk only */
+			write_out(page);
 	}
 	child = dup_mm(mm);
 	KTEST_ASSERT_NOT_NULL(t, child);
