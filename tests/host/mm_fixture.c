@@ -90,27 +90,6 @@ void mm_fixture_teardown(void)
 	pgdat_list = NULL;
 }
 
-void mm_snapshot(struct mm_snapshot *s)
-{
-	pg_data_t *pgdat;
-
-	memset(s, 0, sizeof(*s));
-	for_each_pgdat(pgdat)
-		for (int j = 0; j < MAX_NR_ZONES; j++)
-			for (int o = 0; o < MAX_ORDER; o++)
-				s->nr_free[pgdat->node_id][j][o] =
-				    pgdat->node_zones[j].free_area[o].nr_free;
-	s->free_pages = nr_free_pages();
-}
-
-bool mm_snapshot_equal(const struct mm_snapshot *a)
-{
-	struct mm_snapshot b;
-
-	mm_snapshot(&b);
-	return !memcmp(a, &b, sizeof(b));
-}
-
 /* tests/common/buddy_model_test.c's machine on the host. */
 bool buddy_model_machine(void)
 {

@@ -8,6 +8,7 @@
 #define TESTS_HOST_MM_FIXTURE_H
 
 #include "mm/internal.h"
+#include "tests/common/mm_snapshot.h"
 
 struct mm_layout {
 	int nodes;
@@ -22,13 +23,5 @@ void mm_fixture_teardown(void);
 
 /* Only the zones, over a mem_map without an arena (no page handed over). */
 bool mm_fixture_zones_only(const struct mm_layout *layout);
-
-/* The free blocks of every zone, to compare before and after. */
-struct mm_snapshot {
-	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
-	unsigned long free_pages;
-};
-void mm_snapshot(struct mm_snapshot *s);
-bool mm_snapshot_equal(const struct mm_snapshot *a);
 
 #endif

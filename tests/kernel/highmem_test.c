@@ -9,6 +9,7 @@
 #include "mm/debug.h"
 #include "mm/highmem.h"
 #include "mm/internal.h"
+#include "tests/kernel/ktest_pages.h"
 
 static struct page *highpage(struct ktest *t)
 {
@@ -155,10 +156,8 @@ static void highmem_falls_back_to_normal(struct ktest *t)
 		return;
 	__free_page(page);
 	free = nr_free_pages();
-	while ((page = alloc_page(GFP_HIGHUSER)) && PageHighMem(page)) {
-		page->list.next = (struct list_head *)head;
-		head = page;
-	}
+	while ((page = alloc_page(GFP_HIGHUSER)) && PageHighMem(page))
+		hold_page(&head, page);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_EXPECT_EQ(t, zone_idx(page_zone(page)), ZONE_NORMAL);
 	KTEST_EXPECT_EQ(t, hz->free_pages, hz->pages_low - 1);
@@ -166,12 +165,7 @@ static void highmem_falls_back_to_normal(struct ktest *t)
 	page = alloc_page(GFP_KERNEL);
 	KTEST_EXPECT_FALSE(t, PageHighMem(page));
 	__free_page(page);
-	while (head) {
-		page = (struct page *)head->list.next;
-		INIT_LIST_HEAD(&head->list);
-		__free_page(head);
-		head = page;
-	}
+	free_held_pages(head);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 }
 

@@ -60,6 +60,35 @@ static inline uint32_t get_u32(unsigned long addr)
 	return v;
 }
 
+/*
+ * Maps n anonymous read-write pages in the current mm and faults each
+ * in by writing first + i to its first word; returns their address.
+ */
+static inline unsigned long map_written_pages(unsigned int n,
+					      uint32_t first)
+{
+	unsigned long addr = do_mmap(0, n * PAGE_SIZE, RW, PRIVATE_ANON);
+
+	for (unsigned int i = 0; i < n; i++)
+		put_u32(addr + i * PAGE_SIZE, first + i);
+	return addr;
+}
+
+/*
+ * Frees the page mapped at addr and puts pte (a swap entry) in its
+ * place, as if the page had gone out to swap and left the cache.
+ */
+static inline void replace_page_by_pte(struct mm_struct *mm,
+				       unsigned long addr, pte_t pte)
+{
+	pte_t *ptep = pte_of(mm, addr);
+
+	put_page(pte_page(*ptep));
+	mm->rss--;
+	set_pte(ptep, pte);
+	flush_tlb_page(find_vma(mm, addr), addr); /* the freed page's */
+}
+
 /* The word at offset off of a page, read through the kernel mapping. */
 static inline uint32_t page_word(struct page *page, unsigned long off)
 {

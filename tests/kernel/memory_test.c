@@ -54,8 +54,7 @@ static void fork_shares_pages_until_written(struct ktest *t)
 	struct page *page;
 
 	KTEST_ASSERT_NOT_NULL(t, parent);
-	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	put_u32(addr, 0x1111);
+	addr = map_written_pages(1, 0x1111);
 	page = follow_page(parent, addr);
 	KTEST_EXPECT_EQ(t, page_count(page), 1);
 	child = dup_mm(parent);
@@ -89,9 +88,7 @@ static void munmap_gives_the_pages_back(struct ktest *t)
 	unsigned long addr, free_before;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	addr = do_mmap(0, 8 * PAGE_SIZE, RW, PRIVATE_ANON);
-	for (int i = 0; i < 8; i++)
-		put_u32(addr + i * PAGE_SIZE, i);
+	addr = map_written_pages(8, 0);
 	KTEST_EXPECT_EQ(t, mm->rss, 8);
 	free_before = nr_free_pages();
 	KTEST_EXPECT_EQ(t, do_munmap(mm, addr + 2 * PAGE_SIZE,
@@ -217,8 +214,7 @@ static void the_cpu_sets_young_and_dirty(struct ktest *t)
 	pte_t *pte;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	put_u32(addr, 1);
+	addr = map_written_pages(1, 1);
 	vma = find_vma(mm, addr);
 	pte = pte_of(mm, addr);
 	KTEST_EXPECT_EQ(t, ptep_test_and_clear_young(pte), 1);
@@ -239,18 +235,14 @@ static void a_bad_swap_pte_gives_sigbus(struct ktest *t)
 {
 	struct mm_struct *mm = enter_new_mm();
 	unsigned long addr;
-	pte_t *pte;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	put_u32(addr, 1);
-	pte = pte_of(mm, addr);
-	put_page(pte_page(*pte));
-	mm->rss--;
-	set_pte(pte, __pte(1 << 9));	/* type 0, offset 1: not present */
+	addr = map_written_pages(1, 1);
+	/* type 0, offset 1: not present */
+	replace_page_by_pte(mm, addr, __pte(1 << 9));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, find_vma(mm, addr), addr, 0),
 			VM_FAULT_SIGBUS);
-	pte_clear(pte);
+	pte_clear(pte_of(mm, addr));
 	leave_mm(t, mm);
 }
 

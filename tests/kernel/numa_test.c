@@ -6,6 +6,7 @@
 #include "lib/ktest.h"
 #include "mm/internal.h"
 #include "mm/numa.h"
+#include "tests/kernel/ktest_pages.h"
 
 static int page_node(const struct page *page)
 {
@@ -95,20 +96,14 @@ static void falls_back_to_the_other_node(struct ktest *t)
 		return;
 	while ((page = alloc_pages_node(1, GFP_KERNEL, 0)) &&
 	       page_node(page) == 1) {
-		page->list.next = (struct list_head *)head;
-		head = page;
+		hold_page(&head, page);
 		n++;
 	}
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_EXPECT_EQ(t, page_node(page), 0);
 	KTEST_EXPECT_EQ(t, z1->free_pages, z1->pages_low - 1);
 	__free_page(page);
-	while (head) {
-		page = (struct page *)head->list.next;
-		INIT_LIST_HEAD(&head->list);
-		__free_page(head);
-		head = page;
-	}
+	free_held_pages(head);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 	ktest_log(t, "node 1 gave %lu pages before node 0 took over", n);
 }

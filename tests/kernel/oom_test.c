@@ -16,6 +16,7 @@
 #include "mm/vmstat.h"
 #include "kernel/exit.h"
 #include "kernel/abi.h"
+#include "tests/kernel/ktest_pages.h"
 
 /*
  * Starts argv and waits (up to 5 s) until its address space is at
@@ -120,8 +121,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 
 		if (!p)
 			break;
-		p->list.next = (struct list_head *)held;
-		held = p;
+		hold_page(&held, p);
 	}
 	current->flags &= ~PF_MEMALLOC;
 	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
@@ -130,13 +130,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 	KTEST_EXPECT_EQ(t, out_of_memory(), 0);
 	victim->flags &= ~PF_MEMDIE;
 	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
-	while (held) {
-		struct page *next = (struct page *)held->list.next;
-
-		INIT_LIST_HEAD(&held->list);
-		__free_page(held);
-		held = next;
-	}
+	free_held_pages(held);
 	KTEST_EXPECT_EQ(t, out_of_memory(), 0);
 	finish(victim->pid);
 }

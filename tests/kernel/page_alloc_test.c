@@ -13,6 +13,8 @@
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 #include "tests/common/buddy_model.h"
+#include "tests/common/mm_snapshot.h"
+#include "tests/kernel/ktest_pages.h"
 
 /* tests/common/buddy_model_test.c runs on the real memory here. */
 bool buddy_model_machine(void)
@@ -24,29 +26,9 @@ void buddy_model_done(void)
 {
 }
 
-/* The free blocks of every zone, to compare before and after. */
-struct buddy_snapshot {
-	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
-};
-
-static void snapshot(struct buddy_snapshot *s)
+static bool same_snapshot(struct ktest *t, const struct mm_snapshot *a)
 {
-	pg_data_t *pgdat;
-
-	memset(s, 0, sizeof(*s));
-	for_each_pgdat(pgdat)
-		for (int j = 0; j < MAX_NR_ZONES; j++)
-			for (int o = 0; o < MAX_ORDER; o++)
-				s->nr_free[pgdat->node_id][j][o] =
-				    pgdat->node_zones[j].free_area[o].nr_free;
-}
-
-static bool same_snapshot(struct ktest *t, const struct buddy_snapshot *a)
-{
-	struct buddy_snapshot b;
-
-	snapshot(&b);
-	if (!memcmp(a, &b, sizeof(b)))
+	if (mm_snapshot_equal(a))
 		return true;
 	ktest_log(t, "free lists differ from the starting state");
 	return false;
@@ -55,9 +37,9 @@ static bool same_snapshot(struct ktest *t, const struct buddy_snapshot *a)
 /* Allocate and free every order: everything merges back. */
 static void every_order_merges_back(struct ktest *t)
 {
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 
-	snapshot(&before);
+	mm_snapshot(&before);
 	for (unsigned long order = 0; order < MAX_ORDER; order++) {
 		struct page *page = alloc_pages(GFP_KERNEL, order);
 
@@ -87,7 +69,7 @@ static void split_leaves_one_block_per_order(struct ktest *t)
 {
 	zone_t *z = first_zone();
 	unsigned long counts[MAX_ORDER];
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 	int k = 0, h;
 	struct page *page;
 
@@ -99,7 +81,7 @@ static void split_leaves_one_block_per_order(struct ktest *t)
 		ktest_skip(t, "no empty order below a non-empty one");
 		return;
 	}
-	snapshot(&before);
+	mm_snapshot(&before);
 	for (int o = 0; o < MAX_ORDER; o++)
 		counts[o] = z->free_area[o].nr_free;
 	page = rmqueue(z, k);
@@ -148,22 +130,10 @@ static struct page *grab_all(unsigned int gfp, unsigned long *n)
 
 	*n = 0;
 	while ((page = alloc_pages(gfp, 0))) {
-		page->list.next = (struct list_head *)head;
-		head = page;
+		hold_page(&head, page);
 		(*n)++;
 	}
 	return head;
-}
-
-static void release_all(struct page *head)
-{
-	while (head) {
-		struct page *next = (struct page *)head->list.next;
-
-		INIT_LIST_HEAD(&head->list);
-		__free_page(head);
-		head = next;
-	}
 }
 
 /*
@@ -177,10 +147,10 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 		ZONE_NORMAL];
 	unsigned long free = nr_free_pages(), n, n2;
 	unsigned long wakeups = vm_events[KSWAPD_WAKEUP];
-	struct buddy_snapshot before;
+	struct mm_snapshot before;
 	struct page *a, *b;
 
-	snapshot(&before);
+	mm_snapshot(&before);
 	a = grab_all(GFP_KERNEL, &n);
 	for (zone_t **zp = zl->zones; *zp; zp++)
 		KTEST_EXPECT_EQ(t, (*zp)->free_pages,
@@ -192,8 +162,8 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	for (zone_t **zp = zl->zones; *zp; zp++)
 		KTEST_EXPECT_EQ(t, (*zp)->free_pages, 0);
 	KTEST_EXPECT_NULL(t, alloc_pages(GFP_ATOMIC, 0));
-	release_all(b);
-	release_all(a);
+	free_held_pages(b);
+	free_held_pages(a);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 	KTEST_EXPECT_TRUE(t, same_snapshot(t, &before));
 	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);

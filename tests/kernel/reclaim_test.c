@@ -26,6 +26,7 @@
 #include "mm/vmscan.h"
 #include "mm/vmstat.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_pages.h"
 
 static bool have_swap(struct ktest *t);
 
@@ -42,9 +43,7 @@ static struct mm_struct *mm_with_pages(struct ktest *t, unsigned int n,
 		ktest_fail(t, __FILE__, __LINE__, "no mm");
 		return NULL;
 	}
-	*addr = do_mmap(0, n * PAGE_SIZE, RW, PRIVATE_ANON);
-	for (unsigned int i = 0; i < n; i++)
-		put_u32(*addr + i * PAGE_SIZE, 1000 + i);
+	*addr = map_written_pages(n, 1000);
 	return mm;
 }
 
@@ -90,6 +89,33 @@ static void drop_from_cache(struct page *page)
 	delete_from_swap_cache_nolock(page);
 	unlock_page(page);
 	__free_page(page);
+}
+
+/* Writes an unused swap-cache page out and drops it: on disk only. */
+static void write_out(struct page *page)
+{
+	write_and_wait(page);
+	drop_from_cache(page);
+}
+
+/*
+ * A fresh mm (as mm_with_pages) whose one page at *addr was swapped out
+ * into the swap cache: *page is that page, *entry (unless entry is
+ * NULL) the swap entry its PTE holds now.
+ */
+static struct mm_struct *mm_with_swapped_page(struct ktest *t,
+					      unsigned long *addr,
+					      struct page **page,
+					      swp_entry_t *entry)
+{
+	struct mm_struct *mm = mm_with_pages(t, 1, addr);
+
+	if (!mm)
+		return NULL;
+	*page = swap_out_page(mm, *addr);
+	if (entry)
+		*entry = entry_at(mm, *addr);
+	return mm;
 }
 
 static void expect_clean_invariants(struct ktest *t)
@@ -154,16 +180,14 @@ static void an_aged_page_goes_to_the_swap_cache(struct ktest *t)
 {
 	unsigned long addr, free_slots = nr_swap_pages;
 	unsigned long cached = swapper_space.nrpages;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
 	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
 	KTEST_EXPECT_FALSE(t, pte_none(*pte_of(mm, addr)));
-	entry = entry_at(mm, addr);
 	KTEST_EXPECT_EQ(t, page->index, entry.val);
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
@@ -190,14 +214,12 @@ static void an_aged_page_goes_to_the_swap_cache(struct ktest *t)
 static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 {
 	unsigned long addr, free_slots;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
 	write_and_wait(page);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* mapped again */
@@ -218,12 +240,11 @@ static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 static void a_written_cached_page_is_dirtied(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
 	struct page *page;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, NULL);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
 	write_and_wait(page);
 	KTEST_EXPECT_EQ(t, put_u32(addr, 77), 0);	/* in place: ours */
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
@@ -299,16 +320,13 @@ static void no_swap_left_restores_the_pte(struct ktest *t)
 static void swap_in_brings_the_data_back(struct ktest *t)
 {
 	unsigned long addr, majors = vm_events[PGMAJFAULT];
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
-	write_and_wait(page);
-	drop_from_cache(page);
+	write_out(page);
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the PTE's only */
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* read from disk */
@@ -339,10 +357,7 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 		return;
 	for (unsigned int i = 0; i < 2 * n; i++) {
 		unsigned long a = addr + i * PAGE_SIZE;
-		struct page *page = swap_out_page(mm, a);
-
-		write_and_wait(page);
-		drop_from_cache(page);
+		write_out(swap_out_page(mm, a));
 		/* the first page whose slot starts a window */
 		if (!first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
 			first = a;
@@ -368,14 +383,14 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 static void fork_shares_swapped_pages(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *parent = mm_with_pages(t, 1, &addr), *child;
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *parent = mm_with_swapped_page(t, &addr, &page,
+							&entry);
+	struct mm_struct *child;
 
 	if (!parent)
 		return;
-	page = swap_out_page(parent, addr);
-	entry = entry_at(parent, addr);
 	child = dup_mm(parent);
 	KTEST_ASSERT_NOT_NULL(t, child);
 	KTEST_EXPECT_EQ(t, entry_at(child, addr).val, entry.val);
@@ -428,6 +443,31 @@ static void exit_frees_slots_and_cache(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+/*
+ * A new locked, uptodate page in the swap cache at entry, which must
+ * already be held (the caller's slot), put on the list its age puts it
+ * on; the cache is its only user.  NULL (the case failed) if not.
+ */
+static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
+				  unsigned char age)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory");
+		return NULL;
+	}
+	lock_page(page);
+	page->age = age;
+	SetPageUptodate(page);
+	if (add_to_swap_cache(page, entry)) {
+		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
+		return NULL;
+	}
+	put_page(page);		/* the cache is the page's only user */
+	return page;
+}
+
 /* The slot of the reclaim suite's disk that cannot be read (suites.py). */
 #define BAD_SLOT	1504
 
@@ -466,24 +506,15 @@ static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
 		return false;
 	}
 	for (int i = 0; i < 2; i++) {
-		struct page *page = alloc_page(GFP_KERNEL);
+		struct page *page = page_in_cache(t, e[i], 0);
 
-		if (!page) {
-			ktest_fail(t, __FILE__, __LINE__, "no memory");
+		if (!page)
 			return false;
-		}
-		lock_page(page);
-		if (add_to_swap_cache(page, e[i])) {
-			ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
-			return false;
-		}
 		*(uint32_t *)kmap(page) = 5000 + i;
 		kunmap(page);
 		set_page_dirty(page);
 		unlock_page(page);
-		write_and_wait(page);
-		put_page(page);			/* the cache holds it */
-		drop_from_cache(page);
+		write_out(page);
 	}
 	return true;
 }
@@ -493,12 +524,8 @@ static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
 {
 	struct mm_struct *mm = enter_new_mm();
 
-	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	put_u32(*addr, 0);			/* a page table */
-	put_page(follow_page(mm, *addr));
-	mm->rss--;
-	set_pte(pte_of(mm, *addr), swp_entry_to_pte(entry));
-	flush_tlb_page(find_vma(mm, *addr), *addr); /* the freed page's */
+	*addr = map_written_pages(1, 0);	/* a page table */
+	replace_page_by_pte(mm, *addr, swp_entry_to_pte(entry));
 	return mm;
 }
 
@@ -546,21 +573,12 @@ static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 static struct page *cached_page(struct ktest *t, unsigned char age)
 {
 	swp_entry_t entry = get_swap_page();
-	struct page *page = entry.val ? alloc_page(GFP_KERNEL) : NULL;
 
-	if (!page) {
-		ktest_fail(t, __FILE__, __LINE__, "no slot or page");
+	if (!entry.val) {
+		ktest_fail(t, __FILE__, __LINE__, "no slot");
 		return NULL;
 	}
-	lock_page(page);
-	page->age = age;
-	SetPageUptodate(page);
-	if (add_to_swap_cache(page, entry)) {
-		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
-		return NULL;
-	}
-	put_page(page);		/* the cache is the page's only user */
-	return page;
+	return page_in_cache(t, entry, age);
 }
 
 static void free_cached(struct page *page)
@@ -679,17 +697,10 @@ static void page_launder_writes_when_short(struct ktest *t)
 		struct page *p = alloc_page(GFP_KERNEL);
 
 		KTEST_ASSERT_NOT_NULL(t, p);
-		p->list.next = (struct list_head *)hog;
-		hog = p;
+		hold_page(&hog, p);
 	}
 	page_launder(GFP_KSWAPD, 1);
-	while (hog) {
-		struct page *next = (struct page *)hog->list.next;
-
-		INIT_LIST_HEAD(&hog->list);
-		__free_page(hog);
-		hog = next;
-	}
+	free_held_pages(hog);
 	wait_on_page(page);
 	KTEST_EXPECT_GT(t, vm_events[PSWPOUT], writes);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
@@ -807,15 +818,13 @@ static bool names(struct ktest *t, const char *words)
 static void the_checker_names_broken_reclaim_state(struct ktest *t)
 {
 	unsigned long addr;
-	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
-	struct swap_info_struct *p;
-	swp_entry_t entry;
 	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
+	struct swap_info_struct *p;
 
 	if (!mm)
 		return;
-	page = swap_out_page(mm, addr);
-	entry = entry_at(mm, addr);
 	p = &swap_info[SWP_TYPE(entry)];
 	expect_clean_invariants(t);
 
@@ -863,10 +872,8 @@ static void swapoff_brings_every_page_back(struct ktest *t)
 	for (int i = 0; i < 32; i++) {
 		struct page *page = swap_out_page(mm, addr + i * PAGE_SIZE);
 
-		if (i % 2) {			/* odd ones: on disk only */
-			write_and_wait(page);
-			drop_from_cache(page);
-		}
+		if (i % 2)			/* odd ones: on disk only */
+			write_out(page);
 	}
 	child = dup_mm(mm);
 	KTEST_ASSERT_NOT_NULL(t, child);

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+from pagoda_test import scenario_calling
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _programs import PROGRAMS, compare  # noqa: E402
@@ -36,12 +36,7 @@ def run_natively(lab, name, timeout=120):
     assert done.returncode >= 0, f"{argv[0]} was killed by signal {-done.returncode}"
 
 
-def native(name):
-    func = lambda lab: run_natively(lab, name)  # noqa: E731
-    func.__name__ = name
-    return scenario(name, timeout=150)(func)
-
-
 for _name in PROGRAMS:
-    globals()[f"native_{_name}"] = native(_name)
+    globals()[f"native_{_name}"] = scenario_calling(_name, run_natively, _name,
+                                                    timeout=150)
 del _name

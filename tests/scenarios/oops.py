@@ -8,33 +8,42 @@ CR2, and QEMU must exit with the failure status, never 33 or 0.
 from pagoda_test import scenario
 
 
+def crash_report(lab, demo, what, report):
+    """Boot the crash demo suite `demo`, expect the `report` lines (regexes)
+    in order, then QEMU's failure status after `what`; return the Machine."""
+    vm = lab.boot(append=f"test={demo}")
+    for line in report:
+        vm.expect(line)
+    code = vm.wait_exit(timeout=30).code
+    assert code == 35, f"QEMU exited with {code} after {what}, expected 35 (failure)"
+    return vm
+
+
 @scenario("oops_report", timeout=60)
 def oops_report(lab):
-    vm = lab.boot(append="test=demo_oops")
-    vm.expect(r"Unable to handle kernel NULL pointer dereference at virtual address 00000000")
-    vm.expect(r"Oops: page fault, error code 0002")
-    vm.expect(r"EIP: 0008:c[0-9a-f]{7}")
-    vm.expect(r"CR0: [0-9a-f]{8}  CR2: 00000000")
-    vm.expect(r"Call Trace:")
-    vm.expect(r"\[<c[0-9a-f]{7}>\] oops_demo_write_null\+0x[0-9a-f]+/0x[0-9a-f]+")
-    vm.expect(r"\] kernel_init\+0x")  # the init thread runs the tests
-    vm.expect(r"Kernel panic - not syncing: Fatal exception")
-    status, code = vm.wait_exit(timeout=30)
-    assert code == 35, f"QEMU exited with {code} after the oops, expected 35 (failure)"
+    vm = crash_report(lab, "demo_oops", "the oops", [
+        r"Unable to handle kernel NULL pointer dereference at virtual address 00000000",
+        r"Oops: page fault, error code 0002",
+        r"EIP: 0008:c[0-9a-f]{7}",
+        r"CR0: [0-9a-f]{8}  CR2: 00000000",
+        r"Call Trace:",
+        r"\[<c[0-9a-f]{7}>\] oops_demo_write_null\+0x[0-9a-f]+/0x[0-9a-f]+",
+        r"\] kernel_init\+0x",  # the init thread runs the tests
+        r"Kernel panic - not syncing: Fatal exception",
+    ])
     assert "not ok" not in vm.output.split("Oops")[0], "a case failed before the crash"
 
 
 @scenario("panic_report", timeout=60)
 def panic_report(lab):
-    vm = lab.boot(append="test=demo_panic")
-    vm.expect(r"Kernel panic: demo panic: the answer is 42")
-    vm.expect(r"CR0: [0-9a-f]{8}  CR2: [0-9a-f]{8}  CR3: [0-9a-f]{8}")
-    vm.expect(r"Call Trace:")
-    vm.expect(r"\] panic\+0x")
-    vm.expect(r"\] panic_demo_caller\+0x")
-    vm.expect(r"Kernel panic - not syncing: demo panic: the answer is 42")
-    status, code = vm.wait_exit(timeout=30)
-    assert code == 35, f"QEMU exited with {code} after panic(), expected 35 (failure)"
+    crash_report(lab, "demo_panic", "panic()", [
+        r"Kernel panic: demo panic: the answer is 42",
+        r"CR0: [0-9a-f]{8}  CR2: [0-9a-f]{8}  CR3: [0-9a-f]{8}",
+        r"Call Trace:",
+        r"\] panic\+0x",
+        r"\] panic_demo_caller\+0x",
+        r"Kernel panic - not syncing: demo panic: the answer is 42",
+    ])
 
 
 @scenario("loglevel_hides_but_dmesg_keeps", timeout=60)

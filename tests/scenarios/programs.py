@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+from pagoda_test import scenario, scenario_calling
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _programs import PROGRAMS, compare  # noqa: E402
@@ -28,39 +28,21 @@ def run_as_init(lab, name, timeout, mem=None):
     assert code == want, f"QEMU exited {code}, expected {want} for status {expected_status}"
 
 
-@scenario("memhog_verifies", timeout=120)
-def memhog_verifies(lab):
-    run_as_init(lab, "memhog", 100)
+# scenario: (program in PROGRAMS, seconds for the scenario, for the power-off)
+INIT_RUNS = {
+    "memhog_verifies": ("memhog", 120, 100),
+    "memhog_bad_size": ("memhog_bad_size", 60, 50),
+    "forktest": ("forktest", 120, 100),
+    "faulttest_kernel_survives": ("faulttest", 120, 100),
+    "sysfuzz_100000_calls": ("sysfuzz", 300, 280),
+    "forkhog": ("forkhog", 120, 100),
+    "sleep": ("sleep", 60, 50),
+}
 
-
-@scenario("memhog_bad_size", timeout=60)
-def memhog_bad_size(lab):
-    run_as_init(lab, "memhog_bad_size", 50)
-
-
-@scenario("forktest", timeout=120)
-def forktest(lab):
-    run_as_init(lab, "forktest", 100)
-
-
-@scenario("faulttest_kernel_survives", timeout=120)
-def faulttest_kernel_survives(lab):
-    run_as_init(lab, "faulttest", 100)
-
-
-@scenario("sysfuzz_100000_calls", timeout=300)
-def sysfuzz_100000_calls(lab):
-    run_as_init(lab, "sysfuzz", 280)
-
-
-@scenario("forkhog", timeout=120)
-def forkhog(lab):
-    run_as_init(lab, "forkhog", 100)
-
-
-@scenario("sleep", timeout=60)
-def sleep(lab):
-    run_as_init(lab, "sleep", 50)
+for _name, (_program, _timeout, _wait) in INIT_RUNS.items():
+    globals()[_name] = scenario_calling(_name, run_as_init, _program, _wait,
+                                        timeout=_timeout)
+del _name, _program, _timeout, _wait
 
 
 @scenario("init_unknown_program", timeout=60)

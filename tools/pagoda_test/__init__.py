@@ -4,7 +4,7 @@ qemu      the QEMU command line (also a CLI for the Makefile); Disk, Inject
 disks     disk images for tests: blank or mkswap-formatted, and their digests
 ktap      KTAP v1 parser
 machine   Machine: a running QEMU to expect() output from and send() input to
-lab       @scenario, and the Lab a scenario function receives
+lab       @scenario, scenario_calling(), and the Lab a scenario function receives
 runner    the runner behind tools/runtests.py
 
 Scenario files import what they need from here:
@@ -17,7 +17,8 @@ import importlib
 # that `python3 -m pagoda_test.qemu` does not import qemu twice.
 _EXPORTS = {
     "PROMPT": "machine", "ExitStatus": "machine", "Machine": "machine",
-    "Lab": "lab", "scenario": "lab", "Disk": "qemu", "Inject": "qemu",
+    "Lab": "lab", "scenario": "lab", "scenario_calling": "lab",
+    "Disk": "qemu", "Inject": "qemu",
 }
 
 __all__ = list(_EXPORTS)

@@ -45,6 +45,20 @@ def scenario(name=None, *, timeout=None):
     return mark
 
 
+def scenario_calling(name, run, *args, timeout=None):
+    """A scenario `name` that calls run(lab, *args): for a file that makes
+    one scenario per row of a table. Bind it to a module-level name, as
+    load_scenarios() looks for scenarios among the module's globals:
+
+        for _name, _size in SIZES.items():
+            globals()[_name] = scenario_calling(_name, boot_with, _size, timeout=60)
+    """
+    def func(lab):
+        return run(lab, *args)
+    func.__name__ = func.__qualname__ = name
+    return scenario(name, timeout=timeout)(func)
+
+
 class ScenarioSkipped(Exception):
     """Raised by Lab.skip(): the scenario cannot run here; the message says why."""
 

@@ -19,8 +19,23 @@ def doc(text):
     return textwrap.dedent(text).lstrip("\n")
 
 
+def one_suite(name, lines="", after=""):
+    """A KTAP document planning the one suite `name`: the document's and the
+    suite's header lines, then `lines` (the suite's plan and results, written
+    from the suite's own indentation; nested tests deeper), then `after` at
+    the document's indentation (the suite's result line, what ended the
+    output, or nothing)."""
+    suite = ["KTAP version 1", f"# Subtest: {name}"] + doc(lines).splitlines()
+    return "\n".join(["KTAP version 1", "1..1"] + ["    " + line for line in suite]
+                     + doc(after).splitlines()) + "\n"
+
+
 def statuses(suite):
     return [(case.name, case.status) for case in ktap.case_results(suite)]
+
+
+def case_statuses(suite):
+    return [case.status for case in ktap.case_results(suite)]
 
 
 CONTRACT_SAMPLE = doc("""
@@ -86,22 +101,17 @@ class ContractSampleTest(unittest.TestCase):
 
 class NestingTest(unittest.TestCase):
     def test_parameterised_case_nests_a_third_level(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
+        root = ktap.parse(one_suite("buddy", """
+            1..2
                 KTAP version 1
-                # Subtest: buddy
-                1..2
-                    KTAP version 1
-                    # Subtest: alloc_orders
-                    ok 1 order 0
-                    not ok 2 order 3
-                    ok 3 order 10
-                    1..3
-                not ok 1 alloc_orders
-                ok 2 free_merges
-            not ok 1 buddy
-            """))
+                # Subtest: alloc_orders
+                ok 1 order 0
+                not ok 2 order 3
+                ok 3 order 10
+                1..3
+            not ok 1 alloc_orders
+            ok 2 free_merges
+            """, after="not ok 1 buddy"))
         suite = root.find("buddy")
         self.assertEqual(statuses(suite), [("alloc_orders", FAIL), ("free_merges", PASS)])
         param = suite.find("alloc_orders")
@@ -109,19 +119,14 @@ class NestingTest(unittest.TestCase):
         self.assertEqual(ktap.outcome(param.find("order 3")), FAIL)
 
     def test_suite_saying_ok_with_a_failing_nested_case_fails(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
+        root = ktap.parse(one_suite("lists", """
             1..1
                 KTAP version 1
-                # Subtest: lists
+                # Subtest: param
                 1..1
-                    KTAP version 1
-                    # Subtest: param
-                    1..1
-                    not ok 1 inner
-                ok 1 param
-            ok 1 lists
-            """))
+                not ok 1 inner
+            ok 1 param
+            """, after="ok 1 lists"))
         self.assertEqual(statuses(root.find("lists")), [("param", FAIL)])
         self.assertEqual(ktap.outcome(root), FAIL)
 
@@ -142,29 +147,17 @@ class NestingTest(unittest.TestCase):
 
 class SkipTest(unittest.TestCase):
     def test_skipped_suite_counts_as_one_skip(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
-                KTAP version 1
-                # Subtest: numa
-                1..0
-            ok 1 numa # SKIP needs numa=fake=2
-            """))
+        root = ktap.parse(one_suite("numa", "1..0", after="ok 1 numa # SKIP needs numa=fake=2"))
         suite = root.find("numa")
         self.assertEqual(statuses(suite), [("numa", SKIP)])
         self.assertEqual(ktap.outcome(root), PASS)
 
     def test_skip_directive_is_case_insensitive_and_wins_over_not_ok(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
-                KTAP version 1
-                # Subtest: s
-                1..2
-                not ok 1 a # skip no disk
-                ok 2 b # TODO known bug
-            ok 1 s
-            """))
+        root = ktap.parse(one_suite("s", """
+            1..2
+            not ok 1 a # skip no disk
+            ok 2 b # TODO known bug
+            """, after="ok 1 s"))
         self.assertEqual(statuses(root.find("s")), [("a", SKIP), ("b", SKIP)])
 
 
@@ -207,22 +200,18 @@ class NoiseTest(unittest.TestCase):
 
 
 class TruncatedOutputTest(unittest.TestCase):
-    CRASH = doc("""
-        KTAP version 1
-        1..1
-            KTAP version 1
-            # Subtest: vmscan
-            1..5
-            ok 1 ages_active_list
-            ok 2 reclaims_clean_pages
+    CRASH = one_suite("vmscan", """
+        1..5
+        ok 1 ages_active_list
+        ok 2 reclaims_clean_pages
+        """, after="""
         [    1.500000] Oops: page fault at 0x00000010, eip 0xc0104abc
         [    1.500001] Kernel panic - not syncing: Fatal exception
         """)
 
     def test_unreported_cases_are_failures(self):
         suite = ktap.parse(self.CRASH).find("vmscan")
-        results = ktap.case_results(suite)
-        self.assertEqual([c.status for c in results], [PASS, PASS, FAIL, FAIL, FAIL])
+        self.assertEqual(case_statuses(suite), [PASS, PASS, FAIL, FAIL, FAIL])
         self.assertEqual(ktap.outcome(suite), FAIL)
 
     def test_case_in_progress_shows_the_panic(self):
@@ -232,44 +221,29 @@ class TruncatedOutputTest(unittest.TestCase):
                       in_progress.lines)
 
     def test_crash_before_the_plan_counts_one_failure(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
-                KTAP version 1
-                # Subtest: swap
-            Kernel panic - not syncing: no memory
-            """))
+        root = ktap.parse(one_suite("swap", after="Kernel panic - not syncing: no memory"))
         results = ktap.case_results(root.find("swap"))
         self.assertEqual([c.status for c in results], [FAIL])
         self.assertIn("Kernel panic - not syncing: no memory", results[0].lines)
 
     def test_crash_inside_a_nested_case(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
+        root = ktap.parse(one_suite("migrate", """
+            1..2
                 KTAP version 1
-                # Subtest: migrate
-                1..2
-                    KTAP version 1
-                    # Subtest: moves_pages
-                    1..4
-                    ok 1 order 0
+                # Subtest: moves_pages
+                1..4
+                ok 1 order 0
             """))
         results = ktap.case_results(root.find("migrate"))
         self.assertEqual([c.status for c in results], [FAIL, FAIL])
         self.assertEqual(results[1].lines, ["case 2 of 2: never ran"])
 
     def test_all_cases_reported_but_suite_unfinished_still_fails(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
+        root = ktap.parse(one_suite("s", """
             1..1
-                KTAP version 1
-                # Subtest: s
-                1..1
-                ok 1 a
+            ok 1 a
             """))
-        results = ktap.case_results(root.find("s"))
-        self.assertEqual([c.status for c in results], [PASS, FAIL])
+        self.assertEqual(case_statuses(root.find("s")), [PASS, FAIL])
 
     def test_sanitizer_report_fails_the_suite(self):
         root = ktap.parse(doc("""
@@ -312,44 +286,28 @@ class CountMismatchTest(unittest.TestCase):
         self.assertEqual(ktap.outcome(root), FAIL)
 
     def test_suite_finishing_with_fewer_cases_than_planned(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
-                KTAP version 1
-                # Subtest: s
-                1..3
-                ok 1 a
-                ok 2 b
-            ok 1 s
-            """))
-        results = ktap.case_results(root.find("s"))
-        self.assertEqual([c.status for c in results], [PASS, PASS, FAIL])
+        root = ktap.parse(one_suite("s", """
+            1..3
+            ok 1 a
+            ok 2 b
+            """, after="ok 1 s"))
+        self.assertEqual(case_statuses(root.find("s")), [PASS, PASS, FAIL])
 
     def test_misnumbered_result_fails_the_suite(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
-            1..1
-                KTAP version 1
-                # Subtest: s
-                1..2
-                ok 1 a
-                ok 3 b
-            ok 1 s
-            """))
+        root = ktap.parse(one_suite("s", """
+            1..2
+            ok 1 a
+            ok 3 b
+            """, after="ok 1 s"))
         suite = root.find("s")
         self.assertEqual(suite.problems, ["result numbered 3, expected 2"])
-        self.assertEqual([c.status for c in ktap.case_results(suite)], [PASS, PASS, FAIL])
+        self.assertEqual(case_statuses(suite), [PASS, PASS, FAIL])
 
     def test_suite_saying_not_ok_with_all_cases_passing(self):
-        root = ktap.parse(doc("""
-            KTAP version 1
+        root = ktap.parse(one_suite("s", """
             1..1
-                KTAP version 1
-                # Subtest: s
-                1..1
-                ok 1 a
-            not ok 1 s
-            """))
+            ok 1 a
+            """, after="not ok 1 s"))
         results = ktap.case_results(root.find("s"))
         self.assertEqual([c.status for c in results], [PASS, FAIL])
         self.assertEqual(results[-1].lines, ["not ok 1 s"])
