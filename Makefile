@@ -192,7 +192,8 @@ FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
 FUZZ := $(BUILD)/fuzz/buddy-fuzz
 
 $(FUZZ): $(FUZZ_SRCS) tests/fuzz/coverage-ignore.txt \
-	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	 $(wildcard mm/*.h tests/common/*.h tests/host/*.h \
+	   tests/host/shim/*/*.h)
 	@mkdir -p $(@D)/corpus
 	@echo "  FUZZCC  $@"
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
@@ -223,7 +224,8 @@ BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
 	-DHOST_TEST -include tests/host/host.h -fno-builtin
 
 $(BUILD)/bench/buddy-bench: $(BENCH_SRCS) \
-	 $(wildcard mm/*.h tests/host/*.h tests/host/shim/*/*.h)
+	 $(wildcard mm/*.h tests/common/*.h tests/host/*.h \
+	   tests/host/shim/*/*.h)
 	@mkdir -p $(@D)
 	@echo "  BENCHCC $@"
 	@$(HOST_CC) $(BENCH_CFLAGS) -o $@ $(BENCH_SRCS)
