@@ -342,6 +342,37 @@ static void swap_in_brings_the_data_back(struct ktest *t)
 }
 
 /*
+ * A fresh mm (as mm_with_pages) whose 2 << page_cluster pages at *addr
+ * are all on disk only, out of the cache.  *first gets the address of
+ * the first of them whose slot starts a read-ahead window: the
+ * 1 << page_cluster pages from there fill one window, in order.
+ */
+static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
+						unsigned long *addr,
+						unsigned long *first)
+{
+	unsigned int n = 1U << page_cluster;
+	struct mm_struct *mm = mm_with_pages(t, 2 * n, addr);
+
+	*first = 0;
+	if (!mm)
+		return NULL;
+	for (unsigned int i = 0; i < 2 * n; i++) {
+		unsigned long a = *addr + i * PAGE_SIZE;
+
+		write_out(swap_out_page(mm, a));
+		if (!*first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
+			*first = a;
+	}
+	if (!*first || *first + n * PAGE_SIZE > *addr + 2 * n * PAGE_SIZE) {
+		ktest_fail(t, __FILE__, __LINE__, "no whole window on disk");
+		leave_mm(t, mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/*
  * A page's neighbours on swap come in with it, in one request, and
  * their faults then find them in the cache: minor faults, no I/O.
  */
@@ -349,21 +380,11 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
 	struct block_device *bdev = swap_info[swap_list.head].bdev;
-	unsigned long addr, requests, majors;
-	struct mm_struct *mm = mm_with_pages(t, 2 * n, &addr);
-	unsigned long first = 0;
+	unsigned long addr, first, requests, majors;
+	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 
 	if (!mm)
 		return;
-	for (unsigned int i = 0; i < 2 * n; i++) {
-		unsigned long a = addr + i * PAGE_SIZE;
-		write_out(swap_out_page(mm, a));
-		/* the first page whose slot starts a window */
-		if (!first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
-			first = a;
-	}
-	KTEST_ASSERT_TRUE(t, first && first + n * PAGE_SIZE <=
-			  addr + 2 * n * PAGE_SIZE);
 	requests = bdev->nr_requests;
 	majors = vm_events[PGMAJFAULT];
 	for (unsigned int i = 0; i < n; i++)
