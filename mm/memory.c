@@ -130,6 +130,37 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return VM_FAULT_MINOR;
 }
 
+/* How many of the nr slots from first's need reading into the cache. */
+static unsigned int slots_to_read(swp_entry_t first, unsigned int nr)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < nr; i++)
+		n += swap_entry_needs_read(SWP_ENTRY(SWP_TYPE(first),
+						     SWP_OFFSET(first) + i));
+	return n;
+}
+
+/* Up to n new pages into pool (fewer if memory runs out): how many. */
+static unsigned int alloc_readahead_pages(struct page **pool, unsigned int n)
+{
+	unsigned int got = 0;
+
+	while (got < n && (pool[got] = alloc_page(GFP_HIGHUSER)))
+		got++;
+	return got;
+}
+
+/* Sends the read of n cache pages in consecutive slots; lets go of them. */
+static void read_run(struct page **run, unsigned int n)
+{
+	if (!n)
+		return;
+	rw_swap_pages(READ, run, n);
+	while (n)
+		page_cache_release(run[--n]);
+}
+
 /*
  * Reads the slots around entry's into the swap cache, as few requests
  * as possible (2.4's swapin_readahead): the aligned window of
@@ -138,31 +169,47 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
  * reads its memory back in order mostly finds it in the cache.
  * Slots already cached break the run.  The pages stay in the cache
  * (active, with the cache's reference) for do_swap_page() to find.
+ *
+ * Every page is allocated first, and only then are they put in the
+ * cache and their reads sent, with nothing in between that sleeps.  A
+ * page in the cache is locked until its read is done, and whoever
+ * faults on its slot sleeps in lock_page.  If it stayed locked, its
+ * read not sent, while the next page's allocation waited for kswapd,
+ * a fork relative faulting on that slot could not die when the OOM
+ * killer chose it; while it is dying, out_of_memory() is false and
+ * every allocation waits (mm/page_alloc.c): nobody would ever move.
+ * (2.4.0 sends each page's read as soon as the page is in the cache.)
  */
 void swapin_readahead(swp_entry_t entry)
 {
-	struct page *run[BLK_MAX_SEGS];
+	struct page *pool[BLK_MAX_SEGS];	/* a window is <= 16 slots */
+	unsigned int type = SWP_TYPE(entry), used = 0, run = 0, got, most;
 	unsigned long offset;
-	int num = valid_swaphandles(entry, &offset);
-	unsigned int n = 0, most;
+	unsigned int num = valid_swaphandles(entry, &offset);
 
 	if (!num)
 		return;
-	most = min((unsigned int)BLK_MAX_SEGS,
-		   swap_info[SWP_TYPE(entry)].bdev->max_segs);
+	num = min(num, (unsigned int)ARRAY_SIZE(pool));
+	got = alloc_readahead_pages(pool, slots_to_read(SWP_ENTRY(type, offset),
+							num));
+	most = min((unsigned int)BLK_MAX_SEGS, swap_info[type].bdev->max_segs);
+	/* We may have slept: each slot is asked again as its page goes in. */
+	for (unsigned int i = 0; i < num && used < got; i++) {
+		swp_entry_t slot = SWP_ENTRY(type, offset + i);
+		bool added = swap_cache_add_for_read(pool[used], slot);
 
-	for (int i = 0; i < num; i++, offset++) {
-		struct page *page = swap_cache_new_page(
-			SWP_ENTRY(SWP_TYPE(entry), offset));
-
-		if (page)
-			run[n++] = page;
-		if (n && (!page || n == most || i == num - 1)) {
-			rw_swap_pages(READ, run, n);
-			while (n)
-				page_cache_release(run[--n]);
+		if (added) {
+			used++;
+			run++;
+		}
+		if (!added || run == most) {
+			read_run(pool + used - run, run);
+			run = 0;
 		}
 	}
+	read_run(pool + used - run, run);
+	while (got > used)		/* slots read or freed meanwhile */
+		__free_page(pool[--got]);
 }
 
 /* A locked page whose read failed leaves the cache, and is unlocked. */

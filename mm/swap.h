@@ -180,7 +180,8 @@ bool is_page_shared(struct page *page);
 void swap_cache_start_io(struct page *page, int rw);
 void swap_cache_end_io(struct page *page);
 struct page *read_swap_cache_async(swp_entry_t entry);
-struct page *swap_cache_new_page(swp_entry_t entry);
+bool swap_entry_needs_read(swp_entry_t entry);
+bool swap_cache_add_for_read(struct page *page, swp_entry_t entry);
 void swapin_readahead(swp_entry_t entry);
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset);
 

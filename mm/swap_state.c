@@ -261,29 +261,46 @@ void swap_cache_end_io(struct page *page)
 }
 
 /*
- * A new page in the cache for entry, locked and not yet read, with a
- * reference for the caller; NULL if entry is cached already (someone
- * read it meanwhile), no longer in use, or there is no memory.  The
- * caller starts the read (rw_swap_page or rw_swap_pages).
+ * Does entry's slot want reading into the cache: in use, and no page
+ * cached for it?  Asks only: the page found is not marked referenced
+ * (read-ahead counts its slots so, and nobody wants those pages yet).
  */
-struct page *swap_cache_new_page(swp_entry_t entry)
+bool swap_entry_needs_read(swp_entry_t entry)
 {
 	struct page *page;
 
 	if (!swap_entry_used(entry))
-		return NULL;
-	page = alloc_page(GFP_HIGHUSER);
-	if (!page)
-		return NULL;
-	/* We may have slept: someone may have read it, or freed it. */
-	lock_page(page);
-	if (!swap_entry_used(entry) || add_to_swap_cache(page, entry)) {
+		return false;
+	page = find_swap_page(entry);
+	if (page)
+		put_page(page);		/* the cache holds it still */
+	return !page;
+}
+
+/*
+ * Puts page, newly allocated (nobody else holds it), into the cache
+ * for entry, locked, ready for the read the caller starts
+ * (rw_swap_page or rw_swap_pages) and that unlocks it.  The cache
+ * takes a reference; the caller keeps its own.  Does not sleep: that
+ * is why the allocation is the caller's.  A page locked here must not
+ * wait for anything but its read, because whoever faults on entry now
+ * sleeps in lock_page until the read is done; and an allocation may
+ * wait for kswapd, which may be waiting for that very process to exit
+ * (see swapin_readahead).  False, with page untouched, if entry no
+ * longer needs reading: freed, or cached by someone else meanwhile.
+ */
+bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
+{
+	if (!swap_entry_used(entry))
+		return false;
+	if (TryLockPage(page))		/* a new page: it cannot be locked */
+		BUG();
+	if (add_to_swap_cache(page, entry)) {	/* -EEXIST: cached */
 		unlock_page(page);
-		__free_page(page);
-		return NULL;
+		return false;
 	}
 	swap_cache_start_io(page, READ);
-	return page;
+	return true;
 }
 
 /*
@@ -292,6 +309,8 @@ struct page *swap_cache_new_page(swp_entry_t entry)
  * its read is in flight: lock_page() or wait_on_page() waits for it,
  * and PG_uptodate then says whether it worked.  The caller gets a
  * reference.  NULL if the slot is not in use or there is no memory.
+ * Nothing is locked while the allocation sleeps, and the read is sent
+ * as soon as the page is in the cache, as in 2.4.
  */
 struct page *read_swap_cache_async(swp_entry_t entry)
 {
@@ -299,9 +318,16 @@ struct page *read_swap_cache_async(swp_entry_t entry)
 
 	if (page)
 		return page;
-	page = swap_cache_new_page(entry);
+	if (!swap_entry_used(entry))
+		return NULL;
+	page = alloc_page(GFP_HIGHUSER);
 	if (!page)
+		return NULL;
+	/* We may have slept: someone may have read it, or freed it. */
+	if (!swap_cache_add_for_read(page, entry)) {
+		__free_page(page);
 		return lookup_swap_cache(entry);
+	}
 	rw_swap_page(READ, page);
 	return page;
 }
