@@ -178,7 +178,9 @@ static void read_run(struct page **run, unsigned int n)
  * a fork relative faulting on that slot could not die when the OOM
  * killer chose it; while it is dying, out_of_memory() is false and
  * every allocation waits (mm/page_alloc.c): nobody would ever move.
- * (2.4.0 sends each page's read as soon as the page is in the cache.)
+ * (Sending a run may wait for room on the disk, which only the disk
+ * gives: that run is on its way, the next one not yet in the cache.)
+ * 2.4.0 sends each page's read as soon as the page is in the cache.
  */
 void swapin_readahead(swp_entry_t entry)
 {
