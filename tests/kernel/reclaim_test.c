@@ -8,13 +8,16 @@
  *  - page_launder()'s per-page decisions and its write pass,
  *    reclaim_page(), refill_inactive_scan();
  *  - swap-in: the page comes back intact, readahead reads a cluster in
- *    one request, fork shares swap entries, copy-on-write of a
- *    swapped page, exit frees the slots;
+ *    one request and sleeps in the allocator with no page of it locked,
+ *    fork shares swap entries, copy-on-write of a swapped page, exit
+ *    frees the slots;
  *  - the checker names a broken list or swap_map count.
  * Every case ends with check_mm_invariants() clean: swap_map counts
  * equal the swap PTEs plus the swap-cache pages.
  */
 #include "drivers/blkdev.h"
+#include "kernel/fork.h"
+#include "kernel/sched.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
 #include "mm/debug.h"
@@ -27,6 +30,7 @@
 #include "mm/vmstat.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_pages.h"
+#include "tests/kernel/ktest_tasks.h"
 
 static bool have_swap(struct ktest *t);
 
@@ -392,6 +396,124 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 				1000 + (first - addr) / PAGE_SIZE + i);
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * Read-ahead while the allocator sleeps.  A watcher thread runs each
+ * time the test thread gives way (it yields in a loop, so it has the
+ * CPU whenever the test thread does not want it), and looks at the
+ * window's slots in the swap cache.
+ */
+struct window_watch {
+	swp_entry_t first;		/* the window's first slot */
+	unsigned int n;			/* slots in the window */
+	struct block_device *bdev;
+	unsigned long requests;		/* bdev->nr_requests before */
+	volatile bool reading;		/* in swapin_readahead() */
+	volatile bool done;
+	volatile unsigned int looks;	/* runs while reading */
+	volatile unsigned int locked_unsent;	/* ... that found one */
+};
+
+/* Is a page of the window in the cache and locked? */
+static bool window_page_locked(const struct window_watch *w)
+{
+	for (unsigned int i = 0; i < w->n; i++) {
+		struct page *page = lookup_swap_cache(SWP_ENTRY(
+			SWP_TYPE(w->first), SWP_OFFSET(w->first) + i));
+		bool locked = page && PageLocked(page);
+
+		if (page)
+			page_cache_release(page);
+		if (locked)
+			return true;
+	}
+	return false;
+}
+
+static int watch_window(void *arg)
+{
+	struct window_watch *w = arg;
+
+	while (!w->done) {
+		if (w->reading) {
+			w->looks++;
+			/* no request sent yet: nobody will unlock it */
+			if (w->bdev->nr_requests == w->requests &&
+			    window_page_locked(w))
+				w->locked_unsent++;
+		}
+		yield();
+	}
+	return 0;
+}
+
+/* Could alloc_page(GFP_HIGHUSER) have a page without yielding? */
+static bool user_page_at_hand(void)
+{
+	zonelist_t *list = NODE_DATA(numa_node_id())->node_zonelists +
+			   gfp_zone(GFP_HIGHUSER);
+
+	/* __alloc_pages' steps 3 and 4 (mm/page_alloc.c) */
+	for (zone_t **zp = list->zones; *zp; zp++)
+		if ((*zp)->free_pages >= (*zp)->pages_low ||
+		    (*zp)->free_pages + (*zp)->inactive_clean_pages >
+		    (*zp)->pages_low)
+			return true;
+	return false;
+}
+
+/*
+ * The hang this case guards against: read-ahead held a window page
+ * locked in the swap cache, its read not sent, while it allocated the
+ * next one; the allocator sleeps (here it yields, below pages_low),
+ * and a process faulting on that slot sleeps in lock_page until the
+ * read-ahead's allocation ends, which, if that process is the OOM
+ * victim, is never.  With memory held just below pages_low, every
+ * allocation of the window yields to the watcher (kswapd is kept out,
+ * so nothing frees memory meanwhile): no page of the window may be
+ * locked then unless its read is on its way.  The pages then read back
+ * with their data, in one request.
+ */
+static void readahead_sleeps_with_no_page_locked(struct ktest *t)
+{
+	struct window_watch w = { .n = 1U << page_cluster };
+	struct task_struct *kswapd = kswapd_task;
+	unsigned long addr, first;
+	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
+	struct page *hog = NULL;
+	int pid;
+
+	if (!mm)
+		return;
+	w.first = entry_at(mm, first);
+	w.bdev = swap_info[SWP_TYPE(w.first)].bdev;
+	pid = kernel_thread(watch_window, &w, "watcher");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	kswapd_task = NULL;		/* wakeup_kswapd() does nothing */
+	while (user_page_at_hand()) {
+		struct page *page = alloc_page(GFP_HIGHUSER);
+
+		if (!page)
+			break;
+		hold_page(&hog, page);
+	}
+	w.requests = w.bdev->nr_requests;
+	w.reading = true;
+	swapin_readahead(w.first);
+	w.reading = false;
+	free_held_pages(hog);
+	kswapd_task = kswapd;
+	w.done = true;
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_GE(t, w.looks, w.n);	/* each allocation slept */
+	KTEST_EXPECT_EQ(t, w.locked_unsent, 0);
+	for (unsigned int i = 0; i < w.n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				1000 + (first - addr) / PAGE_SIZE + i);
+	KTEST_EXPECT_EQ(t, w.bdev->nr_requests - w.requests, 1);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -930,6 +1052,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
+	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),
 	KTEST_CASE(exit_frees_slots_and_cache),
 	KTEST_CASE(a_failed_readahead_hurts_only_the_unreadable_page),
