@@ -180,18 +180,36 @@ int sys_swapon(const char *name, int prio)
 /* ------------------------------------------------ swapoff */
 
 /*
+ * The VMA that maps addr now, or NULL.  unuse_pte sleeps, and the
+ * owner of mm may change its mappings meanwhile: mprotect splits a VMA
+ * (the one looked up before may now end below addr, while the part
+ * with addr has other permissions) or merges it into its neighbour
+ * (kfree: a pointer kept would dangle), munmap removes it.  So a VMA
+ * is never kept across the sleep: it is looked up again after.
+ */
+static struct vm_area_struct *vma_now(struct mm_struct *mm,
+				      unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return vma && addr >= vma->vm_start ? vma : NULL;
+}
+
+/*
  * One swap PTE of area `type` at addr: its page comes back (from the
  * swap cache, or read), the PTE maps it again and lets go of the slot
  * (2.4's unuse_pte, with do_swap_page's reading).  A page whose slot
  * has no other user leaves the swap cache.  0, or -ENOMEM/-EIO if the
- * page cannot be had.  May sleep: the PTE is looked at again after.
+ * page cannot be had.  May sleep: the PTE and the VMA are looked at
+ * again after.  (2.4.0's try_to_unuse reads the page before it walks
+ * the page tables, under locks, without sleeping.)
  */
-static int unuse_pte(struct mm_struct *mm, struct vm_area_struct *vma,
-		     unsigned long addr, pte_t *ptep)
+static int unuse_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 {
 	pte_t orig = *ptep;
 	swp_entry_t entry = pte_to_swp_entry(orig);
 	struct page *page = lookup_swap_cache(entry);
+	struct vm_area_struct *vma;
 
 	if (!page) {
 		swapin_readahead(entry);
@@ -200,7 +218,9 @@ static int unuse_pte(struct mm_struct *mm, struct vm_area_struct *vma,
 			return pte_val(*ptep) == pte_val(orig) ? -ENOMEM : 0;
 	}
 	lock_page(page);
-	if (pte_val(*ptep) != pte_val(orig)) {	/* faulted in meanwhile */
+	vma = vma_now(mm, addr);
+	if (!vma || pte_val(*ptep) != pte_val(orig)) {
+		/* unmapped, or faulted in, meanwhile */
 		unlock_page(page);
 		page_cache_release(page);
 		return 0;
@@ -251,7 +271,7 @@ static int unuse_mm(struct mm_struct *mm, int type)
 		pte = pte_offset(pmd, addr);
 		if (!pte_none(*pte) && !pte_present(*pte) &&
 		    (int)SWP_TYPE(pte_to_swp_entry(*pte)) == type) {
-			err = unuse_pte(mm, vma, addr, pte);
+			err = unuse_pte(mm, addr, pte);
 			if (err)
 				return err;
 		}
