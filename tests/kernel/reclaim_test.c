@@ -18,6 +18,7 @@
 #include "drivers/blkdev.h"
 #include "kernel/fork.h"
 #include "kernel/sched.h"
+#include "kernel/time.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
 #include "mm/debug.h"
@@ -997,6 +998,64 @@ static void the_checker_names_broken_reclaim_state(struct ktest *t)
 
 /* ------------------------------------------------ swapoff */
 
+struct swapoff_run {
+	const char *disk;
+	int error;
+};
+
+static int run_swapoff(void *arg)
+{
+	struct swapoff_run *r = arg;
+
+	r->error = sys_swapoff(r->disk);
+	return 0;
+}
+
+/*
+ * swapoff sleeps in unuse_pte (for the page lock, which the test holds
+ * as a read in flight would), and meanwhile the owner makes the part
+ * of its mapping with the page PROT_NONE.  That splits the VMA swapoff
+ * looked up before it slept: the old one now ends before the page.
+ * The page must come back with the protection of the VMA that covers
+ * it now, PROT_NONE, not with the old one's.
+ */
+static void swapoff_maps_a_page_as_its_vma_is_now(struct ktest *t)
+{
+	unsigned long addr, a;
+	struct mm_struct *mm = mm_with_pages(t, 4, &addr);
+	struct swapoff_run r;
+	struct page *page;
+	int pid;
+
+	if (!mm)
+		return;
+	a = addr + 2 * PAGE_SIZE;
+	page = swap_out_page(mm, a);
+	r.disk = swap_info[SWP_TYPE(entry_at(mm, a))].bdev->name;
+	lock_page(page);
+	pid = kernel_thread(run_swapoff, &r, "swapoff");
+	for (int i = 0; pid > 0 && i < HZ && !page->wait; i++)
+		schedule_timeout_uninterruptible(1);
+	KTEST_EXPECT_EQ(t, page->wait, 1);	/* swapoff waits for it */
+	KTEST_EXPECT_EQ(t, do_mprotect(a, 2 * PAGE_SIZE, PROT_NONE), 0);
+	unlock_page(page);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, r.error, 0);
+	KTEST_EXPECT_EQ(t, find_vma(mm, a)->vm_start, a);	/* split */
+	KTEST_EXPECT_EQ(t, pte_val(*pte_of(mm, a)),
+			pte_val(mk_pte(page, vm_get_page_prot(
+				find_vma(mm, a)->vm_flags))));
+	KTEST_EXPECT_FALSE(t, pte_val(*pte_of(mm, a)) & _PAGE_USER);
+	KTEST_EXPECT_EQ(t, mm->rss, 4);
+	KTEST_EXPECT_EQ(t, do_mprotect(a, 2 * PAGE_SIZE, RW), 0);
+	KTEST_EXPECT_EQ(t, get_u32(a), 1002);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+	KTEST_EXPECT_EQ(t, sys_swapon(r.disk, -1), 0);
+	expect_clean_invariants(t);
+}
+
 /*
  * swapoff brings every page back: some are still in the swap cache,
  * some only on disk, some shared by a forked child; afterwards every
@@ -1062,6 +1121,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(reclaim_page_takes_clean_unused_pages),
 	KTEST_CASE(refill_inactive_scan_ages_the_active_list),
 	KTEST_CASE(the_checker_names_broken_reclaim_state),
+	KTEST_CASE(swapoff_maps_a_page_as_its_vma_is_now),
 	KTEST_CASE(swapoff_brings_every_page_back),
 };
 KTEST_SUITE(reclaim, reclaim_cases);
