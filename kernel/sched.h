@@ -74,6 +74,8 @@ struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack, for the TSS */
 };
 
+struct swap_io;
+
 struct task_struct {
 	volatile long state;
 	unsigned long flags;
@@ -96,6 +98,10 @@ struct task_struct {
 	struct list_head tasks;		/* all; init_task is the head */
 	struct list_head run_list;	/* on the run queue if runnable */
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
+
+	/* Swap writes this task is gathering (mm/page_io.c's plug). */
+	struct swap_io *swap_plugged;
+	int swap_plug_depth;
 
 	void *stack;		/* THREAD_SIZE bytes of kernel stack */
 	struct thread_struct thread;
