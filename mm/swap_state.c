@@ -87,8 +87,11 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	return 0;
 }
 
-/* The page cached for entry, with a reference for the caller, or NULL. */
-static struct page *find_swap_page(swp_entry_t entry)
+/*
+ * The page cached for entry, with a reference for the caller, or NULL;
+ * unlike lookup_swap_cache(), no sign that anyone wants its data.
+ */
+struct page *find_swap_page(swp_entry_t entry)
 {
 	uint32_t flags = lru_lock();
 	struct page *page = radix_tree_lookup(&swapper_space.page_tree,

@@ -415,23 +415,38 @@ static void launder_rotate(struct page *page)
 
 /*
  * Starts writing a dirty, locked page to swap; the completion unlocks
- * it (mm/page_io.c).  *written remembers the last page written, for a
- * caller that will wait for it; no reference is kept (2.4 drops its
- * own as soon as writepage returns): a reference held through the
- * wait would make the page look in use to kswapd's page_launder, and
- * waiting on a page that was freed meanwhile only waits for nothing.
- * Called without the LRU lock: writepage may wait for room in the
- * disk's ring.
+ * it (mm/page_io.c).  *written remembers the slot last written, for a
+ * caller that will wait for it; no reference on the page is kept (2.4
+ * drops its own as soon as writepage returns), so the pass goes on as
+ * if the page were gone.  Called without the LRU lock: writepage may
+ * wait for room in the disk's ring.
  */
-static void launder_write(struct page *page, struct page **written)
+static void launder_write(struct page *page, swp_entry_t *written)
 {
 	get_page(page);
 	swap_cache_start_io(page, WRITE);
 	count_vm_event(PGLAUNDER);
 	vmtrace(page, "written");
+	written->val = page->index;
 	page->mapping->a_ops->writepage(page);
 	page_cache_release(page);
-	*written = page;
+}
+
+/*
+ * Waits for the write to entry's slot, if its page is still in the
+ * swap cache.  Looked up again because no reference was held: the
+ * page may have been freed meanwhile (its owner exited) and be locked
+ * now by someone else for something else, maybe for as long as we
+ * wait.
+ */
+static void wait_on_swap_write(swp_entry_t entry)
+{
+	struct page *page = find_swap_page(entry);
+
+	if (page) {
+		wait_on_page(page);
+		page_cache_release(page);
+	}
 }
 
 /*
@@ -463,7 +478,7 @@ static bool launder_drop_unused(struct page *page)
  * write_dirty false (the first pass) dirty pages are passed over; with
  * it true they are written.  Returns the pages made clean-inactive.
  */
-static int launder_pass(bool write_dirty, struct page **written)
+static int launder_pass(bool write_dirty, swp_entry_t *written)
 {
 	int maxscan = nr_inactive_dirty_pages, cleaned = 0;
 	uint32_t flags = lru_lock();
@@ -532,15 +547,15 @@ static int launder_pass(bool write_dirty, struct page **written)
  */
 int page_launder(unsigned int gfp_mask, int sync)
 {
-	struct page *written = NULL;
+	swp_entry_t written = { 0 };
 	int cleaned = launder_pass(false, NULL);
 
 	if ((gfp_mask & __GFP_IO) && free_shortage()) {
 		swap_plug();	/* neighbouring slots: one request */
 		cleaned += launder_pass(true, &written);
 		swap_unplug();
-		if (written && sync && !cleaned) {
-			wait_on_page(written);
+		if (written.val && sync && !cleaned) {
+			wait_on_swap_write(written);
 			cleaned += launder_pass(false, NULL);
 		}
 	}
