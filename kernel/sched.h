@@ -14,8 +14,9 @@
  * such a task runs only when no SCHED_OTHER task is runnable.  When
  * it is woken by an event (wake_up() on a wait queue, e.g. by an
  * allocation that ran short waking kswapd, the seed's
- * "除非紧急需要内存时被唤醒"), it competes as a normal task until it
- * sleeps again; a wake-up by its own timeout does not boost it.
+ * "除非紧急需要内存时被唤醒"), or boosted while runnable
+ * (boost_runnable()), it competes as a normal task until it sleeps
+ * again; a wake-up by its own timeout does not boost it.
  *
  * THE CONCURRENCY RULES (the one place they are written down):
  * 1. There is one CPU and no spinlocks.
@@ -145,6 +146,7 @@ void schedule(void);
 void cond_resched(void);
 void yield(void);
 void wake_up_process(struct task_struct *p);
+void boost_runnable(struct task_struct *p);
 void scheduler_tick(bool user_tick);
 int set_user_nice(struct task_struct *p, int nice);
 int sched_setscheduler(struct task_struct *p, int policy);

@@ -777,8 +777,9 @@ void wakeup_kswapd(int block)
 	count_vm_event(KSWAPD_WAKEUP);
 	if (block)
 		prepare_to_wait(&kswapd_done, &wait, TASK_UNINTERRUPTIBLE);
-	if (waitqueue_active(&kswapd_wait))
-		wake_up(&kswapd_wait);
+	/* asleep on kswapd_wait, or runnable but passed over: boosted */
+	wake_up(&kswapd_wait);
+	boost_runnable(kswapd_task);
 	if (block) {
 		schedule();
 		finish_wait(&kswapd_done, &wait);
