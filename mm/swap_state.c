@@ -171,8 +171,11 @@ void delete_from_swap_cache(struct page *page)
 /*
  * True if someone besides our caller and the swap cache uses the
  * page: another reference on the page, or another swap PTE holding
- * its slot (2.4's is_page_shared).  The caller holds the page lock,
- * so the count cannot change under it.
+ * its slot (2.4's is_page_shared).  The counts cannot change before
+ * the caller acts on the answer because the kernel is not preempted
+ * and the caller does not sleep in between (rule 2 in
+ * kernel/sched.h); the page lock the caller holds only keeps others
+ * from changing the page's identity.
  */
 bool is_page_shared(struct page *page)
 {

@@ -27,10 +27,11 @@
  *   refill_inactive_scan() ages the active list and deactivates the
  *   unmapped pages that reach age 0.
  *
- * Departure from 2.4.0 (mm.md): anonymous pages are on no list until
- * swap_out() puts them in the swap cache, as in 2.4.0 itself, so the
- * seed's story is visible: only the page-table walk finds a page that
- * never went to swap.
+ * As in 2.4.0 (mm.md), anonymous pages are on no list until swap_out()
+ * puts them in the swap cache, so the seed's story is visible: only
+ * the page-table walk finds a page that never went to swap.  Where
+ * Pagoda departs from 2.4.0, a comment says so (and README.md lists
+ * each departure).
  */
 #include "mm/vmscan.h"
 #include "drivers/blkdev.h"
@@ -623,7 +624,9 @@ struct page *reclaim_page(zone_t *zone)
  * (look at 1/64 of the pages) down to 0 (all of them), first aging the
  * active list, then taking pages from processes, until the shortages
  * end or enough was done: the shortages' worth of pages for kswapd,
- * one swap cluster's worth for a process reclaiming for itself (user).
+ * one swap cluster's worth when someone waits for the result (user: a
+ * process reclaiming for itself, or kswapd while allocations wait on
+ * kswapd_done, which 2.4.0 also passes as user).
  * Returns 1 if anything was done.  (2.4 also shrank the dentry and
  * inode caches here; Pagoda has neither, and mm/slab.c frees empty
  * slabs at once, so there is nothing to reap either.)
@@ -669,8 +672,10 @@ done:
 /*
  * One round of reclaim (2.4's do_try_to_free_pages): launder when free
  * pages are short (or dirty inactive pages pile up), then refill the
- * inactive lists when either shortage remains.  user: a process
- * reclaiming for itself (it may wait for its writes).
+ * inactive lists when either shortage remains.  user: someone waits
+ * for this round (a process reclaiming for itself, or allocations
+ * waiting on kswapd), so page_launder may wait for its writes and
+ * refill_inactive does a cluster's worth.
  */
 int do_try_to_free_pages(unsigned int gfp_mask, int user)
 {
