@@ -200,6 +200,24 @@ void wake_up_process(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/*
+ * An event wants p now.  wake_up() boosts a SCHED_IDLE task that
+ * sleeps on the event's queue; this boosts one that is runnable but
+ * was passed over (its timeout woke it, or it gave way in
+ * cond_resched()), so that it competes as a normal task until it next
+ * sleeps.  A task asleep on something else is left asleep.
+ */
+void boost_runnable(struct task_struct *p)
+{
+	uint32_t flags = local_irq_save();
+
+	if (p->state == TASK_RUNNING) {
+		p->wakeup_boost = true;
+		reschedule_idle(p);
+	}
+	local_irq_restore(flags);
+}
+
 /* From the timer interrupt: charge the tick, end the slice at 0. */
 void scheduler_tick(bool user_tick)
 {

@@ -14,8 +14,9 @@
  * such a task runs only when no SCHED_OTHER task is runnable.  When
  * it is woken by an event (wake_up() on a wait queue, e.g. by an
  * allocation that ran short waking kswapd, the seed's
- * "除非紧急需要内存时被唤醒"), it competes as a normal task until it
- * sleeps again; a wake-up by its own timeout does not boost it.
+ * "除非紧急需要内存时被唤醒"), or boosted while runnable
+ * (boost_runnable()), it competes as a normal task until it sleeps
+ * again; a wake-up by its own timeout does not boost it.
  *
  * THE CONCURRENCY RULES (the one place they are written down):
  * 1. There is one CPU and no spinlocks.
@@ -74,6 +75,8 @@ struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack, for the TSS */
 };
 
+struct swap_io;
+
 struct task_struct {
 	volatile long state;
 	unsigned long flags;
@@ -96,6 +99,10 @@ struct task_struct {
 	struct list_head tasks;		/* all; init_task is the head */
 	struct list_head run_list;	/* on the run queue if runnable */
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
+
+	/* Swap writes this task is gathering (mm/page_io.c's plug). */
+	struct swap_io *swap_plugged;
+	int swap_plug_depth;
 
 	void *stack;		/* THREAD_SIZE bytes of kernel stack */
 	struct thread_struct thread;
@@ -139,6 +146,7 @@ void schedule(void);
 void cond_resched(void);
 void yield(void);
 void wake_up_process(struct task_struct *p);
+void boost_runnable(struct task_struct *p);
 void scheduler_tick(bool user_tick);
 int set_user_nice(struct task_struct *p, int nice);
 int sched_setscheduler(struct task_struct *p, int policy);

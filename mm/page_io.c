@@ -9,6 +9,7 @@
  */
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
+#include "kernel/sched.h"
 #include "kernel/x86.h"
 #include "mm/filemap.h"
 #include "mm/mm.h"
@@ -100,28 +101,31 @@ static void swap_page_start(struct page *page, int rw)
  * merged such writes into one request in the block layer; Pagoda's
  * block layer has no elevator, and a request per page cost a device
  * notification per page.  page_launder() plugs around its write pass.
+ *
+ * The plug is the task's own (current->swap_plugged), as in 2.6:
+ * kswapd and an allocation laundering for itself may both be in a
+ * write pass, each sleeping while the disk is full, and a plug they
+ * shared could be overwritten by one while the other slept, its
+ * request never sent and its pages locked for ever.
  */
-static struct swap_io *plugged;	/* gathered writes, not yet submitted */
-static int plug_depth;
-
 static void submit_plugged(void)
 {
-	struct swap_io *io = plugged;
+	struct swap_io *io = current->swap_plugged;
 
 	if (io) {
-		plugged = NULL;
-		submit_request(&io->req);
+		current->swap_plugged = NULL;
+		submit_request(&io->req);	/* may sleep */
 	}
 }
 
 void swap_plug(void)
 {
-	plug_depth++;
+	current->swap_plug_depth++;
 }
 
 void swap_unplug(void)
 {
-	if (!--plug_depth)
+	if (!--current->swap_plug_depth)
 		submit_plugged();
 }
 
@@ -134,6 +138,8 @@ static unsigned int max_pages(const struct swap_info_struct *p)
 /* Can the plugged request take the write of the page at entry? */
 static bool plug_takes(const struct swap_info_struct *p, swp_entry_t entry)
 {
+	struct swap_io *plugged = current->swap_plugged;
+
 	return plugged && plugged->req.bdev == p->bdev &&
 	       plugged->nr < max_pages(p) &&
 	       plugged->req.sector + plugged->nr * SECTORS_PER_PAGE ==
@@ -178,7 +184,7 @@ void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
 {
 	swp_entry_t entry = { pages[0]->index };
 	struct swap_info_struct *p = swap_io_area(entry);
-	bool plug = rw == WRITE && plug_depth;
+	bool plug = rw == WRITE && current->swap_plug_depth;
 	struct swap_io *io;
 	unsigned int i;
 
@@ -189,8 +195,8 @@ void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
 		swap_page_start(pages[i], rw);
 	}
 	if (plug && nr == 1 && p && plug_takes(p, entry)) {
-		swap_io_add(plugged, pages[0]);
-		if (plugged->nr == max_pages(p))
+		swap_io_add(current->swap_plugged, pages[0]);
+		if (current->swap_plugged->nr == max_pages(p))
 			submit_plugged();
 		return;
 	}
@@ -205,7 +211,7 @@ void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
 	for (i = 0; i < nr; i++)
 		swap_io_add(io, pages[i]);
 	if (plug && nr < max_pages(p))
-		plugged = io;
+		current->swap_plugged = io;
 	else
 		submit_request(&io->req);
 }

@@ -11,14 +11,16 @@
  *	                                         reused at once
  *
  * A page's age says how recently it was used: age_page_up() when it
- * is found referenced, age_page_down() on each scan that finds it not;
- * at age 0 it leaves the active list ("time only moves forward", as
- * the seed puts it: an idle page ages until it can be swapped out).
+ * is found referenced, age_page_down_ageonly() on each scan that finds
+ * it not (age_page_down() also deactivates it at 0); at age 0 it
+ * leaves the active list ("time only moves forward", as the seed puts
+ * it: an idle page ages until it can be swapped out).
  *
- * The lists are changed from interrupt handlers too (a finished swap
- * write moves its page on), so every change happens under lru_lock(),
- * Pagoda's stand-in for 2.4's pagemap_lru_lock: on one CPU, disabling
- * interrupts is the whole lock.
+ * Every change to the lists happens under lru_lock(), Pagoda's
+ * stand-in for 2.4's pagemap_lru_lock, which also guards
+ * swapper_space's clean, dirty and locked lists: those an I/O
+ * completion changes from its interrupt handler, so on one CPU
+ * disabling interrupts is the whole lock.
  */
 #include "mm/swap.h"
 #include "kernel/kernel.h"
@@ -117,8 +119,9 @@ static void activate_page_nolock(struct page *page)
 
 /*
  * Moves a page that is used again back to the active list: from
- * page_launder() and reclaim_page() when they find it referenced,
- * and from age_page_up() for a page that had aged to 0.
+ * age_page_up() for a page that had aged to 0.  (page_launder() and
+ * reclaim_page() make the same move themselves, under the lock they
+ * already hold.)
  */
 void activate_page(struct page *page)
 {

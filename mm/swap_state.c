@@ -87,8 +87,11 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	return 0;
 }
 
-/* The page cached for entry, with a reference for the caller, or NULL. */
-static struct page *find_swap_page(swp_entry_t entry)
+/*
+ * The page cached for entry, with a reference for the caller, or NULL;
+ * unlike lookup_swap_cache(), no sign that anyone wants its data.
+ */
+struct page *find_swap_page(swp_entry_t entry)
 {
 	uint32_t flags = lru_lock();
 	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
@@ -168,8 +171,11 @@ void delete_from_swap_cache(struct page *page)
 /*
  * True if someone besides our caller and the swap cache uses the
  * page: another reference on the page, or another swap PTE holding
- * its slot (2.4's is_page_shared).  The caller holds the page lock,
- * so the count cannot change under it.
+ * its slot (2.4's is_page_shared).  The counts cannot change before
+ * the caller acts on the answer because the kernel is not preempted
+ * and the caller does not sleep in between (rule 2 in
+ * kernel/sched.h); the page lock the caller holds only keeps others
+ * from changing the page's identity.
  */
 bool is_page_shared(struct page *page)
 {

@@ -27,10 +27,11 @@
  *   refill_inactive_scan() ages the active list and deactivates the
  *   unmapped pages that reach age 0.
  *
- * Departure from 2.4.0 (mm.md): anonymous pages are on no list until
- * swap_out() puts them in the swap cache, as in 2.4.0 itself, so the
- * seed's story is visible: only the page-table walk finds a page that
- * never went to swap.
+ * As in 2.4.0 (mm.md), anonymous pages are on no list until swap_out()
+ * puts them in the swap cache, so the seed's story is visible: only
+ * the page-table walk finds a page that never went to swap.  Where
+ * Pagoda departs from 2.4.0, a comment says so (and README.md lists
+ * each departure).
  */
 #include "mm/vmscan.h"
 #include "drivers/blkdev.h"
@@ -415,23 +416,38 @@ static void launder_rotate(struct page *page)
 
 /*
  * Starts writing a dirty, locked page to swap; the completion unlocks
- * it (mm/page_io.c).  *written remembers the last page written, for a
- * caller that will wait for it; no reference is kept (2.4 drops its
- * own as soon as writepage returns): a reference held through the
- * wait would make the page look in use to kswapd's page_launder, and
- * waiting on a page that was freed meanwhile only waits for nothing.
- * Called without the LRU lock: writepage may wait for room in the
- * disk's ring.
+ * it (mm/page_io.c).  *written remembers the slot last written, for a
+ * caller that will wait for it; no reference on the page is kept (2.4
+ * drops its own as soon as writepage returns), so the pass goes on as
+ * if the page were gone.  Called without the LRU lock: writepage may
+ * wait for room in the disk's ring.
  */
-static void launder_write(struct page *page, struct page **written)
+static void launder_write(struct page *page, swp_entry_t *written)
 {
 	get_page(page);
 	swap_cache_start_io(page, WRITE);
 	count_vm_event(PGLAUNDER);
 	vmtrace(page, "written");
+	written->val = page->index;
 	page->mapping->a_ops->writepage(page);
 	page_cache_release(page);
-	*written = page;
+}
+
+/*
+ * Waits for the write to entry's slot, if its page is still in the
+ * swap cache.  Looked up again because no reference was held: the
+ * page may have been freed meanwhile (its owner exited) and be locked
+ * now by someone else for something else, maybe for as long as we
+ * wait.
+ */
+static void wait_on_swap_write(swp_entry_t entry)
+{
+	struct page *page = find_swap_page(entry);
+
+	if (page) {
+		wait_on_page(page);
+		page_cache_release(page);
+	}
 }
 
 /*
@@ -463,7 +479,7 @@ static bool launder_drop_unused(struct page *page)
  * write_dirty false (the first pass) dirty pages are passed over; with
  * it true they are written.  Returns the pages made clean-inactive.
  */
-static int launder_pass(bool write_dirty, struct page **written)
+static int launder_pass(bool write_dirty, swp_entry_t *written)
 {
 	int maxscan = nr_inactive_dirty_pages, cleaned = 0;
 	uint32_t flags = lru_lock();
@@ -532,15 +548,15 @@ static int launder_pass(bool write_dirty, struct page **written)
  */
 int page_launder(unsigned int gfp_mask, int sync)
 {
-	struct page *written = NULL;
+	swp_entry_t written = { 0 };
 	int cleaned = launder_pass(false, NULL);
 
 	if ((gfp_mask & __GFP_IO) && free_shortage()) {
 		swap_plug();	/* neighbouring slots: one request */
 		cleaned += launder_pass(true, &written);
 		swap_unplug();
-		if (written && sync && !cleaned) {
-			wait_on_page(written);
+		if (written.val && sync && !cleaned) {
+			wait_on_swap_write(written);
 			cleaned += launder_pass(false, NULL);
 		}
 	}
@@ -608,7 +624,9 @@ struct page *reclaim_page(zone_t *zone)
  * (look at 1/64 of the pages) down to 0 (all of them), first aging the
  * active list, then taking pages from processes, until the shortages
  * end or enough was done: the shortages' worth of pages for kswapd,
- * one swap cluster's worth for a process reclaiming for itself (user).
+ * one swap cluster's worth when someone waits for the result (user: a
+ * process reclaiming for itself, or kswapd while allocations wait on
+ * kswapd_done, which 2.4.0 also passes as user).
  * Returns 1 if anything was done.  (2.4 also shrank the dentry and
  * inode caches here; Pagoda has neither, and mm/slab.c frees empty
  * slabs at once, so there is nothing to reap either.)
@@ -654,8 +672,10 @@ done:
 /*
  * One round of reclaim (2.4's do_try_to_free_pages): launder when free
  * pages are short (or dirty inactive pages pile up), then refill the
- * inactive lists when either shortage remains.  user: a process
- * reclaiming for itself (it may wait for its writes).
+ * inactive lists when either shortage remains.  user: someone waits
+ * for this round (a process reclaiming for itself, or allocations
+ * waiting on kswapd), so page_launder may wait for its writes and
+ * refill_inactive does a cluster's worth.
  */
 int do_try_to_free_pages(unsigned int gfp_mask, int user)
 {
@@ -762,8 +782,9 @@ void wakeup_kswapd(int block)
 	count_vm_event(KSWAPD_WAKEUP);
 	if (block)
 		prepare_to_wait(&kswapd_done, &wait, TASK_UNINTERRUPTIBLE);
-	if (waitqueue_active(&kswapd_wait))
-		wake_up(&kswapd_wait);
+	/* asleep on kswapd_wait, or runnable but passed over: boosted */
+	wake_up(&kswapd_wait);
+	boost_runnable(kswapd_task);
 	if (block) {
 		schedule();
 		finish_wait(&kswapd_done, &wait);

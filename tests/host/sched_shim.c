@@ -31,6 +31,10 @@ void wake_up_process(struct task_struct *p)
 	p->state = TASK_RUNNING;
 }
 
+void boost_runnable(struct task_struct *p __unused)
+{
+}
+
 long schedule_timeout(long timeout)
 {
 	schedule();

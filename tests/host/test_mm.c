@@ -121,3 +121,19 @@ struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 	}
 	return page;
 }
+
+bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
+		     struct page **pages)
+{
+	if (!test_mm_init(t, tm, n))
+		return false;
+	for (unsigned int i = 0; i < n; i++) {
+		test_mm_map(t, tm, i, 0);
+		pages[i] = test_mm_swap_out(t, tm, i);
+		if (!pages[i]) {
+			test_mm_exit(tm);
+			return false;
+		}
+	}
+	return true;
+}

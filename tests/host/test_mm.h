@@ -49,4 +49,8 @@ bool test_mm_intact(const void *data, unsigned int i);
 struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 			      unsigned int i);
 
+/* A new address space of n pages, each swapped out into pages[]. */
+bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
+		     struct page **pages);
+
 #endif

@@ -62,23 +62,6 @@ static void map_old(struct ktest *t, struct test_mm *tm, unsigned int i)
 		page->age = 0;
 }
 
-/* An address space of n pages, each swapped out into pages[]. */
-static bool swapped_pages(struct ktest *t, struct test_mm *tm, unsigned int n,
-			  struct page **pages)
-{
-	if (!test_mm_init(t, tm, n))
-		return false;
-	for (unsigned int i = 0; i < n; i++) {
-		test_mm_map(t, tm, i, 0);
-		pages[i] = test_mm_swap_out(t, tm, i);
-		if (!pages[i]) {
-			test_mm_exit(tm);
-			return false;
-		}
-	}
-	return true;
-}
-
 /* One write pass, as when memory is short, and the disk finishing it. */
 static void write_dirty_pages(void)
 {
@@ -149,7 +132,7 @@ static void refill_inactive_scan_ages_each_page(struct ktest *t)
 	struct page *p[N];
 	struct test_mm tm;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
 	for (int i = 0; i < N; i++)
 		activate_page(p[i]);
 	SetPageReferenced(p[REF]);
@@ -185,7 +168,7 @@ static void page_launder_sorts_each_page(struct ktest *t)
 	struct page *p[N];
 	struct test_mm tm;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
 	write_dirty_pages();			/* all clean now */
 	SetPageReferenced(p[REF]);
 	p[AGED]->age = 1;
@@ -224,7 +207,7 @@ static void page_launder_writes_only_when_short(struct ktest *t)
 	struct test_mm tm;
 	struct page *page;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);	/* no need */
 	make_free_shortage();
@@ -253,7 +236,7 @@ static void sync_page_launder_waits_for_its_write(struct ktest *t)
 	struct test_mm tm;
 	struct page *page;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	make_free_shortage();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 1), 1);
 	end_free_shortage();
@@ -270,7 +253,7 @@ static void neighbouring_writes_share_a_request(struct ktest *t)
 	struct page *p[4];
 	struct test_mm tm;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 4, p));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 4, p));
 	make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	end_free_shortage();
@@ -289,7 +272,7 @@ static void a_failed_write_is_retried(struct ktest *t)
 	struct test_mm tm;
 	struct page *page;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(entry_of(page)));
 	make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
@@ -323,7 +306,7 @@ static void page_launder_drops_an_orphan(struct ktest *t)
 	struct page *page;
 	swp_entry_t entry;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, 1, &page));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	entry = entry_of(page);
 	make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);		/* now under I/O */
@@ -352,7 +335,7 @@ static void reclaim_page_takes_only_clean_unused_pages(struct ktest *t)
 	struct test_mm tm;
 	zone_t *zone;
 
-	KTEST_ASSERT_TRUE(t, swapped_pages(t, &tm, N, p));
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
 	write_dirty_pages();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), N);
 	SetPageReferenced(p[REF]);

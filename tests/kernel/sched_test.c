@@ -241,6 +241,51 @@ static void an_event_wakes_the_idle_class(struct ktest *t)
 	stop_idler(&d, idler);
 }
 
+/* An idle-class thread that never sleeps: it runs only when let. */
+static int spinner_fn(void *arg)
+{
+	struct idler *d = arg;
+
+	while (!d->stop) {
+		d->rounds++;
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
+ * A SCHED_IDLE thread that is runnable but passed over (as kswapd is
+ * when it gives way in cond_resched()) is not on any queue for
+ * wake_up() to boost; boost_runnable() gets it the CPU beside a busy
+ * normal thread.
+ */
+static void a_runnable_idle_class_thread_can_be_boosted(struct ktest *t)
+{
+	struct idler d = { .stop = false };
+	struct hog h = { 0 };
+	int spinner = kernel_thread(spinner_fn, &d, "spinner"), hog;
+	unsigned long before, passed_over;
+
+	KTEST_ASSERT_TRUE(t, spinner > 0);
+	KTEST_EXPECT_EQ(t, sched_setscheduler(find_task_by_pid(spinner),
+					      SCHED_IDLE), 0);
+	hog = kernel_thread(hog_fn, &h, "hog");
+	KTEST_ASSERT_TRUE(t, hog > 0);
+	schedule_timeout_uninterruptible(5);
+	before = d.rounds;
+	schedule_timeout_uninterruptible(10);
+	passed_over = d.rounds;
+	boost_runnable(find_task_by_pid(spinner));
+	schedule_timeout_uninterruptible(20);
+	ktest_log(t, "rounds: %lu, %lu passed over, %lu boosted", before,
+		  passed_over, d.rounds);
+	KTEST_EXPECT_EQ(t, passed_over, before);
+	KTEST_EXPECT_GT(t, d.rounds, passed_over);
+	d.stop = true;
+	stop_hog(&h, hog);
+	reap(spinner);
+}
+
 static int set_flag_fn(void *arg)
 {
 	*(volatile bool *)arg = true;
@@ -324,6 +369,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(nice_values_share_the_cpu),
 	KTEST_CASE(idle_class_runs_only_when_idle),
 	KTEST_CASE(an_event_wakes_the_idle_class),
+	KTEST_CASE(a_runnable_idle_class_thread_can_be_boosted),
 	KTEST_CASE(yield_lets_another_run),
 	KTEST_CASE(orphans_go_to_init),
 	KTEST_CASE(waitpid_without_children),
