@@ -422,7 +422,7 @@ struct window_watch {
 static bool window_page_locked(const struct window_watch *w)
 {
 	for (unsigned int i = 0; i < w->n; i++) {
-		struct page *page = lookup_swap_cache(SWP_ENTRY(
+		struct page *page = find_swap_page(SWP_ENTRY(
 			SWP_TYPE(w->first), SWP_OFFSET(w->first) + i));
 		bool locked = page && PageLocked(page);
 
