@@ -241,18 +241,6 @@ static void an_event_wakes_the_idle_class(struct ktest *t)
 	stop_idler(&d, idler);
 }
 
-/* An idle-class thread that never sleeps: it runs only when let. */
-static int spinner_fn(void *arg)
-{
-	struct idler *d = arg;
-
-	while (!d->stop) {
-		d->rounds++;
-		cond_resched();
-	}
-	return 0;
-}
-
 /*
  * A SCHED_IDLE thread that is runnable but passed over (as kswapd is
  * when it gives way in cond_resched()) is not on any queue for
@@ -261,9 +249,8 @@ static int spinner_fn(void *arg)
  */
 static void a_runnable_idle_class_thread_can_be_boosted(struct ktest *t)
 {
-	struct idler d = { .stop = false };
-	struct hog h = { 0 };
-	int spinner = kernel_thread(spinner_fn, &d, "spinner"), hog;
+	struct hog spin = { 0 }, h = { 0 };
+	int spinner = kernel_thread(hog_fn, &spin, "spinner"), hog;
 	unsigned long before, passed_over;
 
 	KTEST_ASSERT_TRUE(t, spinner > 0);
@@ -272,18 +259,17 @@ static void a_runnable_idle_class_thread_can_be_boosted(struct ktest *t)
 	hog = kernel_thread(hog_fn, &h, "hog");
 	KTEST_ASSERT_TRUE(t, hog > 0);
 	schedule_timeout_uninterruptible(5);
-	before = d.rounds;
+	before = spin.loops;
 	schedule_timeout_uninterruptible(10);
-	passed_over = d.rounds;
+	passed_over = spin.loops;
 	boost_runnable(find_task_by_pid(spinner));
 	schedule_timeout_uninterruptible(20);
-	ktest_log(t, "rounds: %lu, %lu passed over, %lu boosted", before,
-		  passed_over, d.rounds);
+	ktest_log(t, "loops: %lu, %lu passed over, %lu boosted", before,
+		  passed_over, spin.loops);
 	KTEST_EXPECT_EQ(t, passed_over, before);
-	KTEST_EXPECT_GT(t, d.rounds, passed_over);
-	d.stop = true;
+	KTEST_EXPECT_GT(t, spin.loops, passed_over);
 	stop_hog(&h, hog);
-	reap(spinner);
+	stop_hog(&spin, spinner);
 }
 
 static int set_flag_fn(void *arg)
