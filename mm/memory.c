@@ -192,9 +192,10 @@ void swapin_readahead(swp_entry_t entry)
 	if (!num)
 		return;
 	num = min(num, (unsigned int)ARRAY_SIZE(pool));
+	/* Before we sleep: swapoff may take the area's disk away meanwhile. */
+	most = min((unsigned int)BLK_MAX_SEGS, swap_info[type].bdev->max_segs);
 	got = alloc_readahead_pages(pool, slots_to_read(SWP_ENTRY(type, offset),
 							num));
-	most = min((unsigned int)BLK_MAX_SEGS, swap_info[type].bdev->max_segs);
 	/* We may have slept: each slot is asked again as its page goes in. */
 	for (unsigned int i = 0; i < num && used < got; i++) {
 		swp_entry_t slot = SWP_ENTRY(type, offset + i);
