@@ -616,11 +616,15 @@ static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
 #define BAD_SLOT	1504
 
 /*
- * Takes the slots BAD_SLOT and BAD_SLOT + 1 of vda for pages holding
- * 5000 + i: each is written there and dropped from the cache, its slot
- * held as a swap PTE would hold it.  Slots taken on the way are freed.
+ * Takes the slots BAD_SLOT and BAD_SLOT + 1 of vda for the pages of
+ * mm[i] at addr[i] (one each), which then hold 5000 + i there, on disk
+ * only: each PTE becomes the swap PTE of its slot at once (nothing
+ * sleeps in between, so kswapd never finds a slot that no PTE holds),
+ * then the page is written and dropped from the cache.  Slots taken on
+ * the way are freed.
  */
-static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
+static bool two_slots_on_disk(struct ktest *t, struct mm_struct *mm[2],
+			      unsigned long addr[2], swp_entry_t e[2])
 {
 	swp_entry_t *taken = kmalloc(BAD_SLOT * 2 * sizeof(*taken),
 				     GFP_KERNEL);
@@ -649,6 +653,8 @@ static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
 			   BAD_SLOT, BAD_SLOT + 1);
 		return false;
 	}
+	for (int i = 0; i < 2; i++)
+		replace_page_by_pte(mm[i], addr[i], swp_entry_to_pte(e[i]));
 	for (int i = 0; i < 2; i++) {
 		struct page *page = page_in_cache(t, e[i], 0);
 
@@ -663,16 +669,6 @@ static bool two_slots_on_disk(struct ktest *t, swp_entry_t e[2])
 	return true;
 }
 
-/* An mm whose one page at *addr is out on swap at entry. */
-static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
-{
-	struct mm_struct *mm = enter_new_mm();
-
-	*addr = map_written_pages(1, 0);	/* a page table */
-	replace_page_by_pte(mm, *addr, swp_entry_to_pte(entry));
-	return mm;
-}
-
 /*
  * Two processes' pages lie side by side on swap; the first cannot be
  * read.  The second process faults first: read-ahead reads both slots
@@ -682,14 +678,16 @@ static struct mm_struct *swapped_mm(swp_entry_t entry, unsigned long *addr)
  */
 static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 {
-	unsigned long bad_addr, good_addr, errors = 0;
-	struct mm_struct *bad, *good;
+	unsigned long addr[2], bad_addr, good_addr, errors = 0;
+	struct mm_struct *mm[2], *bad, *good;
 	swp_entry_t e[2];
 
-	if (!have_swap(t) || !two_slots_on_disk(t, e))
+	bad = mm[0] = mm_with_pages(t, 1, &addr[0]);
+	good = mm[1] = mm_with_pages(t, 1, &addr[1]);	/* current's */
+	if (!bad || !good || !two_slots_on_disk(t, mm, addr, e))
 		return;
-	bad = swapped_mm(e[0], &bad_addr);
-	good = swapped_mm(e[1], &good_addr);
+	bad_addr = addr[0];
+	good_addr = addr[1];
 	expect_clean_invariants(t);
 	KTEST_EXPECT_EQ(t, handle_mm_fault(good, find_vma(good, good_addr),
 					   good_addr, 0), VM_FAULT_MAJOR);
@@ -710,11 +708,15 @@ static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 
 /*
  * A locked page that only the swap cache holds, on the list its age
- * puts it on (0: inactive_dirty), as try_to_swap_out leaves one: its
- * slot is held for a swap PTE too (the test's), or page_launder would
- * drop it as unused.  free_cached() gives both back.
+ * puts it on (0: inactive_dirty), as try_to_swap_out leaves one: the
+ * swap PTE at addr in mm holds its slot too (the page mapped there is
+ * given up for it), or page_launder would drop it as unused.  A real
+ * PTE, not a count taken by hand: kswapd checks every swap_map count
+ * against the PTEs in debug builds whenever the test sleeps.
+ * drop_from_cache() drops the page, leave_mm() the slot.
  */
-static struct page *cached_page(struct ktest *t, unsigned char age)
+static struct page *cached_page(struct ktest *t, struct mm_struct *mm,
+				unsigned long addr, unsigned char age)
 {
 	swp_entry_t entry = get_swap_page();
 
@@ -722,16 +724,10 @@ static struct page *cached_page(struct ktest *t, unsigned char age)
 		ktest_fail(t, __FILE__, __LINE__, "no slot");
 		return NULL;
 	}
+	replace_page_by_pte(mm, addr, swp_entry_to_pte(entry));
 	return page_in_cache(t, entry, age);
 }
 
-static void free_cached(struct page *page)
-{
-	swp_entry_t entry = { page->index };
-
-	drop_from_cache(page);
-	swap_free(entry);	/* the "PTE's" */
-}
 
 static bool have_swap(struct ktest *t)
 {
@@ -749,12 +745,13 @@ static bool have_swap(struct ktest *t)
 static void page_launder_decides_each_page(struct ktest *t)
 {
 	struct page *pages[6];
-	unsigned long writes = vm_events[PSWPOUT];
+	unsigned long writes = vm_events[PSWPOUT], addr;
+	struct mm_struct *mm = mm_with_pages(t, 6, &addr);
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
 	for (int i = 0; i < 6; i++) {
-		pages[i] = cached_page(t, 0);
+		pages[i] = cached_page(t, mm, addr + i * PAGE_SIZE, 0);
 		KTEST_ASSERT_NOT_NULL(t, pages[i]);
 		KTEST_ASSERT_TRUE(t, PageInactiveDirty(pages[i]));
 	}
@@ -780,7 +777,8 @@ static void page_launder_decides_each_page(struct ktest *t)
 	put_page(pages[2]);
 	unlock_page(pages[3]);
 	for (int i = 0; i < 6; i++)
-		free_cached(pages[i]);
+		drop_from_cache(pages[i]);
+	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
 
@@ -792,20 +790,22 @@ static void page_launder_decides_each_page(struct ktest *t)
  */
 static void page_launder_drops_unused_pages(struct ktest *t)
 {
-	unsigned long free_slots, cached = swapper_space.nrpages;
+	unsigned long free_slots, cached = swapper_space.nrpages, addr;
 	unsigned long writes = vm_events[PSWPOUT];
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
 	struct page *page;
 	swp_entry_t entry;
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	page = cached_page(t, 0);
+	page = cached_page(t, mm, addr, 0);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	entry.val = page->index;
 	set_page_dirty(page);
-	unlock_page(page);
 	free_slots = nr_swap_pages;
-	swap_free(entry);			/* the owner exits */
+	/* the owner exits while the page is locked (being written) */
+	leave_mm(t, mm);
+	unlock_page(page);
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the cache's */
 	page_launder(GFP_KSWAPD, 0);
 	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
@@ -823,13 +823,14 @@ static void page_launder_drops_unused_pages(struct ktest *t)
 static void page_launder_writes_when_short(struct ktest *t)
 {
 	struct page *page, *hog = NULL;
-	unsigned long writes = vm_events[PSWPOUT];
+	unsigned long writes = vm_events[PSWPOUT], addr;
+	struct mm_struct *mm = mm_with_pages(t, 1, &addr);
 	swp_entry_t entry;
 	uint32_t *raw;
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	page = cached_page(t, 0);
+	page = cached_page(t, mm, addr, 0);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	entry.val = page->index;
 	memset(kmap(page), 0x5a, PAGE_SIZE);
@@ -858,7 +859,8 @@ static void page_launder_writes_when_short(struct ktest *t)
 	KTEST_EXPECT_EQ(t, raw[0], 0x5a5a5a5a);
 	KTEST_EXPECT_EQ(t, raw[PAGE_SIZE / 4 - 1], 0x5a5a5a5a);
 	kfree(raw);
-	free_cached(page);
+	drop_from_cache(page);
+	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
 
@@ -871,15 +873,16 @@ static void page_launder_writes_when_short(struct ktest *t)
 static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 {
 	struct page *clean, *dirty, *used, *got;
-	unsigned long steals = vm_events[PGSTEAL], free_slots;
+	unsigned long steals = vm_events[PGSTEAL], free_slots, addr;
+	struct mm_struct *mm = mm_with_pages(t, 3, &addr);
 	swp_entry_t entry;
 	zone_t *zone;
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	dirty = cached_page(t, 0);		/* the oldest first */
-	used = cached_page(t, 0);
-	clean = cached_page(t, 0);
+	dirty = cached_page(t, mm, addr, 0);	/* the oldest first */
+	used = cached_page(t, mm, addr + PAGE_SIZE, 0);
+	clean = cached_page(t, mm, addr + 2 * PAGE_SIZE, 0);
 	KTEST_ASSERT_TRUE(t, clean && dirty && used);
 	KTEST_ASSERT_TRUE(t, page_zone(clean) == page_zone(dirty) &&
 			  page_zone(dirty) == page_zone(used));
@@ -902,13 +905,13 @@ static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, PageSwapCache(clean));
 	KTEST_EXPECT_FALSE(t, PageInactiveClean(clean));
 	KTEST_EXPECT_EQ(t, page_count(clean), 1);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the "PTE's" */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the PTE's */
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
 	__free_page(got);
-	swap_free(entry);
-	free_cached(dirty);
-	free_cached(used);
+	drop_from_cache(dirty);
+	drop_from_cache(used);
+	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
 
@@ -920,12 +923,14 @@ static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 static void refill_inactive_scan_ages_the_active_list(struct ktest *t)
 {
 	struct page *referenced, *unmapped, *mapped;
+	unsigned long addr;
+	struct mm_struct *mm = mm_with_pages(t, 3, &addr);
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	referenced = cached_page(t, 4);
-	unmapped = cached_page(t, 1);
-	mapped = cached_page(t, 1);
+	referenced = cached_page(t, mm, addr, 4);
+	unmapped = cached_page(t, mm, addr + PAGE_SIZE, 1);
+	mapped = cached_page(t, mm, addr + 2 * PAGE_SIZE, 1);
 	KTEST_ASSERT_TRUE(t, referenced && unmapped && mapped);
 	KTEST_ASSERT_TRUE(t, PageActive(unmapped));
 	SetPageReferenced(referenced);
@@ -940,9 +945,10 @@ static void refill_inactive_scan_ages_the_active_list(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageActive(mapped));
 	KTEST_EXPECT_EQ(t, mapped->age, 0);
 	put_page(mapped);
-	free_cached(referenced);
-	free_cached(unmapped);
-	free_cached(mapped);
+	drop_from_cache(referenced);
+	drop_from_cache(unmapped);
+	drop_from_cache(mapped);
+	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
 
