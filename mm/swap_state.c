@@ -299,7 +299,7 @@ bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
 {
 	if (!swap_entry_used(entry))
 		return false;
-	if (TryLockPage(page))		/* a new page: it cannot be locked */
+	if (TryLockPage(page))		/* new: nobody else has it */
 		BUG();
 	if (add_to_swap_cache(page, entry)) {	/* -EEXIST: cached */
 		unlock_page(page);

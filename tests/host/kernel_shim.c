@@ -11,38 +11,22 @@
 static char log_buf[8192];
 static size_t log_len;
 
-static int log_vprint(const char *fmt, va_list ap)
-{
-	int n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt,
-			  ap);
-
-	log_len += n;
-	if (log_len >= sizeof(log_buf))
-		log_len = sizeof(log_buf) - 1;
-	return n;
-}
-
 int printk(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = log_vprint(fmt, ap);
+	n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt, ap);
 	va_end(ap);
+	log_len += n;
+	if (log_len >= sizeof(log_buf))
+		log_len = sizeof(log_buf) - 1;
 	return n;
 }
 
-int cprintf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = log_vprint(fmt, ap);
-	va_end(ap);
-	return n;
-}
+/* Console output goes to the same buffer. */
+int cprintf(const char *fmt, ...) __attribute__((alias("printk")));
 
 const char *host_printk_log(void)
 {
