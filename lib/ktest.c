@@ -82,6 +82,8 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
 		c->run(&t);
 		if (s->exit)
 			s->exit(&t);
+	} else if (!t.failed && !t.skip_reason) {
+		ktest_fail(&t, __FILE__, __LINE__, "the suite's init failed");
 	}
 	if (t.failed) {
 		out(INDENT "not ok %d %s\n", nr, c->name);

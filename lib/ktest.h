@@ -40,8 +40,8 @@ struct ktest_suite {
 	size_t ncases;
 	bool explicit_only;	/* runs only when named exactly */
 	/* Around each case, if set: the machine it needs (KUnit's
-	 * init/exit).  A case whose init returns false is not run, and
-	 * init says why in t. */
+	 * init/exit).  A case whose init returns false is not run and
+	 * fails (init may say why in t, or skip it). */
 	bool (*init)(struct ktest *t);
 	void (*exit)(struct ktest *t);
 };

@@ -8,9 +8,13 @@
 extern const struct ktest_suite *const __start_ktest_suites[];
 extern const struct ktest_suite *const __stop_ktest_suites[];
 
+/* Set while a test of ktest itself runs suites of its own. */
+bool host_ktest_quiet;
+
 void ktest_vprint(const char *fmt, va_list ap)
 {
-	vprintf(fmt, ap);
+	if (!host_ktest_quiet)
+		vprintf(fmt, ap);
 }
 
 int main(int argc, char **argv)

@@ -11,6 +11,20 @@ static const struct mm_layout layout = {
 	.nodes = 1, .zones = { { 0, 1024, 0 } },
 };
 
+/* Each case runs on a fresh machine (KTEST_SUITE_INIT_EXIT). */
+static bool machine_up(struct ktest *t)
+{
+	if (mm_fixture_setup(&layout))
+		return true;
+	ktest_fail(t, __FILE__, __LINE__, "no host memory");
+	return false;
+}
+
+static void machine_down(struct ktest *t __unused)
+{
+	mm_fixture_teardown();
+}
+
 static zone_t *normal(void)
 {
 	return &NODE_DATA(0)->node_zones[ZONE_NORMAL];
@@ -39,78 +53,63 @@ static bool reports(struct ktest *t, const char *words)
 
 static void a_healthy_machine_passes(struct ktest *t)
 {
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 	KTEST_EXPECT_EQ(t, mm_invariant_report[0], 0);
-	mm_fixture_teardown();
 }
 
 static void free_count_disagrees(struct ktest *t)
 {
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	normal()->free_pages--;
 	KTEST_EXPECT_TRUE(t, reports(t, "free_pages is 1023 but"));
-	mm_fixture_teardown();
 }
 
 static void nr_free_disagrees(struct ktest *t)
 {
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	normal()->free_area[9].nr_free = 3;
 	KTEST_EXPECT_TRUE(t, reports(t, "nr_free is 3 but its list holds 2"));
-	mm_fixture_teardown();
 }
 
 static void free_page_with_references(struct ktest *t)
 {
 	struct page *buddy, *page;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = lone_free_page(&buddy);
 	set_page_count(page, 1);
 	KTEST_EXPECT_TRUE(t, reports(t, "free page with references"));
-	mm_fixture_teardown();
 }
 
 static void wrong_order_on_a_list(struct ktest *t)
 {
 	struct page *buddy, *page;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = lone_free_page(&buddy);
 	page->index = 2;
 	KTEST_EXPECT_TRUE(t, reports(t, "order-0 free list but says order 2"));
-	mm_fixture_teardown();
 }
 
 static void free_page_also_on_an_lru_list(struct ktest *t)
 {
 	struct page *buddy, *page;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = lone_free_page(&buddy);
 	SetPageActive(page);
 	KTEST_EXPECT_TRUE(t, reports(t, "on a free list and also in use"));
-	mm_fixture_teardown();
 }
 
 static void page_on_two_lru_lists(struct ktest *t)
 {
 	struct page *page;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = alloc_pages(GFP_KERNEL, 0);
 	SetPageActive(page);
 	SetPageInactiveDirty(page);
 	KTEST_EXPECT_TRUE(t, reports(t, "on two page lists"));
-	mm_fixture_teardown();
 }
 
 static void marked_free_but_on_no_list(struct ktest *t)
 {
 	struct page *page, *buddy;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = alloc_pages(GFP_KERNEL, 0);
 	buddy = alloc_pages(GFP_KERNEL, 0);
 	KTEST_ASSERT_NOT_NULL(t, buddy);
@@ -118,18 +117,15 @@ static void marked_free_but_on_no_list(struct ktest *t)
 	SetPageBuddy(page);
 	KTEST_EXPECT_TRUE(t, reports(t, "are marked free blocks (PG_buddy) "
 				     "but the free lists hold"));
-	mm_fixture_teardown();
 }
 
 static void free_block_overlaps_another(struct ktest *t)
 {
 	struct page *block;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	block = memlist_entry(normal()->free_area[9].free_list.next);
 	SetPageBuddy(block + 5);
 	KTEST_EXPECT_TRUE(t, reports(t, "inside the free order-9 block"));
-	mm_fixture_teardown();
 }
 
 static void buddies_not_merged(struct ktest *t)
@@ -137,7 +133,6 @@ static void buddies_not_merged(struct ktest *t)
 	zone_t *z;
 	struct page *block;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	z = normal();
 	/* Split an order-9 block into two order-8 halves by hand. */
 	block = memlist_entry(z->free_area[9].free_list.next);
@@ -145,19 +140,16 @@ static void buddies_not_merged(struct ktest *t)
 	memlist_add_head(&z->free_area[8], block, 8);
 	memlist_add_head(&z->free_area[8], block + 256, 8);
 	KTEST_EXPECT_TRUE(t, reports(t, "free buddies not merged"));
-	mm_fixture_teardown();
 }
 
 static void list_cycle(struct ktest *t)
 {
 	struct page *buddy, *page;
 
-	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&layout));
 	page = lone_free_page(&buddy);
 	page->list.next = &page->list;	/* never gets back to the head */
 	KTEST_EXPECT_TRUE(t, reports(t, "corrupt (a cycle)"));
 	page->list.next = &normal()->free_area[0].free_list;
-	mm_fixture_teardown();
 }
 
 static const struct ktest_case mm_check_cases[] = {
@@ -173,4 +165,5 @@ static const struct ktest_case mm_check_cases[] = {
 	KTEST_CASE(buddies_not_merged),
 	KTEST_CASE(list_cycle),
 };
-KTEST_SUITE(host_mm_check, mm_check_cases);
+KTEST_SUITE_INIT_EXIT(host_mm_check, mm_check_cases, machine_up,
+		      machine_down);
