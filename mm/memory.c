@@ -185,23 +185,29 @@ static void read_run(struct page **run, unsigned int n)
 void swapin_readahead(swp_entry_t entry)
 {
 	struct page *pool[BLK_MAX_SEGS];	/* a window is <= 16 slots */
-	unsigned int type = SWP_TYPE(entry), used = 0, run = 0, got, most;
+	unsigned int type = SWP_TYPE(entry), used = 0, run = 0, got, most = 0;
 	unsigned long offset;
 	unsigned int num = valid_swaphandles(entry, &offset);
 
 	if (!num)
 		return;
 	num = min(num, (unsigned int)ARRAY_SIZE(pool));
-	/* Before we sleep: swapoff may take the area's disk away meanwhile. */
-	most = min((unsigned int)BLK_MAX_SEGS, swap_info[type].bdev->max_segs);
 	got = alloc_readahead_pages(pool, slots_to_read(SWP_ENTRY(type, offset),
 							num));
-	/* We may have slept: each slot is asked again as its page goes in. */
+	/*
+	 * We may have slept: each slot is asked again as its page goes in,
+	 * and the disk's request size is read as a run starts, when a slot
+	 * was just found in use (swapoff may have taken the area away, and
+	 * swapon given its number to another disk, while we slept).
+	 */
 	for (unsigned int i = 0; i < num && used < got; i++) {
 		swp_entry_t slot = SWP_ENTRY(type, offset + i);
 		bool added = swap_cache_add_for_read(pool[used], slot);
 
 		if (added) {
+			if (!run)
+				most = min((unsigned int)BLK_MAX_SEGS,
+					   swap_info[type].bdev->max_segs);
 			used++;
 			run++;
 		}
@@ -211,7 +217,7 @@ void swapin_readahead(swp_entry_t entry)
 		}
 	}
 	read_run(pool + used - run, run);
-	while (got > used)		/* slots read or freed meanwhile */
+	while (got > used)	/* slots read or freed meanwhile, or no memory */
 		__free_page(pool[--got]);
 }
 
@@ -230,9 +236,9 @@ static void drop_unread(struct page *page)
  * page's sector: so it leaves the cache, and this slot alone is read
  * once more.  Returns the page, locked and up to date, or NULL if the
  * slot itself cannot be read.  (2.4 mapped such a page, garbage and
- * all.)
+ * all.)  do_swap_page and swapoff's unuse_pte both come here.
  */
-static struct page *read_alone(struct page *page, swp_entry_t entry)
+struct page *read_alone(struct page *page, swp_entry_t entry)
 {
 	drop_unread(page);
 	page = read_swap_cache_async(entry);

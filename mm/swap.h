@@ -184,6 +184,7 @@ struct page *read_swap_cache_async(swp_entry_t entry);
 bool swap_entry_needs_read(swp_entry_t entry);
 bool swap_cache_add_for_read(struct page *page, swp_entry_t entry);
 void swapin_readahead(swp_entry_t entry);
+struct page *read_alone(struct page *page, swp_entry_t entry);
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset);
 
 /* A page's age: set on free, raised when referenced, halved on scans. */

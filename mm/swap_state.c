@@ -293,7 +293,8 @@ bool swap_entry_needs_read(swp_entry_t entry)
  * sleeps in lock_page until the read is done; and an allocation may
  * wait for kswapd, which may be waiting for that very process to exit
  * (see swapin_readahead).  False, with page untouched, if entry no
- * longer needs reading: freed, or cached by someone else meanwhile.
+ * longer needs reading (freed, or cached by someone else meanwhile),
+ * or the cache's index has no memory for it.
  */
 bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
 {
@@ -301,7 +302,7 @@ bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
 		return false;
 	if (TryLockPage(page))		/* new: nobody else has it */
 		BUG();
-	if (add_to_swap_cache(page, entry)) {	/* -EEXIST: cached */
+	if (add_to_swap_cache(page, entry)) {	/* cached, or no memory */
 		unlock_page(page);
 		return false;
 	}
