@@ -218,16 +218,18 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 			return pte_val(*ptep) == pte_val(orig) ? -ENOMEM : 0;
 	}
 	lock_page(page);
+	if (!PageUptodate(page))	/* read with others, and failed */
+		page = read_alone(page, entry);
 	vma = vma_now(mm, addr);
 	if (!vma || pte_val(*ptep) != pte_val(orig)) {
 		/* unmapped, or faulted in, meanwhile */
-		unlock_page(page);
-		page_cache_release(page);
+		if (page) {
+			unlock_page(page);
+			page_cache_release(page);
+		}
 		return 0;
 	}
-	if (!PageUptodate(page)) {
-		unlock_page(page);
-		page_cache_release(page);
+	if (!page) {
 		printk(KERN_ERR "swapoff: cannot read slot %lu back in (the "
 		       "page at %08lx)\n", SWP_OFFSET(entry), addr);
 		return -EIO;

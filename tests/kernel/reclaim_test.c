@@ -1107,6 +1107,35 @@ static void swapoff_brings_every_page_back(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+/*
+ * swapoff meets a page whose read-ahead failed on its neighbour's bad
+ * sector (one request for both): like a fault, it reads the page again
+ * alone and brings it back, and fails only at the slot that cannot be
+ * read, keeping the area.
+ */
+static void swapoff_reads_alone_what_readahead_failed(struct ktest *t)
+{
+	unsigned long addr[2];
+	struct mm_struct *mm[2];
+	swp_entry_t e[2];
+
+	mm[1] = mm_with_pages(t, 1, &addr[1]);	/* walked first */
+	mm[0] = mm_with_pages(t, 1, &addr[0]);
+	if (!mm[0] || !mm[1] || !two_slots_on_disk(t, mm, addr, e))
+		return;
+	KTEST_EXPECT_EQ(t, sys_swapoff(swap_info[SWP_TYPE(e[0])].bdev->name),
+			-EIO);
+	KTEST_EXPECT_TRUE(t, pte_present(*pte_of(mm[1], addr[1])));
+	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm[0], addr[0])));
+	KTEST_EXPECT_EQ(t, swap_count(e[0]), 1);	/* still its PTE's */
+	KTEST_EXPECT_GT(t, total_swap_pages, 0);	/* the area kept */
+	leave_mm(t, mm[0]);
+	use_mm(mm[1]);
+	KTEST_EXPECT_EQ(t, get_u32(addr[1]), 5001);
+	leave_mm(t, mm[1]);
+	expect_clean_invariants(t);
+}
+
 static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_young_pte_is_kept_and_rewarded),
 	KTEST_CASE(an_old_page_with_age_left_is_kept),
@@ -1128,6 +1157,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(refill_inactive_scan_ages_the_active_list),
 	KTEST_CASE(the_checker_names_broken_reclaim_state),
 	KTEST_CASE(swapoff_maps_a_page_as_its_vma_is_now),
+	KTEST_CASE(swapoff_reads_alone_what_readahead_failed),
 	KTEST_CASE(swapoff_brings_every_page_back),
 };
 KTEST_SUITE(reclaim, reclaim_cases);
