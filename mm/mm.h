@@ -228,10 +228,7 @@ static inline unsigned long __get_free_page(unsigned int gfp_mask)
 	return __get_free_pages(gfp_mask, 0);
 }
 
-static inline void __free_page(struct page *page)
-{
-	__free_pages(page, 0);
-}
+void __free_page(struct page *page);
 
 static inline void free_page(unsigned long addr)
 {

@@ -496,6 +496,12 @@ void __free_pages(struct page *page, unsigned long order)
 	free_pages_from(page, order, __builtin_return_address(0));
 }
 
+/* One page (the seed's page_cache_release() -> __free_page()). */
+void __free_page(struct page *page)
+{
+	free_pages_from(page, 0, __builtin_return_address(0));
+}
+
 void free_pages(unsigned long addr, unsigned long order)
 {
 	unsigned long pfn = __pa(addr) >> PAGE_SHIFT;
