@@ -347,6 +347,20 @@ int swap_out(unsigned int priority, unsigned int gfp_mask)
 	return pages_unmapped - before;
 }
 
+/*
+ * A page found on a list without that list's flag: the seed calls it a
+ * kernel bug (2.4 printk()s and drops it).  Say where, and take it off
+ * the list, so the scan can go on.  Called with the LRU lock held.
+ */
+static void drop_stray_page(struct page *page, const char *scan,
+			    const char *list, unsigned long *count)
+{
+	printk(KERN_ERR "VM: %s, pfn %lu on %s lacks its flag\n", scan,
+	       page_to_pfn(page), list);
+	list_del_init(&page->lru);
+	(*count)--;
+}
+
 /* ------------------------------------------------ the active list */
 
 /*
@@ -369,11 +383,8 @@ int refill_inactive_scan(unsigned int priority, int oneshot)
 
 		count_vm_event(PGSCAN);
 		if (!PageActive(page)) {
-			printk(KERN_ERR "VM: refill_inactive_scan, pfn %lu "
-			       "on the active list is not active\n",
-			       page_to_pfn(page));
-			list_del_init(&page->lru);
-			nr_active_pages--;
+			drop_stray_page(page, __func__, "active_list",
+					&nr_active_pages);
 			continue;
 		}
 		if (TestClearPageReferenced(page)) {
@@ -490,12 +501,9 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 
 		count_vm_event(PGSCAN);
 		if (!PageInactiveDirty(page)) {
-			/* The seed: a kernel bug; say so, drop it. */
-			printk(KERN_ERR "VM: page_launder, pfn %lu on "
-			       "inactive_dirty_list is not inactive_dirty\n",
-			       page_to_pfn(page));
-			list_del_init(&page->lru);
-			nr_inactive_dirty_pages--;
+			drop_stray_page(page, "page_launder",
+					"inactive_dirty_list",
+					&nr_inactive_dirty_pages);
 			continue;
 		}
 		/* Used again since it was deactivated, or still mapped. */
@@ -582,11 +590,8 @@ struct page *reclaim_page(zone_t *zone)
 
 		count_vm_event(PGSCAN);
 		if (!PageInactiveClean(page)) {
-			printk(KERN_ERR "VM: reclaim_page, pfn %lu on "
-			       "inactive_clean_list is not inactive_clean\n",
-			       page_to_pfn(page));
-			list_del_init(&page->lru);
-			zone->inactive_clean_pages--;
+			drop_stray_page(page, __func__, "inactive_clean_list",
+					&zone->inactive_clean_pages);
 			continue;
 		}
 		if (TestClearPageReferenced(page) || page->age > 0 ||

@@ -18,6 +18,7 @@
 #include "mm/vmscan.h"
 #include "mm/vmstat.h"
 #include "tests/common/reclaim_machine.h"
+#include "tests/host/kernel_shim.h"
 #include "tests/host/ramdisk.h"
 #include "tests/host/test_mm.h"
 
@@ -321,6 +322,30 @@ static void page_launder_drops_an_orphan(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
 }
 
+/*
+ * A page on a list without that list's flag (a kernel bug) is named,
+ * taken off the list and out of its count, and the scan goes on.
+ */
+static void a_stray_page_is_reported_and_dropped(struct ktest *t)
+{
+	unsigned long rotated = vm_events[PGROTATED];
+	struct page *p[2];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 2, p));
+	ClearPageInactiveDirty(p[0]);		/* the tail: looked at first */
+	host_printk_clear();
+	page_launder(GFP_KSWAPD, 0);
+	KTEST_EXPECT_TRUE(t, host_printk_has("page_launder, pfn"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("inactive_dirty_list lacks its "
+					     "flag"));
+	KTEST_EXPECT_TRUE(t, list_empty(&p[0]->lru));
+	KTEST_EXPECT_EQ(t, nr_inactive_dirty_pages, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGROTATED], rotated + 1);	/* p[1] */
+	add_page_to_inactive_dirty_list(p[0]);	/* as it should be */
+	test_mm_exit(&tm);
+}
+
 /* ------------------------------------------------ reclaim_page */
 
 /*
@@ -368,6 +393,7 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(neighbouring_writes_share_a_request),
 	KTEST_CASE(a_failed_write_is_retried),
 	KTEST_CASE(page_launder_drops_an_orphan),
+	KTEST_CASE(a_stray_page_is_reported_and_dropped),
 	KTEST_CASE(reclaim_page_takes_only_clean_unused_pages),
 };
 KTEST_SUITE_INIT_EXIT(host_vmscan, vmscan_cases, reclaim_machine_up,
