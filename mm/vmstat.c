@@ -139,7 +139,7 @@ static int vmstat_table(char **argv, int argc)
 	unsigned long secs, count = ~0UL;
 	unsigned long last[2] = { vm_events[PSWPIN], vm_events[PSWPOUT] };
 
-	if (kstrtoul(argv[1], 10, &secs) || !secs ||
+	if (kstrtoul(argv[1], 10, &secs) || !secs || secs > ~0UL / HZ ||
 	    (argc == 3 && (kstrtoul(argv[2], 10, &count) || !count)))
 		return shell_usage(argv[0]);
 	vmstat_header();

@@ -44,7 +44,8 @@ def vmstat_table(lab):
     rows = [line.split() for line in lines[1:]]
     assert len(rows) == 3 and all(len(r) == 7 and all(f.isdigit() for f in r)
                                   for r in rows), printed
-    for bad in ("vmstat 0", "vmstat x", "vmstat 1 0", "vmstat 1 2 3"):
+    for bad in ("vmstat 0", "vmstat x", "vmstat 1 0", "vmstat 1 2 3",
+                "vmstat 4294967295"):  # SECONDS * HZ would wrap
         assert "usage: vmstat" in vm.run(bad), f"'{bad}' was not refused"
 
 
