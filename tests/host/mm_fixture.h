@@ -17,6 +17,13 @@ struct mm_layout {
 
 extern int host_cpu_node;	/* what numa_node_id() says */
 
+/*
+ * What a sleeping task waits for on the host (mm_shim.c's schedule()):
+ * the devices finishing their work; returns how many requests they
+ * finished.  NULL: nothing to wait for, so sleeping would be for ever.
+ */
+extern unsigned int (*host_run_devices)(void);
+
 /* Sets the machine up; false (with a message) if out of host memory. */
 bool mm_fixture_setup(const struct mm_layout *layout);
 void mm_fixture_teardown(void);

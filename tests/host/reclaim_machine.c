@@ -9,7 +9,6 @@
 #include "mm/pagemap.h"
 #include "mm/swap.h"
 
-extern unsigned int (*host_run_devices)(void);	/* mm_shim.c */
 
 static struct block_device *disk;
 static struct swap_info_struct *area;
