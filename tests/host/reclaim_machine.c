@@ -9,7 +9,6 @@
 #include "mm/pagemap.h"
 #include "mm/swap.h"
 
-
 static struct block_device *disk;
 static struct swap_info_struct *area;
 
