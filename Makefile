@@ -232,7 +232,8 @@ $(BUILD)/bench/buddy-bench: $(BENCH_SRCS) \
 
 .PHONY: bench bench-buddy bench-kernel
 bench: bench-buddy bench-kernel
-bench-buddy: $(BUILD)/bench/buddy-bench
+# (bench_buddy.py reads sizeof(struct page) from the kernel's symbols.)
+bench-buddy: $(BUILD)/bench/buddy-bench $(BUILD)/kernel.elf
 	@$(SETUP)
 	@$(PYTHON) tools/bench_buddy.py --build $(BUILD)
 
