@@ -10,10 +10,13 @@
  * disk read.  If a clean page in the cache is unmapped again, nothing
  * needs writing at all.
  *
- * The swap_map counts the cache as one user of the slot (mm.md): the
- * cache's reference is taken by add_to_swap_cache() and dropped when
- * the page leaves the cache.  The cache also holds one reference on
- * the page itself.
+ * The swap_map counts the cache as one user of the slot.  As in
+ * 2.4.0, the caller of add_to_swap_cache() brings that reference:
+ * try_to_swap_out() hands over the one get_swap_page() gave it, and a
+ * read takes one with swap_duplicate() first (2.4.0's
+ * read_swap_cache_async: "Account for the swap cache").  It is dropped
+ * when the page leaves the cache.  The cache also holds one reference
+ * on the page itself.
  */
 #include "mm/swap.h"
 #include "drivers/blkdev.h"
@@ -50,9 +53,11 @@ unsigned long swap_cache_key(swp_entry_t entry)
 
 /*
  * Puts a locked page that no mapping owns into the swap cache under
- * entry.  Returns 0, or -errno with nothing changed: 2.4 returned
- * nothing and could not fail here, but a radix-tree node may be
- * impossible to allocate, so the caller must be able to back out.
+ * entry; the caller's reference on the slot becomes the cache's.
+ * Returns 0, or -errno with nothing changed (the caller keeps its
+ * reference): 2.4 returned nothing and could not fail here, but a
+ * radix-tree node may be impossible to allocate, so the caller must be
+ * able to back out.
  */
 int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
@@ -61,17 +66,11 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 
 	BUG_ON(page->mapping || PageSwapCache(page));
 	BUG_ON(!PageLocked(page));
-	if (!swap_duplicate(entry)) {
-		printk(KERN_ERR "add_to_swap_cache: entry %08lx has no "
-		       "slot\n", entry.val);
-		return -ENOENT;
-	}
 	flags = lru_lock();
 	err = radix_tree_insert(&swapper_space.page_tree, swap_cache_key(entry),
 				page);
 	if (err) {
 		lru_unlock(flags);
-		swap_free(entry);
 		return err;
 	}
 	get_page(page);			/* the cache's reference */
@@ -302,7 +301,9 @@ bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
 		return false;
 	if (TryLockPage(page))		/* new: nobody else has it */
 		BUG();
+	swap_duplicate(entry);		/* the cache's reference */
 	if (add_to_swap_cache(page, entry)) {	/* cached, or no memory */
+		swap_free(entry);
 		unlock_page(page);
 		return false;
 	}

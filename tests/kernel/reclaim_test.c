@@ -589,8 +589,10 @@ static void exit_frees_slots_and_cache(struct ktest *t)
 
 /*
  * A new locked, uptodate page in the swap cache at entry, which must
- * already be held (the caller's slot), put on the list its age puts it
- * on; the cache is its only user.  NULL (the case failed) if not.
+ * already be held (the caller's slot, which a PTE holds), put on the
+ * list its age puts it on; the cache is its only user, and takes a
+ * reference on the slot (swap_duplicate, as 2.4.0's
+ * read_swap_cache_async does).  NULL (the case failed) if not.
  */
 static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
 				  unsigned char age)
@@ -604,6 +606,7 @@ static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
 	lock_page(page);
 	page->age = age;
 	SetPageUptodate(page);
+	swap_duplicate(entry);
 	if (add_to_swap_cache(page, entry)) {
 		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
 		return NULL;
