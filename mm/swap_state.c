@@ -88,7 +88,7 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 
 /*
  * The page cached for entry, with a reference for the caller, or NULL;
- * unlike lookup_swap_cache(), no sign that anyone wants its data.
+ * unlike lookup_swap_cache(), not aged up: for looking, not using.
  */
 struct page *find_swap_page(swp_entry_t entry)
 {
@@ -105,16 +105,21 @@ struct page *find_swap_page(swp_entry_t entry)
 /*
  * Finds the page cached for entry and takes a reference on it for
  * the caller, or returns NULL (do_swap_page then reads it from swap).
- * The page is marked referenced: someone wants it again, which
- * refill_inactive_scan() and page_launder() take into account (2.4's
- * page-cache lookups do the same).
+ * Being found is being used, as for every page-cache lookup in 2.4.0
+ * (__find_page_nolock): age_page_up(), so a page that had aged to 0
+ * goes back to the active list at once; and if that leaves too few
+ * inactive pages while free ones are short, kswapd is woken.
  */
 struct page *lookup_swap_cache(swp_entry_t entry)
 {
 	struct page *page = find_swap_page(entry);
 
-	if (page)
-		SetPageReferenced(page);
+	if (!page)
+		return NULL;
+	age_page_up(page);
+	if (inactive_shortage() > (int)inactive_target() / 2 &&
+	    free_shortage())
+		wakeup_kswapd(0);
 	return page;
 }
 
@@ -267,8 +272,10 @@ void swap_cache_end_io(struct page *page)
 
 /*
  * Does entry's slot want reading into the cache: in use, and no page
- * cached for it?  Asks only: the page found is not marked referenced
- * (read-ahead counts its slots so, and nobody wants those pages yet).
+ * cached for it?  A page found is aged up (lookup_swap_cache), as
+ * 2.4.0's read_swap_cache_async() does to each slot of a read-ahead
+ * window that is in the cache already; pages read ahead are not, until
+ * a fault finds them.
  */
 bool swap_entry_needs_read(swp_entry_t entry)
 {
@@ -276,7 +283,7 @@ bool swap_entry_needs_read(swp_entry_t entry)
 
 	if (!swap_entry_used(entry))
 		return false;
-	page = find_swap_page(entry);
+	page = lookup_swap_cache(entry);
 	if (page)
 		put_page(page);		/* the cache holds it still */
 	return !page;
