@@ -187,6 +187,14 @@ static inline bool put_page_testzero(struct page *page)
 #define __GFP_DMA	0x08	/* from ZONE_DMA only */
 #define __GFP_HIGHMEM	0x10	/* ZONE_HIGHMEM allowed */
 
+/*
+ * GFP_BUFFER may sleep and reclaim, but neither start I/O nor wait for
+ * kswapd: __alloc_pages sends it to try_to_free_pages, which reclaims
+ * in the caller without writing.  2.4.0 allocates the buffer heads of
+ * swap I/O so (brw_page); Pagoda, the request of swap I/O (page_io.c),
+ * whose pages may already be locked in the cache, not yet sent.
+ */
+#define GFP_BUFFER	(__GFP_HIGH | __GFP_WAIT)
 #define GFP_ATOMIC	(__GFP_HIGH)
 #define GFP_KERNEL	(__GFP_HIGH | __GFP_WAIT | __GFP_IO)
 #define GFP_USER	(__GFP_WAIT | __GFP_IO)

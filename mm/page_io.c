@@ -153,11 +153,20 @@ static void swap_io_add(struct swap_io *io, struct page *page)
 	blk_add_page(&io->req, page, PAGE_SIZE, 0);
 }
 
-/* A new request for the slots from entry's on, in p; or NULL. */
+/*
+ * A new request for the slots from entry's on, in p; or NULL.  Its
+ * memory is GFP_BUFFER's, as 2.4.0's buffer heads for swap I/O are
+ * (create_buffers, from brw_page): the pages of a read may be in the
+ * cache, locked, their read not sent, so the allocation must not wait
+ * for kswapd (which may be waiting for whoever waits on those pages),
+ * and must not write, which would need another request; it may still
+ * reclaim without I/O itself (try_to_free_pages).  Sleeps at most as
+ * long as that: never from an interrupt (submit_request sleeps too).
+ */
 static struct swap_io *new_swap_io(struct swap_info_struct *p, int rw,
 				   swp_entry_t entry)
 {
-	struct swap_io *io = kmalloc(sizeof(*io), GFP_ATOMIC);
+	struct swap_io *io = kmalloc(sizeof(*io), GFP_BUFFER);
 
 	if (!io) {
 		printk(KERN_ERR "rw_swap_page: out of memory\n");

@@ -208,7 +208,10 @@ static int count_user(swp_entry_t entry)
 /* Counts the swap PTEs of mm into the areas' users[]. */
 static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
 {
-	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++) {
+	/* (the host's TASK_SIZE is a host address: stay in the table) */
+	for (unsigned int i = 0; i < min(USER_PTRS_PER_PGD,
+					(unsigned long)PTRS_PER_PGD);
+	     i++) {
 		pmd_t *pmd = (pmd_t *)(mm->pgd + i);
 		pte_t *pte;
 

@@ -680,8 +680,11 @@ int do_try_to_free_pages(unsigned int gfp_mask, int user)
 
 /*
  * Direct reclaim, for an allocation that may wait but not for kswapd
- * (no __GFP_IO).  PF_MEMALLOC while we are at it: what reclaim itself
- * allocates must not reclaim again.
+ * (no __GFP_IO: GFP_BUFFER, the request of swap I/O, page_io.c): the
+ * last branch of __alloc_pages' slow path.  Without __GFP_IO,
+ * page_launder only sorts what is already clean and writes nothing.
+ * PF_MEMALLOC while we are at it: what reclaim itself allocates must
+ * not reclaim again.
  */
 int try_to_free_pages(unsigned int gfp_mask)
 {

@@ -13,4 +13,7 @@ const char *host_printk_log(void);
 void host_printk_clear(void);
 bool host_printk_has(const char *text);
 
+/* The gfp_mask of the last kmalloc (tests/host/slab.c). */
+extern unsigned int host_kmalloc_gfp;
+
 #endif

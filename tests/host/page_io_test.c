@@ -8,6 +8,7 @@
 #include "mm/filemap.h"
 #include "mm/pagemap.h"
 #include "tests/common/reclaim_machine.h"
+#include "tests/host/kernel_shim.h"
 #include "tests/host/ramdisk.h"
 #include "tests/host/test_mm.h"
 
@@ -65,9 +66,29 @@ static void unplugged_writes_go_at_once(struct ktest *t)
 	test_mm_exit(&tm);
 }
 
+/*
+ * new_swap_io's request is GFP_BUFFER, as 2.4.0's buffer heads for swap
+ * I/O are: it may reclaim (try_to_free_pages) but neither write nor
+ * wait for kswapd, for it may be made while the pages of a read-ahead
+ * sit locked in the cache, not sent.
+ */
+static void a_request_is_gfp_buffer(struct ktest *t)
+{
+	struct page *p[1];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, p));
+	host_kmalloc_gfp = 0;
+	start_write(p[0]);
+	KTEST_EXPECT_EQ(t, host_kmalloc_gfp, GFP_BUFFER);
+	ramdisk_run();
+	test_mm_exit(&tm);
+}
+
 static const struct ktest_case page_io_cases[] = {
 	KTEST_CASE(each_task_gathers_its_own_writes),
 	KTEST_CASE(unplugged_writes_go_at_once),
+	KTEST_CASE(a_request_is_gfp_buffer),
 };
 KTEST_SUITE_INIT_EXIT(host_page_io, page_io_cases, reclaim_machine_up,
 		      reclaim_machine_down);

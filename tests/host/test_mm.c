@@ -4,6 +4,8 @@
 #include "mm/mm_types.h"
 #include "mm/vmscan.h"
 
+#define TABLE_ORDER	1	/* 1024 entries of 8 bytes */
+
 unsigned long test_mm_addr(unsigned int i)
 {
 	return TEST_MM_BASE + i * PAGE_SIZE;
@@ -14,24 +16,36 @@ pte_t *test_mm_pte(struct test_mm *tm, unsigned int i)
 	return tm->ptes + i;
 }
 
+/*
+ * A zeroed table of 1024 entries.  On the host an entry is 8 bytes,
+ * so that is two pages, not one: the debug checker, run after each
+ * reclaim pass (mm/reclaim_debug.c), reads whole tables.
+ */
+static void *table_alloc(void)
+{
+	unsigned long table = __get_free_pages(GFP_KERNEL, TABLE_ORDER);
+
+	if (table)
+		memset((void *)table, 0, PAGE_SIZE << TABLE_ORDER);
+	return (void *)table;
+}
+
 bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
 {
 	memset(tm, 0, sizeof(*tm));
 	tm->pages = pages;
 	tm->mm.mm_users = 1;
 	/* not pgd_alloc(): the host has no kernel half to copy */
-	tm->mm.pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
-	if (tm->mm.pgd) {
-		pgd_t *pgd = pgd_offset(&tm->mm, TEST_MM_BASE);
-
-		tm->ptes = pte_alloc(&tm->mm, pmd_offset(pgd, TEST_MM_BASE),
-				     TEST_MM_BASE);
-	}
-	if (!tm->ptes) {
-		free_page((unsigned long)tm->mm.pgd);
+	tm->mm.pgd = table_alloc();
+	tm->ptes = table_alloc();
+	if (!tm->mm.pgd || !tm->ptes) {
+		free_pages((unsigned long)tm->mm.pgd, TABLE_ORDER);
+		free_pages((unsigned long)tm->ptes, TABLE_ORDER);
 		ktest_fail(t, __FILE__, __LINE__, "no page for page tables");
 		return false;
 	}
+	set_pmd(pmd_offset(pgd_offset(&tm->mm, TEST_MM_BASE), TEST_MM_BASE),
+		__pmd(__pa(tm->ptes) | _PAGE_TABLE));
 	tm->vma.vm_mm = &tm->mm;
 	tm->vma.vm_start = TEST_MM_BASE;
 	tm->vma.vm_end = test_mm_addr(pages);
@@ -56,8 +70,8 @@ void test_mm_exit(struct test_mm *tm)
 			free_swap_and_cache(pte_to_swp_entry(pte));
 	}
 	list_del(&tm->mm.mmlist);
-	free_page((unsigned long)tm->ptes);
-	free_page((unsigned long)tm->mm.pgd);
+	free_pages((unsigned long)tm->ptes, TABLE_ORDER);
+	free_pages((unsigned long)tm->mm.pgd, TABLE_ORDER);
 }
 
 static uint32_t pattern(unsigned int i, unsigned int word)

@@ -147,6 +147,41 @@ static void budgets_are_renewed_by_rss(struct ktest *t)
 	test_mm_exit(&big);
 }
 
+/* ------------------------------------------------ direct reclaim */
+
+/*
+ * An allocation that may wait but not start I/O (GFP_BUFFER, as swap
+ * I/O's requests are) reclaims for itself: the last branch of
+ * __alloc_pages, try_to_free_pages.  Free pages are below pages_min,
+ * and the only reclaimable pages are clean swap-cache pages still on
+ * inactive_dirty_list: page_launder's first pass (no writing, no
+ * __GFP_IO) moves them to inactive_clean, and the allocation gets one
+ * of them.  Nothing is written.
+ */
+static void gfp_buffer_reclaims_without_io(struct ktest *t)
+{
+	struct test_mm tm;
+	struct page *p[2], *got;
+	struct block_device *bdev;
+	zone_t *zone;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 2, p));
+	write_dirty_pages();
+	KTEST_EXPECT_FALSE(t, PageDirty(p[0]) || PageDirty(p[1]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[0]) && PageInactiveDirty(p[1]));
+	bdev = swap_info[SWP_TYPE(entry_of(p[0]))].bdev;
+	zone = page_zone(p[0]);
+	while (zone->free_pages >= zone->pages_min)
+		held[nheld++] = alloc_page(GFP_ATOMIC);
+	got = alloc_page(GFP_BUFFER);
+	KTEST_EXPECT_TRUE(t, got == p[0] || got == p[1]);
+	KTEST_EXPECT_EQ(t, ramdisk_queued(bdev), 0);
+	if (got)
+		__free_page(got);
+	end_free_shortage();
+	test_mm_exit(&tm);
+}
+
 /* ------------------------------------------------ the active list */
 
 /*
@@ -415,6 +450,7 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(swap_out_takes_from_the_largest_budget),
 	KTEST_CASE(swap_out_walks_one_mm_per_call),
 	KTEST_CASE(budgets_are_renewed_by_rss),
+	KTEST_CASE(gfp_buffer_reclaims_without_io),
 	KTEST_CASE(refill_inactive_scan_ages_each_page),
 	KTEST_CASE(page_launder_sorts_each_page),
 	KTEST_CASE(page_launder_writes_only_when_short),
