@@ -68,7 +68,7 @@ static unsigned long find_empty_cluster(struct swap_info_struct *si)
 
 /*
  * One free slot of si, or 0 if it is full (2.4: scan_swap_map).
- * Slots are handed out in runs of SWAPFILE_CLUSTER consecutive ones,
+ * Slots are handed out in runs of SWAPFILE_CLUSTER + 1 consecutive ones,
  * so that pages swapped out together lie together on the disk: first
  * the rest of the current run, then a fresh run in an empty stretch,
  * and only when no such stretch is left, the first free slot.
@@ -86,8 +86,9 @@ static unsigned long scan_swap_map(struct swap_info_struct *si)
 			return take_slot(si, offset);
 		}
 	}
-	/* A new run starts; the slot taken now is its first. */
-	si->cluster_nr = SWAPFILE_CLUSTER - 1;
+	/* A new run starts: this slot and SWAPFILE_CLUSTER more after it
+	 * (2.4.0's count, so a run is 257 slots) */
+	si->cluster_nr = SWAPFILE_CLUSTER;
 	offset = find_empty_cluster(si);
 	if (offset)
 		return take_slot(si, offset);

@@ -132,8 +132,9 @@ static void setup_marks_header_and_bad_pages(struct ktest *t)
 }
 
 /*
- * Runs of 256, holes skipped while an empty run exists, then first
- * fit once none is left.
+ * Runs of 257 (2.4.0's scan_swap_map: the slot that starts a run, then
+ * SWAPFILE_CLUSTER more), holes skipped while an empty stretch of 256
+ * exists, then first fit once none is left.
  */
 static void cluster_allocation_order(struct ktest *t)
 {
@@ -146,17 +147,17 @@ static void cluster_allocation_order(struct ktest *t)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	swap_free(SWP_ENTRY(0, 10));
 	swap_free(SWP_ENTRY(0, 20));
-	/* The run that began at 257 goes on: the holes wait. */
-	for (i = 301; i <= 512; i++)
+	/* The run that began at 258 goes on: the holes wait. */
+	for (i = 301; i <= 514; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
-	/* A new run in the next empty stretch of 256: 513..768. */
-	for (i = 513; i <= 768; i++)
+	/* A new run in the next empty stretch of 256: 515..771. */
+	for (i = 515; i <= 771; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
-	/* 769..1023 is only 255 slots: no empty run, so first fit. */
+	/* 772..1023 is only 252 slots: no empty stretch, so first fit. */
 	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 10);
 	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 20);
-	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 769);
-	for (off = 770; off <= 1023; off++)
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 772);
+	for (off = 773; off <= 1023; off++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), off);
 	KTEST_EXPECT_EQ(t, get_swap_page().val, 0);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, 0);
@@ -175,8 +176,8 @@ static void run_continues_past_freed_cluster(struct ktest *t)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	for (i = 1; i <= 256; i++)
 		swap_free(SWP_ENTRY(0, i));
-	/* The run that began at 513 has 168 slots left. */
-	for (i = 601; i <= 768; i++)
+	/* The run that began at 515 has 171 slots left. */
+	for (i = 601; i <= 771; i++)
 		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
 	/* Then a new run: the first empty stretch, at 1. */
 	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 1);
