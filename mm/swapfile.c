@@ -270,8 +270,9 @@ bool swap_entry_writable(swp_entry_t entry)
  * The slots swap-in reads together with entry's (2.4's
  * valid_swaphandles): the aligned window of 1 << page_cluster slots
  * around it, from its start up to the first slot not in use (free,
- * bad, or past the end), never the header.  *offset gets the first;
- * returns how many (0 if the window starts with a free slot).
+ * bad, or past the end).  *offset gets the first; returns how many (0
+ * if the window starts with a slot not in use: the first window, as in
+ * 2.4.0, since slot 0 is the header).
  */
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
 {
@@ -280,8 +281,6 @@ int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
 	unsigned long end = toff + (1UL << page_cluster);
 	int n = 0;
 
-	if (!toff)
-		toff = 1;
 	*offset = toff;
 	while (toff < end && swap_entry_used(SWP_ENTRY(type, toff))) {
 		toff++;

@@ -185,6 +185,31 @@ static void run_continues_past_freed_cluster(struct ktest *t)
 	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
 }
 
+/*
+ * valid_swaphandles: the aligned window of 1 << page_cluster slots
+ * around an entry, from its start up to the first slot not in use.  As
+ * in 2.4.0, the first window starts at the header (slot 0, bad), so
+ * nothing in it is read ahead.
+ */
+static void readahead_window_is_aligned(struct ktest *t)
+{
+	int saved = page_cluster;
+	unsigned long i, off = 99;
+
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(64), 1);
+	for (i = 1; i <= 10; i++)
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), i);
+	page_cluster = 2;
+	KTEST_EXPECT_EQ(t, valid_swaphandles(SWP_ENTRY(0, 2), &off), 0);
+	KTEST_EXPECT_EQ(t, off, 0);
+	KTEST_EXPECT_EQ(t, valid_swaphandles(SWP_ENTRY(0, 6), &off), 4);
+	KTEST_EXPECT_EQ(t, off, 4);
+	KTEST_EXPECT_EQ(t, valid_swaphandles(SWP_ENTRY(0, 11), &off), 3);
+	KTEST_EXPECT_EQ(t, off, 8);
+	page_cluster = saved;
+}
+
 /* An area smaller than a run never has an empty run: first fit. */
 static void first_fit_in_small_area(struct ktest *t)
 {
@@ -446,6 +471,7 @@ static const struct ktest_case swapfile_cases[] = {
 	KTEST_CASE(setup_marks_header_and_bad_pages),
 	KTEST_CASE(cluster_allocation_order),
 	KTEST_CASE(run_continues_past_freed_cluster),
+	KTEST_CASE(readahead_window_is_aligned),
 	KTEST_CASE(first_fit_in_small_area),
 	KTEST_CASE(bad_slots_never_handed_out),
 	KTEST_CASE(counts_follow_users),
