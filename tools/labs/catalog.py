@@ -10,6 +10,10 @@
          ]},
     ]
 
+A lab may also say "calls": its functions from callee to caller (the walk
+swap_out_pmd, swap_out_pgd, ...): a broken callee fails the tests of its
+callers too, so the grader points at the lowest one that failed.
+
 A lab's solution regions are the ones marked `LAB <name>` in the sources
 (see regions.py); its stubs are in labs/stubs/<name>.stubs.
 """
@@ -21,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("host", "kernel", "scenario")
 LAB_KEYS = {"name", "title", "handout", "tests"}
+OPTIONAL_KEYS = {"calls"}
 
 
 class CatalogError(Exception):
@@ -47,6 +52,7 @@ class Lab:
     title: str
     handout: str
     tests: tuple
+    calls: tuple = ()
 
     @property
     def points(self):
@@ -78,15 +84,17 @@ def load(root=ROOT):
         raise CatalogError(f"{path} not found")
     labs = []
     for entry in runpy.run_path(str(path)).get("LABS", []):
-        unknown = set(entry) - LAB_KEYS
+        unknown = set(entry) - LAB_KEYS - OPTIONAL_KEYS
         if unknown or LAB_KEYS - set(entry):
-            raise CatalogError(f"{path}: a lab needs exactly the keys {sorted(LAB_KEYS)}; "
+            raise CatalogError(f"{path}: a lab needs the keys {sorted(LAB_KEYS)} (and may "
+                               f"have {sorted(OPTIONAL_KEYS)}); "
                                f"{entry.get('name', '?')} has {sorted(entry)}")
         tests = tuple(_graded_test(entry["name"], t) for t in entry["tests"])
         ids = [t.id for t in tests]
         if len(set(ids)) != len(ids):
             raise CatalogError(f"{path}: lab {entry['name']} lists a test twice")
-        labs.append(Lab(entry["name"], entry["title"], entry["handout"], tests))
+        labs.append(Lab(entry["name"], entry["title"], entry["handout"], tests,
+                        tuple(entry.get("calls", ()))))
     return labs
 
 

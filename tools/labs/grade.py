@@ -180,6 +180,15 @@ def line_for(result):
     return "\n".join(text)
 
 
+def first_suspect(lab, results):
+    """The lowest function of lab.calls (callee first) blamed by a failure,
+    when failures blame more than one function, else None."""
+    blamed = {r.test.blames for r in results if not r.passed}
+    if len(blamed) < 2:
+        return None
+    return next((name for name in lab.calls if name in blamed), None)
+
+
 def gradescope_json(lab, results, build_output, seconds):
     """Gradescope's results.json: the score, and each test with its points."""
     tests = []
@@ -192,6 +201,9 @@ def gradescope_json(lab, results, build_output, seconds):
                       "status": "passed" if result.passed else "failed",
                       "output": output})
     summary = f"Lab {lab.name}: {sum(r.score for r in results)}/{lab.points} points."
+    if first_suspect(lab, results):
+        summary += f" Look at {first_suspect(lab, results)}() first: its callers' tests " \
+                   "may fail only because it does."
     if build_output:
         summary += "\nThe build failed:\n" + build_output[-4000:]
     return {"score": sum(r.score for r in results), "execution_time": round(seconds, 1),
@@ -220,6 +232,10 @@ def grade(lab, root, build, jobs=2, fmt="", results_path=None, out=print):
             out(line_for(result))
         results = run_all(lab, build, Path(root) / "tests", jobs, report)
     score = sum(r.score for r in results)
+    suspect = first_suspect(lab, results)
+    if suspect:
+        out(f"Look at {suspect}() first: the failing tests of the functions that call "
+            "it may fail only because it does.")
     out(f"{lab.name}: {score}/{lab.points} points")
     if fmt == "gradescope":
         path = Path(results_path or build / "results.json")

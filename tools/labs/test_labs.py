@@ -148,6 +148,15 @@ class JudgeTest(unittest.TestCase):
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
 
+    def test_the_lowest_failing_callee_is_named(self):
+        tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))
+        lab = catalog.Lab("walk", "", "", tests, ("pmd", "pgd", "mm"))
+        results = [grade.Result(tests[0], True), grade.Result(tests[1], False),
+                   grade.Result(tests[2], False)]
+        self.assertEqual(grade.first_suspect(lab, results), "pgd")
+        results[1].passed = True
+        self.assertIsNone(grade.first_suspect(lab, results))
+
     def test_gradescope_results(self):
         lab = catalog.Lab("toy", "A toy", "labs/01-toy.md",
                           (self.test, catalog.GradedTest("kernel", "s.c", 3, "g")))
