@@ -2,8 +2,8 @@
  * Each step of reclaim on its own, so that a failure names the function
  * that is wrong rather than only "memory did not get freed": every level
  * of swap_out()'s page-table walk called directly (swap_out_pmd,
- * swap_out_pgd, swap_out_vma, swap_out_mm), swap_out()'s loop over
- * address spaces, refill_inactive(), do_try_to_free_pages(),
+ * swap_out_pgd, swap_out_vma, swap_out_mm), refill_inactive(),
+ * do_try_to_free_pages(),
  * try_to_free_pages() and lookup_swap_cache().  The walk's levels call
  * each other, so a broken lower level also fails the cases above it:
  * the lowest failing case names the culprit.  On the host machine of
@@ -162,37 +162,6 @@ static void swap_out_mm_resumes_where_the_last_walk_stopped(struct ktest *t)
 	test_mm_exit(&tm);
 }
 
-/*
- * swap_out keeps choosing address spaces while its walks unmap nothing:
- * the first walk (the largest budget) finds only pages in use, so it
- * must go on to the next mm, whose pages are old.
- */
-static void swap_out_walks_again_when_a_walk_unmaps_nothing(struct ktest *t)
-{
-	struct test_mm busy, idle;
-	int ret;
-
-	KTEST_ASSERT_TRUE(t, test_mm_init(t, &busy, 4));
-	for (unsigned int i = 0; i < 4; i++)
-		test_mm_map(t, &busy, i, _PAGE_ACCESSED);
-	KTEST_ASSERT_TRUE(t, map_old_pages(t, &idle, 4));
-	busy.mm.swap_cnt = 4;
-	idle.mm.swap_cnt = 2;
-	/* priority 5: up to (2 mms << 5) >> 5 = 2 walks */
-	ret = swap_out(5, GFP_KSWAPD);
-	expect_unmapped(t, "swap_out", &busy, 4, 0,
-			"its pages were all just used");
-	expect_unmapped(t, "swap_out", &idle, 4, 0x3,
-			"after a walk that unmapped nothing, swap_out must "
-			"walk the next address space");
-	if (ret != 2)
-		ktest_fail(t, __FILE__, __LINE__,
-			   "swap_out: returned %d, expected 2 (the pages the "
-			   "second walk unmapped)", ret);
-	test_mm_exit(&busy);
-	test_mm_exit(&idle);
-}
-
 /* ------------------------------------------------ the reclaim round */
 
 /* Pages held so that free memory is short (free_shortage() > 0). */
@@ -295,36 +264,38 @@ static void try_to_free_pages_reports_what_it_did(struct ktest *t)
 /* ------------------------------------------------ swap-in */
 
 /*
- * lookup_swap_cache finds a page in the cache for do_swap_page and
- * marks it wanted (2.4.0 ages it up), so reclaim does not take it
- * straight back; it returns it with a reference for the caller.
+ * lookup_swap_cache finds a page in the cache for do_swap_page, with a
+ * reference for the caller, and ages it up (2.4.0's page-cache lookups
+ * call age_page_up), so reclaim does not take it straight back.
  */
-static void lookup_swap_cache_marks_the_page_wanted(struct ktest *t)
+static void lookup_swap_cache_ages_the_page_up(struct ktest *t)
 {
 	struct page *page, *found;
-	unsigned int count, age;
+	unsigned int count;
 	struct test_mm tm;
 
 	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 1));
 	page = test_mm_swap_out(t, &tm, 0);
 	KTEST_ASSERT_NOT_NULL(t, page);
-	ClearPageReferenced(page);
 	count = page_count(page);
-	age = page->age;
+	KTEST_ASSERT_EQ(t, page->age, 0);
 	found = lookup_swap_cache((swp_entry_t){ page->index });
-	if (found != page)
+	if (found != page) {
 		ktest_fail(t, __FILE__, __LINE__,
 			   "lookup_swap_cache: did not find the cached page "
 			   "of its entry");
-	KTEST_EXPECT_EQ(t, page_count(page), count + (found == page));
-	if (found == page && !PageReferenced(page) && page->age <= age)
+		test_mm_exit(&tm);
+		return;
+	}
+	KTEST_EXPECT_EQ(t, page_count(page), count + 1);
+	if (page->age != PAGE_AGE_START + PAGE_AGE_ADV || !PageActive(page))
 		ktest_fail(t, __FILE__, __LINE__,
-			   "lookup_swap_cache: the page found is neither "
-			   "referenced nor older-looking (age %u, was %u): "
-			   "reclaim will take it straight back",
-			   page->age, age);
-	if (found == page)
-		page_cache_release(found);
+			   "lookup_swap_cache: the page found has age %u and "
+			   "is %sactive; age_page_up makes a page of age 0 "
+			   "active at age %d: else reclaim takes it straight "
+			   "back", page->age, PageActive(page) ? "" : "not ",
+			   PAGE_AGE_START + PAGE_AGE_ADV);
+	page_cache_release(found);
 	test_mm_exit(&tm);
 }
 
@@ -333,11 +304,10 @@ static const struct ktest_case reclaim_steps_cases[] = {
 	KTEST_CASE(swap_out_pgd_walks_its_page_table),
 	KTEST_CASE(swap_out_vma_walks_from_address_to_its_end),
 	KTEST_CASE(swap_out_mm_resumes_where_the_last_walk_stopped),
-	KTEST_CASE(swap_out_walks_again_when_a_walk_unmaps_nothing),
 	KTEST_CASE(refill_inactive_takes_pages_from_processes),
 	KTEST_CASE(do_try_to_free_pages_launders_and_refills),
 	KTEST_CASE(try_to_free_pages_reports_what_it_did),
-	KTEST_CASE(lookup_swap_cache_marks_the_page_wanted),
+	KTEST_CASE(lookup_swap_cache_ages_the_page_up),
 };
 KTEST_SUITE_INIT_EXIT(host_reclaim_steps, reclaim_steps_cases,
 		      reclaim_machine_up, reclaim_machine_down);
