@@ -4,8 +4,6 @@
 #include "mm/mm_types.h"
 #include "mm/vmscan.h"
 
-#define TABLE_ORDER	1	/* 1024 entries of 8 bytes */
-
 unsigned long test_mm_addr(unsigned int i)
 {
 	return TEST_MM_BASE + i * PAGE_SIZE;
@@ -17,17 +15,19 @@ pte_t *test_mm_pte(struct test_mm *tm, unsigned int i)
 }
 
 /*
- * A zeroed table of 1024 entries.  On the host an entry is 8 bytes,
- * so that is two pages, not one: the debug checker, run after each
- * reclaim pass (mm/reclaim_debug.c), reads whole tables.
+ * A page directory or page table of 1024 entries.  On the host an
+ * entry is 8 bytes (unsigned long), so it takes two pages; the
+ * invariant checker reads every entry, as in the kernel.
  */
-static void *table_alloc(void)
+#define TABLE_ORDER	(PTRS_PER_PTE * sizeof(pte_t) > PAGE_SIZE)
+
+static void *alloc_table(void)
 {
-	unsigned long table = __get_free_pages(GFP_KERNEL, TABLE_ORDER);
+	void *table = (void *)__get_free_pages(GFP_KERNEL, TABLE_ORDER);
 
 	if (table)
-		memset((void *)table, 0, PAGE_SIZE << TABLE_ORDER);
-	return (void *)table;
+		memset(table, 0, PAGE_SIZE << TABLE_ORDER);
+	return table;
 }
 
 bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
@@ -36,16 +36,22 @@ bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
 	tm->pages = pages;
 	tm->mm.mm_users = 1;
 	/* not pgd_alloc(): the host has no kernel half to copy */
-	tm->mm.pgd = table_alloc();
-	tm->ptes = table_alloc();
-	if (!tm->mm.pgd || !tm->ptes) {
+	tm->mm.pgd = alloc_table();
+	if (tm->mm.pgd) {
+		pmd_t *pmd = pmd_offset(pgd_offset(&tm->mm, TEST_MM_BASE),
+					TEST_MM_BASE);
+		void *table = alloc_table();
+
+		if (table) {
+			set_pmd(pmd, __pmd(__pa(table) | _PAGE_TABLE));
+			tm->ptes = pte_offset(pmd, TEST_MM_BASE);
+		}
+	}
+	if (!tm->ptes) {
 		free_pages((unsigned long)tm->mm.pgd, TABLE_ORDER);
-		free_pages((unsigned long)tm->ptes, TABLE_ORDER);
 		ktest_fail(t, __FILE__, __LINE__, "no page for page tables");
 		return false;
 	}
-	set_pmd(pmd_offset(pgd_offset(&tm->mm, TEST_MM_BASE), TEST_MM_BASE),
-		__pmd(__pa(tm->ptes) | _PAGE_TABLE));
 	tm->vma.vm_mm = &tm->mm;
 	tm->vma.vm_start = TEST_MM_BASE;
 	tm->vma.vm_end = test_mm_addr(pages);
