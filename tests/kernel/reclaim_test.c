@@ -1161,9 +1161,8 @@ static void swapoff_reads_alone_what_readahead_failed(struct ktest *t)
 	struct mm_struct *mm[2];
 	swp_entry_t e[2];
 
+	mm[1] = mm_with_pages(t, 1, &addr[1]);	/* walked first */
 	mm[0] = mm_with_pages(t, 1, &addr[0]);
-	/* the newest mm is first on mmlist: swapoff walks it first */
-	mm[1] = mm_with_pages(t, 1, &addr[1]);
 	if (!mm[0] || !mm[1] || !two_slots_on_disk(t, mm, addr, e))
 		return;
 	KTEST_EXPECT_EQ(t, sys_swapoff(swap_info[SWP_TYPE(e[0])].bdev->name),
