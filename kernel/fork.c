@@ -28,11 +28,7 @@ static int last_pid;
 
 LIST_HEAD(mmlist);
 
-/*
- * An empty address space: a page directory with the kernel mapped.
- * It goes first on mmlist, as exec's new mm does in 2.4.0
- * (exec_mmap); fork's then moves after its parent's (dup_mm).
- */
+/* An empty address space: a page directory with the kernel mapped. */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
@@ -46,7 +42,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	mm->mm_users = 1;
-	list_add(&mm->mmlist, &mmlist);
+	list_add_tail(&mm->mmlist, &mmlist);
 	return mm;
 }
 
@@ -63,9 +59,7 @@ void mmput(struct mm_struct *mm)
 
 /*
  * fork()'s copy of an address space (2.4's dup_mmap): the same VMAs,
- * and the same pages, shared copy-on-write by copy_page_range().  On
- * mmlist it follows its parent's, as in 2.4.0's copy_mm ("fork() won't
- * mess up the ordering significantly").
+ * and the same pages, shared copy-on-write by copy_page_range().
  */
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
@@ -74,7 +68,6 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 
 	if (!mm)
 		return NULL;
-	list_move(&mm->mmlist, &oldmm->mmlist);
 	mm->start_code = oldmm->start_code;
 	mm->end_code = oldmm->end_code;
 	mm->start_data = oldmm->start_data;

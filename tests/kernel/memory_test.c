@@ -82,28 +82,6 @@ static void fork_shares_pages_until_written(struct ktest *t)
 	leave_mm(t, parent);
 }
 
-/*
- * mmlist's order is 2.4.0's: a new address space (exec's, mm_alloc)
- * goes first, a fork's (dup_mm) right after its parent's.
- */
-static void mmlist_order_follows_exec_and_fork(struct ktest *t)
-{
-	struct mm_struct *a = mm_alloc(), *child, *b;
-
-	KTEST_ASSERT_NOT_NULL(t, a);
-	KTEST_EXPECT_PTR_EQ(t, mmlist.next, &a->mmlist);
-	b = mm_alloc();
-	KTEST_ASSERT_NOT_NULL(t, b);
-	KTEST_EXPECT_PTR_EQ(t, mmlist.next, &b->mmlist);
-	child = dup_mm(a);
-	KTEST_ASSERT_NOT_NULL(t, child);
-	KTEST_EXPECT_PTR_EQ(t, a->mmlist.next, &child->mmlist);
-	KTEST_EXPECT_PTR_EQ(t, b->mmlist.next, &a->mmlist);
-	mmput(child);
-	mmput(b);
-	mmput(a);
-}
-
 static void munmap_gives_the_pages_back(struct ktest *t)
 {
 	struct mm_struct *mm = enter_new_mm();
@@ -328,7 +306,6 @@ static void the_invariant_checker_names_what_is_broken(struct ktest *t)
 static const struct ktest_case memory_cases[] = {
 	KTEST_CASE(reads_map_the_zero_page_writes_a_new_one),
 	KTEST_CASE(fork_shares_pages_until_written),
-	KTEST_CASE(mmlist_order_follows_exec_and_fork),
 	KTEST_CASE(munmap_gives_the_pages_back),
 	KTEST_CASE(mprotect_splits_and_merges),
 	KTEST_CASE(brk_grows_and_shrinks_the_heap),
