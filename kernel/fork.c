@@ -28,7 +28,11 @@ static int last_pid;
 
 LIST_HEAD(mmlist);
 
-/* An empty address space: a page directory with the kernel mapped. */
+/*
+ * An empty address space: a page directory with the kernel mapped, at
+ * the tail of mmlist.  (Departure: 2.4.0 puts exec's new mm first and
+ * fork's right after its parent's; see README.md.)
+ */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
