@@ -135,7 +135,8 @@ void activate_page(struct page *page)
  * Caller holds lru_lock().  Active -> inactive_dirty, for a page that
  * aged to 0 and that nobody but the cache and our caller holds: a
  * page still mapped by a process has more references, and stays.
- * (2.4 allowed one more for buffer heads; Pagoda has no buffers.)
+ * (2.4 allowed one more for buffer heads, which its swap I/O leaves on
+ * a written page; Pagoda's swap I/O leaves none.)
  */
 static void deactivate_page_nolock(struct page *page)
 {

@@ -241,6 +241,8 @@ void page_cache_release(struct page *page)
  * I/O is about to start on a locked page of the cache: it moves to
  * locked_pages until it completes; a page about to be written is
  * clean from now on (a write to it meanwhile dirties it again).
+ * 2.4.0 moves only file pages so (filemap_fdatasync/fdatawait); a
+ * dirtied swap-cache page stays on dirty_pages there (README).
  */
 void swap_cache_start_io(struct page *page, int rw)
 {

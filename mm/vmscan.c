@@ -110,7 +110,10 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	onlist = PageActive(page);
 	/* The CPU set the accessed bit: used since we last looked. */
 	if (ptep_test_and_clear_young(page_table)) {
-		/* flushed, or the CPU may not set the bit again */
+		/* flushed, or the CPU, which sets the bit only when it
+		 * walks the page tables, may not set it again while the
+		 * TLB holds the translation (2.4.0 does not flush; it
+		 * counts on a CR3 reload in between: README) */
 		flush_tlb_page(vma, address);
 		age_page_up(page);
 		return 0;
@@ -511,7 +514,14 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 			continue;
 		}
 		if (page->mapping) {
-			/* Clean and unused: free to take at once. */
+			/*
+			 * Clean and unused: free to take at once.  A page
+			 * written by an earlier pass comes here.  In 2.4.0
+			 * it still carries the buffer heads brw_page gave
+			 * it, and its page->buffers branch frees them
+			 * (try_to_free_buffers) before this same move;
+			 * Pagoda's swap I/O leaves nothing on the page.
+			 */
 			del_page_from_inactive_dirty_list(page);
 			add_page_to_inactive_clean_list(page);
 			cleaned++;
