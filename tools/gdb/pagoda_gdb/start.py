@@ -4,9 +4,9 @@ A QEMU started with -S (make debug, make replay) waits at the reset
 vector, before the firmware, so the first stop worth having is
 start_kernel: the first C function, where paging is on and a software
 breakpoint at a kernel address can be written.  Until then only a
-hardware breakpoint can stop there.  If the CPU already runs at a kernel
-address (GDB attached again to a running kernel), start_kernel is long
-past: GDB stays where it is and says so.
+hardware breakpoint can stop there.  If paging is already on (GDB
+attached to a running kernel), start_kernel is long past: GDB stays
+where it is and says so.
 """
 
 import gdb
@@ -24,6 +24,16 @@ def where():
     return f"{name} ({frame.pc():#x}){place}"
 
 
+def kernel_started():
+    """Paging is on (CR0.PG): the kernel turns it on just before
+    start_kernel, and neither the firmware nor GRUB uses it.  (A user
+    program's pc is below PAGE_OFFSET, so the pc cannot tell.)"""
+    try:
+        return bool(int(gdb.parse_and_eval("$cr0")) >> 31 & 1)
+    except gdb.error:       # a gdbstub without control registers
+        return gdb.selected_frame().pc() >= PAGE_OFFSET
+
+
 class Start(Command):
     """Stop at start_kernel if the kernel has not reached it yet.
 
@@ -37,7 +47,7 @@ it stays where the kernel is and says where that is."""
 
     def run(self, args):
         self.no_arguments(args)
-        if gdb.selected_frame().pc() >= PAGE_OFFSET:
+        if kernel_started():
             gdb.write(f"\nThe kernel is already running, past start_kernel: "
                       f"stopped in {where()}.\n")
             return
