@@ -6,7 +6,7 @@ its own boot (test=suite.case), a scenario through the test runner.  Each
 has a time limit, so code that hangs, panics or corrupts memory loses the
 points of the tests it breaks and nothing else; the failure's output is
 kept in $BUILD/grade/<lab>/ with the command that reproduces it.  Host
-cases run first, then kernel cases and scenarios, two at a time.
+cases start first, then kernel cases and scenarios, two at a time.
 """
 
 import concurrent.futures
@@ -21,8 +21,8 @@ from pagoda_test import ktap, machine, runner
 from pagoda_test.ktap import PASS, SKIP
 from pagoda_test.lab import load_scenarios
 
-HOST_TIMEOUT = 30.0
-KERNEL_TIMEOUT = 60.0
+HOST_TIMEOUT = 10.0
+KERNEL_TIMEOUT = 45.0
 SCENARIO_TIMEOUT = 120.0
 BUILD_TARGETS = ("kernel.elf",)
 
@@ -151,15 +151,12 @@ def build_tree(root, build):
 
 
 def run_all(lab, build, tests_dir, jobs, report):
-    """Run every test of the lab; report(result) is called in catalog order."""
-    host = [t for t in lab.tests if t.kind == "host"]
-    others = [t for t in lab.tests if t.kind != "host"]
+    """Run every test of the lab, `jobs` at a time, host cases first;
+    report(result) is called in that order."""
+    ordered = sorted(lab.tests, key=lambda t: t.kind != "host")
     results = []
-    for test in host:
-        results.append(run_test(test, build, tests_dir))
-        report(results[-1])
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_test, t, build, tests_dir) for t in others]
+        futures = [pool.submit(run_test, t, build, tests_dir) for t in ordered]
         for future in futures:
             results.append(future.result())
             report(results[-1])
