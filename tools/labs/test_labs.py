@@ -3,6 +3,7 @@ on small made-up trees; make check runs them:
     python3 -m unittest discover -s tools/labs -t tools -p 'test_*.py'
 """
 
+import subprocess
 import tempfile
 import unittest
 from pathlib import Path
@@ -100,6 +101,21 @@ class CatalogAndStarterTest(unittest.TestCase):
                 starter.check_out_dir(str(Path(out) / "x"))
         with self.assertRaisesRegex(starter.StarterError, "OUT=DIR"):
             starter.check_out_dir("")
+
+    def test_a_starter_is_a_repository_with_the_stub_in(self):
+        with tempfile.TemporaryDirectory() as root, tempfile.TemporaryDirectory() as out:
+            make_tree(Path(root))
+            (Path(root) / ".gitignore").write_text("build/\n")
+            (Path(root) / "build").mkdir()
+            (Path(root) / "build" / "junk.o").write_text("")
+            subprocess.run(["git", "-C", root, "init", "-q"], check=True)
+            lab = catalog.find("toy", Path(root))
+            starter.write_starter(lab, out, Path(root))
+            self.assertIn("\treturn x;\n", (Path(out) / "mm" / "toy.c").read_text())
+            self.assertFalse((Path(out) / "build").exists())
+            status = subprocess.run(["git", "-C", out, "status", "--porcelain"],
+                                    capture_output=True, text=True, check=True)
+            self.assertEqual(status.stdout, "")
 
     def test_every_lab_of_the_repository_has_consistent_regions(self):
         for lab in catalog.load():
