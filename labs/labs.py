@@ -15,7 +15,7 @@ LABS = [
         "handout": "labs/01-buddy.md",
         # every test starts from a zone whose pages were freed one by one
         # (merged by __free_pages_ok), so the merge comes first
-        "calls": ["page_is_buddy", "__free_pages_ok", "expand", "rmqueue",
+        "order": ["page_is_buddy", "__free_pages_ok", "expand", "rmqueue",
                   "__alloc_pages_limit"],
         "tests": [
             ("host:host_buddy.expand_puts_lower_halves_back", 10, "expand"),

@@ -178,12 +178,12 @@ def line_for(result):
 
 
 def first_suspect(lab, results):
-    """The lowest function of lab.calls (callee first) blamed by a failure,
-    when failures blame more than one function, else None."""
+    """The first function of lab.order blamed by a failure, when failures
+    blame more than one function, else None."""
     blamed = {r.test.blames for r in results if not r.passed}
     if len(blamed) < 2:
         return None
-    return next((name for name in lab.calls if name in blamed), None)
+    return next((name for name in lab.order if name in blamed), None)
 
 
 def gradescope_json(lab, results, build_output, seconds):
@@ -199,8 +199,8 @@ def gradescope_json(lab, results, build_output, seconds):
                       "output": output})
     summary = f"Lab {lab.name}: {sum(r.score for r in results)}/{lab.points} points."
     if first_suspect(lab, results):
-        summary += f" Look at {first_suspect(lab, results)}() first: its callers' tests " \
-                   "may fail only because it does."
+        summary += f" Look at {first_suspect(lab, results)}() first: the other failing " \
+                   "tests depend on it."
     if build_output:
         summary += "\nThe build failed:\n" + build_output[-4000:]
     return {"score": sum(r.score for r in results), "execution_time": round(seconds, 1),
@@ -231,8 +231,8 @@ def grade(lab, root, build, jobs=2, fmt="", results_path=None, out=print):
     score = sum(r.score for r in results)
     suspect = first_suspect(lab, results)
     if suspect:
-        out(f"Look at {suspect}() first: the failing tests of the functions that call "
-            "it may fail only because it does.")
+        out(f"Look at {suspect}() first: the other failing tests depend on it and may "
+            "fail only because it does.")
     out(f"{lab.name}: {score}/{lab.points} points")
     if fmt == "gradescope":
         path = Path(results_path or build / "results.json")

@@ -164,7 +164,7 @@ class JudgeTest(unittest.TestCase):
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
 
-    def test_the_lowest_failing_callee_is_named(self):
+    def test_the_first_suspect_is_named(self):
         tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))
         lab = catalog.Lab("walk", "", "", tests, ("pmd", "pgd", "mm"))
         results = [grade.Result(tests[0], True), grade.Result(tests[1], False),
