@@ -146,21 +146,28 @@ class JudgeTest(unittest.TestCase):
     test = catalog.GradedTest("host", "toy_suite.a_case", 5, "f")
 
     def test_a_passing_case_passes(self):
-        self.assertEqual(grade.judge_ktap(self.test, HOST_OK, 0, 30, 0), (True, []))
+        self.assertEqual(grade.judge_ktap(self.test, HOST_OK, 0, 30, (0, 1)), (True, []))
 
     def test_a_sanitizer_abort_fails_and_says_so(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_ASAN, 1, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_ASAN, 1, 30, (0, 1))
         self.assertFalse(passed)
         self.assertTrue(any("AddressSanitizer" in line for line in lines))
         self.assertTrue(any("crashed" in line for line in lines))
 
+    def test_a_triple_fault_is_a_crash(self):
+        output = HOST_OK.replace("    ok 1 a_case\nok 1 toy_suite\n", "")
+        passed, lines = grade.judge_ktap(self.test, output, 0, 30, (33, 35))
+        self.assertFalse(passed)
+        self.assertIn("in progress", lines[0])
+        self.assertIn("crashed", lines[-1])
+
     def test_a_timeout_fails(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_OK, None, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_OK, None, 30, (0, 1))
         self.assertFalse(passed)
         self.assertIn("timed out", lines[-1])
 
     def test_another_case_does_not_count(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_OK.replace("a_case", "b"), 0, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_OK.replace("a_case", "b"), 0, 30, (0, 1))
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
 
