@@ -12,6 +12,7 @@ cases start first, then kernel cases and scenarios, two at a time.
 import concurrent.futures
 import json
 import shlex
+import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -21,8 +22,14 @@ from pagoda_test import ktap, machine, runner
 from pagoda_test.ktap import PASS, SKIP
 from pagoda_test.lab import load_scenarios
 
-HOST_TIMEOUT = 10.0
-KERNEL_TIMEOUT = 45.0
+# A case that spins forever is stopped by its CPU time, which a loaded
+# machine does not stretch (a host case needs about 1 s of CPU, a kernel
+# case under 1 s, QEMU included); the wall-clock limits are only a
+# backstop for one that sleeps for ever.
+HOST_CPU_SECONDS = 5
+KERNEL_CPU_SECONDS = 20
+HOST_TIMEOUT = 60.0
+KERNEL_TIMEOUT = 60.0
 SCENARIO_TIMEOUT = 120.0
 BUILD_TARGETS = ("kernel.elf",)
 
@@ -76,6 +83,9 @@ def judge_ktap(test, output, code, timeout, codes):
         passed = False
         lines.append(f"timed out after {timeout:g} s (killed): a hang, or a loop that "
                      "never ends")
+    elif code in (-signal.SIGXCPU, -signal.SIGKILL):
+        passed = False
+        lines.append("stopped after its CPU-time limit: a loop that never ends")
     elif code != success_code and (passed or suite is None or
                                    ktap.crash_lines(output) or code != failure_code):
         passed = False
@@ -84,8 +94,10 @@ def judge_ktap(test, output, code, timeout, codes):
     return passed, lines
 
 
-def run_process(argv, timeout):
-    vm = machine.Machine(argv, interactive=False)
+def run_process(argv, timeout, cpu_seconds):
+    """(output, exit status or None on timeout) of argv run under a CPU limit."""
+    limited = ["/bin/sh", "-c", f'ulimit -t {cpu_seconds} && exec "$@"', "sh", *argv]
+    vm = machine.Machine(limited, interactive=False)
     code = vm.wait(timeout)
     if code is None:
         vm.kill()
@@ -94,7 +106,7 @@ def run_process(argv, timeout):
 
 def run_host(test, build):
     argv = [str(Path(build) / "host" / "ktest-host"), test.name]
-    output, code = run_process(argv, HOST_TIMEOUT)
+    output, code = run_process(argv, HOST_TIMEOUT, HOST_CPU_SECONDS)
     passed, lines = judge_ktap(test, output, code, HOST_TIMEOUT, (0, 1))
     return Result(test, passed, lines, shlex.join(argv), output)
 
@@ -106,7 +118,7 @@ def run_kernel(test, build, tests_dir):
     timeout = settings.get("timeout", KERNEL_TIMEOUT)
     runner.make_suite_disks(build, test.name, settings)
     argv = runner.kernel_suite_command(build, test.name, settings)
-    output, code = run_process(argv, timeout)
+    output, code = run_process(argv, timeout, KERNEL_CPU_SECONDS)
     passed, lines = judge_ktap(test, output, code, timeout, (33, 35))
     return Result(test, passed, lines, shlex.join(argv), output)
 
