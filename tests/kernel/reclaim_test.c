@@ -837,9 +837,11 @@ static void page_launder_writes_when_short(struct ktest *t)
 	kunmap(page);
 	set_page_dirty(page);
 	unlock_page(page);
-	/* a free shortage: hold pages until free_shortage() says so */
+	/* a free shortage: hold pages until free_shortage() says so.
+	 * Atomic allocations never yield: kswapd, woken by the shortage,
+	 * must not run (and write the page itself) before page_launder */
 	while (!free_shortage()) {
-		struct page *p = alloc_page(GFP_KERNEL);
+		struct page *p = alloc_page(GFP_ATOMIC);
 
 		KTEST_ASSERT_NOT_NULL(t, p);
 		hold_page(&hog, p);
