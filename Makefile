@@ -291,7 +291,7 @@ define qemu_status
 	     "failed; 0: quit with Ctrl-A X, or a triple fault)" >&2; exit 1
 endef
 
-.PHONY: run debug gdb check test host-tests clean help FORCE \
+.PHONY: run debug gdb check soak test host-tests clean help FORCE \
 	labs lab-starter grade lab-proof
 run:
 	@$(SETUP)
@@ -344,6 +344,15 @@ check:
 	@echo "Default build: everything"
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
+# Long runs that make check leaves out (tests/soak/scenarios): sysfuzz's
+# million calls under several seeds, on both builds.
+soak:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug DEBUG=1 all
+	@$(PYTHON) tools/runtests.py --build $(BUILD) --tests tests/soak \
+	  --glob 'scenario:*'
+
 test:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
@@ -382,6 +391,7 @@ help:
 	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=256M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
+	@echo "make soak       long runs: sysfuzz, a million calls per seed"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"

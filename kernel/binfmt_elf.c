@@ -122,12 +122,13 @@ static int load_segment(const unsigned char *image, const Elf32_Phdr *ph)
 	struct mm_struct *mm = current->mm;
 	unsigned long start = ph->p_vaddr & PAGE_MASK;
 	unsigned long len = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz) - start;
+	unsigned long addr;
 	long ret;
 
-	ret = do_mmap(start, len, PROT_READ | PROT_WRITE,
-		      MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS);
-	if (ret < 0)
-		return ret;
+	addr = do_mmap(start, len, PROT_READ | PROT_WRITE,
+		       MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS);
+	if (mmap_error(addr))
+		return (long)addr;
 	if (copy_to_user((void *)ph->p_vaddr, image + ph->p_offset,
 			 ph->p_filesz))
 		return -EFAULT;

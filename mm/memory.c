@@ -83,9 +83,12 @@ static void break_cow(struct vm_area_struct *vma, struct page *old_page,
 /*
  * May this mapping take the swap-cache page old_page for itself on a
  * write?  Yes if nobody else uses it: only the cache and this mapping
- * hold it, and no swap PTE holds its slot.  The page stays in the
- * cache, its PTE now dirty: the next swap-out writes it to the same
- * slot (2.4's do_wp_page, case 2).
+ * hold it, and no swap PTE holds its slot (2.4's do_wp_page, case 2).
+ * It then leaves the cache and frees its slot, whose copy this write
+ * makes stale.  Departure: 2.4.0 keeps page and slot in the cache and
+ * rewrites the slot at the next swap-out, so every page that was ever
+ * swapped holds a slot while in memory, and swap fills with data that
+ * RAM holds anyway; Linux 2.6.28's reuse_swap_page() frees it.
  */
 static bool swap_cache_page_is_ours(struct page *old_page)
 {
@@ -94,7 +97,7 @@ static bool swap_cache_page_is_ours(struct page *old_page)
 	if (!PageSwapCache(old_page) || page_count(old_page) != 2 ||
 	    TryLockPage(old_page))
 		return false;
-	ours = !is_page_shared(old_page);
+	ours = remove_exclusive_swap_page(old_page);
 	unlock_page(old_page);
 	return ours;
 }
@@ -259,8 +262,9 @@ struct page *read_alone(struct page *page, swp_entry_t entry)
  * it is read, with its neighbours, by swapin_readahead().  It is
  * mapped and the PTE's reference on the slot dropped; the page stays
  * in the swap cache, so if it is swapped out again unchanged nothing
- * needs writing.  A write fault makes it writable at once if nobody
- * else uses it.  A slot that cannot be read kills the process
+ * needs writing (unless nobody else holds the slot and a write, or
+ * swap more than half full, frees it: see below).  A write fault makes
+ * it writable at once if nobody else uses it.  A slot that cannot be read kills the process
  * (SIGBUS): its data is gone, and nobody else's is touched.
  */
 int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -310,6 +314,11 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	mm->rss++;
 	pte = mk_pte(page, vma->vm_page_prot);
 	swap_free(entry);	/* the PTE's; our page reference replaces it */
+	/* departure: the slot goes if nobody else holds it and a write
+	 * is about to make it stale (Linux 2.6.28) or swap is short
+	 * (2.4.17); 2.4.0 keeps it as long as the page is in memory */
+	if (write_access || vm_swap_full())
+		remove_exclusive_swap_page(page);
 	if (write_access && !is_page_shared(page))
 		pte = pte_mkwrite(pte_mkdirty(pte));
 	unlock_page(page);

@@ -17,11 +17,6 @@
 #include "mm/memory.h"
 #include "mm/slab.h"
 
-/* Linux's mmap_min_addr: page 0 and its neighbours are never mapped. */
-#define MMAP_MIN_ADDR	0x10000UL
-/* mmap() leaves the stack room to grow to its limit. */
-#define MMAP_END	(STACK_TOP - STACK_LIMIT)
-
 /* The first VMA ending above addr (it may start above addr too). */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
@@ -163,8 +158,8 @@ void vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 /* A new anonymous VMA [addr, addr + len); the range must be free. */
-static long map_anonymous(struct mm_struct *mm, unsigned long addr,
-			  unsigned long len, unsigned long vm_flags)
+static int map_anonymous(struct mm_struct *mm, unsigned long addr,
+			 unsigned long len, unsigned long vm_flags)
 {
 	struct vm_area_struct *vma;
 
@@ -180,15 +175,18 @@ static long map_anonymous(struct mm_struct *mm, unsigned long addr,
 	insert_vm_struct(mm, vma);
 	mm->total_vm += len >> PAGE_SHIFT;
 	vma_merge_neighbours(mm, vma);
-	return addr;
+	return 0;
 }
 
 /*
  * A free range of len bytes: at the hint if it is free, else the
  * lowest gap from TASK_UNMAPPED_BASE up (2.4's bottom-up search).
+ * Returns its address, or 0 if there is none, as 2.4.0 does: no range
+ * starts at 0 (MMAP_MIN_ADDR), whereas a signed "-ENOMEM or address"
+ * cannot tell an error from an address of 2 GiB or more.
  */
-static long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
-			      unsigned long len)
+static unsigned long get_unmapped_area(struct mm_struct *mm,
+				       unsigned long addr, unsigned long len)
 {
 	struct vm_area_struct *vma;
 
@@ -200,7 +198,7 @@ static long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 	addr = TASK_UNMAPPED_BASE;
 	for (vma = find_vma(mm, addr); ; vma = vma->vm_next) {
 		if (addr > MMAP_END || len > MMAP_END - addr)
-			return -ENOMEM;
+			return 0;
 		if (!vma || addr + len <= vma->vm_start)
 			return addr;
 		addr = vma->vm_end;
@@ -210,13 +208,14 @@ static long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 /*
  * Maps len bytes of anonymous memory into the current process, at
  * addr with MAP_FIXED (replacing what was there), else where there is
- * room.  Returns the address or -errno.  Pages come on first touch.
+ * room.  Returns the address or -errno (test it with mmap_error()).
+ * Pages come on first touch.
  */
-long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-	     unsigned long flags)
+unsigned long do_mmap(unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags)
 {
 	struct mm_struct *mm = current->mm;
-	long ret;
+	long err;
 
 	if (!len)
 		return -EINVAL;
@@ -230,17 +229,17 @@ long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 			return -EPERM;
 		if (addr > TASK_SIZE - len)
 			return -ENOMEM;
-		ret = do_munmap(mm, addr, len);
-		if (ret)
-			return ret;
+		err = do_munmap(mm, addr, len);
+		if (err)
+			return err;
 	} else {
-		ret = get_unmapped_area(mm, addr, len);
-		if (ret < 0)
-			return ret;
-		addr = ret;
+		addr = get_unmapped_area(mm, addr, len);
+		if (!addr)
+			return -ENOMEM;
 	}
-	return map_anonymous(mm, addr, len, calc_vm_prot_bits(prot) |
-			     VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC);
+	err = map_anonymous(mm, addr, len, calc_vm_prot_bits(prot) |
+			    VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC);
+	return err ? (unsigned long)err : addr;
 }
 
 /*
@@ -250,7 +249,7 @@ long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff __unused)
 {
-	long ret;
+	unsigned long ret;
 
 	if (!(flags & MAP_ANONYMOUS))
 		return fd >= 0 && fd <= 2 ? -ENODEV : -EBADF;
@@ -335,7 +334,7 @@ long sys_brk(unsigned long brk)
 		if (find_vma_intersection(mm, oldbrk, newbrk + PAGE_SIZE) ||
 		    map_anonymous(mm, oldbrk, newbrk - oldbrk,
 				  VM_READ | VM_WRITE | VM_MAYREAD |
-				  VM_MAYWRITE | VM_MAYEXEC) < 0)
+				  VM_MAYWRITE | VM_MAYEXEC))
 			return mm->brk;
 	}
 	mm->brk = brk;

@@ -4,14 +4,31 @@
 
 #include "mm/mm_types.h"
 
+/* Linux's mmap_min_addr: page 0 and its neighbours are never mapped. */
+#define MMAP_MIN_ADDR	0x10000UL
+/* mmap() without MAP_FIXED leaves the stack room to grow to its limit. */
+#define MMAP_END	(STACK_TOP - STACK_LIMIT)
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start,
 					     unsigned long end);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 unsigned long calc_vm_prot_bits(unsigned long prot);
-long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-	     unsigned long flags);
+unsigned long do_mmap(unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags);
+
+/*
+ * Whether do_mmap's result is -errno rather than an address.  User
+ * space reaches 3 GiB, so an address of 2 GiB or more is negative as
+ * a long: never test the result with "< 0".  Addresses are page
+ * aligned and -4095..-1 never are; 2.4's callers test the same way
+ * (`addr & ~PAGE_MASK`), 2.6 calls it IS_ERR_VALUE.
+ */
+static inline bool mmap_error(unsigned long ret)
+{
+	return ret & ~PAGE_MASK;
+}
 long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
 long do_mprotect(unsigned long start, unsigned long len, unsigned long prot);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);

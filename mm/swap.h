@@ -128,6 +128,16 @@ extern struct swap_list_t swap_list;
 extern long nr_swap_pages;		/* free slots in all areas */
 extern long total_swap_pages;		/* usable slots in all areas */
 
+/*
+ * More than half of the slots are in use: swap-in then frees the slot
+ * of a page nobody else holds (remove_exclusive_swap_page).  Not in
+ * 2.4.0; Linux 2.4.17 has it, with the same meaning.
+ */
+static inline bool vm_swap_full(void)
+{
+	return nr_swap_pages * 2 < total_swap_pages;
+}
+
 swp_entry_t get_swap_page(void);
 int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
@@ -178,6 +188,7 @@ void free_page_and_swap_cache(struct page *page);
 void free_swap_and_cache(swp_entry_t entry);
 void page_cache_release(struct page *page);
 bool is_page_shared(struct page *page);
+bool remove_exclusive_swap_page(struct page *page);
 void swap_cache_start_io(struct page *page, int rw);
 void swap_cache_end_io(struct page *page);
 struct page *read_swap_cache_async(swp_entry_t entry);

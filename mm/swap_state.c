@@ -195,6 +195,25 @@ bool is_page_shared(struct page *page)
 }
 
 /*
+ * Takes a locked swap-cache page that only the cache and one mapping
+ * hold (no other reference, no swap PTE on its slot) out of the cache,
+ * which frees its slot: the page is a private anonymous page again,
+ * whose only copy is in memory, and the next swap_out() gives it a
+ * new slot.  Returns true if it did.  Not in 2.4.0, which keeps the
+ * slot until the page is freed; Linux 2.4.17 has it (mm/swapfile.c),
+ * for do_swap_page (see its callers in mm/memory.c).
+ */
+bool remove_exclusive_swap_page(struct page *page)
+{
+	BUG_ON(!PageLocked(page));
+	if (!PageSwapCache(page) || page_count(page) != 2 ||
+	    swap_count((swp_entry_t){ page->index }) != 1)
+		return false;
+	delete_from_swap_cache_nolock(page);
+	return true;
+}
+
+/*
  * Drops a mapping's reference on a page (zap_page_range, exit).  If
  * that was the last user besides the swap cache, the page leaves the
  * cache too, and so its slot is freed: nothing will ever read it.

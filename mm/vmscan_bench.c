@@ -43,10 +43,14 @@
 #define WARM_ROUNDS	2
 #define SWAPOUT_PASSES	8
 
-static long map(unsigned long pages)
+/* The address of pages new pages, or 0 if they cannot be mapped. */
+static unsigned long map(unsigned long pages)
 {
-	return do_mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS);
+	unsigned long addr = do_mmap(0, pages * PAGE_SIZE,
+				     PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS);
+
+	return mmap_error(addr) ? 0 : addr;
 }
 
 /* One word into the page at addr (a fault if it is not mapped). */
@@ -110,20 +114,20 @@ static void dirty_pass(unsigned long addr, unsigned long pages,
 /*
  * Pages/s written to swap while a memhog dirties twice RAM, over
  * SWAPOUT_PASSES passes (each on a fresh mapping) for a measurable
- * time; the last mapping is left at *addr.
+ * time; the last mapping is left at *addr (0 if one failed).
  */
-static unsigned long swap_out_rate(struct mm_struct *mm, long *addr,
+static unsigned long swap_out_rate(struct mm_struct *mm, unsigned long *addr,
 				   unsigned long pages)
 {
 	unsigned long out = 0, ticks = 0, scans = vm_events[PGSCAN];
 	unsigned long written = vm_events[PSWPOUT];
 
-	for (int pass = 0; pass < SWAPOUT_PASSES && *addr >= 0; pass++) {
+	for (int pass = 0; pass < SWAPOUT_PASSES && *addr; pass++) {
 		if (pass) {
 			do_munmap(mm, *addr, pages * PAGE_SIZE);
 			*addr = map(pages);
 		}
-		if (*addr >= 0)
+		if (*addr)
 			dirty_pass(*addr, pages, &out, &ticks);
 	}
 	written = vm_events[PSWPOUT] - written;
@@ -144,9 +148,9 @@ static unsigned long first_touch_rate(struct mm_struct *mm)
 	unsigned long start = jiffies;
 
 	while (jiffies - start < HZ / 2) {
-		long addr = map(pages);
+		unsigned long addr = map(pages);
 
-		if (addr < 0)
+		if (!addr)
 			return 0;
 		for (unsigned long i = 0; i < pages; i++)
 			touch(addr + i * PAGE_SIZE, i);
@@ -218,7 +222,7 @@ static int bench_reclaim(void)
 {
 	unsigned long raw, raw_16, touch_rate, rate, pages = 2 * num_physpages;
 	struct mm_struct *mm;
-	long addr, hot, cold;
+	unsigned long addr, hot, cold;
 
 	if (swap_list.head < 0 || (unsigned long)nr_swap_pages < pages) {
 		cprintf("bench: reclaim needs swap of 2x RAM (swapon DEV)\n");
@@ -244,17 +248,17 @@ static int bench_reclaim(void)
 	bench_report("reclaim_first_touch_no_swap", touch_rate, "pages/s");
 	bench_report("reclaim_swapout_percent_of_first_touch",
 		     touch_rate ? rate * 100 / touch_rate : 0, "percent");
-	if (addr >= 0) {
+	if (addr) {
 		reread(mm, addr, pages, swap_info[swap_list.head].bdev);
 		do_munmap(mm, addr, pages * PAGE_SIZE);
 	}
 	hot = map(HOT_PAGES);
 	cold = map(COLD_PAGES);
-	if (hot >= 0 && cold >= 0)
+	if (hot && cold)
 		hot_and_cold(hot, cold);
 	use_mm(NULL);
 	mmput(mm);
-	return addr < 0 || hot < 0 || cold < 0 ? -ENOMEM : 0;
+	return !addr || !hot || !cold ? -ENOMEM : 0;
 }
 KBENCH(reclaim, bench_reclaim,
        "swap-out rate against the disk's, read-ahead, the hot set kept");

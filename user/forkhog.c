@@ -89,8 +89,12 @@ int main(int argc, char **argv)
 	    !children || children > MAX_CHILDREN)
 		return usage();
 	words = size / 4;
-	buf = malloc(words * 4);
-	if (!buf) {
+	/* mapped, not malloc'd: page aligned, so that "every other page"
+	 * is every other page of memory (malloc's header would put each
+	 * of ours across two, and every page would be copied) */
+	buf = mmap(NULL, words * 4, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED) {
 		printf("forkhog: cannot allocate: %s\n", strerror(errno));
 		return 1;
 	}

@@ -260,8 +260,10 @@ static void fuzz_mmap(void)
 	static const unsigned long sizes[] = {
 		4096, 8192, 65536, MAX_REGION_SIZE, 0x7fffffff, 0xfffff000,
 	};
+	/* above 2 GiB too: an address there is negative as a long */
 	const unsigned long hints[] = {
-		(unsigned long)scratch, 0x20000000, 0x50000000, 0xfffff000,
+		(unsigned long)scratch, 0x20000000, 0x50000000, 0x80000000,
+		0x9ffff000, 0xbf000000, 0xfffff000,
 	};
 	unsigned long len = PICK(sizes), addr = 0;
 	long prot = rnd() % 8, flags = MAP_PRIVATE | MAP_ANONYMOUS, ret;

@@ -244,23 +244,95 @@ static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 	leave_mm(t, mm);
 }
 
-/* The PTE's dirty bit moves to the page when the PTE is taken away. */
-static void a_written_cached_page_is_dirtied(struct ktest *t)
+/*
+ * A write fault on a swap PTE whose slot only this mapping and the
+ * cache hold: the write makes the slot's copy stale, so the page
+ * leaves the cache and the slot is free at once (Linux 2.6.28; 2.4.0
+ * keeps both until the page is freed).  The next swap-out gives the
+ * page a new slot and it goes to disk again, dirty.
+ */
+static void a_write_fault_frees_the_slot(struct ktest *t)
 {
-	unsigned long addr;
+	unsigned long addr, free_slots;
 	struct page *page;
-	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, NULL);
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
 
 	if (!mm)
 		return;
 	write_and_wait(page);
+	free_slots = nr_swap_pages;
 	KTEST_EXPECT_EQ(t, put_u32(addr, 77), 0);	/* in place: ours */
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
-	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
-	KTEST_EXPECT_FALSE(t, PageDirty(page));		/* the PTE is */
+	KTEST_EXPECT_TRUE(t, pte_write(*pte_of(mm, addr)));
+	KTEST_EXPECT_FALSE(t, PageSwapCache(page));
+	KTEST_EXPECT_FALSE(t, swap_entry_used(entry));
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);
 	swap_out_page(mm, addr);
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, page_word(page, 0), 77);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * The same through do_wp_page: read back in first (the page stays in
+ * the cache with its slot, swap being far from full), then written:
+ * the PTE becomes writable in place and the slot is freed.
+ */
+static void a_write_to_a_cached_page_frees_the_slot(struct ktest *t)
+{
+	unsigned long addr, free_slots;
+	struct page *page;
+	swp_entry_t entry;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
+
+	if (!mm)
+		return;
+	write_and_wait(page);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(mm, addr)));
+	KTEST_EXPECT_TRUE(t, PageSwapCache(page));	/* 2.4.0 keeps it */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
+	free_slots = nr_swap_pages;
+	KTEST_EXPECT_EQ(t, put_u32(addr, 78), 0);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	KTEST_EXPECT_FALSE(t, PageSwapCache(page));
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);
+	KTEST_EXPECT_EQ(t, page_word(page, 0), 78);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * With more than half the slots in use (vm_swap_full), even a read
+ * swap-in frees the slot of a page nobody else holds (2.4.17's
+ * do_swap_page): swap is kept for pages that are not in memory.
+ */
+static void a_swap_in_frees_the_slot_when_swap_is_short(struct ktest *t)
+{
+	unsigned long addr, held = 0;
+	struct page *page;
+	swp_entry_t entry, *raw;
+	struct mm_struct *mm = mm_with_swapped_page(t, &addr, &page, &entry);
+
+	if (!mm)
+		return;
+	write_and_wait(page);
+	raw = kmalloc(total_swap_pages * sizeof(*raw), GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, raw);
+	while (!vm_swap_full() && (raw[held] = get_swap_page()).val)
+		held++;
+	KTEST_EXPECT_TRUE(t, vm_swap_full());
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* a read */
+	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
+	KTEST_EXPECT_FALSE(t, PageSwapCache(page));
+	KTEST_EXPECT_FALSE(t, swap_entry_used(entry));
+	while (held)
+		swap_free(raw[--held]);
+	kfree(raw);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -879,9 +951,11 @@ static void page_launder_writes_when_short(struct ktest *t)
 	kunmap(page);
 	set_page_dirty(page);
 	unlock_page(page);
-	/* a free shortage: hold pages until free_shortage() says so */
+	/* a free shortage: hold pages until free_shortage() says so.
+	 * Atomic allocations never yield: kswapd, woken by the shortage,
+	 * must not run (and write the page itself) before page_launder */
 	while (!free_shortage()) {
-		struct page *p = alloc_page(GFP_KERNEL);
+		struct page *p = alloc_page(GFP_ATOMIC);
 
 		KTEST_ASSERT_NOT_NULL(t, p);
 		hold_page(&hog, p);
@@ -1190,7 +1264,9 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(an_old_page_with_age_left_is_kept),
 	KTEST_CASE(an_aged_page_goes_to_the_swap_cache),
 	KTEST_CASE(a_cached_page_goes_back_to_its_slot),
-	KTEST_CASE(a_written_cached_page_is_dirtied),
+	KTEST_CASE(a_write_fault_frees_the_slot),
+	KTEST_CASE(a_write_to_a_cached_page_frees_the_slot),
+	KTEST_CASE(a_swap_in_frees_the_slot_when_swap_is_short),
 	KTEST_CASE(a_spent_budget_stops_the_walk),
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),

@@ -9,7 +9,7 @@ made by the host's mkswap in the scenario's tmpdir.
 
 import re
 
-from pagoda_test import scenario
+from pagoda_test import scenario, scenario_calling
 from pagoda_test.disks import make_image
 from pagoda_test.qemu import Disk, Inject
 
@@ -296,3 +296,39 @@ def swapoff_refused_without_room(lab):
     assert "Removing Swap" in vm.run("swapoff vda", timeout=100)
     assert "FAIL" not in vm.output, vm.tail()
     assert_kernel_healthy(vm)
+
+
+def forkhog_beside_memhog(lab, debug):
+    """A memhog of 8 MiB walked 60 times, and beside it from its second
+    pass a forkhog of 12 MiB whose 4 children copy half of it each, in
+    32 MiB of RAM and 16 MiB of swap: 44 MiB of data (the forkhog's 3072
+    pages, 4 x 1536 copies, the memhog's 2048), almost three times what
+    swap holds; RAM plus swap (48 MiB) exceed it by 9%, less what the
+    kernel takes. Nothing is OOM-killed and every word checks out. It takes
+    a page in memory giving its slot up when it is written, or read back
+    while swap is more than half full (remove_exclusive_swap_page): with
+    2.4.0's rule that a page keeps its slot as long as it lives, swap
+    filled with copies of what RAM held and the forkhog was killed."""
+    vm = lab.boot(mem="32M", swap=[swap_disk(lab, "16M")], debug=debug)
+    vm.expect_prompt(timeout=60)
+    hog = start(vm, "memhog 8M 60")
+    vm.expect(r"memhog: pass 1/60 ok", timeout=60)
+    fork = start(vm, "forkhog 12M 4")
+    ended = wait_for_all(vm, [hog, fork], 500 if debug else 250)
+    assert ended == {hog: "exited with status 0", fork: "exited with status 0"}, \
+        f"{ended}\n{vm.tail()}"
+    assert "memhog: 8192 KiB verified after 60 passes" in vm.output, vm.tail()
+    assert "forkhog: parent's pages verified after 4 children" in vm.output, vm.tail()
+    assert "Out of memory" not in vm.output, vm.tail()
+    after = counters(vm)
+    assert after["oom_kill"] == 0, after
+    assert after["pswpout"] > 1024, after  # under pressure: it did swap
+    info = meminfo(vm)
+    assert info["SwapTotal"] - info["SwapFree"] <= info["SwapCached"], info
+    assert_kernel_healthy(vm)
+
+
+forkhog_beside_memhog_no_oom_kill = scenario_calling(
+    "forkhog_beside_memhog_no_oom_kill", forkhog_beside_memhog, False, timeout=300)
+forkhog_beside_memhog_no_oom_kill_debug = scenario_calling(
+    "forkhog_beside_memhog_no_oom_kill_debug", forkhog_beside_memhog, True, timeout=600)
