@@ -1,0 +1,158 @@
+"""Swap disks that fail: QEMU's blkdebug fails chosen requests of a
+mkswap'd disk, and the kernel must survive it, lose no byte a surviving
+program wrote, and never hand out again a slot that failed.
+
+Memory is small (16 MiB) so that a memhog of twice that swaps at once.
+"""
+
+import re
+import time
+
+from pagoda_test import scenario
+from pagoda_test.disks import make_image
+from pagoda_test.qemu import Disk, Inject
+
+TIMESTAMP = r"(?:\[\s*\d+\.\d+\]\s*)?"
+WRITE_ERROR = r"swap: write error -5, vda sectors \d+-\d+"
+SWAPINFO_LINE = r"^/dev/vda\s+partition\t(\d+)\t+(\d+)\t+-?\d+$"
+
+
+def swap_disk(lab, *errors):
+    """A 64 MiB mkswap'd disk under blkdebug failing `errors`."""
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    return Disk(image=image, errors=tuple(errors))
+
+
+def start(vm, command):
+    """Starts command in the background; returns its pid."""
+    printed = vm.run(f"run {command} &")
+    found = re.search(r"^\[(\d+)\] \S+$", printed, re.MULTILINE)
+    assert found, f"'run {command} &' did not start:\n{printed}"
+    return int(found[1])
+
+
+def wait_for(vm, pid, timeout):
+    """How background job pid ended, waiting for it with the shell."""
+    seen = ""
+    while True:
+        seen += vm.run("run sleep 1", timeout=timeout)
+        found = re.search(rf"^\[{pid}\] (exited with status \d+|killed by .*)$", seen,
+                          re.MULTILINE)
+        if found:
+            return found[1]
+
+
+def bad_slots(vm):
+    """swapinfo's count of vda's bad slots (0 if it shows none)."""
+    found = re.search(r"^/dev/vda: (\d+) bad slots? found", vm.run("swapinfo"), re.MULTILINE)
+    return int(found[1]) if found else 0
+
+
+def assert_kernel_healthy(vm):
+    """No oops, panic or broken invariant, and the shell answers."""
+    for bad in ("Oops", "Kernel panic", "invariant broken", "BUG:", "FAIL"):
+        assert bad not in vm.output, f"'{bad}' in the output:\n{vm.tail()}"
+    assert "swapinfo" in vm.run("help")
+
+
+def dead_disk(lab, debug):
+    """Every write to the only swap disk fails (blkdebug, no sector given).
+    A memhog of twice RAM is stopped by Ctrl-C while its writes fail; the
+    area is taken out of use with a clear message once writes keep failing;
+    from then on swap is full: the next memhog is killed for want of memory
+    (OOM), and one that fits in RAM runs verified. The shell answers
+    throughout, and the error messages are rate-limited."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("write_aio"))], debug=debug)
+    vm.expect_prompt(timeout=60)
+    vm.sendline("run memhog 32M 2")
+    vm.expect(WRITE_ERROR, timeout=60)
+    time.sleep(3)           # today's kernel: by now only an error flood moves
+    vm.send("\x03")
+    printed = vm.expect_prompt(timeout=30)
+    assert re.search(r"memhog: killed by (SIGINT \(2\)|SIGKILL \(9\))", printed), printed
+    assert re.search(r"swap: vda: \d+ writes failed in a row: out of use", vm.output), vm.tail()
+    vm.sendline("run memhog 4M 1000000")               # fits in RAM: runs on
+    vm.expect(r"memhog: pass 2/1000000 ok", timeout=30)
+    vm.send("\x03")
+    assert "memhog: killed by SIGINT (2)" in vm.expect_prompt(timeout=30)
+    hog = start(vm, "memhog 32M 2")
+    assert "swapinfo" in vm.run("help", timeout=30)    # the shell answers meanwhile
+    assert wait_for(vm, hog, 60) == "killed by SIGKILL (9)"
+    assert re.search(rf"^{TIMESTAMP}Out of memory: killed (process {hog} \(memhog\)|memhog\[{hog}\])",
+                     vm.output, re.MULTILINE), vm.tail()
+    printed = vm.run("run memhog 6M 2", timeout=60)
+    assert "memhog: 6144 KiB verified after 2 passes" in printed, printed
+    errors = len(re.findall(WRITE_ERROR, vm.output))
+    assert errors <= 30, f"{errors} write-error lines: not rate-limited"
+    assert re.search(r"\(\d+ messages suppressed\)", vm.output), vm.tail()
+    info = vm.run("swapinfo")
+    size, used = map(int, re.search(SWAPINFO_LINE, info, re.MULTILINE).groups())
+    assert size == used, f"an area out of use still has free slots:\n{info}"
+    assert re.search(r"^/dev/vda: \d+ bad slots .*out of use", info, re.MULTILINE), info
+    assert_kernel_healthy(vm)
+
+
+@scenario("dead_swap_disk_is_survivable", timeout=150)
+def dead_swap_disk_is_survivable(lab):
+    dead_disk(lab, debug=False)
+
+
+@scenario("dead_swap_disk_is_survivable_debug", timeout=200)
+def dead_swap_disk_is_survivable_debug(lab):
+    dead_disk(lab, debug=True)
+
+
+def bad_sector_under_writes(lab, debug):
+    """Slot 40 fails every write, and memhog 32M 3 swaps through it. The
+    16-page request that holds it fails (and those QEMU merged with it),
+    their pages are written again one by one, and only the page of slot
+    40 fails again, once: that page is moved to another slot, slot 40
+    alone is marked bad, and every word comes back."""
+    slot = 40
+    error = Inject("write_aio", slot * 8, iotype="write")
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, error)], debug=debug)
+    vm.expect_prompt(timeout=60)
+    printed = vm.run("run memhog 32M 3", timeout=150)
+    assert "memhog: 32768 KiB verified after 3 passes" in printed, printed
+    errors = [(int(first), int(last)) for first, last in
+              re.findall(r"swap: write error -5, vda sectors (\d+)-(\d+)", vm.output)]
+    alone = [first for first, last in errors if last == first + 7]
+    assert alone == [slot * 8], f"one-page writes that failed: {alone}"
+    assert len(errors) <= 20, f"{len(errors)} failed writes for one bad sector"
+    assert re.findall(r"swap: vda slot (\d+) failed: marked bad", vm.output) == [str(slot)]
+    moved = re.findall(r"swap: page of vda slot (\d+) moved to vda slot (\d+)", vm.output)
+    assert [old for old, new in moved] == [str(slot)], moved
+    assert bad_slots(vm) == 1
+    assert_kernel_healthy(vm)
+
+
+@scenario("bad_sector_under_writes", timeout=150)
+def bad_sector_under_writes_release(lab):
+    bad_sector_under_writes(lab, debug=False)
+
+
+@scenario("bad_sector_under_writes_debug", timeout=200)
+def bad_sector_under_writes_debug(lab):
+    bad_sector_under_writes(lab, debug=True)
+
+
+@scenario("bad_sector_under_reads", timeout=200)
+def bad_sector_under_reads(lab):
+    """Slot 2000 cannot be read. The memhog whose page lives there gets
+    SIGBUS; the slot is marked bad and, once that memhog is gone, swapinfo
+    shows it and it is never handed out again: a second memhog of the
+    same size, whose pages go to the slots the first one had, finishes
+    with every word verified (today's kernel gave it the slot, and
+    SIGBUS)."""
+    slot = 2000
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("read_aio", slot * 8, iotype="read"))])
+    vm.expect_prompt()
+    printed = vm.run("run memhog 24M 3", timeout=150)
+    assert "memhog: killed by SIGBUS (7)" in printed, printed
+    info = vm.run("swapinfo")
+    printed = vm.run("run memhog 24M 3", timeout=150)
+    assert "memhog: 24576 KiB verified after 3 passes" in printed, printed
+    assert re.search(r"^/dev/vda: 1 bad slot found since swapon$", info, re.MULTILINE), info
+    assert re.findall(r"swap: vda slot (\d+) failed: marked bad", vm.output) == [str(slot)]
+    assert bad_slots(vm) == 1
+    assert_kernel_healthy(vm)
