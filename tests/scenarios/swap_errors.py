@@ -15,7 +15,7 @@ from pagoda_test.disks import make_image
 from pagoda_test.qemu import Disk, Inject
 
 sys.path.insert(0, str(Path(__file__).parent))
-from reclaim import start  # noqa: E402  (its helper, not its scenarios)
+from reclaim import start, wait_for_all  # noqa: E402  (helpers, not scenarios)
 
 TIMESTAMP = r"(?:\[\s*\d+\.\d+\]\s*)?"
 WRITE_ERROR = r"swap: write error -5, vda sectors \d+-\d+"
@@ -26,17 +26,6 @@ def swap_disk(lab, *errors):
     """A 64 MiB mkswap'd disk under blkdebug failing `errors`."""
     image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
     return Disk(image=image, errors=tuple(errors))
-
-
-def wait_for(vm, pid, timeout):
-    """How background job pid ended, waiting for it with the shell."""
-    seen = ""
-    while True:
-        seen += vm.run("run sleep 1", timeout=timeout)
-        found = re.search(rf"^\[{pid}\] (exited with status \d+|killed by .*)$", seen,
-                          re.MULTILINE)
-        if found:
-            return found[1]
 
 
 def bad_slots(vm):
@@ -74,7 +63,7 @@ def dead_disk(lab, debug):
     assert "memhog: killed by SIGINT (2)" in vm.expect_prompt(timeout=30)
     hog = start(vm, "memhog 32M 2")
     assert "swapinfo" in vm.run("help", timeout=30)    # the shell answers meanwhile
-    assert wait_for(vm, hog, 60) == "killed by SIGKILL (9)"
+    assert wait_for_all(vm, [hog], 60)[hog] == "killed by SIGKILL (9)"
     assert re.search(rf"^{TIMESTAMP}Out of memory: killed (process {hog} \(memhog\)|memhog\[{hog}\])",
                      vm.output, re.MULTILINE), vm.tail()
     printed = vm.run("run memhog 6M 2", timeout=60)
@@ -125,8 +114,7 @@ bad_sector_under_writes_debug = scenario_calling(
     "bad_sector_under_writes_debug", bad_sector_under_writes, True, timeout=250)
 
 
-@scenario("bad_sector_under_reads", timeout=250)
-def bad_sector_under_reads(lab):
+def bad_sector_under_reads(lab, debug):
     """Slot 2000 cannot be read. The memhog whose page lives there gets
     SIGBUS; the slot is marked bad and, once that memhog is gone, swapinfo
     shows it and it is never handed out again: a second memhog of the
@@ -134,8 +122,9 @@ def bad_sector_under_reads(lab):
     with every word verified (today's kernel gave it the slot, and
     SIGBUS)."""
     slot = 2000
-    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("read_aio", slot * 8, iotype="read"))])
-    vm.expect_prompt()
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("read_aio", slot * 8, iotype="read"))],
+                  debug=debug)
+    vm.expect_prompt(timeout=60)
     printed = vm.run("run memhog 24M 2", timeout=150)
     assert "memhog: killed by SIGBUS (7)" in printed, printed
     info = vm.run("swapinfo")
@@ -145,6 +134,12 @@ def bad_sector_under_reads(lab):
     assert re.findall(r"swap: vda slot (\d+) failed: marked bad", vm.output) == [str(slot)]
     assert bad_slots(vm) == 1
     assert_kernel_healthy(vm)
+
+
+bad_sector_under_reads_release = scenario_calling(
+    "bad_sector_under_reads", bad_sector_under_reads, False, timeout=250)
+bad_sector_under_reads_debug = scenario_calling(
+    "bad_sector_under_reads_debug", bad_sector_under_reads, True, timeout=300)
 
 
 @scenario("dead_swap_disk_beside_a_good_one", timeout=200)
