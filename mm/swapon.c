@@ -493,11 +493,28 @@ static int cmd_swapoff(int argc, char **argv)
 }
 SHELL_COMMAND(swapoff, cmd_swapoff, "swapoff DEV", "stop swapping on DEV");
 
+/* The first few slots of p marked bad (the header's too), by number. */
+static void list_bad_slots(const struct swap_info_struct *p)
+{
+	unsigned long i, shown = 0;
+
+	cprintf("; bad:");
+	for (i = 1; i < p->max; i++) {
+		if (!(p->swap_map[i] & SWAP_MAP_BAD))
+			continue;
+		if (shown++ == 8) {
+			cprintf(" ...");
+			break;
+		}
+		cprintf(" %lu", i);
+	}
+}
+
 /*
  * After the table, a line for an area with slots found bad since
  * swapon (its I/O failed: mm/page_io.c): how many, how many of them
- * their users still hold (they go when those exit), and whether it is
- * out of use.  Linux's /proc/swaps has no such line.
+ * their users still hold (they go when those exit), which ones, and
+ * whether it is out of use.  Linux's /proc/swaps has no such line.
  */
 static void show_bad_slots(const struct swap_info_struct *p)
 {
@@ -509,6 +526,7 @@ static void show_bad_slots(const struct swap_info_struct *p)
 		p->found_bad, p->found_bad == 1 ? "" : "s");
 	if (held)
 		cprintf(", %lu of them still held by their users", held);
+	list_bad_slots(p);
 	if (p->out_of_use)
 		cprintf("; out of use: its writes kept failing");
 	cprintf("\n");

@@ -39,8 +39,8 @@ struct swap_info_struct *swap_fixture_swapon(union swap_header *h, int prio)
 	unsigned long max = h->info.last_page + 1;
 
 	setup_swap_area(p, h, max, calloc(max, sizeof(unsigned short)));
-	/* for check_mm_invariants() to count each slot's users in */
-	p->users = calloc(max, sizeof(unsigned short));
+	/* the invariant checker's scratch, as swapon() allocates it */
+	p->users = calloc(max, sizeof(*p->users));
 	enable_swap_area(p, prio);
 	free(h);
 	return p;

@@ -29,9 +29,11 @@ def swap_disk(lab, *errors):
 
 
 def bad_slots(vm):
-    """swapinfo's count of vda's bad slots (0 if it shows none)."""
-    found = re.search(r"^/dev/vda: (\d+) bad slots? found", vm.run("swapinfo"), re.MULTILINE)
-    return int(found[1]) if found else 0
+    """swapinfo's count of vda's bad slots, and the first few by number
+    ((0, "") if it shows none)."""
+    found = re.search(r"^/dev/vda: (\d+) bad slots? found.*; bad: ([\d .]+)",
+                      vm.run("swapinfo"), re.MULTILINE)
+    return (int(found[1]), found[2].strip()) if found else (0, "")
 
 
 def assert_kernel_healthy(vm):
@@ -88,23 +90,22 @@ def bad_sector_under_writes(lab, debug):
     """Slot 40 fails every write, and memhog 24M 2 swaps through it. The
     16-page request that holds it fails (and those QEMU merged with it),
     their pages are written again one by one, and only the page of slot
-    40 fails again, once: that page is moved to another slot, slot 40
-    alone is marked bad, and every word comes back."""
+    40 fails again: that page is moved to another slot, slot 40 alone is
+    marked bad, and every word comes back.  (The messages are
+    rate-limited, so swapinfo is the witness.)"""
     slot = 40
     error = Inject("write_aio", slot * 8, iotype="write")
     vm = lab.boot(mem="16M", swap=[swap_disk(lab, error)], debug=debug)
     vm.expect_prompt(timeout=60)
     printed = vm.run("run memhog 24M 2", timeout=150)
     assert "memhog: 24576 KiB verified after 2 passes" in printed, printed
+    assert bad_slots(vm) == (1, str(slot)), vm.run("swapinfo")
     errors = [(int(first), int(last)) for first, last in
               re.findall(r"swap: write error -5, vda sectors (\d+)-(\d+)", vm.output)]
     alone = [first for first, last in errors if last == first + 7]
-    assert alone == [slot * 8], f"one-page writes that failed: {alone}"
-    assert len(errors) <= 20, f"{len(errors)} failed writes for one bad sector"
-    assert re.findall(r"swap: vda slot (\d+) failed: marked bad", vm.output) == [str(slot)]
-    moved = re.findall(r"swap: page of vda slot (\d+) moved to vda slot (\d+)", vm.output)
-    assert [old for old, new in moved] == [str(slot)], moved
-    assert bad_slots(vm) == 1
+    assert set(alone) <= {slot * 8}, f"one-page writes that failed: {alone}"
+    for old in re.findall(r"swap: page of vda slot (\d+) moved", vm.output):
+        assert old == str(slot), vm.tail()
     assert_kernel_healthy(vm)
 
 
@@ -130,9 +131,9 @@ def bad_sector_under_reads(lab, debug):
     info = vm.run("swapinfo")
     printed = vm.run("run memhog 24M 2", timeout=150)
     assert "memhog: 24576 KiB verified after 2 passes" in printed, printed
-    assert re.search(r"^/dev/vda: 1 bad slot found since swapon$", info, re.MULTILINE), info
-    assert re.findall(r"swap: vda slot (\d+) failed: marked bad", vm.output) == [str(slot)]
-    assert bad_slots(vm) == 1
+    assert re.search(rf"^/dev/vda: 1 bad slot found since swapon; bad: {slot}$", info,
+                     re.MULTILINE), info
+    assert bad_slots(vm) == (1, str(slot))
     assert_kernel_healthy(vm)
 
 
@@ -158,6 +159,6 @@ def dead_swap_disk_beside_a_good_one(lab):
     assert re.search(r"swap: vda: \d+ writes failed in a row: out of use", vm.output), vm.tail()
     assert "Out of memory" not in vm.output, vm.tail()
     info = vm.run("swapinfo")
-    assert re.search(r"^/dev/vda: \d+ bad slots found since swapon; out of use", info,
+    assert re.search(r"^/dev/vda: \d+ bad slots found since swapon; bad: [\d .]+; out of use", info,
                      re.MULTILINE), info
     assert_kernel_healthy(vm)
