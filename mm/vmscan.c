@@ -426,20 +426,31 @@ static void launder_rotate(struct page *page)
 
 /*
  * Starts writing a dirty, locked page to swap; the completion unlocks
- * it (mm/page_io.c).  *written remembers the slot last written, for a
- * caller that will wait for it; no reference on the page is kept (2.4
- * drops its own as soon as writepage returns), so the pass goes on as
- * if the page were gone.  Called without the LRU lock: writepage may
- * wait for room in the disk's ring.
+ * it (mm/page_io.c).  *written remembers the slot last written (which
+ * writepage may have changed: mm/swap_relocate.c), for a caller that
+ * will wait for it; no reference on the page is kept (2.4 drops its
+ * own as soon as writepage returns), so the pass goes on as if the
+ * page were gone.  If writepage refuses (1: swap has no good slot for
+ * it), the page, unlocked and still dirty, goes back to the active
+ * list, as in 2.4.  Called without the LRU lock: writepage may wait
+ * for room in the disk's ring.
  */
 static void launder_write(struct page *page, swp_entry_t *written)
 {
+	uint32_t flags;
+
 	get_page(page);
 	swap_cache_start_io(page, WRITE);
-	count_vm_event(PGLAUNDER);
-	vmtrace(page, "written");
-	written->val = page->index;
-	page->mapping->a_ops->writepage(page);
+	if (page->mapping->a_ops->writepage(page) == 1) {
+		flags = lru_lock();
+		if (PageInactiveDirty(page))
+			launder_activate(page);
+		lru_unlock(flags);
+	} else {
+		count_vm_event(PGLAUNDER);
+		vmtrace(page, "written");
+		written->val = page->index;
+	}
 	page_cache_release(page);
 }
 
