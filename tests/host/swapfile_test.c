@@ -432,17 +432,18 @@ static void readahead_stops_at_a_failed_slot(struct ktest *t)
 {
 	int cluster = page_cluster;
 	unsigned long first;
-	swp_entry_t e[4];
+	swp_entry_t e[8];
 
 	swap_fixture_reset();
 	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
-	for (int i = 0; i < 4; i++)
-		e[i] = get_swap_page();			/* slots 1-4 */
-	page_cluster = 2;				/* 4-slot windows */
-	KTEST_EXPECT_EQ(t, valid_swaphandles(e[1], &first), 3);
-	mark_swap_slot_bad(e[2]);
-	KTEST_EXPECT_EQ(t, valid_swaphandles(e[1], &first), 2);
-	KTEST_EXPECT_EQ(t, first, 1);
+	for (int i = 0; i < 8; i++)
+		e[i] = get_swap_page();			/* slots 1-8 */
+	page_cluster = 2;	/* 4-slot windows; slots 4-7: no header */
+	KTEST_EXPECT_EQ(t, valid_swaphandles(e[4], &first), 4);
+	KTEST_EXPECT_EQ(t, first, 4);
+	mark_swap_slot_bad(e[5]);			/* slot 6 */
+	KTEST_EXPECT_EQ(t, valid_swaphandles(e[4], &first), 2);
+	KTEST_EXPECT_EQ(t, first, 4);
 	page_cluster = cluster;
 }
 

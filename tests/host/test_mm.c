@@ -169,6 +169,12 @@ void test_mm_make_free_shortage(void)
 		held[nheld++] = alloc_page(GFP_ATOMIC);
 }
 
+void test_mm_hold_below_min(zone_t *zone)
+{
+	while (zone->free_pages >= zone->pages_min)
+		held[nheld++] = alloc_page(GFP_ATOMIC);
+}
+
 void test_mm_end_free_shortage(void)
 {
 	while (nheld)

@@ -58,6 +58,8 @@ bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
  * when reclaim is needed; test_mm_end_free_shortage() gives them back.
  */
 void test_mm_make_free_shortage(void);
+/* Holds zone's free pages until it is below pages_min, the same way. */
+void test_mm_hold_below_min(zone_t *zone);
 void test_mm_end_free_shortage(void);
 
 #endif

@@ -157,14 +157,13 @@ static void gfp_buffer_reclaims_without_io(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[0]) && PageInactiveDirty(p[1]));
 	bdev = swap_info[SWP_TYPE(entry_of(p[0]))].bdev;
 	zone = page_zone(p[0]);
-	while (zone->free_pages >= zone->pages_min)
-		held[nheld++] = alloc_page(GFP_ATOMIC);
+	test_mm_hold_below_min(zone);
 	got = alloc_page(GFP_BUFFER);
 	KTEST_EXPECT_TRUE(t, got == p[0] || got == p[1]);
 	KTEST_EXPECT_EQ(t, ramdisk_queued(bdev), 0);
 	if (got)
 		__free_page(got);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	test_mm_exit(&tm);
 }
 
@@ -354,12 +353,12 @@ static void a_failed_write_is_retried(struct ktest *t)
 /* A write pass when short, the disk finishing it, then the next pass. */
 static void launder_twice(void)
 {
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
-	end_free_shortage();
+	test_mm_end_free_shortage();
 }
 
 /*
