@@ -318,36 +318,29 @@ static struct mm_struct *swap_out_select(void)
 }
 
 /*
- * Takes pages away from processes (the seed's swap_out): walks the mm
- * with the largest budget, then the next, up to
- * (number of mms << SWAP_SHIFT) >> priority walks, until a walk has
- * unmapped something.  Returns how many pages were unmapped.
+ * Takes pages away from processes (the seed's swap_out): one walk of
+ * the address space with the largest budget left, as in 2.4.0, whose
+ * loop over (nr_threads << SWAP_SHIFT) >> priority ends after its
+ * first walk whatever that walk found (so priority changes nothing
+ * here).  Returns how many pages the walk unmapped.
  *
- * Departure: 2.4.0 walks one mm and returns 1 if its budget ran out,
- * whatever the walk found, and refill_inactive() counts those returns
- * as pages.  Where most pages are in use, that scans every address
- * space many times per call and ages even the busiest pages out (the
- * hotcold test's hot set lost a page in 250).  Counting the pages
- * unmapped keeps the scanning in step with what is needed.
+ * Departure: 2.4.0 returns 1 if the mm's budget ran out, whatever the
+ * walk found, and refill_inactive() counts those returns as pages.
+ * Where most pages are in use, that walks every address space many
+ * times per round and ages even the busiest pages out (the hotcold
+ * test's hot set lost a page in 250).  Counting the pages unmapped
+ * keeps the scanning in step with what is needed.
  */
-int swap_out(unsigned int priority, unsigned int gfp_mask)
+int swap_out(unsigned int priority __unused, unsigned int gfp_mask)
 {
 	unsigned long before = pages_unmapped;
-	struct list_head *pos;
-	int tries = 0;
+	struct mm_struct *mm = swap_out_select();
 
-	list_for_each(pos, &mmlist)
-		tries++;
-	tries = max((tries << SWAP_SHIFT) >> priority, 1);
-	while (tries-- && pages_unmapped == before) {
-		struct mm_struct *mm = swap_out_select();
-
-		if (!mm)
-			break;
-		mm->mm_users++;		/* it cannot go away under us */
-		swap_out_mm(mm, gfp_mask);
-		mmput(mm);
-	}
+	if (!mm)
+		return 0;
+	mm->mm_users++;		/* it cannot go away under us */
+	swap_out_mm(mm, gfp_mask);
+	mmput(mm);
 	return pages_unmapped - before;
 }
 
