@@ -19,7 +19,8 @@ struct address_space;
 
 /*
  * The 2.4 fields, in 36 bytes on i386 (2.4's own was 64: it also had
- * next_hash, pprev_hash, buffers and virtual, and a full wait queue).
+ * next_hash, pprev_hash, buffers and virtual, and a full wait queue),
+ * and the reverse map's word: 40.
  * How it got small:
  *  - zone is a one-byte index into zone_table[] (page_zone()), not a
  *    pointer;

@@ -109,6 +109,28 @@ static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
 	return page;
 }
 
+/* A new mm whose page at *addr, filled with pattern i, was swapped
+ * out to the swap cache under *entry; NULL (skipped) without swap. */
+static struct mm_struct *mm_with_swapped_page(struct ktest *t, unsigned int i,
+					      unsigned long *addr,
+					      swp_entry_t *entry)
+{
+	struct mm_struct *mm;
+
+	if (!have_swap(t))
+		return NULL;
+	mm = enter_new_mm();
+	if (!mm) {
+		ktest_fail(t, __FILE__, __LINE__, "no mm");
+		return NULL;
+	}
+	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(*addr, i);
+	swap_out_page(mm, *addr);
+	*entry = pte_to_swp_entry(*pte_of(mm, *addr));
+	return mm;
+}
+
 /* ------------------------------------------------ the cases */
 
 static void anonymous_pages_move_with_every_byte(struct ktest *t)
@@ -139,19 +161,13 @@ static void anonymous_pages_move_with_every_byte(struct ktest *t)
 /* A page read back from swap, mapped and cached: its slot follows. */
 static void a_swap_cache_page_moves_with_its_slot(struct ktest *t)
 {
-	struct mm_struct *mm;
 	struct page *old, *now;
 	swp_entry_t entry;
 	unsigned long addr;
+	struct mm_struct *mm = mm_with_swapped_page(t, 7, &addr, &entry);
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	mm = enter_new_mm();
-	KTEST_ASSERT_NOT_NULL(t, mm);
-	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	fill(addr, 7);
-	swap_out_page(mm, addr);
-	entry = pte_to_swp_entry(*pte_of(mm, addr));
 	KTEST_ASSERT_TRUE(t, intact(addr, 7));	/* back from the cache */
 	old = migrate_at(t, mm, addr);
 	now = follow_page(mm, addr);
@@ -201,20 +217,16 @@ static void a_page_shared_after_fork_moves_for_both(struct ktest *t)
 /* A cache page whose write to swap is in flight moves once it is done. */
 static void a_page_under_write_io_moves_when_written(struct ktest *t)
 {
-	struct mm_struct *mm;
 	struct page *page, *now;
 	swp_entry_t entry;
 	unsigned long addr;
+	struct mm_struct *mm = mm_with_swapped_page(t, 9, &addr, &entry);
 	LIST_HEAD(l);
 
-	if (!have_swap(t))
+	if (!mm)
 		return;
-	mm = enter_new_mm();
-	KTEST_ASSERT_NOT_NULL(t, mm);
-	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
-	fill(addr, 9);
-	page = swap_out_page(mm, addr);
-	entry = pte_to_swp_entry(*pte_of(mm, addr));
+	page = find_swap_page(entry);
+	put_page(page);			/* the cache holds it */
 	lock_page(page);		/* as page_launder writes it */
 	swap_cache_start_io(page, WRITE);
 	rw_swap_page(WRITE, page);
