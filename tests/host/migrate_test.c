@@ -594,6 +594,57 @@ static void a_page_nobody_uses_any_more_is_freed(struct ktest *t)
 	KTEST_EXPECT_EQ(t, page_count(page), 0);
 }
 
+/* A clean page from inactive_clean moves, and goes to inactive_dirty,
+ * from where page_launder's first pass takes it back to clean. */
+static void a_clean_inactive_page_moves(struct ktest *t)
+{
+	struct target tg = { 0 };
+	struct page *page, *now;
+	struct test_mm a;
+	swp_entry_t entry;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
+	entry = (swp_entry_t){ page->index };
+	write_without_waiting();
+	ramdisk_run();
+	page_launder(GFP_KSWAPD, 0);
+	KTEST_ASSERT_TRUE(t, PageInactiveClean(page));
+	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
+	now = find_swap_page(entry);
+	KTEST_ASSERT_NOT_NULL(t, now);
+	put_page(now);
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(now) && !PageDirty(now));
+	KTEST_EXPECT_TRUE(t, PageUptodate(now));
+	KTEST_EXPECT_TRUE(t, test_mm_intact(page_address(now), 0));
+	page_launder(GFP_KSWAPD, 0);
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(now));
+	test_mm_exit(&a);
+}
+
+/* mprotect while the entries are out: a write entry comes back
+ * read-only if the VMA is no longer writable. */
+static void step_16_follows_the_vma_now(struct ktest *t)
+{
+	struct test_mm a;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &a, 1));
+	page = test_mm_map(t, &a, 0, 0);
+	get_page(page);
+	lock_page(page);
+	try_to_unmap(page);
+	KTEST_EXPECT_TRUE(t, is_write_migration_entry(pte_to_swp_entry(
+		*test_mm_pte(&a, 0))));
+	a.vma.vm_flags &= ~VM_WRITE;
+	remove_migration_ptes(page, page);
+	unlock_page(page);
+	put_page(page);
+	KTEST_EXPECT_PTR_EQ(t, mapped(&a, 0), page);
+	KTEST_EXPECT_FALSE(t, pte_write(*test_mm_pte(&a, 0)));
+	RMAP_HOLDS(t, &a);
+	test_mm_exit(&a);
+}
+
 static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(rmap_grows_a_chain_and_shrinks_back),
 	KTEST_CASE(a_pte_names_its_mm_and_address),
@@ -612,6 +663,8 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_page_still_mapped_after_unmapping_stays),
 	KTEST_CASE(no_target_page_stops_everything),
 	KTEST_CASE(a_page_nobody_uses_any_more_is_freed),
+	KTEST_CASE(a_clean_inactive_page_moves),
+	KTEST_CASE(step_16_follows_the_vma_now),
 };
 KTEST_SUITE_INIT_EXIT(host_migrate, migrate_cases, reclaim_machine_up,
 		      reclaim_machine_down);

@@ -356,6 +356,33 @@ static void fork_during_a_migration_copies_its_entry(struct ktest *t)
 	leave_mm(t, parent);
 }
 
+/* The process unmaps the page while it is being moved: its migration
+ * entry goes, and the move ends with both pages freed. */
+static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr, free;
+	struct page *old;
+	struct held h;
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 8);
+	old = follow_page(mm, addr);
+	pid = start_held_migration(t, &h, mm, addr);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	free = nr_free_pages();
+	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, mm->rss, 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	KTEST_EXPECT_EQ(t, page_count(old), 0);		/* freed */
+	KTEST_EXPECT_GE(t, nr_free_pages(), free + 1);	/* and the new one */
+	expect_invariants(t);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(anonymous_pages_move_with_every_byte),
 	KTEST_CASE(a_swap_cache_page_moves_with_its_slot),
@@ -363,5 +390,6 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_page_under_write_io_moves_when_written),
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
+	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
 };
 KTEST_SUITE(migrate, migrate_cases);
