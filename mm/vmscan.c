@@ -79,24 +79,6 @@ static void check_after_reclaim(const char *pass)
 
 /* ------------------------------------------------ the page-table walk */
 
-/* A new home for a page that is on no list yet: a slot and the cache. */
-static swp_entry_t add_to_swap(struct page *page)
-{
-	swp_entry_t entry = get_swap_page();
-
-	if (!entry.val)
-		return entry;
-	/* Its only copy is in memory: up to date, whatever the disk says. */
-	SetPageUptodate(page);
-	if (add_to_swap_cache(page, entry)) {
-		swap_free(entry);
-		entry.val = 0;
-		return entry;
-	}
-	set_page_dirty(page);
-	return entry;
-}
-
 /*
  * Looks at one PTE of mm (the seed's try_to_swap_out).  A page that
  * was used since the last look is rewarded (age_page_up) and kept; an
@@ -159,7 +141,6 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		entry.val = page->index;
 		if (pte_dirty(pte))
 			set_page_dirty(page);
-		swap_duplicate(entry);
 	} else {
 		/*
 		 * On no list and in no cache: a private anonymous page,
@@ -167,15 +148,22 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		 * PTE is dirty; Pagoda has no file pages, so a clean one
 		 * (never written since a copy-on-write copy that was
 		 * later put back) must be kept just the same: it goes to
-		 * swap whatever its dirty bit says.
+		 * swap whatever its dirty bit says.  As in 2.4.0, the
+		 * slot's first reference (get_swap_page) is the cache's.
 		 */
-		entry = add_to_swap(page);
-		if (!entry.val) {		/* no swap left */
+		entry = get_swap_page();
+		if (!entry.val || add_to_swap_cache(page, entry)) {
+			if (entry.val)	/* the cache has no room for it */
+				swap_free(entry);
 			set_pte(page_table, pte);
 			unlock_page(page);
 			return 0;
 		}
+		/* its only copy is here: up to date, whatever is on disk */
+		SetPageUptodate(page);
+		set_page_dirty(page);
 	}
+	swap_duplicate(entry);		/* the PTE's reference */
 	set_pte(page_table, swp_entry_to_pte(entry));
 	page_remove_rmap(page, page_table);
 	unlock_page(page);
