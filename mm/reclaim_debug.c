@@ -212,21 +212,14 @@ static int count_user(swp_entry_t entry)
 	return 0;
 }
 
-/*
- * Counts the swap PTEs of mm into the areas' users[].  (The bound by
- * PTRS_PER_PGD matters only in the host tests, where PAGE_OFFSET is
- * the address of their memory arena.)
- */
+/* Counts the swap PTEs of mm into the areas' users[]. */
 static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
 {
-	for (unsigned int i = 0; i < USER_PTRS_PER_PGD && i < PTRS_PER_PGD;
-	     i++) {
-		pmd_t *pmd = (pmd_t *)(mm->pgd + i);
-		pte_t *pte;
+	for (unsigned int i = 0; i < user_pgd_entries(); i++) {
+		pte_t *pte = user_pte_table(mm, i);
 
-		if (pmd_none(*pmd) || pmd_bad(*pmd))
+		if (!pte)
 			continue;
-		pte = pmd_page(*pmd);
 		for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
 			/* migration entries: checked with the rmap */
 			if (pte_none(pte[j]) || pte_present(pte[j]) ||

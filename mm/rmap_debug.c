@@ -74,15 +74,11 @@ static int check_ptes_listed(unsigned long *n, char *why, size_t len)
 		struct mm_struct *mm = list_entry(pos, struct mm_struct,
 						  mmlist);
 
-		/* bounded as count_swap_ptes is, for the host tests */
-		for (unsigned int i = 0; i < USER_PTRS_PER_PGD &&
-		     i < PTRS_PER_PGD; i++) {
-			pmd_t *pmd = (pmd_t *)(mm->pgd + i);
-			pte_t *pte;
+		for (unsigned int i = 0; i < user_pgd_entries(); i++) {
+			pte_t *pte = user_pte_table(mm, i);
 
-			if (pmd_none(*pmd) || pmd_bad(*pmd))
+			if (!pte)
 				continue;
-			pte = pmd_page(*pmd);
 			for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
 				unsigned long addr = (unsigned long)i <<
 					PGDIR_SHIFT | (unsigned long)j <<
