@@ -44,11 +44,22 @@ KCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -I. \
 	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-builtin -fno-omit-frame-pointer \
 	-mgeneral-regs-only -fno-asynchronous-unwind-tables
+# DEBUG=1 is also the stepping build: at -O0 every local and argument
+# lives in its stack slot at every line (-Og still drops some, e.g. pte
+# and entry in try_to_swap_out) and no function is inlined into its
+# caller, so each has its own frame in bt (scenario gdb_stepping).
+#
+# The invariant checkers are not for stepping, and at -O0 a check after
+# each reclaim round, which walks every page, made the kernel suites five
+# times slower: they are built at -Og (CHECKER_OBJS).
 ifeq ($(DEBUG),1)
-KCFLAGS += -Og -DCONFIG_DEBUG
+KCFLAGS += -O0 -DCONFIG_DEBUG
+CHECKER_CFLAGS := -Og
 else
 KCFLAGS += -O2
 endif
+CHECKER_OBJS := $(patsubst %,$(BUILD)/obj/mm/%.o,debug reclaim_debug mmap_debug)
+$(CHECKER_OBJS): KCFLAGS += $(CHECKER_CFLAGS)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
 
@@ -71,7 +82,8 @@ toolchain:
 # Objects are rebuilt when the compiler flags change (DEBUG=0 <-> 1).
 $(BUILD)/kcflags: FORCE | toolchain
 	@mkdir -p $(@D)
-	@echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' > $@
+	@echo '$(KCFLAGS) checkers: $(CHECKER_CFLAGS)' | cmp -s - $@ || \
+	  echo '$(KCFLAGS) checkers: $(CHECKER_CFLAGS)' > $@
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/kcflags | toolchain
 	@mkdir -p $(@D)
@@ -246,6 +258,18 @@ bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)
 	@$(PYTHON) tools/kbench.py --build $(BUILD) $(KBENCHES)
 
+# The same memhog binary on Debian's Linux 686 kernel and on Pagoda, on
+# one QEMU line (tools/bench_peer.py). Not part of bench or check: it
+# downloads the Linux package on first use (kept under $(BUILD)/peer/).
+PEER_SIZE ?= 96M
+PEER_PASSES ?= 3
+
+.PHONY: bench-peer
+bench-peer: $(BUILD)/kernel.elf
+	@$(SETUP)
+	@$(PYTHON) tools/bench_peer.py --build $(BUILD) --mem $(MEM) \
+	  --swap $(SWAP) --size $(PEER_SIZE) --passes $(PEER_PASSES)
+
 # -------------------------------------------------------------- running
 
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
@@ -281,13 +305,25 @@ debug:
 	@$(SETUP)
 	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
+	@$(GDB_SESSION) record --port $(GDBPORT) --elf $(BUILD)/kernel.elf \
+	  --build '$(BUILD)' --debug '$(DEBUG)'
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
 	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
 	  $(qemu_status)
 
-gdb: $(BUILD)/kernel.elf
-	gdb -q $(BUILD)/kernel.elf -ex 'target remote localhost:$(GDBPORT)' \
-	  -x tools/gdb/pagoda.gdb
+# make gdb loads the ELF that make debug (or make replay) booted, read
+# from its session file, and builds nothing: a DEBUG= or BUILD= given
+# here that differs, or an ELF rebuilt since, is refused (session.py).
+# GDBFLAGS: more GDB arguments, e.g. GDBFLAGS="-ex 'break page_launder'".
+GDB_SESSION := $(PYTHON) tools/gdb/session.py
+GDB ?= gdb
+GDBFLAGS ?=
+given = $(if $(filter command line,$(origin $(1))),--$(2) '$($(1))')
+gdb:
+	@elf=$$($(GDB_SESSION) check --port $(GDBPORT) $(call given,DEBUG,debug) \
+	  $(call given,BUILD,build)) && \
+	$(GDB) -q "$$elf" -ex 'target remote localhost:$(GDBPORT)' \
+	  -x tools/gdb/pagoda.gdb $(GDBFLAGS)
 
 host-tests: $(BUILD)/host/ktest-host
 
@@ -349,8 +385,8 @@ help:
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
+	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
-	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make labs       the course labs; make lab-starter LAB=NAME OUT=DIR,"
 	@echo "                make grade LAB=NAME [FORMAT=gradescope]"
 	@echo "make clean      remove $(BUILD)/"

@@ -33,6 +33,7 @@ clang                    *          clang
 libclang-rt-14-dev       debian:12  /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
 valgrind                 *          valgrind
 make                     *          make
+cpio                     *          cpio
 '
 
 # "ID:VERSION_ID" of this host, e.g. debian:12, read with builtins only.

@@ -58,12 +58,14 @@ def start(vm, command):
 def wait_for_all(vm, pids, timeout):
     """Waits until every pid has been reported ended; {pid: how it ended}."""
     ended = {}
-    seen = ""
     while set(ended) != set(pids):
-        seen += vm.run("run sleep 1", timeout=timeout)
+        vm.run("run sleep 1", timeout=timeout)
+        # All the output: a job may end while another command prints
+        # (a memhog killed as the next one starts); pids are not reused.
         for pid, how in re.findall(r"^\[(\d+)\] (exited with status \d+|killed by .*)$",
-                                   seen, re.MULTILINE):
-            ended[int(pid)] = how
+                                   vm.output, re.MULTILINE):
+            if int(pid) in pids:
+                ended[int(pid)] = how
     return ended
 
 
