@@ -19,7 +19,8 @@ struct address_space;
 
 /*
  * The 2.4 fields, in 36 bytes on i386 (2.4's own was 64: it also had
- * next_hash, pprev_hash, buffers and virtual, and a full wait queue).
+ * next_hash, pprev_hash, buffers and virtual, and a full wait queue),
+ * and the reverse map's word: 40.
  * How it got small:
  *  - zone is a one-byte index into zone_table[] (page_zone()), not a
  *    pointer;
@@ -32,20 +33,28 @@ struct address_space;
  *    themselves are hashed by page (as Linux 2.6 does), so a page
  *    pays 2 bytes instead of a whole wait_queue_head_t;
  *  - no page-cache hash links or buffer heads (no file cache here).
- * The reverse map (one pointer) fits in the 4 bytes left to 40.
+ * The reverse map (mm/rmap.c) takes the 4 bytes left to 40: one word
+ * that is a PTE pointer or a tagged pte_chain pointer.
  */
 struct page {
 	struct list_head list;		/* free list, or the mapping's list;
 					 * slab pages: cache and slab */
-	struct address_space *mapping;	/* swapper_space for swap cache */
+	union {
+		struct address_space *mapping;	/* swapper_space for swap
+						 * cache */
+		struct mm_struct *pt_mm;	/* a page table: its owner
+						 * (mm/rmap.c) */
+	};
 	unsigned long index;		/* offset in mapping (swap entry);
-					 * free block: its order */
+					 * free block: its order; page
+					 * table: the address it starts at */
 	int count;			/* references; 0 = free */
 	unsigned long flags;		/* PG_* bits below */
 	struct list_head lru;		/* active/inactive_* list */
 	unsigned char zone_id;		/* index in zone_table[] */
 	unsigned char age;		/* PAGE_AGE_* (mm/swap.h) */
 	unsigned short wait;		/* tasks waiting for PG_locked */
+	unsigned long rmap;		/* the PTEs mapping it (mm/rmap.c) */
 };
 
 /* Page flags: 2.4.0's bit numbers, and ours above them. */
@@ -67,6 +76,9 @@ struct page {
 					 * in page->index (page_alloc.c) */
 #define PG_poisoned		15	/* ours: debug builds, filled with
 					 * PAGE_POISON while free */
+#define PG_isolated		16	/* ours: taken off the lists by
+					 * isolate_lru_page (mm/migrate.c) */
+#define PG_was_active		17	/* ours: isolated from active_list */
 #define PG_bad_slot		18	/* ours: a write of this swap-cache
 					 * page alone failed: its slot is bad
 					 * (mm/page_io.c) */
@@ -107,6 +119,8 @@ PAGE_FLAG(HighMem, PG_highmem)
 PAGE_FLAG(Writeback, PG_writeback)
 PAGE_FLAG(Buddy, PG_buddy)
 PAGE_FLAG(Poisoned, PG_poisoned)
+PAGE_FLAG(Isolated, PG_isolated)
+PAGE_FLAG(WasActive, PG_was_active)
 PAGE_FLAG(BadSlot, PG_bad_slot)
 PAGE_FLAG(Reserved, PG_reserved)
 

@@ -7,6 +7,8 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "mm/init.h"
+#include "mm/rmap.h"
+#include "mm/swapops.h"
 
 void set_pte(pte_t *ptep, pte_t pte)
 {
@@ -73,17 +75,20 @@ void pgd_free(pgd_t *pgd)
  * The PTE for addr, creating its page table if the 4 MiB around addr
  * has none yet.  NULL if no memory.  The allocation may sleep.
  */
-pte_t *pte_alloc(struct mm_struct *mm __unused, pmd_t *pmd, unsigned long addr)
+pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd)) {
 		unsigned long table = get_zeroed_page(GFP_KERNEL);
 
 		if (!table)
 			return NULL;
-		if (!pmd_none(*pmd))		/* filled while we slept */
+		if (!pmd_none(*pmd)) {		/* filled while we slept */
 			free_page(table);
-		else
+		} else {
+			/* the reverse map finds mm and address from a PTE */
+			pte_table_set_owner((pte_t *)table, mm, addr);
 			set_pmd(pmd, __pmd(__pa(table) | _PAGE_TABLE));
+		}
 	}
 	if (pmd_bad(*pmd)) {
 		printk(KERN_ERR "pte_alloc: bad pmd %08lx for %08lx\n",
@@ -94,8 +99,9 @@ pte_t *pte_alloc(struct mm_struct *mm __unused, pmd_t *pmd, unsigned long addr)
 }
 
 /*
- * Calls fn for each swap PTE of mm (neither none nor present) with its
- * address, until fn returns nonzero, which is then returned.  It walks
+ * Calls fn for each swap PTE of mm (neither none, present, nor a
+ * migration entry) with its address, until fn returns nonzero, which
+ * is then returned.  It walks
  * mm's VMAs through their page tables and does not sleep, so it sees
  * one moment of mm.  The invariant checker counts swap users with it,
  * and mm/swap_relocate.c moves the PTEs of a slot that failed.  (2.4
@@ -117,7 +123,9 @@ int walk_swap_ptes(struct mm_struct *mm, swap_pte_fn fn, void *arg)
 				continue;
 			}
 			pte = pte_offset(pmd, addr);
-			if (pte_none(*pte) || pte_present(*pte))
+			/* migration entries name no slot */
+			if (pte_none(*pte) || pte_present(*pte) ||
+			    pte_is_migration(*pte))
 				continue;
 			ret = fn(pte, addr, arg);
 			if (ret)
@@ -125,6 +133,13 @@ int walk_swap_ptes(struct mm_struct *mm, swap_pte_fn fn, void *arg)
 		}
 	}
 	return 0;
+}
+
+/* Frees a page table pte_alloc() made (2.4's pte_free). */
+void pte_free(pte_t *table)
+{
+	pte_table_set_owner(table, NULL, 0);
+	free_page((unsigned long)table);
 }
 
 /* Loads next's page directory (swapper_pg_dir for kernel threads). */

@@ -96,6 +96,21 @@ static inline pte_t *pte_offset(pmd_t *pmd, unsigned long addr)
 static inline void set_pmd(pmd_t *pmdp, pmd_t pmd) { *pmdp = pmd; }
 static inline void pmd_clear(pmd_t *pmdp) { pmd_val(*pmdp) = 0; }
 
+/*
+ * The page table under user page-directory entry i of mm, or NULL
+ * (none, or bad): for the invariant checkers, which walk every entry.
+ * i stops at PTRS_PER_PGD as well as USER_PTRS_PER_PGD, since in the
+ * host tests PAGE_OFFSET is the address of their memory arena.
+ */
+#define user_pgd_entries()	min(USER_PTRS_PER_PGD, (unsigned long)PTRS_PER_PGD)
+
+static inline pte_t *user_pte_table(struct mm_struct *mm, unsigned int i)
+{
+	pmd_t *pmd = (pmd_t *)(mm->pgd + i);
+
+	return pmd_none(*pmd) || pmd_bad(*pmd) ? NULL : pmd_page(*pmd);
+}
+
 /* ---- the PTE level ---- */
 
 static inline bool pte_none(pte_t pte) { return !pte_val(pte); }
@@ -188,6 +203,7 @@ void flush_tlb_mm(struct mm_struct *mm);
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
 pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
+void pte_free(pte_t *table);
 void switch_mm(struct mm_struct *next);
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);

@@ -15,9 +15,10 @@
  *  - swap_map[slot] equals the swap PTEs of every address space that
  *    name the slot, plus 1 if the slot's page is in the swap cache
  *    (for a slot marked bad, the count beside SWAP_MAP_BAD: 0 once its
- *    users are gone);
+ *    users are gone; migration entries name no slot);
  *  - PG_bad_slot only on a swap-cache page (its slot failed a write of
- *    its own, and the page is still to be given another).
+ *    its own, and the page is still to be given another);
+ *  - the reverse map, both ways (mm/rmap_debug.c).
  *
  * These hold whenever no task is in the middle of changing them, so
  * the checker runs at such moments: after a reclaim pass, in tests.
@@ -30,7 +31,9 @@
 #include "mm/internal.h"
 #include "mm/pagemap.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
+#include "mm/swapops.h"
 
 #define FAIL(...)	({ snprintf(why, len, __VA_ARGS__); -1; })
 
@@ -134,8 +137,11 @@ static int check_cached_page(struct page *p, char *why, size_t len)
 	if (!swap_entry_used(entry))
 		return FAIL("swap-cache pfn %#lx names slot %08lx, which is "
 			    "not in use", page_to_pfn(p), p->index);
-	if (!lru)
-		return FAIL("swap-cache pfn %#lx is on no page list",
+	if (!lru && !PageIsolated(p))
+		return FAIL("swap-cache pfn %#lx is on no page list (and not "
+			    "isolated for migration)", page_to_pfn(p));
+	if (lru && PageIsolated(p))
+		return FAIL("pfn %#lx is isolated but on a page list",
 			    page_to_pfn(p));
 	return 0;
 }
@@ -278,7 +284,7 @@ static int check_swap_users(char *why, size_t len)
 int check_reclaim_invariants(char *why, size_t len)
 {
 	if (check_lru_lists(why, len) || check_swap_cache(why, len) ||
-	    check_swap_users(why, len))
+	    check_swap_users(why, len) || check_rmap_invariants(why, len))
 		return -1;
 	return 0;
 }
