@@ -364,12 +364,17 @@ try_again:
 	return NULL;
 }
 
-/* Picks the node's zonelist for the request (2.4's alloc_pages_pgdat). */
+/*
+ * Picks the node's zonelist for the request (2.4's alloc_pages_pgdat):
+ * with __GFP_THISNODE the one that holds only this node's zones.
+ */
 struct page *alloc_pages_pgdat(pg_data_t *pgdat, unsigned int gfp_mask,
 			       unsigned long order)
 {
-	return __alloc_pages(gfp_mask, order,
-			     pgdat->node_zonelists + gfp_zone(gfp_mask));
+	zonelist_t *lists = (gfp_mask & __GFP_THISNODE) ?
+			    pgdat->thisnode_zonelists : pgdat->node_zonelists;
+
+	return __alloc_pages(gfp_mask, order, lists + gfp_zone(gfp_mask));
 }
 
 static bool bad_order(unsigned long order, const char *who)
@@ -381,7 +386,11 @@ static bool bad_order(unsigned long order, const char *who)
 	return true;
 }
 
-/* From a given node first (its zonelists fall back to the others). */
+/*
+ * From a given node first (its zonelists fall back to the others), or
+ * from that node only with __GFP_THISNODE.  2.4.0's alloc_pages_node
+ * is node-only by construction (its zonelists hold one node).
+ */
 struct page *alloc_pages_node(int nid, unsigned int gfp_mask,
 			      unsigned long order)
 {
@@ -712,7 +721,18 @@ static int add_node_zones(zonelist_t *zl, int n, pg_data_t *pgdat, int j)
 /*
  * For every node and zone type: the node's own zones first, from that
  * type down (HIGHMEM -> NORMAL -> DMA), then the other nodes' in node
- * order after this one.
+ * order after this one.  The node-only list (__GFP_THISNODE) stops
+ * after the node's own zones.
+ *
+ * Departure: 2.4.0's zonelists hold one node, and its alloc_pages()
+ * (mm/numa.c) calls the whole __alloc_pages() on each node in turn,
+ * from the CPU's node on, until one returns a page.  The slow path of
+ * that first call reclaims, swaps and waits for kswapd on the local
+ * node (2.4.0 retries order 0 there for ever; Pagoda for up to
+ * MAX_FRUITLESS_ROUNDS kswapd rounds) while another node may have
+ * plenty free.  One list over all nodes lets the cheap passes (above
+ * pages_low, then the watermark passes) look at every node's zones
+ * before anything is reclaimed, as Linux 2.6's build_zonelists does.
  */
 void build_all_zonelists(void)
 {
@@ -721,9 +741,11 @@ void build_all_zonelists(void)
 	for_each_pgdat(pgdat) {
 		for (int j = 0; j < MAX_NR_ZONES; j++) {
 			zonelist_t *zl = &pgdat->node_zonelists[j];
+			zonelist_t *own = &pgdat->thisnode_zonelists[j];
 			pg_data_t *other = pgdat;
 			int n = 0;
 
+			own->zones[add_node_zones(own, 0, pgdat, j)] = NULL;
 			do {
 				n = add_node_zones(zl, n, other, j);
 				other = other->node_next ? other->node_next
