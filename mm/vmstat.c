@@ -30,6 +30,8 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[KSWAPD_WAKEUP] = "kswapd_wakeup",
 	[ALLOCSTALL] = "allocstall",
 	[OOM_KILL] = "oom_kill",
+	[PGMIGRATE_SUCCESS] = "pgmigrate_success",
+	[PGMIGRATE_FAIL] = "pgmigrate_fail",
 };
 
 /* "Node 0, zone   Normal" then the free blocks of each order. */

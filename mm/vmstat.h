@@ -20,6 +20,8 @@ enum vm_event_item {
 	KSWAPD_WAKEUP,		/* allocations that asked kswapd */
 	ALLOCSTALL,		/* allocations that had to reclaim */
 	OOM_KILL,		/* processes the OOM killer killed */
+	PGMIGRATE_SUCCESS,	/* pages migrate_pages() moved */
+	PGMIGRATE_FAIL,		/* pages it gave up on */
 	NR_VM_EVENT_ITEMS
 };
 
