@@ -1,12 +1,12 @@
 # Pagoda: build, run, test and debug.  `make help` lists the targets.
 #
-# Variables: MEM=64M SWAP=128M NODES=1 CMDLINE="..." GUI=1 DEBUG=1
+# Variables: MEM=64M SWAP=256M NODES=1 CMDLINE="..." GUI=1 DEBUG=1
 #            T=glob (make test)  BUILD=build (where everything goes)
 #            V=1 (show whole compiler command lines)
 
 BUILD   ?= build
 MEM     ?= 64M
-SWAP    ?= 128M
+SWAP    ?= 256M
 NODES   ?= 1
 CMDLINE ?=
 GUI     ?= 0
@@ -313,7 +313,7 @@ clean:
 
 help:
 	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
-	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=128M CMDLINE=... GUI=1)"
+	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=256M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
