@@ -156,7 +156,8 @@ HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 HOST_ALLOC := mm/page_alloc.c mm/debug.c mm/swapfile.c
 HOST_RECLAIM := mm/swap.c mm/swap_state.c mm/vmscan.c mm/page_io.c \
 	mm/filemap.c mm/pgtable.c mm/vmtrace.c mm/reclaim_debug.c \
-	kernel/wait.c drivers/blkdev.c
+	mm/rmap.c mm/rmap_debug.c mm/migrate.c kernel/wait.c \
+	drivers/blkdev.c
 HOST_MM := $(HOST_ALLOC) $(HOST_RECLAIM)
 NO_RECLAIM := tests/host/alloc_only/no_reclaim.c
 HSRCS := $(sort $(HSRCS) $(HOST_MM))

@@ -35,6 +35,7 @@ static const char *const flag_names[32] = {
 	[PG_skip] = "skip", [PG_inactive_clean] = "inactive_clean",
 	[PG_highmem] = "highmem", [PG_writeback] = "writeback",
 	[PG_buddy] = "buddy", [PG_poisoned] = "poisoned",
+	[PG_isolated] = "isolated", [PG_was_active] = "was_active",
 	[PG_reserved] = "reserved",
 };
 
@@ -43,7 +44,8 @@ static const char *const flag_names[32] = {
 	((1UL << PG_locked) | (1UL << PG_decr_after) |			\
 	 (1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
 	 (1UL << PG_inactive_clean) | (1UL << PG_slab) |		\
-	 (1UL << PG_swap_cache) | (1UL << PG_writeback))
+	 (1UL << PG_swap_cache) | (1UL << PG_writeback) |		\
+	 (1UL << PG_isolated))
 
 #define PAGE_LRU_FLAGS							\
 	((1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
@@ -115,6 +117,9 @@ bool free_pages_check(struct page *page, unsigned long order,
 		 (page->mapping || (page->flags & PAGE_IN_USE_FLAGS)))
 		why = "freed while still in use (mapped, locked, on a list "
 		      "or in the swap cache)";
+	else if (page_count(page) == 1 && page->rmap)
+		why = "freed while PTEs still map it (its rmap is not "
+		      "empty)";
 	if (!why)
 		return false;
 	bad_page(page, why, caller);

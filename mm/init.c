@@ -20,6 +20,7 @@
 #include "kernel/multiboot.h"
 #include "kernel/x86.h"
 #include "mm/debug.h"
+#include "mm/rmap.h"
 #include "mm/fixmap.h"
 #include "mm/internal.h"
 #include "mm/numa.h"
@@ -170,6 +171,7 @@ void mem_init(void)
 	free_all_bootmem();
 	free_highpages();
 	kmem_cache_init();
+	rmap_init();
 	print_memory_line(mem_map_bytes);
 	mm_debug_enable();
 #ifdef CONFIG_DEBUG

@@ -25,7 +25,9 @@
 #include "drivers/blkdev.h"
 #include "mm/filemap.h"
 #include "mm/highmem.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
+#include "mm/swapops.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -60,6 +62,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		entry = pte_mkwrite(pte_mkdirty(mk_pte(page,
 						       vma->vm_page_prot)));
 		mm->rss++;
+		page_add_rmap(page, page_table);	/* its first PTE */
 	}
 	set_pte(page_table, entry);
 	flush_tlb_page(vma, addr);
@@ -71,12 +74,15 @@ static void break_cow(struct vm_area_struct *vma, struct page *old_page,
 		      struct page *new_page, unsigned long address,
 		      pte_t *page_table)
 {
-	if (PageReserved(old_page))
+	if (PageReserved(old_page)) {
 		clear_highpage(new_page);	/* it was the zero page */
-	else
+	} else {
 		copy_highpage(new_page, old_page);
+		page_remove_rmap(old_page, page_table);
+	}
 	set_pte(page_table, pte_mkwrite(pte_mkdirty(
 		mk_pte(new_page, vma->vm_page_prot))));
+	page_add_rmap(new_page, page_table);
 	flush_tlb_page(vma, address);
 }
 
@@ -252,6 +258,23 @@ struct page *read_alone(struct page *page, swp_entry_t entry)
 }
 
 /*
+ * A fault on a migration entry: the page is being moved (seed step 4,
+ * "any process touching it now waits for the page lock").  Sleep
+ * until the mover unlocks it (step 19), holding a reference so that
+ * it cannot be freed and reused under us; then the fault is taken
+ * again and finds the PTE that step 16 made, to the new page.
+ * (Linux 2.6.18's migration_entry_wait.)
+ */
+void migration_entry_wait(pte_t pte)
+{
+	struct page *page = migration_entry_to_page(pte_to_swp_entry(pte));
+
+	get_page(page);
+	wait_on_page(page);
+	put_page(page);
+}
+
+/*
  * A fault on a swap entry (2.4's do_swap_page): the page is in the
  * swap cache (still there, or brought in by an earlier read-ahead), or
  * it is read, with its neighbours, by swapin_readahead().  It is
@@ -290,6 +313,18 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	lock_page(page);	/* waits for the read */
 	if (!PageUptodate(page))
 		page = read_alone(page, entry);
+	if (page && !still_cached_for(page, entry)) {
+		/* migrated while we slept: fault again, find the new one */
+		unlock_page(page);
+		page_cache_release(page);
+		return VM_FAULT_MINOR;
+	}
+	/* the rmap may need a node: allocate now, before the last look */
+	if (page && pte_chain_prepare()) {
+		unlock_page(page);
+		page_cache_release(page);
+		return VM_FAULT_OOM;
+	}
 	if (pte_val(*page_table) != pte_val(orig_pte)) {
 		/* someone else mapped it while we slept */
 		if (page) {
@@ -311,6 +346,7 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		pte = pte_mkwrite(pte_mkdirty(pte));
 	unlock_page(page);
 	set_pte(page_table, pte);
+	page_add_rmap(page, page_table);
 	return ret;
 }
 
@@ -325,6 +361,10 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (pte_none(entry))
 			return do_anonymous_page(mm, vma, pte, write_access,
 						 address);
+		if (pte_is_migration(entry)) {
+			migration_entry_wait(entry);
+			return VM_FAULT_MINOR;
+		}
 		return do_swap_page(mm, vma, address, pte, entry,
 				    write_access);
 	}
@@ -377,11 +417,33 @@ struct page *follow_page(struct mm_struct *mm, unsigned long address)
 }
 
 /*
+ * fork() meets a page being migrated: the child gets the same entry;
+ * in a copy-on-write mapping a write entry becomes a read entry on
+ * both sides, as a writable PTE would become read-only.
+ */
+static void copy_migration_pte(pte_t *src_pte, pte_t *dst_pte, bool cow)
+{
+	swp_entry_t entry = pte_to_swp_entry(*src_pte);
+	struct page *page = migration_entry_to_page(entry);
+
+	if (cow && is_write_migration_entry(entry)) {
+		entry = make_migration_entry(page, false);
+		set_pte(src_pte, swp_entry_to_pte(entry));
+	}
+	set_pte(dst_pte, swp_entry_to_pte(entry));
+	page_add_rmap(page, dst_pte);
+}
+
+/*
  * fork(): copies vma's PTEs from src to dst.  In a private writable
  * mapping both sides become read-only (copy-on-write); each page gets
  * one more reference and counts in the child's rss.  A swapped-out
  * page's entry is copied too: its slot gets one more user
- * (swap_duplicate), and whoever faults first reads it in.
+ * (swap_duplicate), and whoever faults first reads it in.  A page
+ * being migrated (a migration entry) gets the child's PTE in its
+ * rmap, so that the end of the migration maps it there too.  A failed
+ * allocation returns -ENOMEM with nothing half-copied: the caller
+ * then tears the child's mm down (exit_mmap).
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
@@ -401,12 +463,16 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			continue;
 		dst_pte = pte_alloc(dst, pmd_offset(pgd_offset(dst, addr),
 						    addr), addr);
-		if (!dst_pte)
+		if (!dst_pte || pte_chain_prepare())
 			return -ENOMEM;
-		/* read after pte_alloc: reclaim may have swapped it out */
+		/* read after sleeping: reclaim may have swapped it out */
 		pte = *src_pte;
 		if (pte_none(pte))
 			continue;
+		if (pte_is_migration(pte)) {
+			copy_migration_pte(src_pte, dst_pte, cow);
+			continue;
+		}
 		if (!pte_present(pte)) {
 			swap_duplicate(pte_to_swp_entry(pte));
 			set_pte(dst_pte, pte);
@@ -420,6 +486,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		if (!PageReserved(page)) {
 			get_page(page);
 			dst->rss++;
+			page_add_rmap(page, dst_pte);
 		}
 		set_pte(dst_pte, pte_mkold(pte));
 	}
@@ -448,11 +515,17 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 		pte = ptep_get_and_clear(ptep);
 		if (pte_none(pte))
 			continue;
+		if (pte_is_migration(pte)) {	/* no reference, no slot */
+			page_remove_rmap(migration_entry_to_page(
+				pte_to_swp_entry(pte)), ptep);
+			continue;
+		}
 		if (!pte_present(pte)) {
 			free_swap_and_cache(pte_to_swp_entry(pte));
 			continue;
 		}
 		if (!PageReserved(pte_page(pte))) {
+			page_remove_rmap(pte_page(pte), ptep);
 			free_page_and_swap_cache(pte_page(pte));
 			mm->rss--;
 		}
@@ -468,7 +541,7 @@ void clear_page_tables(struct mm_struct *mm)
 
 		if (pmd_none(*pmd))
 			continue;
-		free_page((unsigned long)pmd_page(*pmd));
+		pte_free(pmd_page(*pmd));
 		pmd_clear(pmd);
 	}
 }

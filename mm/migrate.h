@@ -73,4 +73,17 @@ void putback_lru_pages(struct list_head *l);
  */
 int page_mapcount(struct page *page);
 
+/*
+ * The steps of one page's move (mm/migrate.c), global so that GDB can
+ * break on each, a lab can replace one, and the tests can call them.
+ */
+int unmap_and_move(struct page *newpage, struct page *page, int force);
+void try_to_unmap(struct page *page);
+int migrate_page_move_mapping(struct page *newpage, struct page *page);
+void migrate_page_copy(struct page *newpage, struct page *page);
+void remove_migration_ptes(struct page *new, struct page *old);
+
+/* Debug knob: ms to sleep between steps 15 and 16 (0: none). */
+extern unsigned int migrate_hold_ms;
+
 #endif

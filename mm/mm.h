@@ -32,20 +32,28 @@ struct address_space;
  *    themselves are hashed by page (as Linux 2.6 does), so a page
  *    pays 2 bytes instead of a whole wait_queue_head_t;
  *  - no page-cache hash links or buffer heads (no file cache here).
- * The reverse map (one pointer) fits in the 4 bytes left to 40.
+ * The reverse map (mm/rmap.c) takes the 4 bytes left to 40: one word
+ * that is a PTE pointer or a tagged pte_chain pointer.
  */
 struct page {
 	struct list_head list;		/* free list, or the mapping's list;
 					 * slab pages: cache and slab */
-	struct address_space *mapping;	/* swapper_space for swap cache */
+	union {
+		struct address_space *mapping;	/* swapper_space for swap
+						 * cache */
+		struct mm_struct *pt_mm;	/* a page table: its owner
+						 * (mm/rmap.c) */
+	};
 	unsigned long index;		/* offset in mapping (swap entry);
-					 * free block: its order */
+					 * free block: its order; page
+					 * table: the address it starts at */
 	int count;			/* references; 0 = free */
 	unsigned long flags;		/* PG_* bits below */
 	struct list_head lru;		/* active/inactive_* list */
 	unsigned char zone_id;		/* index in zone_table[] */
 	unsigned char age;		/* PAGE_AGE_* (mm/swap.h) */
 	unsigned short wait;		/* tasks waiting for PG_locked */
+	unsigned long rmap;		/* the PTEs mapping it (mm/rmap.c) */
 };
 
 /* Page flags: 2.4.0's bit numbers, and ours above them. */
@@ -67,6 +75,9 @@ struct page {
 					 * in page->index (page_alloc.c) */
 #define PG_poisoned		15	/* ours: debug builds, filled with
 					 * PAGE_POISON while free */
+#define PG_isolated		16	/* ours: taken off the lists by
+					 * isolate_lru_page (mm/migrate.c) */
+#define PG_was_active		17	/* ours: isolated from active_list */
 #define PG_reserved		31	/* never freed: not RAM, kernel... */
 
 /*
@@ -104,6 +115,8 @@ PAGE_FLAG(HighMem, PG_highmem)
 PAGE_FLAG(Writeback, PG_writeback)
 PAGE_FLAG(Buddy, PG_buddy)
 PAGE_FLAG(Poisoned, PG_poisoned)
+PAGE_FLAG(Isolated, PG_isolated)
+PAGE_FLAG(WasActive, PG_was_active)
 PAGE_FLAG(Reserved, PG_reserved)
 
 /*

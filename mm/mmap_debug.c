@@ -6,13 +6,16 @@
  *    not overlapping; map_count counts them; total_vm sums them;
  *  - every present PTE lies inside a VMA, is writable only if the VMA
  *    is, and maps a page with a reference; rss counts them (the zero
- *    page excepted).
+ *    page excepted); each is in its page's reverse map, and so is each
+ *    migration entry (mm/rmap_debug.c); migration entries are not in
+ *    rss.
  * Debug builds run it after every change to an mm and panic with the
  * name; the memory suite runs it in every build.
  */
 #include "mm/mmap.h"
 #include "kernel/kernel.h"
 #include "mm/memory.h"
+#include "mm/rmap.h"
 
 static char report[128];
 
@@ -93,6 +96,9 @@ static const char *check_ptes(struct mm_struct *mm)
 			pte_t pte = pmd_page(*pmd)[j];
 			unsigned long addr = base + (j << PAGE_SHIFT);
 
+			why = check_pte_rmap(mm, addr, pmd_page(*pmd) + j);
+			if (why)
+				return why;
 			if (!pte_present(pte))
 				continue;
 			why = check_pte(mm, addr, pte);

@@ -7,6 +7,7 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "mm/init.h"
+#include "mm/rmap.h"
 
 void set_pte(pte_t *ptep, pte_t pte)
 {
@@ -73,17 +74,20 @@ void pgd_free(pgd_t *pgd)
  * The PTE for addr, creating its page table if the 4 MiB around addr
  * has none yet.  NULL if no memory.  The allocation may sleep.
  */
-pte_t *pte_alloc(struct mm_struct *mm __unused, pmd_t *pmd, unsigned long addr)
+pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd)) {
 		unsigned long table = get_zeroed_page(GFP_KERNEL);
 
 		if (!table)
 			return NULL;
-		if (!pmd_none(*pmd))		/* filled while we slept */
+		if (!pmd_none(*pmd)) {		/* filled while we slept */
 			free_page(table);
-		else
+		} else {
+			/* the reverse map finds mm and address from a PTE */
+			pte_table_set_owner((pte_t *)table, mm, addr);
 			set_pmd(pmd, __pmd(__pa(table) | _PAGE_TABLE));
+		}
 	}
 	if (pmd_bad(*pmd)) {
 		printk(KERN_ERR "pte_alloc: bad pmd %08lx for %08lx\n",
@@ -91,6 +95,13 @@ pte_t *pte_alloc(struct mm_struct *mm __unused, pmd_t *pmd, unsigned long addr)
 		return NULL;
 	}
 	return pte_offset(pmd, addr);
+}
+
+/* Frees a page table pte_alloc() made (2.4's pte_free). */
+void pte_free(pte_t *table)
+{
+	pte_table_set_owner(table, NULL, 0);
+	free_page((unsigned long)table);
 }
 
 /* Loads next's page directory (swapper_pg_dir for kernel threads). */

@@ -188,6 +188,7 @@ void flush_tlb_mm(struct mm_struct *mm);
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
 pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
+void pte_free(pte_t *table);
 void switch_mm(struct mm_struct *next);
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);

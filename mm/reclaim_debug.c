@@ -13,7 +13,9 @@
  *    tree under its entry, and sits on the clean, dirty or locked list
  *    that fits its flags; nrpages counts them;
  *  - swap_map[slot] equals the swap PTEs of every address space that
- *    name the slot, plus 1 if the slot's page is in the swap cache.
+ *    name the slot, plus 1 if the slot's page is in the swap cache
+ *    (migration entries name no slot);
+ *  - the reverse map, both ways (mm/rmap_debug.c).
  *
  * These hold whenever no task is in the middle of changing them, so
  * the checker runs at such moments: after a reclaim pass, in tests.
@@ -26,7 +28,9 @@
 #include "mm/internal.h"
 #include "mm/pagemap.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
+#include "mm/swapops.h"
 
 #define FAIL(...)	({ snprintf(why, len, __VA_ARGS__); -1; })
 
@@ -130,8 +134,11 @@ static int check_cached_page(struct page *p, char *why, size_t len)
 	if (!swap_entry_used(entry))
 		return FAIL("swap-cache pfn %#lx names slot %08lx, which is "
 			    "not in use", page_to_pfn(p), p->index);
-	if (!lru)
-		return FAIL("swap-cache pfn %#lx is on no page list",
+	if (!lru && !PageIsolated(p))
+		return FAIL("swap-cache pfn %#lx is on no page list (and not "
+			    "isolated for migration)", page_to_pfn(p));
+	if (lru && PageIsolated(p))
+		return FAIL("pfn %#lx is isolated but on a page list",
 			    page_to_pfn(p));
 	return 0;
 }
@@ -216,7 +223,9 @@ static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
 			continue;
 		pte = pmd_page(*pmd);
 		for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
-			if (pte_none(pte[j]) || pte_present(pte[j]))
+			/* migration entries: checked with the rmap */
+			if (pte_none(pte[j]) || pte_present(pte[j]) ||
+			    pte_is_migration(pte[j]))
 				continue;
 			if (count_user(pte_to_swp_entry(pte[j])))
 				return FAIL("the PTE for %08lx holds swap "
@@ -278,7 +287,7 @@ static int check_swap_users(char *why, size_t len)
 int check_reclaim_invariants(char *why, size_t len)
 {
 	if (check_lru_lists(why, len) || check_swap_cache(why, len) ||
-	    check_swap_users(why, len))
+	    check_swap_users(why, len) || check_rmap_invariants(why, len))
 		return -1;
 	return 0;
 }

@@ -171,6 +171,7 @@ unsigned long swap_cache_key(swp_entry_t entry);
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
 struct page *find_swap_page(swp_entry_t entry);
+bool still_cached_for(struct page *page, swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
 void delete_from_swap_cache(struct page *page);

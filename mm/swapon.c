@@ -16,6 +16,7 @@
 #include "kernel/shell.h"
 #include "lib/cmdline.h"
 #include "mm/mm.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
 #include "kernel/sched.h"
 #include "mm/filemap.h"
@@ -208,9 +209,11 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 {
 	pte_t orig = *ptep;
 	swp_entry_t entry = pte_to_swp_entry(orig);
-	struct page *page = lookup_swap_cache(entry);
 	struct vm_area_struct *vma;
+	struct page *page;
 
+again:
+	page = lookup_swap_cache(entry);
 	if (!page) {
 		swapin_readahead(entry);
 		page = read_swap_cache_async(entry);
@@ -220,6 +223,16 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 	lock_page(page);
 	if (!PageUptodate(page))	/* read with others, and failed */
 		page = read_alone(page, entry);
+	if (page && !still_cached_for(page, entry)) {	/* migrated */
+		unlock_page(page);
+		page_cache_release(page);
+		goto again;
+	}
+	if (page && pte_chain_prepare()) {	/* may sleep: before the look */
+		unlock_page(page);
+		page_cache_release(page);
+		return -ENOMEM;
+	}
 	vma = vma_now(mm, addr);
 	if (!vma || pte_val(*ptep) != pte_val(orig)) {
 		/* unmapped, or faulted in, meanwhile */
@@ -237,6 +250,7 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
 	/* The page's reference becomes the PTE's; read-only, so that a
 	 * write copies it if it is shared (fork). */
 	set_pte(ptep, mk_pte(page, vma->vm_page_prot));
+	page_add_rmap(page, ptep);
 	mm->rss++;
 	swap_free(entry);
 	if (swap_count(entry) == 1)		/* the cache's alone */
@@ -327,11 +341,18 @@ static int try_to_unuse(int type)
 			continue;
 		page = lookup_swap_cache(entry);
 		if (page) {
+			bool gone;
+
 			lock_page(page);
-			if (PageSwapCache(page) && swap_count(entry) == 1)
+			gone = !still_cached_for(page, entry);
+			if (!gone && swap_count(entry) == 1)
 				delete_from_swap_cache_nolock(page);
 			unlock_page(page);
 			page_cache_release(page);
+			if (gone) {	/* migrated (or dropped): look again */
+				i--;
+				continue;
+			}
 		}
 		if (p->swap_map[i]) {
 			printk(KERN_ERR "swapoff: slot %lu still has %u users "

@@ -45,6 +45,7 @@
 #include "mm/mmap.h"
 #include "mm/oom_kill.h"
 #include "mm/pagemap.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 #include "mm/vmtrace.h"
@@ -119,7 +120,9 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!pte_present(pte) || !pfn_valid(pte_pfn(pte)))
 		return 0;
 	page = pte_page(pte);
-	if (PageReserved(page))		/* the zero page */
+	/* the zero page; or a page being migrated, which is the migration
+	 * code's until putback_lru_pages (mm/migrate.c) */
+	if (PageReserved(page) || PageIsolated(page))
 		return 0;
 	if (mm->swap_cnt)
 		mm->swap_cnt--;
@@ -174,6 +177,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		}
 	}
 	set_pte(page_table, swp_entry_to_pte(entry));
+	page_remove_rmap(page, page_table);
 	unlock_page(page);
 	pages_unmapped++;
 	mm->rss--;

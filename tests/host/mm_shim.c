@@ -84,3 +84,10 @@ void kunmap_atomic(void *addr, enum km_type type)
 	(void)addr;
 	(void)type;
 }
+
+/* mm/highmem.c's copy (which copies with rep movsl), for mm/migrate.c. */
+void copy_highpage(struct page *to, struct page *from)
+{
+	memcpy(kmap_atomic(to, KM_USER1), kmap_atomic(from, KM_USER0),
+	       PAGE_SIZE);
+}

@@ -7,6 +7,7 @@
 #include "mm/debug.h"
 #include "mm/filemap.h"
 #include "mm/pagemap.h"
+#include "mm/rmap.h"
 #include "mm/swap.h"
 
 static struct block_device *disk;
@@ -23,6 +24,7 @@ static void reset_reclaim_state(void)
 	swapper_space.nrpages = 0;
 	INIT_LIST_HEAD(&mmlist);
 	page_waitqueue_init();
+	rmap_init();
 }
 
 bool reclaim_machine_up(struct ktest *t)
@@ -67,6 +69,16 @@ static void expect_all_released(struct ktest *t)
 	KTEST_EXPECT_EQ(t, swapper_space.nrpages, 0);
 	KTEST_EXPECT_EQ(t, swap_area_used(area), 0);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), RECLAIM_MACHINE_PAGES);
+	for (unsigned long pfn = 0; pfn < max_mapnr; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (page->rmap || PageIsolated(page)) {
+			ktest_fail(t, __FILE__, __LINE__, "pfn %lu: rmap %#lx, "
+				   "isolated %d at the end", pfn, page->rmap,
+				   PageIsolated(page));
+			break;
+		}
+	}
 }
 
 void reclaim_machine_down(struct ktest *t)

@@ -41,6 +41,11 @@ long schedule_timeout(long timeout)
 	return timeout;
 }
 
+long schedule_timeout_uninterruptible(long timeout)
+{
+	return schedule_timeout(timeout);
+}
+
 int sched_setscheduler(struct task_struct *p __unused, int policy __unused)
 {
 	return 0;

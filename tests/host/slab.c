@@ -15,3 +15,30 @@ void kfree(const void *objp)
 {
 	free((void *)objp);
 }
+
+/* A cache is just its object size: every object is its own malloc. */
+struct kmem_cache_s {
+	size_t size;
+};
+
+kmem_cache_t *kmem_cache_create(const char *name __unused, size_t size,
+				size_t align __unused,
+				unsigned long flags __unused,
+				void (*ctor)(void *) __unused)
+{
+	kmem_cache_t *c = malloc(sizeof(*c));
+
+	if (c)
+		c->size = size;
+	return c;
+}
+
+void *kmem_cache_alloc(kmem_cache_t *cachep, unsigned int gfp_mask __unused)
+{
+	return malloc(cachep->size);
+}
+
+void kmem_cache_free(kmem_cache_t *cachep __unused, void *objp)
+{
+	free(objp);
+}

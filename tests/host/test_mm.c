@@ -2,6 +2,8 @@
 #include "tests/host/test_mm.h"
 #include "lib/string.h"
 #include "mm/mm_types.h"
+#include "mm/rmap.h"
+#include "mm/swapops.h"
 #include "mm/vmscan.h"
 
 unsigned long test_mm_addr(unsigned int i)
@@ -36,6 +38,7 @@ bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
 	tm->vma.vm_start = TEST_MM_BASE;
 	tm->vma.vm_end = test_mm_addr(pages);
 	tm->vma.vm_flags = VM_READ | VM_WRITE;
+	tm->vma.vm_page_prot = PAGE_COPY;	/* private: writes fault */
 	tm->mm.mmap = &tm->vma;
 	tm->mm.map_count = 1;
 	list_add_tail(&tm->mm.mmlist, &mmlist);
@@ -50,13 +53,19 @@ void test_mm_exit(struct test_mm *tm)
 
 		if (pte_none(pte))
 			continue;
-		if (pte_present(pte))
+		if (pte_is_migration(pte)) {
+			page_remove_rmap(migration_entry_to_page(
+				pte_to_swp_entry(pte)), tm->ptes + i);
+		} else if (pte_present(pte)) {
+			page_remove_rmap(pte_page(pte), tm->ptes + i);
 			free_page_and_swap_cache(pte_page(pte));
-		else
+		} else {
 			free_swap_and_cache(pte_to_swp_entry(pte));
+		}
+		tm->ptes[i] = __pte(0);
 	}
 	list_del(&tm->mm.mmlist);
-	free_page((unsigned long)tm->ptes);
+	pte_free(tm->ptes);
 	free_page((unsigned long)tm->mm.pgd);
 }
 
@@ -81,6 +90,7 @@ struct page *test_mm_map(struct ktest *t, struct test_mm *tm, unsigned int i,
 	set_pte(tm->ptes + i, __pte((page_to_pfn(page) << PAGE_SHIFT) |
 				    _PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
 				    extra));
+	page_add_rmap(page, tm->ptes + i);
 	tm->mm.rss++;
 	return page;
 }

@@ -15,6 +15,7 @@
 #include "mm/highmem.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
+#include "mm/rmap.h"
 
 #define PRIVATE_ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW		(PROT_READ | PROT_WRITE)
@@ -83,6 +84,7 @@ static inline void replace_page_by_pte(struct mm_struct *mm,
 {
 	pte_t *ptep = pte_of(mm, addr);
 
+	page_remove_rmap(pte_page(*ptep), ptep);
 	put_page(pte_page(*ptep));
 	mm->rss--;
 	set_pte(ptep, pte);

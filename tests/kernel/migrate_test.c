@@ -1,0 +1,355 @@
+/*
+ * Page migration on real user pages (mm/migrate.c): the test thread
+ * takes an address space of its own, writes its pages through
+ * copy_to_user, migrates them, and checks every PTE, reverse-map
+ * entry and byte, and the mm invariants (the debug build also checks
+ * them after every reclaim pass, kswapd's too, while migrations are
+ * held open).  Anonymous pages, swap-cache pages, pages shared
+ * copy-on-write after fork, pages under write I/O, and a process that
+ * faults on a page while its migration is held (migrate_hold_ms).
+ */
+#include "drivers/blkdev.h"
+#include "kernel/fork.h"
+#include "kernel/sched.h"
+#include "kernel/time.h"
+#include "lib/ktest.h"
+#include "mm/debug.h"
+#include "mm/filemap.h"
+#include "mm/migrate.h"
+#include "mm/pagemap.h"
+#include "mm/rmap.h"
+#include "mm/swap.h"
+#include "mm/swapops.h"
+#include "mm/vmscan.h"
+#include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_tasks.h"
+
+#define WORDS_CHECKED	(PAGE_SIZE / 4)
+
+static struct page *new_page(struct page *page __unused,
+			     unsigned long private __unused,
+			     int **result __unused)
+{
+	return alloc_page(GFP_HIGHUSER);
+}
+
+/* Fills page i at addr with its own pattern, every word. */
+static void fill(unsigned long addr, unsigned int i)
+{
+	for (unsigned int w = 0; w < WORDS_CHECKED; w++)
+		put_u32(addr + w * 4, i << 16 ^ w);
+}
+
+static bool intact(unsigned long addr, unsigned int i)
+{
+	for (unsigned int w = 0; w < WORDS_CHECKED; w++)
+		if (get_u32(addr + w * 4) != (i << 16 ^ w))
+			return false;
+	return true;
+}
+
+/* Isolates the page at addr and moves it; the old page or NULL. */
+static struct page *migrate_at(struct ktest *t, struct mm_struct *mm,
+			       unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+	LIST_HEAD(l);
+	int rc;
+
+	if (!page || isolate_lru_page(page)) {
+		ktest_fail(t, __FILE__, __LINE__, "cannot isolate %08lx",
+			   addr);
+		return NULL;
+	}
+	list_add(&page->lru, &l);
+	rc = migrate_pages(&l, new_page, 0);
+	putback_lru_pages(&l);
+	if (rc) {
+		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: %d", rc);
+		return NULL;
+	}
+	return page;
+}
+
+static void expect_invariants(struct ktest *t)
+{
+	if (check_mm_invariants())
+		ktest_fail(t, __FILE__, __LINE__, "%s", mm_invariant_report);
+}
+
+/* The page at addr is mapped by exactly its PTE there. */
+static void expect_mapped_once(struct ktest *t, struct mm_struct *mm,
+			       unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, page->rmap, (unsigned long)pte_of(mm, addr));
+	KTEST_EXPECT_EQ(t, page_mapcount(page), 1);
+}
+
+static bool have_swap(struct ktest *t)
+{
+	if (!nr_swap_pages)
+		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
+	return nr_swap_pages;
+}
+
+/* Ages the page at addr out to the swap cache (try_to_swap_out). */
+static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+
+	ptep_test_and_clear_young(pte_of(mm, addr));
+	flush_tlb_page(find_vma(mm, addr), addr);
+	page->age = 0;
+	mm->swap_cnt = 1;
+	try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
+			GFP_KSWAPD);
+	return page;
+}
+
+/* ------------------------------------------------ the cases */
+
+static void anonymous_pages_move_with_every_byte(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr;
+	struct page *old[4];
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, 4 * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < 4; i++)
+		fill(addr + i * PAGE_SIZE, i);
+	for (unsigned int i = 0; i < 4; i++) {
+		old[i] = migrate_at(t, mm, addr + i * PAGE_SIZE);
+		KTEST_EXPECT_PTR_NE(t, follow_page(mm, addr + i * PAGE_SIZE),
+				    old[i]);
+		expect_mapped_once(t, mm, addr + i * PAGE_SIZE);
+		KTEST_EXPECT_TRUE(t, pte_write(*pte_of(mm, addr +
+							i * PAGE_SIZE)));
+	}
+	expect_invariants(t);
+	for (unsigned int i = 0; i < 4; i++)
+		KTEST_EXPECT_TRUE(t, intact(addr + i * PAGE_SIZE, i));
+	KTEST_EXPECT_EQ(t, mm->rss, 4);
+	leave_mm(t, mm);
+}
+
+/* A page read back from swap, mapped and cached: its slot follows. */
+static void a_swap_cache_page_moves_with_its_slot(struct ktest *t)
+{
+	struct mm_struct *mm;
+	struct page *old, *now;
+	swp_entry_t entry;
+	unsigned long addr;
+
+	if (!have_swap(t))
+		return;
+	mm = enter_new_mm();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 7);
+	swap_out_page(mm, addr);
+	entry = pte_to_swp_entry(*pte_of(mm, addr));
+	KTEST_ASSERT_TRUE(t, intact(addr, 7));	/* back from the cache */
+	old = migrate_at(t, mm, addr);
+	now = follow_page(mm, addr);
+	KTEST_ASSERT_NOT_NULL(t, now);
+	KTEST_EXPECT_PTR_NE(t, now, old);
+	KTEST_EXPECT_TRUE(t, PageSwapCache(now));
+	KTEST_EXPECT_EQ(t, now->index, entry.val);
+	KTEST_EXPECT_PTR_EQ(t, find_swap_page(entry), now);
+	put_page(now);
+	expect_mapped_once(t, mm, addr);
+	expect_invariants(t);
+	/* out and in again through the moved page's slot */
+	swap_out_page(mm, addr);
+	KTEST_EXPECT_TRUE(t, intact(addr, 7));
+	leave_mm(t, mm);
+}
+
+/* After fork: both PTEs follow the page and stay read-only. */
+static void a_page_shared_after_fork_moves_for_both(struct ktest *t)
+{
+	struct mm_struct *parent = enter_new_mm(), *child;
+	unsigned long addr;
+	struct page *old, *now;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 3);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	old = migrate_at(t, parent, addr);
+	now = follow_page(parent, addr);
+	KTEST_EXPECT_PTR_NE(t, now, old);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), now);
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(child, addr)));
+	KTEST_EXPECT_EQ(t, page_mapcount(now), 2);
+	expect_invariants(t);
+	use_mm(child);			/* the child writes: its own copy */
+	put_u32(addr, 0xc0ffee);
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr), now);
+	use_mm(parent);
+	KTEST_EXPECT_TRUE(t, intact(addr, 3));
+	mmput(child);
+	leave_mm(t, parent);
+}
+
+/* A cache page whose write to swap is in flight moves once it is done. */
+static void a_page_under_write_io_moves_when_written(struct ktest *t)
+{
+	struct mm_struct *mm;
+	struct page *page, *now;
+	swp_entry_t entry;
+	unsigned long addr;
+	LIST_HEAD(l);
+
+	if (!have_swap(t))
+		return;
+	mm = enter_new_mm();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 9);
+	page = swap_out_page(mm, addr);
+	entry = pte_to_swp_entry(*pte_of(mm, addr));
+	lock_page(page);		/* as page_launder writes it */
+	swap_cache_start_io(page, WRITE);
+	rw_swap_page(WRITE, page);
+	KTEST_ASSERT_EQ(t, isolate_lru_page(page), 0);
+	list_add(&page->lru, &l);
+	KTEST_EXPECT_EQ(t, migrate_pages(&l, new_page, 0), 0);
+	putback_lru_pages(&l);
+	now = find_swap_page(entry);
+	KTEST_ASSERT_NOT_NULL(t, now);
+	KTEST_EXPECT_PTR_NE(t, now, page);
+	KTEST_EXPECT_FALSE(t, PageDirty(now) || PageWriteback(now));
+	put_page(now);
+	expect_invariants(t);
+	KTEST_EXPECT_TRUE(t, intact(addr, 9));	/* mapped from the cache */
+	leave_mm(t, mm);
+}
+
+/* ------------------------------------------------ held open */
+
+struct held {
+	struct list_head list;
+	int rc;
+};
+
+static int migrate_thread(void *arg)
+{
+	struct held *h = arg;
+
+	h->rc = migrate_pages(&h->list, new_page, 0);
+	putback_lru_pages(&h->list);
+	return 0;
+}
+
+/*
+ * Starts moving the page at addr in a thread that sleeps between
+ * steps 15 and 16 (migrate_hold_ms), and returns once the PTE is a
+ * migration entry: the thread's pid, or -1.
+ */
+static int start_held_migration(struct ktest *t, struct held *h,
+				struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+	int pid;
+
+	INIT_LIST_HEAD(&h->list);
+	if (!page || isolate_lru_page(page)) {
+		ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
+		return -1;
+	}
+	list_add(&page->lru, &h->list);
+	migrate_hold_ms = 300;
+	pid = kernel_thread(migrate_thread, h, "migrate");
+	while (pid > 0 && !pte_is_migration(*pte_of(mm, addr)))
+		schedule_timeout_uninterruptible(1);
+	migrate_hold_ms = 0;
+	return pid;
+}
+
+/*
+ * A process touches the page while it is being moved: it finds a
+ * migration entry, sleeps on the page lock (migration_entry_wait) and,
+ * once the move is done, finds the new page with the same bytes.
+ */
+static void a_fault_waits_for_the_migration(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct page *old;
+	unsigned long addr, j;
+	struct held h;
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 5);
+	old = follow_page(mm, addr);
+	pid = start_held_migration(t, &h, mm, addr);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_TRUE(t, is_write_migration_entry(pte_to_swp_entry(
+		*pte_of(mm, addr))));
+	KTEST_EXPECT_NULL(t, follow_page(mm, addr));
+	expect_invariants(t);		/* consistent mid-migration too */
+	j = jiffies;
+	KTEST_EXPECT_EQ(t, get_u32(addr), 5 << 16);	/* waits */
+	KTEST_EXPECT_GT(t, jiffies, j);			/* it slept */
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	KTEST_EXPECT_PTR_NE(t, follow_page(mm, addr), old);
+	KTEST_EXPECT_TRUE(t, intact(addr, 5));
+	expect_mapped_once(t, mm, addr);
+	expect_invariants(t);
+	leave_mm(t, mm);
+}
+
+/* fork while a page is held in migration: the child's PTE follows too,
+ * and the write entry became read-only on both sides. */
+static void fork_during_a_migration_copies_its_entry(struct ktest *t)
+{
+	struct mm_struct *parent = enter_new_mm(), *child;
+	unsigned long addr;
+	struct held h;
+	struct page *now;
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 6);
+	pid = start_held_migration(t, &h, parent, addr);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(child, addr)));
+	KTEST_EXPECT_FALSE(t, is_write_migration_entry(pte_to_swp_entry(
+		*pte_of(parent, addr))));
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	now = follow_page(parent, addr);
+	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), now);
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(child, addr)));
+	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
+	KTEST_EXPECT_EQ(t, page_mapcount(now), 2);
+	expect_invariants(t);
+	use_mm(child);
+	KTEST_EXPECT_TRUE(t, intact(addr, 6));
+	use_mm(parent);
+	mmput(child);
+	KTEST_EXPECT_TRUE(t, intact(addr, 6));
+	leave_mm(t, parent);
+}
+
+static const struct ktest_case migrate_cases[] = {
+	KTEST_CASE(anonymous_pages_move_with_every_byte),
+	KTEST_CASE(a_swap_cache_page_moves_with_its_slot),
+	KTEST_CASE(a_page_shared_after_fork_moves_for_both),
+	KTEST_CASE(a_page_under_write_io_moves_when_written),
+	KTEST_CASE(a_fault_waits_for_the_migration),
+	KTEST_CASE(fork_during_a_migration_copies_its_entry),
+};
+KTEST_SUITE(migrate, migrate_cases);
