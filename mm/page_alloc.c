@@ -31,6 +31,7 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/x86.h"
+#include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/oom_kill.h"
 #include "mm/swap.h"
@@ -203,6 +204,31 @@ static struct page *reclaim_and_retry(zonelist_t *zonelist,
 }
 
 /*
+ * Direct compaction (Linux 2.6.35's __alloc_pages_direct_compact; 2.4
+ * has none): an order > 0 request that reclaim could not serve moves
+ * user pages together (mm/compaction.c) and tries once more.  Counts
+ * compact_stall, then compact_success or compact_fail if a zone was
+ * worth compacting.  PF_MEMALLOC, as in reclaim: what migration
+ * allocates meanwhile must not compact or reclaim in its turn.
+ */
+static struct page *__alloc_pages_direct_compact(zonelist_t *zonelist,
+						 unsigned long order)
+{
+	struct page *page;
+	bool tried;
+
+	count_vm_event(COMPACTSTALL);
+	current->flags |= PF_MEMALLOC;
+	tried = try_to_compact_pages(zonelist, order);
+	current->flags &= ~PF_MEMALLOC;
+	if (!tried)
+		return NULL;
+	page = __alloc_pages_limit(zonelist, order, PAGES_MIN, 0);
+	count_vm_event(page ? COMPACTSUCCESS : COMPACTFAIL);
+	return page;
+}
+
+/*
  * PF_MEMALLOC (reclaim itself, kswapd) and PF_MEMDIE (an OOM victim,
  * which must be able to exit) never reclaim and may take the last
  * reserve.
@@ -278,7 +304,8 @@ static bool kswapd_helped(unsigned int *fruitless)
  *  4. __alloc_pages_limit at PAGES_HIGH, then PAGES_LOW;
  *  5. wake kswapd; a caller that may wait yields;
  *  6. __alloc_pages_limit at PAGES_MIN;
- *  7. not PF_MEMALLOC: reclaim (see kswapd_helped) and retry;
+ *  7. not PF_MEMALLOC: reclaim (see kswapd_helped) and retry; for
+ *     order > 0, compact when reclaim did not make the block;
  *  8. the reserve: below pages_min / 4 only for PF_MEMALLOC.
  * Departures: 2.4.0 retries an order-0 request after reclaim for
  * ever; here it retries while reclaim makes progress, so a request
@@ -340,6 +367,9 @@ try_again:
 		}
 		if (order > 0) {
 			page = reclaim_and_retry(zonelist, gfp_mask, order);
+			if (!page)
+				page = __alloc_pages_direct_compact(zonelist,
+								    order);
 			if (page)
 				return page;
 		}
