@@ -164,14 +164,15 @@ HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # (HOST_ALLOC), and the reclaim engine with the swap cache, swap I/O
 # and the block layer under it (HOST_RECLAIM), over a disk in host
 # memory (tests/host/ramdisk.c).  The fuzzer and the allocator bench
-# take only HOST_ALLOC, with tests/host/alloc_only/no_reclaim.c.
+# take only HOST_ALLOC, with tests/host/alloc_only/no_reclaim.c and
+# tests/host/no_compaction.c.
 HOST_ALLOC := mm/page_alloc.c mm/debug.c mm/swapfile.c
 HOST_RECLAIM := mm/swap.c mm/swap_state.c mm/vmscan.c mm/page_io.c \
 	mm/swap_relocate.c mm/filemap.c mm/pgtable.c mm/vmtrace.c \
 	mm/reclaim_debug.c mm/rmap.c mm/rmap_debug.c mm/migrate.c \
 	kernel/wait.c drivers/blkdev.c
 HOST_MM := $(HOST_ALLOC) $(HOST_RECLAIM)
-NO_RECLAIM := tests/host/alloc_only/no_reclaim.c
+NO_RECLAIM := tests/host/alloc_only/no_reclaim.c tests/host/no_compaction.c
 HSRCS := $(sort $(HSRCS) $(HOST_MM))
 HOBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HSRCS))
 HCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
@@ -252,7 +253,7 @@ bench-buddy: $(BUILD)/bench/buddy-bench $(BUILD)/kernel.elf
 
 # In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
 # fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
-KBENCHES ?= swapdisk proc reclaim
+KBENCHES ?= swapdisk proc reclaim numa_move compact
 
 bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)
@@ -345,14 +346,17 @@ check:
 	@echo "Default build: everything"
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
-# Long runs that make check leaves out (tests/soak/scenarios): sysfuzz's
-# million calls under several seeds, on both builds.
+# Long runs that make check leaves out, on both builds: sysfuzz's
+# million calls under several seeds (tests/soak), and the scenarios
+# named soak_* (PAGODA_SOAK=1).
 soak:
 	@$(SETUP)
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug DEBUG=1 all
 	@$(PYTHON) tools/runtests.py --build $(BUILD) --tests tests/soak \
 	  --glob 'scenario:*'
+	@PAGODA_SOAK=1 $(PYTHON) tools/runtests.py --build $(BUILD) \
+	  --glob 'scenario:*.soak_*'
 
 test:
 	@$(SETUP)
@@ -392,7 +396,7 @@ help:
 	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=256M CMDLINE=... GUI=1)"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
-	@echo "make soak       long runs: sysfuzz, a million calls per seed"
+	@echo "make soak       long runs kept out of make check (sysfuzz, soak_*)"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"

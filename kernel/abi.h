@@ -26,7 +26,9 @@
 #define __NR_nanosleep		162
 #define __NR_mmap2		192
 #define __NR_exit_group		252
-#define NR_syscalls		253
+#define __NR_migrate_pages	294
+#define __NR_move_pages		317
+#define NR_syscalls		318
 
 /* Signals. */
 #define SIGHUP		1
@@ -64,6 +66,10 @@
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MAP_FAILED	((void *)-1)
+
+/* move_pages flags (Linux's include/uapi/linux/mempolicy.h). */
+#define MPOL_MF_MOVE		(1 << 1)	/* pages only we map */
+#define MPOL_MF_MOVE_ALL	(1 << 2)	/* shared pages too */
 
 /* waitpid options and the status word it returns. */
 #define WNOHANG		1

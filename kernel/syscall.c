@@ -32,6 +32,8 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_nanosleep]	= (unsigned long)sys_nanosleep,
 	[__NR_mmap2]		= (unsigned long)sys_mmap2,
 	[__NR_exit_group]	= (unsigned long)sys_exit_group,
+	[__NR_migrate_pages]	= (unsigned long)sys_migrate_pages,
+	[__NR_move_pages]	= (unsigned long)sys_move_pages,
 };
 
 void do_syscall(struct pt_regs *regs)

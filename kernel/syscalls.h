@@ -28,6 +28,12 @@ long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, unsigned long len);
+long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
+		       const unsigned long *old_nodes,
+		       const unsigned long *new_nodes);
+long sys_move_pages(int pid, unsigned long nr_pages,	/* move_pages.c */
+		    void *const *pages, const int *nodes, int *status,
+		    int flags);
 /* mm/mprotect.c */
 long sys_mprotect(unsigned long start, unsigned long len,
 		  unsigned long prot);

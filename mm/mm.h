@@ -204,6 +204,12 @@ static inline bool put_page_testzero(struct page *page)
 #define __GFP_IO	0x04	/* may start I/O (swap out) */
 #define __GFP_DMA	0x08	/* from ZONE_DMA only */
 #define __GFP_HIGHMEM	0x10	/* ZONE_HIGHMEM allowed */
+/*
+ * Only the node asked for, never another (Linux 2.6.18's bit; 2.4.0
+ * has none, its zonelists hold one node each).  Page migration's
+ * targets need it: a page moved "to node 1" must land on node 1.
+ */
+#define __GFP_THISNODE	0x20
 
 /*
  * GFP_BUFFER may sleep and reclaim, but neither start I/O nor wait for

@@ -54,7 +54,9 @@ typedef struct zone_struct {
  * 2.4 has one zonelist per possible gfp_mask value (NR_GFPINDEX);
  * only the zone bits choose the list, so here there is one per zone
  * type: the list for ZONE_HIGHMEM is what __GFP_HIGHMEM asks for.
- * Each is NULL-terminated.
+ * Each is NULL-terminated.  node_zonelists go on to the other nodes;
+ * thisnode_zonelists stop at the node's own zones (__GFP_THISNODE,
+ * as Linux's ZONELIST_NOFALLBACK lists since 2.6.26).
  */
 typedef struct zonelist_struct {
 	zone_t *zones[MAX_NUMNODES * MAX_NR_ZONES + 1];
@@ -63,6 +65,7 @@ typedef struct zonelist_struct {
 typedef struct pglist_data {
 	zone_t node_zones[MAX_NR_ZONES];
 	zonelist_t node_zonelists[MAX_NR_ZONES];
+	zonelist_t thisnode_zonelists[MAX_NR_ZONES];
 	struct page *node_mem_map;	/* first page of the node */
 	unsigned long node_start_pfn;
 	unsigned long node_size;	/* spanned pages */

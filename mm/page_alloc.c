@@ -31,6 +31,7 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/x86.h"
+#include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/oom_kill.h"
 #include "mm/swap.h"
@@ -209,6 +210,31 @@ static struct page *reclaim_and_retry(zonelist_t *zonelist,
 }
 
 /*
+ * Direct compaction (Linux 2.6.35's __alloc_pages_direct_compact; 2.4
+ * has none): an order > 0 request that reclaim could not serve moves
+ * user pages together (mm/compaction.c) and tries once more.  Counts
+ * compact_stall, then compact_success or compact_fail if a zone was
+ * worth compacting.  PF_MEMALLOC, as in reclaim: what migration
+ * allocates meanwhile must not compact or reclaim in its turn.
+ */
+static struct page *__alloc_pages_direct_compact(zonelist_t *zonelist,
+						 unsigned long order)
+{
+	struct page *page;
+	bool tried;
+
+	count_vm_event(COMPACTSTALL);
+	current->flags |= PF_MEMALLOC;
+	tried = try_to_compact_pages(zonelist, order);
+	current->flags &= ~PF_MEMALLOC;
+	if (!tried)
+		return NULL;
+	page = __alloc_pages_limit(zonelist, order, PAGES_MIN, 0);
+	count_vm_event(page ? COMPACTSUCCESS : COMPACTFAIL);
+	return page;
+}
+
+/*
  * PF_MEMALLOC (reclaim itself, kswapd) and PF_MEMDIE (an OOM victim,
  * which must be able to exit) never reclaim and may take the last
  * reserve.
@@ -284,7 +310,8 @@ static bool kswapd_helped(unsigned int *fruitless)
  *  4. __alloc_pages_limit at PAGES_HIGH, then PAGES_LOW;
  *  5. wake kswapd; a caller that may wait yields;
  *  6. __alloc_pages_limit at PAGES_MIN;
- *  7. not PF_MEMALLOC: reclaim (see kswapd_helped) and retry;
+ *  7. not PF_MEMALLOC: reclaim (see kswapd_helped) and retry; for
+ *     order > 0, compact when reclaim did not make the block;
  *  8. the reserve: below pages_min / 4 only for PF_MEMALLOC.
  * Departures: 2.4.0 retries an order-0 request after reclaim for
  * ever; here it retries while reclaim makes progress, so a request
@@ -346,6 +373,9 @@ try_again:
 		}
 		if (order > 0) {
 			page = reclaim_and_retry(zonelist, gfp_mask, order);
+			if (!page)
+				page = __alloc_pages_direct_compact(zonelist,
+								    order);
 			if (page)
 				return page;
 		}
@@ -370,12 +400,17 @@ try_again:
 	return NULL;
 }
 
-/* Picks the node's zonelist for the request (2.4's alloc_pages_pgdat). */
+/*
+ * Picks the node's zonelist for the request (2.4's alloc_pages_pgdat):
+ * with __GFP_THISNODE the one that holds only this node's zones.
+ */
 struct page *alloc_pages_pgdat(pg_data_t *pgdat, unsigned int gfp_mask,
 			       unsigned long order)
 {
-	return __alloc_pages(gfp_mask, order,
-			     pgdat->node_zonelists + gfp_zone(gfp_mask));
+	zonelist_t *lists = (gfp_mask & __GFP_THISNODE) ?
+			    pgdat->thisnode_zonelists : pgdat->node_zonelists;
+
+	return __alloc_pages(gfp_mask, order, lists + gfp_zone(gfp_mask));
 }
 
 static bool bad_order(unsigned long order, const char *who)
@@ -387,7 +422,11 @@ static bool bad_order(unsigned long order, const char *who)
 	return true;
 }
 
-/* From a given node first (its zonelists fall back to the others). */
+/*
+ * From a given node first (its zonelists fall back to the others), or
+ * from that node only with __GFP_THISNODE.  2.4.0's alloc_pages_node
+ * is node-only by construction (its zonelists hold one node).
+ */
 struct page *alloc_pages_node(int nid, unsigned int gfp_mask,
 			      unsigned long order)
 {
@@ -722,7 +761,18 @@ static int add_node_zones(zonelist_t *zl, int n, pg_data_t *pgdat, int j)
 /*
  * For every node and zone type: the node's own zones first, from that
  * type down (HIGHMEM -> NORMAL -> DMA), then the other nodes' in node
- * order after this one.
+ * order after this one.  The node-only list (__GFP_THISNODE) stops
+ * after the node's own zones.
+ *
+ * Departure: 2.4.0's zonelists hold one node, and its alloc_pages()
+ * (mm/numa.c) calls the whole __alloc_pages() on each node in turn,
+ * from the CPU's node on, until one returns a page.  The slow path of
+ * that first call reclaims, swaps and waits for kswapd on the local
+ * node (2.4.0 retries order 0 there for ever; Pagoda for up to
+ * MAX_FRUITLESS_ROUNDS kswapd rounds) while another node may have
+ * plenty free.  One list over all nodes lets the cheap passes (above
+ * pages_low, then the watermark passes) look at every node's zones
+ * before anything is reclaimed, as Linux 2.6's build_zonelists does.
  */
 void build_all_zonelists(void)
 {
@@ -731,9 +781,11 @@ void build_all_zonelists(void)
 	for_each_pgdat(pgdat) {
 		for (int j = 0; j < MAX_NR_ZONES; j++) {
 			zonelist_t *zl = &pgdat->node_zonelists[j];
+			zonelist_t *own = &pgdat->thisnode_zonelists[j];
 			pg_data_t *other = pgdat;
 			int n = 0;
 
+			own->zones[add_node_zones(own, 0, pgdat, j)] = NULL;
 			do {
 				n = add_node_zones(zl, n, other, j);
 				other = other->node_next ? other->node_next

@@ -32,6 +32,12 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[OOM_KILL] = "oom_kill",
 	[PGMIGRATE_SUCCESS] = "pgmigrate_success",
 	[PGMIGRATE_FAIL] = "pgmigrate_fail",
+	/* Linux 2.6.35's names; the two scanned counts are Linux 3.8's */
+	[COMPACTSTALL] = "compact_stall",
+	[COMPACTSUCCESS] = "compact_success",
+	[COMPACTFAIL] = "compact_fail",
+	[COMPACTMIGRATE_SCANNED] = "compact_migrate_scanned",
+	[COMPACTFREE_SCANNED] = "compact_free_scanned",
 };
 
 /* "Node 0, zone   Normal" then the free blocks of each order. */

@@ -22,6 +22,11 @@ enum vm_event_item {
 	OOM_KILL,		/* processes the OOM killer killed */
 	PGMIGRATE_SUCCESS,	/* pages migrate_pages() moved */
 	PGMIGRATE_FAIL,		/* pages it gave up on */
+	COMPACTSTALL,		/* allocations that compacted (direct) */
+	COMPACTSUCCESS,		/* ... and then got their block */
+	COMPACTFAIL,		/* ... and did not */
+	COMPACTMIGRATE_SCANNED,	/* pages compaction's migrate scanner saw */
+	COMPACTFREE_SCANNED,	/* pages its free scanner saw */
 	NR_VM_EVENT_ITEMS
 };
 
@@ -32,6 +37,12 @@ extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];
 static inline void count_vm_event(enum vm_event_item item)
 {
 	__atomic_add_fetch(&vm_events[item], 1, __ATOMIC_RELAXED);
+}
+
+static inline void count_vm_events(enum vm_event_item item,
+				   unsigned long delta)
+{
+	__atomic_add_fetch(&vm_events[item], delta, __ATOMIC_RELAXED);
 }
 
 #endif

@@ -22,8 +22,10 @@ from pagoda_test import disks, machine, qemu  # noqa: E402
 FIGURE = re.compile(r"^bench: \S+ \d+ \S+$", re.MULTILINE)
 
 # Benchmarks that need another machine than the default (64 MiB of RAM):
-# reclaim puts twice RAM through swap, so less RAM keeps it short.
-SETTINGS = {"reclaim": {"mem": "32M", "swap": "128M"}}
+# reclaim puts twice RAM through swap, so less RAM keeps it short;
+# numa_move moves pages between two NUMA nodes.
+SETTINGS = {"reclaim": {"mem": "32M", "swap": "128M"},
+            "numa_move": {"mem": "128M", "qemu": qemu.numa_args(2, "128M")}}
 
 
 def run(build, name, swap_size, timeout):
@@ -32,7 +34,8 @@ def run(build, name, swap_size, timeout):
     image = disks.make_image(Path(build) / "bench-disks" / f"{name}.img",
                              settings.get("swap", swap_size), mkswap=True)
     argv = qemu.command(kernel=Path(build) / "kernel.elf", append=f"bench={name}",
-                        mem=settings.get("mem"), swap=[image])
+                        mem=settings.get("mem"), swap=[image],
+                        extra=settings.get("qemu", ()))
     vm = machine.Machine(argv, interactive=False)
     code = vm.wait(timeout)
     if code is None:

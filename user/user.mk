@@ -4,7 +4,7 @@
 # Linux runs it; the kernel gets a stripped copy.  Included by the
 # top Makefile, which adds $(USER_PROGRAMS_OBJ) to the kernel objects.
 
-UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog
+UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment
 
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
 	     lib/string.c lib/vsprintf.c lib/cmdline.c

@@ -163,11 +163,63 @@ static void dma_and_kernel_requests_stay_in_their_zones(struct ktest *t)
 	mm_fixture_teardown();
 }
 
+/* __GFP_THISNODE's lists hold the node's own zones and nothing else. */
+static void thisnode_lists_stop_at_the_node(struct ktest *t)
+{
+	zone_t **zl;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	zl = NODE_DATA(0)->thisnode_zonelists[ZONE_HIGHMEM].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], zone(0, ZONE_HIGHMEM));
+	KTEST_EXPECT_PTR_EQ(t, zl[1], zone(0, ZONE_NORMAL));
+	KTEST_EXPECT_PTR_EQ(t, zl[2], zone(0, ZONE_DMA));
+	KTEST_EXPECT_NULL(t, zl[3]);
+	zl = NODE_DATA(1)->thisnode_zonelists[ZONE_NORMAL].zones;
+	KTEST_EXPECT_PTR_EQ(t, zl[0], zone(1, ZONE_NORMAL));
+	KTEST_EXPECT_NULL(t, zl[1]);
+	/* node 1 has no DMA zone: nothing to offer */
+	KTEST_EXPECT_NULL(t, NODE_DATA(1)->thisnode_zonelists[ZONE_DMA]
+			     .zones[0]);
+	mm_fixture_teardown();
+}
+
+/*
+ * Allocating from node 1 with __GFP_THISNODE until nothing is left:
+ * every page is node 1's, and node 0 gives nothing, where the same
+ * request without the bit falls back to node 0 (the case above).
+ */
+static void thisnode_allocation_never_leaves_the_node(struct ktest *t)
+{
+	unsigned long node0_free;
+	struct page *page;
+	int pages = 0;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	node0_free = zone(0, ZONE_DMA)->free_pages +
+		     zone(0, ZONE_NORMAL)->free_pages +
+		     zone(0, ZONE_HIGHMEM)->free_pages;
+	host_cpu_node = 0;
+	while ((page = alloc_pages_node(1, GFP_HIGHUSER | __GFP_THISNODE,
+					0))) {
+		KTEST_EXPECT_EQ(t, page_zone(page)->zone_pgdat->node_id, 1);
+		pages++;
+	}
+	KTEST_EXPECT_GT(t, pages, 900);
+	KTEST_EXPECT_EQ(t, zone(0, ZONE_DMA)->free_pages +
+			   zone(0, ZONE_NORMAL)->free_pages +
+			   zone(0, ZONE_HIGHMEM)->free_pages, node0_free);
+	KTEST_EXPECT_NULL(t, alloc_pages_node(1, GFP_DMA | __GFP_THISNODE,
+					      0));
+	mm_fixture_teardown();
+}
+
 static const struct ktest_case zonelist_cases[] = {
 	KTEST_CASE(watermarks_as_2_4_computes_them),
 	KTEST_CASE(watermarks_use_present_pages),
 	KTEST_CASE(zonelists_local_node_first),
 	KTEST_CASE(fallback_follows_the_zonelist),
 	KTEST_CASE(dma_and_kernel_requests_stay_in_their_zones),
+	KTEST_CASE(thisnode_lists_stop_at_the_node),
+	KTEST_CASE(thisnode_allocation_never_leaves_the_node),
 };
 KTEST_SUITE(host_zonelist, zonelist_cases);

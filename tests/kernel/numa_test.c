@@ -6,6 +6,7 @@
 #include "lib/ktest.h"
 #include "mm/internal.h"
 #include "mm/numa.h"
+#include "mm/vmstat.h"
 #include "tests/kernel/ktest_pages.h"
 
 static int page_node(const struct page *page)
@@ -84,13 +85,16 @@ static void allocation_is_node_local(struct ktest *t)
 
 /*
  * 2.4's first pass takes a zone only while it is at or above pages_low:
- * node 1 serves until its Normal zone drops below that, then node 0.
+ * node 1 serves until its Normal zone drops below that, then node 0,
+ * without reclaiming anything (one zonelist over both nodes, where
+ * 2.4.0's alloc_pages would run node 1's slow path first).
  */
 static void falls_back_to_the_other_node(struct ktest *t)
 {
 	zone_t *z1 = &NODE_DATA(1)->node_zones[ZONE_NORMAL];
 	struct page *head = NULL, *page;
 	unsigned long n = 0, free = nr_free_pages();
+	unsigned long stalls = vm_events[ALLOCSTALL];
 
 	if (!two_nodes(t))
 		return;
@@ -102,10 +106,40 @@ static void falls_back_to_the_other_node(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_EXPECT_EQ(t, page_node(page), 0);
 	KTEST_EXPECT_EQ(t, z1->free_pages, z1->pages_low - 1);
+	KTEST_EXPECT_EQ(t, vm_events[ALLOCSTALL], stalls);
 	__free_page(page);
 	free_held_pages(head);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 	ktest_log(t, "node 1 gave %lu pages before node 0 took over", n);
+}
+
+/*
+ * __GFP_THISNODE (what migration's targets use): node 1's pages only,
+ * down to its reserve, then NULL while node 0 still has plenty.
+ */
+static void thisnode_stays_on_the_node(struct ktest *t)
+{
+	zone_t *z1 = &NODE_DATA(1)->node_zones[ZONE_NORMAL];
+	struct page *head = NULL, *page;
+	unsigned long n = 0, free = nr_free_pages();
+
+	if (!two_nodes(t))
+		return;
+	while ((page = alloc_pages_node(1, GFP_KERNEL | __GFP_THISNODE,
+					0))) {
+		KTEST_EXPECT_EQ(t, page_node(page), 1);
+		if (page_node(page) != 1) {
+			__free_page(page);
+			break;
+		}
+		hold_page(&head, page);
+		n++;
+	}
+	KTEST_EXPECT_LT(t, z1->free_pages, z1->pages_min);
+	KTEST_EXPECT_GT(t, nr_free_pages() - z1->free_pages, free / 4);
+	free_held_pages(head);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+	ktest_log(t, "node 1 gave %lu pages, then none", n);
 }
 
 static const struct ktest_case numa_cases[] = {
@@ -113,5 +147,6 @@ static const struct ktest_case numa_cases[] = {
 	KTEST_CASE(zonelists_are_local_first),
 	KTEST_CASE(allocation_is_node_local),
 	KTEST_CASE(falls_back_to_the_other_node),
+	KTEST_CASE(thisnode_stays_on_the_node),
 };
 KTEST_SUITE(mm_numa, numa_cases);

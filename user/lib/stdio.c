@@ -45,6 +45,7 @@ const char *strerror(int err)
 	case ENOMEM:	return "Cannot allocate memory";
 	case EACCES:	return "Permission denied";
 	case EFAULT:	return "Bad address";
+	case ENODEV:	return "No such device";
 	case EINVAL:	return "Invalid argument";
 	case ENOSYS:	return "Function not implemented";
 	default:	return "Unknown error";
