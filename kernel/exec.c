@@ -39,6 +39,15 @@ const struct user_program *find_user_program(const char *name)
 	return NULL;
 }
 
+/* "programs: memhog forktest ...": every name find_user_program knows. */
+void print_user_programs(void)
+{
+	cprintf("programs:");
+	for (int i = 0; i < nr_user_programs; i++)
+		cprintf(" %s", user_programs[i].name);
+	cprintf("\n");
+}
+
 /* Registers for the first return to user mode (Linux's start_thread). */
 void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
 {

@@ -35,6 +35,7 @@ struct elf_info {
 };
 
 const struct user_program *find_user_program(const char *name);
+void print_user_programs(void);
 int elf_check(const unsigned char *image, unsigned long size,
 	      const char **why);
 int load_elf_binary(const unsigned char *image, unsigned long size,

@@ -23,6 +23,7 @@ __noreturn void rest_init(void);		/* kernel/init.c */
 
 void start_kernel(uint32_t magic, uint32_t info_phys)
 {
+	tsc_calibrate();	/* printk's time stamps */
 	console_init();
 	printk(KERN_NOTICE "Pagoda: a teaching kernel with the Linux 2.4 VM\n");
 	gdt_init();

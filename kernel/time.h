@@ -1,10 +1,14 @@
 #ifndef KERNEL_TIME_H
 #define KERNEL_TIME_H
 
+#include "lib/compiler.h"
+
 #define HZ	100
 
 extern volatile unsigned long jiffies;
 
 void time_init(void);
+void tsc_calibrate(void);
+uint64_t boot_clock_us(void);
 
 #endif
