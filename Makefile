@@ -1,6 +1,6 @@
 # Pagoda: build, run, test and debug.  `make help` lists the targets.
 #
-# Variables: MEM=64M SWAP=256M NODES=1 CMDLINE="..." GUI=1 DEBUG=1
+# Variables: MEM=64M SWAP=256M NODES=1 CMDLINE="..." GUI=1 DEBUG=1 PROG="..."
 #            T=glob (make test)  BUILD=build (where everything goes)
 #            V=1 (show whole compiler command lines)
 
@@ -9,6 +9,7 @@ MEM     ?= 64M
 SWAP    ?= 256M
 NODES   ?= 1
 CMDLINE ?=
+PROG    ?=
 GUI     ?= 0
 DEBUG   ?= 0
 T       ?= *
@@ -119,14 +120,28 @@ $(BUILD)/cmdline: FORCE
 	$(file >$@.new,$(CMDLINE))
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline
-	@mkdir -p $(@D)
-	@$(PYTHON) -c 'import sys; t = open(sys.argv[1]).read(); \
-	  c = open(sys.argv[2]).read().strip(); \
-	  sys.stdout.write(t.replace("@CMDLINE@", c))' $^ > $@
+# PROG="a b": programs of one's own, given to the kernel as Multiboot
+# modules (kernel/module_programs.c): in the ISO under /boot/progs with a
+# GRUB module line each; with -kernel (the tests) as QEMU's -initrd.
+$(BUILD)/progs: FORCE
+	$(file >$@.new,$(PROG))
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg
+$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline $(BUILD)/progs
+	@mkdir -p $(@D)
+	@$(PYTHON) -c 'import sys, os; t = open(sys.argv[1]).read(); \
+	  c = open(sys.argv[2]).read().strip(); \
+	  m = "".join("\tmodule /boot/progs/{0} {0}\n".format(os.path.basename(p)) \
+	              for p in open(sys.argv[3]).read().split()); \
+	  sys.stdout.write(t.replace("@CMDLINE@", c) \
+	                   .replace("@MODULES@\n", m))' $^ > $@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg \
+		     $(PROG)
 	@echo "  ISO     $@"
+	@rm -rf $(BUILD)/iso/boot/progs && mkdir -p $(BUILD)/iso/boot/progs
+	@$(if $(PROG),cp $(PROG) $(BUILD)/iso/boot/progs/)
 	@cp $(BUILD)/kernel.elf $(BUILD)/iso/boot/kernel.elf
 	@grub-file --is-x86-multiboot $(BUILD)/iso/boot/kernel.elf
 	@grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
@@ -306,7 +321,8 @@ check:
 test:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
-	@$(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
+	@PAGODA_PROG='$(abspath $(PROG))' \
+	  $(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
 
 clean:
 	rm -rf $(BUILD)
@@ -314,6 +330,7 @@ clean:
 help:
 	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
 	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=256M CMDLINE=... GUI=1)"
+	@echo "                PROG=\"path/to/prog ...\": your own programs, for run NAME"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"

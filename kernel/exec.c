@@ -31,12 +31,13 @@ struct exec_args {
 	char strings[MAX_ARG_BYTES];
 };
 
+/* A program linked into the kernel, or else one of the boot modules. */
 const struct user_program *find_user_program(const char *name)
 {
 	for (int i = 0; i < nr_user_programs; i++)
 		if (!strcmp(user_programs[i].name, name))
 			return &user_programs[i];
-	return NULL;
+	return find_module_program(name);
 }
 
 /* "programs: memhog forktest ...": every name find_user_program knows. */
@@ -45,6 +46,7 @@ void print_user_programs(void)
 	cprintf("programs:");
 	for (int i = 0; i < nr_user_programs; i++)
 		cprintf(" %s", user_programs[i].name);
+	print_module_programs();
 	cprintf("\n");
 }
 
