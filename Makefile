@@ -54,7 +54,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
 
 .PHONY: all
-all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso
+all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso $(BUILD)/progs/template
 
 # The user programs, linked into the kernel image.
 include user/user.mk
@@ -123,11 +123,11 @@ $(BUILD)/cmdline: FORCE
 # PROG="a b": programs of one's own, given to the kernel as Multiboot
 # modules (kernel/module_programs.c): in the ISO under /boot/progs with a
 # GRUB module line each; with -kernel (the tests) as QEMU's -initrd.
-$(BUILD)/progs: FORCE
+$(BUILD)/prog-list: FORCE
 	$(file >$@.new,$(PROG))
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline $(BUILD)/progs
+$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline $(BUILD)/prog-list
 	@mkdir -p $(@D)
 	@$(PYTHON) -c 'import sys, os; t = open(sys.argv[1]).read(); \
 	  c = open(sys.argv[2]).read().strip(); \

@@ -89,3 +89,16 @@ def bad_modules(lab):
     printed = vm.run("run hostprog")
     assert "run: no program 'hostprog'" in printed, printed
     assert "verified" in vm.run("run memhog 1M 1"), "the kernel did not go on"
+
+
+@scenario("template_program_runs_as_a_module", timeout=90)
+def template_program(lab):
+    template = lab.build / "progs" / "template"
+    assert template.exists(), f"{template} not built (make all builds user/template.c)"
+    vm = lab.boot(modules=[template])
+    vm.expect_prompt()
+    printed = vm.run("run template 2M")
+    assert re.fullmatch(r"template: touched 2048 KiB with (\d+) page faults\n?", printed), printed
+    faults = int(re.search(r"with (\d+) page", printed).group(1))
+    assert faults >= 500, f"2 MiB touched page by page took only {faults} faults"
+    assert "usage: template" in vm.run("run template x")
