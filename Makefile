@@ -262,6 +262,13 @@ bench-kernel: $(BUILD)/kernel.elf
 
 # -------------------------------------------------------------- running
 
+# A scripted run under memory pressure; its log and pictures (made by
+# tools/plot-vmlog with gnuplot) land in $(BUILD)/demo/.
+.PHONY: demo
+demo: all
+	@$(SETUP)
+	@$(PYTHON) tools/demo.py --build $(BUILD)
+
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
 # NODES=N splits MEM over N NUMA nodes (QEMU then provides an ACPI SRAT);
 # NUMA_CHECK stops make run/debug with the reason if that cannot be done.
@@ -336,6 +343,7 @@ help:
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make demo       a run under memory pressure, pictures in $(BUILD)/demo/"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make clean      remove $(BUILD)/"
 

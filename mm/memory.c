@@ -26,6 +26,7 @@
 #include "mm/filemap.h"
 #include "mm/highmem.h"
 #include "mm/swap.h"
+#include "mm/vmtrace.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -311,6 +312,8 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		pte = pte_mkwrite(pte_mkdirty(pte));
 	unlock_page(page);
 	set_pte(page_table, pte);
+	/* mapped again: straight from the swap cache, or read from disk */
+	vmtrace(page, ret == VM_FAULT_MAJOR ? "faulted_read" : "faulted_cached");
 	return ret;
 }
 

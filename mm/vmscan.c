@@ -174,6 +174,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		}
 	}
 	set_pte(page_table, swp_entry_to_pte(entry));
+	vmtrace(page, "unmapped");
 	unlock_page(page);
 	pages_unmapped++;
 	mm->rss--;
