@@ -283,10 +283,20 @@ QEMU = qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) $(QEMU_NUMA) 
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 # QEMU exits 33 when the kernel reports success: make exits 0 then.
+# It exits 0 when Ctrl-A X quits it, and also when a triple fault resets
+# the machine (-no-reboot); QEMU logs the resets (-d cpu_reset) in
+# RESET_LOG, where a triple fault leaves "Triple fault", which tells the
+# two apart.
+RESET_LOG = $(BUILD)/qemu-resets.log
+QEMU_RUN = rm -f $(RESET_LOG); $(QEMU) -d cpu_reset -D $(RESET_LOG)
 define qemu_status
 	status=$$?; [ $$status -eq 33 ] && exit 0; \
+	if [ $$status -eq 0 ] && ! grep -qs "Triple fault" $(RESET_LOG); \
+	then echo "pagoda: QEMU quit (Ctrl-A X)"; exit 0; fi; \
+	[ $$status -eq 0 ] && echo "pagoda: the machine triple-faulted" \
+	     "and QEMU stopped it (see $(RESET_LOG))" >&2 || \
 	echo "pagoda: QEMU exited with status $$status (35: the kernel" \
-	     "failed; 0: quit with Ctrl-A X, or a triple fault)" >&2; exit 1
+	     "reported a failure)" >&2; exit 1
 endef
 
 .PHONY: run debug gdb check test host-tests clean help FORCE
@@ -295,14 +305,14 @@ run:
 	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "Booting Pagoda (quit: type 'shutdown', or Ctrl-A X)"
-	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
+	@$(QEMU_RUN) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
 
 debug:
 	@$(SETUP)
 	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
-	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
+	@$(QEMU_RUN) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
 	  $(qemu_status)
 
 gdb: $(BUILD)/kernel.elf
