@@ -10,7 +10,7 @@
  * disk read.  If a clean page in the cache is unmapped again, nothing
  * needs writing at all.
  *
- * The swap_map counts the cache as one user of the slot (mm.md): the
+ * The swap_map counts the cache as one user of the slot (as 2.4): the
  * cache's reference is taken by add_to_swap_cache() and dropped when
  * the page leaves the cache.  The cache also holds one reference on
  * the page itself.

@@ -162,7 +162,7 @@ def hot_set_stays_resident(lab):
     16 MiB of RAM: aging keeps the hot pages in memory (next to no major
     faults on them once warm) while the cold ones go to swap and come
     back."""
-    # Guest time from instructions (-icount, hardware.md): aging and the
+    # Guest time from instructions (-icount): aging and the
     # hot walk then keep the same pace whatever else loads the host;
     # with host-paced time a busy host slows the walk against the ticks
     # and the hot set looks cold.

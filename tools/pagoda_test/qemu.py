@@ -153,7 +153,7 @@ def parse_size(text):
 def numa_args(nodes, mem):
     """-object/-numa options splitting `mem` over `nodes` NUMA nodes ([] for one node).
 
-    QEMU then builds the ACPI SRAT the kernel reads (hardware.md). Each node gets
+    QEMU then builds the ACPI SRAT the kernel reads. Each node gets
     an equal share in whole MiB; the last one also gets what is left over.
     """
     nodes = int(nodes)
