@@ -299,7 +299,8 @@ define qemu_status
 	     "reported a failure)" >&2; exit 1
 endef
 
-.PHONY: run debug gdb check test host-tests clean help FORCE
+.PHONY: run debug gdb check test host-tests clean help FORCE \
+	labs lab-starter grade lab-proof
 run:
 	@$(SETUP)
 	@$(NUMA_CHECK)
@@ -329,9 +330,13 @@ check:
 	$(call run_fuzz,$(FUZZ_CHECK_SECONDS))
 	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
 	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }
+	@$(PYTHON) -m unittest discover -q -s tools/labs -t tools -p 'test_*.py' \
+	  2> $(BUILD)/labs-selftest.log || { cat $(BUILD)/labs-selftest.log; exit 1; }
 	@echo "Debug build (DEBUG=1: invariant checks, poisoning): kernel suites"
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/debug DEBUG=1 all
 	@$(PYTHON) tools/runtests.py --build $(BUILD)/debug --glob 'kernel:*'
+	@echo "Course labs: each starter builds, boots and loses points; each solution scores full"
+	@$(PYTHON) tools/labtool.py proof --build $(BUILD)
 	@echo "Default build: everything"
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
@@ -340,6 +345,31 @@ test:
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
 	@PAGODA_PROG='$(abspath $(PROG))' \
 	  $(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
+
+# ------------------------------------------------------------------ labs
+
+# Course labs (labs/, tools/labs/): the list, a lab's starter tree, its
+# grade (FORMAT=gradescope also writes RESULTS, default
+# $(BUILD)/results.json), and the proof make check runs: every starter
+# builds, boots and scores less than full marks, every solution full marks.
+LAB     ?=
+OUT     ?=
+FORMAT  ?=
+RESULTS ?=
+
+labs:
+	@$(PYTHON) tools/labtool.py list
+
+lab-starter:
+	@$(PYTHON) tools/labtool.py starter '$(LAB)' '$(OUT)'
+
+grade:
+	@$(SETUP)
+	@$(PYTHON) tools/labtool.py grade '$(LAB)' --build '$(BUILD)' \
+	  --format '$(FORMAT)' --results '$(RESULTS)'
+
+lab-proof: all host-tests
+	@$(PYTHON) tools/labtool.py proof --build '$(BUILD)'
 
 clean:
 	rm -rf $(BUILD)
@@ -355,6 +385,8 @@ help:
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
 	@echo "make demo       a run under memory pressure, pictures in $(BUILD)/demo/"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
+	@echo "make labs       the course labs; make lab-starter LAB=NAME OUT=DIR,"
+	@echo "                make grade LAB=NAME [FORMAT=gradescope]"
 	@echo "make clean      remove $(BUILD)/"
 
 -include $(KOBJS:.o=.d) $(HOBJS:.o=.d)

@@ -4,6 +4,8 @@
 #include "lib/compiler.h"
 
 #define HZ	100
+/* log2 of the power of two nearest HZ (2.4's linux/timex.h): 128 */
+#define SHIFT_HZ	7
 
 extern volatile unsigned long jiffies;
 

@@ -37,11 +37,14 @@ static unsigned long int_sqrt(unsigned long x)
 
 /*
  * How good a choice p is (2.4.0's badness): its size in pages, divided
- * by the square root of its CPU time (in units of about 8 seconds)
- * and the fourth root of its run time (in units of about 17 minutes),
- * doubled if it is niced.  2.4 also quarters the score of root's and
- * raw-I/O processes; Pagoda has no users or capabilities, so that
- * rule would treat every process alike and is left out.
+ * by the square root of its CPU time and the fourth root of its run
+ * time, doubled if it is niced.  The units are 2.4.0's, in ticks
+ * shifted by SHIFT_HZ (HZ rounded to a power of two, 128 for our 100):
+ * CPU time in 1 << (SHIFT_HZ + 3) ticks (10.24 s), run time in
+ * 1 << (SHIFT_HZ + 10) ticks (about 21.8 minutes); 2.4.0's comment
+ * calls them seconds and minutes.  2.4 also quarters the score of
+ * root's and raw-I/O processes; Pagoda has no users or capabilities,
+ * so that rule would treat every process alike and is left out.
  */
 unsigned long badness(struct task_struct *p)
 {
@@ -50,8 +53,8 @@ unsigned long badness(struct task_struct *p)
 	if (!p->mm)
 		return 0;
 	points = p->mm->total_vm;
-	cpu_time = (p->utime + p->stime) / HZ >> 3;
-	run_time = (jiffies - p->start_time) / HZ >> 10;
+	cpu_time = (p->utime + p->stime) >> (SHIFT_HZ + 3);
+	run_time = (jiffies - p->start_time) >> (SHIFT_HZ + 10);
 	points /= int_sqrt(cpu_time);
 	points /= int_sqrt(int_sqrt(run_time));
 	if (p->nice > 0)
@@ -114,8 +117,9 @@ int out_of_memory(void)
 
 /*
  * SIGKILL to p; PF_MEMALLOC and PF_MEMDIE let it take the last
- * reserve on its way out (a page fault it is in must finish), and a
- * full time slice lets it get there soon.
+ * reserve on its way out (a page fault it is in must finish), and
+ * 2.4.0's 5 * HZ ticks of time slice (about 80 ordinary slices) put
+ * it ahead of every other task until it is gone.
  */
 static void oom_kill_task(struct task_struct *p)
 {
@@ -124,7 +128,7 @@ static void oom_kill_task(struct task_struct *p)
 	       p->mm->total_vm << (PAGE_SHIFT - 10));
 	count_vm_event(OOM_KILL);
 	p->flags |= PF_MEMALLOC | PF_MEMDIE;
-	p->counter = max(p->counter, (long)HZ);
+	p->counter = 5 * HZ;
 	force_sig(SIGKILL, p);
 }
 

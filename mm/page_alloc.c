@@ -97,6 +97,7 @@ void memlist_del(free_area_t *area, struct page *page)
 struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 		    unsigned long high, free_area_t *area)
 {
+	/* LAB buddy: BEGIN expand */
 	unsigned long size = 1UL << high;
 
 	while (high > low) {
@@ -110,8 +111,10 @@ struct page *expand(zone_t *zone, struct page *page, unsigned long low,
 	BUG_ON(page < zone->zone_mem_map ||
 	       page >= zone->zone_mem_map + zone->size);
 	return page;
+	/* LAB buddy: END expand */
 }
 
+/* LAB buddy: BEGIN rmqueue */
 /*
  * Takes a block of 1 << order pages from the zone, or returns NULL:
  * the first block of the smallest non-empty order >= order, split by
@@ -141,6 +144,7 @@ struct page *rmqueue(zone_t *zone, unsigned long order)
 	local_irq_restore(flags);
 	return NULL;
 }
+/* LAB buddy: END rmqueue */
 
 /*
  * Tries every zone of the list whose free + inactive_clean pages are
@@ -151,6 +155,7 @@ struct page *rmqueue(zone_t *zone, unsigned long order)
 struct page *__alloc_pages_limit(zonelist_t *zonelist, unsigned long order,
 				 int limit, int direct_reclaim)
 {
+	/* LAB buddy: BEGIN alloc_pages_limit */
 	for (zone_t **zp = zonelist->zones; *zp; zp++) {
 		zone_t *z = *zp;
 		unsigned long water_mark;
@@ -177,6 +182,7 @@ struct page *__alloc_pages_limit(zonelist_t *zonelist, unsigned long order,
 			return page;
 	}
 	return NULL;
+	/* LAB buddy: END alloc_pages_limit */
 }
 
 /* The slow path's step 7 for order > 0: launder, then reclaim-and-retry. */
@@ -431,9 +437,11 @@ unsigned long get_zeroed_page(unsigned int gfp_mask)
 static bool page_is_buddy(zone_t *zone, unsigned long idx,
 			  unsigned long order)
 {
+	/* LAB buddy: BEGIN page_is_buddy */
 	struct page *buddy = zone->zone_mem_map + idx;
 
 	return idx < zone->size && PageBuddy(buddy) && buddy->index == order;
+	/* LAB buddy: END page_is_buddy */
 }
 
 /*
@@ -456,6 +464,7 @@ void __free_pages_ok(struct page *page, unsigned long order)
 
 	flags = local_irq_save();
 	zone->free_pages += 1UL << order;
+	/* LAB buddy: BEGIN merge */
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_idx = page_idx ^ (1UL << order);
 
@@ -466,6 +475,7 @@ void __free_pages_ok(struct page *page, unsigned long order)
 		order++;
 		area++;
 	}
+	/* LAB buddy: END merge */
 	memlist_add_head(area, zone->zone_mem_map + page_idx, order);
 	local_irq_restore(flags);
 

@@ -204,10 +204,15 @@ static int count_user(swp_entry_t entry)
 	return 0;
 }
 
-/* Counts the swap PTEs of mm into the areas' users[]. */
+/*
+ * Counts the swap PTEs of mm into the areas' users[].  (The bound by
+ * PTRS_PER_PGD matters only in the host tests, where PAGE_OFFSET is
+ * the address of their memory arena.)
+ */
 static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
 {
-	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++) {
+	for (unsigned int i = 0; i < USER_PTRS_PER_PGD && i < PTRS_PER_PGD;
+	     i++) {
 		pmd_t *pmd = (pmd_t *)(mm->pgd + i);
 		pte_t *pte;
 

@@ -10,10 +10,13 @@
  * disk read.  If a clean page in the cache is unmapped again, nothing
  * needs writing at all.
  *
- * The swap_map counts the cache as one user of the slot (as 2.4): the
- * cache's reference is taken by add_to_swap_cache() and dropped when
- * the page leaves the cache.  The cache also holds one reference on
- * the page itself.
+ * The swap_map counts the cache as one user of the slot.  As in
+ * 2.4.0, the caller of add_to_swap_cache() brings that reference:
+ * try_to_swap_out() hands over the one get_swap_page() gave it, and a
+ * read takes one with swap_duplicate() first (2.4.0's
+ * read_swap_cache_async: "Account for the swap cache").  It is dropped
+ * when the page leaves the cache.  The cache also holds one reference
+ * on the page itself.
  */
 #include "mm/swap.h"
 #include "drivers/blkdev.h"
@@ -50,9 +53,11 @@ unsigned long swap_cache_key(swp_entry_t entry)
 
 /*
  * Puts a locked page that no mapping owns into the swap cache under
- * entry.  Returns 0, or -errno with nothing changed: 2.4 returned
- * nothing and could not fail here, but a radix-tree node may be
- * impossible to allocate, so the caller must be able to back out.
+ * entry; the caller's reference on the slot becomes the cache's.
+ * Returns 0, or -errno with nothing changed (the caller keeps its
+ * reference): 2.4 returned nothing and could not fail here, but a
+ * radix-tree node may be impossible to allocate, so the caller must be
+ * able to back out.
  */
 int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
@@ -61,17 +66,11 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 
 	BUG_ON(page->mapping || PageSwapCache(page));
 	BUG_ON(!PageLocked(page));
-	if (!swap_duplicate(entry)) {
-		printk(KERN_ERR "add_to_swap_cache: entry %08lx has no "
-		       "slot\n", entry.val);
-		return -ENOENT;
-	}
 	flags = lru_lock();
 	err = radix_tree_insert(&swapper_space.page_tree, swap_cache_key(entry),
 				page);
 	if (err) {
 		lru_unlock(flags);
-		swap_free(entry);
 		return err;
 	}
 	get_page(page);			/* the cache's reference */
@@ -89,7 +88,7 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 
 /*
  * The page cached for entry, with a reference for the caller, or NULL;
- * unlike lookup_swap_cache(), no sign that anyone wants its data.
+ * unlike lookup_swap_cache(), not aged up: for looking, not using.
  */
 struct page *find_swap_page(swp_entry_t entry)
 {
@@ -106,16 +105,21 @@ struct page *find_swap_page(swp_entry_t entry)
 /*
  * Finds the page cached for entry and takes a reference on it for
  * the caller, or returns NULL (do_swap_page then reads it from swap).
- * The page is marked referenced: someone wants it again, which
- * refill_inactive_scan() and page_launder() take into account (2.4's
- * page-cache lookups do the same).
+ * Being found is being used, as for every page-cache lookup in 2.4.0
+ * (__find_page_nolock): age_page_up(), so a page that had aged to 0
+ * goes back to the active list at once; and if that leaves too few
+ * inactive pages while free ones are short, kswapd is woken.
  */
 struct page *lookup_swap_cache(swp_entry_t entry)
 {
 	struct page *page = find_swap_page(entry);
 
-	if (page)
-		SetPageReferenced(page);
+	if (!page)
+		return NULL;
+	age_page_up(page);
+	if (inactive_shortage() > (int)inactive_target() / 2 &&
+	    free_shortage())
+		wakeup_kswapd(0);
 	return page;
 }
 
@@ -268,8 +272,10 @@ void swap_cache_end_io(struct page *page)
 
 /*
  * Does entry's slot want reading into the cache: in use, and no page
- * cached for it?  Asks only: the page found is not marked referenced
- * (read-ahead counts its slots so, and nobody wants those pages yet).
+ * cached for it?  A page found is aged up (lookup_swap_cache), as
+ * 2.4.0's read_swap_cache_async() does to each slot of a read-ahead
+ * window that is in the cache already; pages read ahead are not, until
+ * a fault finds them.
  */
 bool swap_entry_needs_read(swp_entry_t entry)
 {
@@ -277,7 +283,7 @@ bool swap_entry_needs_read(swp_entry_t entry)
 
 	if (!swap_entry_used(entry))
 		return false;
-	page = find_swap_page(entry);
+	page = lookup_swap_cache(entry);
 	if (page)
 		put_page(page);		/* the cache holds it still */
 	return !page;
@@ -302,7 +308,9 @@ bool swap_cache_add_for_read(struct page *page, swp_entry_t entry)
 		return false;
 	if (TryLockPage(page))		/* new: nobody else has it */
 		BUG();
+	swap_duplicate(entry);		/* the cache's reference */
 	if (add_to_swap_cache(page, entry)) {	/* cached, or no memory */
+		swap_free(entry);
 		unlock_page(page);
 		return false;
 	}

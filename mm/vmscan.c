@@ -78,24 +78,6 @@ static void check_after_reclaim(const char *pass)
 
 /* ------------------------------------------------ the page-table walk */
 
-/* A new home for a page that is on no list yet: a slot and the cache. */
-static swp_entry_t add_to_swap(struct page *page)
-{
-	swp_entry_t entry = get_swap_page();
-
-	if (!entry.val)
-		return entry;
-	/* Its only copy is in memory: up to date, whatever the disk says. */
-	SetPageUptodate(page);
-	if (add_to_swap_cache(page, entry)) {
-		swap_free(entry);
-		entry.val = 0;
-		return entry;
-	}
-	set_page_dirty(page);
-	return entry;
-}
-
 /*
  * Looks at one PTE of mm (the seed's try_to_swap_out).  A page that
  * was used since the last look is rewarded (age_page_up) and kept; an
@@ -156,7 +138,6 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		entry.val = page->index;
 		if (pte_dirty(pte))
 			set_page_dirty(page);
-		swap_duplicate(entry);
 	} else {
 		/*
 		 * On no list and in no cache: a private anonymous page,
@@ -164,15 +145,22 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		 * PTE is dirty; Pagoda has no file pages, so a clean one
 		 * (never written since a copy-on-write copy that was
 		 * later put back) must be kept just the same: it goes to
-		 * swap whatever its dirty bit says.
+		 * swap whatever its dirty bit says.  As in 2.4.0, the
+		 * slot's first reference (get_swap_page) is the cache's.
 		 */
-		entry = add_to_swap(page);
-		if (!entry.val) {		/* no swap left */
+		entry = get_swap_page();
+		if (!entry.val || add_to_swap_cache(page, entry)) {
+			if (entry.val)	/* the cache has no room for it */
+				swap_free(entry);
 			set_pte(page_table, pte);
 			unlock_page(page);
 			return 0;
 		}
+		/* its only copy is here: up to date, whatever is on disk */
+		SetPageUptodate(page);
+		set_page_dirty(page);
 	}
+	swap_duplicate(entry);		/* the PTE's reference */
 	set_pte(page_table, swp_entry_to_pte(entry));
 	vmtrace(page, "unmapped");
 	unlock_page(page);
@@ -315,36 +303,29 @@ static struct mm_struct *swap_out_select(void)
 }
 
 /*
- * Takes pages away from processes (the seed's swap_out): walks the mm
- * with the largest budget, then the next, up to
- * (number of mms << SWAP_SHIFT) >> priority walks, until a walk has
- * unmapped something.  Returns how many pages were unmapped.
+ * Takes pages away from processes (the seed's swap_out): one walk of
+ * the address space with the largest budget left, as in 2.4.0, whose
+ * loop over (nr_threads << SWAP_SHIFT) >> priority ends after its
+ * first walk whatever that walk found (so priority changes nothing
+ * here).  Returns how many pages the walk unmapped.
  *
- * Departure: 2.4.0 walks one mm and returns 1 if its budget ran out,
- * whatever the walk found, and refill_inactive() counts those returns
- * as pages.  Where most pages are in use, that scans every address
- * space many times per call and ages even the busiest pages out (the
- * hotcold test's hot set lost a page in 250).  Counting the pages
- * unmapped keeps the scanning in step with what is needed.
+ * Departure: 2.4.0 returns 1 if the mm's budget ran out, whatever the
+ * walk found, and refill_inactive() counts those returns as pages.
+ * Where most pages are in use, that walks every address space many
+ * times per round and ages even the busiest pages out (the hotcold
+ * test's hot set lost a page in 250).  Counting the pages unmapped
+ * keeps the scanning in step with what is needed.
  */
-int swap_out(unsigned int priority, unsigned int gfp_mask)
+int swap_out(unsigned int priority __unused, unsigned int gfp_mask)
 {
 	unsigned long before = pages_unmapped;
-	struct list_head *pos;
-	int tries = 0;
+	struct mm_struct *mm = swap_out_select();
 
-	list_for_each(pos, &mmlist)
-		tries++;
-	tries = max((tries << SWAP_SHIFT) >> priority, 1);
-	while (tries-- && pages_unmapped == before) {
-		struct mm_struct *mm = swap_out_select();
-
-		if (!mm)
-			break;
-		mm->mm_users++;		/* it cannot go away under us */
-		swap_out_mm(mm, gfp_mask);
-		mmput(mm);
-	}
+	if (!mm)
+		return 0;
+	mm->mm_users++;		/* it cannot go away under us */
+	swap_out_mm(mm, gfp_mask);
+	mmput(mm);
 	return pages_unmapped - before;
 }
 

@@ -37,6 +37,7 @@ static bool setup_cached(struct ktest *t, swp_entry_t *entry,
 {
 	if (!setup(t, entry, page))
 		return false;
+	/* the slot's one reference, get_swap_page's, becomes the cache's */
 	if (add_to_swap_cache(*page, *entry)) {
 		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache failed");
 		unlock_page(*page);
@@ -47,15 +48,19 @@ static bool setup_cached(struct ktest *t, swp_entry_t *entry,
 	return true;
 }
 
-/* Undoes setup_cached(). */
-static void uncache(struct page *page, swp_entry_t entry)
+/* Undoes setup_cached(): leaving the cache frees the slot. */
+static void uncache(struct page *page)
 {
 	delete_from_swap_cache_nolock(page);
 	unlock_page(page);
 	__free_page(page);
-	swap_free(entry);
 }
 
+/*
+ * The cache is one user of the slot; as in 2.4.0 its reference is the
+ * caller's (here get_swap_page's), which add_to_swap_cache takes over
+ * without adding one, and which leaving the cache drops.
+ */
 static void add_counts_the_cache_as_a_user(struct ktest *t)
 {
 	unsigned long cached = swapper_space.nrpages;
@@ -64,9 +69,9 @@ static void add_counts_the_cache_as_a_user(struct ktest *t)
 
 	if (!setup(t, &entry, &page))
 		return;
-	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the future PTE's */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* get_swap_page's */
 	KTEST_ASSERT_EQ(t, add_to_swap_cache(page, entry), 0);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 2);	/* + the cache's */
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* now the cache's */
 	KTEST_EXPECT_EQ(t, page_count(page), 2);	/* ours + the cache's */
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_PTR_EQ(t, page->mapping, &swapper_space);
@@ -78,13 +83,11 @@ static void add_counts_the_cache_as_a_user(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, PageSwapCache(page));
 	KTEST_EXPECT_FALSE(t, PageActive(page));
 	KTEST_EXPECT_NULL(t, page->mapping);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 0);	/* slot free again */
 	KTEST_EXPECT_EQ(t, page_count(page), 1);
 	KTEST_EXPECT_EQ(t, swapper_space.nrpages, cached);
 	unlock_page(page);
 	__free_page(page);
-	swap_free(entry);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
 }
 
 static void lookup_finds_it_and_takes_a_reference(struct ktest *t)
@@ -99,7 +102,7 @@ static void lookup_finds_it_and_takes_a_reference(struct ktest *t)
 	put_page(page);
 	swp_entry_t other = { entry.val + (1UL << 8) };	/* next slot */
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(other));
-	uncache(page, entry);
+	uncache(page);
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
 }
 
@@ -122,7 +125,6 @@ static void dirty_pages_move_to_the_dirty_list(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, PageDirty(page));	/* nothing to write */
 	unlock_page(page);
 	__free_page(page);
-	swap_free(entry);
 }
 
 /* A second page for a taken entry is refused, and nothing changes. */
@@ -137,14 +139,14 @@ static void taken_entry_is_refused_intact(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, other);
 	lock_page(other);
 	KTEST_EXPECT_EQ(t, add_to_swap_cache(other, entry), -EEXIST);
-	KTEST_EXPECT_EQ(t, swap_count(entry), 2);
+	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
 	KTEST_EXPECT_FALSE(t, PageSwapCache(other));
 	KTEST_EXPECT_EQ(t, page_count(other), 1);
 	KTEST_EXPECT_PTR_EQ(t, lookup_swap_cache(entry), page);
 	put_page(page);
 	unlock_page(other);
 	__free_page(other);
-	uncache(page, entry);
+	uncache(page);
 }
 
 /*
@@ -161,8 +163,7 @@ static void last_user_frees_page_and_slot(struct ktest *t)
 		return;
 	free_slots = nr_swap_pages;
 	KTEST_ASSERT_EQ(t, add_to_swap_cache(page, entry), 0);
-	swap_free(entry);		/* no PTE holds the slot */
-	unlock_page(page);
+	unlock_page(page);		/* no PTE holds the slot */
 	free_page_and_swap_cache(page);	/* our reference was the last */
 	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + 1);

@@ -102,8 +102,13 @@ static void merge_needs_both_buddies(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, b);
 	KTEST_EXPECT_EQ(t, idx(a) ^ 1, idx(b));		/* buddies */
 	__free_pages(a, 0);
+	if (!PageBuddy(a) || a->index != 0)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "__free_pages_ok: page %lu, freed while its buddy "
+			   "%lu is in use, is not a free order-0 block: it "
+			   "was merged with a buddy that is not free",
+			   idx(a), idx(b));
 	KTEST_EXPECT_EQ(t, normal()->free_area[0].nr_free, 1);
-	KTEST_EXPECT_TRUE(t, PageBuddy(a));
 	__free_pages(b, 0);
 	KTEST_EXPECT_EQ(t, normal()->free_area[0].nr_free, 0);
 	KTEST_EXPECT_EQ(t, normal()->free_area[9].nr_free, 2);
@@ -245,10 +250,147 @@ static void write_after_free_is_caught(struct ktest *t)
 	mm_fixture_teardown();
 }
 
+/*
+ * The pages on the free lists, counted block by block, and the blocks
+ * of each order: a split-off half that never went back on its list is
+ * a page neither allocated nor free.
+ */
+static unsigned long pages_on_free_lists(zone_t *z)
+{
+	unsigned long pages = 0;
+
+	for (int o = 0; o < MAX_ORDER; o++)
+		pages += z->free_area[o].nr_free << o;
+	return pages;
+}
+
+/*
+ * An order-0 request from a zone of two order-9 blocks splits one of
+ * them: expand() must leave exactly one free block of each order 0..8
+ * behind, each on its own list, and no page unaccounted for.
+ */
+static void split_halves_go_back_on_their_lists(struct ktest *t)
+{
+	struct page *page;
+	zone_t *z;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	z = normal();
+	page = rmqueue(z, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	for (int o = 0; o < 9; o++) {
+		if (z->free_area[o].nr_free != 1)
+			ktest_fail(t, __FILE__, __LINE__,
+				   "expand: free_area[%d] holds %lu blocks after "
+				   "an order-9 block was split for one page, "
+				   "expected 1 (a split-off half of order %d "
+				   "not put back on its free list?)",
+				   o, z->free_area[o].nr_free, o);
+	}
+	if (pages_on_free_lists(z) != 1023)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "expand: the free lists hold %lu pages, expected "
+			   "1023 (1024 less the page handed out): the "
+			   "difference was lost in the split",
+			   pages_on_free_lists(z));
+	KTEST_EXPECT_EQ(t, z->free_pages, 1023);
+	mm_fixture_teardown();
+}
+
+/*
+ * __free_pages_ok may merge a block only with a buddy that is free at
+ * the same order.  The zone's last order-9 block is split first, from
+ * the top: the order-1 block 1022-1023, then page 1021, which leaves
+ * 1020 free as an order-0 block.  Freeing 1022-1023 must not merge it
+ * with 1020-1021, which is half in use: that would hand out 1021 twice.
+ */
+static void no_merge_with_a_buddy_free_at_a_lower_order(struct ktest *t)
+{
+	struct page *pair, *single;
+	zone_t *z;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	z = normal();
+	pair = rmqueue(z, 1);		/* 1022-1023; 1020-1021 free, order 1 */
+	single = rmqueue(z, 0);		/* 1021; 1020 free, order 0 */
+	KTEST_ASSERT_NOT_NULL(t, pair);
+	KTEST_ASSERT_NOT_NULL(t, single);
+	if ((idx(pair) ^ 2) != (idx(single) & ~1UL)) {
+		ktest_fail(t, __FILE__, __LINE__,
+			   "rmqueue: pages %lu (order 1) and %lu (order 0) "
+			   "handed out; this case needs rmqueue and expand "
+			   "working, handing out 1022 and then 1021",
+			   idx(pair), idx(single));
+		mm_fixture_teardown();
+		return;
+	}
+	__free_pages(pair, 1);
+	if (!PageBuddy(pair) || pair->index != 1)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "__free_pages_ok: the freed order-1 block at %lu "
+			   "was merged with its buddy at %lu, which is not a "
+			   "free order-1 block (page %lu is in use): only a "
+			   "buddy free at the same order may be merged "
+			   "(page_is_buddy)",
+			   idx(pair), idx(pair) ^ 2, idx(single));
+	KTEST_EXPECT_EQ(t, z->free_area[0].nr_free, 1);
+	KTEST_EXPECT_EQ(t, z->free_area[1].nr_free, 1);
+	/* Now the last page comes back: everything merges again. */
+	__free_pages(single, 0);
+	KTEST_EXPECT_EQ(t, z->free_area[9].nr_free, 2);
+	KTEST_EXPECT_EQ(t, z->free_pages, 1024);
+	mm_fixture_teardown();
+}
+
+/*
+ * __alloc_pages_limit() at each watermark: a zone is used only while its
+ * free + inactive_clean pages are above the mark limit names.  The zone
+ * of 1024 pages has pages_min 10, pages_low 20, pages_high 30.
+ */
+static void alloc_pages_limit_honours_each_watermark(struct ktest *t)
+{
+	static const struct { unsigned long free; int limit; bool gets; }
+	cases[] = {
+		{ 1024, PAGES_HIGH, true },
+		{ 31, PAGES_HIGH, true }, { 30, PAGES_HIGH, false },
+		{ 30, PAGES_LOW, true }, { 20, PAGES_LOW, false },
+		{ 20, PAGES_MIN, true }, { 10, PAGES_MIN, false },
+	};
+	static const char *const names[] = { "PAGES_MIN", "PAGES_LOW",
+					     "PAGES_HIGH" };
+	zonelist_t *zl;
+	zone_t *z;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	z = normal();
+	zl = NODE_DATA(0)->node_zonelists + gfp_zone(GFP_KERNEL);
+	KTEST_ASSERT_EQ(t, z->pages_high, 30);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct page *page;
+
+		while (z->free_pages > cases[i].free)
+			KTEST_ASSERT_NOT_NULL(t, rmqueue(z, 0));
+		page = __alloc_pages_limit(zl, 0, cases[i].limit, 0);
+		if (!page != !cases[i].gets)
+			ktest_fail(t, __FILE__, __LINE__,
+				   "__alloc_pages_limit(%s) with %lu pages "
+				   "free (min 10, low 20, high 30) returned %s",
+				   names[cases[i].limit], cases[i].free,
+				   page ? "a page, expected NULL"
+					: "NULL, expected a page");
+		if (page)
+			__free_page(page);
+	}
+	mm_fixture_teardown();
+}
+
 static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(expand_puts_lower_halves_back),
+	KTEST_CASE(split_halves_go_back_on_their_lists),
 	KTEST_CASE(split_and_merge_every_order),
 	KTEST_CASE(merge_needs_both_buddies),
+	KTEST_CASE(no_merge_with_a_buddy_free_at_a_lower_order),
+	KTEST_CASE(alloc_pages_limit_honours_each_watermark),
 	KTEST_CASE(exhaustion_returns_null),
 	KTEST_CASE(fragmentation_fails_large_orders),
 	KTEST_CASE(double_free_is_reported),

@@ -51,7 +51,28 @@ static void init_and_exit_run_around_each_case(struct ktest *t)
 	KTEST_EXPECT_EQ(t, tot.failed, 1);
 }
 
+/* "suite.case" patterns run single cases; a case glob matching none fails. */
+static void a_pattern_selects_single_cases(struct ktest *t)
+{
+	struct ktest_totals tot;
+
+	inits = 2;		/* no init fails */
+	runs = exits = 0;
+	host_ktest_quiet = true;
+	tot = ktest_run("inner.th*,inner.first", inner_list, inner_list + 1);
+	KTEST_EXPECT_EQ(t, runs, 2);
+	KTEST_EXPECT_EQ(t, tot.passed, 2);
+	KTEST_EXPECT_EQ(t, tot.failed, 0);
+	runs = 0;
+	tot = ktest_run("inner.nonesuch", inner_list, inner_list + 1);
+	host_ktest_quiet = false;
+	KTEST_EXPECT_EQ(t, runs, 0);
+	KTEST_EXPECT_EQ(t, tot.suites, 0);
+	KTEST_EXPECT_EQ(t, tot.failed, 1);
+}
+
 static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(init_and_exit_run_around_each_case),
+	KTEST_CASE(a_pattern_selects_single_cases),
 };
 KTEST_SUITE(host_ktest, ktest_cases);

@@ -7,8 +7,10 @@ void swap_fixture_reset(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < MAX_SWAPFILES; i++)
+	for (i = 0; i < MAX_SWAPFILES; i++) {
 		free(swap_info[i].swap_map);
+		free(swap_info[i].users);
+	}
 	memset(swap_info, 0, sizeof(swap_info));
 	nr_swapfiles = 0;
 	swap_list.head = swap_list.next = -1;
@@ -37,6 +39,8 @@ struct swap_info_struct *swap_fixture_swapon(union swap_header *h, int prio)
 	unsigned long max = h->info.last_page + 1;
 
 	setup_swap_area(p, h, max, calloc(max, sizeof(unsigned short)));
+	/* the invariant checker's scratch, as swapon() allocates it */
+	p->users = calloc(max, sizeof(*p->users));
 	enable_swap_area(p, prio);
 	free(h);
 	return p;

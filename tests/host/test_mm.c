@@ -14,21 +14,41 @@ pte_t *test_mm_pte(struct test_mm *tm, unsigned int i)
 	return tm->ptes + i;
 }
 
+/*
+ * A page directory or page table of 1024 entries.  On the host an
+ * entry is 8 bytes (unsigned long), so it takes two pages; the
+ * invariant checker reads every entry, as in the kernel.
+ */
+#define TABLE_ORDER	(PTRS_PER_PTE * sizeof(pte_t) > PAGE_SIZE)
+
+static void *alloc_table(void)
+{
+	void *table = (void *)__get_free_pages(GFP_KERNEL, TABLE_ORDER);
+
+	if (table)
+		memset(table, 0, PAGE_SIZE << TABLE_ORDER);
+	return table;
+}
+
 bool test_mm_init(struct ktest *t, struct test_mm *tm, unsigned int pages)
 {
 	memset(tm, 0, sizeof(*tm));
 	tm->pages = pages;
 	tm->mm.mm_users = 1;
 	/* not pgd_alloc(): the host has no kernel half to copy */
-	tm->mm.pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	tm->mm.pgd = alloc_table();
 	if (tm->mm.pgd) {
-		pgd_t *pgd = pgd_offset(&tm->mm, TEST_MM_BASE);
+		pmd_t *pmd = pmd_offset(pgd_offset(&tm->mm, TEST_MM_BASE),
+					TEST_MM_BASE);
+		void *table = alloc_table();
 
-		tm->ptes = pte_alloc(&tm->mm, pmd_offset(pgd, TEST_MM_BASE),
-				     TEST_MM_BASE);
+		if (table) {
+			set_pmd(pmd, __pmd(__pa(table) | _PAGE_TABLE));
+			tm->ptes = pte_offset(pmd, TEST_MM_BASE);
+		}
 	}
 	if (!tm->ptes) {
-		free_page((unsigned long)tm->mm.pgd);
+		free_pages((unsigned long)tm->mm.pgd, TABLE_ORDER);
 		ktest_fail(t, __FILE__, __LINE__, "no page for page tables");
 		return false;
 	}
@@ -56,8 +76,8 @@ void test_mm_exit(struct test_mm *tm)
 			free_swap_and_cache(pte_to_swp_entry(pte));
 	}
 	list_del(&tm->mm.mmlist);
-	free_page((unsigned long)tm->ptes);
-	free_page((unsigned long)tm->mm.pgd);
+	free_pages((unsigned long)tm->ptes, TABLE_ORDER);
+	free_pages((unsigned long)tm->mm.pgd, TABLE_ORDER);
 }
 
 static uint32_t pattern(unsigned int i, unsigned int word)

@@ -87,7 +87,6 @@ static void swap_out_takes_from_the_largest_budget(struct ktest *t)
 	}
 	a.mm.swap_cnt = 1;
 	b.mm.swap_cnt = 3;
-	/* one walk at priority 6: (2 mms << 5) >> 6 */
 	KTEST_EXPECT_EQ(t, swap_out(6, GFP_KSWAPD), 3);
 	KTEST_EXPECT_EQ(t, a.mm.rss, 4);
 	KTEST_EXPECT_EQ(t, b.mm.rss, 1);
@@ -97,6 +96,35 @@ static void swap_out_takes_from_the_largest_budget(struct ktest *t)
 	KTEST_EXPECT_EQ(t, swapper_space.nrpages, 3);
 	test_mm_exit(&a);
 	test_mm_exit(&b);
+}
+
+/*
+ * swap_out() walks one address space per call, at every priority, even
+ * when that walk unmaps nothing (2.4.0's loop ends after one walk): the
+ * chosen mm's pages are all young, the other's all old, and the other
+ * is not touched.
+ */
+static void swap_out_walks_one_mm_per_call(struct ktest *t)
+{
+	struct test_mm busy, idle;
+
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &busy, 4));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &idle, 4));
+	for (unsigned int i = 0; i < 4; i++) {
+		test_mm_map(t, &busy, i, _PAGE_ACCESSED);
+		map_old(t, &idle, i);
+	}
+	busy.mm.swap_cnt = 8;
+	idle.mm.swap_cnt = 4;
+	KTEST_EXPECT_EQ(t, swap_out(0, GFP_KSWAPD), 0);
+	KTEST_EXPECT_EQ(t, busy.mm.rss, 4);
+	KTEST_EXPECT_EQ(t, busy.mm.swap_cnt, 0);	/* walked to its end */
+	KTEST_EXPECT_EQ(t, idle.mm.rss, 4);
+	KTEST_EXPECT_EQ(t, idle.mm.swap_cnt, 4);	/* not looked at */
+	KTEST_EXPECT_EQ(t, swap_out(0, GFP_KSWAPD), 4);	/* now its turn */
+	KTEST_EXPECT_EQ(t, idle.mm.rss, 0);
+	test_mm_exit(&busy);
+	test_mm_exit(&idle);
 }
 
 /* Spent budgets are renewed as max(rss >> 5, 8): big mms give more. */
@@ -385,6 +413,7 @@ static void reclaim_page_takes_only_clean_unused_pages(struct ktest *t)
 
 static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(swap_out_takes_from_the_largest_budget),
+	KTEST_CASE(swap_out_walks_one_mm_per_call),
 	KTEST_CASE(budgets_are_renewed_by_rss),
 	KTEST_CASE(refill_inactive_scan_ages_each_page),
 	KTEST_CASE(page_launder_sorts_each_page),

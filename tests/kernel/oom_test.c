@@ -71,6 +71,33 @@ static void badness_ranks_by_size(struct ktest *t)
 	finish(large->pid);
 }
 
+/*
+ * badness()'s time units are 2.4.0's, in ticks shifted by SHIFT_HZ
+ * (7): CPU time in 1 << 10 ticks, run time in 1 << 17.  A task made up
+ * here, so that the times are exactly what the case says; 10000 pages.
+ * Each figure is hand-computed from 2.4.0's formula, and differs from
+ * what a shift one larger or smaller would give, and from seconds >> 3
+ * and >> 10.
+ */
+static void badness_counts_time_in_2_4_units(struct ktest *t)
+{
+	static struct task_struct p;
+	static struct mm_struct mm = { .total_vm = 10000 };
+
+	p.mm = &mm;
+	p.start_time = jiffies;
+	p.utime = 3200;		/* 3 units: isqrt 1 (seconds >> 3: 4, 2) */
+	KTEST_EXPECT_EQ(t, badness(&p), 10000);
+	p.utime = 8217;
+	p.stime = 8217;		/* 16 units: isqrt 3 */
+	KTEST_EXPECT_EQ(t, badness(&p), 3333);
+	p.utime = p.stime = 0;
+	p.start_time = jiffies - 2098152;	/* 16 units: 4th root 1 */
+	KTEST_EXPECT_EQ(t, badness(&p), 10000);
+	p.start_time = jiffies - 4195304;	/* 32 units: 4th root 2 */
+	KTEST_EXPECT_EQ(t, badness(&p), 5000);
+}
+
 /* oom_kill() chooses the largest process, kills it and only it. */
 static void oom_kill_kills_the_worst_only(struct ktest *t)
 {
@@ -89,6 +116,8 @@ static void oom_kill_kills_the_worst_only(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, small->flags & PF_MEMDIE);
 	/* the victim is a zombie or on its way: reap it, unprompted */
 	KTEST_ASSERT_TRUE(t, large->flags & PF_MEMDIE);
+	/* 2.4.0's 5 * HZ slice; exiting takes far less than a second */
+	KTEST_EXPECT_GT(t, large->counter, 4 * HZ);
 	do_wait(large_pid, 0, &status, NULL);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
 			  WTERMSIG(status) == SIGKILL);
@@ -137,6 +166,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 
 static const struct ktest_case oom_cases[] = {
 	KTEST_CASE(badness_ranks_by_size),
+	KTEST_CASE(badness_counts_time_in_2_4_units),
 	KTEST_CASE(oom_kill_kills_the_worst_only),
 	KTEST_CASE(no_second_victim_while_one_exits),
 };

@@ -67,7 +67,10 @@ static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
 
 	ptep_test_and_clear_young(pte_of(mm, addr));
 	flush_tlb_page(find_vma(mm, addr), addr);
-	page->age = 1;
+	/* try_to_swap_out halves the age of a page on no list; one on the
+	 * active list (found in the swap cache by its fault) is aged by
+	 * refill_inactive_scan, as if that had brought it to 0 */
+	page->age = PageActive(page) ? 0 : 1;
 	look_at(mm, addr);
 	return page;
 }
@@ -402,6 +405,42 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 }
 
 /*
+ * Being found in the swap cache is being used (lookup_swap_cache ages
+ * the page up, as 2.4.0's page-cache lookups do): a neighbour that was
+ * already cached, aged to 0 and inactive, is active again after the
+ * fault's read-ahead looked at it, and the page faulted on is aged up
+ * once; a neighbour merely read ahead keeps the age it came with.
+ */
+static void swap_cache_lookups_age_pages_up(struct ktest *t)
+{
+	unsigned long addr, first;
+	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
+	struct page *faulted, *found, *read;
+
+	if (!mm)
+		return;
+	found = read_swap_cache_async(entry_at(mm, first + PAGE_SIZE));
+	KTEST_ASSERT_NOT_NULL(t, found);
+	wait_on_page(found);
+	found->age = 0;
+	deactivate_page(found);
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(found));
+	page_cache_release(found);		/* the cache's only */
+	KTEST_EXPECT_EQ(t, get_u32(first), 1000 + (first - addr) / PAGE_SIZE);
+	faulted = follow_page(mm, first);
+	read = find_swap_page(entry_at(mm, first + 2 * PAGE_SIZE));
+	KTEST_ASSERT_TRUE(t, faulted && read);
+	KTEST_EXPECT_TRUE(t, PageActive(found));
+	KTEST_EXPECT_EQ(t, found->age, PAGE_AGE_START + PAGE_AGE_ADV);
+	KTEST_EXPECT_EQ(t, faulted->age, PAGE_AGE_START + PAGE_AGE_ADV);
+	KTEST_EXPECT_FALSE(t, PageReferenced(faulted));
+	KTEST_EXPECT_EQ(t, read->age, PAGE_AGE_START);	/* from the free */
+	page_cache_release(read);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
  * Read-ahead while the allocator sleeps.  A watcher thread runs each
  * time the test thread gives way (it yields in a loop, so it has the
  * CPU whenever the test thread does not want it), and looks at the
@@ -589,8 +628,10 @@ static void exit_frees_slots_and_cache(struct ktest *t)
 
 /*
  * A new locked, uptodate page in the swap cache at entry, which must
- * already be held (the caller's slot), put on the list its age puts it
- * on; the cache is its only user.  NULL (the case failed) if not.
+ * already be held (the caller's slot, which a PTE holds), put on the
+ * list its age puts it on; the cache is its only user, and takes a
+ * reference on the slot (swap_duplicate, as 2.4.0's
+ * read_swap_cache_async does).  NULL (the case failed) if not.
  */
 static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
 				  unsigned char age)
@@ -604,6 +645,7 @@ static struct page *page_in_cache(struct ktest *t, swp_entry_t entry,
 	lock_page(page);
 	page->age = age;
 	SetPageUptodate(page);
+	swap_duplicate(entry);
 	if (add_to_swap_cache(page, entry)) {
 		ktest_fail(t, __FILE__, __LINE__, "add_to_swap_cache");
 		return NULL;
@@ -1146,6 +1188,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
+	KTEST_CASE(swap_cache_lookups_age_pages_up),
 	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),
 	KTEST_CASE(exit_frees_slots_and_cache),

@@ -1,0 +1,246 @@
+"""make grade LAB=NAME [FORMAT=gradescope]: a lab's graded tests, with points.
+
+Each graded test is one test case, run alone: a host case in its own
+ktest-host process (ASan aborting it costs only that case), a kernel case in
+its own boot (test=suite.case), a scenario through the test runner.  Each
+has a time limit, so code that hangs, panics or corrupts memory loses the
+points of the tests it breaks and nothing else; the failure's output is
+kept in $BUILD/grade/<lab>/ with the command that reproduces it.  Host
+cases run first, then kernel cases and scenarios, two at a time.
+"""
+
+import concurrent.futures
+import json
+import shlex
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pagoda_test import ktap, machine, runner
+from pagoda_test.ktap import PASS, SKIP
+from pagoda_test.lab import load_scenarios
+
+HOST_TIMEOUT = 30.0
+KERNEL_TIMEOUT = 60.0
+SCENARIO_TIMEOUT = 120.0
+BUILD_TARGETS = ("kernel.elf",)
+
+
+@dataclass
+class Result:
+    test: object            # catalog.GradedTest
+    passed: bool
+    lines: list = field(default_factory=list)   # why it failed
+    reproduce: str = ""
+    output: str = ""
+    log: Path | None = None
+
+    @property
+    def score(self):
+        return self.test.points if self.passed else 0
+
+
+def one_case(suite, case_name):
+    """(passed, lines) for the single case `case_name` of a parsed suite."""
+    cases = ktap.case_results(suite)
+    if len(cases) != 1 or cases[0].name != case_name:
+        names = ", ".join(c.name for c in cases) or "none"
+        return False, [f"expected exactly case {case_name}, got: {names}"] + \
+            [line for c in cases for line in c.lines]
+    if cases[0].status == SKIP:
+        why = suite.subtests[0].directive if suite.subtests else "SKIP"
+        return False, [f"the case skipped itself ({why}): a graded test must run"]
+    return cases[0].status == PASS, cases[0].lines
+
+
+def judge_ktap(test, output, code, timeout, success_code):
+    """(passed, lines) of one case from its KTAP output and exit status.
+
+    ktest-host exits 1 when its case fails; anything else that is not the
+    success status, or no result at all, is a crash and says so.
+    """
+    suite_name, case_name = test.name.split(".", 1)
+    root = ktap.parse(output)
+    suite = root.find(suite_name) if root else None
+    if suite is None:
+        why = "no KTAP output" if root is None else f"suite {suite_name} not in the output"
+        passed, lines = False, [why] + ktap.crash_lines(output)
+    else:
+        passed, lines = one_case(suite, case_name)
+    if code is None:
+        passed = False
+        lines.append(f"timed out after {timeout:g} s (killed): a hang, or a loop that "
+                     "never ends")
+    elif code != success_code and (passed or suite is None or
+                                   ktap.crash_lines(output) or
+                                   code not in (0, 1, 33, 35)):
+        passed = False
+        lines.append(f"exit status {code}: it crashed (sanitizer report, panic, "
+                     "triple fault); see the log")
+    return passed, lines
+
+
+def run_process(argv, timeout):
+    vm = machine.Machine(argv, interactive=False)
+    code = vm.wait(timeout)
+    if code is None:
+        vm.kill()
+    return vm.output, code
+
+
+def run_host(test, build):
+    argv = [str(Path(build) / "host" / "ktest-host"), test.name]
+    output, code = run_process(argv, HOST_TIMEOUT)
+    passed, lines = judge_ktap(test, output, code, HOST_TIMEOUT, 0)
+    return Result(test, passed, lines, shlex.join(argv), output)
+
+
+def run_kernel(test, build, tests_dir):
+    suite = test.name.split(".", 1)[0]
+    config = runner.load_suite_config(Path(tests_dir) / "suites.py")
+    settings = runner.settings_for(config, suite)
+    timeout = settings.get("timeout", KERNEL_TIMEOUT)
+    runner.make_suite_disks(build, test.name, settings)
+    argv = runner.kernel_suite_command(build, test.name, settings)
+    output, code = run_process(argv, timeout)
+    passed, lines = judge_ktap(test, output, code, timeout, 33)
+    return Result(test, passed, lines, shlex.join(argv), output)
+
+
+def run_scenario(test, build, tests_dir):
+    scenarios, errors = load_scenarios(Path(tests_dir) / "scenarios")
+    items = [s for s in scenarios if s.name == test.name]
+    if not items:
+        lines = [f"no scenario {test.name}"] + [e.message for e in errors]
+        return Result(test, False, lines)
+    outcome = runner.run_scenario_item(build, items[0], SCENARIO_TIMEOUT)[0]
+    case = outcome.cases[0]
+    lines = case.lines if case.status != SKIP else [f"skipped: {' '.join(case.lines)}"]
+    return Result(test, case.status == PASS, lines, outcome.reproduce, outcome.output)
+
+
+def run_test(test, build, tests_dir):
+    try:
+        if test.kind == "host":
+            return run_host(test, build)
+        if test.kind == "kernel":
+            return run_kernel(test, build, tests_dir)
+        return run_scenario(test, build, tests_dir)
+    except Exception as error:  # a grader problem still costs only this test
+        return Result(test, False, [f"grader error: {error!r}"])
+
+
+def keep_log(result, log_dir):
+    """Write a failure's log: the command that reproduces it, why, the output."""
+    path = Path(log_dir) / (result.test.id.replace(":", "-").replace("/", "_") + ".log")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = [result.reproduce, f"# {result.test.id}: blames {result.test.blames}"]
+    text += [f"#   {line}" for line in result.lines]
+    text.append("# ---- output ----")
+    path.write_text("\n".join(text) + "\n" + result.output, errors="replace")
+    result.log = path
+
+
+def build_tree(root, build):
+    """make the kernel and the host tests; (ok, output)."""
+    targets = [f"{build}/{t}" for t in BUILD_TARGETS] + ["host-tests"]
+    argv = ["make", "--no-print-directory", "-C", str(root), f"BUILD={build}", *targets]
+    result = subprocess.run(argv, capture_output=True, text=True)
+    return result.returncode == 0, shlex.join(argv), result.stdout + result.stderr
+
+
+def run_all(lab, build, tests_dir, jobs, report):
+    """Run every test of the lab; report(result) is called in catalog order."""
+    host = [t for t in lab.tests if t.kind == "host"]
+    others = [t for t in lab.tests if t.kind != "host"]
+    results = []
+    for test in host:
+        results.append(run_test(test, build, tests_dir))
+        report(results[-1])
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(run_test, t, build, tests_dir) for t in others]
+        for future in futures:
+            results.append(future.result())
+            report(results[-1])
+    return results
+
+
+def line_for(result):
+    test = result.test
+    mark = "ok" if result.passed else "FAILED"
+    text = [f"{result.score:4d}/{test.points:<3d} {mark:6s} {test.id}  [{test.blames}]"]
+    if not result.passed:
+        text.append(f"           blames {test.blames}():")
+        text += [f"           {line}" for line in result.lines[-12:]]
+        if result.log:
+            text.append(f"           log:   {result.log}")
+        if result.reproduce:
+            text.append(f"           rerun: {result.reproduce}")
+    return "\n".join(text)
+
+
+def first_suspect(lab, results):
+    """The lowest function of lab.calls (callee first) blamed by a failure,
+    when failures blame more than one function, else None."""
+    blamed = {r.test.blames for r in results if not r.passed}
+    if len(blamed) < 2:
+        return None
+    return next((name for name in lab.calls if name in blamed), None)
+
+
+def gradescope_json(lab, results, build_output, seconds):
+    """Gradescope's results.json: the score, and each test with its points."""
+    tests = []
+    for number, result in enumerate(results, 1):
+        output = f"Tests {result.test.blames}(). "
+        output += "Passed." if result.passed else "\n".join(["Failed:"] + result.lines)
+        tests.append({"name": f"{result.test.id} [{result.test.blames}]",
+                      "number": str(number), "score": result.score,
+                      "max_score": result.test.points,
+                      "status": "passed" if result.passed else "failed",
+                      "output": output})
+    summary = f"Lab {lab.name}: {sum(r.score for r in results)}/{lab.points} points."
+    if first_suspect(lab, results):
+        summary += f" Look at {first_suspect(lab, results)}() first: its callers' tests " \
+                   "may fail only because it does."
+    if build_output:
+        summary += "\nThe build failed:\n" + build_output[-4000:]
+    return {"score": sum(r.score for r in results), "execution_time": round(seconds, 1),
+            "output": summary, "tests": tests}
+
+
+def grade(lab, root, build, jobs=2, fmt="", results_path=None, out=print):
+    """Grade `lab` in the tree `root`; returns (score, results)."""
+    start = time.monotonic()
+    build = Path(build)
+    log_dir = build / "grade" / lab.name
+    out(f"Grading lab {lab.name} ({lab.title}); handout {lab.handout}")
+    ok, command, build_output = build_tree(root, build)
+    if not ok:
+        out(build_output.rstrip()[-3000:])
+        out(f"grade: the build failed ({command}): every test scores 0")
+        results = [Result(t, False, ["the tree does not build"]) for t in lab.tests]
+        for result in results:
+            out(line_for(result))
+    else:
+        build_output = ""
+
+        def report(result):
+            if not result.passed:
+                keep_log(result, log_dir)
+            out(line_for(result))
+        results = run_all(lab, build, Path(root) / "tests", jobs, report)
+    score = sum(r.score for r in results)
+    suspect = first_suspect(lab, results)
+    if suspect:
+        out(f"Look at {suspect}() first: the failing tests of the functions that call "
+            "it may fail only because it does.")
+    out(f"{lab.name}: {score}/{lab.points} points")
+    if fmt == "gradescope":
+        path = Path(results_path or build / "results.json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(gradescope_json(lab, results, build_output,
+                                                   time.monotonic() - start), indent=2) + "\n")
+        out(f"grade: wrote {path}")
+    return score, results
