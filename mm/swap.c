@@ -225,7 +225,6 @@ void __lru_cache_del(struct page *page)
 	else
 		printk(KERN_WARNING "VM: __lru_cache_del, page %lu is on "
 		       "no list\n", page_to_pfn(page));
-	vmtrace(page, "uncached");
 }
 
 /* A page leaves the swap cache: off its list (it must be locked). */

@@ -7,8 +7,7 @@
  * where event is a list the page joined (active, inactive_dirty,
  * inactive_clean), or unmapped (a process's PTE now holds its swap
  * entry, try_to_swap_out), written (sent to swap), reclaimed (freed
- * by reclaim), uncached (off the lists and out of the swap cache
- * another way: its last user let it go), faulted_cached
+ * by reclaim), faulted_cached
  * (mapped again by a fault that found it in the swap cache) or
  * faulted_read (... after reading it from swap).
  * tools/plot-vmlog turns a log of these into pictures.
