@@ -260,6 +260,18 @@ bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)
 	@$(PYTHON) tools/kbench.py --build $(BUILD) $(KBENCHES)
 
+# The same memhog binary on Debian's Linux 686 kernel and on Pagoda, on
+# one QEMU line (tools/bench_peer.py). Not part of bench or check: it
+# downloads the Linux package on first use (kept under $(BUILD)/peer/).
+PEER_SIZE ?= 96M
+PEER_PASSES ?= 3
+
+.PHONY: bench-peer
+bench-peer: $(BUILD)/kernel.elf
+	@$(SETUP)
+	@$(PYTHON) tools/bench_peer.py --build $(BUILD) --mem $(MEM) \
+	  --swap $(SWAP) --size $(PEER_SIZE) --passes $(PEER_PASSES)
+
 # -------------------------------------------------------------- running
 
 # A scripted run under memory pressure; its log and pictures (made by
@@ -382,9 +394,9 @@ help:
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
+	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
 	@echo "make demo       a run under memory pressure, pictures in $(BUILD)/demo/"
-	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make labs       the course labs; make lab-starter LAB=NAME OUT=DIR,"
 	@echo "                make grade LAB=NAME [FORMAT=gradescope]"
 	@echo "make clean      remove $(BUILD)/"

@@ -121,7 +121,7 @@ int out_of_memory(void)
  * 2.4.0's 5 * HZ ticks of time slice (about 80 ordinary slices) put
  * it ahead of every other task until it is gone.
  */
-static void oom_kill_task(struct task_struct *p)
+void oom_kill_task(struct task_struct *p)
 {
 	printk(KERN_ERR "Out of memory: killed process %d (%s), score "
 	       "%lu, %lu KiB\n", p->pid, p->comm, badness(p),

@@ -488,9 +488,17 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 					&nr_inactive_dirty_pages);
 			continue;
 		}
-		/* Used again since it was deactivated, or still mapped. */
+		/*
+		 * Used again since it was deactivated, or still mapped.  A
+		 * locked page may hold a passing extra reference (its
+		 * writer's while the write is being sent, a waiter's):
+		 * 2.4.0 does not count references of pages with buffers
+		 * (!page->buffers), which is what a page under I/O has
+		 * there.  Counted here, they sent a page being written to
+		 * the active list.  Such a page is rotated below instead.
+		 */
 		if (TestClearPageReferenced(page) || page->age > 0 ||
-		    page_count(page) > 1) {
+		    (!PageLocked(page) && page_count(page) > 1)) {
 			launder_activate(page);
 			continue;
 		}

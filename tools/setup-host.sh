@@ -34,6 +34,7 @@ libclang-rt-14-dev       debian:12  /usr/lib/llvm-*/lib/clang/*/lib/linux/libcla
 valgrind                 *          valgrind
 gnuplot-nox              *          gnuplot
 make                     *          make
+cpio                     *          cpio
 '
 
 # "ID:VERSION_ID" of this host, e.g. debian:12, read with builtins only.

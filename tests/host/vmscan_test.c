@@ -187,12 +187,14 @@ static void refill_inactive_scan_ages_each_page(struct ktest *t)
 
 /*
  * The first pass: pages used again go back to the active list; a
- * locked one (under I/O) and a dirty one are left for later; a clean
- * one moves to its zone's inactive_clean_list.  Nothing is written.
+ * locked one (under I/O) and a dirty one are left for later, even a
+ * locked one with a passing extra reference (a writer's or a
+ * waiter's); a clean one moves to its zone's inactive_clean_list.
+ * Nothing is written.
  */
 static void page_launder_sorts_each_page(struct ktest *t)
 {
-	enum { REF, AGED, USED, LOCKED, DIRTY, CLEAN, N };
+	enum { REF, AGED, USED, LOCKED, WRITING, DIRTY, CLEAN, N };
 	unsigned long rotated;
 	struct page *p[N];
 	struct test_mm tm;
@@ -203,6 +205,8 @@ static void page_launder_sorts_each_page(struct ktest *t)
 	p[AGED]->age = 1;
 	get_page(p[USED]);
 	SetPageLocked(p[LOCKED]);
+	SetPageLocked(p[WRITING]);
+	get_page(p[WRITING]);
 	set_page_dirty(p[DIRTY]);
 
 	rotated = vm_events[PGROTATED];
@@ -211,14 +215,17 @@ static void page_launder_sorts_each_page(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageActive(p[AGED]));
 	KTEST_EXPECT_TRUE(t, PageActive(p[USED]));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[LOCKED]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[WRITING]));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[DIRTY]));
 	KTEST_EXPECT_TRUE(t, PageDirty(p[DIRTY]));
 	KTEST_EXPECT_TRUE(t, PageInactiveClean(p[CLEAN]));
 	KTEST_EXPECT_TRUE(t, page_on_list(p[CLEAN],
 				&page_zone(p[CLEAN])->inactive_clean_list));
-	KTEST_EXPECT_EQ(t, vm_events[PGROTATED], rotated + 2);
+	KTEST_EXPECT_EQ(t, vm_events[PGROTATED], rotated + 3);
 	KTEST_EXPECT_EQ(t, ramdisk_queued(swap_info[0].bdev), 0);
 	ClearPageLocked(p[LOCKED]);
+	ClearPageLocked(p[WRITING]);
+	put_page(p[WRITING]);
 	put_page(p[USED]);
 	test_mm_exit(&tm);
 }
