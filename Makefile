@@ -45,11 +45,22 @@ KCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -I. \
 	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-builtin -fno-omit-frame-pointer \
 	-mgeneral-regs-only -fno-asynchronous-unwind-tables
+# DEBUG=1 is also the stepping build: at -O0 every local and argument
+# lives in its stack slot at every line (-Og still drops some, e.g. pte
+# and entry in try_to_swap_out) and no function is inlined into its
+# caller, so each has its own frame in bt (scenario gdb_stepping).
+#
+# The invariant checkers are not for stepping, and at -O0 a check after
+# each reclaim round, which walks every page, made the kernel suites five
+# times slower: they are built at -Og (CHECKER_OBJS).
 ifeq ($(DEBUG),1)
-KCFLAGS += -Og -DCONFIG_DEBUG
+KCFLAGS += -O0 -DCONFIG_DEBUG
+CHECKER_CFLAGS := -Og
 else
 KCFLAGS += -O2
 endif
+CHECKER_OBJS := $(patsubst %,$(BUILD)/obj/mm/%.o,debug reclaim_debug mmap_debug)
+$(CHECKER_OBJS): KCFLAGS += $(CHECKER_CFLAGS)
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
 
@@ -72,7 +83,8 @@ toolchain:
 # Objects are rebuilt when the compiler flags change (DEBUG=0 <-> 1).
 $(BUILD)/kcflags: FORCE | toolchain
 	@mkdir -p $(@D)
-	@echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' > $@
+	@echo '$(KCFLAGS) checkers: $(CHECKER_CFLAGS)' | cmp -s - $@ || \
+	  echo '$(KCFLAGS) checkers: $(CHECKER_CFLAGS)' > $@
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/kcflags | toolchain
 	@mkdir -p $(@D)
@@ -324,13 +336,25 @@ debug:
 	@$(SETUP)
 	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
+	@$(GDB_SESSION) record --port $(GDBPORT) --elf $(BUILD)/kernel.elf \
+	  --build '$(BUILD)' --debug '$(DEBUG)'
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
 	@$(QEMU_RUN) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
 	  $(qemu_status)
 
-gdb: $(BUILD)/kernel.elf
-	gdb -q $(BUILD)/kernel.elf -ex 'target remote localhost:$(GDBPORT)' \
-	  -x tools/gdb/pagoda.gdb
+# make gdb loads the ELF that make debug (or make replay) booted, read
+# from its session file, and builds nothing: a DEBUG= or BUILD= given
+# here that differs, or an ELF rebuilt since, is refused (session.py).
+# GDBFLAGS: more GDB arguments, e.g. GDBFLAGS="-ex 'break page_launder'".
+GDB_SESSION := $(PYTHON) tools/gdb/session.py
+GDB ?= gdb
+GDBFLAGS ?=
+given = $(if $(filter command line,$(origin $(1))),--$(2) '$($(1))')
+gdb:
+	@elf=$$($(GDB_SESSION) check --port $(GDBPORT) $(call given,DEBUG,debug) \
+	  $(call given,BUILD,build)) && \
+	$(GDB) -q "$$elf" -ex 'target remote localhost:$(GDBPORT)' \
+	  -x tools/gdb/pagoda.gdb $(GDBFLAGS)
 
 host-tests: $(BUILD)/host/ktest-host
 

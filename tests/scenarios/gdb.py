@@ -35,7 +35,7 @@ def gdb_session(lab):
     out = done.stdout + done.stderr
     vm.kill()
     assert "start_kernel (magic=" in out, f"GDB did not stop at start_kernel:\n{out}"
-    assert "Breakpoint 2, shell_run" in out, f"break shell_run did not hit:\n{out}"
+    assert re.search(r"Breakpoint \d+, shell_run", out), f"break shell_run did not hit:\n{out}"
     assert "Pagoda: a teaching kernel" in out, f"pagoda-dmesg printed no log:\n{out}"
     assert "paging: " in out, f"pagoda-dmesg missed later lines:\n{out}"
 
@@ -55,14 +55,15 @@ def gdb_mm_helpers(lab):
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=90)
     out = done.stdout + done.stderr
     vm.kill()
-    page = re.search(r"pfn (\d+) \(phys 0x[0-9a-f]{8}\): count 3 age 2 "
-                     r"flags \[locked active\] zone node 0 (DMA|Normal)", out)
+    page = re.search(r"^pfn (\d+) \(phys 0x[0-9a-f]{8}\) struct page 0x[0-9a-f]+, "
+                     r"zone node 0 (DMA|Normal)\n  flags 0x00000041 \[locked active\]\n"
+                     r"  count 3, age 2, on the active list\n", out, re.M)
     assert page, f"pagoda-page did not decode the shared page:\n{out}"
     # Still mapped, so deactivate_page() left it on the active list.
-    assert f"active: 1 pages [{page.group(1)}]" in out, out
-    assert "inactive_dirty: 0 pages []" in out, out
-    assert re.search(r"^Node 0, zone +Normal \[(\d+, ){9}\d+\] free \d+", out, re.M), out
-    assert "pfn 99999999 is outside mem_map" in out, out
+    assert re.search(rf"^active: 1 pages: {page.group(1)}\(age \d+\)$", out, re.M), out
+    assert "inactive_dirty: 0 pages\n" in out, out
+    assert re.search(r"^Node 0, zone +Normal( +\d+){10} $", out, re.M), out
+    assert "pagoda-page: pfn 99999999 is outside mem_map" in out, out
 
 
 @scenario("gdb_follows_the_seeds_kswapd_tree", timeout=150)
@@ -84,7 +85,9 @@ def gdb_kswapd_tree(lab):
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=120)
     out = done.stdout + done.stderr
     vm.kill()
-    frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+) \(", out, re.MULTILINE)
+    assert "#0  try_to_swap_out" in out, out
+    frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+) \(",
+                        out[out.index("#0  try_to_swap_out"):], re.MULTILINE)
     tree = ["try_to_swap_out", "swap_out_pmd", "swap_out_pgd", "swap_out_vma",
             "swap_out_mm", "swap_out", "refill_inactive", "do_try_to_free_pages", "kswapd"]
     assert frames[:len(tree)] == tree, f"the backtrace is not the seed's tree: {frames}\n{out}"

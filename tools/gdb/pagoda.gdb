@@ -2,10 +2,7 @@
 set pagination off
 set confirm off
 source tools/gdb/pagoda.py
-# Stop where the kernel's C code begins: paging is on from here, so
-# ordinary breakpoints (break page_launder) can be set.
-hbreak start_kernel
-continue
-delete
-echo \nStopped at start_kernel. Try: break <function>, continue, bt,\n
-echo pagoda-dmesg, and every pagoda-* command: apropos pagoda\n
+# Stop where the kernel's C code begins (paging is on from there, so
+# ordinary breakpoints such as `break page_launder` can be set), unless
+# the kernel is already past it; says where it really stopped.
+pagoda-start
