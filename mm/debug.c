@@ -9,7 +9,7 @@
  * check_mm_invariants() walks every zone's free lists and mem_map, the
  * swap areas (check_swap_invariants in mm/swapfile.c), and the page
  * lists, swap cache and swap slots' users (mm/reclaim_debug.c), and
- * names the first broken invariant (mm.md, "Invariants").
+ * names the first broken invariant.
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
  * a page is handed out again, that nobody wrote to it meanwhile; and

@@ -28,6 +28,7 @@
 #include "mm/rmap.h"
 #include "mm/swap.h"
 #include "mm/swapops.h"
+#include "mm/vmtrace.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -359,6 +360,8 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	unlock_page(page);
 	set_pte(page_table, pte);
 	page_add_rmap(page, page_table);
+	/* mapped again: straight from the swap cache, or read from disk */
+	vmtrace(page, ret == VM_FAULT_MAJOR ? "faulted_read" : "faulted_cached");
 	return ret;
 	/* LAB swapin: END do_swap_page */
 }

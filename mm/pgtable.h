@@ -27,7 +27,7 @@
 #define PTRS_PER_PTE		1024
 #define USER_PTRS_PER_PGD	(TASK_SIZE / PGDIR_SIZE)
 
-/* PTE bits (hardware.md); PROTNONE is Linux's software bit. */
+/* PTE bits (Intel SDM, 32-bit paging); PROTNONE is Linux's software bit. */
 #define _PAGE_PRESENT	0x001
 #define _PAGE_RW	0x002
 #define _PAGE_USER	0x004

@@ -1,7 +1,6 @@
 /*
  * The reclaim side of check_mm_invariants() (mm/debug.c): the page
- * lists, the swap cache, and who holds each swap slot (mm.md,
- * "Invariants").
+ * lists, the swap cache, and who holds each swap slot.
  *
  *  - every page on active_list, inactive_dirty_list or a zone's
  *    inactive_clean_list carries that list's flag and no other, and

@@ -17,7 +17,7 @@
  * This is Linux 2.4.0's i386 layout (SWP_TYPE = bits 1-6, SWP_OFFSET =
  * bits 8-31).  Bit 7 stays clear because 2.4 uses it as _PAGE_PROTNONE
  * in non-present PTEs.  (Later kernels moved the offset to bit 9 when
- * PROT_NONE took bit 8; mm.md quotes that later layout, we follow the
+ * PROT_NONE took bit 8; some notes quote that later layout, we follow the
  * 2.4 source that students read beside ours.)  Slot 0 of every area
  * holds the header and is never handed out, so no entry is ever 0.
  */

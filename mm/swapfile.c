@@ -604,7 +604,7 @@ static const char *check_swap_area(const struct swap_info_struct *p,
 }
 
 /*
- * mm.md's swap invariants: every area in use is in swap_list, in
+ * The swap invariants: every area in use is in swap_list, in
  * decreasing priority; its free slots lie inside its search window;
  * nr_swap_pages counts the free slots (neither in use nor marked bad)
  * and total_swap_pages the usable ones (an area swapoff is emptying

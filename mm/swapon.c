@@ -476,17 +476,26 @@ static int cmd_swapon(int argc, char **argv)
 	const char *dev;
 	int error;
 
-	if (argc == 1) {
+	if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-a"))) {
 		cprintf("%d swap areas added\n", swapon_all());
 		return 0;
 	}
-	if (argc == 4 && !strcmp(argv[1], "-p")) {
+	if (!strcmp(argv[1], "-p")) {
+		if (argc != 4) {
+			cprintf("swapon: -p takes a priority and a disk: "
+				"swapon -p PRIO DEV\n");
+			return -EINVAL;
+		}
 		if (kstrtoul(argv[2], 0, &prio) || prio > 32767) {
 			cprintf("swapon: bad priority '%s' (0 to 32767)\n",
 				argv[2]);
 			return -EINVAL;
 		}
 		dev = argv[3];
+	} else if (argv[1][0] == '-') {
+		cprintf("swapon: unknown option '%s' (only -p PRIO)\n",
+			argv[1]);
+		return -EINVAL;
 	} else if (argc == 2) {
 		prio = -1;	/* the next default priority */
 		dev = argv[1];
@@ -498,7 +507,7 @@ static int cmd_swapon(int argc, char **argv)
 		cprintf("swapon: %s: %s\n", dev, strerror(error));
 	return error;
 }
-SHELL_COMMAND(swapon, cmd_swapon, "swapon [[-p PRIO] DEV]",
+SHELL_COMMAND(swapon, cmd_swapon, "swapon [-a | [-p PRIO] DEV]",
 	      "swap on DEV, or on every disk with a swap signature");
 
 static int cmd_swapoff(int argc, char **argv)

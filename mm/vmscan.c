@@ -27,7 +27,7 @@
  *   refill_inactive_scan() ages the active list and deactivates the
  *   unmapped pages that reach age 0.
  *
- * As in 2.4.0 (mm.md), anonymous pages are on no list until swap_out()
+ * As in 2.4.0, anonymous pages are on no list until swap_out()
  * puts them in the swap cache, so the seed's story is visible: only
  * the page-table walk finds a page that never went to swap.  Where
  * Pagoda departs from 2.4.0, a comment says so (and README.md lists
@@ -170,6 +170,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	swap_duplicate(entry);		/* the PTE's reference */
 	set_pte(page_table, swp_entry_to_pte(entry));
 	page_remove_rmap(page, page_table);
+	vmtrace(page, "unmapped");
 	unlock_page(page);
 	pages_unmapped++;
 	mm->rss--;

@@ -19,6 +19,7 @@ usage() {
 # absolute path (a file or directory; a glob is fine); "a|b" accepts either.
 TABLE='
 qemu-system-x86          *          qemu-system-i386
+qemu-utils               *          qemu-img
 grub-common              *          grub-mkrescue grub-file
 grub-pc-bin              *          /usr/lib/grub/i386-pc
 xorriso                  *          xorriso
@@ -32,6 +33,7 @@ gcc                      *          cc gcc
 clang                    *          clang
 libclang-rt-14-dev       debian:12  /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
 valgrind                 *          valgrind
+gnuplot-nox              *          gnuplot
 make                     *          make
 cpio                     *          cpio
 '
