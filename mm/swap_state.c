@@ -112,6 +112,7 @@ struct page *find_swap_page(swp_entry_t entry)
  */
 struct page *lookup_swap_cache(swp_entry_t entry)
 {
+	/* LAB swapin: BEGIN lookup_swap_cache */
 	struct page *page = find_swap_page(entry);
 
 	if (!page)
@@ -121,6 +122,7 @@ struct page *lookup_swap_cache(swp_entry_t entry)
 	    free_shortage())
 		wakeup_kswapd(0);
 	return page;
+	/* LAB swapin: END lookup_swap_cache */
 }
 
 /*

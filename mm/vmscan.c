@@ -93,6 +93,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long address, pte_t *page_table,
 		    unsigned int gfp_mask __unused)
 {
+	/* LAB swapout: BEGIN try_to_swap_out */
 	pte_t pte = *page_table;
 	swp_entry_t entry;
 	struct page *page;
@@ -168,6 +169,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	deactivate_page(page);
 	page_cache_release(page);	/* the mapping's reference */
 	return 1;
+	/* LAB swapout: END try_to_swap_out */
 }
 
 /*
@@ -179,6 +181,7 @@ int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pmd_t *dir, unsigned long address, unsigned long end,
 		 unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_pmd */
 	pte_t *pte;
 
 	if (pmd_none(*dir))
@@ -198,6 +201,7 @@ int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		pte++;
 	} while (address && address < end);
 	return 0;
+	/* LAB swapout: END swap_out_pmd */
 }
 
 /*
@@ -209,18 +213,21 @@ int swap_out_pgd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pgd_t *dir, unsigned long address, unsigned long end,
 		 unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_pgd */
 	unsigned long pgd_end = (address + PGDIR_SIZE) & PGDIR_MASK;
 
 	if (pgd_end && end > pgd_end)
 		end = pgd_end;
 	return swap_out_pmd(mm, vma, pmd_offset(dir, address), address, end,
 			    gfp_mask);
+	/* LAB swapout: END swap_out_pgd */
 }
 
 /* vma from address to its end, one page-directory entry at a time. */
 int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		 unsigned long address, unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_vma */
 	unsigned long end = vma->vm_end;
 	pgd_t *pgdir = pgd_offset(mm, address);
 
@@ -234,6 +241,7 @@ int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		pgdir++;
 	} while (address && address < end);
 	return 0;
+	/* LAB swapout: END swap_out_vma */
 }
 
 /*
@@ -244,6 +252,7 @@ int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
  */
 int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_mm */
 	unsigned long address = mm->swap_address;
 	struct vm_area_struct *vma = find_vma(mm, address);
 
@@ -264,6 +273,7 @@ int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
 	mm->swap_address = 0;
 	mm->swap_cnt = 0;
 	return 0;
+	/* LAB swapout: END swap_out_mm */
 }
 
 /*
@@ -274,6 +284,7 @@ int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
  */
 static struct mm_struct *swap_out_select(void)
 {
+	/* LAB swapout: BEGIN swap_out_select */
 	for (int assign = 0; assign < 2; assign++) {
 		struct mm_struct *best = NULL;
 		unsigned long max_cnt = 0;
@@ -299,6 +310,7 @@ static struct mm_struct *swap_out_select(void)
 			return best;
 	}
 	return NULL;
+	/* LAB swapout: END swap_out_select */
 }
 
 /*
@@ -355,6 +367,7 @@ static void drop_stray_page(struct page *page, const char *scan,
  */
 int refill_inactive_scan(unsigned int priority, int oneshot)
 {
+	/* LAB aging: BEGIN refill_inactive_scan */
 	int maxscan = nr_active_pages >> priority, ret = 0;
 	uint32_t flags = lru_lock();
 
@@ -387,10 +400,12 @@ int refill_inactive_scan(unsigned int priority, int oneshot)
 	}
 	lru_unlock(flags);
 	return ret;
+	/* LAB aging: END refill_inactive_scan */
 }
 
 /* ------------------------------------------------ the inactive lists */
 
+/* LAB launder: BEGIN page_launder */
 /* Inactive dirty -> active: the page is in use again. */
 static void launder_activate(struct page *page)
 {
@@ -570,6 +585,7 @@ int page_launder(unsigned int gfp_mask, int sync)
 	}
 	return cleaned;
 }
+/* LAB launder: END page_launder */
 
 /*
  * Takes a clean inactive page of zone for reuse (2.4's reclaim_page):
@@ -580,6 +596,7 @@ int page_launder(unsigned int gfp_mask, int sync)
  */
 struct page *reclaim_page(zone_t *zone)
 {
+	/* LAB launder: BEGIN reclaim_page */
 	int maxscan = zone->inactive_clean_pages;
 	struct page *found = NULL;
 	uint32_t flags = lru_lock();
@@ -620,6 +637,7 @@ struct page *reclaim_page(zone_t *zone)
 		vmtrace(found, "reclaimed");
 	}
 	return found;
+	/* LAB launder: END reclaim_page */
 }
 
 /* ------------------------------------------------ putting it together */
@@ -638,6 +656,7 @@ struct page *reclaim_page(zone_t *zone)
  */
 int refill_inactive(unsigned int gfp_mask, int user)
 {
+	/* LAB launder: BEGIN refill_inactive */
 	int priority = DEF_PRIORITY;
 	int count = user ? 1 << page_cluster
 			 : inactive_shortage() + free_shortage();
@@ -672,6 +691,7 @@ int refill_inactive(unsigned int gfp_mask, int user)
 			break;
 done:
 	return count < start_count;
+	/* LAB launder: END refill_inactive */
 }
 
 /*
@@ -684,6 +704,7 @@ done:
  */
 int do_try_to_free_pages(unsigned int gfp_mask, int user)
 {
+	/* LAB launder: BEGIN do_try_to_free_pages */
 	int ret = 0;
 
 	if (free_shortage() || nr_inactive_dirty_pages >
@@ -695,6 +716,7 @@ int do_try_to_free_pages(unsigned int gfp_mask, int user)
 		ret = 1;
 	check_after_reclaim("do_try_to_free_pages");
 	return ret;
+	/* LAB launder: END do_try_to_free_pages */
 }
 
 /*

@@ -26,22 +26,6 @@
 
 /* ------------------------------------------------ helpers */
 
-/* Pages held so that free memory is short (free_shortage() > 0). */
-static struct page *held[RECLAIM_MACHINE_PAGES];
-static unsigned int nheld;
-
-static void make_free_shortage(void)
-{
-	while (!free_shortage())
-		held[nheld++] = alloc_page(GFP_ATOMIC);
-}
-
-static void end_free_shortage(void)
-{
-	while (nheld)
-		__free_page(held[--nheld]);
-}
-
 static swp_entry_t entry_of(struct page *page)
 {
 	return (swp_entry_t){ page->index };
@@ -68,9 +52,9 @@ static void map_old(struct ktest *t, struct test_mm *tm, unsigned int i)
 /* One write pass, as when memory is short, and the disk finishing it. */
 static void write_dirty_pages(void)
 {
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	ramdisk_run();
 }
 
@@ -248,11 +232,11 @@ static void page_launder_writes_only_when_short(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);	/* no need */
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_ATOMIC, 0), 0);	/* no I/O */
 	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 0);
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 1);
 	KTEST_EXPECT_TRUE(t, PageLocked(page));
 	KTEST_EXPECT_TRUE(t, PageWriteback(page));
@@ -275,9 +259,9 @@ static void sync_page_launder_waits_for_its_write(struct ktest *t)
 	struct page *page;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 1), 1);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
 	KTEST_EXPECT_EQ(t, ramdisk_queued(swap_info[0].bdev), 0);
 	test_mm_exit(&tm);
@@ -292,9 +276,9 @@ static void neighbouring_writes_share_a_request(struct ktest *t)
 	struct test_mm tm;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 4, p));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, disk->nr_requests, requests + 1);
 	KTEST_EXPECT_EQ(t, ramdisk_run(), 1);
 	test_mm_exit(&tm);
@@ -312,7 +296,7 @@ static void a_failed_write_is_retried(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(entry_of(page)));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
 	KTEST_EXPECT_TRUE(t, PageError(page));
@@ -324,7 +308,7 @@ static void a_failed_write_is_retried(struct ktest *t)
 
 	ramdisk_heal(disk);
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	ramdisk_run();
 	KTEST_EXPECT_FALSE(t, PageError(page));
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
@@ -489,14 +473,14 @@ static void page_launder_drops_an_orphan(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	entry = entry_of(page);
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);		/* now under I/O */
 	test_mm_exit(&tm);			/* the owner exits */
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
 	ramdisk_run();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0); /* not kept */
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
