@@ -319,12 +319,12 @@ static void a_failed_write_is_retried(struct ktest *t)
 /* A write pass when short, the disk finishing it, then the next pass. */
 static void launder_twice(void)
 {
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
-	end_free_shortage();
+	test_mm_end_free_shortage();
 }
 
 /*
