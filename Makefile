@@ -291,7 +291,7 @@ define qemu_status
 	     "failed; 0: quit with Ctrl-A X, or a triple fault)" >&2; exit 1
 endef
 
-.PHONY: run debug gdb check test host-tests clean help FORCE \
+.PHONY: run debug gdb record replay check-replay check test host-tests clean help FORCE \
 	labs lab-starter grade lab-proof
 run:
 	@$(SETUP)
@@ -323,6 +323,27 @@ gdb:
 	  $(call given,BUILD,build)) && \
 	$(GDB) -q "$$elf" -ex 'target remote localhost:$(GDBPORT)' \
 	  -x tools/gdb/pagoda.gdb $(GDBFLAGS)
+
+# Record a run (console input too) into $(BUILD)/record/, then replay it
+# as often as wanted, with the gdbstub open for make gdb: see tools/rr.py
+# and docs/debugging.md (reverse execution).
+record:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory $(BUILD)/kernel.elf $(BUILD)/cmdline
+	@$(PYTHON) tools/rr.py record --build '$(BUILD)' --mem '$(MEM)' \
+	  --swap '$(SWAP)' --cmdline-file $(BUILD)/cmdline --debug '$(DEBUG)'
+
+replay:
+	@$(SETUP)
+	@$(PYTHON) tools/rr.py replay --build '$(BUILD)' --gdb-port $(GDBPORT)
+
+# Record/replay and reverse execution in GDB (tests/replay): minutes, so
+# not part of make check.
+check-replay:
+	@$(SETUP)
+	@$(MAKE) --no-print-directory $(BUILD)/kernel.elf
+	@$(PYTHON) tools/runtests.py --build $(BUILD) --tests tests/replay \
+	  --glob 'scenario:*'
 
 host-tests: $(BUILD)/host/ktest-host
 
@@ -386,6 +407,8 @@ help:
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make record     run, recorded into $(BUILD)/record/ (QEMU record/replay)"
+	@echo "make replay     replay that run, QEMU waiting for GDB; then: make gdb"
 	@echo "make labs       the course labs; make lab-starter LAB=NAME OUT=DIR,"
 	@echo "                make grade LAB=NAME [FORMAT=gradescope]"
 	@echo "make clean      remove $(BUILD)/"

@@ -19,6 +19,7 @@ usage() {
 # absolute path (a file or directory; a glob is fine); "a|b" accepts either.
 TABLE='
 qemu-system-x86          *          qemu-system-i386
+qemu-utils               *          qemu-img
 grub-common              *          grub-mkrescue grub-file
 grub-pc-bin              *          /usr/lib/grub/i386-pc
 xorriso                  *          xorriso
