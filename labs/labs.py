@@ -68,7 +68,7 @@ LABS = [
             ("kernel:reclaim.a_young_pte_is_kept_and_rewarded", 10, "try_to_swap_out"),
             ("kernel:reclaim.an_aged_page_goes_to_the_swap_cache", 10, "try_to_swap_out"),
             ("kernel:reclaim.a_cached_page_goes_back_to_its_slot", 10, "try_to_swap_out"),
-            ("kernel:reclaim.a_written_cached_page_is_dirtied", 5, "try_to_swap_out"),
+            ("kernel:reclaim.a_write_fault_frees_the_slot", 5, "try_to_swap_out"),
         ],
     },
     {
