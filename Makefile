@@ -167,7 +167,8 @@ HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # take only HOST_ALLOC, with tests/host/alloc_only/no_reclaim.c.
 HOST_ALLOC := mm/page_alloc.c mm/debug.c mm/swapfile.c
 HOST_RECLAIM := mm/swap.c mm/swap_state.c mm/vmscan.c mm/page_io.c \
-	mm/filemap.c mm/pgtable.c mm/vmtrace.c mm/reclaim_debug.c \
+	mm/swap_relocate.c mm/filemap.c mm/pgtable.c mm/vmtrace.c \
+	mm/reclaim_debug.c \
 	kernel/wait.c drivers/blkdev.c
 HOST_MM := $(HOST_ALLOC) $(HOST_RECLAIM)
 NO_RECLAIM := tests/host/alloc_only/no_reclaim.c

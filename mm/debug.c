@@ -35,7 +35,7 @@ static const char *const flag_names[32] = {
 	[PG_skip] = "skip", [PG_inactive_clean] = "inactive_clean",
 	[PG_highmem] = "highmem", [PG_writeback] = "writeback",
 	[PG_buddy] = "buddy", [PG_poisoned] = "poisoned",
-	[PG_reserved] = "reserved",
+	[PG_bad_slot] = "bad_slot", [PG_reserved] = "reserved",
 };
 
 /* Flags that say someone still uses the page: it may not be freed. */
@@ -43,7 +43,8 @@ static const char *const flag_names[32] = {
 	((1UL << PG_locked) | (1UL << PG_decr_after) |			\
 	 (1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
 	 (1UL << PG_inactive_clean) | (1UL << PG_slab) |		\
-	 (1UL << PG_swap_cache) | (1UL << PG_writeback))
+	 (1UL << PG_swap_cache) | (1UL << PG_writeback) |		\
+	 (1UL << PG_bad_slot))
 
 #define PAGE_LRU_FLAGS							\
 	((1UL << PG_active) | (1UL << PG_inactive_dirty) |		\

@@ -67,6 +67,9 @@ struct page {
 					 * in page->index (page_alloc.c) */
 #define PG_poisoned		15	/* ours: debug builds, filled with
 					 * PAGE_POISON while free */
+#define PG_bad_slot		18	/* ours: a write of this swap-cache
+					 * page alone failed: its slot is bad
+					 * (mm/page_io.c) */
 #define PG_reserved		31	/* never freed: not RAM, kernel... */
 
 /*
@@ -104,6 +107,7 @@ PAGE_FLAG(HighMem, PG_highmem)
 PAGE_FLAG(Writeback, PG_writeback)
 PAGE_FLAG(Buddy, PG_buddy)
 PAGE_FLAG(Poisoned, PG_poisoned)
+PAGE_FLAG(BadSlot, PG_bad_slot)
 PAGE_FLAG(Reserved, PG_reserved)
 
 /*

@@ -192,4 +192,8 @@ void switch_mm(struct mm_struct *next);
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);
 
+/* Every swap PTE of mm, one moment of it (mm/pgtable.c). */
+typedef int (*swap_pte_fn)(pte_t *pte, unsigned long addr, void *arg);
+int walk_swap_ptes(struct mm_struct *mm, swap_pte_fn fn, void *arg);
+
 #endif

@@ -48,9 +48,10 @@ class Inject:
     event: "read_aio" or "write_aio"; errno: 5 is EIO; once: fail only the first time.
     blkdebug arms the rule at the first such event and then fails requests of any
     kind touching the sector; iotype ("read", "write", ...) limits it to that kind.
+    sector None: every request fails, wherever it goes (a dead disk).
     """
     event: str
-    sector: int
+    sector: int | None = None
     errno: int = 5
     once: bool = False
     iotype: str | None = None
@@ -93,8 +94,9 @@ def _drive_option(index, disk):
         opts.append("file.driver=blkdebug")
         for n, err in enumerate(disk.errors):
             prefix = f"file.inject-error.{n}"
-            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno},"
-                        f"{prefix}.sector={err.sector}")
+            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno}")
+            if err.sector is not None:
+                opts.append(f"{prefix}.sector={err.sector}")
             if err.once:
                 opts.append(f"{prefix}.once=on")
             if err.iotype:

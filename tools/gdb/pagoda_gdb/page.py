@@ -18,7 +18,8 @@ PAGE_FLAGS = {
     0: "locked", 1: "error", 2: "referenced", 3: "uptodate", 4: "dirty",
     5: "decr_after", 6: "active", 7: "inactive_dirty", 8: "slab",
     9: "swap_cache", 10: "skip", 11: "inactive_clean", 12: "highmem",
-    13: "writeback", 14: "buddy", 15: "poisoned", 31: "reserved",
+    13: "writeback", 14: "buddy", 15: "poisoned", 18: "bad_slot",
+    31: "reserved",
 }
 FLAG_BITS = {name: bit for bit, name in PAGE_FLAGS.items()}
 
