@@ -187,7 +187,9 @@ def migration_under_pressure(lab, hogs, size, passes, debug=False):
     while len(ENDED.findall(vm.output)) < hogs:
         for pid in pids:
             printed = vm.run(f"migrate {pid} {moves % 2}", timeout=120)
-            assert MIGRATED.search(printed) or "no such process" in printed, printed
+            # a memhog that ends between two moves is gone, or exiting
+            assert MIGRATED.search(printed) or "no such process" in printed \
+                or "has no user pages" in printed, printed
         moves += 1
     assert set(ended(vm, pids).values()) == {"exited with status 0"}, vm.tail()
     verified = f"memhog: {size * 1024} KiB verified after {passes} passes"
