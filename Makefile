@@ -1,6 +1,6 @@
 # Pagoda: build, run, test and debug.  `make help` lists the targets.
 #
-# Variables: MEM=64M SWAP=256M NODES=1 CMDLINE="..." GUI=1 DEBUG=1
+# Variables: MEM=64M SWAP=256M NODES=1 CMDLINE="..." GUI=1 DEBUG=1 PROG="..."
 #            T=glob (make test)  BUILD=build (where everything goes)
 #            V=1 (show whole compiler command lines)
 
@@ -9,6 +9,7 @@ MEM     ?= 64M
 SWAP    ?= 256M
 NODES   ?= 1
 CMDLINE ?=
+PROG    ?=
 GUI     ?= 0
 DEBUG   ?= 0
 T       ?= *
@@ -64,7 +65,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
 
 .PHONY: all
-all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso
+all: $(BUILD)/kernel.elf $(BUILD)/pagoda.iso $(BUILD)/progs/template
 
 # The user programs, linked into the kernel image.
 include user/user.mk
@@ -131,14 +132,28 @@ $(BUILD)/cmdline: FORCE
 	$(file >$@.new,$(CMDLINE))
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline
-	@mkdir -p $(@D)
-	@$(PYTHON) -c 'import sys; t = open(sys.argv[1]).read(); \
-	  c = open(sys.argv[2]).read().strip(); \
-	  sys.stdout.write(t.replace("@CMDLINE@", c))' $^ > $@
+# PROG="a b": programs of one's own, given to the kernel as Multiboot
+# modules (kernel/module_programs.c): in the ISO under /boot/progs with a
+# GRUB module line each; with -kernel (the tests) as QEMU's -initrd.
+$(BUILD)/prog-list: FORCE
+	$(file >$@.new,$(PROG))
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg
+$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg.in $(BUILD)/cmdline $(BUILD)/prog-list
+	@mkdir -p $(@D)
+	@$(PYTHON) -c 'import sys, os; t = open(sys.argv[1]).read(); \
+	  c = open(sys.argv[2]).read().strip(); \
+	  m = "".join("\tmodule /boot/progs/{0} {0}\n".format(os.path.basename(p)) \
+	              for p in open(sys.argv[3]).read().split()); \
+	  sys.stdout.write(t.replace("@CMDLINE@", c) \
+	                   .replace("@MODULES@\n", m))' $^ > $@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg \
+		     $(PROG)
 	@echo "  ISO     $@"
+	@rm -rf $(BUILD)/iso/boot/progs && mkdir -p $(BUILD)/iso/boot/progs
+	@$(if $(PROG),cp $(PROG) $(BUILD)/iso/boot/progs/)
 	@cp $(BUILD)/kernel.elf $(BUILD)/iso/boot/kernel.elf
 	@grub-file --is-x86-multiboot $(BUILD)/iso/boot/kernel.elf
 	@grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
@@ -167,9 +182,9 @@ HSRCS := $(wildcard lib/*.c tests/common/*.c tests/host/*.c)
 # take only HOST_ALLOC, with tests/host/alloc_only/no_reclaim.c.
 HOST_ALLOC := mm/page_alloc.c mm/debug.c mm/swapfile.c
 HOST_RECLAIM := mm/swap.c mm/swap_state.c mm/vmscan.c mm/page_io.c \
-	mm/filemap.c mm/pgtable.c mm/vmtrace.c mm/reclaim_debug.c \
-	mm/rmap.c mm/rmap_debug.c mm/migrate.c kernel/wait.c \
-	drivers/blkdev.c
+	mm/swap_relocate.c mm/filemap.c mm/pgtable.c mm/vmtrace.c \
+	mm/reclaim_debug.c mm/rmap.c mm/rmap_debug.c mm/migrate.c \
+	kernel/wait.c drivers/blkdev.c
 HOST_MM := $(HOST_ALLOC) $(HOST_RECLAIM)
 NO_RECLAIM := tests/host/alloc_only/no_reclaim.c
 HSRCS := $(sort $(HSRCS) $(HOST_MM))
@@ -272,6 +287,13 @@ bench-peer: $(BUILD)/kernel.elf
 
 # -------------------------------------------------------------- running
 
+# A scripted run under memory pressure; its log and pictures (made by
+# tools/plot-vmlog with gnuplot) land in $(BUILD)/demo/.
+.PHONY: demo
+demo: all
+	@$(SETUP)
+	@$(PYTHON) tools/demo.py --build $(BUILD)
+
 QEMU_DISPLAY := $(if $(filter 1,$(GUI)),,-display none)
 # NODES=N splits MEM over N NUMA nodes (QEMU then provides an ACPI SRAT);
 # NUMA_CHECK stops make run/debug with the reason if that cannot be done.
@@ -286,10 +308,20 @@ QEMU = qemu-system-i386 -M pc -accel tcg -m $(MEM) $(QEMU_DISPLAY) $(QEMU_NUMA) 
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 # QEMU exits 33 when the kernel reports success: make exits 0 then.
+# It exits 0 when Ctrl-A X quits it, and also when a triple fault resets
+# the machine (-no-reboot); QEMU logs the resets (-d cpu_reset) in
+# RESET_LOG, where a triple fault leaves "Triple fault", which tells the
+# two apart.
+RESET_LOG = $(BUILD)/qemu-resets.log
+QEMU_RUN = rm -f $(RESET_LOG); $(QEMU) -d cpu_reset -D $(RESET_LOG)
 define qemu_status
 	status=$$?; [ $$status -eq 33 ] && exit 0; \
+	if [ $$status -eq 0 ] && ! grep -qs "Triple fault" $(RESET_LOG); \
+	then echo "pagoda: QEMU quit (Ctrl-A X)"; exit 0; fi; \
+	[ $$status -eq 0 ] && echo "pagoda: the machine triple-faulted" \
+	     "and QEMU stopped it (see $(RESET_LOG))" >&2 || \
 	echo "pagoda: QEMU exited with status $$status (35: the kernel" \
-	     "failed; 0: quit with Ctrl-A X, or a triple fault)" >&2; exit 1
+	     "reported a failure)" >&2; exit 1
 endef
 
 .PHONY: run debug gdb record replay check-replay check test host-tests clean help FORCE \
@@ -299,7 +331,7 @@ run:
 	@$(NUMA_CHECK)
 	@$(MAKE) --no-print-directory all $(BUILD)/swap.img
 	@echo "Booting Pagoda (quit: type 'shutdown', or Ctrl-A X)"
-	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
+	@$(QEMU_RUN) -cdrom $(BUILD)/pagoda.iso -boot d; $(qemu_status)
 
 debug:
 	@$(SETUP)
@@ -308,7 +340,7 @@ debug:
 	@$(GDB_SESSION) record --port $(GDBPORT) --elf $(BUILD)/kernel.elf \
 	  --build '$(BUILD)' --debug '$(DEBUG)'
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' elsewhere"
-	@$(QEMU) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
+	@$(QEMU_RUN) -cdrom $(BUILD)/pagoda.iso -boot d -S -gdb tcp::$(GDBPORT); \
 	  $(qemu_status)
 
 # make gdb loads the ELF that make debug (or make replay) booted, read
@@ -369,7 +401,8 @@ check:
 test:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img
-	@$(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
+	@PAGODA_PROG='$(abspath $(PROG))' \
+	  $(PYTHON) tools/runtests.py --build $(BUILD) --glob '$(T)'
 
 # ------------------------------------------------------------------ labs
 
@@ -402,12 +435,14 @@ clean:
 help:
 	@echo "make            build $(BUILD)/kernel.elf and $(BUILD)/pagoda.iso"
 	@echo "make run        boot in QEMU (MEM=64M NODES=1 SWAP=256M CMDLINE=... GUI=1)"
+	@echo "                PROG=\"path/to/prog ...\": your own programs, for run NAME"
 	@echo "make check      all tests: host unit tests, kernel suites, scenarios"
 	@echo "make test T=glob   only the tests matching glob"
 	@echo "make fuzz       fuzz the buddy allocator (FUZZ_SECONDS=300)"
 	@echo "make bench      benchmarks: bench: NAME VALUE UNIT lines"
 	@echo "make bench-peer memhog on Pagoda and on Debian's Linux, side by side"
 	@echo "make debug      like run, but QEMU waits for GDB; then: make gdb"
+	@echo "make demo       a run under memory pressure, pictures in $(BUILD)/demo/"
 	@echo "make record     run, recorded into $(BUILD)/record/ (QEMU record/replay)"
 	@echo "make replay     replay that run, QEMU waiting for GDB; then: make gdb"
 	@echo "make labs       the course labs; make lab-starter LAB=NAME OUT=DIR,"

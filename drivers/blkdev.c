@@ -27,10 +27,16 @@ void register_blkdev(struct block_device *bdev)
 	list_add_tail(&bdev->list, &all_block_devices);
 }
 
+/*
+ * The disk called name: "vda", or "/dev/vda" as Linux (and swapinfo)
+ * spells it.  NULL if there is none.
+ */
 struct block_device *blkdev_get(const char *name)
 {
 	struct list_head *pos;
 
+	if (!strncmp(name, "/dev/", 5))
+		name += 5;
 	list_for_each(pos, &all_block_devices) {
 		struct block_device *b =
 			list_entry(pos, struct block_device, list);

@@ -1,6 +1,7 @@
 /*
  * Finding an ACPI table (what Linux's drivers/acpi/tables.c does at
- * boot), for the SRAT that describes NUMA nodes (hardware.md).
+ * boot), for the SRAT that describes NUMA nodes (ACPI specification,
+ * "System Resource Affinity Table").
  *
  * The RSDP ("RSD PTR ") lies on a 16-byte boundary in the first KiB
  * of the EBDA or in the BIOS area 0xE0000-0xFFFFF, both in the low

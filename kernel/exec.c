@@ -31,12 +31,23 @@ struct exec_args {
 	char strings[MAX_ARG_BYTES];
 };
 
+/* A program linked into the kernel, or else one of the boot modules. */
 const struct user_program *find_user_program(const char *name)
 {
 	for (int i = 0; i < nr_user_programs; i++)
 		if (!strcmp(user_programs[i].name, name))
 			return &user_programs[i];
-	return NULL;
+	return find_module_program(name);
+}
+
+/* "programs: memhog forktest ...": every name find_user_program knows. */
+void print_user_programs(void)
+{
+	cprintf("programs:");
+	for (int i = 0; i < nr_user_programs; i++)
+		cprintf(" %s", user_programs[i].name);
+	print_module_programs();
+	cprintf("\n");
 }
 
 /* Registers for the first return to user mode (Linux's start_thread). */

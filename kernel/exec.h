@@ -5,7 +5,8 @@
  * turns each stripped ELF executable into a blob with a name
  * (tools/mkprograms.py), so they exist from the first instruction, in
  * every boot path (-kernel and GRUB alike), with no file system and no
- * boot-loader modules to configure.  A program is started by a kernel
+ * boot-loader modules to configure.  Programs of one's own can come as
+ * Multiboot modules too (kernel/module_programs.c).  A program is started by a kernel
  * thread that builds a fresh address space, loads the ELF image into
  * it and leaves for user mode (spawn_program).
  */
@@ -35,6 +36,12 @@ struct elf_info {
 };
 
 const struct user_program *find_user_program(const char *name);
+void print_user_programs(void);
+
+/* Programs given as Multiboot modules (kernel/module_programs.c). */
+void module_programs_init(void);
+const struct user_program *find_module_program(const char *name);
+void print_module_programs(void);
 int elf_check(const unsigned char *image, unsigned long size,
 	      const char **why);
 int load_elf_binary(const unsigned char *image, unsigned long size,

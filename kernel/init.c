@@ -33,9 +33,14 @@ KERNEL_PARAM_STRING(init, init_command,
 static __noreturn void run_init_program(char *command)
 {
 	char *argv[MAX_INIT_ARGS + 1], what[64];
-	int argc = shell_split(command, argv, MAX_INIT_ARGS), status;
-	int err = run_foreground(argc, argv, &status);
+	int argc = shell_split(command, argv, MAX_INIT_ARGS), status, err;
 
+	if (argc < 0) {
+		printk(KERN_ERR "init: more than %d words, not run\n",
+		       MAX_INIT_ARGS);
+		machine_exit(false);
+	}
+	err = run_foreground(argc, argv, &status);
 	if (err) {
 		printk(KERN_ERR "init: cannot run '%s': %s\n",
 		       argc ? argv[0] : "", err == -ENOENT

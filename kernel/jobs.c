@@ -57,14 +57,6 @@ void reap_background_jobs(void)
 	}
 }
 
-static void list_programs(void)
-{
-	cprintf("programs:");
-	for (int i = 0; i < nr_user_programs; i++)
-		cprintf(" %s", user_programs[i].name);
-	cprintf("\n");
-}
-
 /* Drops a trailing "&" (a word of its own, or stuck to the last one). */
 static bool take_ampersand(int *argc, char **argv)
 {
@@ -103,7 +95,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (err == -ENOENT) {
 		cprintf("run: no program '%s'; ", argv[0]);
-		list_programs();
+		print_user_programs();
 	} else if (err) {
 		cprintf("run: cannot start %s (error %d)\n", argv[0], err);
 	}

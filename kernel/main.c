@@ -4,6 +4,7 @@
  * stack, with interrupts off and the first 16 MiB mapped.
  */
 #include "kernel/kernel.h"
+#include "kernel/exec.h"
 #include "kernel/irq.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
@@ -23,6 +24,7 @@ __noreturn void rest_init(void);		/* kernel/init.c */
 
 void start_kernel(uint32_t magic, uint32_t info_phys)
 {
+	tsc_calibrate();	/* printk's time stamps */
 	console_init();
 	printk(KERN_NOTICE "Pagoda: a teaching kernel with the Linux 2.4 VM\n");
 	gdt_init();
@@ -34,6 +36,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	setup_memory();		/* mem=, the boot-time allocator */
 	paging_init();
 	mem_init();		/* mem_map, zones, buddy, slab: alloc ready */
+	module_programs_init();	/* make run PROG=...: boot modules */
 	sched_init();		/* this thread is init_task, pid 0 */
 	init_IRQ();
 	time_init();

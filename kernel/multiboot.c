@@ -1,5 +1,6 @@
 /*
- * Reading the Multiboot 1 information block (hardware.md).
+ * Reading the Multiboot 1 information block (the Multiboot 0.6.96
+ * specification, "Boot information format").
  *
  * Every field is used only if its flag bit says it is valid, and
  * every pointer is checked to lie in the memory boot/head.S mapped

@@ -60,7 +60,11 @@ void print_kernel_params(void)
 {
 	const struct kernel_param *const *p;
 
-	cprintf("%s\n\nknown parameters:\n", command_line);
+	if (command_line[0])
+		cprintf("%s\n\n", command_line);
+	else
+		cprintf("(the command line is empty)\n");
+	cprintf("known parameters:\n");
 	for (p = __start_kernel_params; p < __stop_kernel_params; p++)
 		cprintf("  %-10s %s\n", (*p)->name, (*p)->help);
 }

@@ -1,5 +1,5 @@
 /*
- * printk: the kernel log.  Each line gets a timestamp from jiffies
+ * printk: the kernel log.  Each line gets a timestamp (boot_clock_us)
  * ("[    1.230000] "), is appended to a ring buffer, and is shown on
  * the console if its level is below console_loglevel.
  */
@@ -51,9 +51,13 @@ int printk(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	level = message_level(&msg);
-	if (!line_open)
+	if (!line_open) {
+		uint64_t us = boot_clock_us();
+
 		sn = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ",
-			      jiffies / HZ, (jiffies % HZ) * (1000000 / HZ));
+			      (unsigned long)(us / 1000000),
+			      (unsigned long)(us % 1000000));
+	}
 	n = strlen(msg);
 	flags = local_irq_save();
 	log_append(stamp, sn);

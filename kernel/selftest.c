@@ -37,10 +37,26 @@ void run_boot_tests(void)
 	machine_exit(t.failed == 0);
 }
 
+/* "test" or "test -l": the suites, with their case counts. */
+static int list_suites(void)
+{
+	const struct ktest_suite *const *s;
+
+	cprintf("suites (test GLOB runs those matching; * ? and commas):\n");
+	for (s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		cprintf("  %-24s %3zu case%s%s\n", (*s)->name, (*s)->ncases,
+			(*s)->ncases == 1 ? "" : "s",
+			(*s)->explicit_only ? " (only when named exactly)"
+					    : "");
+	return 0;
+}
+
 static int cmd_test(int argc, char **argv)
 {
 	struct ktest_totals t;
 
+	if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-l")))
+		return list_suites();
 	if (argc != 2)
 		return shell_usage(argv[0]);
 	t = run_tests(argv[1]);
@@ -48,8 +64,8 @@ static int cmd_test(int argc, char **argv)
 		t.skipped);
 	return t.failed ? -1 : 0;
 }
-SHELL_COMMAND(test, cmd_test, "test GLOB",
-	      "run the in-kernel test suites matching GLOB");
+SHELL_COMMAND(test, cmd_test, "test [-l | GLOB]",
+	      "run the in-kernel test suites matching GLOB, or list them");
 
 static int cmd_dmesg(int argc __unused, char **argv __unused)
 {

@@ -1,9 +1,12 @@
 /*
  * The shell on the serial console: reads a line with simple editing
- * (backspace, Ctrl-U to kill the line, Ctrl-C to drop it), splits it
- * into words and runs the command registered under the first word.
+ * (backspace, Ctrl-U to kill the line, Ctrl-C to drop it, the up and
+ * down arrows for the history), splits it into words and runs the
+ * command registered under the first word.  A line or a word list
+ * that does not fit is refused with the reason, never cut.
  */
 #include "kernel/shell.h"
+#include "kernel/exec.h"
 #include "kernel/jobs.h"
 #include "kernel/kernel.h"
 #include "lib/ctype.h"
@@ -33,26 +36,88 @@ static void erase_chars(int n)
 		cprintf("\b \b");
 }
 
-/* Skips the rest of an escape sequence such as an arrow key's. */
-static void skip_escape(void)
+/* The keys of escape sequences that the shell acts on. */
+enum { KEY_OTHER, KEY_UP, KEY_DOWN };
+
+/*
+ * Reads the rest of an escape sequence, so that none of its bytes is
+ * taken for typed text: CSI (ESC [ ... final byte, as the arrows'
+ * ESC [ A) or SS3 (ESC O and one byte, as F1's ESC O P).
+ */
+static int read_escape(void)
 {
 	int c = console_getc();
 
+	if (c == 'O') {
+		console_getc();
+		return KEY_OTHER;
+	}
 	if (c != '[')
-		return;
+		return KEY_OTHER;
 	do
 		c = console_getc();
 	while (c >= 0 && !(c >= '@' && c <= '~'));
+	return c == 'A' ? KEY_UP : c == 'B' ? KEY_DOWN : KEY_OTHER;
+}
+
+/* The line being edited. */
+struct edit {
+	char *buf;
+	int len, size;
+	bool too_long;		/* a key was refused: the line is full */
+	unsigned back;		/* history line shown (0: a new line) */
+};
+
+static void edit_replace(struct edit *e, const char *text)
+{
+	erase_chars(e->len);
+	e->len = strlcpy(e->buf, text, e->size);
+	if (e->len > e->size - 1)
+		e->len = e->size - 1;
+	e->too_long = false;
+	cprintf("%s", e->buf);
+}
+
+/* Up and down walk the history; down past the newest gives "". */
+static void edit_history(struct edit *e, int key)
+{
+	unsigned back = e->back + (key == KEY_UP ? 1 : -1);
+	const char *text;
+
+	if (key == KEY_OTHER || (key == KEY_DOWN && !e->back))
+		return;
+	text = back ? shell_history_get(back) : "";
+	if (!text)
+		return;
+	e->back = back;
+	edit_replace(e, text);
+}
+
+/*
+ * Ends the line at Enter.  A line that did not fit is not run: the
+ * user is told, rather than a cut command being run.
+ */
+static int edit_finish(struct edit *e)
+{
+	cprintf("\n");
+	e->buf[e->len] = '\0';
+	if (e->too_long) {
+		cprintf("line too long: at most %d characters, not run\n",
+			e->size - 1);
+		return -1;
+	}
+	shell_history_add(e->buf);
+	return e->len;
 }
 
 /*
  * Reads one line into buf.  Returns its length, or -1 if Ctrl-C
- * dropped it.  A CR LF pair ends one line, not two.
+ * dropped it or it was too long.  A CR LF pair ends one line, not two.
  */
 static int read_line(char *buf, int size)
 {
 	static bool after_cr;
-	int len = 0;
+	struct edit e = { buf, 0, size, false, 0 };
 
 	for (;;) {
 		int c = console_getc();
@@ -62,38 +127,44 @@ static int read_line(char *buf, int size)
 		if (lf_after_cr)
 			continue;
 		if (c == '\r' || c == '\n') {
-			cprintf("\n");
-			buf[len] = '\0';
-			return len;
+			return edit_finish(&e);
 		} else if (c == KEY_DEL || c == '\b') {
-			if (len) {
-				len--;
+			if (e.len) {
+				e.len--;
 				erase_chars(1);
 			}
 		} else if (c == CTRL('U')) {
-			erase_chars(len);
-			len = 0;
+			edit_replace(&e, "");
 		} else if (c == CTRL('C')) {
 			cprintf("^C\n");
 			return -1;
 		} else if (c == KEY_ESC) {
-			skip_escape();
-		} else if (isprint(c) && len < size - 1) {
-			buf[len++] = (char)c;
+			edit_history(&e, read_escape());
+		} else if (isprint(c) && e.len < size - 1) {
+			buf[e.len++] = (char)c;
 			cprintf("%c", c);
+		} else if (isprint(c)) {
+			e.too_long = true;
 		}
 	}
 }
 
-/* Splits line into at most max words (in place); argv[argc] = NULL. */
+/*
+ * Splits line into words (in place); argv[argc] = NULL.  Returns
+ * argc, or -E2BIG if there are more than max words.
+ */
 int shell_split(char *line, char **argv, int max)
 {
 	int argc = 0;
 	char *w;
 
-	while ((w = strsep(&line, " \t")) && argc < max)
-		if (*w)
-			argv[argc++] = w;
+	while ((w = strsep(&line, " \t"))) {
+		if (!*w)
+			continue;
+		if (argc == max)
+			return -E2BIG;
+		argv[argc++] = w;
+	}
 	argv[argc] = NULL;
 	return argc;
 }
@@ -105,6 +176,11 @@ int shell_execute(char *line)
 	int argc = shell_split(line, argv, MAX_ARGS);
 	const struct shell_command *cmd;
 
+	if (argc == -E2BIG) {
+		cprintf("too many words: at most %d (a command and %d "
+			"arguments), not run\n", MAX_ARGS, MAX_ARGS - 1);
+		return argc;
+	}
 	if (!argc)
 		return 0;
 	cmd = find_command(argv[0]);
@@ -150,9 +226,12 @@ static int cmd_help(int argc __unused, char **argv __unused)
 			    (!next || strcmp((*c)->name, next->name) < 0))
 				next = *c;
 		if (!next)
-			return 0;
+			break;
 		cprintf("  %-24s %s\n", next->usage, next->help);
 		prev = next;
 	}
+	cprintf("\n'run' starts these ");
+	print_user_programs();
+	return 0;
 }
 SHELL_COMMAND(help, cmd_help, "help", "list the commands");

@@ -32,5 +32,7 @@ __noreturn void shell_run(void);
 int shell_execute(char *line);
 int shell_usage(const char *name);
 int shell_split(char *line, char **argv, int max);
+void shell_history_add(const char *line);
+const char *shell_history_get(unsigned back);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Kernel command-line parsing.
  *
- * Rules (interface.md): words are "key=value" or bare flags; a value
+ * Rules (docs/running.md): words are "key=value" or bare flags; a value
  * may be double-quoted to hold spaces (init="memhog 64M").  Unknown
  * keys are warned about and ignored; a bad value is rejected with the
  * reason and the parameter keeps its default.  Nothing here is fatal.

@@ -9,7 +9,7 @@
  * check_mm_invariants() walks every zone's free lists and mem_map, the
  * swap areas (check_swap_invariants in mm/swapfile.c), and the page
  * lists, swap cache and swap slots' users (mm/reclaim_debug.c), and
- * names the first broken invariant (mm.md, "Invariants").
+ * names the first broken invariant.
  *
  * Debug builds also fill free pages with PAGE_POISON and check, when
  * a page is handed out again, that nobody wrote to it meanwhile; and
@@ -36,7 +36,7 @@ static const char *const flag_names[32] = {
 	[PG_highmem] = "highmem", [PG_writeback] = "writeback",
 	[PG_buddy] = "buddy", [PG_poisoned] = "poisoned",
 	[PG_isolated] = "isolated", [PG_was_active] = "was_active",
-	[PG_reserved] = "reserved",
+	[PG_bad_slot] = "bad_slot", [PG_reserved] = "reserved",
 };
 
 /* Flags that say someone still uses the page: it may not be freed. */
@@ -45,7 +45,7 @@ static const char *const flag_names[32] = {
 	 (1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
 	 (1UL << PG_inactive_clean) | (1UL << PG_slab) |		\
 	 (1UL << PG_swap_cache) | (1UL << PG_writeback) |		\
-	 (1UL << PG_isolated))
+	 (1UL << PG_isolated) | (1UL << PG_bad_slot))
 
 #define PAGE_LRU_FLAGS							\
 	((1UL << PG_active) | (1UL << PG_inactive_dirty) |		\

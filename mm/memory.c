@@ -28,6 +28,7 @@
 #include "mm/rmap.h"
 #include "mm/swap.h"
 #include "mm/swapops.h"
+#include "mm/vmtrace.h"
 
 /* Mapped read-only wherever anonymous memory is read before written. */
 char empty_zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
@@ -136,6 +137,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return VM_FAULT_MINOR;
 }
 
+/* LAB swapin: BEGIN swapin_readahead */
 /* How many of the nr slots from first's need reading into the cache. */
 static unsigned int slots_to_read(swp_entry_t first, unsigned int nr)
 {
@@ -226,6 +228,7 @@ void swapin_readahead(swp_entry_t entry)
 	while (got > used)	/* slots read or freed meanwhile, or no memory */
 		__free_page(pool[--got]);
 }
+/* LAB swapin: END swapin_readahead */
 
 /* A locked page whose read failed leaves the cache, and is unlocked. */
 static void drop_unread(struct page *page)
@@ -288,6 +291,7 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		 unsigned long address, pte_t *page_table, pte_t orig_pte,
 		 int write_access)
 {
+	/* LAB swapin: BEGIN do_swap_page */
 	swp_entry_t entry = pte_to_swp_entry(orig_pte);
 	int ret = VM_FAULT_MINOR;
 	struct page *page;
@@ -347,7 +351,10 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	unlock_page(page);
 	set_pte(page_table, pte);
 	page_add_rmap(page, page_table);
+	/* mapped again: straight from the swap cache, or read from disk */
+	vmtrace(page, ret == VM_FAULT_MAJOR ? "faulted_read" : "faulted_cached");
 	return ret;
+	/* LAB swapin: END do_swap_page */
 }
 
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,

@@ -79,6 +79,9 @@ struct page {
 #define PG_isolated		16	/* ours: taken off the lists by
 					 * isolate_lru_page (mm/migrate.c) */
 #define PG_was_active		17	/* ours: isolated from active_list */
+#define PG_bad_slot		18	/* ours: a write of this swap-cache
+					 * page alone failed: its slot is bad
+					 * (mm/page_io.c) */
 #define PG_reserved		31	/* never freed: not RAM, kernel... */
 
 /*
@@ -118,6 +121,7 @@ PAGE_FLAG(Buddy, PG_buddy)
 PAGE_FLAG(Poisoned, PG_poisoned)
 PAGE_FLAG(Isolated, PG_isolated)
 PAGE_FLAG(WasActive, PG_was_active)
+PAGE_FLAG(BadSlot, PG_bad_slot)
 PAGE_FLAG(Reserved, PG_reserved)
 
 /*

@@ -1,7 +1,7 @@
 /*
- * The invariants of an address space, checked by name (mm.md asks for
- * "a checker that walks everything and names the first broken
- * invariant"; mm/debug.c does the same for mem_map and the zones):
+ * The invariants of an address space, checked by name: a checker that
+ * walks everything and names the first broken invariant, as
+ * mm/debug.c does for mem_map and the zones:
  *  - VMAs are page-aligned, non-empty, below TASK_SIZE, sorted and
  *    not overlapping; map_count counts them; total_vm sums them;
  *  - every present PTE lies inside a VMA, is writable only if the VMA

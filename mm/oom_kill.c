@@ -21,6 +21,7 @@
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 
+/* LAB oom: BEGIN badness */
 /* A rough integer square root, never 0 (2.4's int_sqrt). */
 static unsigned long int_sqrt(unsigned long x)
 {
@@ -61,10 +62,12 @@ unsigned long badness(struct task_struct *p)
 		points *= 2;
 	return points;
 }
+/* LAB oom: END badness */
 
 /* The process with the highest badness, or NULL if there is none. */
 static struct task_struct *select_bad_process(void)
 {
+	/* LAB oom: BEGIN select_bad_process */
 	struct task_struct *p, *chosen = NULL;
 	unsigned long max_points = 0;
 
@@ -80,6 +83,7 @@ static struct task_struct *select_bad_process(void)
 		}
 	}
 	return chosen;
+	/* LAB oom: END select_bad_process */
 }
 
 /*
@@ -106,6 +110,7 @@ bool oom_victim_exiting(void)
  */
 int out_of_memory(void)
 {
+	/* LAB oom: BEGIN out_of_memory */
 	if (nr_free_pages() > freepages.min)
 		return 0;
 	if (nr_free_pages() + nr_inactive_clean_pages() > freepages.low)
@@ -113,6 +118,7 @@ int out_of_memory(void)
 	if (nr_swap_pages > 0)
 		return 0;
 	return !oom_victim_exiting();
+	/* LAB oom: END out_of_memory */
 }
 
 /*

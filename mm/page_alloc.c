@@ -276,7 +276,7 @@ static bool kswapd_helped(unsigned int *fruitless)
 }
 
 /*
- * The heart of the allocator, in 2.4.0's order of work (mm.md):
+ * The heart of the allocator, in 2.4.0's order of work:
  *  1. count the pressure; direct reclaim only for order 0 with
  *     __GFP_WAIT outside PF_MEMALLOC;
  *  2. wake kswapd (or bdflush) if short of inactive/free pages;
@@ -584,7 +584,7 @@ unsigned long nr_inactive_clean_pages(void)
  * tests.
  */
 
-/* How many inactive pages 2.4 wants in reserve (mm.md). */
+/* How many inactive pages 2.4 wants in reserve. */
 unsigned long inactive_target(void)
 {
 	return min((unsigned long)memory_pressure >> 6, num_physpages / 4);

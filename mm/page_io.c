@@ -6,11 +6,31 @@
  * sector offset * 8 of the area's disk and returns at once; the
  * interrupt that completes it unlocks the page, so waiting for the
  * I/O means waiting for PG_locked to clear.
+ *
+ * When a write fails, nothing is lost and nothing is tried for ever:
+ *  - the page is dirtied again, so it stays in memory until written;
+ *  - any sector of its request may have been the bad one: its next write
+ *    goes alone (PG_error), so a bad sector holds back only its page;
+ *  - if that one fails too, its slot is bad (PG_bad_slot): before the
+ *    next write, swap_writepage() gives it another slot
+ *    (mm/swap_relocate.c), and the old one is never handed out again
+ *    (a slot that cannot be read alone is marked so too: its owner gets
+ *    SIGBUS, mm/memory.c, and the slot goes once they are gone);
+ *  - an area whose writes keep failing (SWAP_MAX_WRITE_ERRORS requests
+ *    in a row, none good) is taken out of use: swap is then as full as
+ *    if it were not there, and the OOM killer or a failed allocation
+ *    ends the shortage.
+ * 2.4.0 printed "I/O error" for each failed request, left the page
+ * clean (its data lost) and used the slot again.  Error messages here
+ * are rate-limited (swap_error()).
  */
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/time.h"
 #include "kernel/x86.h"
+#include "lib/ratelimit.h"
+#include "lib/vsprintf.h"
 #include "mm/filemap.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
@@ -19,12 +39,67 @@
 
 #define SECTORS_PER_PAGE	(PAGE_SIZE >> SECTOR_SHIFT)
 
-/* One request of swap I/O in flight: pages in consecutive slots. */
+/*
+ * One request of swap I/O in flight: pages in consecutive slots.
+ * alone: if it fails, the failure is its page's own.  A disk with a
+ * queue (QEMU's virtio-blk among them) merges requests for neighbouring
+ * sectors that reach it together, and fails the merged one as a whole,
+ * so a one-page request may fail for its neighbour's sector.  A read of
+ * one page counts (swap-in waits for each of its own); a write counts
+ * only as a retry, sent alone and waited for (rw_swap_pages).
+ */
 struct swap_io {
 	struct blk_request req;
+	struct swap_info_struct *area;
+	bool alone;
 	unsigned int nr;
 	struct page *pages[BLK_MAX_SEGS];
 };
+
+/* At most ten messages about swap I/O errors in five seconds. */
+static struct ratelimit_state swap_error_rs = RATELIMIT_STATE_INIT(5 * HZ, 10);
+
+/* Prints "swap: " and the message, with the count held back before. */
+static void swap_message(int missed, const char *fmt, va_list ap)
+{
+	char msg[160];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (missed)
+		printk(KERN_ERR "swap: %s (%d messages suppressed)\n", msg,
+		       missed);
+	else
+		printk(KERN_ERR "swap: %s\n", msg);
+}
+
+/*
+ * A message about a swap I/O error, unless ten have gone out in the
+ * last five seconds (lib/ratelimit.h); the next one to go out says how
+ * many were held back.  A disk that fails every request would
+ * otherwise keep the console, and so the CPU, busy with nothing else.
+ * Also called from interrupt handlers.
+ */
+void swap_error(const char *fmt, ...)
+{
+	int missed = ratelimit(&swap_error_rs, jiffies);
+	va_list ap;
+
+	if (missed < 0)
+		return;
+	va_start(ap, fmt);
+	swap_message(missed, fmt, ap);
+	va_end(ap);
+}
+
+/* The same for a message that must go out (an area out of use). */
+void swap_error_always(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	swap_message(ratelimit_missed(&swap_error_rs), fmt, ap);
+	va_end(ap);
+}
 
 /*
  * A page's I/O is over (2.4: end_buffer_io_async).  A read that
@@ -48,17 +123,27 @@ static void swap_page_done(struct page *page, int rw, int error)
 	unlock_page(page);
 }
 
-/* Completion, usually in interrupt context. */
+/*
+ * Completion, usually in interrupt context.  A write counts towards
+ * its area's failures in a row (or ends them).  A request alone that
+ * failed on the disk says its page's slot is bad (PG_bad_slot: the
+ * swap map is not touched here; settle_bad_slot() marks the slot
+ * before the page is written again or leaves the swap cache).
+ */
 static void end_swap_io(struct blk_request *req, int error)
 {
 	struct swap_io *io = container_of(req, struct swap_io, req);
 
+	if (req->op == WRITE)
+		io->area->write_errors = error ? io->area->write_errors + 1 : 0;
 	if (error)
-		printk(KERN_ERR "swap: %s error %d, %s sectors %llu-%llu\n",
-		       req->op == WRITE ? "write" : "read", error,
-		       req->bdev->name, (unsigned long long)req->sector,
-		       (unsigned long long)req->sector +
-		       io->nr * SECTORS_PER_PAGE - 1);
+		swap_error("%s error %d, %s sectors %llu-%llu",
+			   req->op == WRITE ? "write" : "read", error,
+			   req->bdev->name, (unsigned long long)req->sector,
+			   (unsigned long long)req->sector +
+			   io->nr * SECTORS_PER_PAGE - 1);
+	if (error && io->alone)
+		SetPageBadSlot(io->pages[0]);
 	for (unsigned int i = 0; i < io->nr; i++)
 		swap_page_done(io->pages[i], req->op, error);
 	kfree(io);
@@ -164,11 +249,23 @@ static struct swap_io *new_swap_io(struct swap_info_struct *p, int rw,
 		return NULL;
 	}
 	memset(io, 0, sizeof(*io));
+	io->area = p;
 	io->req.bdev = p->bdev;
 	io->req.op = rw;
 	io->req.sector = (sector_t)SWP_OFFSET(entry) * SECTORS_PER_PAGE;
 	io->req.end_io = end_swap_io;
 	return io;
+}
+
+/* Waits for the locked page's I/O (blk_idle: a task sleeps, polling
+ * asks the driver). */
+static void wait_for_swap_io(struct page *page, struct block_device *bdev)
+{
+	uint32_t flags = local_irq_save();
+
+	while (PageLocked(page))
+		blk_idle(bdev, flags);
+	local_irq_restore(flags);
 }
 
 /*
@@ -179,12 +276,19 @@ static struct swap_io *new_swap_io(struct swap_info_struct *p, int rw,
  * completion each page is unlocked, with PG_uptodate after a good
  * read or PG_error after a failure.  Writes keep PG_writeback set
  * while they are in flight.
+ *
+ * A page whose last write failed (PG_error), perhaps for a neighbour's
+ * sector, is retried alone: in a request of its own, not plugged with
+ * others, and waited for before anything else of ours goes out, so
+ * that the disk cannot merge it with a neighbour (struct swap_io).
+ * Then a bad sector holds back only its own page.
  */
 void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
 {
 	swp_entry_t entry = { pages[0]->index };
 	struct swap_info_struct *p = swap_io_area(entry);
-	bool plug = rw == WRITE && current->swap_plug_depth;
+	bool retry = rw == WRITE && PageError(pages[0]);
+	bool plug = rw == WRITE && current->swap_plug_depth && !retry;
 	struct swap_io *io;
 	unsigned int i;
 
@@ -210,10 +314,14 @@ void rw_swap_pages(int rw, struct page **pages, unsigned int nr)
 	}
 	for (i = 0; i < nr; i++)
 		swap_io_add(io, pages[i]);
-	if (plug && nr < max_pages(p))
+	io->alone = rw == READ ? nr == 1 : retry;
+	if (plug && nr < max_pages(p)) {
 		current->swap_plugged = io;
-	else
-		submit_request(&io->req);
+		return;
+	}
+	submit_request(&io->req);
+	if (retry)
+		wait_for_swap_io(pages[0], p->bdev);
 }
 
 /* One page (2.4: rw_swap_page with wait = 0). */
@@ -231,20 +339,30 @@ void rw_swap_page(int rw, struct page *page)
 int rw_swap_page_sync(int rw, struct page *page)
 {
 	swp_entry_t entry = { page->index };
-	uint32_t flags;
 
 	rw_swap_page(rw, page);
-	flags = local_irq_save();
 	/* Still locked: the entry was good and the request is out. */
-	while (PageLocked(page))
-		blk_idle(swap_info[SWP_TYPE(entry)].bdev, flags);
-	local_irq_restore(flags);
+	if (PageLocked(page))
+		wait_for_swap_io(page, swap_info[SWP_TYPE(entry)].bdev);
 	return PageError(page) ? -EIO : 0;
 }
 
-/* swapper_space's writepage (2.4: in swap_state.c): start the write. */
+/*
+ * swapper_space's writepage (2.4: in swap_state.c): starts writing the
+ * locked page, to another slot first if its own failed
+ * (mm/swap_relocate.c), and returns 0.  If it has nowhere good to go
+ * (swap is full, or every area failed), returns 1 as 2.4's writepage
+ * does when it refuses: the page is unlocked, still dirty, and
+ * page_launder() keeps it in memory.
+ */
 int swap_writepage(struct page *page)
 {
+	if (swap_write_needs_new_slot(page) && relocate_swap_page(page)) {
+		SetPageDirty(page);
+		swap_cache_end_io(page);	/* back to dirty_pages */
+		unlock_page(page);
+		return 1;
+	}
 	rw_swap_page(WRITE, page);
 	return 0;
 }

@@ -104,6 +104,40 @@ void pte_free(pte_t *table)
 	free_page((unsigned long)table);
 }
 
+/*
+ * Calls fn for each swap PTE of mm (neither none nor present) with its
+ * address, until fn returns nonzero, which is then returned.  It walks
+ * mm's VMAs through their page tables and does not sleep, so it sees
+ * one moment of mm.  The invariant checker counts swap users with it,
+ * and mm/swap_relocate.c moves the PTEs of a slot that failed.  (2.4
+ * has no such walker; 2.6 has walk_page_range().)
+ */
+int walk_swap_ptes(struct mm_struct *mm, swap_pte_fn fn, void *arg)
+{
+	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
+		for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+		     addr += PAGE_SIZE) {
+			pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+			pte_t *pte;
+			int ret;
+
+			if (pmd_none(*pmd) || pmd_bad(*pmd)) {
+				/* no page table: on to the next 4 MiB */
+				addr = (addr & PGDIR_MASK) + PGDIR_SIZE -
+				       PAGE_SIZE;
+				continue;
+			}
+			pte = pte_offset(pmd, addr);
+			if (pte_none(*pte) || pte_present(*pte))
+				continue;
+			ret = fn(pte, addr, arg);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
 /* Loads next's page directory (swapper_pg_dir for kernel threads). */
 void switch_mm(struct mm_struct *next)
 {

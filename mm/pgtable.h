@@ -27,7 +27,7 @@
 #define PTRS_PER_PTE		1024
 #define USER_PTRS_PER_PGD	(TASK_SIZE / PGDIR_SIZE)
 
-/* PTE bits (hardware.md); PROTNONE is Linux's software bit. */
+/* PTE bits (Intel SDM, 32-bit paging); PROTNONE is Linux's software bit. */
 #define _PAGE_PRESENT	0x001
 #define _PAGE_RW	0x002
 #define _PAGE_USER	0x004
@@ -207,5 +207,9 @@ void pte_free(pte_t *table);
 void switch_mm(struct mm_struct *next);
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);
+
+/* Every swap PTE of mm, one moment of it (mm/pgtable.c). */
+typedef int (*swap_pte_fn)(pte_t *pte, unsigned long addr, void *arg);
+int walk_swap_ptes(struct mm_struct *mm, swap_pte_fn fn, void *arg);
 
 #endif

@@ -1,7 +1,6 @@
 /*
  * The reclaim side of check_mm_invariants() (mm/debug.c): the page
- * lists, the swap cache, and who holds each swap slot (mm.md,
- * "Invariants").
+ * lists, the swap cache, and who holds each swap slot.
  *
  *  - every page on active_list, inactive_dirty_list or a zone's
  *    inactive_clean_list carries that list's flag and no other, and
@@ -14,7 +13,10 @@
  *    that fits its flags; nrpages counts them;
  *  - swap_map[slot] equals the swap PTEs of every address space that
  *    name the slot, plus 1 if the slot's page is in the swap cache
- *    (migration entries name no slot);
+ *    (migration entries name no slot; for a slot marked bad, the
+ *    count beside SWAP_MAP_BAD: 0 once its users are gone);
+ *  - PG_bad_slot only on a swap-cache page (its slot failed a write of
+ *    its own, and the page is still to be given another);
  *  - the reverse map, both ways (mm/rmap_debug.c).
  *
  * These hold whenever no task is in the middle of changing them, so
@@ -212,28 +214,24 @@ static int count_user(swp_entry_t entry)
 	return 0;
 }
 
-/* Counts the swap PTEs of mm into the areas' users[]. */
-static int count_swap_ptes(struct mm_struct *mm, char *why, size_t len)
-{
-	for (unsigned int i = 0; i < user_pgd_entries(); i++) {
-		pte_t *pte = user_pte_table(mm, i);
+/* Where the checker's walk of swap PTEs says what is wrong. */
+struct report {
+	char *why;
+	size_t len;
+};
 
-		if (!pte)
-			continue;
-		for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
-			/* migration entries: checked with the rmap */
-			if (pte_none(pte[j]) || pte_present(pte[j]) ||
-			    pte_is_migration(pte[j]))
-				continue;
-			if (count_user(pte_to_swp_entry(pte[j])))
-				return FAIL("the PTE for %08lx holds swap "
-					    "entry "
-					    "%08lx, which names no slot",
-					    (unsigned long)i << PGDIR_SHIFT |
-					    (unsigned long)j << PAGE_SHIFT,
-					    pte_val(pte[j]));
-		}
-	}
+/* Counts one swap PTE into its area's users[] (walk_swap_ptes). */
+static int count_swap_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct report *r = arg;
+	char *why = r->why;
+	size_t len = r->len;
+
+	if (pte_is_migration(*pte))	/* checked with the rmap */
+		return 0;
+	if (count_user(pte_to_swp_entry(*pte)))
+		return FAIL("the PTE for %08lx holds swap entry %08lx, which "
+			    "names no slot", addr, pte_val(*pte));
 	return 0;
 }
 
@@ -246,14 +244,13 @@ static int compare_swap_maps(char *why, size_t len)
 		if (!(p->flags & SWP_USED) || !p->users)
 			continue;
 		for (unsigned long i = 0; i < p->max; i++) {
-			unsigned short map = p->swap_map[i];
+			unsigned int count = swap_map_count(p->swap_map[i]);
 
-			if (map == SWAP_MAP_BAD ? !p->users[i]
-			    : map >= SWAP_MAP_MAX || map == p->users[i])
+			if (count >= SWAP_MAP_MAX || count == p->users[i])
 				continue;
 			return FAIL("swap slot %u:%lu has swap_map %u but %u "
 				    "users (swap PTEs + swap cache)", type, i,
-				    map, p->users[i]);
+				    p->swap_map[i], p->users[i]);
 		}
 	}
 	return 0;
@@ -268,12 +265,15 @@ static int check_swap_users(char *why, size_t len)
 			memset(swap_info[type].users, 0,
 			       swap_info[type].max * sizeof(unsigned short));
 	list_for_each(pos, &mmlist)
-		if (count_swap_ptes(list_entry(pos, struct mm_struct, mmlist),
-				    why, len))
+		if (walk_swap_ptes(list_entry(pos, struct mm_struct, mmlist),
+				   count_swap_pte, &(struct report){ why, len }))
 			return -1;
 	for (unsigned long pfn = 0; pfn < max_mapnr; pfn++) {
 		struct page *p = pfn_to_page(pfn);
 
+		if (PageBadSlot(p) && !PageSwapCache(p))
+			return FAIL("pfn %#lx is PG_bad_slot but not in the "
+				    "swap cache", pfn);
 		if (PageSwapCache(p) && count_user((swp_entry_t){ p->index }))
 			return FAIL("swap-cache pfn %#lx names no slot",
 				    pfn);

@@ -461,6 +461,10 @@ static int cmd_slabinfo(int argc __unused, char **argv __unused)
 	struct list_head *l;
 
 	cprintf("slabinfo - version: 1.1\n");
+	/* objects in use and in all, object size, slabs in use and in
+	 * all, pages per slab: 2.4's columns, the header is 2.6's */
+	cprintf("%-17s %6s %6s %6s %4s %4s %4s\n", "# name", "active",
+		"objs", "size", "used", "slab", "pps");
 	list_for_each(l, &cache_chain) {
 		kmem_cache_t *c = list_entry(l, kmem_cache_t, next);
 		unsigned long empty = !list_empty(&c->slabs_free);

@@ -139,6 +139,7 @@ void activate_page(struct page *page)
  */
 static void deactivate_page_nolock(struct page *page)
 {
+	/* LAB aging: BEGIN deactivate_page_nolock */
 	int maxcount = 2;	/* the swap cache's and our caller's */
 
 	page->age = 0;
@@ -148,6 +149,7 @@ static void deactivate_page_nolock(struct page *page)
 		add_page_to_inactive_dirty_list(page);
 		count_vm_event(PGDEACTIVATE);
 	}
+	/* LAB aging: END deactivate_page_nolock */
 }
 
 /*
@@ -173,26 +175,32 @@ void deactivate_page(struct page *page)
  */
 void age_page_up(struct page *page)
 {
+	/* LAB aging: BEGIN age_page_up */
 	unsigned int age;
 
 	if (!page->age)
 		activate_page(page);
 	age = page->age + PAGE_AGE_ADV;
 	page->age = age > PAGE_AGE_MAX ? PAGE_AGE_MAX : age;
+	/* LAB aging: END age_page_up */
 }
 
 /* The page was not used since the last look: halve its age. */
 void age_page_down_ageonly(struct page *page)
 {
+	/* LAB aging: BEGIN age_page_down_ageonly */
 	page->age /= 2;
+	/* LAB aging: END age_page_down_ageonly */
 }
 
 /* Halve the age; at 0 the page moves to the inactive_dirty list. */
 void age_page_down(struct page *page)
 {
+	/* LAB aging: BEGIN age_page_down */
 	age_page_down_ageonly(page);
 	if (!page->age)
 		deactivate_page(page);
+	/* LAB aging: END age_page_down */
 }
 
 /* ------------------------------------------------ entering and leaving */

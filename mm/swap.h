@@ -17,7 +17,7 @@
  * This is Linux 2.4.0's i386 layout (SWP_TYPE = bits 1-6, SWP_OFFSET =
  * bits 8-31).  Bit 7 stays clear because 2.4 uses it as _PAGE_PROTNONE
  * in non-present PTEs.  (Later kernels moved the offset to bit 9 when
- * PROT_NONE took bit 8; mm.md quotes that later layout, we follow the
+ * PROT_NONE took bit 8; some notes quote that later layout, we follow the
  * 2.4 source that students read beside ours.)  Slot 0 of every area
  * holds the header and is never handed out, so no entry is ever 0.
  */
@@ -50,10 +50,24 @@ typedef struct {
  * swap_map[offset] counts the users of a slot: one per swap PTE, plus
  * one while the page is in the swap cache.  A count that reaches
  * SWAP_MAP_MAX sticks there (the slot then stays used until swapoff);
- * SWAP_MAP_BAD marks the header slot and the bad pages.
+ * SWAP_MAP_BAD marks the header slot and the bad pages, and slots
+ * whose I/O failed (mm/page_io.c).  A slot in use that fails keeps
+ * its count in the low bits beside SWAP_MAP_BAD (swap_map_count()),
+ * and becomes SWAP_MAP_BAD alone, never free, when its last user
+ * lets go.  (2.4 marks only the header's bad pages.)
  */
 #define SWAP_MAP_MAX		0x7fff
 #define SWAP_MAP_BAD		0x8000
+
+/* The users a swap_map value counts, bad or not. */
+static inline unsigned int swap_map_count(unsigned short map)
+{
+	return map & ~SWAP_MAP_BAD;
+}
+
+/* Write requests that fail in a row, with no good write between, before
+ * an area is taken out of use (swap_area_out_of_use). */
+#define SWAP_MAX_WRITE_ERRORS	32
 
 /* get_swap_page hands out this many slots in a row before it looks
  * for a fresh empty run (2.4's clustering, for fewer disk seeks). */
@@ -79,6 +93,11 @@ struct swap_info_struct {
 	int pages;			/* usable slots (not header, bad) */
 	unsigned long max;		/* slots, 0 .. max - 1 */
 	int next;			/* next area in swap_list, or -1 */
+	unsigned int write_errors;	/* write requests failed since the
+					 * last good one (I/O completions) */
+	unsigned int found_bad;		/* slots marked bad since swapon */
+	bool out_of_use;		/* writes kept failing: every slot
+					 * is marked bad */
 };
 
 /*
@@ -134,6 +153,9 @@ void swap_free(swp_entry_t entry);
 int swap_count(swp_entry_t entry);
 bool swap_entry_used(swp_entry_t entry);
 bool swap_entry_writable(swp_entry_t entry);
+bool mark_swap_slot_bad(swp_entry_t entry);
+bool swap_slot_marked_bad(swp_entry_t entry);
+void swap_area_out_of_use(struct swap_info_struct *p);
 
 int swap_header_check(const union swap_header *h, unsigned long disk_pages,
 		      char *why, size_t len);
@@ -144,6 +166,7 @@ void relist_swap_area(struct swap_info_struct *p);
 int unlist_swap_area(struct swap_info_struct *p);
 int disable_swap_area(struct swap_info_struct *p);
 unsigned long swap_area_used(const struct swap_info_struct *p);
+unsigned long swap_area_bad_in_use(const struct swap_info_struct *p);
 struct swap_info_struct *alloc_swap_info(void);
 void free_swap_info(struct swap_info_struct *p);
 int check_swap_invariants(char *why, size_t len);
@@ -162,6 +185,12 @@ void swap_plug(void);
 void swap_unplug(void);
 int rw_swap_page_sync(int rw, struct page *page);
 int swap_writepage(struct page *page);
+void swap_error(const char *fmt, ...) __printf(1, 2);
+void swap_error_always(const char *fmt, ...) __printf(1, 2);
+
+/* A page whose slot failed gets another (mm/swap_relocate.c). */
+bool swap_write_needs_new_slot(struct page *page);
+int relocate_swap_page(struct page *page);
 
 /* The swap cache (mm/swap_state.c). */
 struct address_space;
@@ -175,6 +204,8 @@ bool still_cached_for(struct page *page, swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
 void delete_from_swap_cache(struct page *page);
+int swap_cache_move(struct page *page, swp_entry_t entry);
+void settle_bad_slot(struct page *page);
 void free_page_and_swap_cache(struct page *page);
 void free_swap_and_cache(swp_entry_t entry);
 void page_cache_release(struct page *page);

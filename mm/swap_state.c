@@ -112,6 +112,7 @@ struct page *find_swap_page(swp_entry_t entry)
  */
 struct page *lookup_swap_cache(swp_entry_t entry)
 {
+	/* LAB swapin: BEGIN lookup_swap_cache */
 	struct page *page = find_swap_page(entry);
 
 	if (!page)
@@ -121,6 +122,7 @@ struct page *lookup_swap_cache(swp_entry_t entry)
 	    free_shortage())
 		wakeup_kswapd(0);
 	return page;
+	/* LAB swapin: END lookup_swap_cache */
 }
 
 /*
@@ -151,6 +153,46 @@ void set_page_dirty(struct page *page)
 }
 
 /*
+ * A read or write of the page alone failed on the disk (PG_bad_slot,
+ * set by the I/O's completion in an interrupt, where the swap map is
+ * not touched): its slot is marked bad now, in process context, before
+ * the page is given another slot or leaves the cache, so that the slot
+ * is never handed out again.
+ */
+void settle_bad_slot(struct page *page)
+{
+	swp_entry_t entry = { page->index };
+
+	if (TestClearPageBadSlot(page) && mark_swap_slot_bad(entry))
+		swap_error("%s slot %lu failed: marked bad",
+			   swap_info[SWP_TYPE(entry)].bdev->name,
+			   SWP_OFFSET(entry));
+}
+
+/*
+ * Moves the locked page to entry, a slot just taken for it (one user:
+ * the cache's from now on), from its old one, whose cache reference
+ * the caller still holds and drops.  Nothing else changes: lists,
+ * flags, references.  0, or -ENOMEM (nothing changed) if the index
+ * has no memory for the new key.
+ */
+int swap_cache_move(struct page *page, swp_entry_t entry)
+{
+	swp_entry_t old = { page->index };
+	uint32_t flags = lru_lock();
+	int err = radix_tree_insert(&swapper_space.page_tree,
+				    swap_cache_key(entry), page);
+
+	if (!err) {
+		radix_tree_delete(&swapper_space.page_tree,
+				  swap_cache_key(old));
+		page->index = entry.val;
+	}
+	lru_unlock(flags);
+	return err;
+}
+
+/*
  * Takes the locked page out of the cache and off its LRU list, and
  * drops the cache's references: on the slot (swap_free) and on the
  * page.  The caller holds its own reference, so the page stays.
@@ -161,6 +203,7 @@ void delete_from_swap_cache_nolock(struct page *page)
 	uint32_t flags;
 
 	BUG_ON(!PageLocked(page) || !PageSwapCache(page));
+	settle_bad_slot(page);
 	flags = lru_lock();
 	if (PageActive(page) || PageInactiveDirty(page) ||
 	    PageInactiveClean(page))

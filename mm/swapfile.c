@@ -185,9 +185,26 @@ bad:
 }
 
 /*
+ * A slot marked bad has lost its last user: it leaves the usable
+ * slots for good, as the header's bad pages never entered them.  An
+ * area swapoff is emptying (out of swap_list) counted it out of
+ * nr_swap_pages as a slot in use when it was unlisted, and
+ * relist_swap_area() will not count it in again: that is given back.
+ */
+static void slot_gone_bad(struct swap_info_struct *p)
+{
+	p->pages--;
+	if ((p->flags & SWP_WRITEOK) == SWP_WRITEOK)
+		total_swap_pages--;
+	else
+		nr_swap_pages++;
+}
+
+/*
  * Drops one user of the slot; at 0 the slot is free again (2.4:
- * swap_free).  A count stuck at SWAP_MAP_MAX is not decremented: after
- * an overflow nobody knows how many users are left.
+ * swap_free), or bad for good if its I/O failed.  A count stuck at
+ * SWAP_MAP_MAX is not decremented: after an overflow nobody knows how
+ * many users are left.
  */
 void swap_free(swp_entry_t entry)
 {
@@ -200,10 +217,14 @@ void swap_free(swp_entry_t entry)
 	if ((p->flags & SWP_WRITEOK) == SWP_WRITEOK &&
 	    (swap_list.next < 0 || p->prio > swap_info[swap_list.next].prio))
 		swap_list.next = SWP_TYPE(entry);
-	if (p->swap_map[offset] >= SWAP_MAP_MAX)
+	if (swap_map_count(p->swap_map[offset]) >= SWAP_MAP_MAX)
 		return;
-	if (--p->swap_map[offset])
+	if (swap_map_count(--p->swap_map[offset]))
 		return;
+	if (p->swap_map[offset] == SWAP_MAP_BAD) {
+		slot_gone_bad(p);
+		return;
+	}
 	if (offset < p->lowest_bit)
 		p->lowest_bit = offset;
 	if (offset > p->highest_bit)
@@ -224,7 +245,7 @@ int swap_duplicate(swp_entry_t entry)
 
 	if (!p)
 		return 0;
-	if (p->swap_map[offset] < SWAP_MAP_MAX)
+	if (swap_map_count(p->swap_map[offset]) < SWAP_MAP_MAX)
 		p->swap_map[offset]++;
 	else if (overflows++ < 5)
 		printk(KERN_WARNING "VM: swap entry overflow\n");
@@ -236,7 +257,7 @@ int swap_count(swp_entry_t entry)
 {
 	struct swap_info_struct *p = swap_info_get(entry, "swap_count");
 
-	return p ? p->swap_map[SWP_OFFSET(entry)] : 0;
+	return p ? swap_map_count(p->swap_map[SWP_OFFSET(entry)]) : 0;
 }
 
 /*
@@ -247,13 +268,19 @@ int swap_count(swp_entry_t entry)
 bool swap_entry_used(swp_entry_t entry)
 {
 	unsigned long type = SWP_TYPE(entry), offset = SWP_OFFSET(entry);
-	unsigned short count;
 
 	if (type >= nr_swapfiles || !(swap_info[type].flags & SWP_USED) ||
 	    offset >= swap_info[type].max)
 		return false;
-	count = swap_info[type].swap_map[offset];
-	return count && count != SWAP_MAP_BAD;
+	return swap_map_count(swap_info[type].swap_map[offset]);
+}
+
+/* Whether entry names a slot in use that failed (quietly, as above). */
+bool swap_slot_marked_bad(swp_entry_t entry)
+{
+	return swap_entry_used(entry) &&
+	       (swap_info[SWP_TYPE(entry)].swap_map[SWP_OFFSET(entry)] &
+		SWAP_MAP_BAD);
 }
 
 /* Whether entry's area still takes pages (swapoff is not emptying it). */
@@ -266,10 +293,61 @@ bool swap_entry_writable(swp_entry_t entry)
 }
 
 /*
+ * A slot in use whose I/O failed (mm/page_io.c, mm/memory.c): no page
+ * is ever given it again.  Its users keep it until they let go; then
+ * swap_free() makes it SWAP_MAP_BAD instead of free.  True if it was
+ * not marked before.
+ */
+bool mark_swap_slot_bad(swp_entry_t entry)
+{
+	unsigned short *map;
+
+	if (!swap_entry_used(entry))
+		return false;
+	map = &swap_info[SWP_TYPE(entry)].swap_map[SWP_OFFSET(entry)];
+	if (*map & SWAP_MAP_BAD)
+		return false;
+	*map |= SWAP_MAP_BAD;
+	swap_info[SWP_TYPE(entry)].found_bad++;
+	return true;
+}
+
+/*
+ * Writes to p keep failing (mm/page_io.c counts them): it is taken out
+ * of use.  Every free slot is marked bad at once, every slot in use
+ * for when its users let go, so nothing is written to it again and
+ * nr_swap_pages falls as if it were full; what is on it already can
+ * still be read back, and swapoff empties it as usual.  (2.4.0 went on
+ * writing to it, and failing, for ever.)  An area swapoff is emptying
+ * is left to it.
+ */
+void swap_area_out_of_use(struct swap_info_struct *p)
+{
+	unsigned long i, free = 0;
+
+	if ((p->flags & SWP_WRITEOK) != SWP_WRITEOK || p->out_of_use)
+		return;
+	for (i = 1; i < p->max; i++) {
+		if (p->swap_map[i] & SWAP_MAP_BAD)
+			continue;
+		free += !p->swap_map[i];
+		p->swap_map[i] |= SWAP_MAP_BAD;
+		p->found_bad++;
+	}
+	p->pages -= free;
+	total_swap_pages -= free;
+	nr_swap_pages -= free;
+	p->lowest_bit = p->max;
+	p->highest_bit = 0;
+	p->cluster_nr = 0;
+	p->out_of_use = true;
+}
+
+/*
  * The slots swap-in reads together with entry's (2.4's
  * valid_swaphandles): the aligned window of 1 << page_cluster slots
  * around it, from its start up to the first slot not in use (free,
- * bad, or past the end), never the header.  *offset gets the first;
+ * bad, or past the end) or whose I/O failed, never the header.  *offset gets the first;
  * returns how many (0 if the window starts with a free slot).
  */
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
@@ -282,7 +360,8 @@ int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
 	if (!toff)
 		toff = 1;
 	*offset = toff;
-	while (toff < end && swap_entry_used(SWP_ENTRY(type, toff))) {
+	while (toff < end && swap_entry_used(SWP_ENTRY(type, toff)) &&
+	       !swap_slot_marked_bad(SWP_ENTRY(type, toff))) {
 		toff++;
 		n++;
 	}
@@ -444,9 +523,19 @@ unsigned long swap_area_used(const struct swap_info_struct *p)
 	unsigned long i, used = 0;
 
 	for (i = 1; i < p->max; i++)
-		if (p->swap_map[i] && p->swap_map[i] != SWAP_MAP_BAD)
+		if (swap_map_count(p->swap_map[i]))
 			used++;
 	return used;
+}
+
+/* Slots of p marked bad that their users still hold. */
+unsigned long swap_area_bad_in_use(const struct swap_info_struct *p)
+{
+	unsigned long i, held = 0;
+
+	for (i = 1; i < p->max; i++)
+		held += p->swap_map[i] > SWAP_MAP_BAD;
+	return held;
 }
 
 /*
@@ -507,16 +596,19 @@ static const char *check_swap_area(const struct swap_info_struct *p,
 	}
 	if (good != (unsigned long)p->pages)
 		return "pages differs from the slots not marked bad";
+	if (p->out_of_use && free)
+		return "an area out of use has a free slot";
 	*nfree += free;
 	*npages += good;
 	return NULL;
 }
 
 /*
- * mm.md's swap invariants: every area in use is in swap_list, in
+ * The swap invariants: every area in use is in swap_list, in
  * decreasing priority; its free slots lie inside its search window;
- * nr_swap_pages counts the free slots and total_swap_pages the usable
- * ones (an area swapoff is emptying counts minus its slots in use).
+ * nr_swap_pages counts the free slots (neither in use nor marked bad)
+ * and total_swap_pages the usable ones (an area swapoff is emptying
+ * counts minus its slots in use); an area out of use has no free slot.
  * Returns 0, or -1 with the first broken one named in why.
  */
 int check_swap_invariants(char *why, size_t len)

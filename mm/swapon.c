@@ -337,7 +337,7 @@ static int try_to_unuse(int type)
 		swp_entry_t entry = SWP_ENTRY(type, i);
 		struct page *page;
 
-		if (!p->swap_map[i] || p->swap_map[i] == SWAP_MAP_BAD)
+		if (!swap_map_count(p->swap_map[i]))
 			continue;
 		page = lookup_swap_cache(entry);
 		if (page) {
@@ -354,10 +354,10 @@ static int try_to_unuse(int type)
 				continue;
 			}
 		}
-		if (p->swap_map[i]) {
+		if (swap_map_count(p->swap_map[i])) {
 			printk(KERN_ERR "swapoff: slot %lu still has %u users "
 			       "that are no process's page tables\n", i,
-			       p->swap_map[i]);
+			       swap_map_count(p->swap_map[i]));
 			err = -EBUSY;
 		}
 	}
@@ -476,17 +476,26 @@ static int cmd_swapon(int argc, char **argv)
 	const char *dev;
 	int error;
 
-	if (argc == 1) {
+	if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-a"))) {
 		cprintf("%d swap areas added\n", swapon_all());
 		return 0;
 	}
-	if (argc == 4 && !strcmp(argv[1], "-p")) {
+	if (!strcmp(argv[1], "-p")) {
+		if (argc != 4) {
+			cprintf("swapon: -p takes a priority and a disk: "
+				"swapon -p PRIO DEV\n");
+			return -EINVAL;
+		}
 		if (kstrtoul(argv[2], 0, &prio) || prio > 32767) {
 			cprintf("swapon: bad priority '%s' (0 to 32767)\n",
 				argv[2]);
 			return -EINVAL;
 		}
 		dev = argv[3];
+	} else if (argv[1][0] == '-') {
+		cprintf("swapon: unknown option '%s' (only -p PRIO)\n",
+			argv[1]);
+		return -EINVAL;
 	} else if (argc == 2) {
 		prio = -1;	/* the next default priority */
 		dev = argv[1];
@@ -498,7 +507,7 @@ static int cmd_swapon(int argc, char **argv)
 		cprintf("swapon: %s: %s\n", dev, strerror(error));
 	return error;
 }
-SHELL_COMMAND(swapon, cmd_swapon, "swapon [[-p PRIO] DEV]",
+SHELL_COMMAND(swapon, cmd_swapon, "swapon [-a | [-p PRIO] DEV]",
 	      "swap on DEV, or on every disk with a swap signature");
 
 static int cmd_swapoff(int argc, char **argv)
@@ -514,10 +523,49 @@ static int cmd_swapoff(int argc, char **argv)
 }
 SHELL_COMMAND(swapoff, cmd_swapoff, "swapoff DEV", "stop swapping on DEV");
 
+/* The first few slots of p marked bad (the header's too), by number. */
+static void list_bad_slots(const struct swap_info_struct *p)
+{
+	unsigned long i, shown = 0;
+
+	cprintf("; bad:");
+	for (i = 1; i < p->max; i++) {
+		if (!(p->swap_map[i] & SWAP_MAP_BAD))
+			continue;
+		if (shown++ == 8) {
+			cprintf(" ...");
+			break;
+		}
+		cprintf(" %lu", i);
+	}
+}
+
+/*
+ * After the table, a line for an area with slots found bad since
+ * swapon (its I/O failed: mm/page_io.c): how many, how many of them
+ * their users still hold (they go when those exit), which ones, and
+ * whether it is out of use.  Linux's /proc/swaps has no such line.
+ */
+static void show_bad_slots(const struct swap_info_struct *p)
+{
+	unsigned long held = swap_area_bad_in_use(p);
+
+	if (!p->found_bad)
+		return;
+	cprintf("/dev/%s: %u bad slot%s found since swapon", p->bdev->name,
+		p->found_bad, p->found_bad == 1 ? "" : "s");
+	if (held)
+		cprintf(", %lu of them still held by their users", held);
+	list_bad_slots(p);
+	if (p->out_of_use)
+		cprintf("; out of use: its writes kept failing");
+	cprintf("\n");
+}
+
 /*
  * The swap areas in the format of Linux's /proc/swaps (2.6 and later:
- * the name padded to 40 columns, sizes in KiB).  Areas are listed in
- * swap_info order, as Linux does.
+ * the name padded to 40 columns, sizes in KiB), then their bad slots.
+ * Areas are listed in swap_info order, as Linux does.
  */
 static int cmd_swapinfo(int argc __unused, char **argv __unused)
 {
@@ -538,6 +586,9 @@ static int cmd_swapinfo(int argc __unused, char **argv __unused)
 			" ", "partition", size, size < 10000000 ? "\t" : "",
 			used, used < 10000000 ? "\t" : "", p->prio);
 	}
+	for (i = 0; i < nr_swapfiles; i++)
+		if ((swap_info[i].flags & SWP_WRITEOK) == SWP_WRITEOK)
+			show_bad_slots(&swap_info[i]);
 	return 0;
 }
 SHELL_COMMAND(swapinfo, cmd_swapinfo, "swapinfo",

@@ -27,7 +27,7 @@
  *   refill_inactive_scan() ages the active list and deactivates the
  *   unmapped pages that reach age 0.
  *
- * As in 2.4.0 (mm.md), anonymous pages are on no list until swap_out()
+ * As in 2.4.0, anonymous pages are on no list until swap_out()
  * puts them in the swap cache, so the seed's story is visible: only
  * the page-table walk finds a page that never went to swap.  Where
  * Pagoda departs from 2.4.0, a comment says so (and README.md lists
@@ -94,6 +94,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long address, pte_t *page_table,
 		    unsigned int gfp_mask __unused)
 {
+	/* LAB swapout: BEGIN try_to_swap_out */
 	pte_t pte = *page_table;
 	swp_entry_t entry;
 	struct page *page;
@@ -166,12 +167,14 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	swap_duplicate(entry);		/* the PTE's reference */
 	set_pte(page_table, swp_entry_to_pte(entry));
 	page_remove_rmap(page, page_table);
+	vmtrace(page, "unmapped");
 	unlock_page(page);
 	pages_unmapped++;
 	mm->rss--;
 	deactivate_page(page);
 	page_cache_release(page);	/* the mapping's reference */
 	return 1;
+	/* LAB swapout: END try_to_swap_out */
 }
 
 /*
@@ -183,6 +186,7 @@ int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pmd_t *dir, unsigned long address, unsigned long end,
 		 unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_pmd */
 	pte_t *pte;
 
 	if (pmd_none(*dir))
@@ -202,6 +206,7 @@ int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		pte++;
 	} while (address && address < end);
 	return 0;
+	/* LAB swapout: END swap_out_pmd */
 }
 
 /*
@@ -213,18 +218,21 @@ int swap_out_pgd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pgd_t *dir, unsigned long address, unsigned long end,
 		 unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_pgd */
 	unsigned long pgd_end = (address + PGDIR_SIZE) & PGDIR_MASK;
 
 	if (pgd_end && end > pgd_end)
 		end = pgd_end;
 	return swap_out_pmd(mm, vma, pmd_offset(dir, address), address, end,
 			    gfp_mask);
+	/* LAB swapout: END swap_out_pgd */
 }
 
 /* vma from address to its end, one page-directory entry at a time. */
 int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		 unsigned long address, unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_vma */
 	unsigned long end = vma->vm_end;
 	pgd_t *pgdir = pgd_offset(mm, address);
 
@@ -238,6 +246,7 @@ int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		pgdir++;
 	} while (address && address < end);
 	return 0;
+	/* LAB swapout: END swap_out_vma */
 }
 
 /*
@@ -248,6 +257,7 @@ int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
  */
 int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
 {
+	/* LAB swapout: BEGIN swap_out_mm */
 	unsigned long address = mm->swap_address;
 	struct vm_area_struct *vma = find_vma(mm, address);
 
@@ -268,6 +278,7 @@ int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
 	mm->swap_address = 0;
 	mm->swap_cnt = 0;
 	return 0;
+	/* LAB swapout: END swap_out_mm */
 }
 
 /*
@@ -278,6 +289,7 @@ int swap_out_mm(struct mm_struct *mm, unsigned int gfp_mask)
  */
 static struct mm_struct *swap_out_select(void)
 {
+	/* LAB swapout: BEGIN swap_out_select */
 	for (int assign = 0; assign < 2; assign++) {
 		struct mm_struct *best = NULL;
 		unsigned long max_cnt = 0;
@@ -303,6 +315,7 @@ static struct mm_struct *swap_out_select(void)
 			return best;
 	}
 	return NULL;
+	/* LAB swapout: END swap_out_select */
 }
 
 /*
@@ -359,6 +372,7 @@ static void drop_stray_page(struct page *page, const char *scan,
  */
 int refill_inactive_scan(unsigned int priority, int oneshot)
 {
+	/* LAB aging: BEGIN refill_inactive_scan */
 	int maxscan = nr_active_pages >> priority, ret = 0;
 	uint32_t flags = lru_lock();
 
@@ -391,10 +405,12 @@ int refill_inactive_scan(unsigned int priority, int oneshot)
 	}
 	lru_unlock(flags);
 	return ret;
+	/* LAB aging: END refill_inactive_scan */
 }
 
 /* ------------------------------------------------ the inactive lists */
 
+/* LAB launder: BEGIN page_launder */
 /* Inactive dirty -> active: the page is in use again. */
 static void launder_activate(struct page *page)
 {
@@ -412,20 +428,31 @@ static void launder_rotate(struct page *page)
 
 /*
  * Starts writing a dirty, locked page to swap; the completion unlocks
- * it (mm/page_io.c).  *written remembers the slot last written, for a
- * caller that will wait for it; no reference on the page is kept (2.4
- * drops its own as soon as writepage returns), so the pass goes on as
- * if the page were gone.  Called without the LRU lock: writepage may
- * wait for room in the disk's ring.
+ * it (mm/page_io.c).  *written remembers the slot last written (which
+ * writepage may have changed: mm/swap_relocate.c), for a caller that
+ * will wait for it; no reference on the page is kept (2.4 drops its
+ * own as soon as writepage returns), so the pass goes on as if the
+ * page were gone.  If writepage refuses (1: swap has no good slot for
+ * it), the page, unlocked and still dirty, goes back to the active
+ * list, as in 2.4.  Called without the LRU lock: writepage may wait
+ * for room in the disk's ring.
  */
 static void launder_write(struct page *page, swp_entry_t *written)
 {
+	uint32_t flags;
+
 	get_page(page);
 	swap_cache_start_io(page, WRITE);
-	count_vm_event(PGLAUNDER);
-	vmtrace(page, "written");
-	written->val = page->index;
-	page->mapping->a_ops->writepage(page);
+	if (page->mapping->a_ops->writepage(page) == 1) {
+		flags = lru_lock();
+		if (PageInactiveDirty(page))
+			launder_activate(page);
+		lru_unlock(flags);
+	} else {
+		count_vm_event(PGLAUNDER);
+		vmtrace(page, "written");
+		written->val = page->index;
+	}
 	page_cache_release(page);
 }
 
@@ -563,6 +590,7 @@ int page_launder(unsigned int gfp_mask, int sync)
 	}
 	return cleaned;
 }
+/* LAB launder: END page_launder */
 
 /*
  * Takes a clean inactive page of zone for reuse (2.4's reclaim_page):
@@ -573,6 +601,7 @@ int page_launder(unsigned int gfp_mask, int sync)
  */
 struct page *reclaim_page(zone_t *zone)
 {
+	/* LAB launder: BEGIN reclaim_page */
 	int maxscan = zone->inactive_clean_pages;
 	struct page *found = NULL;
 	uint32_t flags = lru_lock();
@@ -613,6 +642,7 @@ struct page *reclaim_page(zone_t *zone)
 		vmtrace(found, "reclaimed");
 	}
 	return found;
+	/* LAB launder: END reclaim_page */
 }
 
 /* ------------------------------------------------ putting it together */
@@ -631,6 +661,7 @@ struct page *reclaim_page(zone_t *zone)
  */
 int refill_inactive(unsigned int gfp_mask, int user)
 {
+	/* LAB launder: BEGIN refill_inactive */
 	int priority = DEF_PRIORITY;
 	int count = user ? 1 << page_cluster
 			 : inactive_shortage() + free_shortage();
@@ -665,6 +696,7 @@ int refill_inactive(unsigned int gfp_mask, int user)
 			break;
 done:
 	return count < start_count;
+	/* LAB launder: END refill_inactive */
 }
 
 /*
@@ -677,6 +709,7 @@ done:
  */
 int do_try_to_free_pages(unsigned int gfp_mask, int user)
 {
+	/* LAB launder: BEGIN do_try_to_free_pages */
 	int ret = 0;
 
 	if (free_shortage() || nr_inactive_dirty_pages >
@@ -688,6 +721,7 @@ int do_try_to_free_pages(unsigned int gfp_mask, int user)
 		ret = 1;
 	check_after_reclaim("do_try_to_free_pages");
 	return ret;
+	/* LAB launder: END do_try_to_free_pages */
 }
 
 /*

@@ -12,6 +12,7 @@
 #include "lib/cmdline.h"
 #include "mm/internal.h"
 #include "mm/mm.h"
+#include "mm/pagemap.h"
 #include "mm/swap.h"
 
 unsigned long vm_events[NR_VM_EVENT_ITEMS];
@@ -94,25 +95,58 @@ static void vmstat_counters(void)
 		cprintf("%s %lu\n", vm_event_names[i], vm_events[i]);
 }
 
-static void vmstat_header(void)
+/*
+ * The forms of "vmstat SECONDS": the vmstat tool's table, the same
+ * with a time column (-t), or lines for tools/plot-vmlog (-m), which
+ * carry the swap cache and kswapd's wake-ups too.
+ */
+enum vmstat_form { VMSTAT_TABLE, VMSTAT_TIME, VMSTAT_LOG };
+
+/* The event counts at the last line: the rates are differences. */
+struct vmstat_last {
+	unsigned long in, out, wakeups;
+};
+
+static void vmstat_header(enum vmstat_form form)
 {
+	if (form == VMSTAT_LOG) {
+		cprintf("vmlog seconds swpd free active inact_d inact_c "
+			"swapcache si so kswapd_wakeup\n");
+		return;
+	}
+	if (form == VMSTAT_TIME)
+		cprintf("    time ");
 	cprintf("    swpd     free   active inact_d inact_c    si    so\n");
 }
 
 /*
- * One table line, in pages: swap slots in use, free, active and
- * inactive pages; si and so are pages swapped in/out since `last`.
+ * One line, in pages: swap slots in use, free, active and inactive
+ * pages; si and so are pages swapped in/out since the last line.
  */
-static void vmstat_line(unsigned long last[2])
+static void vmstat_line(enum vmstat_form form, struct vmstat_last *last)
 {
 	unsigned long in = vm_events[PSWPIN], out = vm_events[PSWPOUT];
+	unsigned long wakeups = vm_events[KSWAPD_WAKEUP], now = jiffies;
+	long swpd = total_swap_pages - nr_swap_pages;
 
-	cprintf("%8ld %8lu %8lu %7lu %7lu %5lu %5lu\n",
-		total_swap_pages - nr_swap_pages, nr_free_pages(),
-		nr_active_pages, nr_inactive_dirty_pages,
-		nr_inactive_clean_pages(), in - last[0], out - last[1]);
-	last[0] = in;
-	last[1] = out;
+	if (form == VMSTAT_LOG)
+		cprintf("vmlog %lu.%02lu %ld %lu %lu %lu %lu %lu %lu %lu %lu\n",
+			now / HZ, now % HZ * 100 / HZ, swpd, nr_free_pages(),
+			nr_active_pages, nr_inactive_dirty_pages,
+			nr_inactive_clean_pages(), swapper_space.nrpages,
+			in - last->in, out - last->out,
+			wakeups - last->wakeups);
+	else {
+		if (form == VMSTAT_TIME)
+			cprintf("%5lu.%02lu ", now / HZ, now % HZ * 100 / HZ);
+		cprintf("%8ld %8lu %8lu %7lu %7lu %5lu %5lu\n", swpd,
+			nr_free_pages(), nr_active_pages,
+			nr_inactive_dirty_pages, nr_inactive_clean_pages(),
+			in - last->in, out - last->out);
+	}
+	last->in = in;
+	last->out = out;
+	last->wakeups = wakeups;
 }
 
 /* Waits up to `ticks`; true if a key was pressed (which stops vmstat). */
@@ -132,21 +166,38 @@ static bool wait_or_key(unsigned long ticks)
 	return false;
 }
 
+/* A whole number from 1 to max, or false after saying why. */
+static bool vmstat_number(const char *s, const char *what, unsigned long max,
+			  unsigned long *n)
+{
+	if (kstrtoul(s, 10, n)) {
+		cprintf("vmstat: %s '%s' is not a whole number\n", what, s);
+		return false;
+	}
+	if (*n < 1 || *n > max) {
+		cprintf("vmstat: %s must be 1 to %lu, not %s\n", what, max, s);
+		return false;
+	}
+	return true;
+}
+
 /*
  * "vmstat SECONDS [COUNT]": a line every SECONDS, COUNT times (for
  * ever without COUNT; any key stops it), like the vmstat tool.
  */
-static int vmstat_table(char **argv, int argc)
+static int vmstat_table(enum vmstat_form form, int argc, char **argv)
 {
 	unsigned long secs, count = ~0UL;
-	unsigned long last[2] = { vm_events[PSWPIN], vm_events[PSWPOUT] };
+	struct vmstat_last last = { vm_events[PSWPIN], vm_events[PSWPOUT],
+				    vm_events[KSWAPD_WAKEUP] };
 
-	if (kstrtoul(argv[1], 10, &secs) || !secs || secs > ~0UL / HZ ||
-	    (argc == 3 && (kstrtoul(argv[2], 10, &count) || !count)))
-		return shell_usage(argv[0]);
-	vmstat_header();
+	/* SECONDS * HZ must not wrap */
+	if (!vmstat_number(argv[0], "SECONDS", ~0UL / HZ, &secs) ||
+	    (argc == 2 && !vmstat_number(argv[1], "COUNT", ~0UL, &count)))
+		return shell_usage("vmstat");
+	vmstat_header(form);
 	while (count--) {
-		vmstat_line(last);
+		vmstat_line(form, &last);
 		if (count && wait_or_key(secs * HZ))
 			break;
 	}
@@ -155,13 +206,29 @@ static int vmstat_table(char **argv, int argc)
 
 static int cmd_vmstat(int argc, char **argv)
 {
-	if (argc == 1) {
+	enum vmstat_form form = VMSTAT_TABLE;
+
+	argc--;
+	argv++;
+	if (argc && (!strcmp(argv[0], "-t") || !strcmp(argv[0], "-m"))) {
+		form = argv[0][1] == 't' ? VMSTAT_TIME : VMSTAT_LOG;
+		argc--;
+		argv++;
+		if (!argc) {
+			cprintf("vmstat: -t and -m need SECONDS\n");
+			return shell_usage("vmstat");
+		}
+	}
+	if (!argc) {
 		vmstat_counters();
 		return 0;
 	}
-	if (argc > 3)
-		return shell_usage(argv[0]);
-	return vmstat_table(argv, argc);
+	if (argc > 2) {
+		cprintf("vmstat: too many arguments\n");
+		return shell_usage("vmstat");
+	}
+	return vmstat_table(form, argc, argv);
 }
-SHELL_COMMAND(vmstat, cmd_vmstat, "vmstat [SECONDS [COUNT]]",
-	      "VM counters as in /proc/vmstat, or a line every SECONDS");
+SHELL_COMMAND(vmstat, cmd_vmstat, "vmstat [[-t|-m] SECONDS [COUNT]]",
+	      "VM counters as in /proc/vmstat, or a line every SECONDS "
+	      "(-t: with the time, -m: vmlog lines for plotting)");

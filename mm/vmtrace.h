@@ -5,8 +5,12 @@
  *	vmtrace <jiffies> <pfn> <event>
  *
  * where event is a list the page joined (active, inactive_dirty,
- * inactive_clean), or written (sent to swap), or reclaimed (freed by
- * reclaim).  tools/ can turn a log of these into timelines.
+ * inactive_clean), or unmapped (a process's PTE now holds its swap
+ * entry, try_to_swap_out), written (sent to swap), reclaimed (freed
+ * by reclaim), faulted_cached
+ * (mapped again by a fault that found it in the swap cache) or
+ * faulted_read (... after reading it from swap).
+ * tools/plot-vmlog turns a log of these into pictures.
  */
 #ifndef MM_VMTRACE_H
 #define MM_VMTRACE_H

@@ -33,6 +33,7 @@ gcc                      *          cc gcc
 clang                    *          clang
 libclang-rt-14-dev       debian:12  /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
 valgrind                 *          valgrind
+gnuplot-nox              *          gnuplot
 make                     *          make
 cpio                     *          cpio
 '

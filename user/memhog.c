@@ -17,7 +17,11 @@
 #include "user/lib/pattern.h"
 
 #define MAX_REPORTS	5
-#define MAX_SIZE	(3UL << 30)
+/*
+ * The most one process can map on Pagoda: mmap2 areas start at 1 GiB
+ * and end 8 MiB (the stack's limit) below 3 GiB (mm/mm_types.h).
+ */
+#define MAX_SIZE	(2040UL << 20)
 
 /*
  * One walk over the buffer: checks the pattern of pass `check` (if not
@@ -55,15 +59,18 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	uint64_t size;
+	uint64_t size = 0;
 	unsigned long passes = 2, words, bad = 0;
 	uint32_t *buf, pid = getpid();
 
 	if (argc < 2 || argc > 3)
 		return usage();
 	if (memparse(argv[1], &size) || size < 4 || size > MAX_SIZE) {
-		printf("memhog: bad SIZE '%s': give 4 bytes to 3G, e.g. 8M\n",
-		       argv[1]);
+		printf("memhog: bad SIZE '%s': give 4 bytes to 2040M, "
+		       "e.g. 8M\n", argv[1]);
+		if (size > MAX_SIZE)
+			printf("memhog: a process maps at most 2040M: from "
+			       "1 GiB up to the stack's 8 MiB below 3 GiB\n");
 		return 2;
 	}
 	if (argc == 3 && (kstrtoul(argv[2], 10, &passes) || !passes)) {

@@ -46,7 +46,30 @@ $(USER_PROGRAMS_OBJ): $(BUILD)/user_programs.S
 	@echo "  AS      $@"
 	@$(CC) $(KCFLAGS) -c $< -o $@
 
-.PHONY: user
+.PHONY: user prog
 user: $(UPROG_BINS)
+
+# Programs of one's own, built against user/lib but not linked into the
+# kernel: make prog SRC=path/to/mine.c makes $(BUILD)/progs/mine, for
+# make run PROG=$(BUILD)/progs/mine.  user/template.c is built so with
+# every build, so that the template stays right.
+SRC ?= user/template.c
+OWN_PROG := $(BUILD)/progs/$(basename $(notdir $(SRC)))
+prog: $(OWN_PROG)
+
+define link_own_program
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $< $(ULIB_OBJS) -lgcc
+endef
+
+$(OWN_PROG): $(SRC) $(ULIB_OBJS) user/lib/user.ld | toolchain
+	$(link_own_program)
+
+ifneq ($(OWN_PROG),$(BUILD)/progs/template)
+$(BUILD)/progs/template: user/template.c $(ULIB_OBJS) user/lib/user.ld \
+			 | toolchain
+	$(link_own_program)
+endif
 
 -include $(ULIB_OBJS:.o=.d) $(UPROG_BINS:%=$(BUILD)/user/obj/user/%.d)

@@ -1,6 +1,6 @@
 /*
- * The page lists and aging of mm/swap.c: each row of mm.md's
- * transition table that these functions own, with the list flags, the
+ * The page lists and aging of mm/swap.c: each list move of a page's
+ * life (docs/seeds.md) that these functions own, with the list flags, the
  * list membership, the counters and the ages checked.  Built into the
  * kernel (real pages) and the host tests (a fixture under ASan; see
  * reclaim_machine.h).

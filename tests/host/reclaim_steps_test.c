@@ -44,17 +44,24 @@ static unsigned long unmapped_mask(struct test_mm *tm, unsigned int n)
 	return mask;
 }
 
-/* Fails t, naming fn, unless exactly the pages of `want` were unmapped. */
-static void expect_unmapped(struct ktest *t, const char *fn,
-			    struct test_mm *tm, unsigned int n,
-			    unsigned long want, const char *why)
-{
-	unsigned long got = unmapped_mask(tm, n);
+/* The walk cases use an address space of WALK_PAGES old pages. */
+#define WALK_PAGES	8
 
-	if (got != want)
+/*
+ * Fails t, naming fn, unless exactly the pages of `want` are unmapped
+ * and the walk returned want_ret (1: the budget is spent, stop).
+ */
+static void expect_walk(struct ktest *t, const char *fn, struct test_mm *tm,
+			unsigned long want, int ret, int want_ret,
+			const char *why)
+{
+	unsigned long got = unmapped_mask(tm, WALK_PAGES);
+
+	if (got != want || ret != want_ret)
 		ktest_fail(t, __FILE__, __LINE__,
-			   "%s: pages unmapped %#lx, expected %#lx (bit i: "
-			   "page i): %s", fn, got, want, why);
+			   "%s: unmapped pages %#lx and returned %d, expected "
+			   "%#lx and %d (bit i: page i; 1: budget spent): %s",
+			   fn, got, ret, want, want_ret, why);
 }
 
 /* ------------------------------------------------ the walk, level by level */
@@ -70,18 +77,14 @@ static void swap_out_pmd_stops_when_the_budget_is_spent(struct ktest *t)
 	pgd_t *pgd;
 	int ret;
 
-	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 8));
+	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, WALK_PAGES));
 	pgd = pgd_offset(&tm.mm, TEST_MM_BASE);
 	tm.mm.swap_cnt = 3;
 	ret = swap_out_pmd(&tm.mm, &tm.vma, pmd_offset(pgd, test_mm_addr(2)),
 			   test_mm_addr(2), test_mm_addr(8), GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_pmd", &tm, 8, 0x1c,
-			"from address (page 2) on, one PTE per unit of budget");
-	if (ret != 1 || tm.mm.swap_cnt != 0)
-		ktest_fail(t, __FILE__, __LINE__,
-			   "swap_out_pmd: returned %d with swap_cnt %lu left, "
-			   "expected 1 (budget spent) and 0", ret,
-			   (unsigned long)tm.mm.swap_cnt);
+	expect_walk(t, "swap_out_pmd", &tm, 0x1c, ret, 1,
+		    "from address (page 2) on, one PTE per unit of budget");
+	KTEST_EXPECT_EQ(t, tm.mm.swap_cnt, 0);
 	if (tm.mm.swap_address != test_mm_addr(5))
 		ktest_fail(t, __FILE__, __LINE__,
 			   "swap_out_pmd: swap_address %#lx, expected %#lx "
@@ -96,16 +99,12 @@ static void swap_out_pgd_walks_its_page_table(struct ktest *t)
 	struct test_mm tm;
 	int ret;
 
-	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 8));
+	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, WALK_PAGES));
 	tm.mm.swap_cnt = 100;
 	ret = swap_out_pgd(&tm.mm, &tm.vma, pgd_offset(&tm.mm, TEST_MM_BASE),
 			   test_mm_addr(1), test_mm_addr(8), GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_pgd", &tm, 8, 0xfe,
-			"every page of [address, end) in its page table");
-	if (ret != 0)
-		ktest_fail(t, __FILE__, __LINE__,
-			   "swap_out_pgd: returned %d with budget left, "
-			   "expected 0 (go on)", ret);
+	expect_walk(t, "swap_out_pgd", &tm, 0xfe, ret, 0,
+		    "every page of [address, end) in its page table");
 	test_mm_exit(&tm);
 }
 
@@ -115,20 +114,15 @@ static void swap_out_vma_walks_from_address_to_its_end(struct ktest *t)
 	struct test_mm tm;
 	int ret;
 
-	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 8));
+	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, WALK_PAGES));
 	tm.mm.swap_cnt = 100;
 	ret = swap_out_vma(&tm.mm, &tm.vma, test_mm_addr(5), GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_vma", &tm, 8, 0xe0,
-			"pages 5 to the VMA's end, none before address");
-	KTEST_EXPECT_EQ(t, ret, 0);
+	expect_walk(t, "swap_out_vma", &tm, 0xe0, ret, 0,
+		    "pages 5 to the VMA's end, none before address");
 	tm.mm.swap_cnt = 2;
 	ret = swap_out_vma(&tm.mm, &tm.vma, test_mm_addr(0), GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_vma", &tm, 8, 0xe3,
-			"a budget of 2 stops the walk after pages 0 and 1");
-	if (ret != 1)
-		ktest_fail(t, __FILE__, __LINE__,
-			   "swap_out_vma: returned %d when the budget ran "
-			   "out, expected 1 (stop the walk)", ret);
+	expect_walk(t, "swap_out_vma", &tm, 0xe3, ret, 1,
+		    "a budget of 2 stops the walk after pages 0 and 1");
 	test_mm_exit(&tm);
 }
 
@@ -141,44 +135,26 @@ static void swap_out_mm_resumes_where_the_last_walk_stopped(struct ktest *t)
 	struct test_mm tm;
 	int ret;
 
-	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 8));
+	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, WALK_PAGES));
 	tm.mm.swap_address = test_mm_addr(3);
 	tm.mm.swap_cnt = 2;
 	ret = swap_out_mm(&tm.mm, GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_mm", &tm, 8, 0x18,
-			"resuming at swap_address (page 3), budget 2");
-	KTEST_EXPECT_EQ(t, ret, 1);
+	expect_walk(t, "swap_out_mm", &tm, 0x18, ret, 1,
+		    "resuming at swap_address (page 3), budget 2");
 	tm.mm.swap_cnt = 100;
 	ret = swap_out_mm(&tm.mm, GFP_KSWAPD);
-	expect_unmapped(t, "swap_out_mm", &tm, 8, 0xf8,
-			"going on from page 5 to the end");
-	if (ret != 0 || tm.mm.swap_address || tm.mm.swap_cnt)
+	expect_walk(t, "swap_out_mm", &tm, 0xf8, ret, 0,
+		    "going on from page 5 to the end");
+	if (tm.mm.swap_address || tm.mm.swap_cnt)
 		ktest_fail(t, __FILE__, __LINE__,
-			   "swap_out_mm: after the last VMA it returned %d, "
-			   "swap_address %#lx, swap_cnt %lu; expected 0, 0, 0 "
-			   "(the next walk starts over with a new budget)",
-			   ret, tm.mm.swap_address,
-			   (unsigned long)tm.mm.swap_cnt);
+			   "swap_out_mm: after the last VMA swap_address is "
+			   "%#lx and swap_cnt %lu; expected 0 and 0 (the next "
+			   "walk starts over with a new budget)",
+			   tm.mm.swap_address, (unsigned long)tm.mm.swap_cnt);
 	test_mm_exit(&tm);
 }
 
 /* ------------------------------------------------ the reclaim round */
-
-/* Pages held so that free memory is short (free_shortage() > 0). */
-static struct page *held[RECLAIM_MACHINE_PAGES];
-static unsigned int nheld;
-
-static void make_free_shortage(void)
-{
-	while (!free_shortage())
-		held[nheld++] = alloc_page(GFP_ATOMIC);
-}
-
-static void end_free_shortage(void)
-{
-	while (nheld)
-		__free_page(held[--nheld]);
-}
 
 /*
  * refill_inactive, with memory short and only old mapped pages about
@@ -191,9 +167,9 @@ static void refill_inactive_takes_pages_from_processes(struct ktest *t)
 	int ret;
 
 	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 16));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	ret = refill_inactive(GFP_KSWAPD, 1);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	if (ret != 1 || !unmapped_mask(&tm, 16) || !nr_inactive_dirty_pages)
 		ktest_fail(t, __FILE__, __LINE__,
 			   "refill_inactive: returned %d, unmapped %#lx, %lu "
@@ -218,10 +194,10 @@ static void do_try_to_free_pages_launders_and_refills(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 16));
 	KTEST_ASSERT_NOT_NULL(t, test_mm_swap_out(t, &tm, 0));
 	KTEST_ASSERT_NOT_NULL(t, test_mm_swap_out(t, &tm, 1));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	ret = do_try_to_free_pages(GFP_KSWAPD, 0);
 	queued = ramdisk_queued(swap_info[0].bdev);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	if (ret <= 0 || !queued || unmapped_mask(&tm, 16) == 0x3)
 		ktest_fail(t, __FILE__, __LINE__,
 			   "do_try_to_free_pages: returned %d, %lu write "
@@ -244,10 +220,10 @@ static void try_to_free_pages_reports_what_it_did(struct ktest *t)
 	int ret;
 
 	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 16));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	current->flags &= ~PF_MEMALLOC;
 	ret = try_to_free_pages(__GFP_WAIT);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	if (ret <= 0 || !unmapped_mask(&tm, 16))
 		ktest_fail(t, __FILE__, __LINE__,
 			   "try_to_free_pages: returned %d and unmapped %#lx "

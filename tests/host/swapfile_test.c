@@ -297,6 +297,129 @@ static void bad_entries_reported(struct ktest *t)
 	KTEST_EXPECT_EQ(t, swap_area_used(&swap_info[0]), 0);
 }
 
+/*
+ * A slot in use whose I/O failed keeps its users, and when the last one
+ * lets go it is bad for good: not free, not usable, not counted.
+ */
+static void a_failed_slot_goes_bad_when_its_users_go(struct ktest *t)
+{
+	struct swap_info_struct *p;
+	char why[160];
+	swp_entry_t e, x;
+
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(16), 1);
+	e = get_swap_page();
+	swap_duplicate(e);
+	KTEST_EXPECT_TRUE(t, mark_swap_slot_bad(e));
+	KTEST_EXPECT_FALSE(t, mark_swap_slot_bad(e));	/* once */
+	KTEST_EXPECT_FALSE(t, mark_swap_slot_bad(SWP_ENTRY(0, 9))); /* free */
+	KTEST_EXPECT_EQ(t, swap_count(e), 2);
+	KTEST_EXPECT_TRUE(t, swap_entry_used(e) && swap_slot_marked_bad(e));
+	KTEST_EXPECT_EQ(t, swap_area_bad_in_use(p), 1);
+	swap_free(e);
+	KTEST_EXPECT_EQ(t, swap_count(e), 1);
+	KTEST_EXPECT_EQ(t, p->pages, 15);
+	swap_free(e);
+	KTEST_EXPECT_EQ(t, p->swap_map[SWP_OFFSET(e)], SWAP_MAP_BAD);
+	KTEST_EXPECT_FALSE(t, swap_entry_used(e));
+	KTEST_EXPECT_EQ(t, swap_area_bad_in_use(p), 0);
+	KTEST_EXPECT_EQ(t, p->pages, 14);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, p->found_bad, 1);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	while ((x = get_swap_page()).val)
+		KTEST_EXPECT_NE(t, x.val, e.val);
+	KTEST_EXPECT_FALSE(t, host_printk_has("swap"));
+}
+
+/*
+ * The same while swapoff empties the area (out of swap_list, its slots
+ * in use counted against nr_swap_pages): the counts still add up, and
+ * put back in the list the area has one usable slot less.
+ */
+static void a_failed_slot_while_swapoff_empties_the_area(struct ktest *t)
+{
+	struct swap_info_struct *p;
+	char why[160];
+	swp_entry_t e;
+
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(16), 1);
+	e = get_swap_page();
+	mark_swap_slot_bad(e);
+	KTEST_EXPECT_EQ(t, unlist_swap_area(p), 0);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, -1);
+	swap_free(e);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	relist_swap_area(p);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 14);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+}
+
+/*
+ * An area out of use: its free slots are bad at once, those in use when
+ * their users let go; the other area takes every new page.  Once only.
+ */
+static void an_area_out_of_use_has_no_free_slot(struct ktest *t)
+{
+	struct swap_info_struct *p, *q;
+	char why[160];
+	swp_entry_t e[3];
+
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(16), 2);
+	q = swap_fixture_swapon(swap_fixture_mkswap(8), 1);
+	for (int i = 0; i < 3; i++)
+		e[i] = get_swap_page();
+	swap_area_out_of_use(p);
+	KTEST_EXPECT_TRUE(t, p->out_of_use);
+	KTEST_EXPECT_EQ(t, p->pages, 3);
+	KTEST_EXPECT_EQ(t, p->found_bad, 15);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 7);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 10);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	KTEST_EXPECT_EQ(t, SWP_TYPE(get_swap_page()), q - swap_info);
+	swap_area_out_of_use(p);			/* no change */
+	KTEST_EXPECT_EQ(t, p->found_bad, 15);
+	for (int i = 0; i < 3; i++) {
+		KTEST_EXPECT_TRUE(t, swap_slot_marked_bad(e[i]));
+		swap_free(e[i]);
+	}
+	KTEST_EXPECT_EQ(t, p->pages, 0);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 7);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 6);
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
+	p->swap_map[5] = 0;				/* freed behind our back */
+	p->lowest_bit = p->highest_bit = 5;
+	p->pages++;
+	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), -1);
+	KTEST_EXPECT_STREQ(t, why, "swap area 0: an area out of use has a "
+			   "free slot (slot 5)");
+}
+
+/* Read-ahead's window ends before a slot that failed. */
+static void readahead_stops_at_a_failed_slot(struct ktest *t)
+{
+	int cluster = page_cluster;
+	unsigned long first;
+	swp_entry_t e[4];
+
+	swap_fixture_reset();
+	swap_fixture_swapon(swap_fixture_mkswap(16), 1);
+	for (int i = 0; i < 4; i++)
+		e[i] = get_swap_page();			/* slots 1-4 */
+	page_cluster = 2;				/* 4-slot windows */
+	KTEST_EXPECT_EQ(t, valid_swaphandles(e[1], &first), 3);
+	mark_swap_slot_bad(e[2]);
+	KTEST_EXPECT_EQ(t, valid_swaphandles(e[1], &first), 2);
+	KTEST_EXPECT_EQ(t, first, 1);
+	page_cluster = cluster;
+}
+
 static void higher_priority_first(struct ktest *t)
 {
 	struct swap_info_struct *low, *high;
@@ -450,6 +573,10 @@ static const struct ktest_case swapfile_cases[] = {
 	KTEST_CASE(counts_follow_users),
 	KTEST_CASE(count_saturates_at_max),
 	KTEST_CASE(bad_entries_reported),
+	KTEST_CASE(a_failed_slot_goes_bad_when_its_users_go),
+	KTEST_CASE(a_failed_slot_while_swapoff_empties_the_area),
+	KTEST_CASE(an_area_out_of_use_has_no_free_slot),
+	KTEST_CASE(readahead_stops_at_a_failed_slot),
 	KTEST_CASE(higher_priority_first),
 	KTEST_CASE(equal_priorities_round_robin),
 	KTEST_CASE(default_priorities_go_down),

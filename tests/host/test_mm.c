@@ -5,6 +5,7 @@
 #include "mm/rmap.h"
 #include "mm/swapops.h"
 #include "mm/vmscan.h"
+#include "tests/common/reclaim_machine.h"
 
 unsigned long test_mm_addr(unsigned int i)
 {
@@ -169,4 +170,20 @@ bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
 		}
 	}
 	return true;
+}
+
+/* The pages test_mm_make_free_shortage() holds. */
+static struct page *held[RECLAIM_MACHINE_PAGES];
+static unsigned int nheld;
+
+void test_mm_make_free_shortage(void)
+{
+	while (!free_shortage())
+		held[nheld++] = alloc_page(GFP_ATOMIC);
+}
+
+void test_mm_end_free_shortage(void)
+{
+	while (nheld)
+		__free_page(held[--nheld]);
 }

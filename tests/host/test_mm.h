@@ -53,4 +53,11 @@ struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
 		     struct page **pages);
 
+/*
+ * Holds free pages until free memory is short (free_shortage() > 0), as
+ * when reclaim is needed; test_mm_end_free_shortage() gives them back.
+ */
+void test_mm_make_free_shortage(void);
+void test_mm_end_free_shortage(void);
+
 #endif

@@ -12,6 +12,8 @@
  * swap cache, dirty, on inactive_dirty_list.
  */
 #include "lib/ktest.h"
+#include "kernel/time.h"
+#include "mm/debug.h"
 #include "mm/filemap.h"
 #include "mm/internal.h"
 #include "mm/pagemap.h"
@@ -23,22 +25,6 @@
 #include "tests/host/test_mm.h"
 
 /* ------------------------------------------------ helpers */
-
-/* Pages held so that free memory is short (free_shortage() > 0). */
-static struct page *held[RECLAIM_MACHINE_PAGES];
-static unsigned int nheld;
-
-static void make_free_shortage(void)
-{
-	while (!free_shortage())
-		held[nheld++] = alloc_page(GFP_ATOMIC);
-}
-
-static void end_free_shortage(void)
-{
-	while (nheld)
-		__free_page(held[--nheld]);
-}
 
 static swp_entry_t entry_of(struct page *page)
 {
@@ -66,9 +52,9 @@ static void map_old(struct ktest *t, struct test_mm *tm, unsigned int i)
 /* One write pass, as when memory is short, and the disk finishing it. */
 static void write_dirty_pages(void)
 {
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	ramdisk_run();
 }
 
@@ -246,11 +232,11 @@ static void page_launder_writes_only_when_short(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);	/* no need */
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_ATOMIC, 0), 0);	/* no I/O */
 	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 0);
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, ramdisk_queued(disk), 1);
 	KTEST_EXPECT_TRUE(t, PageLocked(page));
 	KTEST_EXPECT_TRUE(t, PageWriteback(page));
@@ -273,9 +259,9 @@ static void sync_page_launder_waits_for_its_write(struct ktest *t)
 	struct page *page;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 1), 1);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
 	KTEST_EXPECT_EQ(t, ramdisk_queued(swap_info[0].bdev), 0);
 	test_mm_exit(&tm);
@@ -290,9 +276,9 @@ static void neighbouring_writes_share_a_request(struct ktest *t)
 	struct test_mm tm;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 4, p));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, disk->nr_requests, requests + 1);
 	KTEST_EXPECT_EQ(t, ramdisk_run(), 1);
 	test_mm_exit(&tm);
@@ -310,7 +296,7 @@ static void a_failed_write_is_retried(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(entry_of(page)));
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	ramdisk_run();
 	KTEST_EXPECT_TRUE(t, PageError(page));
@@ -322,12 +308,155 @@ static void a_failed_write_is_retried(struct ktest *t)
 
 	ramdisk_heal(disk);
 	page_launder(GFP_KSWAPD, 0);
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	ramdisk_run();
 	KTEST_EXPECT_FALSE(t, PageError(page));
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
 	test_mm_exit(&tm);
+}
+
+/* A write pass when short, the disk finishing it, then the next pass. */
+static void launder_twice(void)
+{
+	test_mm_make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	ramdisk_run();
+	page_launder(GFP_KSWAPD, 0);
+	ramdisk_run();
+	test_mm_end_free_shortage();
+}
+
+/*
+ * A slot that fails every write: the page's write fails, its retry
+ * alone fails (the slot is blamed), and the next write pass gives the
+ * page another slot (mm/swap_relocate.c) and writes it there.  The
+ * slot was shared by two processes (fork): both swap PTEs name the new
+ * slot now, its count says so, and the old slot is bad for good.
+ */
+static void a_bad_slot_moves_its_page_and_every_pte(struct ktest *t)
+{
+	struct block_device *disk = swap_info[0].bdev;
+	struct test_mm tm, child;
+	swp_entry_t old, new;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &child, 1));
+	old = entry_of(page);
+	swap_duplicate(old);			/* fork copies the swap PTE */
+	set_pte(test_mm_pte(&child, 0), *test_mm_pte(&tm, 0));
+	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(old));
+	launder_twice();
+	KTEST_EXPECT_TRUE(t, PageBadSlot(page));
+	KTEST_EXPECT_EQ(t, entry_of(page).val, old.val);
+
+	host_printk_clear();
+	jiffies += 5 * HZ;		/* swap_error()'s limit starts again */
+	write_dirty_pages();
+	new = entry_of(page);
+	KTEST_EXPECT_NE(t, new.val, old.val);
+	KTEST_EXPECT_FALSE(t, PageDirty(page) || PageBadSlot(page));
+	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
+	KTEST_EXPECT_EQ(t, pte_val(*test_mm_pte(&tm, 0)), new.val);
+	KTEST_EXPECT_EQ(t, pte_val(*test_mm_pte(&child, 0)), new.val);
+	KTEST_EXPECT_EQ(t, swap_count(new), 3);	/* cache, two PTEs */
+	KTEST_EXPECT_EQ(t, swap_info[0].swap_map[SWP_OFFSET(old)],
+			SWAP_MAP_BAD);
+	KTEST_EXPECT_PTR_EQ(t, find_swap_page(new), page);
+	put_page(page);
+	KTEST_EXPECT_NULL(t, find_swap_page(old));
+	KTEST_EXPECT_TRUE(t, host_printk_has("swap: vda slot 1 failed: "
+					     "marked bad"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("page of vda slot 1 moved to "
+					     "vda slot"));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	test_mm_exit(&child);
+	test_mm_exit(&tm);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, RECLAIM_MACHINE_SLOTS - 2);
+}
+
+/* Takes every free slot, as if swap were full; returns how many. */
+static unsigned int fill_swap(swp_entry_t *slots)
+{
+	unsigned int n = 0;
+
+	while ((slots[n] = get_swap_page()).val)
+		n++;
+	return n;
+}
+
+/*
+ * A page whose slot went bad, with no free slot anywhere: writepage
+ * refuses (as 2.4's may), and the page stays in memory, dirty, back on
+ * the active list, its PTE untouched.  Once a slot is free, the next
+ * write pass moves it there.
+ */
+static void no_slot_left_keeps_the_page_in_memory(struct ktest *t)
+{
+	struct block_device *disk = swap_info[0].bdev;
+	swp_entry_t slots[RECLAIM_MACHINE_SLOTS], old;
+	unsigned int n;
+	struct test_mm tm;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
+	old = entry_of(page);
+	ramdisk_fail_page(disk, WRITE, SWP_OFFSET(old));
+	launder_twice();
+	n = fill_swap(slots);
+	write_dirty_pages();
+	KTEST_EXPECT_EQ(t, entry_of(page).val, old.val);
+	KTEST_EXPECT_TRUE(t, PageDirty(page) && PageActive(page));
+	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	KTEST_EXPECT_TRUE(t, swap_slot_marked_bad(old));
+	KTEST_EXPECT_EQ(t, pte_val(*test_mm_pte(&tm, 0)), old.val);
+	while (n)
+		swap_free(slots[--n]);
+	deactivate_page(page);
+	write_dirty_pages();
+	KTEST_EXPECT_NE(t, entry_of(page).val, old.val);
+	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
+	test_mm_exit(&tm);
+}
+
+/*
+ * An area whose writes keep failing goes out of use with a message:
+ * no slot of it is free any more (nr_swap_pages 0, as if full), its
+ * slots in use go bad as their users let go, and the page whose write
+ * failed stays in memory.
+ */
+static void an_area_failing_every_write_goes_out_of_use(struct ktest *t)
+{
+	struct swap_info_struct *p = &swap_info[0];
+	struct test_mm tm;
+	struct page *pages[2];
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 2, pages));
+	write_dirty_pages();				/* both on disk */
+	page_launder(GFP_KSWAPD, 0);			/* both clean */
+	del_page_from_inactive_clean_list(pages[0]);
+	add_page_to_inactive_dirty_list(pages[0]);
+	set_page_dirty(pages[0]);			/* written to again */
+	ramdisk_fail_page(p->bdev, WRITE, SWP_OFFSET(entry_of(pages[0])));
+	p->write_errors = SWAP_MAX_WRITE_ERRORS - 1;
+	host_printk_clear();
+	write_dirty_pages();
+	KTEST_EXPECT_EQ(t, p->write_errors, SWAP_MAX_WRITE_ERRORS);
+	KTEST_EXPECT_FALSE(t, p->out_of_use);
+	deactivate_page(pages[0]);
+	write_dirty_pages();
+	KTEST_EXPECT_TRUE(t, p->out_of_use);
+	KTEST_EXPECT_TRUE(t, host_printk_has("swap: vda: 32 writes failed in "
+					     "a row: out of use"));
+	KTEST_EXPECT_EQ(t, nr_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, p->pages, 2);		/* the two in use */
+	KTEST_EXPECT_TRUE(t, PageDirty(pages[0]) && PageActive(pages[0]));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	test_mm_exit(&tm);
+	KTEST_EXPECT_EQ(t, p->pages, 0);
+	KTEST_EXPECT_EQ(t, total_swap_pages, 0);
+	KTEST_EXPECT_EQ(t, p->found_bad, RECLAIM_MACHINE_SLOTS - 1);
 }
 
 /*
@@ -344,14 +473,14 @@ static void page_launder_drops_an_orphan(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 1, &page));
 	entry = entry_of(page);
-	make_free_shortage();
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);		/* now under I/O */
 	test_mm_exit(&tm);			/* the owner exits */
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);
 	ramdisk_run();
 	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0); /* not kept */
-	end_free_shortage();
+	test_mm_end_free_shortage();
 	KTEST_EXPECT_EQ(t, swap_count(entry), 0);
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
@@ -428,6 +557,9 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(sync_page_launder_waits_for_its_write),
 	KTEST_CASE(neighbouring_writes_share_a_request),
 	KTEST_CASE(a_failed_write_is_retried),
+	KTEST_CASE(a_bad_slot_moves_its_page_and_every_pte),
+	KTEST_CASE(no_slot_left_keeps_the_page_in_memory),
+	KTEST_CASE(an_area_failing_every_write_goes_out_of_use),
 	KTEST_CASE(page_launder_drops_an_orphan),
 	KTEST_CASE(a_stray_page_is_reported_and_dropped),
 	KTEST_CASE(reclaim_page_takes_only_clean_unused_pages),

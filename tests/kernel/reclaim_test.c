@@ -739,8 +739,12 @@ static void a_failed_readahead_hurts_only_the_unreadable_page(struct ktest *t)
 	KTEST_EXPECT_EQ(t, errors, VM_FAULT_SIGBUS);
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(e[0]));	/* nothing kept */
 	KTEST_EXPECT_EQ(t, swap_count(e[0]), 1);	/* the PTE's */
+	KTEST_EXPECT_TRUE(t, swap_slot_marked_bad(e[0]));
+	KTEST_EXPECT_FALSE(t, swap_slot_marked_bad(e[1]));
 	expect_clean_invariants(t);
 	leave_mm(t, bad);
+	KTEST_EXPECT_EQ(t, swap_info[SWP_TYPE(e[0])].swap_map[BAD_SLOT],
+			SWAP_MAP_BAD);		/* never handed out again */
 	use_mm(good);
 	leave_mm(t, good);
 	expect_clean_invariants(t);

@@ -106,6 +106,7 @@ static void put_swap_page(struct page *page)
 	ClearPageSwapCache(page);
 	ClearPageUptodate(page);
 	ClearPageError(page);
+	ClearPageBadSlot(page);
 	ClearPageDirty(page);
 	page->index = 0;
 	__free_page(page);
@@ -251,7 +252,9 @@ static void refused_disks(struct ktest *t)
 
 /*
  * A failed write leaves the page dirty (its data is safe only in
- * memory) and flagged; a failed read leaves it not up to date.
+ * memory) and flagged; a failed read leaves it not up to date.  A
+ * request of one page that fails blames its slot (PG_bad_slot): a read
+ * at once, a write when it fails again alone after a failure.
  */
 static void swap_io_errors_reach_the_page(struct ktest *t)
 {
@@ -266,6 +269,13 @@ static void swap_io_errors_reach_the_page(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
 	KTEST_EXPECT_FALSE(t, PageWriteback(page));
 	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	/* not written alone after a failure: the slot is not blamed yet */
+	KTEST_EXPECT_FALSE(t, PageBadSlot(page));
+	/* written alone again (PG_error), it fails again: the slot is bad */
+	SetPageLocked(page);
+	KTEST_EXPECT_EQ(t, rw_swap_page_sync(WRITE, page), -EIO);
+	KTEST_EXPECT_TRUE(t, PageBadSlot(page));
+	ClearPageBadSlot(page);
 	/* The next slot is fine, and the error flag goes. */
 	ClearPageDirty(page);
 	page->index = SWP_ENTRY(b, 11).val;
@@ -278,6 +288,8 @@ static void swap_io_errors_reach_the_page(struct ktest *t)
 	KTEST_EXPECT_EQ(t, rw_swap_page_sync(READ, page), -EIO);
 	KTEST_EXPECT_FALSE(t, PageUptodate(page));
 	KTEST_EXPECT_TRUE(t, PageError(page));
+	KTEST_EXPECT_TRUE(t, PageBadSlot(page));	/* a read of one page */
+	ClearPageBadSlot(page);
 	page->index = SWP_ENTRY(b, 11).val;
 	SetPageLocked(page);
 	KTEST_EXPECT_EQ(t, rw_swap_page_sync(READ, page), 0);

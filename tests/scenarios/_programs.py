@@ -24,7 +24,14 @@ PROGRAMS = {
         "memhog: 8192 KiB verified after 3 passes",
     ], 0),
     "memhog_bad_size": (["memhog", "8X"], [
-        "memhog: bad SIZE '8X': give 4 bytes to 3G, e.g. 8M",
+        "memhog: bad SIZE '8X': give 4 bytes to 2040M, e.g. 8M",
+    ], 2),
+    "memhog_too_big": (["memhog", "2G"], [
+        "memhog: bad SIZE '2G': give 4 bytes to 2040M, e.g. 8M",
+        "memhog: a process maps at most 2040M: from 1 GiB up to the stack's 8 MiB below 3 GiB",
+    ], 2),
+    "sleep_negative": (["sleep", "-1"], [
+        "sleep: '-1' is not a whole number of seconds (0 or more)",
     ], 2),
     "forktest": (["forktest"], [
         "forktest: child reads share pages, writes copy them: ok",

@@ -32,6 +32,8 @@ def run_as_init(lab, name, timeout, mem=None):
 INIT_RUNS = {
     "memhog_verifies": ("memhog", 120, 100),
     "memhog_bad_size": ("memhog_bad_size", 60, 50),
+    "memhog_too_big_says_why": ("memhog_too_big", 60, 50),
+    "sleep_negative_says_why": ("sleep_negative", 60, 50),
     "forktest": ("forktest", 120, 100),
     "faulttest_kernel_survives": ("faulttest", 120, 100),
     "sysfuzz_100000_calls": ("sysfuzz", 300, 280),

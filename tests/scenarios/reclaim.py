@@ -164,7 +164,7 @@ def hot_set_stays_resident(lab):
     16 MiB of RAM: aging keeps the hot pages in memory (next to no major
     faults on them once warm) while the cold ones go to swap and come
     back."""
-    # Guest time from instructions (-icount, hardware.md): aging and the
+    # Guest time from instructions (-icount): aging and the
     # hot walk then keep the same pace whatever else loads the host;
     # with host-paced time a busy host slows the walk against the ticks
     # and the hot set looks cold.
@@ -260,9 +260,11 @@ def swap_read_error_kills_only_the_owner(lab):
 def swapoff_under_load(lab):
     """swapoff of the busy area while a memhog runs: every page on it comes
     back (what does not fit goes to the other area), and the memhog, which
-    kept running all along, finds every word.  17M, not 16M: with 16 KiB
-    less (struct page grew by 4 bytes for the reverse map) a 24M memhog
-    in 16M falls off a cliff, 10 times slower per pass."""
+    kept running all along, finds every word."""
+    # 17M, not 16M: with two swap areas this workload falls off a cliff
+    # just below 16 MiB (main's kernel at 15M: pass 4 in the time 16M
+    # takes to finish 30; a kernel two pages larger, at 16M: the same).
+    # The cliff itself is a reclaim problem still to look into.
     vm = lab.boot(mem="17M", swap=[swap_disk(lab, "64M", "a.img"),
                                    swap_disk(lab, "64M", "b.img")])
     vm.expect_prompt()

@@ -10,9 +10,10 @@
          ]},
     ]
 
-A lab may also say "calls": its functions from callee to caller (the walk
-swap_out_pmd, swap_out_pgd, ...): a broken callee fails the tests of its
-callers too, so the grader points at the lowest one that failed.
+A lab may also give an "order": its functions in the order to suspect them,
+each one's tests depending on those before it (swap_out_pmd before
+swap_out_pgd, which calls it): when tests blaming several functions fail,
+the grader points at the first of them in this order.
 
 A lab's solution regions are the ones marked `LAB <name>` in the sources
 (see regions.py); its stubs are in labs/stubs/<name>.stubs.
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("host", "kernel", "scenario")
 LAB_KEYS = {"name", "title", "handout", "tests"}
-OPTIONAL_KEYS = {"calls"}
+OPTIONAL_KEYS = {"order"}
 
 
 class CatalogError(Exception):
@@ -52,7 +53,7 @@ class Lab:
     title: str
     handout: str
     tests: tuple
-    calls: tuple = ()
+    order: tuple = ()
 
     @property
     def points(self):
@@ -94,7 +95,7 @@ def load(root=ROOT):
         if len(set(ids)) != len(ids):
             raise CatalogError(f"{path}: lab {entry['name']} lists a test twice")
         labs.append(Lab(entry["name"], entry["title"], entry["handout"], tests,
-                        tuple(entry.get("calls", ()))))
+                        tuple(entry.get("order", ()))))
     return labs
 
 

@@ -3,6 +3,7 @@ on small made-up trees; make check runs them:
     python3 -m unittest discover -s tools/labs -t tools -p 'test_*.py'
 """
 
+import subprocess
 import tempfile
 import unittest
 from pathlib import Path
@@ -101,6 +102,21 @@ class CatalogAndStarterTest(unittest.TestCase):
         with self.assertRaisesRegex(starter.StarterError, "OUT=DIR"):
             starter.check_out_dir("")
 
+    def test_a_starter_is_a_repository_with_the_stub_in(self):
+        with tempfile.TemporaryDirectory() as root, tempfile.TemporaryDirectory() as out:
+            make_tree(Path(root))
+            (Path(root) / ".gitignore").write_text("build/\n")
+            (Path(root) / "build").mkdir()
+            (Path(root) / "build" / "junk.o").write_text("")
+            subprocess.run(["git", "-C", root, "init", "-q"], check=True)
+            lab = catalog.find("toy", Path(root))
+            starter.write_starter(lab, out, Path(root))
+            self.assertIn("\treturn x;\n", (Path(out) / "mm" / "toy.c").read_text())
+            self.assertFalse((Path(out) / "build").exists())
+            status = subprocess.run(["git", "-C", out, "status", "--porcelain"],
+                                    capture_output=True, text=True, check=True)
+            self.assertEqual(status.stdout, "")
+
     def test_every_lab_of_the_repository_has_consistent_regions(self):
         for lab in catalog.load():
             with self.subTest(lab.name):
@@ -130,25 +146,32 @@ class JudgeTest(unittest.TestCase):
     test = catalog.GradedTest("host", "toy_suite.a_case", 5, "f")
 
     def test_a_passing_case_passes(self):
-        self.assertEqual(grade.judge_ktap(self.test, HOST_OK, 0, 30, 0), (True, []))
+        self.assertEqual(grade.judge_ktap(self.test, HOST_OK, 0, 30, (0, 1)), (True, []))
 
     def test_a_sanitizer_abort_fails_and_says_so(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_ASAN, 1, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_ASAN, 1, 30, (0, 1))
         self.assertFalse(passed)
         self.assertTrue(any("AddressSanitizer" in line for line in lines))
         self.assertTrue(any("crashed" in line for line in lines))
 
+    def test_a_triple_fault_is_a_crash(self):
+        output = HOST_OK.replace("    ok 1 a_case\nok 1 toy_suite\n", "")
+        passed, lines = grade.judge_ktap(self.test, output, 0, 30, (33, 35))
+        self.assertFalse(passed)
+        self.assertIn("in progress", lines[0])
+        self.assertIn("crashed", lines[-1])
+
     def test_a_timeout_fails(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_OK, None, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_OK, None, 30, (0, 1))
         self.assertFalse(passed)
         self.assertIn("timed out", lines[-1])
 
     def test_another_case_does_not_count(self):
-        passed, lines = grade.judge_ktap(self.test, HOST_OK.replace("a_case", "b"), 0, 30, 0)
+        passed, lines = grade.judge_ktap(self.test, HOST_OK.replace("a_case", "b"), 0, 30, (0, 1))
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
 
-    def test_the_lowest_failing_callee_is_named(self):
+    def test_the_first_suspect_is_named(self):
         tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))
         lab = catalog.Lab("walk", "", "", tests, ("pmd", "pgd", "mm"))
         results = [grade.Result(tests[0], True), grade.Result(tests[1], False),

@@ -21,6 +21,7 @@ it `scenario:<file>.<name>` (here `scenario:shell.shutdown_exits_0`).
 """
 
 import importlib.util
+import os
 import shutil
 import tempfile
 import time
@@ -116,6 +117,8 @@ class Lab:
         self.deadline = deadline
         self.machines = []
         self._tmpdir = None
+        # make test PROG="a b": every -kernel boot carries these programs
+        self.modules = os.environ.get("PAGODA_PROG", "").split()
 
     @property
     def tmpdir(self):
@@ -128,8 +131,11 @@ class Lab:
         (mkswap=True, swap_kib=..., bad_pages=[...]). Returns its Path."""
         return disks.make_image(self.tmpdir / name, size, **options)
 
-    def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=(), debug=False):
+    def command(self, *, iso=False, mem=None, append="", qemu_args=(), swap=(), debug=False,
+                modules=None):
         """The QEMU argv that boot() would run with the same arguments."""
+        if modules is None and not iso:
+            modules = self.modules
         build = self.build / "debug" if debug else self.build
         image = build / ("pagoda.iso" if iso else "kernel.elf")
         if debug and not image.exists():
@@ -138,9 +144,11 @@ class Lab:
         if not image.exists():
             raise AssertionError(f"{image} not found: run make first")
         return qemu.command(kernel=None if iso else image, iso=image if iso else None,
-                            append=append or None, mem=mem, swap=swap, extra=qemu_args)
+                            append=append or None, mem=mem, swap=swap, extra=qemu_args,
+                            modules=modules or ())
 
-    def boot(self, *, iso=False, mem=None, append="", qemu=(), swap=(), debug=False):
+    def boot(self, *, iso=False, mem=None, append="", qemu=(), swap=(), debug=False,
+             modules=None):
         """Start QEMU and return its Machine.
 
         iso:    boot $BUILD/pagoda.iso through GRUB instead of -kernel kernel.elf
@@ -152,9 +160,11 @@ class Lab:
         debug:  boot the DEBUG=1 build in $BUILD/debug (mm invariants
                 checked as it runs), which make check builds; skipped if
                 it is not there
+        modules: files given as Multiboot modules (programs for `run`);
+                by default those of make test PROG="..." ($PAGODA_PROG)
         """
         argv = self.command(iso=iso, mem=mem, append=append, qemu_args=qemu, swap=swap,
-                            debug=debug)
+                            debug=debug, modules=modules)
         machine = Machine(argv, deadline=self.deadline)
         self.machines.append(machine)
         return machine

@@ -48,9 +48,10 @@ class Inject:
     event: "read_aio" or "write_aio"; errno: 5 is EIO; once: fail only the first time.
     blkdebug arms the rule at the first such event and then fails requests of any
     kind touching the sector; iotype ("read", "write", ...) limits it to that kind.
+    sector None: every request fails, wherever it goes (a dead disk).
     """
     event: str
-    sector: int
+    sector: int | None = None
     errno: int = 5
     once: bool = False
     iotype: str | None = None
@@ -93,8 +94,9 @@ def _drive_option(index, disk):
         opts.append("file.driver=blkdebug")
         for n, err in enumerate(disk.errors):
             prefix = f"file.inject-error.{n}"
-            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno},"
-                        f"{prefix}.sector={err.sector}")
+            opts.append(f"{prefix}.event={err.event},{prefix}.errno={err.errno}")
+            if err.sector is not None:
+                opts.append(f"{prefix}.sector={err.sector}")
             if err.once:
                 opts.append(f"{prefix}.once=on")
             if err.iotype:
@@ -153,7 +155,7 @@ def parse_size(text):
 def numa_args(nodes, mem):
     """-object/-numa options splitting `mem` over `nodes` NUMA nodes ([] for one node).
 
-    QEMU then builds the ACPI SRAT the kernel reads (hardware.md). Each node gets
+    QEMU then builds the ACPI SRAT the kernel reads. Each node gets
     an equal share in whole MiB; the last one also gets what is left over.
     """
     nodes = int(nodes)
@@ -174,12 +176,17 @@ def numa_args(nodes, mem):
 
 
 def command(*, kernel=None, iso=None, append=None, mem=None, swap=(), extra=(),
-            serial="stdio", gui=False, gdb_port=None, wait_for_gdb=False):
+            serial="stdio", gui=False, gdb_port=None, wait_for_gdb=False, modules=()):
     """Return the QEMU argv booting Pagoda.
 
     Exactly one of `kernel` (Multiboot ELF, booted with -kernel: fast, and
     takes `append` as the command line) or `iso` (GRUB rescue ISO, whose
     grub.cfg supplies the command line) must be given.
+
+    `modules` are files given as Multiboot modules (-initrd "a,b", with
+    `kernel` only: an ISO carries its modules in grub.cfg); the kernel
+    offers each static i386 executable among them to `run` under its
+    basename.
 
     `serial` is "stdio" for tests (bytes written to QEMU's stdin reach the
     guest raw) or "mon:stdio" for people (Ctrl-A c reaches the monitor).
@@ -198,7 +205,13 @@ def command(*, kernel=None, iso=None, append=None, mem=None, swap=(), extra=(),
         argv += ["-kernel", str(kernel)]
         if append:
             argv += ["-append", append]
+        if modules:
+            if any("," in str(m) for m in modules):
+                raise ValueError(f"QEMU's -initrd cannot take a file name with a comma: {modules}")
+            argv += ["-initrd", ",".join(str(m) for m in modules)]
     else:
+        if modules:
+            raise ValueError("an ISO boot takes its modules from grub.cfg; modules= needs kernel=")
         argv += ["-cdrom", str(iso), "-boot", "d"]
     argv += swap_args(swap)
     argv += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]

@@ -19,7 +19,7 @@ PAGE_FLAGS = {
     5: "decr_after", 6: "active", 7: "inactive_dirty", 8: "slab",
     9: "swap_cache", 10: "skip", 11: "inactive_clean", 12: "highmem",
     13: "writeback", 14: "buddy", 15: "poisoned", 16: "isolated",
-    17: "was_active", 31: "reserved",
+    17: "was_active", 18: "bad_slot", 31: "reserved",
 }
 FLAG_BITS = {name: bit for bit, name in PAGE_FLAGS.items()}
 

@@ -1,0 +1,164 @@
+"""Swap disks that fail: QEMU's blkdebug fails chosen requests of a
+mkswap'd disk, and the kernel must survive it, lose no byte a surviving
+program wrote, and never hand out again a slot that failed.
+
+Memory is small (16 MiB) so that a memhog of twice that swaps at once.
+"""
+
+import re
+import sys
+import time
+from pathlib import Path
+
+from pagoda_test import scenario, scenario_calling
+from pagoda_test.disks import make_image
+from pagoda_test.qemu import Disk, Inject
+
+sys.path.insert(0, str(Path(__file__).parent))
+from reclaim import start, wait_for_all  # noqa: E402  (helpers, not scenarios)
+
+TIMESTAMP = r"(?:\[\s*\d+\.\d+\]\s*)?"
+WRITE_ERROR = r"swap: write error -5, vda sectors \d+-\d+"
+SWAPINFO_LINE = r"^/dev/vda\s+partition\t(\d+)\t+(\d+)\t+-?\d+$"
+
+
+def swap_disk(lab, *errors):
+    """A 64 MiB mkswap'd disk under blkdebug failing `errors`."""
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    return Disk(image=image, errors=tuple(errors))
+
+
+def bad_slots(vm):
+    """swapinfo's count of vda's bad slots, and the first few by number
+    ((0, "") if it shows none)."""
+    found = re.search(r"^/dev/vda: (\d+) bad slots? found.*; bad: ([\d .]+)",
+                      vm.run("swapinfo"), re.MULTILINE)
+    return (int(found[1]), found[2].strip()) if found else (0, "")
+
+
+def assert_kernel_healthy(vm):
+    """No oops, panic or broken invariant, and the shell answers."""
+    for bad in ("Oops", "Kernel panic", "invariant broken", "BUG:", "FAIL"):
+        assert bad not in vm.output, f"'{bad}' in the output:\n{vm.tail()}"
+    assert "swapinfo" in vm.run("help")
+
+
+def dead_disk(lab, debug):
+    """Every write to the only swap disk fails (blkdebug, no sector given).
+    A memhog of twice RAM is stopped by Ctrl-C while its writes fail; the
+    area is taken out of use with a clear message once writes keep failing;
+    from then on swap is full: the next memhog is killed for want of memory
+    (OOM), and one that fits in RAM runs verified. The shell answers
+    throughout, and the error messages are rate-limited."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("write_aio"))], debug=debug)
+    vm.expect_prompt(timeout=60)
+    vm.sendline("run memhog 32M 2")
+    vm.expect(WRITE_ERROR, timeout=60)
+    time.sleep(3)           # today's kernel: by now only an error flood moves
+    vm.send("\x03")
+    printed = vm.expect_prompt(timeout=30)
+    assert re.search(r"memhog: killed by (SIGINT \(2\)|SIGKILL \(9\))", printed), printed
+    assert re.search(r"swap: vda: \d+ writes failed in a row: out of use", vm.output), vm.tail()
+    vm.sendline("run memhog 4M 1000000")               # fits in RAM: runs on
+    vm.expect(r"memhog: pass 2/1000000 ok", timeout=30)
+    vm.send("\x03")
+    assert "memhog: killed by SIGINT (2)" in vm.expect_prompt(timeout=30)
+    hog = start(vm, "memhog 32M 2")
+    assert "swapinfo" in vm.run("help", timeout=30)    # the shell answers meanwhile
+    assert wait_for_all(vm, [hog], 60)[hog] == "killed by SIGKILL (9)"
+    assert re.search(rf"^{TIMESTAMP}Out of memory: killed (process {hog} \(memhog\)|memhog\[{hog}\])",
+                     vm.output, re.MULTILINE), vm.tail()
+    printed = vm.run("run memhog 6M 2", timeout=60)
+    assert "memhog: 6144 KiB verified after 2 passes" in printed, printed
+    errors = len(re.findall(WRITE_ERROR, vm.output))
+    assert errors <= 30, f"{errors} write-error lines: not rate-limited"
+    assert re.search(r"\(\d+ messages suppressed\)", vm.output), vm.tail()
+    info = vm.run("swapinfo")
+    size, used = map(int, re.search(SWAPINFO_LINE, info, re.MULTILINE).groups())
+    assert size == used, f"an area out of use still has free slots:\n{info}"
+    assert re.search(r"^/dev/vda: \d+ bad slots .*out of use", info, re.MULTILINE), info
+    assert_kernel_healthy(vm)
+
+
+dead_swap_disk_is_survivable = scenario_calling(
+    "dead_swap_disk_is_survivable", dead_disk, False, timeout=200)
+dead_swap_disk_is_survivable_debug = scenario_calling(
+    "dead_swap_disk_is_survivable_debug", dead_disk, True, timeout=250)
+
+
+def bad_sector_under_writes(lab, debug):
+    """Slot 40 fails every write, and memhog 24M 2 swaps through it. The
+    16-page request that holds it fails (and those QEMU merged with it),
+    their pages are written again one by one, and only the page of slot
+    40 fails again: that page is moved to another slot, slot 40 alone is
+    marked bad, and every word comes back.  (The messages are
+    rate-limited, so swapinfo is the witness.)"""
+    slot = 40
+    error = Inject("write_aio", slot * 8, iotype="write")
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, error)], debug=debug)
+    vm.expect_prompt(timeout=60)
+    printed = vm.run("run memhog 24M 2", timeout=150)
+    assert "memhog: 24576 KiB verified after 2 passes" in printed, printed
+    assert bad_slots(vm) == (1, str(slot)), vm.run("swapinfo")
+    errors = [(int(first), int(last)) for first, last in
+              re.findall(r"swap: write error -5, vda sectors (\d+)-(\d+)", vm.output)]
+    alone = [first for first, last in errors if last == first + 7]
+    assert set(alone) <= {slot * 8}, f"one-page writes that failed: {alone}"
+    for old in re.findall(r"swap: page of vda slot (\d+) moved", vm.output):
+        assert old == str(slot), vm.tail()
+    assert_kernel_healthy(vm)
+
+
+bad_sector_under_writes_release = scenario_calling(
+    "bad_sector_under_writes", bad_sector_under_writes, False, timeout=200)
+bad_sector_under_writes_debug = scenario_calling(
+    "bad_sector_under_writes_debug", bad_sector_under_writes, True, timeout=250)
+
+
+def bad_sector_under_reads(lab, debug):
+    """Slot 2000 cannot be read. The memhog whose page lives there gets
+    SIGBUS; the slot is marked bad and, once that memhog is gone, swapinfo
+    shows it and it is never handed out again: a second memhog of the
+    same size, whose pages go to the slots the first one had, finishes
+    with every word verified (today's kernel gave it the slot, and
+    SIGBUS)."""
+    slot = 2000
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, Inject("read_aio", slot * 8, iotype="read"))],
+                  debug=debug)
+    vm.expect_prompt(timeout=60)
+    printed = vm.run("run memhog 24M 2", timeout=150)
+    assert "memhog: killed by SIGBUS (7)" in printed, printed
+    info = vm.run("swapinfo")
+    printed = vm.run("run memhog 24M 2", timeout=150)
+    assert "memhog: 24576 KiB verified after 2 passes" in printed, printed
+    assert re.search(rf"^/dev/vda: 1 bad slot found since swapon; bad: {slot}$", info,
+                     re.MULTILINE), info
+    assert bad_slots(vm) == (1, str(slot))
+    assert_kernel_healthy(vm)
+
+
+bad_sector_under_reads_release = scenario_calling(
+    "bad_sector_under_reads", bad_sector_under_reads, False, timeout=250)
+bad_sector_under_reads_debug = scenario_calling(
+    "bad_sector_under_reads_debug", bad_sector_under_reads, True, timeout=300)
+
+
+@scenario("dead_swap_disk_beside_a_good_one", timeout=200)
+def dead_swap_disk_beside_a_good_one(lab):
+    """Two swap disks, and every write to the first (the higher priority)
+    fails: it goes out of use, the pages whose writes failed move to the
+    second disk, and memhog 20M 1 finishes with every word verified, no
+    process killed.  (Two disks make the same memhog about ten times
+    slower than one, with or without errors: hence a small one.)"""
+    dead = swap_disk(lab, Inject("write_aio"))
+    good = make_image(lab.tmpdir / "good.img", "64M", mkswap=True)
+    vm = lab.boot(mem="16M", swap=[dead, good])
+    vm.expect_prompt()
+    printed = vm.run("run memhog 20M 1", timeout=150)
+    assert "memhog: 20480 KiB verified after 1 passes" in printed, printed
+    assert re.search(r"swap: vda: \d+ writes failed in a row: out of use", vm.output), vm.tail()
+    assert "Out of memory" not in vm.output, vm.tail()
+    info = vm.run("swapinfo")
+    assert re.search(r"^/dev/vda: \d+ bad slots found since swapon; bad: [\d .]+; out of use", info,
+                     re.MULTILINE), info
+    assert_kernel_healthy(vm)
