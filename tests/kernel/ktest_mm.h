@@ -16,6 +16,7 @@
 #include "mm/memory.h"
 #include "mm/mmap.h"
 #include "mm/rmap.h"
+#include "mm/slab.h"
 
 #define PRIVATE_ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW		(PROT_READ | PROT_WRITE)
@@ -39,6 +40,22 @@ static inline void leave_mm(struct ktest *t, struct mm_struct *mm)
 		ktest_fail(t, __FILE__, __LINE__, "invariant broken: %s", why);
 	use_mm(NULL);
 	mmput(mm);
+}
+
+/* A one-page VMA at the top that grows down on faults, as exec makes it. */
+static inline struct vm_area_struct *add_stack(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	vma->vm_start = STACK_TOP - PAGE_SIZE;
+	vma->vm_end = STACK_TOP;
+	vma->vm_flags = VM_READ | VM_WRITE | VM_GROWSDOWN;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	insert_vm_struct(mm, vma);
+	mm->total_vm++;
+	return vma;
 }
 
 static inline pte_t *pte_of(struct mm_struct *mm, unsigned long addr)

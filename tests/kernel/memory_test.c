@@ -152,19 +152,6 @@ static void brk_grows_and_shrinks_the_heap(struct ktest *t)
 	leave_mm(t, mm);
 }
 
-/* A VMA at the top that grows down on faults, as exec makes it. */
-static void add_stack(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
-
-	vma->vm_start = STACK_TOP - PAGE_SIZE;
-	vma->vm_end = STACK_TOP;
-	vma->vm_flags = VM_READ | VM_WRITE | VM_GROWSDOWN;
-	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-	insert_vm_struct(mm, vma);
-	mm->total_vm++;
-}
-
 static void the_stack_grows_to_its_limit(struct ktest *t)
 {
 	struct mm_struct *mm = enter_new_mm();

@@ -142,6 +142,14 @@ static void mmap_at_the_top_of_user_space(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* Two VMAs of two pages meeting at 2 GiB: read-write below, read-only above. */
+static void map_two_across_2g(struct ktest *t, struct mm_struct *mm)
+{
+	do_mmap(TWO_GIB - 2 * PAGE_SIZE, 2 * PAGE_SIZE, RW, FIXED_ANON);
+	do_mmap(TWO_GIB, 2 * PAGE_SIZE, PROT_READ, FIXED_ANON);
+	KTEST_EXPECT_EQ(t, mm->map_count, 2);
+}
+
 /* munmap across 2 GiB and two VMAs, and at the top of user space. */
 static void munmap_at_the_edges(struct ktest *t)
 {
@@ -149,9 +157,7 @@ static void munmap_at_the_edges(struct ktest *t)
 	unsigned long top = TASK_SIZE - 2 * PAGE_SIZE;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	do_mmap(TWO_GIB - 2 * PAGE_SIZE, 2 * PAGE_SIZE, RW, FIXED_ANON);
-	do_mmap(TWO_GIB, 2 * PAGE_SIZE, PROT_READ, FIXED_ANON);
-	KTEST_EXPECT_EQ(t, mm->map_count, 2);
+	map_two_across_2g(t, mm);
 	put_u32(TWO_GIB - 2 * PAGE_SIZE, 1);
 	put_u32(TWO_GIB - PAGE_SIZE, 2);
 	/* the middle two pages: one of each VMA */
@@ -191,9 +197,7 @@ static void mprotect_at_the_edges(struct ktest *t)
 	unsigned long top = TASK_SIZE - 2 * PAGE_SIZE;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	do_mmap(TWO_GIB - 2 * PAGE_SIZE, 2 * PAGE_SIZE, RW, FIXED_ANON);
-	do_mmap(TWO_GIB, 2 * PAGE_SIZE, PROT_READ, FIXED_ANON);
-	KTEST_EXPECT_EQ(t, mm->map_count, 2);
+	map_two_across_2g(t, mm);
 	/* the two middle pages read-write: one VMA of four pages */
 	KTEST_EXPECT_EQ(t, do_mprotect(TWO_GIB - PAGE_SIZE, 2 * PAGE_SIZE, RW),
 			0);
@@ -270,14 +274,8 @@ static void the_stack_stops_at_a_mapping_below(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
 	do_mmap(below, PAGE_SIZE, RW, FIXED_ANON);
-	stack = kmalloc(sizeof(*stack), GFP_KERNEL);
+	stack = add_stack(mm);
 	KTEST_ASSERT_NOT_NULL(t, stack);
-	stack->vm_start = STACK_TOP - PAGE_SIZE;
-	stack->vm_end = STACK_TOP;
-	stack->vm_flags = VM_READ | VM_WRITE | VM_GROWSDOWN;
-	stack->vm_page_prot = vm_get_page_prot(stack->vm_flags);
-	insert_vm_struct(mm, stack);
-	mm->total_vm++;
 	KTEST_EXPECT_EQ(t, expand_stack(stack, below + PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, stack->vm_start, below + PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, expand_stack(stack, below + PAGE_SIZE - 4),
