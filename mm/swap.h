@@ -213,7 +213,6 @@ struct page *find_swap_page(swp_entry_t entry);
 bool still_cached_for(struct page *page, swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
-void delete_from_swap_cache(struct page *page);
 int swap_cache_move(struct page *page, swp_entry_t entry);
 void settle_bad_slot(struct page *page);
 void free_page_and_swap_cache(struct page *page);
