@@ -13,6 +13,7 @@
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "lib/ktest.h"
+#include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
 #include "mm/migrate.h"
@@ -244,6 +245,69 @@ static void a_page_under_write_io_moves_when_written(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+#define SWAPPED_PAGES	64
+
+/* In the lower half of its zone, which compaction's free scanner
+ * (working down from the top) never reaches for a few pages. */
+static bool in_lower_half(struct page *page)
+{
+	zone_t *zone = page_zone(page);
+
+	return page - zone->zone_mem_map < (long)zone->size / 2;
+}
+
+/*
+ * Pages swapped out and still in the swap cache, mapped by nobody
+ * (their PTEs are swap entries), are movable too: compaction takes
+ * them (Linux's isolate_lru_page takes any page on an LRU list) and
+ * their slots follow them.  Every one that the migrate scanner passes
+ * moves (those in the lower half of their zone, at least).
+ */
+static void compaction_moves_unmapped_swap_cache_pages(struct ktest *t)
+{
+	struct page *old[SWAPPED_PAGES];
+	swp_entry_t entry[SWAPPED_PAGES];
+	struct compact_stats st = { 0 };
+	unsigned long addr, low = 0, low_moved = 0, moved = 0;
+	struct mm_struct *mm;
+	pg_data_t *pgdat;
+
+	if (!have_swap(t))
+		return;
+	mm = enter_new_mm();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, SWAPPED_PAGES * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++) {
+		fill(addr + i * PAGE_SIZE, i);
+		old[i] = swap_out_page(mm, addr + i * PAGE_SIZE);
+		entry[i] = pte_to_swp_entry(*pte_of(mm, addr + i * PAGE_SIZE));
+		KTEST_ASSERT_TRUE(t, PageSwapCache(old[i]));
+		KTEST_ASSERT_EQ(t, old[i]->rmap, 0);
+		low += in_lower_half(old[i]);
+	}
+	for_each_pgdat(pgdat)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			if (pgdat->node_zones[j].realsize)
+				compact_zone(&pgdat->node_zones[j], -1, &st);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++) {
+		struct page *now = find_swap_page(entry[i]);
+
+		KTEST_ASSERT_NOT_NULL(t, now);
+		moved += now != old[i];
+		low_moved += now != old[i] && in_lower_half(old[i]);
+		put_page(now);
+	}
+	ktest_log(t, "%lu of %d unmapped swap-cache pages moved, %lu of the "
+		  "%lu in the lower half of their zone", moved, SWAPPED_PAGES,
+		  low_moved, low);
+	KTEST_EXPECT_GT(t, moved, 0);
+	KTEST_EXPECT_EQ(t, low_moved, low);
+	expect_invariants(t);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++)	/* swapped in */
+		KTEST_EXPECT_TRUE(t, intact(addr + i * PAGE_SIZE, i));
+	leave_mm(t, mm);
+}
+
 /* ------------------------------------------------ held open */
 
 struct held {
@@ -388,6 +452,7 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_swap_cache_page_moves_with_its_slot),
 	KTEST_CASE(a_page_shared_after_fork_moves_for_both),
 	KTEST_CASE(a_page_under_write_io_moves_when_written),
+	KTEST_CASE(compaction_moves_unmapped_swap_cache_pages),
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
