@@ -325,28 +325,39 @@ static int migrate_thread(void *arg)
 }
 
 /*
- * Starts moving the page at addr in a thread that sleeps between
- * steps 15 and 16 (migrate_hold_ms), and returns once the PTE is a
- * migration entry: the thread's pid, or -1.
+ * Starts moving pages[0..n) in a thread that sleeps between steps 15
+ * and 16 of each (migrate_hold_ms), and returns once the first is held
+ * there: the thread's pid, or -1.  The thread sleeps nowhere else, so
+ * once it has locked the first page (step 1) it is in the hold.
  */
 static int start_held_migration(struct ktest *t, struct held *h,
-				struct mm_struct *mm, unsigned long addr)
+				struct page **pages, int n)
 {
-	struct page *page = follow_page(mm, addr);
 	int pid;
 
 	INIT_LIST_HEAD(&h->list);
-	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
-		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!pages[i] || isolate_lru_page(pages[i])) {
+			ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
+			return -1;
+		}
+		list_add_tail(&pages[i]->lru, &h->list);
 	}
-	list_add(&page->lru, &h->list);
 	migrate_hold_ms = 300;
 	pid = kernel_thread(migrate_thread, h, "migrate");
-	while (pid > 0 && !pte_is_migration(*pte_of(mm, addr)))
+	while (pid > 0 && !PageLocked(pages[0]))
 		schedule_timeout_uninterruptible(1);
 	migrate_hold_ms = 0;
 	return pid;
+}
+
+/* The same for the one page mapped at addr. */
+static int hold_migration_at(struct ktest *t, struct held *h,
+			     struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+
+	return start_held_migration(t, h, &page, 1);
 }
 
 /*
@@ -366,7 +377,7 @@ static void a_fault_waits_for_the_migration(struct ktest *t)
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 5);
 	old = follow_page(mm, addr);
-	pid = start_held_migration(t, &h, mm, addr);
+	pid = hold_migration_at(t, &h, mm, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	KTEST_EXPECT_TRUE(t, is_write_migration_entry(pte_to_swp_entry(
 		*pte_of(mm, addr))));
@@ -397,7 +408,7 @@ static void fork_during_a_migration_copies_its_entry(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, parent);
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 6);
-	pid = start_held_migration(t, &h, parent, addr);
+	pid = hold_migration_at(t, &h, parent, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	child = dup_mm(parent);
 	KTEST_ASSERT_NOT_NULL(t, child);
@@ -434,7 +445,7 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 8);
 	old = follow_page(mm, addr);
-	pid = start_held_migration(t, &h, mm, addr);
+	pid = hold_migration_at(t, &h, mm, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	free = nr_free_pages();
 	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, PAGE_SIZE), 0);
@@ -447,6 +458,59 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/*
+ * swapoff while a migration is held open (last: the area is swapped on
+ * again for what follows).  Two swap-cache pages are being moved: the
+ * first, mapped, is held between steps 15 and 16 (its PTE a migration
+ * entry, its slot already the new page's); the second, swapped out
+ * (its PTE a swap entry), waits its turn, isolated.  swapoff brings the
+ * second back at once, waits on the first's lock for its slot, and
+ * takes both out of the swap cache; both moves end, every byte intact.
+ */
+static void swapoff_during_a_migration_loses_nothing(struct ktest *t)
+{
+	struct page *pages[2];
+	const char *disk;
+	unsigned long addr;
+	struct mm_struct *mm;
+	struct held h;
+	int pid;
+
+	if (!have_swap(t))
+		return;
+	mm = enter_new_mm();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, 2 * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < 2; i++) {
+		fill(addr + i * PAGE_SIZE, i);
+		pages[i] = swap_out_page(mm, addr + i * PAGE_SIZE);
+	}
+	disk = swap_info[SWP_TYPE(pte_to_swp_entry(*pte_of(mm, addr)))]
+		.bdev->name;
+	KTEST_ASSERT_TRUE(t, intact(addr, 0));	/* mapped from the cache */
+	KTEST_ASSERT_TRUE(t, PageSwapCache(pages[0]));
+	pid = start_held_migration(t, &h, pages, 2);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
+	KTEST_EXPECT_EQ(t, sys_swapoff(disk), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		unsigned long a = addr + i * PAGE_SIZE;
+		struct page *now = follow_page(mm, a);
+
+		KTEST_ASSERT_NOT_NULL(t, now);
+		KTEST_EXPECT_PTR_NE(t, now, pages[i]);
+		KTEST_EXPECT_FALSE(t, PageSwapCache(now));
+		expect_mapped_once(t, mm, a);
+		KTEST_EXPECT_TRUE(t, intact(a, i));
+	}
+	KTEST_EXPECT_EQ(t, mm->rss, 2);
+	expect_invariants(t);
+	leave_mm(t, mm);
+	KTEST_EXPECT_EQ(t, sys_swapon(disk, -1), 0);
+}
+
 static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(anonymous_pages_move_with_every_byte),
 	KTEST_CASE(a_swap_cache_page_moves_with_its_slot),
@@ -456,5 +520,6 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
+	KTEST_CASE(swapoff_during_a_migration_loses_nothing),
 };
 KTEST_SUITE(migrate, migrate_cases);
