@@ -23,6 +23,7 @@
 #include "mm/swapops.h"
 #include "mm/vmscan.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
 
 #define WORDS_CHECKED	(PAGE_SIZE / 4)
@@ -89,42 +90,16 @@ static void expect_mapped_once(struct ktest *t, struct mm_struct *mm,
 	KTEST_EXPECT_EQ(t, page_mapcount(page), 1);
 }
 
-static bool have_swap(struct ktest *t)
-{
-	if (!nr_swap_pages)
-		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
-	return nr_swap_pages;
-}
-
-/* Ages the page at addr out to the swap cache (try_to_swap_out). */
-static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page = follow_page(mm, addr);
-
-	ptep_test_and_clear_young(pte_of(mm, addr));
-	flush_tlb_page(find_vma(mm, addr), addr);
-	page->age = 0;
-	mm->swap_cnt = 1;
-	try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
-			GFP_KSWAPD);
-	return page;
-}
-
 /* A new mm whose page at *addr, filled with pattern i, was swapped
  * out to the swap cache under *entry; NULL (skipped) without swap. */
 static struct mm_struct *mm_with_swapped_page(struct ktest *t, unsigned int i,
 					      unsigned long *addr,
 					      swp_entry_t *entry)
 {
-	struct mm_struct *mm;
+	struct mm_struct *mm = enter_swapping_mm(t);
 
-	if (!have_swap(t))
+	if (!mm)
 		return NULL;
-	mm = enter_new_mm();
-	if (!mm) {
-		ktest_fail(t, __FILE__, __LINE__, "no mm");
-		return NULL;
-	}
 	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(*addr, i);
 	swap_out_page(mm, *addr);
@@ -272,10 +247,9 @@ static void compaction_moves_unmapped_swap_cache_pages(struct ktest *t)
 	struct mm_struct *mm;
 	pg_data_t *pgdat;
 
-	if (!have_swap(t))
+	mm = enter_swapping_mm(t);
+	if (!mm)
 		return;
-	mm = enter_new_mm();
-	KTEST_ASSERT_NOT_NULL(t, mm);
 	addr = do_mmap(0, SWAPPED_PAGES * PAGE_SIZE, RW, PRIVATE_ANON);
 	for (unsigned int i = 0; i < SWAPPED_PAGES; i++) {
 		fill(addr + i * PAGE_SIZE, i);
@@ -476,10 +450,9 @@ static void swapoff_during_a_migration_loses_nothing(struct ktest *t)
 	struct held h;
 	int pid;
 
-	if (!have_swap(t))
+	mm = enter_swapping_mm(t);
+	if (!mm)
 		return;
-	mm = enter_new_mm();
-	KTEST_ASSERT_NOT_NULL(t, mm);
 	addr = do_mmap(0, 2 * PAGE_SIZE, RW, PRIVATE_ANON);
 	for (unsigned int i = 0; i < 2; i++) {
 		fill(addr + i * PAGE_SIZE, i);

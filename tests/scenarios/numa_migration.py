@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+from pagoda_test import scenario, scenario_calling
 from pagoda_test.qemu import numa_args
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -23,6 +23,14 @@ MIGRATED = re.compile(r"migrate: pid (\d+): (\d+) pages moved to node (\d+), "
 
 
 ENDED = re.compile(r"^\[(\d+)\] (exited with status \d+|killed by .*)$", re.MULTILINE)
+
+
+def release_and_debug(name, run, *args, timeout, debug_timeout):
+    """Two scenarios that call run(lab, *args, debug): `name` on the
+    release kernel and `name`_debug on the debug kernel. Bind both to
+    module-level names (load_scenarios() looks among the globals)."""
+    return (scenario_calling(name, run, *args, False, timeout=timeout),
+            scenario_calling(name + "_debug", run, *args, True, timeout=debug_timeout))
 
 
 def ended(vm, pids, timeout=60):
@@ -74,14 +82,8 @@ def run_numamove(lab, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("numamove_moves_its_pages", timeout=240)
-def numamove_moves_its_pages(lab):
-    run_numamove(lab, debug=False)
-
-
-@scenario("numamove_moves_its_pages_debug", timeout=300)
-def numamove_moves_its_pages_debug(lab):
-    run_numamove(lab, debug=True)
+numamove_moves_its_pages, numamove_moves_its_pages_debug = release_and_debug(
+    "numamove_moves_its_pages", run_numamove, timeout=240, debug_timeout=300)
 
 
 def memhog_migrated(lab, times, debug):
@@ -106,14 +108,8 @@ def memhog_migrated(lab, times, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("memhog_migrated_100_times", timeout=300)
-def memhog_migrated_100_times(lab):
-    memhog_migrated(lab, 100, debug=False)
-
-
-@scenario("memhog_migrated_100_times_debug", timeout=300)
-def memhog_migrated_100_times_debug(lab):
-    memhog_migrated(lab, 100, debug=True)
+memhog_migrated_100_times, memhog_migrated_100_times_debug = release_and_debug(
+    "memhog_migrated_100_times", memhog_migrated, 100, timeout=300, debug_timeout=300)
 
 
 @scenario("migrate_refuses_bad_arguments", timeout=120)
@@ -164,14 +160,9 @@ def forkhog_followed(lab, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("forkhog_children_follow_their_pages", timeout=300)
-def forkhog_children_follow_their_pages(lab):
-    forkhog_followed(lab, debug=False)
-
-
-@scenario("forkhog_children_follow_their_pages_debug", timeout=300)
-def forkhog_children_follow_their_pages_debug(lab):
-    forkhog_followed(lab, debug=True)
+forkhog_children_follow_their_pages, forkhog_children_follow_their_pages_debug = \
+    release_and_debug("forkhog_children_follow_their_pages", forkhog_followed,
+                      timeout=300, debug_timeout=300)
 
 
 def migration_under_pressure(lab, hogs, size, passes, debug=False):
@@ -201,14 +192,9 @@ def migration_under_pressure(lab, hogs, size, passes, debug=False):
     assert_kernel_healthy(vm)
 
 
-@scenario("migration_races_memory_pressure", timeout=400)
-def migration_races_memory_pressure(lab):
-    migration_under_pressure(lab, 1, 80, 2)
-
-
-@scenario("migration_races_memory_pressure_debug", timeout=400)
-def migration_races_memory_pressure_debug(lab):
-    migration_under_pressure(lab, 1, 80, 2, debug=True)
+migration_races_memory_pressure, migration_races_memory_pressure_debug = release_and_debug(
+    "migration_races_memory_pressure", migration_under_pressure, 1, 80, 2,
+    timeout=400, debug_timeout=400)
 
 
 @scenario("soak_migration_races_memory_pressure", timeout=1800)
