@@ -74,15 +74,17 @@ int isolate_lru_page(struct page *page)
 	/* A user page: mapped by a process, or in the swap cache. */
 	if (!page->rmap && !PageSwapCache(page))
 		return -EBUSY;
-	flags = lru_lock();
-	if (PageActive(page))
-		SetPageWasActive(page);
-	if (PageActive(page) || PageInactiveDirty(page) ||
-	    PageInactiveClean(page))
-		__lru_cache_del(page);
+	if (PageSwapCache(page)) {	/* only cache pages are on lists */
+		flags = lru_lock();
+		if (PageActive(page))
+			SetPageWasActive(page);
+		if (PageActive(page) || PageInactiveDirty(page) ||
+		    PageInactiveClean(page))
+			__lru_cache_del(page);
+		lru_unlock(flags);
+	}
 	SetPageIsolated(page);
 	get_page(page);
-	lru_unlock(flags);
 	return 0;
 }
 
