@@ -205,13 +205,12 @@ def soak_migration_races_memory_pressure(lab):
     migration_under_pressure(lab, 2, 48, 4, debug=True)
 
 
-@scenario("full_target_node", timeout=300)
-def full_target_node(lab):
+def full_node(lab, debug):
     """No swap; a memhog filling most of node 1 (moved there) leaves it
     too little room for numamove's 16 MiB: move_pages answers ENOMEM for
     the pages that did not fit, they stay where they were, and nothing is
     lost, numamove's words nor the memhog's."""
-    vm = two_nodes(lab, append="noswap")
+    vm = two_nodes(lab, debug=debug, append="noswap")
     hog = start(vm, "memhog 20M 1000000")
     vm.expect(r"memhog: pass 1/1000000 ok", timeout=60)
     moved, failed, full = migrate(vm, hog, 1)
@@ -225,3 +224,7 @@ def full_target_node(lab):
     vm.expect(rf"memhog: pass {passes + 2}/1000000 ok", timeout=60)
     assert "FAIL" not in vm.output, vm.tail()
     assert_kernel_healthy(vm)
+
+
+full_target_node, full_target_node_debug = release_and_debug(
+    "full_target_node", full_node, timeout=300, debug_timeout=300)
