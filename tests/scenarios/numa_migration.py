@@ -8,6 +8,7 @@ first one broken.
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pagoda_test.qemu import numa_args
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _programs import PROGRAMS, compare  # noqa: E402
+from gdb import REPO, free_port  # noqa: E402
 from reclaim import assert_kernel_healthy, counters, start, swap_disk  # noqa: E402
 
 MIGRATED = re.compile(r"migrate: pid (\d+): (\d+) pages moved to node (\d+), "
@@ -228,3 +230,43 @@ def full_node(lab, debug):
 
 full_target_node, full_target_node_debug = release_and_debug(
     "full_target_node", full_node, timeout=300, debug_timeout=300)
+
+
+@scenario("a_fault_waits_on_a_migration_entry", timeout=240)
+def a_fault_waits_on_a_migration_entry(lab):
+    """A running memhog is moved while each page's move is held open
+    between steps 15 and 16 (migrate_hold_ms): the memhog touches a page
+    whose PTE is a migration entry and sleeps in migration_entry_wait,
+    under its page fault (GDB's backtrace shows it, as docs/migration.md
+    says it would); then it goes on, every word it checks intact."""
+    port = free_port()
+    vm = lab.boot(mem="64M", append="migrate_hold_ms=300",
+                  qemu=numa_args(2, "64M") + ["-gdb", f"tcp:127.0.0.1:{port}"])
+    vm.expect_prompt(timeout=90)
+    hog = start(vm, "memhog 32K 100000000")
+    vm.expect(r"memhog: pass 1/100000000 ok", timeout=60)
+    gdb = subprocess.Popen(
+        ["gdb", "-q", "-batch", "-nx", str(Path(lab.build) / "kernel.elf"),
+         "-ex", f"target remote 127.0.0.1:{port}",
+         "-ex", "break migration_entry_wait", "-ex", "continue", "-ex", "bt",
+         "-ex", "delete", "-ex", "detach"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    vm.sendline(f"migrate {hog} 1")
+    try:
+        out = gdb.communicate(timeout=60)[0]
+    except subprocess.TimeoutExpired:
+        gdb.kill()
+        raise AssertionError("GDB never stopped in migration_entry_wait:\n"
+                             + gdb.communicate()[0]) from None
+    frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+)", out, re.MULTILINE)
+    assert frames[:1] == ["migration_entry_wait"], out
+    assert "handle_pte_fault" in frames and "do_page_fault" in frames, out
+    found = vm.expect(MIGRATED, timeout=120)
+    assert int(found[1]) == hog and int(found[2]) > 0 and found[4] == "0", found[0]
+    vm.expect_prompt()
+    passes = len(re.findall(r"memhog: pass \d+/100000000 ok", vm.output))
+    vm.expect(rf"memhog: pass {passes + 2}/100000000 ok", timeout=60)
+    vm.run(f"kill {hog}")
+    assert ended(vm, [hog]) == {hog: "killed by SIGTERM (15)"}
+    assert "FAIL" not in vm.output, vm.tail()
+    assert_kernel_healthy(vm)
