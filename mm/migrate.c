@@ -170,7 +170,7 @@ void try_to_unmap(struct page *page)
  * VMA still allows it: mprotect may have run meanwhile).  No TLB
  * flush: the entry was not present, and x86 caches no translation
  * for a PTE that is not present (Linux's remove_migration_pte() does
- * none either; an invlpg here cost a tenth of a migration under QEMU).
+ * none either; the invlpg it did cost 4% of a migration under QEMU).
  */
 static void remove_migration_pte(struct page *new, struct page *old,
 				 pte_t *ptep)
