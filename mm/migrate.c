@@ -74,15 +74,17 @@ int isolate_lru_page(struct page *page)
 	/* A user page: mapped by a process, or in the swap cache. */
 	if (!page->rmap && !PageSwapCache(page))
 		return -EBUSY;
-	flags = lru_lock();
-	if (PageActive(page))
-		SetPageWasActive(page);
-	if (PageActive(page) || PageInactiveDirty(page) ||
-	    PageInactiveClean(page))
-		__lru_cache_del(page);
+	if (PageSwapCache(page)) {	/* only cache pages are on lists */
+		flags = lru_lock();
+		if (PageActive(page))
+			SetPageWasActive(page);
+		if (PageActive(page) || PageInactiveDirty(page) ||
+		    PageInactiveClean(page))
+			__lru_cache_del(page);
+		lru_unlock(flags);
+	}
 	SetPageIsolated(page);
 	get_page(page);
-	lru_unlock(flags);
 	return 0;
 }
 
@@ -94,17 +96,18 @@ int isolate_lru_page(struct page *page)
  */
 static void putback_lru_page(struct page *page)
 {
-	uint32_t flags = lru_lock();
+	uint32_t flags;
 
 	ClearPageIsolated(page);
-	if (PageSwapCache(page)) {
+	if (PageSwapCache(page)) {	/* the lists are the cache's */
+		flags = lru_lock();
 		if (PageWasActive(page))
 			add_page_to_active_list(page);
 		else
 			add_page_to_inactive_dirty_list(page);
+		lru_unlock(flags);
 	}
 	ClearPageWasActive(page);
-	lru_unlock(flags);
 	put_page(page);
 }
 
@@ -164,7 +167,10 @@ void try_to_unmap(struct page *page)
 /*
  * One migration entry for old becomes a PTE of new: young no more,
  * with the VMA's protection, writable only if it was before (and the
- * VMA still allows it: mprotect may have run meanwhile).
+ * VMA still allows it: mprotect may have run meanwhile).  No TLB
+ * flush: the entry was not present, and x86 caches no translation
+ * for a PTE that is not present (Linux's remove_migration_pte() does
+ * none either; the invlpg it did cost 4% of a migration under QEMU).
  */
 static void remove_migration_pte(struct page *new, struct page *old,
 				 pte_t *ptep)
@@ -181,7 +187,6 @@ static void remove_migration_pte(struct page *new, struct page *old,
 	get_page(new);
 	vma->vm_mm->rss++;
 	set_pte(ptep, pte);
-	flush_tlb_page(vma, ptep_to_address(ptep));
 }
 
 /*
@@ -202,23 +207,22 @@ void remove_migration_ptes(struct page *new, struct page *old)
 
 /*
  * Moves the old page's place in the swap cache to the new page.  An
- * anonymous page in no cache has only step 6: nothing but the
- * isolation holds it.  0, or -EAGAIN with nothing changed when
- * someone else holds a reference (step 6) or the slot moved (step 7).
- * nrpages and swap_map do not change: the same slot, another page.
+ * anonymous page in no cache has no mapping, hence no lock to take
+ * (Linux's !mapping case), and only step 6: nothing but the isolation
+ * holds it.  0, or -EAGAIN with nothing changed when someone else
+ * holds a reference (step 6) or the slot moved (step 7).  nrpages and
+ * swap_map do not change: the same slot, another page.
  */
 int migrate_page_move_mapping(struct page *newpage, struct page *page)
 {
-	int expected = PageSwapCache(page) ? 2 : 1;	/* cache + ours */
-	uint32_t flags = lru_lock();			/* step 5 */
-	void **slot = NULL;
+	uint32_t flags;
+	void **slot;
 
-	if (page_count(page) != expected)		/* step 6 */
+	if (!PageSwapCache(page))
+		return page_count(page) == 1 ? 0 : -EAGAIN;	/* step 6 */
+	flags = lru_lock();				/* step 5 */
+	if (page_count(page) != 2)	/* step 6: the cache's and ours */
 		goto busy;
-	if (!PageSwapCache(page)) {
-		lru_unlock(flags);
-		return 0;
-	}
 	slot = radix_tree_lookup_slot(&swapper_space.page_tree,
 				      swap_cache_key((swp_entry_t){
 						page->index }));

@@ -70,6 +70,24 @@ static int migrate_one_page(struct ktest *t, struct page *page,
 	return rc;
 }
 
+/*
+ * Moves the swap-cache page `page` (migrate_one_page, which must
+ * succeed) and returns the page cached for its slot now, or NULL; the
+ * cache keeps its reference, the case takes none.
+ */
+static struct page *move_cached(struct ktest *t, struct page *page,
+				struct target *tg)
+{
+	swp_entry_t entry = { page->index };
+	struct page *now;
+
+	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, tg), 0);
+	now = find_swap_page(entry);
+	if (now)
+		put_page(now);
+	return now;
+}
+
 /* The page the PTE of page i maps now. */
 static struct page *mapped(struct test_mm *tm, unsigned int i)
 {
@@ -426,12 +444,10 @@ static void a_swap_cache_page_moves(struct ktest *t)
 	map_back(&a, 0, page);
 	activate_page(page);
 	nrpages = swapper_space.nrpages;
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
-	now = mapped(&a, 0);
+	now = move_cached(t, page, &tg);
 	KTEST_ASSERT_NOT_NULL(t, now);
+	KTEST_EXPECT_PTR_EQ(t, mapped(&a, 0), now);
 	KTEST_EXPECT_PTR_NE(t, now, page);
-	KTEST_EXPECT_PTR_EQ(t, find_swap_page(entry), now);
-	put_page(now);
 	KTEST_EXPECT_TRUE(t, PageSwapCache(now) && PageActive(now));
 	KTEST_EXPECT_TRUE(t, PageDirty(now) &&
 			  page_on_list(now, &active_list));
@@ -480,17 +496,13 @@ static void a_page_under_write_io_moves_after_it(struct ktest *t)
 	struct target tg = { 0 };
 	struct page *page, *now;
 	struct test_mm a;
-	swp_entry_t entry;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
-	entry = (swp_entry_t){ page->index };
 	write_without_waiting();
 	KTEST_ASSERT_TRUE(t, PageLocked(page) && PageWriteback(page));
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
+	now = move_cached(t, page, &tg);
 	KTEST_EXPECT_EQ(t, tg.calls, 4);   /* 3 passes that did not wait */
-	now = find_swap_page(entry);
 	KTEST_ASSERT_NOT_NULL(t, now);
-	put_page(now);
 	KTEST_EXPECT_PTR_NE(t, now, page);
 	KTEST_EXPECT_FALSE(t, PageDirty(now) || PageLocked(now));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(now));
@@ -601,18 +613,14 @@ static void a_clean_inactive_page_moves(struct ktest *t)
 	struct target tg = { 0 };
 	struct page *page, *now;
 	struct test_mm a;
-	swp_entry_t entry;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
-	entry = (swp_entry_t){ page->index };
 	write_without_waiting();
 	ramdisk_run();
 	page_launder(GFP_KSWAPD, 0);
 	KTEST_ASSERT_TRUE(t, PageInactiveClean(page));
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
-	now = find_swap_page(entry);
+	now = move_cached(t, page, &tg);
 	KTEST_ASSERT_NOT_NULL(t, now);
-	put_page(now);
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(now) && !PageDirty(now));
 	KTEST_EXPECT_TRUE(t, PageUptodate(now));
 	KTEST_EXPECT_TRUE(t, test_mm_intact(page_address(now), 0));

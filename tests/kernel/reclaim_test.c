@@ -31,48 +31,18 @@
 #include "mm/vmstat.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_pages.h"
+#include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
-
-static bool have_swap(struct ktest *t);
 
 /* A fresh mm with n pages mapped at *addr, page i holding 1000 + i. */
 static struct mm_struct *mm_with_pages(struct ktest *t, unsigned int n,
 				       unsigned long *addr)
 {
-	struct mm_struct *mm;
+	struct mm_struct *mm = enter_swapping_mm(t);
 
-	if (!have_swap(t))
-		return NULL;
-	mm = enter_new_mm();
-	if (!mm) {
-		ktest_fail(t, __FILE__, __LINE__, "no mm");
-		return NULL;
-	}
-	*addr = map_written_pages(n, 1000);
+	if (mm)
+		*addr = map_written_pages(n, 1000);
 	return mm;
-}
-
-/* try_to_swap_out() on the PTE of addr, with a budget of one. */
-static int look_at(struct mm_struct *mm, unsigned long addr)
-{
-	mm->swap_cnt = 1;
-	return try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
-			       GFP_KSWAPD);
-}
-
-/* Ages the page at addr to nothing and lets try_to_swap_out take it. */
-static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page = follow_page(mm, addr);
-
-	ptep_test_and_clear_young(pte_of(mm, addr));
-	flush_tlb_page(find_vma(mm, addr), addr);
-	/* try_to_swap_out halves the age of a page on no list; one on the
-	 * active list (found in the swap cache by its fault) is aged by
-	 * refill_inactive_scan, as if that had brought it to 0 */
-	page->age = PageActive(page) ? 0 : 1;
-	look_at(mm, addr);
-	return page;
 }
 
 static swp_entry_t entry_at(struct mm_struct *mm, unsigned long addr)
@@ -846,13 +816,6 @@ static struct page *cached_page(struct ktest *t, struct mm_struct *mm,
 	return page_in_cache(t, entry, age);
 }
 
-
-static bool have_swap(struct ktest *t)
-{
-	if (!nr_swap_pages)
-		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
-	return nr_swap_pages;
-}
 
 /*
  * page_launder's first pass, page by page: referenced, aged or mapped
