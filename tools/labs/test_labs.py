@@ -8,7 +8,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from labs import catalog, grade, regions, starter
+from labs import catalog, grade, hang, regions, starter
 
 SOURCE = """\
 int f(int x)
@@ -123,6 +123,44 @@ class CatalogAndStarterTest(unittest.TestCase):
                 found, _ = regions.lab_regions(lab, catalog.ROOT)
                 self.assertTrue(found)
                 self.assertTrue((catalog.ROOT / lab.handout).exists(), lab.handout)
+
+
+WHOLE = """\
+/* LAB toy: BEGIN g */
+static int g(int x)
+{
+\treturn x;
+}
+/* LAB toy: END g */
+"""
+
+
+class HangTest(unittest.TestCase):
+    """make lab-hang's tree, and the limits that stop code that hangs."""
+
+    def test_the_loop_goes_where_the_code_starts(self):
+        with tempfile.TemporaryDirectory() as root:
+            make_tree(Path(root), source=SOURCE + WHOLE, stubs=STUBS + "@@ g\n")
+            lab = catalog.find("toy", Path(root))
+            hang.make_hang(lab, root, "LOOP;\n")
+            text = (Path(root) / "mm" / "toy.c").read_text()
+        self.assertIn("BEGIN f */\nLOOP;\n\treturn x + 1;", text)
+        self.assertIn("static int g(int x)\n{\nLOOP;\n\treturn x;", text)
+
+    def test_a_spinning_case_is_stopped_by_its_cpu_limit(self):
+        test = catalog.GradedTest("host", "toy_suite.a_case", 5, "f")
+        output, code = grade.run_process(["sh", "-c", "while :; do :; done"], 30, 1)
+        passed, lines = grade.judge_ktap(test, output, code, 30, (0, 1))
+        self.assertFalse(passed)
+        self.assertIn("CPU-time limit", lines[-1])
+
+    def test_a_sleeping_case_is_stopped_by_the_clock(self):
+        test = catalog.GradedTest("kernel", "toy_suite.a_case", 5, "f")
+        output, code = grade.run_process(["sleep", "60"], 1, 5)
+        self.assertIsNone(code)
+        passed, lines = grade.judge_ktap(test, output, code, 1, (33, 35))
+        self.assertFalse(passed)
+        self.assertIn("timed out after 1 s", lines[-1])
 
 
 HOST_OK = """KTAP version 1
