@@ -780,8 +780,9 @@ static bool on_dirty_pages(struct page *page)
 }
 
 /*
- * Steps 5 to 11 for a swap-cache page held by the cache and the
- * isolation: the new page takes its slot, its swapper_space list and
+ * Steps 5 to 11 for a swap-cache page: pinned by one reference more,
+ * it stays (step 6); held by the cache and the isolation only, the
+ * new page takes its slot, its swapper_space list and
  * the cache's reference; then the same call moves it back.  An
  * anonymous page held only by the isolation has nothing to move.
  */
@@ -801,6 +802,18 @@ static void move_mapping_gives_the_slot_to_the_new_page(struct ktest *t)
 	slot = radix_tree_lookup_slot(&swapper_space.page_tree,
 				      swap_cache_key(entry));
 	get_page(page);				/* the isolation's */
+	get_page(page);				/* and a pin: step 6 */
+	rc = migrate_page_move_mapping(newpage, page);
+	put_page(page);
+	if (rc != -EAGAIN || *slot != page || PageSwapCache(newpage)) {
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_move_mapping: a page with one "
+			   "reference more than the cache's and the "
+			   "isolation's must stay where it is (step 6): "
+			   "returned %d, expected -EAGAIN, slot %s", rc,
+			   *slot == page ? "unchanged" : "moved");
+		goto out;
+	}
 	rc = migrate_page_move_mapping(newpage, page);
 	if (rc || *slot != newpage || !PageSwapCache(newpage) ||
 	    newpage->index != entry.val ||
@@ -827,6 +840,7 @@ static void move_mapping_gives_the_slot_to_the_new_page(struct ktest *t)
 		KTEST_EXPECT_EQ(t, migrate_page_move_mapping(page, newpage),
 				0);
 	KTEST_EXPECT_PTR_EQ(t, *slot, page);
+out:
 	ClearPageSwapCache(newpage);
 	newpage->mapping = NULL;
 	newpage->index = 0;
