@@ -349,7 +349,7 @@ static bool poison_enabled;
 
 /*
  * Every CHECK_EVERY frees after boot, the checker runs; a broken
- * invariant stops the machine right there, with its name.  A free may
+ * invariant stops the machine right there, with its name (mm_broken).  A free may
  * come in the middle of a change to the lists or the swap cache (or
  * from an interrupt handler), so only the allocator's and the swap
  * areas' invariants are checked here; reclaim checks the rest after
