@@ -349,11 +349,11 @@ static bool poison_enabled;
 
 /*
  * Every CHECK_EVERY frees after boot, the checker runs; a broken
- * invariant stops the machine right there, with its name (mm_broken).  A free may
- * come in the middle of a change to the lists or the swap cache (or
- * from an interrupt handler), so only the allocator's and the swap
- * areas' invariants are checked here; reclaim checks the rest after
- * each of its passes.
+ * invariant stops the machine right there, with its name
+ * (mm_broken).  A free may come in the middle of a change to the
+ * lists or the swap cache (or from an interrupt handler), so only the
+ * allocator's and the swap areas' invariants are checked here;
+ * reclaim checks the rest after each of its passes.
  */
 void mm_debug_check_now_and_then(void)
 {
