@@ -185,13 +185,24 @@ def run_all(lab, build, tests_dir, jobs, report):
     return results
 
 
+def shown_lines(lines, most=12):
+    """The lines of a failure worth printing: the first ones (the first
+    failure is the cause; later ones are often its consequences, as the
+    end-of-case checks) and the last two (how it ended: a timeout, a
+    crash), the rest left to the log."""
+    if len(lines) <= most:
+        return lines
+    return lines[:most - 3] + [f"... ({len(lines) - most + 1} more lines in the log)"] + \
+        lines[-2:]
+
+
 def line_for(result):
     test = result.test
     mark = "ok" if result.passed else "FAILED"
     text = [f"{result.score:4d}/{test.points:<3d} {mark:6s} {test.id}  [{test.blames}]"]
     if not result.passed:
         text.append(f"           blames {test.blames}():")
-        text += [f"           {line}" for line in result.lines[-12:]]
+        text += [f"           {line}" for line in shown_lines(result.lines)]
         if result.log:
             text.append(f"           log:   {result.log}")
         if result.reproduce:

@@ -209,6 +209,14 @@ class JudgeTest(unittest.TestCase):
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
 
+    def test_a_long_failure_shows_its_first_and_last_lines(self):
+        lines = [f"line {i}" for i in range(20)]
+        shown = grade.shown_lines(lines)
+        self.assertEqual(shown[:9], lines[:9])
+        self.assertEqual(shown[-2:], lines[-2:])
+        self.assertIn("9 more lines in the log", shown[9])
+        self.assertEqual(grade.shown_lines(lines[:12]), lines[:12])
+
     def test_the_first_suspect_is_named(self):
         tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))
         lab = catalog.Lab("walk", "", "", tests, ("pmd", "pgd", "mm"))
