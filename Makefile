@@ -327,7 +327,7 @@ endef
 
 .PHONY: run debug gdb record replay check-replay check soak test host-tests \
 	clean help FORCE \
-	labs lab-starter grade lab-proof
+	labs lab-starter grade lab-proof lab-hang
 run:
 	@$(SETUP)
 	@$(NUMA_CHECK)
@@ -442,6 +442,14 @@ grade:
 
 lab-proof: all host-tests
 	@$(PYTHON) tools/labtool.py proof --build '$(BUILD)'
+
+# Grading code that never returns (tools/labs/hang.py): every region of
+# LAB (default: the lab with the most kernel cases) made to hang, HANG=spin
+# or idle (default both); each test must lose its points saying why, and
+# the time the grade took is printed.  Minutes: not part of make check.
+HANG ?=
+lab-hang: all host-tests
+	@$(PYTHON) tools/labtool.py hang --build '$(BUILD)' --kind '$(HANG)' $(LAB)
 
 clean:
 	rm -rf $(BUILD)

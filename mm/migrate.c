@@ -66,6 +66,7 @@ KERNEL_PARAM_UINT(migrate_hold_ms, migrate_hold_ms, 0, 60000,
 
 int isolate_lru_page(struct page *page)
 {
+	/* LAB migrate: BEGIN isolate_lru_page */
 	uint32_t flags;
 
 	if (PageReserved(page) || PageSlab(page) || PageBuddy(page) ||
@@ -86,6 +87,7 @@ int isolate_lru_page(struct page *page)
 	SetPageIsolated(page);
 	get_page(page);
 	return 0;
+	/* LAB migrate: END isolate_lru_page */
 }
 
 /*
@@ -96,6 +98,7 @@ int isolate_lru_page(struct page *page)
  */
 static void putback_lru_page(struct page *page)
 {
+	/* LAB migrate: BEGIN putback_lru_page */
 	uint32_t flags;
 
 	ClearPageIsolated(page);
@@ -109,6 +112,7 @@ static void putback_lru_page(struct page *page)
 	}
 	ClearPageWasActive(page);
 	put_page(page);
+	/* LAB migrate: END putback_lru_page */
 }
 
 void putback_lru_pages(struct list_head *l)
@@ -130,6 +134,7 @@ static struct vm_area_struct *vma_of(pte_t *ptep)
 	return find_vma(ptep_to_mm(ptep), ptep_to_address(ptep));
 }
 
+/* LAB migrate: BEGIN try_to_unmap */
 /*
  * One PTE becomes a migration entry that remembers whether it was
  * writable; its dirty bit goes to the page (as try_to_swap_out does),
@@ -163,7 +168,9 @@ void try_to_unmap(struct page *page)
 	for (pte_t *p = rmap_first(page, &cur); p; p = rmap_next(&cur))
 		try_to_unmap_one(page, p);
 }
+/* LAB migrate: END try_to_unmap */
 
+/* LAB migrate: BEGIN remove_migration_ptes */
 /*
  * One migration entry for old becomes a PTE of new: young no more,
  * with the VMA's protection, writable only if it was before (and the
@@ -202,6 +209,7 @@ void remove_migration_ptes(struct page *new, struct page *old)
 	if (new != old)
 		page_move_rmap(new, old);
 }
+/* LAB migrate: END remove_migration_ptes */
 
 /* ------------------------------------------------ steps 5 to 11 */
 
@@ -215,6 +223,7 @@ void remove_migration_ptes(struct page *new, struct page *old)
  */
 int migrate_page_move_mapping(struct page *newpage, struct page *page)
 {
+	/* LAB migrate: BEGIN migrate_page_move_mapping */
 	uint32_t flags;
 	void **slot;
 
@@ -241,10 +250,12 @@ int migrate_page_move_mapping(struct page *newpage, struct page *page)
 busy:
 	lru_unlock(flags);
 	return -EAGAIN;
+	/* LAB migrate: END migrate_page_move_mapping */
 }
 
 /* ------------------------------------------------ steps 12 to 15 */
 
+/* LAB migrate: BEGIN migrate_page_copy */
 static void copy_page_flags(struct page *newpage, struct page *page)
 {
 	if (PageReferenced(page))
@@ -287,6 +298,7 @@ void migrate_page_copy(struct page *newpage, struct page *page)
 	if (dirty)
 		set_page_dirty(newpage);
 }
+/* LAB migrate: END migrate_page_copy */
 
 /* ------------------------------------------------ one page */
 
@@ -330,6 +342,7 @@ restore:
  */
 int unmap_and_move(struct page *newpage, struct page *page, int force)
 {
+	/* LAB migrate: BEGIN unmap_and_move */
 	int rc = -EAGAIN;
 
 	if (TryLockPage(page)) {			/* step 1 */
@@ -353,10 +366,12 @@ int unmap_and_move(struct page *newpage, struct page *page, int force)
 unlock:
 	unlock_page(page);
 	return rc;
+	/* LAB migrate: END unmap_and_move */
 }
 
 /* ------------------------------------------------ the passes */
 
+/* LAB migrate: BEGIN migrate_pages */
 /*
  * One page's attempt: allocate its target, move it.  On success the
  * old page leaves the list and is freed, and the new one goes on its
@@ -430,3 +445,4 @@ out:
 		list_move_tail(failed.next, from);
 	return rc ? rc : nr_failed + retry;
 }
+/* LAB migrate: END migrate_pages */

@@ -70,9 +70,7 @@ DECLARE_WAIT_QUEUE_HEAD(kswapd_done);
 static void check_after_reclaim(const char *pass)
 {
 #ifdef CONFIG_DEBUG
-	if (check_mm_invariants())
-		panic("%s: mm invariant broken: %s", pass,
-		      mm_invariant_report);
+	mm_check_after(pass, true);
 #else
 	(void)pass;
 #endif

@@ -59,15 +59,16 @@ static struct page *migrate_at(struct ktest *t, struct mm_struct *mm,
 	int rc;
 
 	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "cannot isolate %08lx",
-			   addr);
+		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
+			   "isolate the user page at %08lx", addr);
 		return NULL;
 	}
 	list_add(&page->lru, &l);
 	rc = migrate_pages(&l, new_page, 0);
 	putback_lru_pages(&l);
 	if (rc) {
-		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: %d", rc);
+		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: returned "
+			   "%d, expected 0 (every page moved)", rc);
 		return NULL;
 	}
 	return page;
