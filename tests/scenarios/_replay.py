@@ -1,0 +1,214 @@
+"""What the record/replay scenarios share (tests/scenarios/replay.py in
+make check, tests/replay/scenarios/record_replay.py in make check-replay):
+record a run with tools/rr.py, replay it, and drive GDB's reverse
+execution on a replay.
+
+GDB is driven by a Python script run inside it (REVERSE below), not by
+breakpoint `commands` lists: the script loops, reads the kernel with
+gdb.parse_and_eval and prints one line per fact, which the scenario
+then checks.  Every wait has a timeout, and QEMU, which does not always
+end on SIGTERM when its replay is stuck, is killed with SIGKILL.
+"""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+RR = [sys.executable, str(REPO / "tools" / "rr.py")]
+SESSIONS = REPO / "build" / "gdb-sessions"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def console(text):
+    """The guest's lines: from the kernel's first line on."""
+    return text[text.index("Pagoda: a teaching kernel"):]
+
+
+def record(lab, cmdline, mem, swap, timeout):
+    """Record a run of lab's kernel into lab.tmpdir/record; its console."""
+    build = lab.tmpdir
+    (build / "kernel.elf").write_bytes((Path(lab.build) / "kernel.elf").read_bytes())
+    (build / "cmdline").write_text(cmdline + "\n")
+    done = subprocess.run(RR + ["record", "--build", str(build), "--mem", mem,
+                                "--swap", swap, "--cmdline-file", str(build / "cmdline"),
+                                "--serial", "stdio"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=timeout)
+    assert "Power down" in done.stdout, done.stdout + done.stderr
+    return build, console(done.stdout)
+
+
+def replay(build, timeout):
+    """The console output of a replay without GDB."""
+    done = subprocess.run(RR + ["replay", "--build", str(build), "--serial", "stdio"],
+                          stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=timeout)
+    return console(done.stdout + done.stderr)
+
+
+def wait_for_port(port, qemu, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if qemu.poll() is not None:
+            raise AssertionError(f"the replay ended before GDB came:\n"
+                                 f"{qemu.stdout.read()}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"no gdbstub on port {port} after {seconds} s")
+
+
+def gdb_on_replay(build, script, timeout):
+    """Replay the recording in build with the gdbstub open, run GDB with
+    tools/gdb/pagoda.gdb (what make gdb runs) and then `script` (GDB
+    Python); GDB's output."""
+    port = free_port()
+    path = build / "driver.py"
+    path.write_text(script)
+    qemu = subprocess.Popen(RR + ["replay", "--build", str(build), "--gdb-port",
+                                  str(port), "--serial", "stdio"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    gdb = None
+    try:
+        wait_for_port(port, qemu)
+        gdb = subprocess.Popen(["gdb", "-q", "-batch", "-nx",
+                                str(build / "record" / "kernel.elf"),
+                                "-ex", f"target remote 127.0.0.1:{port}",
+                                "-x", "tools/gdb/pagoda.gdb", "-x", str(path)],
+                               cwd=REPO, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+        try:
+            return gdb.communicate(timeout=timeout)[0]
+        except subprocess.TimeoutExpired:
+            gdb.kill()
+            raise AssertionError(f"GDB still busy after {timeout} s:\n"
+                                 f"{gdb.communicate()[0]}") from None
+    finally:
+        if gdb and gdb.poll() is None:
+            gdb.kill()
+        os.killpg(qemu.pid, signal.SIGKILL)
+        qemu.wait()
+        (SESSIONS / f"{port}.json").unlink(missing_ok=True)
+
+
+# Run inside GDB on a replay.  PFN is the page that page_launder wrote
+# (its vmtrace "written" line).  Prints:
+#   WRITTEN flags frames...   the stop at that vmtrace, going forward
+#   BACK n flags frames...    each stop of the watchpoint on the page's
+#                             flags, going backwards, until the page is
+#                             dirty again.  Replayed, QEMU stops after
+#                             each write to the flags, changed or not,
+#                             and GDB sees a SIGTRAP, not a watchpoint
+#   CLEARED flags frames...   forward from there, the watchpoint's next
+#                             stop: the write that cleaned the page
+#   FINISH frames...          reverse-finish out of swap_cache_start_io
+#   HIT jiffies pgscan        each page_launder call from there on
+#   END frames...             machine_exit, the end of the run
+#   REVERSE jiffies pgscan frames...  reverse-continue from the end
+#   NEXT frames...            continue from there: where it stops next
+REVERSE = r'''
+import gdb
+
+PFN = {pfn}
+PG_DIRTY = 1 << 4       # mm/mm.h
+
+
+def say(*words):
+    gdb.write(" ".join(str(w) for w in words) + "\n")
+    gdb.flush()
+
+
+def val(expr):
+    return int(gdb.parse_and_eval(expr))
+
+
+def frames():
+    frame, names = gdb.newest_frame(), []
+    while frame is not None and len(names) < 12:
+        names.append(frame.name() or "??")
+        frame = frame.older()
+    return names
+
+
+def flags():
+    return hex(val(f"mem_map[{{PFN}}].flags"))
+
+
+gdb.execute(f"break __vmtrace if page == &mem_map[{{PFN}}] && event[0] == 'w'")
+gdb.execute("continue")
+say("WRITTEN", flags(), *frames())
+gdb.execute("delete")
+gdb.execute(f"watch -l mem_map[{{PFN}}].flags")
+for n in range(8):
+    gdb.execute("reverse-continue")
+    say("BACK", n, flags(), *frames())
+    if val(f"mem_map[{{PFN}}].flags") & PG_DIRTY:
+        break
+gdb.execute("continue")
+say("CLEARED", flags(), *frames())
+gdb.execute("delete")
+frame = gdb.newest_frame()
+while frame.name() != "swap_cache_start_io":
+    frame = frame.older()
+frame.select()
+gdb.execute("reverse-finish")
+say("FINISH", *frames())
+gdb.execute("break page_launder")
+gdb.execute("break machine_exit")
+for n in range(5000):
+    gdb.execute("continue")
+    if frames()[0] != "page_launder":
+        break
+    say("HIT", val("jiffies"), val("vm_events[PGSCAN]"))
+say("END", *frames())
+gdb.execute("reverse-continue")
+say("REVERSE", val("jiffies"), val("vm_events[PGSCAN]"), *frames())
+gdb.execute("continue")
+say("NEXT", *frames())
+gdb.execute("kill")
+'''
+
+
+def check_reverse(out):
+    """The facts REVERSE printed, checked: the write found backwards is
+    page_launder's, and reverse-continue from the end stops at the last
+    page_launder call."""
+    assert "Traceback" not in out and "Python Exception" not in out, out
+    back = re.findall(r"^BACK \d+ (0x[0-9a-f]+) ", out, re.M)
+    assert back and int(back[-1], 16) & 1 << 4, \
+        f"never back to where the page was dirty:\n{out}"
+    # Forward from there, the write that cleaned the page: in
+    # swap_cache_start_io (ClearPageDirty), called by page_launder's
+    # write (launder_write, in its writing pass).
+    assert re.search(r"Hardware watchpoint \d+: -location mem_map\[\d+\]\.flags\s+"
+                     r"Old value = \d+\s+New value = \d+", out), out
+    cleared = re.search(r"^CLEARED (0x[0-9a-f]+) (.*)$", out, re.M)
+    assert cleared and not int(cleared[1], 16) & 1 << 4, out
+    chain = cleared[2].split()
+    assert "swap_cache_start_io" in chain[:2], f"PG_dirty cleared elsewhere:\n{out}"
+    for name in ("launder_write", "launder_pass", "page_launder"):
+        assert name in chain, f"{name} not on the stack of the write:\n{out}"
+    finish = re.search(r"^FINISH (\w+)", out, re.M)
+    assert finish and finish[1] == "launder_write", f"reverse-finish:\n{out}"
+    hits = re.findall(r"^HIT (\d+) (\d+)$", out, re.M)
+    assert hits, f"page_launder not hit going forward:\n{out}"
+    assert re.search(r"^END machine_exit", out, re.M), out
+    last = " ".join(hits[-1])
+    assert re.search(rf"^REVERSE {last} page_launder ", out, re.M), \
+        f"reverse-continue did not stop at the last page_launder ({last}):\n{out}"
+    assert re.search(r"^NEXT machine_exit", out, re.M), \
+        f"a page_launder call after the one reverse-continue found:\n{out}"
