@@ -11,7 +11,6 @@ end on SIGTERM when its replay is stuck, is killed with SIGKILL.
 """
 
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -19,15 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from _gdb import REPO, free_port, run_gdb
+
 RR = [sys.executable, str(REPO / "tools" / "rr.py")]
 SESSIONS = REPO / "build" / "gdb-sessions"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def console(text):
@@ -53,7 +47,7 @@ def replay(build, timeout):
     done = subprocess.run(RR + ["replay", "--build", str(build), "--serial", "stdio"],
                           stdin=subprocess.DEVNULL, capture_output=True,
                           text=True, timeout=timeout)
-    return console(done.stdout + done.stderr)
+    return console(done.stdout)
 
 
 def wait_for_port(port, qemu, seconds=30):
@@ -81,25 +75,10 @@ def gdb_on_replay(build, script, timeout):
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
-    gdb = None
     try:
         wait_for_port(port, qemu)
-        gdb = subprocess.Popen(["gdb", "-q", "-batch", "-nx",
-                                str(build / "record" / "kernel.elf"),
-                                "-ex", f"target remote 127.0.0.1:{port}",
-                                "-x", "tools/gdb/pagoda.gdb", "-x", str(path)],
-                               cwd=REPO, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
-        try:
-            return gdb.communicate(timeout=timeout)[0]
-        except subprocess.TimeoutExpired:
-            gdb.kill()
-            raise AssertionError(f"GDB still busy after {timeout} s:\n"
-                                 f"{gdb.communicate()[0]}") from None
+        return run_gdb(build / "record" / "kernel.elf", port, ["-x", str(path)], timeout)
     finally:
-        if gdb and gdb.poll() is None:
-            gdb.kill()
         os.killpg(qemu.pid, signal.SIGKILL)
         qemu.wait()
         (SESSIONS / f"{port}.json").unlink(missing_ok=True)
