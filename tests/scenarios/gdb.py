@@ -110,6 +110,9 @@ def gdb_migration(lab):
             "-ex", "pagoda-rmap 1",
             "-ex", "break remove_migration_ptes if new != old", "-ex", "continue",
             "-ex", "print old - mem_map",
+            "-ex", "print/x ptep_to_address((pte_t *)old->rmap)",
+            "-ex", "print/x (unsigned long)ptep_to_mm((pte_t *)old->rmap)",
+            "-ex", "print/x old->rmap",
             "-ex", "pagoda-rmap old",
             "-ex", "pagoda-pte *(pte_t *)old->rmap",
             "-ex", "pagoda-page old",
@@ -125,7 +128,10 @@ def gdb_migration(lab):
     assert pfn, f"did not stop in remove_migration_ptes:\n{out}"
     pfn = pfn.group(1)
     assert re.search(rf"^pfn {pfn}: 1 rmap entry$", out, re.M), out
-    assert re.search(r"^  0x[0-9a-f]{8} in mm 0x[0-9a-f]+ \(\d+ \S+\): pte 0x[0-9a-f]+ = "
+    # the PTE, its mm and user address as mm/rmap.c computes them
+    address, mm, ptep = (int(re.search(rf"^\${n} = (0x[0-9a-f]+)$", out, re.M)[1], 16)
+                         for n in (2, 3, 4))
+    assert re.search(rf"^  {address:#010x} in mm {mm:#x} \(1 \S+\): pte {ptep:#x} = "
                      rf"0x[0-9a-f]{{8}}: migration entry \(write\) for pfn {pfn}$",
                      out, re.M), out
     assert re.search(rf"^0x[0-9a-f]{{8}}: migration entry \(write\) for pfn {pfn}$",
