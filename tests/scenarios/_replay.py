@@ -3,7 +3,8 @@ make check, tests/replay/scenarios/record_replay.py in make check-replay):
 record a run with tools/rr.py, replay it, and drive GDB's reverse
 execution on a replay.
 
-GDB is driven by a Python script run inside it (REVERSE below), not by
+GDB is driven by a Python script run inside it (PRELUDE and the
+scripts after it), not by
 breakpoint `commands` lists: the script loops, reads the kernel with
 gdb.parse_and_eval and prints one line per fact, which the scenario
 then checks.  Every wait has a timeout, and QEMU, which does not always
@@ -11,6 +12,7 @@ end on SIGTERM when its replay is stuck, is killed with SIGKILL.
 """
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -84,25 +86,11 @@ def gdb_on_replay(build, script, timeout):
         (SESSIONS / f"{port}.json").unlink(missing_ok=True)
 
 
-# Run inside GDB on a replay.  PFN is the page that page_launder wrote
-# (its vmtrace "written" line).  Prints:
-#   WRITTEN flags frames...   the stop at that vmtrace, going forward
-#   BACK n flags frames...    each stop of the watchpoint on the page's
-#                             flags, going backwards, until the page is
-#                             dirty again.  Replayed, QEMU stops after
-#                             each write to the flags, changed or not,
-#                             and GDB sees a SIGTRAP, not a watchpoint
-#   CLEARED flags frames...   forward from there, the watchpoint's next
-#                             stop: the write that cleaned the page
-#   FINISH frames...          reverse-finish out of swap_cache_start_io
-#   HIT jiffies pgscan        each page_launder call from there on
-#   END frames...             machine_exit, the end of the run
-#   REVERSE jiffies pgscan frames...  reverse-continue from the end
-#   NEXT frames...            continue from there: where it stops next
-REVERSE = r'''
+# GDB Python run on a replay: what the scripts below share.  Each
+# prints one line per fact (say), which the check_* functions read.
+PRELUDE = r"""
 import gdb
 
-PFN = {pfn}
 PG_DIRTY = 1 << 4       # mm/mm.h
 
 
@@ -121,24 +109,34 @@ def frames():
         names.append(frame.name() or "??")
         frame = frame.older()
     return names
+"""
 
-
-def flags():
-    return hex(val(f"mem_map[{{PFN}}].flags"))
-
-
+# Who cleaned the page PFN, which page_launder wrote (its vmtrace
+# "written" line)?  Prints:
+#   WRITTEN flags frames...   the stop at that vmtrace, going forward
+#   BACK n flags frames...    each stop of the watchpoint on the page's
+#                             flags, going backwards, until the page is
+#                             dirty again.  Replayed, QEMU stops after
+#                             each write to the flags, changed or not,
+#                             and GDB sees a SIGTRAP, not a watchpoint
+#   CLEARED flags frames...   forward from there, the watchpoint's next
+#                             stop: the write that cleaned the page
+#   FINISH frames...          reverse-finish out of swap_cache_start_io
+WATCH_BACK = r"""
+PFN = {pfn}
+flags = f"mem_map[{{PFN}}].flags"
 gdb.execute(f"break __vmtrace if page == &mem_map[{{PFN}}] && event[0] == 'w'")
 gdb.execute("continue")
-say("WRITTEN", flags(), *frames())
+say("WRITTEN", hex(val(flags)), *frames())
 gdb.execute("delete")
-gdb.execute(f"watch -l mem_map[{{PFN}}].flags")
+gdb.execute(f"watch -l {{flags}}")
 for n in range(8):
     gdb.execute("reverse-continue")
-    say("BACK", n, flags(), *frames())
-    if val(f"mem_map[{{PFN}}].flags") & PG_DIRTY:
+    say("BACK", n, hex(val(flags)), *frames())
+    if val(flags) & PG_DIRTY:
         break
 gdb.execute("continue")
-say("CLEARED", flags(), *frames())
+say("CLEARED", hex(val(flags)), *frames())
 gdb.execute("delete")
 frame = gdb.newest_frame()
 while frame.name() != "swap_cache_start_io":
@@ -146,9 +144,17 @@ while frame.name() != "swap_cache_start_io":
 frame.select()
 gdb.execute("reverse-finish")
 say("FINISH", *frames())
+"""
+
+# The last page_launder call, found backwards from the end.  Prints:
+#   HIT jiffies pgscan        each page_launder call from here on
+#   END frames...             machine_exit, the end of the run
+#   REVERSE jiffies pgscan frames...  reverse-continue from the end
+#   NEXT frames...            continue from there: where it stops next
+LAST_CALL = r"""
 gdb.execute("break page_launder")
 gdb.execute("break machine_exit")
-for n in range(5000):
+for n in range(100000):
     gdb.execute("continue")
     if frames()[0] != "page_launder":
         break
@@ -159,14 +165,16 @@ say("REVERSE", val("jiffies"), val("vm_events[PGSCAN]"), *frames())
 gdb.execute("continue")
 say("NEXT", *frames())
 gdb.execute("kill")
-'''
+"""
 
 
-def check_reverse(out):
-    """The facts REVERSE printed, checked: the write found backwards is
-    page_launder's, and reverse-continue from the end stops at the last
-    page_launder call."""
+def check_python(out):
     assert "Traceback" not in out and "Python Exception" not in out, out
+
+
+def check_watch_back(out):
+    """WATCH_BACK's facts: the write found backwards is page_launder's."""
+    check_python(out)
     back = re.findall(r"^BACK \d+ (0x[0-9a-f]+) ", out, re.M)
     assert back and int(back[-1], 16) & 1 << 4, \
         f"never back to where the page was dirty:\n{out}"
@@ -183,6 +191,12 @@ def check_reverse(out):
         assert name in chain, f"{name} not on the stack of the write:\n{out}"
     finish = re.search(r"^FINISH (\w+)", out, re.M)
     assert finish and finish[1] == "launder_write", f"reverse-finish:\n{out}"
+
+
+def check_last_call(out):
+    """LAST_CALL's facts: reverse-continue from the end stops at the last
+    page_launder call, and there is none after it."""
+    check_python(out)
     hits = re.findall(r"^HIT (\d+) (\d+)$", out, re.M)
     assert hits, f"page_launder not hit going forward:\n{out}"
     assert re.search(r"^END machine_exit", out, re.M), out

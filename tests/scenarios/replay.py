@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from pagoda_test import scenario  # noqa: E402
-from _replay import REVERSE, check_reverse, gdb_on_replay, record, replay  # noqa: E402
+from _replay import (LAST_CALL, PRELUDE, WATCH_BACK, check_last_call,  # noqa: E402
+                     check_watch_back, gdb_on_replay, record, replay)
 
 
 @scenario("replay_and_reverse_execution_in_gdb", timeout=240)
@@ -36,5 +37,7 @@ def replay_and_reverse(lab):
     replayed = replay(build, timeout=120)
     assert replayed == recorded, \
         f"the replay differs:\n{replayed[-3000:]}\n---- recorded:\n{recorded[-3000:]}"
-    out = gdb_on_replay(build, REVERSE.format(pfn=written[-1]), timeout=120)
-    check_reverse(out)
+    script = PRELUDE + WATCH_BACK.format(pfn=written[-1]) + LAST_CALL
+    out = gdb_on_replay(build, script, timeout=120)
+    check_watch_back(out)
+    check_last_call(out)
