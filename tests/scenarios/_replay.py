@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from _gdb import REPO, free_port, run_gdb
+from pagoda_test.machine import Machine
 
 RR = [sys.executable, str(REPO / "tools" / "rr.py")]
 SESSIONS = REPO / "build" / "gdb-sessions"
@@ -42,6 +43,26 @@ def record(lab, cmdline, mem, swap, timeout):
                           capture_output=True, text=True, timeout=timeout)
     assert "Power down" in done.stdout, done.stdout + done.stderr
     return build, console(done.stdout)
+
+
+def record_typing(lab, commands, mem, swap):
+    """Record a boot to the shell where `commands` are typed, then
+    shutdown; the console output (newlines as text mode reads them)."""
+    build = lab.tmpdir
+    (build / "kernel.elf").write_bytes((Path(lab.build) / "kernel.elf").read_bytes())
+    (build / "cmdline").write_text("\n")
+    vm = Machine(RR + ["record", "--build", str(build), "--mem", mem, "--swap", swap,
+                       "--cmdline-file", str(build / "cmdline"), "--serial", "stdio"])
+    try:
+        vm.expect_prompt(timeout=60)
+        for command in commands:
+            vm.run(command, timeout=60)
+        vm.sendline("shutdown")
+        assert vm.wait(timeout=60) is not None, "the recorded run did not end"
+    finally:
+        vm.kill()
+    text = vm.output.replace("\r\n", "\n").replace("\r", "\n")
+    return build, console(text)
 
 
 def replay(build, timeout):

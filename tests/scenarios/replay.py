@@ -14,6 +14,9 @@ CI) can afford record/replay on every run.  tests/replay
   - from the end of the run (machine_exit), reverse-continue stops at
     the last page_launder call: the one seen last going forward, and
     continuing from there reaches the end with no other.
+
+And what is typed at the shell during a recording is part of it: a
+replay, with nothing typed, prints the same session.
 """
 
 import re
@@ -24,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from pagoda_test import scenario  # noqa: E402
 from _replay import (LAST_CALL, PRELUDE, WATCH_BACK, check_last_call,  # noqa: E402
-                     check_watch_back, gdb_on_replay, record, replay)
+                     check_watch_back, gdb_on_replay, record, record_typing, replay)
 
 
 @scenario("replay_and_reverse_execution_in_gdb", timeout=240)
@@ -41,3 +44,14 @@ def replay_and_reverse(lab):
     out = gdb_on_replay(build, script, timeout=120)
     check_watch_back(out)
     check_last_call(out)
+
+
+@scenario("what_is_typed_is_replayed", timeout=180)
+def typed_input_replayed(lab):
+    build, recorded = record_typing(lab, ["meminfo", "run memhog 2M 1"],
+                                    mem="32M", swap="8M")
+    assert re.search(r"^MemFree: +\d+ kB$", recorded, re.M), recorded
+    assert "memhog: pass 1/1 ok" in recorded, recorded
+    replayed = replay(build, timeout=120)
+    assert replayed == recorded, \
+        f"the replay differs:\n{replayed[-3000:]}\n---- recorded:\n{recorded[-3000:]}"
