@@ -99,6 +99,9 @@ def check_swap_out_stop(out, pid):
     rss, swap_cnt = number(out, r"^\$7 = (\d+)$"), number(out, r"^\$8 = (\d+)$")
     assert re.search(rf"^ +{pid} memhog +\w+ +SCHED_OTHER +0 +{rss} +\d+ +"
                      rf"{swap_cnt} 0x[0-9a-f]{{8}}$", out, re.M), out
+    # and mmlist, which swap_out_select() walks: memhog's mm is on it
+    assert re.search(rf"^mmlist:.* \[{pid} memhog: rss {rss} swap_cnt {swap_cnt}\]",
+                     out, re.M), out
     # pagoda-zones: the shortages as the kernel's own functions compute them.
     free_short = number(out, r"^\$9 = (\d+)$")
     inactive_short = number(out, r"^\$10 = (\d+)$")

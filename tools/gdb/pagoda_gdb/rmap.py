@@ -10,8 +10,9 @@ migration entries; `pagoda-pte *(pte_t *)old->rmap` decodes one.
 
 import gdb
 
-from .kernel import BadArgument, Command, PAGE_SHIFT, tasks
+from .kernel import BadArgument, Command, PAGE_SHIFT
 from .page import describe_pte, one_expression, page_at, pfn_argument
+from .task import users_of
 
 PAGE_OFFSET = 0xC0000000        # mm/page.h
 RMAP_CHAIN = 1                  # mm/rmap.c: the tag of a pte_chain pointer
@@ -41,12 +42,6 @@ def owner_of(ptep):
     table = page_at((ptep - PAGE_OFFSET) >> PAGE_SHIFT)
     address = int(table["index"]) + ((ptep & 0xfff) // 4 << PAGE_SHIFT)
     return int(table["pt_mm"]), address & 0xffffffff
-
-
-def users_of(mm):
-    """'pid name' of every task whose mm is mm."""
-    return [f"{int(t['pid'])} {t['comm'].string()}" for t in tasks()
-            if int(t["mm"]) == mm]
 
 
 class Rmap(Command):
