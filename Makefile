@@ -372,8 +372,9 @@ replay:
 	@$(SETUP)
 	@$(PYTHON) tools/rr.py replay --build '$(BUILD)' --gdb-port $(GDBPORT)
 
-# Record/replay and reverse execution in GDB (tests/replay): minutes, so
-# not part of make check.
+# Record/replay and reverse execution in GDB on the whole reclaim suite
+# (tests/replay; about a minute): make check runs the short form
+# (tests/scenarios/replay.py, seconds).
 check-replay:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory $(BUILD)/kernel.elf
