@@ -7,19 +7,15 @@ data (the log buffer).
 """
 
 import re
-import socket
 import subprocess
+import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+sys.path.insert(0, str(Path(__file__).parent))
 
-REPO = Path(__file__).resolve().parents[2]
+from pagoda_test import scenario  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @scenario("gdb_stops_at_start_kernel_and_reads_the_log", timeout=120)

@@ -17,7 +17,7 @@ from pagoda_test.qemu import numa_args
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _programs import PROGRAMS, compare  # noqa: E402
-from gdb import REPO, free_port  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
 from reclaim import assert_kernel_healthy, counters, start, swap_disk  # noqa: E402
 
 MIGRATED = re.compile(r"migrate: pid (\d+): (\d+) pages moved to node (\d+), "
