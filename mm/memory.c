@@ -233,6 +233,32 @@ void swapin_readahead(swp_entry_t entry)
 }
 /* LAB swapin: END swapin_readahead */
 
+/*
+ * Read-ahead that runs ahead of a sequential reader.  2.4's
+ * swapin_readahead() reads only at a major fault, and the process then
+ * waits for the whole window; a process that reads its memory back in
+ * order so waits once per window.  Here, when a fault finds in the
+ * cache the second slot of its window and the page before the faulting
+ * address is mapped (the process is walking forwards), the next window
+ * is read too, without waiting: the process works through this window
+ * while the disk reads the next.  The idea is Linux 2.6.23's on-demand
+ * read-ahead for files (an asynchronous read started on a hit inside
+ * the last window); Linux 4.14's swap read-ahead by VMA judges
+ * "sequential" by the fault addresses, as the mapped previous page does
+ * here.  Random access rarely meets both conditions.
+ */
+static void swapin_readahead_async(struct mm_struct *mm,
+				   unsigned long address, swp_entry_t entry)
+{
+	unsigned long window = 1UL << page_cluster;
+	unsigned long offset = SWP_OFFSET(entry);
+
+	if ((offset & (window - 1)) != 1 || address < PAGE_SIZE ||
+	    !follow_page(mm, address - PAGE_SIZE))
+		return;
+	swapin_readahead(SWP_ENTRY(SWP_TYPE(entry), offset - 1 + window));
+}
+
 /* A locked page whose read failed leaves the cache, and is unlocked. */
 static void drop_unread(struct page *page)
 {
@@ -366,6 +392,18 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* LAB swapin: END do_swap_page */
 }
 
+/* do_swap_page; a fault the cache served may read the next window. */
+static int swap_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, pte_t *pte, pte_t entry,
+		      int write_access)
+{
+	int ret = do_swap_page(mm, vma, address, pte, entry, write_access);
+
+	if (ret == VM_FAULT_MINOR)
+		swapin_readahead_async(mm, address, pte_to_swp_entry(entry));
+	return ret;
+}
+
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			    unsigned long address, int write_access,
 			    pte_t *pte)
@@ -381,8 +419,7 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			migration_entry_wait(entry);
 			return VM_FAULT_MINOR;
 		}
-		return do_swap_page(mm, vma, address, pte, entry,
-				    write_access);
+		return swap_fault(mm, vma, address, pte, entry, write_access);
 	}
 	if (write_access) {
 		if (!pte_write(entry))

@@ -422,29 +422,32 @@ static void swap_in_brings_the_data_back(struct ktest *t)
 }
 
 /*
- * A fresh mm (as mm_with_pages) whose 2 << page_cluster pages at *addr
- * are all on disk only, out of the cache.  *first gets the address of
- * the first of them whose slot starts a read-ahead window: the
- * 1 << page_cluster pages from there fill one window, in order.
+ * A fresh mm (as mm_with_pages) whose (windows + 1) << page_cluster
+ * pages at *addr are all on disk only, out of the cache.  *first gets
+ * the address of the first of them whose slot starts a read-ahead
+ * window: the `windows` << page_cluster pages from there fill that
+ * many whole windows, in order.
  */
-static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
-						unsigned long *addr,
-						unsigned long *first)
+static struct mm_struct *mm_with_windows_on_disk(struct ktest *t,
+						 unsigned int windows,
+						 unsigned long *addr,
+						 unsigned long *first)
 {
-	unsigned int n = 1U << page_cluster;
-	struct mm_struct *mm = mm_with_pages(t, 2 * n, addr);
+	unsigned int n = 1U << page_cluster, pages = (windows + 1) * n;
+	struct mm_struct *mm = mm_with_pages(t, pages, addr);
 
 	*first = 0;
 	if (!mm)
 		return NULL;
-	for (unsigned int i = 0; i < 2 * n; i++) {
+	for (unsigned int i = 0; i < pages; i++) {
 		unsigned long a = *addr + i * PAGE_SIZE;
 
 		write_out(swap_out_page(mm, a));
 		if (!*first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
 			*first = a;
 	}
-	if (!*first || *first + n * PAGE_SIZE > *addr + 2 * n * PAGE_SIZE) {
+	if (!*first || *first + windows * n * PAGE_SIZE >
+		       *addr + pages * PAGE_SIZE) {
 		ktest_fail(t, __FILE__, __LINE__, "no whole window on disk");
 		leave_mm(t, mm);
 		return NULL;
@@ -452,9 +455,25 @@ static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
 	return mm;
 }
 
+static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
+						unsigned long *addr,
+						unsigned long *first)
+{
+	return mm_with_windows_on_disk(t, 1, addr, first);
+}
+
+/* The value mm_with_pages wrote into the page at a. */
+static uint32_t written_at(unsigned long addr, unsigned long a)
+{
+	return 1000 + (a - addr) / PAGE_SIZE;
+}
+
 /*
  * A page's neighbours on swap come in with it, in one request, and
  * their faults then find them in the cache: minor faults, no I/O.
+ * Read in order, the window's second page also reads the next window
+ * ahead (swapin_readahead_async), if its first slot is in use: one
+ * request more.
  */
 static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 {
@@ -462,15 +481,60 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 	struct block_device *bdev = swap_info[swap_list.head].bdev;
 	unsigned long addr, first, requests, majors;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
+	swp_entry_t next;
 
 	if (!mm)
 		return;
+	next = entry_at(mm, first);
+	next = SWP_ENTRY(SWP_TYPE(next), SWP_OFFSET(next) + n);
 	requests = bdev->nr_requests;
 	majors = vm_events[PGMAJFAULT];
 	for (unsigned int i = 0; i < n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
-				1000 + (first - addr) / PAGE_SIZE + i);
+				written_at(addr, first + i * PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests,
+			1 + swap_entry_used(next));
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * Read-ahead runs ahead of a process that reads in order: the hit on
+ * the second page of a window, the page before it mapped, reads the
+ * next window without waiting, so the next window's first page is a
+ * minor fault.  Backwards (the second page hit before the first is
+ * mapped) nothing is read ahead.
+ */
+static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	unsigned long addr, first, requests, majors, second;
+	struct mm_struct *mm = mm_with_windows_on_disk(t, 3, &addr, &first);
+
+	if (!mm)
+		return;
+	/* window 0 backwards, then on: the second page is hit while the
+	 * first is not mapped yet, so nothing is read ahead */
+	requests = bdev->nr_requests;
+	majors = vm_events[PGMAJFAULT];
+	for (unsigned int i = 3; i-- > 0; )
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				written_at(addr, first + i * PAGE_SIZE));
+	for (unsigned int i = 3; i < n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				written_at(addr, first + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	/* windows 1 and 2 in order: one major fault, then ahead */
+	second = first + n * PAGE_SIZE;
+	KTEST_EXPECT_TRUE(t, swap_entry_needs_read(entry_at(mm, second + n *
+								 PAGE_SIZE)));
+	majors = vm_events[PGMAJFAULT];
+	for (unsigned int i = 0; i < 2 * n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(second + i * PAGE_SIZE),
+				written_at(addr, second + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
@@ -593,7 +657,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 {
 	struct window_watch w = { .n = 1U << page_cluster };
 	struct task_struct *kswapd = kswapd_task;
-	unsigned long addr, first;
+	unsigned long addr, first, sent;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 	struct page *hog = NULL;
 	int pid;
@@ -616,6 +680,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	w.reading = true;
 	swapin_readahead(w.first);
 	w.reading = false;
+	sent = w.bdev->nr_requests - w.requests;
 	free_held_pages(hog);
 	kswapd_task = kswapd;
 	w.done = true;
@@ -625,7 +690,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	for (unsigned int i = 0; i < w.n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
 				1000 + (first - addr) / PAGE_SIZE + i);
-	KTEST_EXPECT_EQ(t, w.bdev->nr_requests - w.requests, 1);
+	KTEST_EXPECT_EQ(t, sent, 1);	/* the window's, and no other */
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -1275,6 +1340,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
+	KTEST_CASE(readahead_runs_ahead_of_a_reader_in_order),
 	KTEST_CASE(swap_cache_lookups_age_pages_up),
 	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),
