@@ -248,6 +248,7 @@ void lru_cache_del(struct page *page);
 void __lru_cache_del(struct page *page);
 void activate_page(struct page *page);
 void deactivate_page(struct page *page);
+void putback_written_page(struct page *page);
 void age_page_up(struct page *page);
 void age_page_down(struct page *page);
 void age_page_down_ageonly(struct page *page);
