@@ -12,7 +12,7 @@
  *  - memhog_idle_permille: the share of timer ticks that found the idle
  *    task running (kernel/sched.c): time when memhog, kswapd and
  *    everyone else waited, for swap I/O mostly;
- *  - pswpout, pswpin, pgmajfault;
+ *  - pswpout, pswpin, pgfault, pgmajfault;
  *  - pgscan per 100 pages written, and pgrotated per 100 pages
  *    page_launder wrote (how often a page is put back for later);
  *  - write requests the swap disks took, and their average size;
@@ -89,6 +89,7 @@ static void report(const struct memhog_sample *a,
 		     "permille");
 	bench_report("memhog_pswpout", ev[PSWPOUT], "pages");
 	bench_report("memhog_pswpin", ev[PSWPIN], "pages");
+	bench_report("memhog_pgfault", ev[PGFAULT], "faults");
 	bench_report("memhog_pgmajfault", ev[PGMAJFAULT], "faults");
 	bench_report("memhog_pgscan_per_100_pswpout",
 		     percent(ev[PGSCAN], ev[PSWPOUT]), "pages");
