@@ -413,17 +413,6 @@ int refill_inactive_scan(unsigned int priority, int oneshot)
 
 /* ------------------------------------------------ the inactive lists */
 
-/*
- * Dirty inactive pages outnumber the free and clean ones: 2.4.0's test
- * in do_try_to_free_pages() for calling page_launder() without a free
- * shortage ("dirty inactive pages pile up").
- */
-static bool dirty_pages_pile_up(void)
-{
-	return nr_inactive_dirty_pages >
-	       nr_free_pages() + nr_inactive_clean_pages();
-}
-
 /* LAB launder: BEGIN page_launder */
 /* Inactive dirty -> active: the page is in use again. */
 static void launder_activate(struct page *page)
