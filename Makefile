@@ -268,7 +268,7 @@ bench-buddy: $(BUILD)/bench/buddy-bench $(BUILD)/kernel.elf
 
 # In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
 # fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
-KBENCHES ?= swapdisk proc reclaim numa_move compact
+KBENCHES ?= swapdisk proc reclaim memhog numa_move compact
 
 bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)

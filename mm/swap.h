@@ -247,6 +247,7 @@ void lru_cache_del(struct page *page);
 void __lru_cache_del(struct page *page);
 void activate_page(struct page *page);
 void deactivate_page(struct page *page);
+void putback_written_page(struct page *page);
 void age_page_up(struct page *page);
 void age_page_down(struct page *page);
 void age_page_down_ageonly(struct page *page);
@@ -271,5 +272,6 @@ int try_to_free_pages(unsigned int gfp_mask);
 unsigned long inactive_target(void);
 int free_shortage(void);
 int inactive_shortage(void);
+bool dirty_pages_pile_up(void);
 
 #endif
