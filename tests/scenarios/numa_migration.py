@@ -234,21 +234,21 @@ full_target_node, full_target_node_debug = release_and_debug(
     "full_target_node", full_node, timeout=300, debug_timeout=300)
 
 
-@scenario("a_fault_waits_on_a_migration_entry", timeout=240)
-def a_fault_waits_on_a_migration_entry(lab):
+def fault_waits(lab, debug):
     """A running memhog is moved while each page's move is held open
     between steps 15 and 16 (migrate_hold_ms): the memhog touches a page
     whose PTE is a migration entry and sleeps in migration_entry_wait,
     under its page fault (GDB's backtrace shows it, as docs/migration.md
     says it would); then it goes on, every word it checks intact."""
     port = free_port()
-    vm = lab.boot(mem="64M", append="migrate_hold_ms=300",
+    vm = lab.boot(mem="64M", append="migrate_hold_ms=300", debug=debug,
                   qemu=numa_args(2, "64M") + ["-gdb", f"tcp:127.0.0.1:{port}"])
+    elf = Path(lab.build) / ("debug" if debug else "") / "kernel.elf"
     vm.expect_prompt(timeout=90)
     hog = start(vm, "memhog 32K 100000000")
     vm.expect(r"memhog: pass 1/100000000 ok", timeout=60)
     gdb = subprocess.Popen(
-        ["gdb", "-q", "-batch", "-nx", str(Path(lab.build) / "kernel.elf"),
+        ["gdb", "-q", "-batch", "-nx", str(elf),
          "-ex", f"target remote 127.0.0.1:{port}",
          "-ex", "break migration_entry_wait", "-ex", "continue", "-ex", "bt",
          "-ex", "delete", "-ex", "detach"],
@@ -272,3 +272,8 @@ def a_fault_waits_on_a_migration_entry(lab):
     assert ended(vm, [hog]) == {hog: "killed by SIGTERM (15)"}
     assert "FAIL" not in vm.output, vm.tail()
     assert_kernel_healthy(vm)
+
+
+a_fault_waits_on_a_migration_entry, a_fault_waits_on_a_migration_entry_debug = \
+    release_and_debug("a_fault_waits_on_a_migration_entry", fault_waits,
+                      timeout=240, debug_timeout=360)
