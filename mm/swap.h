@@ -272,5 +272,6 @@ int try_to_free_pages(unsigned int gfp_mask);
 unsigned long inactive_target(void);
 int free_shortage(void);
 int inactive_shortage(void);
+unsigned long reclaim_progress(void);
 
 #endif
