@@ -5,10 +5,10 @@
  * 1 << gfporder pages from the buddy allocator ("slabs"), cuts each
  * into num objects and keeps its slabs on three lists: full, partial
  * and free.  An allocation takes from a partial slab first, so memory
- * stays packed; a free slab is kept for the next allocation, and a
- * second one goes back to the buddy allocator at once (2.4 keeps them
- * all until kmem_cache_reap(); giving them back keeps meminfo honest
- * while nothing reaps yet).
+ * stays packed.  A slab whose last object is freed stays on the free
+ * list for the next allocation; reclaim gives free slabs back to the
+ * buddy allocator with kmem_cache_reap() (the seed's kswapd tree), and
+ * kmem_cache_shrink() gives back all of one cache's.
  *
  * Every page of a slab is marked PG_slab and points back at its cache
  * and slab through page->list (2.4's SET_PAGE_CACHE/SET_PAGE_SLAB), so
@@ -55,6 +55,7 @@ struct kmem_cache_s {
 	unsigned long flags;
 	void (*ctor)(void *);
 	unsigned long active_objs, nr_slabs;
+	bool grown;		/* since kmem_cache_reap last looked */
 	char name[CACHE_NAMELEN];
 	struct list_head next;	/* on cache_chain */
 };
@@ -216,6 +217,7 @@ static int cache_grow(kmem_cache_t *c, unsigned int gfp_mask)
 	flags = local_irq_save();
 	list_add(&slabp->list, &c->slabs_free);
 	c->nr_slabs++;
+	c->grown = true;
 	slab_pages += 1UL << c->gfporder;
 	local_irq_restore(flags);
 	return 0;
@@ -310,7 +312,7 @@ static const char *bad_object(kmem_cache_t *c, const void *obj,
 
 static void cache_free(kmem_cache_t *c, void *obj, const void *caller)
 {
-	struct slab *slabp, *empty = NULL;
+	struct slab *slabp;
 	const char *why;
 	uint32_t flags = local_irq_save();
 
@@ -328,19 +330,9 @@ static void cache_free(kmem_cache_t *c, void *obj, const void *caller)
 	slabp->free = obj;
 	slabp->inuse--;
 	c->active_objs--;
-	if (slabp->inuse) {
-		list_move(&slabp->list, &c->slabs_partial);
-	} else if (list_empty(&c->slabs_free)) {
-		list_move(&slabp->list, &c->slabs_free);
-	} else {
-		list_del(&slabp->list);
-		c->nr_slabs--;
-		slab_pages -= 1UL << c->gfporder;
-		empty = slabp;
-	}
+	list_move(&slabp->list, slabp->inuse ? &c->slabs_partial
+					     : &c->slabs_free);
 	local_irq_restore(flags);
-	if (empty)
-		slab_destroy(c, empty);
 }
 
 void kmem_cache_free(kmem_cache_t *c, void *obj)
@@ -348,17 +340,20 @@ void kmem_cache_free(kmem_cache_t *c, void *obj)
 	cache_free(c, obj, __builtin_return_address(0));
 }
 
-/* Gives every free slab back; returns the number of pages freed. */
-int kmem_cache_shrink(kmem_cache_t *c)
+/*
+ * Gives up to count of c's free slabs back, the ones freed longest ago
+ * first (the free list's tail); returns the number of pages freed.
+ */
+static int free_slabs(kmem_cache_t *c, unsigned long count)
 {
 	int pages = 0;
 
-	for (;;) {
+	while (count--) {
 		uint32_t flags = local_irq_save();
 		struct slab *slabp = NULL;
 
 		if (!list_empty(&c->slabs_free)) {
-			slabp = list_entry(c->slabs_free.next, struct slab,
+			slabp = list_entry(c->slabs_free.prev, struct slab,
 					   list);
 			list_del(&slabp->list);
 			c->nr_slabs--;
@@ -366,10 +361,105 @@ int kmem_cache_shrink(kmem_cache_t *c)
 		}
 		local_irq_restore(flags);
 		if (!slabp)
-			return pages;
+			break;
 		slab_destroy(c, slabp);
 		pages += 1 << c->gfporder;
 	}
+	return pages;
+}
+
+/* Gives every free slab back; returns the number of pages freed. */
+int kmem_cache_shrink(kmem_cache_t *c)
+{
+	return free_slabs(c, -1UL);	/* all of them */
+}
+
+/* ------------------------------------------------------ reaping */
+
+#define REAP_SCANLEN	10	/* caches looked at per call */
+#define REAP_PERFECT	10	/* free slabs that end the search */
+
+/* Where the last kmem_cache_reap() stopped: the next one goes on. */
+static struct list_head *clock_searchp = &cache_chain;
+
+static unsigned long nr_free_slabs(kmem_cache_t *c)
+{
+	unsigned long n = 0;
+	struct list_head *l;
+
+	list_for_each(l, &c->slabs_free)
+		n++;
+	return n;
+}
+
+/*
+ * What reaping c is worth, in pages.  A cache that grew since the last
+ * look is passed over (and looked at again next time): it will want
+ * its free slabs soon.  Slabs of several pages, and slabs whose objects
+ * a constructor must set up again, count a fifth less: they cost more
+ * to make again (2.4.0's weights).
+ */
+static unsigned long reap_value(kmem_cache_t *c, unsigned long *nr_free)
+{
+	unsigned long pages;
+
+	*nr_free = 0;
+	if (c->grown) {
+		c->grown = false;
+		return 0;
+	}
+	*nr_free = nr_free_slabs(c);
+	pages = *nr_free << c->gfporder;
+	if (c->ctor)
+		pages = (pages * 4 + 1) / 5;
+	if (c->gfporder)
+		pages = (pages * 4 + 1) / 5;
+	return pages;
+}
+
+/*
+ * Gives free slabs back to the buddy allocator (the seed's
+ * kmem_cache_reap, called by refill_inactive and do_try_to_free_pages):
+ * looks at up to REAP_SCANLEN caches, going round cache_chain from
+ * where the last call stopped, picks the one whose free slabs are worth
+ * most (stopping early at one with REAP_PERFECT of them) and frees 80%
+ * of its free slabs, so that the cache keeps a few for its next
+ * allocations.  Returns the pages freed (2.4.0 returns nothing; 2.4.27
+ * returns this count).  gfp_mask is 2.4's: there it says
+ * whether the reaper may sleep for the cache chain's semaphore; Pagoda
+ * changes the chain with interrupts off and never has to.
+ */
+int kmem_cache_reap(unsigned int gfp_mask __unused)
+{
+	kmem_cache_t *best = NULL;
+	unsigned long best_pages = 0, best_len = 0;
+	uint32_t flags = local_irq_save();
+	struct list_head *start;
+	int scan = REAP_SCANLEN;
+
+	if (clock_searchp == &cache_chain)	/* the list head */
+		clock_searchp = cache_chain.next;
+	start = clock_searchp;
+	do {
+		kmem_cache_t *c = list_entry(clock_searchp, kmem_cache_t,
+					     next);
+		unsigned long nr_free, pages = reap_value(c, &nr_free);
+
+		clock_searchp = clock_searchp->next;
+		if (clock_searchp == &cache_chain)
+			clock_searchp = cache_chain.next;
+		if (pages > best_pages) {
+			best = c;
+			best_pages = pages;
+			best_len = nr_free;
+			if (nr_free >= REAP_PERFECT)
+				break;
+		}
+	} while (--scan && clock_searchp != start);
+	local_irq_restore(flags);
+	if (!best)
+		return 0;
+	return free_slabs(best, (best_len * 4 + 1) / 5);
 }
 
 /* Removes an unused cache: -EBUSY (and a message) if objects remain. */
@@ -381,6 +471,8 @@ int kmem_cache_destroy(kmem_cache_t *c)
 		return -EBUSY;
 	}
 	kmem_cache_shrink(c);
+	if (clock_searchp == &c->next)	/* kmem_cache_reap's hand */
+		clock_searchp = c->next.prev;
 	list_del(&c->next);
 	kmem_cache_free(&cache_cache, c);
 	return 0;
@@ -467,11 +559,10 @@ static int cmd_slabinfo(int argc __unused, char **argv __unused)
 		"objs", "size", "used", "slab", "pps");
 	list_for_each(l, &cache_chain) {
 		kmem_cache_t *c = list_entry(l, kmem_cache_t, next);
-		unsigned long empty = !list_empty(&c->slabs_free);
 
 		cprintf("%-17s %6lu %6lu %6lu %4lu %4lu %4u\n", c->name,
 			c->active_objs, c->nr_slabs * c->num,
-			(unsigned long)c->size, c->nr_slabs - empty,
+			(unsigned long)c->size, c->nr_slabs - nr_free_slabs(c),
 			c->nr_slabs, 1U << c->gfporder);
 	}
 	return 0;

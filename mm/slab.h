@@ -20,6 +20,7 @@ kmem_cache_t *kmem_cache_create(const char *name, size_t size, size_t align,
 				unsigned long flags, void (*ctor)(void *));
 int kmem_cache_destroy(kmem_cache_t *cachep);
 int kmem_cache_shrink(kmem_cache_t *cachep);
+int kmem_cache_reap(unsigned int gfp_mask);
 void *kmem_cache_alloc(kmem_cache_t *cachep, unsigned int gfp_mask);
 void kmem_cache_free(kmem_cache_t *cachep, void *objp);
 

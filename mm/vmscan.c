@@ -46,6 +46,7 @@
 #include "mm/oom_kill.h"
 #include "mm/pagemap.h"
 #include "mm/rmap.h"
+#include "mm/slab.h"
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 #include "mm/vmtrace.h"
@@ -665,9 +666,9 @@ struct page *reclaim_page(zone_t *zone)
  * one swap cluster's worth when someone waits for the result (user: a
  * process reclaiming for itself, or kswapd while allocations wait on
  * kswapd_done, which 2.4.0 also passes as user).
- * Returns 1 if anything was done.  (2.4 also shrank the dentry and
- * inode caches here; Pagoda has neither, and mm/slab.c frees empty
- * slabs at once, so there is nothing to reap either.)
+ * Kernel caches are trimmed first, whatever else there is to do
+ * (kmem_cache_reap).  Returns 1 if anything was done.  (2.4 also
+ * shrank the dentry and inode caches here; Pagoda has neither.)
  */
 int refill_inactive(unsigned int gfp_mask, int user)
 {
@@ -677,6 +678,7 @@ int refill_inactive(unsigned int gfp_mask, int user)
 			 : inactive_shortage() + free_shortage();
 	int start_count = count;
 
+	kmem_cache_reap(gfp_mask);
 	do {
 		bool made_progress = false;
 		int unmapped;
@@ -712,7 +714,8 @@ done:
 /*
  * One round of reclaim (2.4's do_try_to_free_pages): launder when free
  * pages are short (or dirty inactive pages pile up), then refill the
- * inactive lists when either shortage remains.  user: someone waits
+ * inactive lists when either shortage remains (or else just give the
+ * kernel caches' free slabs back).  user: someone waits
  * for this round (a process reclaiming for itself, or allocations
  * waiting on kswapd), so page_launder may wait for its writes and
  * refill_inactive does a cluster's worth.
@@ -725,10 +728,12 @@ int do_try_to_free_pages(unsigned int gfp_mask, int user)
 	if (free_shortage() || nr_inactive_dirty_pages >
 			       nr_free_pages() + nr_inactive_clean_pages())
 		ret += page_launder(gfp_mask, user);
-	if (free_shortage() || inactive_shortage())
+	if (free_shortage() || inactive_shortage()) {
 		ret += refill_inactive(gfp_mask, user);
-	else
+	} else {
+		kmem_cache_reap(gfp_mask);	/* free slabs, while at it */
 		ret = 1;
+	}
 	check_after_reclaim("do_try_to_free_pages");
 	return ret;
 	/* LAB launder: END do_try_to_free_pages */

@@ -974,10 +974,16 @@ static void page_launder_writes_when_short(struct ktest *t)
 	 * page_launder(sync) waits for its last write only when its passes
 	 * cleaned nothing else; kswapd (woken by the shortage) may have
 	 * left clean pages for the first pass, and then the written page
-	 * is still on inactive_dirty_list.  The next cheap pass moves it.
+	 * is still on inactive_dirty_list.  The next cheap pass moves it
+	 * off.  To inactive_clean_list, unless kswapd's own pass came
+	 * first, while page_launder(sync) waited for the write holding a
+	 * reference: a page with two references is in use, and goes to
+	 * the active list (2.4.0's page_count(page) > 2 after its buffers
+	 * are freed does the same).
 	 */
 	page_launder(0, 0);
-	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
+	KTEST_EXPECT_FALSE(t, PageInactiveDirty(page));
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(page) || PageActive(page));
 	raw = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	KTEST_ASSERT_NOT_NULL(t, raw);
 	KTEST_EXPECT_EQ(t, blk_rw_sync(swap_info[SWP_TYPE(entry)].bdev, READ,

@@ -38,7 +38,7 @@ static void kmalloc_many_sizes(struct ktest *t)
 			}
 		kfree(p[i]);
 	}
-	/* Caches keep one empty slab each: those pages, no more, are gone. */
+	/* Caches keep their empty slabs: those pages, no more, are gone. */
 	KTEST_EXPECT_EQ(t, free - nr_free_pages(), slab_pages - slabs);
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
 }
@@ -109,6 +109,49 @@ static void cache_many_objects(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_pages, slabs);
 }
 
+/*
+ * Every cache's free slabs given back: one kmem_cache_reap() looks at
+ * only REAP_SCANLEN caches, so a few calls that find nothing in a row
+ * are needed to know that none is left anywhere.
+ */
+static void reap_everything(void)
+{
+	for (int idle = 0; idle < 8; )
+		idle = kmem_cache_reap(GFP_KERNEL) ? 0 : idle + 1;
+}
+
+/*
+ * A cache keeps the slabs its objects were freed from (2.4 does), and
+ * kmem_cache_reap gives 80% of them back when it comes round to it
+ * (not at once: it passes over a cache that has just grown).
+ */
+static void kmem_cache_reap_gives_back_free_slabs(struct ktest *t)
+{
+	kmem_cache_t *c = kmem_cache_create("test_reap", 200, 8, 0, NULL);
+	static void *objs[400];
+	unsigned long start, grown;
+	int got = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, c);
+	reap_everything();
+	start = slab_pages;
+	for (int i = 0; i < 400; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(t, objs[i]);
+	}
+	grown = slab_pages - start;
+	KTEST_EXPECT_GE(t, grown, 20);
+	for (int i = 0; i < 400; i++)
+		kmem_cache_free(c, objs[i]);
+	KTEST_EXPECT_EQ(t, slab_pages - start, grown);	/* kept */
+	for (int calls = 0; !got && calls < 8; calls++)
+		got = kmem_cache_reap(GFP_KERNEL);
+	KTEST_EXPECT_EQ(t, got, (grown * 4 + 1) / 5);
+	KTEST_EXPECT_EQ(t, slab_pages - start, grown - got);
+	KTEST_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	KTEST_EXPECT_EQ(t, slab_pages, start);
+}
+
 static void bad_cache_arguments(struct ktest *t)
 {
 	KTEST_EXPECT_NULL(t, kmem_cache_create("x", 0, 0, 0, NULL));
@@ -140,6 +183,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(kmalloc_dma_is_in_zone_dma),
 	KTEST_CASE(cache_with_constructor),
 	KTEST_CASE(cache_many_objects),
+	KTEST_CASE(kmem_cache_reap_gives_back_free_slabs),
 	KTEST_CASE(bad_cache_arguments),
 	KTEST_CASE(bad_kfree_is_refused),
 };
