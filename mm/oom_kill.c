@@ -7,11 +7,10 @@
  * there is nothing left to reclaim into: no free swap, and free plus
  * clean pages below the watermarks (oom_persists(), after Linux
  * 2.4.17: one such moment is not enough while pages are on their way).
- * The
- * victim is the process with the highest badness(): the largest
- * address space, made smaller for processes that have run long or
- * used much CPU (they are probably worth keeping) and larger for
- * niced ones.  Kernel threads (kswapd, init and its shell) have no
+ * The victim is the process with the highest badness(): the largest
+ * address space, made smaller for processes that have run long or used
+ * much CPU (they are probably worth keeping) and larger for niced
+ * ones.  Kernel threads (kswapd, init and its shell) have no
  * address space and are never chosen.
  */
 #include "mm/oom_kill.h"
@@ -145,7 +144,8 @@ static bool oom_nobody;
  * written to the slots they have, clean ones not yet reclaimed, a
  * process exiting), and 2.4.0's kswapd killed at once.
  *
- * This follows Linux 2.4.17's out_of_memory() (kept to 2.4's end): a
+ * This follows Linux 2.4.17's out_of_memory() (2.4.27's still does,
+ * adding 5 s of rest after a kill, which PF_MEMDIE does here): a
  * kill only after OOM_VERDICTS verdicts spread over at least OOM_SPAN,
  * the count starting afresh after a gap of more than OOM_GAP and after
  * a kill.  2.4.17 counts only failed rounds (try_to_free_pages() freed
