@@ -268,7 +268,7 @@ bench-buddy: $(BUILD)/bench/buddy-bench $(BUILD)/kernel.elf
 
 # In-kernel benchmarks (KBENCH in kernel/bench.h), one boot each with a
 # fresh swap disk: bench: NAME VALUE UNIT lines (tools/kbench.py).
-KBENCHES ?= swapdisk proc reclaim numa_move compact
+KBENCHES ?= swapdisk proc reclaim memhog numa_move compact
 
 bench-kernel: $(BUILD)/kernel.elf
 	@$(SETUP)
@@ -327,7 +327,7 @@ endef
 
 .PHONY: run debug gdb record replay check-replay check soak test host-tests \
 	clean help FORCE \
-	labs lab-starter grade lab-proof
+	labs lab-starter grade lab-proof lab-hang
 run:
 	@$(SETUP)
 	@$(NUMA_CHECK)
@@ -372,8 +372,9 @@ replay:
 	@$(SETUP)
 	@$(PYTHON) tools/rr.py replay --build '$(BUILD)' --gdb-port $(GDBPORT)
 
-# Record/replay and reverse execution in GDB (tests/replay): minutes, so
-# not part of make check.
+# Record/replay and reverse execution in GDB on the whole reclaim suite
+# (tests/replay; about a minute): make check runs the short form
+# (tests/scenarios/replay.py, seconds).
 check-replay:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory $(BUILD)/kernel.elf
@@ -443,6 +444,14 @@ grade:
 
 lab-proof: all host-tests
 	@$(PYTHON) tools/labtool.py proof --build '$(BUILD)'
+
+# Grading code that never returns (tools/labs/hang.py): every region of
+# LAB (default: the lab with the most kernel cases) made to hang, HANG=spin
+# or idle (default both); each test must lose its points saying why, and
+# the time the grade took is printed.  Minutes: not part of make check.
+HANG ?=
+lab-hang: all host-tests
+	@$(PYTHON) tools/labtool.py hang --build '$(BUILD)' --kind '$(HANG)' $(LAB)
 
 clean:
 	rm -rf $(BUILD)

@@ -32,7 +32,15 @@ typedef uint64_t sector_t;
 #define BLK_FLUSH	2	/* make earlier writes durable; no data */
 #define BLK_GET_ID	3	/* read the device's serial string */
 
-#define BLK_MAX_SEGS	16
+/*
+ * Segments a request may have (a driver may take fewer: max_segs).
+ * 64 pages, 256 KiB: a swap-out of consecutive slots goes in requests
+ * of that size.  virtio-blk takes up to seg_max (QEMU: the queue size
+ * less 2, 254 for its 256 descriptors) in one chain of descriptors.
+ * Linux 2.4's block layer merged requests up to 255 sectors
+ * (MAX_SECTORS); Linux 2.6's virtio_blk takes seg_max as it is.
+ */
+#define BLK_MAX_SEGS	64
 #define BLK_ID_BYTES	20	/* serial numbers have at most 20 bytes */
 
 struct blk_seg {

@@ -78,11 +78,6 @@ uint32_t pci_read_config_dword(const struct pci_dev *d, unsigned reg)
 	return conf1_read(d->bus, d->slot, d->func, reg, 4);
 }
 
-void pci_write_config_byte(const struct pci_dev *d, unsigned reg, uint8_t v)
-{
-	conf1_write(d->bus, d->slot, d->func, reg, 1, v);
-}
-
 void pci_write_config_word(const struct pci_dev *d, unsigned reg, uint16_t v)
 {
 	conf1_write(d->bus, d->slot, d->func, reg, 2, v);

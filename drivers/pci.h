@@ -86,8 +86,6 @@ void pci_init(void);
 uint8_t pci_read_config_byte(const struct pci_dev *dev, unsigned reg);
 uint16_t pci_read_config_word(const struct pci_dev *dev, unsigned reg);
 uint32_t pci_read_config_dword(const struct pci_dev *dev, unsigned reg);
-void pci_write_config_byte(const struct pci_dev *dev, unsigned reg,
-			   uint8_t v);
 void pci_write_config_word(const struct pci_dev *dev, unsigned reg,
 			   uint16_t v);
 void pci_write_config_dword(const struct pci_dev *dev, unsigned reg,

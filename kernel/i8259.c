@@ -44,15 +44,6 @@ void enable_irq(unsigned irq)
 	local_irq_restore(flags);
 }
 
-void disable_irq(unsigned irq)
-{
-	uint32_t flags = local_irq_save();
-
-	irq_mask |= 1u << irq;
-	write_mask();
-	local_irq_restore(flags);
-}
-
 /*
  * A spurious interrupt (noise on IRQ 7 or 15) is one the PIC reports
  * but has no bit in its in-service register for; it must not be

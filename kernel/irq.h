@@ -21,7 +21,6 @@ void init_IRQ(void);
 void setup_irq(unsigned irq, struct irqaction *action);
 void do_IRQ(unsigned irq, struct pt_regs *regs);
 void enable_irq(unsigned irq);
-void disable_irq(unsigned irq);
 unsigned long irq_count(unsigned irq);
 bool in_interrupt(void);
 

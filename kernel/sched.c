@@ -218,13 +218,23 @@ void boost_runnable(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/*
+ * Ticks that found the idle task running: nothing runnable, everyone
+ * waiting (for swap I/O, mostly, under memory pressure).  2.4 derives
+ * idle time from its kstat counters instead; "bench memhog" reports
+ * this one's share of a workload.
+ */
+unsigned long idle_ticks;
+
 /* From the timer interrupt: charge the tick, end the slice at 0. */
 void scheduler_tick(bool user_tick)
 {
 	struct task_struct *p = current;
 
-	if (p == &init_task)
+	if (p == &init_task) {
+		idle_ticks++;
 		return;
+	}
 	if (user_tick)
 		p->utime++;
 	else

@@ -118,6 +118,7 @@ struct task_struct {
 extern struct task_struct init_task;	/* pid 0: start_kernel, then idle */
 extern struct task_struct *current;
 extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
+extern unsigned long idle_ticks;	/* timer ticks the idle task took */
 
 /* Every task but init_task, which heads the list (2.4's for_each_task). */
 #define next_task(p) \

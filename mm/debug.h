@@ -30,6 +30,23 @@ bool free_pages_check(struct page *page, unsigned long order,
 int check_mm_invariants(void);
 int check_reclaim_invariants(char *why, size_t len);
 
+/*
+ * What a debug build does when it finds an invariant broken after
+ * `after` (a step such as "mem_init" or a reclaim pass): panic, naming
+ * it, or with the boot parameter mm_warn report the first one and go
+ * on (a lab's starter code breaks some by design).
+ */
+void mm_broken(const char *after, const char *why);
+extern bool mm_warn;		/* the boot parameter */
+extern bool mm_warned;		/* mm_warn reported one: no more checks */
+
+/*
+ * A debug build's automatic check after `after`: the allocator's and
+ * the swap areas' invariants, and with `reclaim` the page lists' and
+ * the swap cache's too; mm_broken() on the first broken one.
+ */
+void mm_check_after(const char *after, bool reclaim);
+
 #ifdef CONFIG_DEBUG
 void poison_free_pages(struct page *page, unsigned long nr);
 void check_page_poison(struct page *page, unsigned long nr);

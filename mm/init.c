@@ -175,7 +175,6 @@ void mem_init(void)
 	print_memory_line(mem_map_bytes);
 	mm_debug_enable();
 #ifdef CONFIG_DEBUG
-	if (check_mm_invariants())
-		panic("mm: broken after mem_init: %s", mm_invariant_report);
+	mm_check_after("mem_init", true);
 #endif
 }

@@ -233,6 +233,124 @@ void swapin_readahead(swp_entry_t entry)
 }
 /* LAB swapin: END swapin_readahead */
 
+/*
+ * The nr slots from first's, read ahead of a reader in order, are about
+ * to be used: each page starts as if found used once (the age
+ * lookup_swap_cache() gives a page it finds).  With the age a new page
+ * has, refill_inactive_scan() took them before the reader got there:
+ * the pages the reader has mapped (swap_fault_around) are the only
+ * others on the active list that it could take, and they are mapped;
+ * under memhog 96M in 64 MiB a third of the windows read ahead were
+ * lost so and read again.
+ */
+static void age_read_ahead(swp_entry_t first, unsigned long nr)
+{
+	for (unsigned long i = 0; i < nr; i++) {
+		struct page *page = find_swap_page(
+			SWP_ENTRY(SWP_TYPE(first), SWP_OFFSET(first) + i));
+
+		if (!page)
+			continue;
+		if (page->age < PAGE_AGE_START + PAGE_AGE_ADV)
+			page->age = PAGE_AGE_START + PAGE_AGE_ADV;
+		page_cache_release(page);
+	}
+}
+
+/*
+ * Read-ahead that runs ahead of a sequential reader.  2.4's
+ * swapin_readahead() reads only at a major fault, and the process then
+ * waits for the whole window; a process that reads its memory back in
+ * order so waits once per window.  Here a fault on the first or second
+ * slot of its window, with the page before the faulting address mapped
+ * (the process is walking forwards), also reads the next window,
+ * without waiting: the process works through this window while the
+ * disk reads the next.  The idea is Linux 2.6.23's on-demand read-ahead
+ * for files (an asynchronous read started on a hit inside the last
+ * window); Linux 4.14's swap read-ahead by VMA judges "sequential" by
+ * the fault addresses, as the mapped previous page does here.  Random
+ * access rarely meets both conditions.
+ */
+static void swapin_readahead_async(struct mm_struct *mm,
+				   unsigned long address, swp_entry_t entry)
+{
+	unsigned long window = 1UL << page_cluster;
+	unsigned long offset = SWP_OFFSET(entry) & ~(window - 1);
+
+	if (SWP_OFFSET(entry) - offset > 1 || address < PAGE_SIZE ||
+	    !follow_page(mm, address - PAGE_SIZE))
+		return;
+	swapin_readahead(SWP_ENTRY(SWP_TYPE(entry), offset + window));
+	age_read_ahead(SWP_ENTRY(SWP_TYPE(entry), offset + window), window);
+}
+
+/*
+ * Maps the page of ptep's swap entry if read-ahead left it in the swap
+ * cache, read and idle (unlocked), and mapped by nobody (a page shared
+ * after fork would need an rmap chain node, which may sleep): as
+ * do_swap_page() would on a read fault, read-only, but with the PTE
+ * old, so that swap_out() sees it unused until the process touches it.
+ * False if it did not.
+ */
+static bool map_cached_swap_page(struct mm_struct *mm,
+				 struct vm_area_struct *vma, pte_t *ptep)
+{
+	swp_entry_t entry;
+	struct page *page;
+
+	if (pte_none(*ptep) || pte_present(*ptep) || pte_is_migration(*ptep))
+		return false;
+	entry = pte_to_swp_entry(*ptep);
+	page = find_swap_page(entry);
+	if (!page)
+		return false;
+	if (TryLockPage(page)) {
+		page_cache_release(page);
+		return false;
+	}
+	if (!PageUptodate(page) || page->rmap || PageIsolated(page) ||
+	    !still_cached_for(page, entry)) {
+		unlock_page(page);
+		page_cache_release(page);
+		return false;
+	}
+	mm->rss++;
+	swap_free(entry);	/* the PTE's; our reference replaces it */
+	if (vm_swap_full())
+		remove_exclusive_swap_page(page);
+	set_pte(ptep, pte_mkold(mk_pte(page, vma->vm_page_prot)));
+	page_add_rmap(page, ptep);
+	unlock_page(page);
+	vmtrace(page, "faulted_cached");
+	return true;
+}
+
+/*
+ * Fault-around for swap: after a fault on a swap entry, the PTEs that
+ * follow it (up to a read-ahead window's worth, in the same VMA and
+ * page table) whose pages read-ahead has brought in are mapped too,
+ * until the first that is not.  A process reading its memory back in
+ * order then faults once per window, not once per page.  2.4 has no
+ * such thing; Linux 3.15's do_fault_around() maps the page-cache pages
+ * around a fault of a file mapping the same way (anonymous and swap
+ * pages it leaves alone).  Under QEMU's TCG a fault costs about as much
+ * as clearing a page, so this halves memhog's faults under pressure.
+ */
+static void swap_fault_around(struct mm_struct *mm,
+			      struct vm_area_struct *vma,
+			      unsigned long address, pte_t *ptep)
+{
+	unsigned long n = (1UL << page_cluster) - 1;
+
+	while (n--) {
+		address += PAGE_SIZE;
+		ptep++;
+		if (address >= vma->vm_end || !(address & ~PGDIR_MASK) ||
+		    !map_cached_swap_page(mm, vma, ptep))
+			return;
+	}
+}
+
 /* A locked page whose read failed leaves the cache, and is unlocked. */
 static void drop_unread(struct page *page)
 {
@@ -366,6 +484,25 @@ int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* LAB swapin: END do_swap_page */
 }
 
+/*
+ * do_swap_page, then what follows a fault that mapped its page: the
+ * pages that follow mapped (swap_fault_around), which does not sleep,
+ * and the next window read ahead (swapin_readahead_async), which may.
+ */
+static int swap_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, pte_t *pte, pte_t entry,
+		      int write_access)
+{
+	int ret = do_swap_page(mm, vma, address, pte, entry, write_access);
+
+	if ((ret == VM_FAULT_MINOR || ret == VM_FAULT_MAJOR) &&
+	    pte_present(*pte)) {
+		swap_fault_around(mm, vma, address, pte);
+		swapin_readahead_async(mm, address, pte_to_swp_entry(entry));
+	}
+	return ret;
+}
+
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			    unsigned long address, int write_access,
 			    pte_t *pte)
@@ -381,8 +518,7 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			migration_entry_wait(entry);
 			return VM_FAULT_MINOR;
 		}
-		return do_swap_page(mm, vma, address, pte, entry,
-				    write_access);
+		return swap_fault(mm, vma, address, pte, entry, write_access);
 	}
 	if (write_access) {
 		if (!pte_write(entry))

@@ -66,6 +66,7 @@ KERNEL_PARAM_UINT(migrate_hold_ms, migrate_hold_ms, 0, 60000,
 
 int isolate_lru_page(struct page *page)
 {
+	/* LAB migrate: BEGIN isolate_lru_page */
 	uint32_t flags;
 
 	if (PageReserved(page) || PageSlab(page) || PageBuddy(page) ||
@@ -74,16 +75,19 @@ int isolate_lru_page(struct page *page)
 	/* A user page: mapped by a process, or in the swap cache. */
 	if (!page->rmap && !PageSwapCache(page))
 		return -EBUSY;
-	flags = lru_lock();
-	if (PageActive(page))
-		SetPageWasActive(page);
-	if (PageActive(page) || PageInactiveDirty(page) ||
-	    PageInactiveClean(page))
-		__lru_cache_del(page);
+	if (PageSwapCache(page)) {	/* only cache pages are on lists */
+		flags = lru_lock();
+		if (PageActive(page))
+			SetPageWasActive(page);
+		if (PageActive(page) || PageInactiveDirty(page) ||
+		    PageInactiveClean(page))
+			__lru_cache_del(page);
+		lru_unlock(flags);
+	}
 	SetPageIsolated(page);
 	get_page(page);
-	lru_unlock(flags);
 	return 0;
+	/* LAB migrate: END isolate_lru_page */
 }
 
 /*
@@ -94,18 +98,21 @@ int isolate_lru_page(struct page *page)
  */
 static void putback_lru_page(struct page *page)
 {
-	uint32_t flags = lru_lock();
+	/* LAB migrate: BEGIN putback_lru_page */
+	uint32_t flags;
 
 	ClearPageIsolated(page);
-	if (PageSwapCache(page)) {
+	if (PageSwapCache(page)) {	/* the lists are the cache's */
+		flags = lru_lock();
 		if (PageWasActive(page))
 			add_page_to_active_list(page);
 		else
 			add_page_to_inactive_dirty_list(page);
+		lru_unlock(flags);
 	}
 	ClearPageWasActive(page);
-	lru_unlock(flags);
 	put_page(page);
+	/* LAB migrate: END putback_lru_page */
 }
 
 void putback_lru_pages(struct list_head *l)
@@ -127,6 +134,7 @@ static struct vm_area_struct *vma_of(pte_t *ptep)
 	return find_vma(ptep_to_mm(ptep), ptep_to_address(ptep));
 }
 
+/* LAB migrate: BEGIN try_to_unmap */
 /*
  * One PTE becomes a migration entry that remembers whether it was
  * writable; its dirty bit goes to the page (as try_to_swap_out does),
@@ -160,11 +168,16 @@ void try_to_unmap(struct page *page)
 	for (pte_t *p = rmap_first(page, &cur); p; p = rmap_next(&cur))
 		try_to_unmap_one(page, p);
 }
+/* LAB migrate: END try_to_unmap */
 
+/* LAB migrate: BEGIN remove_migration_ptes */
 /*
  * One migration entry for old becomes a PTE of new: young no more,
  * with the VMA's protection, writable only if it was before (and the
- * VMA still allows it: mprotect may have run meanwhile).
+ * VMA still allows it: mprotect may have run meanwhile).  No TLB
+ * flush: the entry was not present, and x86 caches no translation
+ * for a PTE that is not present (Linux's remove_migration_pte() does
+ * none either; the invlpg it did cost 4% of a migration under QEMU).
  */
 static void remove_migration_pte(struct page *new, struct page *old,
 				 pte_t *ptep)
@@ -181,7 +194,6 @@ static void remove_migration_pte(struct page *new, struct page *old,
 	get_page(new);
 	vma->vm_mm->rss++;
 	set_pte(ptep, pte);
-	flush_tlb_page(vma, ptep_to_address(ptep));
 }
 
 /*
@@ -197,28 +209,29 @@ void remove_migration_ptes(struct page *new, struct page *old)
 	if (new != old)
 		page_move_rmap(new, old);
 }
+/* LAB migrate: END remove_migration_ptes */
 
 /* ------------------------------------------------ steps 5 to 11 */
 
 /*
  * Moves the old page's place in the swap cache to the new page.  An
- * anonymous page in no cache has only step 6: nothing but the
- * isolation holds it.  0, or -EAGAIN with nothing changed when
- * someone else holds a reference (step 6) or the slot moved (step 7).
- * nrpages and swap_map do not change: the same slot, another page.
+ * anonymous page in no cache has no mapping, hence no lock to take
+ * (Linux's !mapping case), and only step 6: nothing but the isolation
+ * holds it.  0, or -EAGAIN with nothing changed when someone else
+ * holds a reference (step 6) or the slot moved (step 7).  nrpages and
+ * swap_map do not change: the same slot, another page.
  */
 int migrate_page_move_mapping(struct page *newpage, struct page *page)
 {
-	int expected = PageSwapCache(page) ? 2 : 1;	/* cache + ours */
-	uint32_t flags = lru_lock();			/* step 5 */
-	void **slot = NULL;
+	/* LAB migrate: BEGIN migrate_page_move_mapping */
+	uint32_t flags;
+	void **slot;
 
-	if (page_count(page) != expected)		/* step 6 */
+	if (!PageSwapCache(page))
+		return page_count(page) == 1 ? 0 : -EAGAIN;	/* step 6 */
+	flags = lru_lock();				/* step 5 */
+	if (page_count(page) != 2)	/* step 6: the cache's and ours */
 		goto busy;
-	if (!PageSwapCache(page)) {
-		lru_unlock(flags);
-		return 0;
-	}
 	slot = radix_tree_lookup_slot(&swapper_space.page_tree,
 				      swap_cache_key((swp_entry_t){
 						page->index }));
@@ -237,10 +250,12 @@ int migrate_page_move_mapping(struct page *newpage, struct page *page)
 busy:
 	lru_unlock(flags);
 	return -EAGAIN;
+	/* LAB migrate: END migrate_page_move_mapping */
 }
 
 /* ------------------------------------------------ steps 12 to 15 */
 
+/* LAB migrate: BEGIN migrate_page_copy */
 static void copy_page_flags(struct page *newpage, struct page *page)
 {
 	if (PageReferenced(page))
@@ -283,6 +298,7 @@ void migrate_page_copy(struct page *newpage, struct page *page)
 	if (dirty)
 		set_page_dirty(newpage);
 }
+/* LAB migrate: END migrate_page_copy */
 
 /* ------------------------------------------------ one page */
 
@@ -326,6 +342,7 @@ restore:
  */
 int unmap_and_move(struct page *newpage, struct page *page, int force)
 {
+	/* LAB migrate: BEGIN unmap_and_move */
 	int rc = -EAGAIN;
 
 	if (TryLockPage(page)) {			/* step 1 */
@@ -349,10 +366,12 @@ int unmap_and_move(struct page *newpage, struct page *page, int force)
 unlock:
 	unlock_page(page);
 	return rc;
+	/* LAB migrate: END unmap_and_move */
 }
 
 /* ------------------------------------------------ the passes */
 
+/* LAB migrate: BEGIN migrate_pages */
 /*
  * One page's attempt: allocate its target, move it.  On success the
  * old page leaves the list and is freed, and the new one goes on its
@@ -426,3 +445,4 @@ out:
 		list_move_tail(failed.next, from);
 	return rc ? rc : nr_failed + retry;
 }
+/* LAB migrate: END migrate_pages */

@@ -14,6 +14,7 @@
  */
 #include "mm/mmap.h"
 #include "kernel/kernel.h"
+#include "mm/debug.h"
 #include "mm/memory.h"
 #include "mm/rmap.h"
 
@@ -126,6 +127,6 @@ void debug_check_mm(struct mm_struct *mm, const char *after)
 	const char *why = mm_struct_invariant(mm);
 
 	if (why)
-		panic("mm: broken after %s: %s", after, why);
+		mm_broken(after, why);
 }
 #endif

@@ -661,6 +661,17 @@ int free_shortage(void)
 	return sum;
 }
 
+/*
+ * Dirty inactive pages outnumber the free and clean ones: 2.4.0's test
+ * in do_try_to_free_pages() for laundering without a free shortage
+ * (page_launder() also writes then: mm/vmscan.c).
+ */
+bool dirty_pages_pile_up(void)
+{
+	return nr_inactive_dirty_pages >
+	       nr_free_pages() + nr_inactive_clean_pages();
+}
+
 /* Pages missing from free + inactive to reach the high mark + target. */
 int inactive_shortage(void)
 {

@@ -120,6 +120,8 @@ static void swap_page_done(struct page *page, int rw, int error)
 	if (rw == WRITE)
 		ClearPageWriteback(page);
 	swap_cache_end_io(page);
+	if (rw == WRITE)
+		putback_written_page(page);	/* if page_launder's */
 	unlock_page(page);
 }
 

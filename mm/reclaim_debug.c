@@ -136,9 +136,11 @@ static int check_cached_page(struct page *p, char *why, size_t len)
 	if (!swap_entry_used(entry))
 		return FAIL("swap-cache pfn %#lx names slot %08lx, which is "
 			    "not in use", page_to_pfn(p), p->index);
-	if (!lru && !PageIsolated(p))
+	/* page_launder takes a page off while it writes it (vmscan.c) */
+	if (!lru && !PageIsolated(p) && !(PageLocked(p) && PageWriteback(p)))
 		return FAIL("swap-cache pfn %#lx is on no page list (and not "
-			    "isolated for migration)", page_to_pfn(p));
+			    "isolated for migration, nor being written)",
+			    page_to_pfn(p));
 	if (lru && PageIsolated(p))
 		return FAIL("pfn %#lx is isolated but on a page list",
 			    page_to_pfn(p));

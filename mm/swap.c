@@ -10,6 +10,9 @@
  *	zone->inactive_clean  PG_inactive_clean  old and clean: can be
  *	                                         reused at once
  *
+ * (Except while page_launder() writes it: then it is on none, and its
+ * write's completion puts it back: putback_written_page().)
+ *
  * A page's age says how recently it was used: age_page_up() when it
  * is found referenced, age_page_down_ageonly() on each scan that finds
  * it not (age_page_down() also deactivates it at 0); at age 0 it
@@ -211,6 +214,33 @@ void age_page_down(struct page *page)
  * add_to_swap_cache): it starts active, or inactive if it has no age
  * left.  The caller holds the page locked, as in 2.4.
  */
+/*
+ * A write page_launder() started is over (mm/page_io.c, usually from
+ * the disk's interrupt).  page_launder() took the page off
+ * inactive_dirty_list when it sent the write, so that no pass looks at
+ * it while it is written, and it goes back now: the next pass finds it
+ * clean and moves it to inactive_clean_list; used again meanwhile, to
+ * the active list; dirty again (or its write failed), it is written
+ * again.  Linux 2.6 moves such a page at the end of its write to the
+ * tail of the inactive list (rotate_reclaimable_page(), from
+ * end_page_writeback()); here it goes to the head, as any page joining
+ * the list: a pass takes pages from the tail and looks at as many as
+ * the list held when it started, and a page added at the tail while it
+ * runs would stand in for a dirty one still to be written.  A page on a
+ * list (written by someone else), isolated for migration, or not in
+ * swapper_space (the swap-area suite writes such) stays where it is.
+ */
+void putback_written_page(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	if (page->mapping == &swapper_space && !PageActive(page) &&
+	    !PageInactiveDirty(page) && !PageInactiveClean(page) &&
+	    !PageIsolated(page))
+		add_page_to_inactive_dirty_list(page);
+	lru_unlock(flags);
+}
+
 void lru_cache_add(struct page *page)
 {
 	uint32_t flags = lru_lock();

@@ -213,7 +213,6 @@ struct page *find_swap_page(swp_entry_t entry);
 bool still_cached_for(struct page *page, swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
-void delete_from_swap_cache(struct page *page);
 int swap_cache_move(struct page *page, swp_entry_t entry);
 void settle_bad_slot(struct page *page);
 void free_page_and_swap_cache(struct page *page);
@@ -248,6 +247,7 @@ void lru_cache_del(struct page *page);
 void __lru_cache_del(struct page *page);
 void activate_page(struct page *page);
 void deactivate_page(struct page *page);
+void putback_written_page(struct page *page);
 void age_page_up(struct page *page);
 void age_page_down(struct page *page);
 void age_page_down_ageonly(struct page *page);
@@ -273,5 +273,6 @@ unsigned long inactive_target(void);
 int free_shortage(void);
 int inactive_shortage(void);
 unsigned long reclaim_progress(void);
+bool dirty_pages_pile_up(void);
 
 #endif

@@ -219,14 +219,6 @@ void delete_from_swap_cache_nolock(struct page *page)
 	BUG_ON(put_page_testzero(page));	/* the caller still has one */
 }
 
-/* The same, for a caller that does not hold the page lock. */
-void delete_from_swap_cache(struct page *page)
-{
-	lock_page(page);
-	delete_from_swap_cache_nolock(page);
-	unlock_page(page);
-}
-
 /*
  * True if someone besides our caller and the swap cache uses the
  * page: another reference on the page, or another swap PTE holding

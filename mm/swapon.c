@@ -223,7 +223,15 @@ again:
 	lock_page(page);
 	if (!PageUptodate(page))	/* read with others, and failed */
 		page = read_alone(page, entry);
-	if (page && !still_cached_for(page, entry)) {	/* migrated */
+	/*
+	 * Migrated while we slept on its lock: the slot holds the new
+	 * page now.  Look again: each time round follows a migration
+	 * that finished (we slept on the lock until its step 19, as
+	 * migration_entry_wait does), so this ends as soon as nobody
+	 * moves the page under us; Linux's do_swap_page retries the
+	 * same way (the fault is taken again).
+	 */
+	if (page && !still_cached_for(page, entry)) {
 		unlock_page(page);
 		page_cache_release(page);
 		goto again;

@@ -70,9 +70,7 @@ DECLARE_WAIT_QUEUE_HEAD(kswapd_done);
 static void check_after_reclaim(const char *pass)
 {
 #ifdef CONFIG_DEBUG
-	if (check_mm_invariants())
-		panic("%s: mm invariant broken: %s", pass,
-		      mm_invariant_report);
+	mm_check_after(pass, true);
 #else
 	(void)pass;
 #endif
@@ -436,10 +434,19 @@ static void launder_rotate(struct page *page)
  * writepage may have changed: mm/swap_relocate.c), for a caller that
  * will wait for it; no reference on the page is kept (2.4 drops its
  * own as soon as writepage returns), so the pass goes on as if the
- * page were gone.  If writepage refuses (1: swap has no good slot for
- * it), the page, unlocked and still dirty, goes back to the active
- * list, as in 2.4.  Called without the LRU lock: writepage may wait
- * for room in the disk's ring.
+ * page were gone.
+ *
+ * Departure: the page is on no list while it is written (the caller
+ * took it off inactive_dirty_list), and the completion puts it back
+ * (putback_written_page(), mm/swap.c, after Linux 2.6's
+ * rotate_reclaimable_page()).  2.4.0 leaves it on the list, where
+ * every pass until the write is done finds it locked and rotates it
+ * (README).
+ *
+ * If writepage refuses (1: swap has no good slot for it), the page,
+ * unlocked and still dirty, goes to the active list, as in 2.4.
+ * Called without the LRU lock: writepage may wait for room in the
+ * disk's ring.
  */
 static void launder_write(struct page *page, swp_entry_t *written)
 {
@@ -449,8 +456,8 @@ static void launder_write(struct page *page, swp_entry_t *written)
 	swap_cache_start_io(page, WRITE);
 	if (page->mapping->a_ops->writepage(page) == 1) {
 		flags = lru_lock();
-		if (PageInactiveDirty(page))
-			launder_activate(page);
+		add_page_to_active_list(page);
+		count_vm_event(PGACTIVATE);
 		lru_unlock(flags);
 	} else {
 		count_vm_event(PGLAUNDER);
@@ -543,11 +550,13 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 		if (launder_drop_unused(page))
 			continue;
 		if (PageDirty(page)) {
-			launder_rotate(page);
 			if (!write_dirty || !page->mapping->a_ops->writepage) {
+				launder_rotate(page);
 				unlock_page(page);
 				continue;
 			}
+			/* off the list until written (launder_write) */
+			del_page_from_inactive_dirty_list(page);
 			lru_unlock(flags);
 			launder_write(page, written);
 			flags = lru_lock();
@@ -579,7 +588,16 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
  * moves what is already clean to inactive_clean_list: cheap.  Only if
  * that was not enough (a free shortage) and the caller allows I/O
  * (__GFP_IO) does a second pass pay for writing the dirty ones; their
- * writes finish later, and a later pass finds them clean.  A caller
+ * writes finish later, and a later pass finds them clean.
+ *
+ * Departure: the second pass also runs when dirty pages piled up
+ * before the first (dirty_pages_pile_up()), even if the first pass
+ * then ended the free shortage.  2.4.0 then leaves them, and each
+ * later first pass rotates them again (it rotates every dirty page it
+ * meets) until a shortage comes: about two rotations per page written
+ * under memhog, where writing them at once makes it one.  Linux 2.6's
+ * shrink_list() likewise writes a dirty page the first time reclaim
+ * finds it at the tail of the inactive list (pageout()).  A caller
  * that must have memory now (sync) and cleaned nothing waits for the
  * last write it started, then looks again (2.4.0 says it should wait
  * "synchronously on the writeout" in that case).  Returns the number
@@ -588,9 +606,10 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 int page_launder(unsigned int gfp_mask, int sync)
 {
 	swp_entry_t written = { 0 };
+	bool ahead = dirty_pages_pile_up();
 	int cleaned = launder_pass(false, NULL);
 
-	if ((gfp_mask & __GFP_IO) && free_shortage()) {
+	if ((gfp_mask & __GFP_IO) && (ahead || free_shortage())) {
 		swap_plug();	/* neighbouring slots: one request */
 		cleaned += launder_pass(true, &written);
 		swap_unplug();
@@ -725,8 +744,7 @@ int do_try_to_free_pages(unsigned int gfp_mask, int user)
 	/* LAB launder: BEGIN do_try_to_free_pages */
 	int ret = 0;
 
-	if (free_shortage() || nr_inactive_dirty_pages >
-			       nr_free_pages() + nr_inactive_clean_pages())
+	if (free_shortage() || dirty_pages_pile_up())
 		ret += page_launder(gfp_mask, user);
 	if (free_shortage() || inactive_shortage()) {
 		ret += refill_inactive(gfp_mask, user);

@@ -10,8 +10,8 @@
  *    from the first swap-out to the end of each of 8 such passes,
  *    beside the disk's raw sequential write rate measured just before
  *    (swapdisk_seq_write_rate, many requests in flight, of one page as
- *    "bench swapdisk" measures it, and of 16 pages as page_launder's
- *    plugged writes are), and beside
+ *    "bench swapdisk" measures it, and of 16 pages, a read-ahead
+ *    window), and beside
  *    the same loop's rate in free memory, where it costs only faults
  *    and page clearing (the CPU's limit under TCG); and how many pages
  *    reclaim looked at (pgscan) per page it wrote;
@@ -229,7 +229,7 @@ static int bench_reclaim(void)
 		return -ENODEV;
 	}
 	raw = swapdisk_seq_write_rate(1);
-	raw_16 = swapdisk_seq_write_rate(BLK_MAX_SEGS);
+	raw_16 = swapdisk_seq_write_rate(16);
 	mm = mm_alloc();
 	if (!mm)
 		return -ENOMEM;

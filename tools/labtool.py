@@ -5,8 +5,9 @@
     python3 tools/labtool.py starter LAB OUT
     python3 tools/labtool.py grade LAB [--build DIR] [--format gradescope] [--results FILE]
     python3 tools/labtool.py proof [--build DIR] [LAB ...]
+    python3 tools/labtool.py hang [--build DIR] [--kind spin|idle] [LAB ...]
 
-The make targets `labs`, `lab-starter`, `grade` and `lab-proof` call these;
+The make targets `labs`, `lab-starter`, `grade`, `lab-proof` and `lab-hang` call these;
 tools/labs/ does the work (see its modules' docstrings).
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from labs import catalog, grade, proof, regions, starter  # noqa: E402
+from labs import catalog, grade, hang, proof, regions, starter  # noqa: E402
 
 ROOT = catalog.ROOT
 
@@ -60,6 +61,13 @@ def prove_labs(args):
     return proof.prove(ROOT, build_dir(args.build), args.labs)
 
 
+def hang_labs(args):
+    kinds = [args.kind] if args.kind else sorted(hang.LOOPS)
+    if set(kinds) - set(hang.LOOPS):
+        raise catalog.CatalogError(f"unknown HANG={args.kind!r}: use spin or idle")
+    return hang.run(ROOT, build_dir(args.build), args.labs, kinds)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="labtool.py", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,12 +81,17 @@ def main(argv=None):
     p.add_argument("--build", default="build")
     p.add_argument("--format", default="")
     p.add_argument("--results", default="")
-    p.add_argument("--jobs", "-j", type=int, default=2)
+    p.add_argument("--jobs", "-j", type=int, default=grade.JOBS)
     p.set_defaults(run=grade_lab)
     p = sub.add_parser("proof")
     p.add_argument("labs", nargs="*")
     p.add_argument("--build", default="build")
     p.set_defaults(run=prove_labs)
+    p = sub.add_parser("hang")
+    p.add_argument("labs", nargs="*")
+    p.add_argument("--build", default="build")
+    p.add_argument("--kind", default="")
+    p.set_defaults(run=hang_labs)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

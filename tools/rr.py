@@ -8,8 +8,9 @@ execution then works (reverse-step, reverse-continue, watchpoints run
 backwards).  A recording is a directory, build/record/ by default:
 
     kernel.elf      the kernel that ran (replay and make gdb use this copy)
-    swap.img        the swap disk as it was when the run began: QEMU opens
-                    it with snapshot=on, so the run's writes never reach it
+    swap.img        the swap disk as it was when the run began (raw)
+    swap.qcow2      an overlay on swap.img that takes the run's writes, so
+                    that swap.img stays as the run found it
     snapshots.qcow2 where QEMU keeps the snapshot "init" it takes as the run
                     starts (rrsnapshot=init); going backwards loads it and
                     replays forward to the instruction wanted
@@ -51,6 +52,12 @@ def machine_args(rec, mode, meta, serial):
         "-drive", f"file={rec / 'swap.qcow2'},if=none,id=swap0-disk,format=qcow2",
         "-drive", "driver=blkreplay,if=none,image=swap0-disk,id=swap0",
         "-device", "virtio-blk-pci,drive=swap0,disable-modern=on,vectors=0,serial=SWAP0",
+        # No kvmvapic (the TPR patching QEMU does for Windows guests):
+        # its reset runs code on the vCPU thread, and when reverse
+        # execution loads the snapshot that reset deadlocked QEMU 7.2
+        # (main thread waiting for the vCPU thread, which waited for
+        # the replay lock the main thread held).  docs/debugging.md.
+        "-global", "apic.vapic=off",
     ]
     return qemu.command(kernel=rec / "kernel.elf", append=meta["cmdline"] or None,
                         mem=meta["mem"], serial=serial, extra=drives)

@@ -48,8 +48,8 @@ static struct page *new_page(struct page *page __unused,
 static bool isolate(struct ktest *t, struct page *page, struct list_head *l)
 {
 	if (isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "cannot isolate pfn %lu",
-			   page_to_pfn(page));
+		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
+			   "isolate pfn %lu, a user page", page_to_pfn(page));
 		return false;
 	}
 	list_add_tail(&page->lru, l);
@@ -68,6 +68,24 @@ static int migrate_one_page(struct ktest *t, struct page *page,
 	rc = migrate_pages(&l, new_page, (unsigned long)tg);
 	putback_lru_pages(&l);
 	return rc;
+}
+
+/*
+ * Moves the swap-cache page `page` (migrate_one_page, which must
+ * succeed) and returns the page cached for its slot now, or NULL; the
+ * cache keeps its reference, the case takes none.
+ */
+static struct page *move_cached(struct ktest *t, struct page *page,
+				struct target *tg)
+{
+	swp_entry_t entry = { page->index };
+	struct page *now;
+
+	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, tg), 0);
+	now = find_swap_page(entry);
+	if (now)
+		put_page(now);
+	return now;
 }
 
 /* The page the PTE of page i maps now. */
@@ -240,7 +258,23 @@ static void swap_out_takes_the_pte_off_the_rmap(struct ktest *t)
 
 /* ------------------------------------------------ isolation */
 
-/* Only user pages; a cache page leaves its list and comes back to it. */
+/*
+ * Undoes an isolation of a swap-cache page by hand, onto the active
+ * list, so that isolation's own case does not depend on
+ * putback_lru_pages (which has its case below).
+ */
+static void unisolate(struct page *page)
+{
+	uint32_t flags = lru_lock();
+
+	ClearPageIsolated(page);
+	ClearPageWasActive(page);
+	add_page_to_active_list(page);
+	lru_unlock(flags);
+	put_page(page);
+}
+
+/* Only user pages; a cache page leaves its list. */
 static void isolation_takes_user_pages_off_their_lists(struct ktest *t)
 {
 	struct page *p[2], *free_page = alloc_page(GFP_KERNEL);
@@ -258,13 +292,59 @@ static void isolation_takes_user_pages_off_their_lists(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, isolate(t, p[1], &l));
 	KTEST_EXPECT_EQ(t, isolate_lru_page(p[0]), -EBUSY);	/* twice */
 	KTEST_EXPECT_FALSE(t, PageActive(p[0]) || PageInactiveDirty(p[1]));
+	KTEST_EXPECT_TRUE(t, PageIsolated(p[0]) && PageWasActive(p[0]));
 	KTEST_EXPECT_EQ(t, page_count(p[0]), 2);
 	KTEST_EXPECT_EQ(t, nr_active_pages + nr_inactive_dirty_pages, 0);
 	RMAP_HOLDS(t, &a);
+	for (unsigned int i = 0; i < 2; i++) {
+		list_del_init(&p[i]->lru);
+		unisolate(p[i]);
+	}
+	test_mm_exit(&a);
+}
+
+/* Fails t, naming putback_lru_page, unless page is back as it was. */
+static void expect_put_back(struct ktest *t, struct page *page,
+			    const char *where, bool on_where)
+{
+	if (!on_where || PageIsolated(page) || PageWasActive(page) ||
+	    page_count(page) != 1)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "putback_lru_page: pfn %lu should be back %s, not "
+			   "isolated, with its one reference; it is%s on it, "
+			   "isolated %d, was_active %d, count %d", page_to_pfn(page),
+			   where, on_where ? "" : " not", PageIsolated(page),
+			   PageWasActive(page), page_count(page));
+}
+
+/*
+ * Step 20: each page goes back to the list it came from: the active
+ * one, inactive_dirty for a page from an inactive list, none for an
+ * anonymous page that never was in the swap cache.
+ */
+static void putback_puts_each_page_back_where_it_was(struct ktest *t)
+{
+	struct test_mm a, b;
+	struct page *p[2], *anon;
+	LIST_HEAD(l);
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 2, p));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &b, 1));
+	anon = test_mm_map(t, &b, 0, 0);
+	activate_page(p[0]);
+	KTEST_ASSERT_TRUE(t, isolate(t, p[0], &l));
+	KTEST_ASSERT_TRUE(t, isolate(t, p[1], &l));
+	KTEST_ASSERT_TRUE(t, isolate(t, anon, &l));
 	putback_lru_pages(&l);
-	KTEST_EXPECT_TRUE(t, PageActive(p[0]) && PageInactiveDirty(p[1]));
-	KTEST_EXPECT_EQ(t, page_count(p[0]), 1);
 	KTEST_EXPECT_TRUE(t, list_empty(&l));
+	expect_put_back(t, p[0], "on the active list",
+			page_on_list(p[0], &active_list));
+	expect_put_back(t, p[1], "on inactive_dirty_list",
+			page_on_list(p[1], &inactive_dirty_list));
+	expect_put_back(t, anon, "on no list", !PageActive(anon) &&
+			!PageInactiveDirty(anon) && !PageInactiveClean(anon));
+	RMAP_HOLDS(t, &a, &b);
+	test_mm_exit(&b);
 	test_mm_exit(&a);
 }
 
@@ -304,9 +384,15 @@ static void try_to_unmap_makes_migration_entries(struct ktest *t)
 	get_page(page);		/* as the isolation holds it */
 	lock_page(page);
 	try_to_unmap(page);
-	KTEST_EXPECT_EQ(t, page_mapcount(page), 0);
-	KTEST_EXPECT_EQ(t, rmap_count(page), 2);
-	KTEST_EXPECT_EQ(t, page_count(page), 1);	/* PTEs' dropped */
+	if (page_mapcount(page) || rmap_count(page) != 2 ||
+	    page_count(page) != 1)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "try_to_unmap: both PTEs should become migration "
+			   "entries (mapcount %d, expected 0), staying in the "
+			   "rmap (%d entries, expected 2), their references "
+			   "dropped (count %d, expected 1: the isolation's)",
+			   page_mapcount(page), rmap_count(page),
+			   page_count(page));
 	e = pte_to_swp_entry(*test_mm_pte(&a, 0));
 	KTEST_EXPECT_TRUE(t, pte_is_migration(*test_mm_pte(&a, 0)));
 	KTEST_EXPECT_TRUE(t, is_write_migration_entry(e));
@@ -316,16 +402,12 @@ static void try_to_unmap_makes_migration_entries(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageDirty(page));
 	KTEST_EXPECT_EQ(t, a.mm.rss + b.mm.rss, 0);
 	RMAP_HOLDS(t, &a, &b);
-	remove_migration_ptes(page, page);	/* the back-out */
-	put_page(page);
+	/* exit with the entries in place (the back-out is step 16's) */
 	unlock_page(page);
-	KTEST_EXPECT_TRUE(t, pte_write(*test_mm_pte(&a, 0)));
-	KTEST_EXPECT_FALSE(t, pte_write(*test_mm_pte(&b, 0)));
-	KTEST_EXPECT_EQ(t, page_mapcount(page), 2);
-	KTEST_EXPECT_EQ(t, page_count(page), 2);
 	ClearPageDirty(page);
 	test_mm_exit(&b);
 	test_mm_exit(&a);
+	put_page(page);
 }
 
 /* Step 7's back-out: the slot holds another page; nothing changes. */
@@ -426,12 +508,10 @@ static void a_swap_cache_page_moves(struct ktest *t)
 	map_back(&a, 0, page);
 	activate_page(page);
 	nrpages = swapper_space.nrpages;
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
-	now = mapped(&a, 0);
+	now = move_cached(t, page, &tg);
 	KTEST_ASSERT_NOT_NULL(t, now);
+	KTEST_EXPECT_PTR_EQ(t, mapped(&a, 0), now);
 	KTEST_EXPECT_PTR_NE(t, now, page);
-	KTEST_EXPECT_PTR_EQ(t, find_swap_page(entry), now);
-	put_page(now);
 	KTEST_EXPECT_TRUE(t, PageSwapCache(now) && PageActive(now));
 	KTEST_EXPECT_TRUE(t, PageDirty(now) &&
 			  page_on_list(now, &active_list));
@@ -480,17 +560,13 @@ static void a_page_under_write_io_moves_after_it(struct ktest *t)
 	struct target tg = { 0 };
 	struct page *page, *now;
 	struct test_mm a;
-	swp_entry_t entry;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
-	entry = (swp_entry_t){ page->index };
 	write_without_waiting();
 	KTEST_ASSERT_TRUE(t, PageLocked(page) && PageWriteback(page));
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
+	now = move_cached(t, page, &tg);
 	KTEST_EXPECT_EQ(t, tg.calls, 4);   /* 3 passes that did not wait */
-	now = find_swap_page(entry);
 	KTEST_ASSERT_NOT_NULL(t, now);
-	put_page(now);
 	KTEST_EXPECT_PTR_NE(t, now, page);
 	KTEST_EXPECT_FALSE(t, PageDirty(now) || PageLocked(now));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(now));
@@ -601,18 +677,14 @@ static void a_clean_inactive_page_moves(struct ktest *t)
 	struct target tg = { 0 };
 	struct page *page, *now;
 	struct test_mm a;
-	swp_entry_t entry;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
-	entry = (swp_entry_t){ page->index };
 	write_without_waiting();
 	ramdisk_run();
 	page_launder(GFP_KSWAPD, 0);
 	KTEST_ASSERT_TRUE(t, PageInactiveClean(page));
-	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
-	now = find_swap_page(entry);
+	now = move_cached(t, page, &tg);
 	KTEST_ASSERT_NOT_NULL(t, now);
-	put_page(now);
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(now) && !PageDirty(now));
 	KTEST_EXPECT_TRUE(t, PageUptodate(now));
 	KTEST_EXPECT_TRUE(t, test_mm_intact(page_address(now), 0));
@@ -633,15 +705,244 @@ static void step_16_follows_the_vma_now(struct ktest *t)
 	get_page(page);
 	lock_page(page);
 	try_to_unmap(page);
-	KTEST_EXPECT_TRUE(t, is_write_migration_entry(pte_to_swp_entry(
-		*test_mm_pte(&a, 0))));
+	if (!pte_is_migration(*test_mm_pte(&a, 0)) ||
+	    !is_write_migration_entry(pte_to_swp_entry(*test_mm_pte(&a, 0))))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "try_to_unmap: a writable PTE should become a write "
+			   "migration entry (this case of step 16 needs it)");
 	a.vma.vm_flags &= ~VM_WRITE;
 	remove_migration_ptes(page, page);
 	unlock_page(page);
 	put_page(page);
-	KTEST_EXPECT_PTR_EQ(t, mapped(&a, 0), page);
-	KTEST_EXPECT_FALSE(t, pte_write(*test_mm_pte(&a, 0)));
+	if (mapped(&a, 0) != page || pte_write(*test_mm_pte(&a, 0)))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "remove_migration_ptes(page, page), the back-out: "
+			   "the entry should map the page again, read-only "
+			   "since its VMA lost VM_WRITE; the PTE holds %#llx",
+			   (unsigned long long)pte_val(*test_mm_pte(&a, 0)));
 	RMAP_HOLDS(t, &a);
+	test_mm_exit(&a);
+}
+
+/* ------------------------------------------------ each step alone */
+
+/*
+ * Step 16: the entries of a writable PTE and of a read-only one (a
+ * page shared after fork) become PTEs of the new page, each with the
+ * write access it had; the new page gets a reference and an rss count
+ * per PTE, and the old page's rmap.
+ */
+static void remove_migration_ptes_maps_the_new_page(struct ktest *t)
+{
+	struct page *page, *newpage = alloc_page(GFP_HIGHUSER);
+	struct test_mm a, b;
+
+	KTEST_ASSERT_NOT_NULL(t, newpage);
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &a, 1));
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &b, 1));
+	page = test_mm_map(t, &a, 0, 0);
+	share(&b, 0, page);
+	get_page(page);			/* as the isolation holds it */
+	lock_page(page);
+	try_to_unmap(page);
+	remove_migration_ptes(newpage, page);
+	if (mapped(&a, 0) != newpage || mapped(&b, 0) != newpage)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "remove_migration_ptes: the two migration entries "
+			   "should map the new page pfn %lu; they hold %#llx "
+			   "and %#llx", page_to_pfn(newpage),
+			   (unsigned long long)pte_val(*test_mm_pte(&a, 0)),
+			   (unsigned long long)pte_val(*test_mm_pte(&b, 0)));
+	if (!pte_write(*test_mm_pte(&a, 0)) || pte_write(*test_mm_pte(&b, 0)))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "remove_migration_ptes: a writable PTE must come "
+			   "back writable and a read-only one read-only "
+			   "(write %d and %d)", pte_write(*test_mm_pte(&a, 0)),
+			   pte_write(*test_mm_pte(&b, 0)));
+	if (page_count(newpage) != 3 || a.mm.rss + b.mm.rss != 2 ||
+	    page_mapcount(newpage) != 2 || page->rmap)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "remove_migration_ptes: the new page should have 3 "
+			   "references (the allocation's and 2 PTEs'), 2 rss "
+			   "counts and the old page's 2 rmap entries; it has "
+			   "%d, %lu, %d, and the old page's rmap is %#lx",
+			   page_count(newpage), a.mm.rss + b.mm.rss,
+			   page_mapcount(newpage), page->rmap);
+	RMAP_HOLDS(t, &a, &b);
+	unlock_page(page);
+	put_page(page);			/* ours: the old page is free */
+	put_page(newpage);		/* the allocation's */
+	test_mm_exit(&b);
+	test_mm_exit(&a);
+}
+
+/* Is page on swapper_space.dirty_pages (through page->list)? */
+static bool on_dirty_pages(struct page *page)
+{
+	struct list_head *e;
+
+	list_for_each(e, &swapper_space.dirty_pages)
+		if (e == &page->list)
+			return true;
+	return false;
+}
+
+/*
+ * Steps 5 to 11 for a swap-cache page: pinned by one reference more,
+ * it stays (step 6); held by the cache and the isolation only, the
+ * new page takes its slot, its swapper_space list and
+ * the cache's reference; then the same call moves it back.  An
+ * anonymous page held only by the isolation has nothing to move.
+ */
+static void move_mapping_gives_the_slot_to_the_new_page(struct ktest *t)
+{
+	struct page *page, *newpage = alloc_page(GFP_HIGHUSER);
+	unsigned long nrpages;
+	struct test_mm a;
+	swp_entry_t entry;
+	void **slot;
+	int rc;
+
+	KTEST_ASSERT_NOT_NULL(t, newpage);
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &a, 1, &page));
+	nrpages = swapper_space.nrpages;
+	entry = (swp_entry_t){ page->index };
+	slot = radix_tree_lookup_slot(&swapper_space.page_tree,
+				      swap_cache_key(entry));
+	get_page(page);				/* the isolation's */
+	get_page(page);				/* and a pin: step 6 */
+	rc = migrate_page_move_mapping(newpage, page);
+	put_page(page);
+	if (rc != -EAGAIN || *slot != page || PageSwapCache(newpage)) {
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_move_mapping: a page with one "
+			   "reference more than the cache's and the "
+			   "isolation's must stay where it is (step 6): "
+			   "returned %d, expected -EAGAIN, slot %s", rc,
+			   *slot == page ? "unchanged" : "moved");
+		goto out;
+	}
+	rc = migrate_page_move_mapping(newpage, page);
+	if (rc || *slot != newpage || !PageSwapCache(newpage) ||
+	    newpage->index != entry.val ||
+	    newpage->mapping != &swapper_space)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_move_mapping: returned %d; the slot "
+			   "should hold the new page (%s), which takes "
+			   "PG_swap_cache (%d), index %#lx (%#lx) and mapping "
+			   "swapper_space (%s)", rc,
+			   *slot == newpage ? "it does" : "it does not",
+			   PageSwapCache(newpage), entry.val, newpage->index,
+			   newpage->mapping == &swapper_space ? "yes" : "no");
+	if (page_count(newpage) != 2 || page_count(page) != 1 ||
+	    !on_dirty_pages(newpage) ||
+	    !list_empty(&page->list) || swapper_space.nrpages != nrpages)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_move_mapping: the cache's reference "
+			   "and its place on swapper_space.dirty_pages should "
+			   "move to the new page (counts new %d, old %d; "
+			   "expected 2 and 1), nrpages stay %lu (%lu)",
+			   page_count(newpage), page_count(page), nrpages,
+			   swapper_space.nrpages);
+	if (!rc && *slot == newpage)		/* and back again */
+		KTEST_EXPECT_EQ(t, migrate_page_move_mapping(page, newpage),
+				0);
+	KTEST_EXPECT_PTR_EQ(t, *slot, page);
+out:
+	ClearPageSwapCache(newpage);
+	newpage->mapping = NULL;
+	newpage->index = 0;
+	put_page(page);
+	__free_page(newpage);
+	test_mm_exit(&a);
+}
+
+/*
+ * Steps 12 to 15: the bytes, the flags and the age go to the new
+ * page, the old one keeps none of them, and a dirty page stays dirty.
+ */
+static void migrate_page_copy_copies_bytes_and_flags(struct ktest *t)
+{
+	struct page *page, *newpage = alloc_page(GFP_HIGHUSER);
+	struct test_mm a;
+
+	KTEST_ASSERT_NOT_NULL(t, newpage);
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &a, 2));
+	page = test_mm_map(t, &a, 1, 0);
+	SetPageReferenced(page);
+	SetPageUptodate(page);
+	SetPageDirty(page);
+	page->age = 7;
+	migrate_page_copy(newpage, page);
+	if (!test_mm_intact(page_address(newpage), 1))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_copy: the new page does not hold the "
+			   "old page's bytes (step 12)");
+	if (!PageReferenced(newpage) || !PageUptodate(newpage) ||
+	    !PageDirty(newpage) || newpage->age != 7)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_copy: the new page should be "
+			   "referenced, uptodate, dirty and of age 7 "
+			   "(steps 13 and 15): %d %d %d, age %u",
+			   PageReferenced(newpage), PageUptodate(newpage),
+			   PageDirty(newpage), newpage->age);
+	if (PageReferenced(page) || PageUptodate(page) || PageDirty(page) ||
+	    page->age)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "migrate_page_copy: the old page keeps nothing "
+			   "(step 14), yet referenced %d uptodate %d dirty "
+			   "%d age %u", PageReferenced(page),
+			   PageUptodate(page), PageDirty(page), page->age);
+	ClearPageReferenced(newpage);
+	ClearPageUptodate(newpage);
+	ClearPageDirty(newpage);
+	ClearPageReferenced(page);
+	ClearPageUptodate(page);
+	ClearPageDirty(page);
+	__free_page(newpage);
+	test_mm_exit(&a);
+}
+
+/*
+ * One page's move: both pages locked and unlocked again, the new page
+ * isolated until step 20 and mapped where the old one was, with its
+ * bytes; the old page holds only the isolation's reference.
+ */
+static void unmap_and_move_moves_a_mapped_page(struct ktest *t)
+{
+	struct page *page, *newpage = alloc_page(GFP_HIGHUSER);
+	struct test_mm a;
+	int rc;
+
+	KTEST_ASSERT_NOT_NULL(t, newpage);
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &a, 1));
+	page = test_mm_map(t, &a, 0, 0);
+	get_page(page);			/* as the isolation holds it */
+	rc = unmap_and_move(newpage, page, 0);
+	if (rc || mapped(&a, 0) != newpage ||
+	    !test_mm_intact(page_address(newpage), 0) ||
+	    !pte_write(*test_mm_pte(&a, 0)))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "unmap_and_move: returned %d (expected 0); the PTE "
+			   "should map the new page, writable, with the old "
+			   "bytes: it holds %#llx", rc,
+			   (unsigned long long)pte_val(*test_mm_pte(&a, 0)));
+	if (PageLocked(page) || PageLocked(newpage) || !PageIsolated(newpage))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "unmap_and_move: both pages should be unlocked "
+			   "(step 19: locked %d and %d) and the new one "
+			   "isolated until step 20 (%d)", PageLocked(page),
+			   PageLocked(newpage), PageIsolated(newpage));
+	if (!rc && (page_count(page) != 1 || page_count(newpage) != 2))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "unmap_and_move: the old page should hold only the "
+			   "isolation's reference (%d) and the new one the "
+			   "allocation's and the PTE's (%d)", page_count(page),
+			   page_count(newpage));
+	RMAP_HOLDS(t, &a);
+	ClearPageIsolated(newpage);
+	put_page(page);
+	put_page(newpage);
 	test_mm_exit(&a);
 }
 
@@ -651,6 +952,7 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(the_checker_names_a_broken_rmap),
 	KTEST_CASE(swap_out_takes_the_pte_off_the_rmap),
 	KTEST_CASE(isolation_takes_user_pages_off_their_lists),
+	KTEST_CASE(putback_puts_each_page_back_where_it_was),
 	KTEST_CASE(swap_out_leaves_an_isolated_page),
 	KTEST_CASE(try_to_unmap_makes_migration_entries),
 	KTEST_CASE(move_mapping_backs_out_when_the_slot_moved),
@@ -665,6 +967,10 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_page_nobody_uses_any_more_is_freed),
 	KTEST_CASE(a_clean_inactive_page_moves),
 	KTEST_CASE(step_16_follows_the_vma_now),
+	KTEST_CASE(remove_migration_ptes_maps_the_new_page),
+	KTEST_CASE(move_mapping_gives_the_slot_to_the_new_page),
+	KTEST_CASE(migrate_page_copy_copies_bytes_and_flags),
+	KTEST_CASE(unmap_and_move_moves_a_mapped_page),
 };
 KTEST_SUITE_INIT_EXIT(host_migrate, migrate_cases, reclaim_machine_up,
 		      reclaim_machine_down);

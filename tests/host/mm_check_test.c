@@ -5,6 +5,7 @@
 #include "lib/ktest.h"
 #include "lib/string.h"
 #include "mm/debug.h"
+#include "tests/host/kernel_shim.h"
 #include "tests/host/mm_fixture.h"
 
 static const struct mm_layout layout = {
@@ -152,6 +153,29 @@ static void list_cycle(struct ktest *t)
 	page->list.next = &normal()->free_area[0].free_list;
 }
 
+/*
+ * The boot parameter mm_warn: a debug kernel's automatic check reports
+ * the first broken invariant and goes on (without it, it panics: the
+ * host's panic() would abort this case), then checks no more; the
+ * checker itself still answers.
+ */
+static void mm_warn_reports_the_first_break_and_goes_on(struct ktest *t)
+{
+	mm_warn = true;
+	host_printk_clear();
+	normal()->free_pages--;
+	mm_check_after("a test", true);
+	KTEST_EXPECT_TRUE(t, host_printk_has("mm: broken after a test: zone "
+					     "Normal: free_pages is 1023 but"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("mm_warn: going on"));
+	host_printk_clear();
+	mm_check_after("another test", true);
+	KTEST_EXPECT_FALSE(t, host_printk_has("broken"));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), -1);
+	normal()->free_pages++;
+	mm_warn = mm_warned = false;
+}
+
 static const struct ktest_case mm_check_cases[] = {
 	KTEST_CASE(a_healthy_machine_passes),
 	KTEST_CASE(free_count_disagrees),
@@ -164,6 +188,7 @@ static const struct ktest_case mm_check_cases[] = {
 	KTEST_CASE(free_block_overlaps_another),
 	KTEST_CASE(buddies_not_merged),
 	KTEST_CASE(list_cycle),
+	KTEST_CASE(mm_warn_reports_the_first_break_and_goes_on),
 };
 KTEST_SUITE_INIT_EXIT(host_mm_check, mm_check_cases, machine_up,
 		      machine_down);

@@ -67,6 +67,35 @@ static void unplugged_writes_go_at_once(struct ktest *t)
 }
 
 /*
+ * A plug fills a request up to what the disk takes (its max_segs, at
+ * most BLK_MAX_SEGS pages), sends it as soon as it is full, and the
+ * rest at the unplug.  This disk takes 4 pages a request.
+ */
+static void a_plug_fills_a_request_to_the_disk_limit(struct ktest *t)
+{
+	enum { N = 6 };
+	struct block_device *disk = swap_info[0].bdev;
+	unsigned long requests = disk->nr_requests;
+	unsigned int max_segs = disk->max_segs;
+	struct page *p[N];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
+	disk->max_segs = 4;
+	swap_plug();
+	for (int i = 0; i < N; i++)
+		start_write(p[i]);
+	KTEST_EXPECT_EQ(t, disk->nr_requests, requests + 1);
+	swap_unplug();
+	KTEST_EXPECT_EQ(t, disk->nr_requests, requests + 2);
+	disk->max_segs = max_segs;
+	KTEST_EXPECT_EQ(t, ramdisk_run(), 2);
+	for (int i = 0; i < N; i++)
+		KTEST_EXPECT_FALSE(t, PageDirty(p[i]));
+	test_mm_exit(&tm);
+}
+
+/*
  * new_swap_io's request is GFP_BUFFER, as 2.4.0's buffer heads for swap
  * I/O are: it may reclaim (try_to_free_pages) but neither write nor
  * wait for kswapd, for it may be made while the pages of a read-ahead
@@ -178,6 +207,7 @@ static void only_a_request_alone_blames_its_slot(struct ktest *t)
 static const struct ktest_case page_io_cases[] = {
 	KTEST_CASE(each_task_gathers_its_own_writes),
 	KTEST_CASE(unplugged_writes_go_at_once),
+	KTEST_CASE(a_plug_fills_a_request_to_the_disk_limit),
 	KTEST_CASE(a_request_is_gfp_buffer),
 	KTEST_CASE(a_failed_request_is_retried_page_by_page),
 	KTEST_CASE(only_a_request_alone_blames_its_slot),

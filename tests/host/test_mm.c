@@ -188,6 +188,13 @@ void test_mm_hold_below_min(zone_t *zone)
 		held[nheld++] = alloc_page(GFP_ATOMIC);
 }
 
+void test_mm_hold_to_the_edge(void)
+{
+	test_mm_make_free_shortage();
+	while (free_shortage() && nheld)
+		__free_page(held[--nheld]);
+}
+
 void test_mm_end_free_shortage(void)
 {
 	while (nheld)

@@ -60,6 +60,8 @@ bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
 void test_mm_make_free_shortage(void);
 /* Holds zone's free pages until it is below pages_min, the same way. */
 void test_mm_hold_below_min(zone_t *zone);
+/* ... or up to the edge: one page more held would make a shortage. */
+void test_mm_hold_to_the_edge(void);
 void test_mm_end_free_shortage(void);
 
 #endif

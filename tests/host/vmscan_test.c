@@ -286,6 +286,50 @@ static void page_launder_writes_only_when_short(struct ktest *t)
 	test_mm_exit(&tm);
 }
 
+/*
+ * Dirty pages that pile up (more than the free and clean pages) are
+ * written even with no free shortage (page_launder laundering ahead):
+ * each is rotated once, by the first pass, and written by the second.
+ * While it is written a page is on no list, and no pass looks at it;
+ * its completion puts it back, and the next pass finds it clean.
+ */
+static void piled_up_dirty_pages_are_written_ahead(struct ktest *t)
+{
+	enum { N = 40 };
+	unsigned long rotated, out, scanned;
+	struct page *p[N];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
+	test_mm_hold_to_the_edge();
+	KTEST_EXPECT_EQ(t, free_shortage(), 0);
+	KTEST_EXPECT_GT(t, nr_inactive_dirty_pages,
+			nr_free_pages() + nr_inactive_clean_pages());
+	rotated = vm_events[PGROTATED];
+	out = vm_events[PSWPOUT];
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
+	KTEST_EXPECT_EQ(t, vm_events[PSWPOUT] - out, N);
+	KTEST_EXPECT_EQ(t, vm_events[PGROTATED] - rotated, N);
+	KTEST_EXPECT_EQ(t, nr_inactive_dirty_pages, 0);
+	for (int i = 0; i < N; i++)
+		KTEST_EXPECT_TRUE(t, PageLocked(p[i]) &&
+				  !PageInactiveDirty(p[i]));
+	scanned = vm_events[PGSCAN];
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
+	KTEST_EXPECT_EQ(t, vm_events[PGSCAN], scanned);
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	test_mm_end_free_shortage();
+	ramdisk_run();
+	for (int i = 0; i < N; i++)
+		KTEST_EXPECT_TRUE(t, !PageLocked(p[i]) &&
+				  PageInactiveDirty(p[i]));
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), N);
+	for (int i = 0; i < N; i++)
+		KTEST_EXPECT_TRUE(t, PageInactiveClean(p[i]));
+	KTEST_EXPECT_EQ(t, vm_events[PGROTATED] - rotated, N);
+	test_mm_exit(&tm);
+}
+
 /* A caller that must have memory now waits for the write it started. */
 static void sync_page_launder_waits_for_its_write(struct ktest *t)
 {
@@ -590,6 +634,7 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(page_launder_sorts_each_page),
 	KTEST_CASE(page_launder_writes_only_when_short),
 	KTEST_CASE(sync_page_launder_waits_for_its_write),
+	KTEST_CASE(piled_up_dirty_pages_are_written_ahead),
 	KTEST_CASE(neighbouring_writes_share_a_request),
 	KTEST_CASE(a_failed_write_is_retried),
 	KTEST_CASE(a_bad_slot_moves_its_page_and_every_pte),

@@ -13,6 +13,7 @@
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "lib/ktest.h"
+#include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
 #include "mm/migrate.h"
@@ -22,6 +23,7 @@
 #include "mm/swapops.h"
 #include "mm/vmscan.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
 
 #define WORDS_CHECKED	(PAGE_SIZE / 4)
@@ -57,15 +59,16 @@ static struct page *migrate_at(struct ktest *t, struct mm_struct *mm,
 	int rc;
 
 	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "cannot isolate %08lx",
-			   addr);
+		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
+			   "isolate the user page at %08lx", addr);
 		return NULL;
 	}
 	list_add(&page->lru, &l);
 	rc = migrate_pages(&l, new_page, 0);
 	putback_lru_pages(&l);
 	if (rc) {
-		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: %d", rc);
+		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: returned "
+			   "%d, expected 0 (every page moved)", rc);
 		return NULL;
 	}
 	return page;
@@ -88,42 +91,16 @@ static void expect_mapped_once(struct ktest *t, struct mm_struct *mm,
 	KTEST_EXPECT_EQ(t, page_mapcount(page), 1);
 }
 
-static bool have_swap(struct ktest *t)
-{
-	if (!nr_swap_pages)
-		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
-	return nr_swap_pages;
-}
-
-/* Ages the page at addr out to the swap cache (try_to_swap_out). */
-static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page = follow_page(mm, addr);
-
-	ptep_test_and_clear_young(pte_of(mm, addr));
-	flush_tlb_page(find_vma(mm, addr), addr);
-	page->age = 0;
-	mm->swap_cnt = 1;
-	try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
-			GFP_KSWAPD);
-	return page;
-}
-
 /* A new mm whose page at *addr, filled with pattern i, was swapped
  * out to the swap cache under *entry; NULL (skipped) without swap. */
 static struct mm_struct *mm_with_swapped_page(struct ktest *t, unsigned int i,
 					      unsigned long *addr,
 					      swp_entry_t *entry)
 {
-	struct mm_struct *mm;
+	struct mm_struct *mm = enter_swapping_mm(t);
 
-	if (!have_swap(t))
+	if (!mm)
 		return NULL;
-	mm = enter_new_mm();
-	if (!mm) {
-		ktest_fail(t, __FILE__, __LINE__, "no mm");
-		return NULL;
-	}
 	*addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(*addr, i);
 	swap_out_page(mm, *addr);
@@ -244,6 +221,68 @@ static void a_page_under_write_io_moves_when_written(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+#define SWAPPED_PAGES	64
+
+/* In the lower half of its zone, which compaction's free scanner
+ * (working down from the top) never reaches for a few pages. */
+static bool in_lower_half(struct page *page)
+{
+	zone_t *zone = page_zone(page);
+
+	return page - zone->zone_mem_map < (long)zone->size / 2;
+}
+
+/*
+ * Pages swapped out and still in the swap cache, mapped by nobody
+ * (their PTEs are swap entries), are movable too: compaction takes
+ * them (Linux's isolate_lru_page takes any page on an LRU list) and
+ * their slots follow them.  Every one that the migrate scanner passes
+ * moves (those in the lower half of their zone, at least).
+ */
+static void compaction_moves_unmapped_swap_cache_pages(struct ktest *t)
+{
+	struct page *old[SWAPPED_PAGES];
+	swp_entry_t entry[SWAPPED_PAGES];
+	struct compact_stats st = { 0 };
+	unsigned long addr, low = 0, low_moved = 0, moved = 0;
+	struct mm_struct *mm;
+	pg_data_t *pgdat;
+
+	mm = enter_swapping_mm(t);
+	if (!mm)
+		return;
+	addr = do_mmap(0, SWAPPED_PAGES * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++) {
+		fill(addr + i * PAGE_SIZE, i);
+		old[i] = swap_out_page(mm, addr + i * PAGE_SIZE);
+		entry[i] = pte_to_swp_entry(*pte_of(mm, addr + i * PAGE_SIZE));
+		KTEST_ASSERT_TRUE(t, PageSwapCache(old[i]));
+		KTEST_ASSERT_EQ(t, old[i]->rmap, 0);
+		low += in_lower_half(old[i]);
+	}
+	for_each_pgdat(pgdat)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			if (pgdat->node_zones[j].realsize)
+				compact_zone(&pgdat->node_zones[j], -1, &st);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++) {
+		struct page *now = find_swap_page(entry[i]);
+
+		KTEST_ASSERT_NOT_NULL(t, now);
+		moved += now != old[i];
+		low_moved += now != old[i] && in_lower_half(old[i]);
+		put_page(now);
+	}
+	ktest_log(t, "%lu of %d unmapped swap-cache pages moved, %lu of the "
+		  "%lu in the lower half of their zone", moved, SWAPPED_PAGES,
+		  low_moved, low);
+	KTEST_EXPECT_GT(t, moved, 0);
+	KTEST_EXPECT_EQ(t, low_moved, low);
+	expect_invariants(t);
+	for (unsigned int i = 0; i < SWAPPED_PAGES; i++)	/* swapped in */
+		KTEST_EXPECT_TRUE(t, intact(addr + i * PAGE_SIZE, i));
+	leave_mm(t, mm);
+}
+
 /* ------------------------------------------------ held open */
 
 struct held {
@@ -261,28 +300,39 @@ static int migrate_thread(void *arg)
 }
 
 /*
- * Starts moving the page at addr in a thread that sleeps between
- * steps 15 and 16 (migrate_hold_ms), and returns once the PTE is a
- * migration entry: the thread's pid, or -1.
+ * Starts moving pages[0..n) in a thread that sleeps between steps 15
+ * and 16 of each (migrate_hold_ms), and returns once the first is held
+ * there: the thread's pid, or -1.  The thread sleeps nowhere else, so
+ * once it has locked the first page (step 1) it is in the hold.
  */
 static int start_held_migration(struct ktest *t, struct held *h,
-				struct mm_struct *mm, unsigned long addr)
+				struct page **pages, int n)
 {
-	struct page *page = follow_page(mm, addr);
 	int pid;
 
 	INIT_LIST_HEAD(&h->list);
-	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
-		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!pages[i] || isolate_lru_page(pages[i])) {
+			ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
+			return -1;
+		}
+		list_add_tail(&pages[i]->lru, &h->list);
 	}
-	list_add(&page->lru, &h->list);
 	migrate_hold_ms = 300;
 	pid = kernel_thread(migrate_thread, h, "migrate");
-	while (pid > 0 && !pte_is_migration(*pte_of(mm, addr)))
+	while (pid > 0 && !PageLocked(pages[0]))
 		schedule_timeout_uninterruptible(1);
 	migrate_hold_ms = 0;
 	return pid;
+}
+
+/* The same for the one page mapped at addr. */
+static int hold_migration_at(struct ktest *t, struct held *h,
+			     struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = follow_page(mm, addr);
+
+	return start_held_migration(t, h, &page, 1);
 }
 
 /*
@@ -302,7 +352,7 @@ static void a_fault_waits_for_the_migration(struct ktest *t)
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 5);
 	old = follow_page(mm, addr);
-	pid = start_held_migration(t, &h, mm, addr);
+	pid = hold_migration_at(t, &h, mm, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	KTEST_EXPECT_TRUE(t, is_write_migration_entry(pte_to_swp_entry(
 		*pte_of(mm, addr))));
@@ -333,7 +383,7 @@ static void fork_during_a_migration_copies_its_entry(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, parent);
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 6);
-	pid = start_held_migration(t, &h, parent, addr);
+	pid = hold_migration_at(t, &h, parent, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	child = dup_mm(parent);
 	KTEST_ASSERT_NOT_NULL(t, child);
@@ -370,7 +420,7 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
 	fill(addr, 8);
 	old = follow_page(mm, addr);
-	pid = start_held_migration(t, &h, mm, addr);
+	pid = hold_migration_at(t, &h, mm, addr);
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	free = nr_free_pages();
 	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, PAGE_SIZE), 0);
@@ -383,13 +433,67 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/*
+ * swapoff while a migration is held open (last: the area is swapped on
+ * again for what follows).  Two swap-cache pages are being moved: the
+ * first, mapped, is held between steps 15 and 16 (its PTE a migration
+ * entry, its slot already the new page's); the second, swapped out
+ * (its PTE a swap entry), waits its turn, isolated.  swapoff brings the
+ * second back at once, waits on the first's lock for its slot, and
+ * takes both out of the swap cache; both moves end, every byte intact.
+ */
+static void swapoff_during_a_migration_loses_nothing(struct ktest *t)
+{
+	struct page *pages[2];
+	const char *disk;
+	unsigned long addr;
+	struct mm_struct *mm;
+	struct held h;
+	int pid;
+
+	mm = enter_swapping_mm(t);
+	if (!mm)
+		return;
+	addr = do_mmap(0, 2 * PAGE_SIZE, RW, PRIVATE_ANON);
+	for (unsigned int i = 0; i < 2; i++) {
+		fill(addr + i * PAGE_SIZE, i);
+		pages[i] = swap_out_page(mm, addr + i * PAGE_SIZE);
+	}
+	disk = swap_info[SWP_TYPE(pte_to_swp_entry(*pte_of(mm, addr)))]
+		.bdev->name;
+	KTEST_ASSERT_TRUE(t, intact(addr, 0));	/* mapped from the cache */
+	KTEST_ASSERT_TRUE(t, PageSwapCache(pages[0]));
+	pid = start_held_migration(t, &h, pages, 2);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
+	KTEST_EXPECT_EQ(t, sys_swapoff(disk), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		unsigned long a = addr + i * PAGE_SIZE;
+		struct page *now = follow_page(mm, a);
+
+		KTEST_ASSERT_NOT_NULL(t, now);
+		KTEST_EXPECT_PTR_NE(t, now, pages[i]);
+		KTEST_EXPECT_FALSE(t, PageSwapCache(now));
+		expect_mapped_once(t, mm, a);
+		KTEST_EXPECT_TRUE(t, intact(a, i));
+	}
+	KTEST_EXPECT_EQ(t, mm->rss, 2);
+	expect_invariants(t);
+	leave_mm(t, mm);
+	KTEST_EXPECT_EQ(t, sys_swapon(disk, -1), 0);
+}
+
 static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(anonymous_pages_move_with_every_byte),
 	KTEST_CASE(a_swap_cache_page_moves_with_its_slot),
 	KTEST_CASE(a_page_shared_after_fork_moves_for_both),
 	KTEST_CASE(a_page_under_write_io_moves_when_written),
+	KTEST_CASE(compaction_moves_unmapped_swap_cache_pages),
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
+	KTEST_CASE(swapoff_during_a_migration_loses_nothing),
 };
 KTEST_SUITE(migrate, migrate_cases);

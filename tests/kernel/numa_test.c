@@ -2,11 +2,15 @@
  * Nodes and zonelists on a machine with two NUMA nodes (tests/suites.py
  * boots this suite with QEMU -numa, so the SRAT describes them).
  */
+#include "kernel/fork.h"
 #include "kernel/kernel.h"
+#include "kernel/syscalls.h"
 #include "lib/ktest.h"
+#include "mm/migrate.h"
 #include "mm/internal.h"
 #include "mm/numa.h"
 #include "mm/vmstat.h"
+#include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_pages.h"
 
 static int page_node(const struct page *page)
@@ -142,11 +146,81 @@ static void thisnode_stays_on_the_node(struct ktest *t)
 	ktest_log(t, "node 1 gave %lu pages, then none", n);
 }
 
+/* move_pages(2)'s arguments in the user page at args: three each. */
+#define ARG_PAGES	0
+#define ARG_NODES	64
+#define ARG_STATUS	128
+
+static long move_three_to_node_1(unsigned long args, int flags)
+{
+	return sys_move_pages(0, 3, (void *const *)(args + ARG_PAGES),
+			      (const int *)(args + ARG_NODES),
+			      (int *)(args + ARG_STATUS), flags);
+}
+
+static int status_of(unsigned long args, int i)
+{
+	return (int)get_u32(args + ARG_STATUS + 4 * i);
+}
+
+/*
+ * move_pages(2)'s answer for each page: its new node for a page that
+ * moved; -EACCES for a page another process maps too, unless
+ * MPOL_MF_MOVE_ALL (then it moves, and the other process's PTE
+ * follows); -EBUSY for a page that cannot be isolated (here: being
+ * migrated already).  None of those counts as "tried and not moved".
+ */
+static void move_pages_answers_shared_and_busy(struct ktest *t)
+{
+	struct mm_struct *mm, *child;
+	unsigned long data, args;
+	struct page *busy;
+	LIST_HEAD(l);
+
+	if (!two_nodes(t))
+		return;
+	mm = enter_new_mm();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	data = do_mmap(0, 3 * PAGE_SIZE, RW, PRIVATE_ANON);
+	args = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	for (int i = 0; i < 3; i++)
+		put_u32(data + i * PAGE_SIZE, 100 + i);
+	child = dup_mm(mm);		/* shares all three */
+	KTEST_ASSERT_NOT_NULL(t, child);
+	for (int i = 0; i < 3; i++) {
+		put_u32(args + ARG_PAGES + 4 * i, data + i * PAGE_SIZE);
+		put_u32(args + ARG_NODES + 4 * i, 1);
+		if (i != 1)		/* copy-on-write: ours alone */
+			put_u32(data + i * PAGE_SIZE, 100 + i);
+	}
+	busy = follow_page(mm, data + 2 * PAGE_SIZE);
+	KTEST_ASSERT_EQ(t, isolate_lru_page(busy), 0);
+	list_add(&busy->lru, &l);
+	KTEST_EXPECT_EQ(t, move_three_to_node_1(args, MPOL_MF_MOVE), 0);
+	KTEST_EXPECT_EQ(t, status_of(args, 0), 1);
+	KTEST_EXPECT_EQ(t, status_of(args, 1), -EACCES);
+	KTEST_EXPECT_EQ(t, status_of(args, 2), -EBUSY);
+	KTEST_EXPECT_EQ(t, page_node(follow_page(child, data + PAGE_SIZE)), 0);
+	putback_lru_pages(&l);
+	KTEST_EXPECT_EQ(t, move_three_to_node_1(args, MPOL_MF_MOVE_ALL), 0);
+	for (int i = 0; i < 3; i++) {
+		KTEST_EXPECT_EQ(t, status_of(args, i), 1);
+		KTEST_EXPECT_EQ(t, page_node(follow_page(mm, data +
+							 i * PAGE_SIZE)), 1);
+		KTEST_EXPECT_EQ(t, get_u32(data + i * PAGE_SIZE), 100 + i);
+	}
+	KTEST_EXPECT_PTR_EQ(t, follow_page(child, data + PAGE_SIZE),
+			    follow_page(mm, data + PAGE_SIZE));
+	mmput(child);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case numa_cases[] = {
 	KTEST_CASE(nodes_cover_all_memory),
 	KTEST_CASE(zonelists_are_local_first),
 	KTEST_CASE(allocation_is_node_local),
 	KTEST_CASE(falls_back_to_the_other_node),
 	KTEST_CASE(thisnode_stays_on_the_node),
+	KTEST_CASE(move_pages_answers_shared_and_busy),
 };
 KTEST_SUITE(mm_numa, numa_cases);

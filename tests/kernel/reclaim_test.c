@@ -31,48 +31,18 @@
 #include "mm/vmstat.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_pages.h"
+#include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
-
-static bool have_swap(struct ktest *t);
 
 /* A fresh mm with n pages mapped at *addr, page i holding 1000 + i. */
 static struct mm_struct *mm_with_pages(struct ktest *t, unsigned int n,
 				       unsigned long *addr)
 {
-	struct mm_struct *mm;
+	struct mm_struct *mm = enter_swapping_mm(t);
 
-	if (!have_swap(t))
-		return NULL;
-	mm = enter_new_mm();
-	if (!mm) {
-		ktest_fail(t, __FILE__, __LINE__, "no mm");
-		return NULL;
-	}
-	*addr = map_written_pages(n, 1000);
+	if (mm)
+		*addr = map_written_pages(n, 1000);
 	return mm;
-}
-
-/* try_to_swap_out() on the PTE of addr, with a budget of one. */
-static int look_at(struct mm_struct *mm, unsigned long addr)
-{
-	mm->swap_cnt = 1;
-	return try_to_swap_out(mm, find_vma(mm, addr), addr, pte_of(mm, addr),
-			       GFP_KSWAPD);
-}
-
-/* Ages the page at addr to nothing and lets try_to_swap_out take it. */
-static struct page *swap_out_page(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page = follow_page(mm, addr);
-
-	ptep_test_and_clear_young(pte_of(mm, addr));
-	flush_tlb_page(find_vma(mm, addr), addr);
-	/* try_to_swap_out halves the age of a page on no list; one on the
-	 * active list (found in the swap cache by its fault) is aged by
-	 * refill_inactive_scan, as if that had brought it to 0 */
-	page->age = PageActive(page) ? 0 : 1;
-	look_at(mm, addr);
-	return page;
 }
 
 static swp_entry_t entry_at(struct mm_struct *mm, unsigned long addr)
@@ -422,29 +392,32 @@ static void swap_in_brings_the_data_back(struct ktest *t)
 }
 
 /*
- * A fresh mm (as mm_with_pages) whose 2 << page_cluster pages at *addr
- * are all on disk only, out of the cache.  *first gets the address of
- * the first of them whose slot starts a read-ahead window: the
- * 1 << page_cluster pages from there fill one window, in order.
+ * A fresh mm (as mm_with_pages) whose (windows + 1) << page_cluster
+ * pages at *addr are all on disk only, out of the cache.  *first gets
+ * the address of the first of them whose slot starts a read-ahead
+ * window: the `windows` << page_cluster pages from there fill that
+ * many whole windows, in order.
  */
-static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
-						unsigned long *addr,
-						unsigned long *first)
+static struct mm_struct *mm_with_windows_on_disk(struct ktest *t,
+						 unsigned int windows,
+						 unsigned long *addr,
+						 unsigned long *first)
 {
-	unsigned int n = 1U << page_cluster;
-	struct mm_struct *mm = mm_with_pages(t, 2 * n, addr);
+	unsigned int n = 1U << page_cluster, pages = (windows + 1) * n;
+	struct mm_struct *mm = mm_with_pages(t, pages, addr);
 
 	*first = 0;
 	if (!mm)
 		return NULL;
-	for (unsigned int i = 0; i < 2 * n; i++) {
+	for (unsigned int i = 0; i < pages; i++) {
 		unsigned long a = *addr + i * PAGE_SIZE;
 
 		write_out(swap_out_page(mm, a));
 		if (!*first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
 			*first = a;
 	}
-	if (!*first || *first + n * PAGE_SIZE > *addr + 2 * n * PAGE_SIZE) {
+	if (!*first || *first + windows * n * PAGE_SIZE >
+		       *addr + pages * PAGE_SIZE) {
 		ktest_fail(t, __FILE__, __LINE__, "no whole window on disk");
 		leave_mm(t, mm);
 		return NULL;
@@ -452,25 +425,125 @@ static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
 	return mm;
 }
 
+static struct mm_struct *mm_with_window_on_disk(struct ktest *t,
+						unsigned long *addr,
+						unsigned long *first)
+{
+	return mm_with_windows_on_disk(t, 1, addr, first);
+}
+
+/* The value mm_with_pages wrote into the page at a. */
+static uint32_t written_at(unsigned long addr, unsigned long a)
+{
+	return 1000 + (a - addr) / PAGE_SIZE;
+}
+
 /*
- * A page's neighbours on swap come in with it, in one request, and
- * their faults then find them in the cache: minor faults, no I/O.
+ * A page's neighbours on swap come in with it, in one request, and the
+ * fault maps them too (swap_fault_around): one fault, one read.
  */
 static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
 	struct block_device *bdev = swap_info[swap_list.head].bdev;
-	unsigned long addr, first, requests, majors;
+	unsigned long addr, first, requests, majors, faults;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 
 	if (!mm)
 		return;
 	requests = bdev->nr_requests;
 	majors = vm_events[PGMAJFAULT];
+	faults = vm_events[PGFAULT];
 	for (unsigned int i = 0; i < n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
-				1000 + (first - addr) / PAGE_SIZE + i);
+				written_at(addr, first + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * The fault on a window's first page maps the pages read ahead after
+ * it, as a read fault would: read-only, the PTE old (not used yet),
+ * the slot's count down to the cache's; not past the window, whose
+ * next page is not in the cache.  A write then takes the page as any
+ * write fault on a swapped-in page does.
+ */
+static void a_swap_fault_maps_the_pages_read_ahead(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	unsigned long addr, first, rss;
+	struct mm_struct *mm = mm_with_windows_on_disk(t, 2, &addr, &first);
+	swp_entry_t e1;
+
+	if (!mm)
+		return;
+	e1 = entry_at(mm, first + PAGE_SIZE);
+	rss = mm->rss;
+	KTEST_EXPECT_EQ(t, get_u32(first), written_at(addr, first));
+	KTEST_EXPECT_EQ(t, mm->rss, rss + n);
+	for (unsigned int i = 1; i < n; i++) {
+		pte_t pte = *pte_of(mm, first + i * PAGE_SIZE);
+
+		KTEST_EXPECT_TRUE(t, pte_present(pte));
+		KTEST_EXPECT_FALSE(t, pte_write(pte));
+		KTEST_EXPECT_FALSE(t, pte_young(pte));
+	}
+	KTEST_EXPECT_EQ(t, swap_count(e1), 1);		/* the cache's */
+	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm, first + n * PAGE_SIZE)));
+	KTEST_EXPECT_EQ(t, put_u32(first + PAGE_SIZE, 7), 0);
+	KTEST_EXPECT_EQ(t, get_u32(first + PAGE_SIZE), 7);
+	KTEST_EXPECT_TRUE(t, pte_write(*pte_of(mm, first + PAGE_SIZE)));
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * Read-ahead runs ahead of a process that reads in order: the hit on
+ * the second page of a window, the page before it mapped, reads the
+ * next window without waiting, so the next window's first page is a
+ * minor fault; its pages start aged as if used once.  Backwards (the
+ * second page hit before the first is mapped) nothing is read ahead.
+ */
+static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	unsigned long addr, first, requests, majors, second;
+	struct mm_struct *mm = mm_with_windows_on_disk(t, 3, &addr, &first);
+	struct page *page;
+	swp_entry_t ahead;
+
+	if (!mm)
+		return;
+	/* window 0 backwards, then on: the second page is hit while the
+	 * first is not mapped yet, so nothing is read ahead */
+	requests = bdev->nr_requests;
+	majors = vm_events[PGMAJFAULT];
+	for (unsigned int i = 3; i-- > 0; )
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				written_at(addr, first + i * PAGE_SIZE));
+	for (unsigned int i = 3; i < n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
+				written_at(addr, first + i * PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	/* windows 1 and 2 in order: one major fault, then ahead */
+	second = first + n * PAGE_SIZE;
+	ahead = entry_at(mm, second + n * PAGE_SIZE);
+	KTEST_EXPECT_TRUE(t, swap_entry_needs_read(ahead));
+	majors = vm_events[PGMAJFAULT];
+	KTEST_EXPECT_EQ(t, get_u32(second), written_at(addr, second));
+	/* read ahead, and aged as if used once: about to be */
+	page = find_swap_page(ahead);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, page->age, PAGE_AGE_START + PAGE_AGE_ADV);
+	page_cache_release(page);
+	for (unsigned int i = 1; i < 2 * n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(second + i * PAGE_SIZE),
+				written_at(addr, second + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
@@ -488,9 +561,11 @@ static void swap_cache_lookups_age_pages_up(struct ktest *t)
 	unsigned long addr, first;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 	struct page *faulted, *found, *read;
+	swp_entry_t e2;
 
 	if (!mm)
 		return;
+	e2 = entry_at(mm, first + 2 * PAGE_SIZE);
 	found = read_swap_cache_async(entry_at(mm, first + PAGE_SIZE));
 	KTEST_ASSERT_NOT_NULL(t, found);
 	wait_on_page(found);
@@ -500,7 +575,7 @@ static void swap_cache_lookups_age_pages_up(struct ktest *t)
 	page_cache_release(found);		/* the cache's only */
 	KTEST_EXPECT_EQ(t, get_u32(first), 1000 + (first - addr) / PAGE_SIZE);
 	faulted = follow_page(mm, first);
-	read = find_swap_page(entry_at(mm, first + 2 * PAGE_SIZE));
+	read = find_swap_page(e2);
 	KTEST_ASSERT_TRUE(t, faulted && read);
 	KTEST_EXPECT_TRUE(t, PageActive(found));
 	KTEST_EXPECT_EQ(t, found->age, PAGE_AGE_START + PAGE_AGE_ADV);
@@ -593,7 +668,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 {
 	struct window_watch w = { .n = 1U << page_cluster };
 	struct task_struct *kswapd = kswapd_task;
-	unsigned long addr, first;
+	unsigned long addr, first, sent;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 	struct page *hog = NULL;
 	int pid;
@@ -616,6 +691,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	w.reading = true;
 	swapin_readahead(w.first);
 	w.reading = false;
+	sent = w.bdev->nr_requests - w.requests;
 	free_held_pages(hog);
 	kswapd_task = kswapd;
 	w.done = true;
@@ -625,7 +701,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	for (unsigned int i = 0; i < w.n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
 				1000 + (first - addr) / PAGE_SIZE + i);
-	KTEST_EXPECT_EQ(t, w.bdev->nr_requests - w.requests, 1);
+	KTEST_EXPECT_EQ(t, sent, 1);	/* the window's, and no other */
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -846,13 +922,6 @@ static struct page *cached_page(struct ktest *t, struct mm_struct *mm,
 	return page_in_cache(t, entry, age);
 }
 
-
-static bool have_swap(struct ktest *t)
-{
-	if (!nr_swap_pages)
-		ktest_skip(t, "no swap area (boot with a mkswap'd disk)");
-	return nr_swap_pages;
-}
 
 /*
  * page_launder's first pass, page by page: referenced, aged or mapped
@@ -1281,6 +1350,8 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
+	KTEST_CASE(a_swap_fault_maps_the_pages_read_ahead),
+	KTEST_CASE(readahead_runs_ahead_of_a_reader_in_order),
 	KTEST_CASE(swap_cache_lookups_age_pages_up),
 	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),

@@ -259,7 +259,7 @@ static void patterns_at_many_offsets(struct ktest *t)
 static unsigned long fill_the_ring(struct ktest *t, const char *name,
 				   bool irqs_on)
 {
-	enum { N = 300 };
+	enum { N = 200 };
 	struct block_device *b = disk(t, name);
 	struct blk_request *reqs = kmalloc(N * sizeof(*reqs), GFP_KERNEL);
 	char *page = (char *)__get_free_pages(GFP_KERNEL, 0);

@@ -7,19 +7,15 @@ data (the log buffer).
 """
 
 import re
-import socket
 import subprocess
+import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+sys.path.insert(0, str(Path(__file__).parent))
 
-REPO = Path(__file__).resolve().parents[2]
+from pagoda_test import scenario  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @scenario("gdb_stops_at_start_kernel_and_reads_the_log", timeout=120)
@@ -99,8 +95,9 @@ def gdb_kswapd_tree(lab):
 def gdb_migration(lab):
     """The migrate suite moves a page; GDB stops at step 16
     (remove_migration_ptes) where its PTE still holds a migration entry:
-    pagoda-rmap lists it with its process and address, pagoda-swp
-    decodes it; after the step, the new page's rmap holds the PTE."""
+    pagoda-rmap lists it with its process and address, pagoda-pte
+    decodes it, pagoda-page counts it; after the step, the new page's
+    rmap holds the PTE."""
     port = free_port()
     vm = lab.boot(append="test=migrate", qemu=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
     argv = ["gdb", "-q", "-batch", "-nx", str(Path(lab.build) / "kernel.elf"),
@@ -109,27 +106,37 @@ def gdb_migration(lab):
             "-ex", "pagoda-rmap 1",
             "-ex", "break remove_migration_ptes if new != old", "-ex", "continue",
             "-ex", "print old - mem_map",
+            "-ex", "print/x ptep_to_address((pte_t *)old->rmap)",
+            "-ex", "print/x (unsigned long)ptep_to_mm((pte_t *)old->rmap)",
+            "-ex", "print/x old->rmap",
             "-ex", "pagoda-rmap old",
-            "-ex", "pagoda-swp *(pte_t *)old->rmap",
+            "-ex", "pagoda-pte *(pte_t *)old->rmap",
+            "-ex", "pagoda-page old",
             "-ex", "finish", "-ex", "pagoda-rmap newpage",
-            "-ex", "pagoda-swp 0x10", "-ex", "pagoda-rmap 99999999",
-            "-ex", "pagoda-swp", "-ex", "kill"]
+            "-ex", "pagoda-pte 0x10", "-ex", "pagoda-rmap 99999999",
+            "-ex", "pagoda-rmap", "-ex", "kill"]
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=90)
     out = done.stdout + done.stderr
     vm.kill()
     # before mem_init ran (GDB stops at start_kernel): a clear message
-    assert "mem_map is not set up yet" in out, out
+    assert re.search(r"^pagoda-rmap: .*: not set up yet$", out, re.M), out
     pfn = re.search(r"^\$1 = (\d+)$", out, re.M)
     assert pfn, f"did not stop in remove_migration_ptes:\n{out}"
     pfn = pfn.group(1)
     assert re.search(rf"^pfn {pfn}: 1 rmap entry$", out, re.M), out
-    assert re.search(r"^  0x[0-9a-f]{8} in mm 0x[0-9a-f]+ \(\d+ \S+\): pte 0x[0-9a-f]+ = "
-                     rf"0x[0-9a-f]{{8}}, migration entry \(write\) for pfn {pfn}$",
+    # the PTE, its mm and user address as mm/rmap.c computes them
+    address, mm, ptep = (int(re.search(rf"^\${n} = (0x[0-9a-f]+)$", out, re.M)[1], 16)
+                         for n in (2, 3, 4))
+    assert re.search(rf"^  {address:#010x} in mm {mm:#x} \(1 \S+\): pte {ptep:#x} = "
+                     rf"0x[0-9a-f]{{8}}: migration entry \(write\) for pfn {pfn}$",
                      out, re.M), out
     assert re.search(rf"^0x[0-9a-f]{{8}}: migration entry \(write\) for pfn {pfn}$",
                      out, re.M), out
-    assert re.search(r"maps pfn \d+ writable$", out, re.M), out
-    assert "0x00000010: swap entry: area 8" not in out
+    assert re.search(rf"^  mapped by 1 PTE \(its reverse map: pagoda-rmap {pfn}\)$",
+                     out, re.M), out
+    # after the step: the new page is mapped again, writable
+    assert re.search(r"^pfn \d+: 1 rmap entry\n  .*: present: pfn \d+ \(phys "
+                     r"0x[0-9a-f]{8}\) \[present rw ", out, re.M), out
     assert "0x00000010: migration entry (read) for pfn 0" in out, out
-    assert "pfn 99999999 is outside mem_map" in out, out
-    assert "usage: pagoda-swp ENTRY" in out, out
+    assert "pagoda-rmap: pfn 99999999 is outside mem_map" in out, out
+    assert "pagoda-rmap: give a pfn or struct page * (usage: pagoda-rmap" in out, out

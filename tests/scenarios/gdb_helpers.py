@@ -9,22 +9,23 @@ one-line message; at start_kernel they say "not set up yet".
 """
 
 import re
-import socket
-import subprocess
+import sys
 from pathlib import Path
 
-from pagoda_test import scenario
-from pagoda_test.disks import make_image
+sys.path.insert(0, str(Path(__file__).parent))
 
-REPO = Path(__file__).resolve().parents[2]
+from pagoda_test import scenario  # noqa: E402
+from pagoda_test.disks import make_image  # noqa: E402
+from _gdb import REPO, free_port, run_gdb  # noqa: E402
 COMMANDS = ["pagoda-dmesg", "pagoda-page", "pagoda-pte", "pagoda-lists",
             "pagoda-swap", "pagoda-swapcache", "pagoda-ps", "pagoda-vmas",
             "pagoda-walk", "pagoda-zones", "pagoda-buddy", "pagoda-vmstat",
-            "pagoda-gfp"]
+            "pagoda-gfp", "pagoda-rmap"]
 BAD_ARGUMENTS = [
     ("pagoda-page foo", 'pagoda-page: \'foo\': No symbol "foo" in current context.'),
     ("pagoda-page mm", "pagoda-page: 'mm' is a struct mm_struct *, not a struct page *"),
-    ("pagoda-page 1 2", "pagoda-page: give one pfn or struct page *"),
+    ("pagoda-page 1 2", "pagoda-page: '1 2': A syntax error in expression"),
+    ("pagoda-page", "pagoda-page: give a pfn or struct page *"),
     ("pagoda-lists abc", "pagoda-lists: 'abc': No symbol \"abc\""),
     ("pagoda-lists -1", "pagoda-lists: N must not be negative, got -1"),
     ("pagoda-pte foo", "pagoda-pte: 'foo': No symbol"),
@@ -43,29 +44,14 @@ BAD_ARGUMENTS = [
     ("pagoda-ps x", "pagoda-ps: takes no argument"),
     ("pagoda-vmstat x", "pagoda-vmstat: takes no argument"),
     ("pagoda-dmesg x", "pagoda-dmesg: takes no argument"),
+    ("pagoda-rmap", "pagoda-rmap: give a pfn or struct page *"),
+    ("pagoda-rmap mm", "pagoda-rmap: 'mm' is a struct mm_struct *, not a struct page *"),
 ]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def gdb(lab, port, commands, timeout=120, debug=True):
     elf = Path(lab.build) / ("debug" if debug else "") / "kernel.elf"
-    argv = ["gdb", "-q", "-batch", "-nx", str(elf),
-            "-ex", f"target remote 127.0.0.1:{port}", "-x", "tools/gdb/pagoda.gdb"]
-    for command in commands:
-        argv += ["-ex", command]
-    proc = subprocess.Popen(argv, cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    try:
-        return proc.communicate(timeout=timeout)[0]
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        raise AssertionError(f"GDB still busy after {timeout} s:\n"
-                             f"{proc.communicate()[0]}") from None
+    return run_gdb(elf, port, [arg for c in commands for arg in ("-ex", c)], timeout)
 
 
 def number(out, pattern):
@@ -107,10 +93,15 @@ def check_swap_out_stop(out, pid):
     assert re.search(rf"^pid {pid} \(memhog\) address 0x[0-9a-f]{{8}}$", out, re.M), out
     # pagoda-swapcache: the count, and this page among its entries.
     assert f"swap cache: {nrpages} pages" in out, out
+    assert re.search(rf"^  pfn {pfn} entry {area}:{slot} swap_map {swap_map} count "
+                     rf"{count} age {age} \[[a-z_ ]*swap_cache[a-z_ ]*\]$", out, re.M), out
     # pagoda-ps: memhog's mm as swap_out reads it.
     rss, swap_cnt = number(out, r"^\$7 = (\d+)$"), number(out, r"^\$8 = (\d+)$")
     assert re.search(rf"^ +{pid} memhog +\w+ +SCHED_OTHER +0 +{rss} +\d+ +"
                      rf"{swap_cnt} 0x[0-9a-f]{{8}}$", out, re.M), out
+    # and mmlist, which swap_out_select() walks: memhog's mm is on it
+    assert re.search(rf"^mmlist:.* \[{pid} memhog: rss {rss} swap_cnt {swap_cnt}\]",
+                     out, re.M), out
     # pagoda-zones: the shortages as the kernel's own functions compute them.
     free_short = number(out, r"^\$9 = (\d+)$")
     inactive_short = number(out, r"^\$10 = (\d+)$")
@@ -118,8 +109,12 @@ def check_swap_out_stop(out, pid):
                      rf"{inactive_short} inactive_target\(\) \d+", out, re.M), out
     # pagoda-gfp on try_to_swap_out's gfp_mask (kswapd's).
     assert "0x4: GFP_KSWAPD (__GFP_IO)" in out, out
-    # pagoda-vmas: memhog's heap or mmap VMA holds the address.
-    assert re.search(r"^  0x[0-9a-f]{8}-0x[0-9a-f]{8} +\d+ pages rw-- ", out, re.M), out
+    # pagoda-vmas: memhog's VMA that holds the address, as the kernel has it.
+    start, end = number(out, r"^\$11 = (\d+)$"), number(out, r"^\$12 = (\d+)$")
+    flags = number(out, r"^\$13 = (\d+)$")
+    perms = "".join(c if flags >> bit & 1 else "-" for bit, c in enumerate("rwxs"))
+    assert re.search(rf"^  {start:#010x}-{end:#010x} +{(end - start) >> 12} pages "
+                     rf"{perms} flags {flags:#x}$", out, re.M), out
 
 
 @scenario("gdb_helpers_show_what_the_kernel_holds", timeout=300)
@@ -137,8 +132,9 @@ def helpers_on_live_reclaim(lab):
         ".swap_map[entry.val >> 8]", "p page->count", "p (int)page->age",
         "p swapper_space.nrpages", "p mm->rss", "p mm->swap_cnt",
         "p free_shortage()", "p inactive_shortage()",
+        "p vma->vm_start", "p vma->vm_end", "p vma->vm_flags",
         "pagoda-page page", "pagoda-pte entry", f"pagoda-walk address {pid}",
-        "pagoda-swapcache 3", "pagoda-ps", "pagoda-zones", "pagoda-gfp gfp_mask",
+        "pagoda-swapcache 100000", "pagoda-ps", "pagoda-zones", "pagoda-gfp gfp_mask",
         f"pagoda-vmas {pid}", "pagoda-lists 3", "pagoda-swap", "pagoda-buddy",
         "pagoda-vmstat"]
     stop += [bad for bad, _ in BAD_ARGUMENTS]
@@ -183,7 +179,7 @@ def helpers_before_mem_init(lab):
     out = gdb(lab, port, ["pagoda-dmesg", "pagoda-page 5", "pagoda-pte 0x5067",
                           "pagoda-lists", "pagoda-swap", "pagoda-swapcache",
                           "pagoda-zones", "pagoda-buddy", "pagoda-vmstat",
-                          "pagoda-ps", "pagoda-vmas",
+                          "pagoda-ps", "pagoda-vmas", "pagoda-rmap 5",
                           "python import pagoda_gdb.page as p; "
                           "print('FLAGS', sorted(p.PAGE_FLAGS.items()))",
                           "kill"], debug=False)
@@ -191,7 +187,7 @@ def helpers_before_mem_init(lab):
     assert "Stopped at start_kernel." in out, out
     for command in ["pagoda-dmesg", "pagoda-page", "pagoda-pte", "pagoda-lists",
                     "pagoda-swap", "pagoda-swapcache", "pagoda-zones",
-                    "pagoda-buddy", "pagoda-vmstat"]:
+                    "pagoda-buddy", "pagoda-vmstat", "pagoda-rmap"]:
         assert re.search(rf"^{command}: .*: not set up yet$", out, re.M), \
             f"{command} at start_kernel:\n{out}"
     assert re.search(r"^\*   0 swapper ", out, re.M), out

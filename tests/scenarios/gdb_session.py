@@ -11,20 +11,16 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
+import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+sys.path.insert(0, str(Path(__file__).parent))
 
-REPO = Path(__file__).resolve().parents[2]
+from pagoda_test import scenario  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
+
 SESSIONS = REPO / "build" / "gdb-sessions"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make(*args, timeout=120):

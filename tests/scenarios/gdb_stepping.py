@@ -4,13 +4,15 @@ seed's functions at every line, each function has its own frame, and
 """
 
 import re
-import socket
 import subprocess
+import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+sys.path.insert(0, str(Path(__file__).parent))
 
-REPO = Path(__file__).resolve().parents[2]
+from pagoda_test import scenario  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
+
 
 # The functions of the seed's call trees (alloc_pages, kswapd, the
 # swap-out tree, swap-in, OOM).
@@ -32,12 +34,6 @@ UNDER_PRESSURE = ["alloc_pages", "__alloc_pages", "rmqueue", "expand",
                   "swap_out_pmd", "try_to_swap_out", "add_to_swap_cache",
                   "get_swap_page", "do_swap_page", "swapin_readahead",
                   "deactivate_page", "lookup_swap_cache"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def debug_elf(lab):

@@ -8,14 +8,16 @@ first one broken.
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
-from pagoda_test import scenario
+from pagoda_test import scenario, scenario_calling
 from pagoda_test.qemu import numa_args
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _programs import PROGRAMS, compare  # noqa: E402
+from _gdb import REPO, free_port  # noqa: E402
 from reclaim import assert_kernel_healthy, counters, start, swap_disk  # noqa: E402
 
 MIGRATED = re.compile(r"migrate: pid (\d+): (\d+) pages moved to node (\d+), "
@@ -23,6 +25,14 @@ MIGRATED = re.compile(r"migrate: pid (\d+): (\d+) pages moved to node (\d+), "
 
 
 ENDED = re.compile(r"^\[(\d+)\] (exited with status \d+|killed by .*)$", re.MULTILINE)
+
+
+def release_and_debug(name, run, *args, timeout, debug_timeout):
+    """Two scenarios that call run(lab, *args, debug): `name` on the
+    release kernel and `name`_debug on the debug kernel. Bind both to
+    module-level names (load_scenarios() looks among the globals)."""
+    return (scenario_calling(name, run, *args, False, timeout=timeout),
+            scenario_calling(name + "_debug", run, *args, True, timeout=debug_timeout))
 
 
 def ended(vm, pids, timeout=60):
@@ -74,14 +84,8 @@ def run_numamove(lab, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("numamove_moves_its_pages", timeout=240)
-def numamove_moves_its_pages(lab):
-    run_numamove(lab, debug=False)
-
-
-@scenario("numamove_moves_its_pages_debug", timeout=300)
-def numamove_moves_its_pages_debug(lab):
-    run_numamove(lab, debug=True)
+numamove_moves_its_pages, numamove_moves_its_pages_debug = release_and_debug(
+    "numamove_moves_its_pages", run_numamove, timeout=240, debug_timeout=300)
 
 
 def memhog_migrated(lab, times, debug):
@@ -106,14 +110,8 @@ def memhog_migrated(lab, times, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("memhog_migrated_100_times", timeout=300)
-def memhog_migrated_100_times(lab):
-    memhog_migrated(lab, 100, debug=False)
-
-
-@scenario("memhog_migrated_100_times_debug", timeout=300)
-def memhog_migrated_100_times_debug(lab):
-    memhog_migrated(lab, 100, debug=True)
+memhog_migrated_100_times, memhog_migrated_100_times_debug = release_and_debug(
+    "memhog_migrated_100_times", memhog_migrated, 100, timeout=300, debug_timeout=300)
 
 
 @scenario("migrate_refuses_bad_arguments", timeout=120)
@@ -166,14 +164,9 @@ def forkhog_followed(lab, debug):
     assert_kernel_healthy(vm)
 
 
-@scenario("forkhog_children_follow_their_pages", timeout=300)
-def forkhog_children_follow_their_pages(lab):
-    forkhog_followed(lab, debug=False)
-
-
-@scenario("forkhog_children_follow_their_pages_debug", timeout=300)
-def forkhog_children_follow_their_pages_debug(lab):
-    forkhog_followed(lab, debug=True)
+forkhog_children_follow_their_pages, forkhog_children_follow_their_pages_debug = \
+    release_and_debug("forkhog_children_follow_their_pages", forkhog_followed,
+                      timeout=300, debug_timeout=300)
 
 
 def migration_under_pressure(lab, hogs, size, passes, debug=False):
@@ -203,14 +196,9 @@ def migration_under_pressure(lab, hogs, size, passes, debug=False):
     assert_kernel_healthy(vm)
 
 
-@scenario("migration_races_memory_pressure", timeout=400)
-def migration_races_memory_pressure(lab):
-    migration_under_pressure(lab, 1, 80, 2)
-
-
-@scenario("migration_races_memory_pressure_debug", timeout=400)
-def migration_races_memory_pressure_debug(lab):
-    migration_under_pressure(lab, 1, 80, 2, debug=True)
+migration_races_memory_pressure, migration_races_memory_pressure_debug = release_and_debug(
+    "migration_races_memory_pressure", migration_under_pressure, 1, 80, 2,
+    timeout=400, debug_timeout=400)
 
 
 @scenario("soak_migration_races_memory_pressure", timeout=1800)
@@ -221,13 +209,12 @@ def soak_migration_races_memory_pressure(lab):
     migration_under_pressure(lab, 2, 48, 4, debug=True)
 
 
-@scenario("full_target_node", timeout=300)
-def full_target_node(lab):
+def full_node(lab, debug):
     """No swap; a memhog filling most of node 1 (moved there) leaves it
     too little room for numamove's 16 MiB: move_pages answers ENOMEM for
     the pages that did not fit, they stay where they were, and nothing is
     lost, numamove's words nor the memhog's."""
-    vm = two_nodes(lab, append="noswap")
+    vm = two_nodes(lab, debug=debug, append="noswap")
     hog = start(vm, "memhog 20M 1000000")
     vm.expect(r"memhog: pass 1/1000000 ok", timeout=60)
     moved, failed, full = migrate(vm, hog, 1)
@@ -239,5 +226,49 @@ def full_target_node(lab):
     assert "numamove: 4096 pages verified" in printed, printed
     passes = len(re.findall(r"memhog: pass \d+/1000000 ok", vm.output))
     vm.expect(rf"memhog: pass {passes + 2}/1000000 ok", timeout=60)
+    assert "FAIL" not in vm.output, vm.tail()
+    assert_kernel_healthy(vm)
+
+
+full_target_node, full_target_node_debug = release_and_debug(
+    "full_target_node", full_node, timeout=300, debug_timeout=300)
+
+
+@scenario("a_fault_waits_on_a_migration_entry", timeout=240)
+def a_fault_waits_on_a_migration_entry(lab):
+    """A running memhog is moved while each page's move is held open
+    between steps 15 and 16 (migrate_hold_ms): the memhog touches a page
+    whose PTE is a migration entry and sleeps in migration_entry_wait,
+    under its page fault (GDB's backtrace shows it, as docs/migration.md
+    says it would); then it goes on, every word it checks intact."""
+    port = free_port()
+    vm = lab.boot(mem="64M", append="migrate_hold_ms=300",
+                  qemu=numa_args(2, "64M") + ["-gdb", f"tcp:127.0.0.1:{port}"])
+    vm.expect_prompt(timeout=90)
+    hog = start(vm, "memhog 32K 100000000")
+    vm.expect(r"memhog: pass 1/100000000 ok", timeout=60)
+    gdb = subprocess.Popen(
+        ["gdb", "-q", "-batch", "-nx", str(Path(lab.build) / "kernel.elf"),
+         "-ex", f"target remote 127.0.0.1:{port}",
+         "-ex", "break migration_entry_wait", "-ex", "continue", "-ex", "bt",
+         "-ex", "delete", "-ex", "detach"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    vm.sendline(f"migrate {hog} 1")
+    try:
+        out = gdb.communicate(timeout=60)[0]
+    except subprocess.TimeoutExpired:
+        gdb.kill()
+        raise AssertionError("GDB never stopped in migration_entry_wait:\n"
+                             + gdb.communicate()[0]) from None
+    frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+)", out, re.MULTILINE)
+    assert frames[:1] == ["migration_entry_wait"], out
+    assert "handle_pte_fault" in frames and "do_page_fault" in frames, out
+    found = vm.expect(MIGRATED, timeout=120)
+    assert int(found[1]) == hog and int(found[2]) > 0 and found[4] == "0", found[0]
+    vm.expect_prompt()
+    passes = len(re.findall(r"memhog: pass \d+/100000000 ok", vm.output))
+    vm.expect(rf"memhog: pass {passes + 2}/100000000 ok", timeout=60)
+    vm.run(f"kill {hog}")
+    assert ended(vm, [hog]) == {hog: "killed by SIGTERM (15)"}
     assert "FAIL" not in vm.output, vm.tail()
     assert_kernel_healthy(vm)

@@ -171,10 +171,11 @@ def hot_set_stays_resident(lab):
     vm = lab.boot(mem="16M", swap=[swap_disk(lab)],
                   qemu=["-icount", "shift=0,sleep=off"])
     vm.expect_prompt()
+    before = counters(vm)
     printed = run_ok(vm, "hotcold 3M 24M", "hotcold: every word verified", 250)
+    swapped_in = counters(vm)["pswpin"] - before["pswpin"]
     hot = re.search(r"hot set: (\d+) major faults in (\d+) page walks", printed)
-    cold = re.search(r"cold set: (\d+) major faults", printed)
-    assert hot and cold, printed
+    assert hot, printed
     touches = int(hot[2])
     # Near zero: at most one major fault per 300 touches of the hot set
     # (143 here).  Measured: 0 with aging, its hot pages walked between
@@ -182,7 +183,10 @@ def hot_set_stays_resident(lab):
     # slices: 0 in most runs and up to 54 in a few); 327 with the
     # young bit ignored in try_to_swap_out.
     assert int(hot[1]) <= touches // 300, f"the hot set was swapped out: {hot[0]}"
-    assert int(cold[1]) > 1000, f"the cold set did not go to swap: {cold[0]}"
+    # The cold set (6144 pages, walked a slice at a time, 16 slices) comes
+    # back from swap: counted in pages read, not in major faults, which
+    # read-ahead running ahead of the walk makes few.
+    assert swapped_in > 4000, f"the cold set did not go to swap: {swapped_in} pages read"
     assert_kernel_healthy(vm)
 
 

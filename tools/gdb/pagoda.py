@@ -14,6 +14,7 @@ one module per subject:
     swap.py     pagoda-swap, pagoda-swapcache
     task.py     pagoda-ps, pagoda-vmas, pagoda-walk
     zone.py     pagoda-zones, pagoda-buddy, pagoda-vmstat, pagoda-gfp
+    rmap.py     pagoda-rmap
 """
 
 import os
@@ -30,6 +31,7 @@ import pagoda_gdb.page    # noqa: E402,F401
 import pagoda_gdb.swap    # noqa: E402,F401
 import pagoda_gdb.task    # noqa: E402,F401
 import pagoda_gdb.zone    # noqa: E402,F401
+import pagoda_gdb.rmap    # noqa: E402,F401
 
 
 def load_skip_rules():

@@ -1,10 +1,12 @@
-"""The proof make check runs: every lab's grader fails its starter, passes
-its solution, and every starter builds and boots to the shell prompt.
+"""The proof make check runs: every graded test of a lab fails on its
+starter, every one passes on its solution, and every starter builds and
+boots to the shell prompt.
 
 For each lab the starter tree is written to $BUILD/labs/<lab>/, given a
 copy of the solution's objects (so only the stubbed files are compiled
 again), booted once to the prompt, and graded; the solution is graded in
-place.  A lab whose grader gives its starter full marks fails the proof.
+place.  A lab with a graded test that its starter passes (a test that
+cannot tell the stub from a solution) fails the proof.
 """
 
 import shutil
@@ -56,10 +58,14 @@ def prove_lab(lab, root, build, out):
     starter.write_starter(lab, tree, root, git=False)
     reuse_objects(build, tree / "build")
     quiet = []
-    score, _ = grade.grade(lab, tree, tree / "build", out=quiet.append)
+    score, results = grade.grade(lab, tree, tree / "build", out=quiet.append)
     if score >= lab.points:
         problems.append(f"the grader gives the starter full marks ({score}/{lab.points}): "
                         "its tests do not notice the stubs")
+    unnoticed = [r.test.id for r in results if r.passed]
+    if unnoticed:
+        problems.append("graded tests the starter passes (each must fail on the stubs): "
+                        + ", ".join(unnoticed))
     built = (tree / "build" / "kernel.elf").exists()
     why = boots_to_prompt(tree / "build") if built else "it does not build"
     if why:

@@ -51,15 +51,21 @@ def commit_tree(out, lab):
             raise StarterError(f"git {argv[0]} in {out} failed: {result.stderr.strip()}")
 
 
-def write_starter(lab, out, root=ROOT, git=True):
-    """Write lab's starter tree to out; returns the regions stubbed out."""
-    check_out_dir(str(out))
-    regions.lab_regions(lab, root)          # fail before writing anything
+def copy_tree(root, out):
+    """Copy the repository's files (repository_files) from root to out."""
     out = Path(out)
     for rel in repository_files(root):
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(Path(root) / rel, target)
+
+
+def write_starter(lab, out, root=ROOT, git=True):
+    """Write lab's starter tree to out; returns the regions stubbed out."""
+    check_out_dir(str(out))
+    regions.lab_regions(lab, root)          # fail before writing anything
+    out = Path(out)
+    copy_tree(root, out)
     stubbed = regions.stub_out(lab, out)
     if git:
         commit_tree(out, lab)

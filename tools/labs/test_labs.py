@@ -8,7 +8,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from labs import catalog, grade, regions, starter
+from labs import catalog, grade, hang, regions, starter
 
 SOURCE = """\
 int f(int x)
@@ -125,6 +125,44 @@ class CatalogAndStarterTest(unittest.TestCase):
                 self.assertTrue((catalog.ROOT / lab.handout).exists(), lab.handout)
 
 
+WHOLE = """\
+/* LAB toy: BEGIN g */
+static int g(int x)
+{
+\treturn x;
+}
+/* LAB toy: END g */
+"""
+
+
+class HangTest(unittest.TestCase):
+    """make lab-hang's tree, and the limits that stop code that hangs."""
+
+    def test_the_loop_goes_where_the_code_starts(self):
+        with tempfile.TemporaryDirectory() as root:
+            make_tree(Path(root), source=SOURCE + WHOLE, stubs=STUBS + "@@ g\n")
+            lab = catalog.find("toy", Path(root))
+            hang.make_hang(lab, root, "LOOP;\n")
+            text = (Path(root) / "mm" / "toy.c").read_text()
+        self.assertIn("BEGIN f */\nLOOP;\n\treturn x + 1;", text)
+        self.assertIn("static int g(int x)\n{\nLOOP;\n\treturn x;", text)
+
+    def test_a_spinning_case_is_stopped_by_its_cpu_limit(self):
+        test = catalog.GradedTest("host", "toy_suite.a_case", 5, "f")
+        output, code = grade.run_process(["sh", "-c", "while :; do :; done"], 30, 1)
+        passed, lines = grade.judge_ktap(test, output, code, 30, (0, 1))
+        self.assertFalse(passed)
+        self.assertIn("CPU-time limit", lines[-1])
+
+    def test_a_sleeping_case_is_stopped_by_the_clock(self):
+        test = catalog.GradedTest("kernel", "toy_suite.a_case", 5, "f")
+        output, code = grade.run_process(["sleep", "60"], 1, 5)
+        self.assertIsNone(code)
+        passed, lines = grade.judge_ktap(test, output, code, 1, (33, 35))
+        self.assertFalse(passed)
+        self.assertIn("timed out after 1 s", lines[-1])
+
+
 HOST_OK = """KTAP version 1
 1..1
     KTAP version 1
@@ -170,6 +208,14 @@ class JudgeTest(unittest.TestCase):
         passed, lines = grade.judge_ktap(self.test, HOST_OK.replace("a_case", "b"), 0, 30, (0, 1))
         self.assertFalse(passed)
         self.assertIn("expected exactly case a_case", lines[0])
+
+    def test_a_long_failure_shows_its_first_and_last_lines(self):
+        lines = [f"line {i}" for i in range(20)]
+        shown = grade.shown_lines(lines)
+        self.assertEqual(shown[:9], lines[:9])
+        self.assertEqual(shown[-2:], lines[-2:])
+        self.assertIn("9 more lines in the log", shown[9])
+        self.assertEqual(grade.shown_lines(lines[:12]), lines[:12])
 
     def test_the_first_suspect_is_named(self):
         tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))

@@ -1,7 +1,7 @@
 """A page, a PTE or swap entry, and the page lists, decoded.
 
     pagoda-page PFN|PAGE    one struct page, everything about it
-    pagoda-pte VALUE        a PTE or swap entry value: the page, or area:slot
+    pagoda-pte VALUE        a PTE, swap or migration entry: the page, area:slot
     pagoda-lists [N]        active, inactive_dirty, inactive_clean
 """
 
@@ -55,6 +55,14 @@ def pfn_of(page_ptr):
     return int(page_ptr - sym("mem_map"))
 
 
+def one_expression(args):
+    """The whole argument, a pfn or struct page * expression: a cast
+    such as (struct page *)0xc104f790 has spaces in it."""
+    if not args:
+        raise BadArgument("give a pfn or struct page *")
+    return " ".join(args)
+
+
 def pfn_argument(expr):
     """A pfn from a number or a struct page * expression, range-checked."""
     limit = max_pfn()
@@ -100,6 +108,11 @@ def describe(pfn):
     if has(flags, "swap_cache"):
         line += f": swap entry {swap.describe_entry(index)}"
     lines.append(line)
+    from .rmap import rmap_ptes
+    mapped = len(rmap_ptes(page))
+    if mapped:
+        lines.append(f"  mapped by {mapped} PTE{'s' if mapped > 1 else ''} "
+                     f"(its reverse map: pagoda-rmap {pfn})")
     return lines
 
 
@@ -111,15 +124,14 @@ PAGE is a struct page * such as `page` at a breakpoint in try_to_swap_out;
 PFN a page frame number.  Prints its flags by name, count, age, the list
 it is on (from its flags), its zone, and its mapping by name: a page in
 the swap cache (mapping swapper_space) shows its swap entry as area:slot
-with that slot's swap_map count."""
+with that slot's swap_map count; a page that PTEs map says how many
+(its reverse map, which pagoda-rmap lists)."""
 
     name = "pagoda-page"
     usage = "pagoda-page PFN|PAGE"
 
     def run(self, args):
-        if len(args) != 1:
-            raise BadArgument("give one pfn or struct page *")
-        gdb.write("\n".join(describe(pfn_argument(args[0]))) + "\n")
+        gdb.write("\n".join(describe(pfn_argument(one_expression(args)))) + "\n")
 
 
 def pte_value(expr):
@@ -150,7 +162,7 @@ def describe_pte(val):
             text += (f", page count {int(page['count'])} age "
                      f"{int(page['age'])} [{' '.join(flag_names(int(page['flags'])))}]")
         return text
-    return f"swap entry {swap.describe_entry(val)}"
+    return swap.describe_nonpresent(val)
 
 
 class Pte(Command):
@@ -160,15 +172,17 @@ Usage: pagoda-pte VALUE
 VALUE is a pte_t, pte_t * (page_table in try_to_swap_out), swp_entry_t
 (entry) or a number.  A present PTE shows its pfn, its bits by name and
 its page; a swap entry (a PTE whose present bit is clear) shows
-area:slot, the slot's swap_map count and its page in the swap cache."""
+area:slot, the slot's swap_map count and its page in the swap cache; a
+migration entry (types 8 and 9, mm/swapops.h) says read or write and
+the pfn of the page being moved."""
 
     name = "pagoda-pte"
     usage = "pagoda-pte VALUE"
 
     def run(self, args):
-        if len(args) != 1:
-            raise BadArgument("give one PTE or swap entry")
-        val = pte_value(args[0])
+        if not args:
+            raise BadArgument("give a PTE or swap entry")
+        val = pte_value(" ".join(args))
         gdb.write(f"{val:#010x}: {describe_pte(val)}\n")
 
 

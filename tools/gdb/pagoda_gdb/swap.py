@@ -10,6 +10,9 @@ from .kernel import BadArgument, Command, NotSetUp, list_entries, number_of, sym
 
 SWP_WRITEOK = 3
 SWAP_MAP_BAD = 0x8000
+MAX_SWAPFILES = 8                       # mm/swap.h
+SWP_MIGRATION_READ = MAX_SWAPFILES      # mm/swapops.h
+SWP_MIGRATION_WRITE = MAX_SWAPFILES + 1
 
 
 def swp_type(val):
@@ -49,6 +52,16 @@ def describe_entry(val):
     text += f", in the swap cache: pfn {pfn})" if pfn is not None else \
         ", not in the swap cache)"
     return text
+
+
+def describe_nonpresent(val):
+    """A PTE whose present bit is clear, not 0: a swap entry, or a
+    migration entry (mm/swapops.h) naming the page being moved."""
+    kind = swp_type(val)
+    if kind in (SWP_MIGRATION_READ, SWP_MIGRATION_WRITE):
+        access = "write" if kind == SWP_MIGRATION_WRITE else "read"
+        return f"migration entry ({access}) for pfn {swp_offset(val)}"
+    return f"swap entry {describe_entry(val)}"
 
 
 def areas():

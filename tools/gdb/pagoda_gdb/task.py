@@ -7,8 +7,8 @@
 
 import gdb
 
-from .kernel import (BadArgument, Command, PAGE_SHIFT, number_of, sym,
-                     task_by_pid, tasks)
+from .kernel import (BadArgument, Command, PAGE_SHIFT, list_entries, number_of,
+                     sym, task_by_pid, tasks)
 from .page import describe_pte, pte_bit_names
 
 STATES = {0: "running", 1: "interruptible", 2: "uninterruptible", 4: "zombie"}
@@ -24,7 +24,10 @@ Usage: pagoda-ps
 pid, name, state, class (SCHED_OTHER, SCHED_IDLE), nice, rss (pages
 mapped), total_vm, swap_cnt (what swap_out may still take from this mm)
 and swap_address (where swap_out resumes).  Kernel threads have no mm.
-`*` marks the task running now (current)."""
+`*` marks the task running now (current).  The last line is mmlist in
+the order swap_out_select() walks it, each mm by its processes, with
+its rss and swap_cnt: the first with the largest swap_cnt is the next
+to lose pages."""
 
     name = "pagoda-ps"
     usage = "pagoda-ps"
@@ -48,6 +51,16 @@ and swap_address (where swap_out resumes).  Kernel threads have no mm.
             else:
                 line += "     - (kernel thread)"
             gdb.write(line + "\n")
+        gdb.write("mmlist:" + "".join(
+            f" [{' '.join(users_of(int(mm))) or 'no task'}: rss {int(mm['rss'])} "
+            f"swap_cnt {int(mm['swap_cnt'])}]"
+            for mm in list_entries(sym("mmlist"), "struct mm_struct", "mmlist")) + "\n")
+
+
+def users_of(mm):
+    """'pid name' of every task whose mm is mm."""
+    return [f"{int(t['pid'])} {t['comm'].string()}" for t in tasks()
+            if int(t["mm"]) == mm]
 
 
 def mm_of(args, index):
