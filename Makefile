@@ -402,7 +402,8 @@ check:
 	@$(PYTHON) tools/runtests.py --build $(BUILD)
 
 # Long runs that make check leaves out, on both builds: sysfuzz's
-# million calls under several seeds (tests/soak), and the scenarios
+# million calls (the debug build's 100000) under several seeds
+# (tests/soak), and the scenarios
 # named soak_* (PAGODA_SOAK=1).
 soak:
 	@$(SETUP)

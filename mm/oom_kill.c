@@ -2,13 +2,15 @@
  * When memory is really all used: choosing a process to kill (Linux
  * 2.4.0's mm/oom_kill.c).
  *
- * kswapd calls oom_kill() when a round of reclaim left both shortages
- * and out_of_memory() says there is nothing left to reclaim into: no
- * free swap, and free plus clean pages below the watermarks.  The
- * victim is the process with the highest badness(): the largest
- * address space, made smaller for processes that have run long or
- * used much CPU (they are probably worth keeping) and larger for
- * niced ones.  Kernel threads (kswapd, init and its shell) have no
+ * kswapd calls oom_kill() when rounds of reclaim have failed, one
+ * after another for a second, and out_of_memory() said after each that
+ * there is nothing left to reclaim into: no free swap, and free plus
+ * clean pages below the watermarks (oom_persists(), after Linux
+ * 2.4.17: one such moment is not enough while pages are on their way).
+ * The victim is the process with the highest badness(): the largest
+ * address space, made smaller for processes that have run long or used
+ * much CPU (they are probably worth keeping) and larger for niced
+ * ones.  Kernel threads (kswapd, init and its shell) have no
  * address space and are never chosen.
  */
 #include "mm/oom_kill.h"
@@ -121,6 +123,72 @@ int out_of_memory(void)
 	/* LAB oom: END out_of_memory */
 }
 
+/* 2.4.17's figures: verdicts and time before a kill, a gap that ends
+ * a shortage */
+#define OOM_VERDICTS	10
+#define OOM_SPAN	HZ
+#define OOM_GAP		(5 * HZ)
+
+/* The shortage oom_persists() is counting: its first and last verdict
+ * (jiffies) and how many so far; oom_nobody: its last kill found no
+ * process. */
+static unsigned long oom_first, oom_last, oom_verdicts;
+static bool oom_nobody;
+
+/*
+ * Whether memory has been out long enough to kill.  kswapd asks after
+ * each round that left both shortages; reclaimed: the round gave pages
+ * back or sent some to swap (reclaim_progress()).  A single yes of
+ * out_of_memory() is a moment: swap may be full and free pages low
+ * while pages are still on their way (dirty swap-cache pages being
+ * written to the slots they have, clean ones not yet reclaimed, a
+ * process exiting), and 2.4.0's kswapd killed at once.
+ *
+ * This follows Linux 2.4.17's out_of_memory() (2.4.27's still does,
+ * adding 5 s of rest after a kill, which PF_MEMDIE does here): a
+ * kill only after OOM_VERDICTS verdicts spread over at least OOM_SPAN,
+ * the count starting afresh after a gap of more than OOM_GAP and after
+ * a kill.  2.4.17 counts only failed rounds (try_to_free_pages() freed
+ * nothing at any priority), and so does this: a round that reclaimed is
+ * no verdict.  Pagoda's own, beyond 2.4.17: such a round, or one where
+ * out_of_memory() says no, also starts the count afresh, so the
+ * verdicts must come one after another (kswapd asks a tick apart);
+ * 2.4.17 adds up verdicts between which memory came and went.
+ */
+bool oom_persists(bool reclaimed)
+{
+	unsigned long now = jiffies;
+
+	if (reclaimed || !out_of_memory()) {
+		oom_verdicts = 0;
+		return false;
+	}
+	if (now - oom_last > OOM_GAP)
+		oom_nobody = false;	/* a new shortage */
+	if (!oom_verdicts || now - oom_last > OOM_GAP) {
+		oom_first = now;
+		oom_verdicts = 0;
+	}
+	oom_last = now;
+	if (++oom_verdicts < OOM_VERDICTS || now - oom_first < OOM_SPAN)
+		return false;
+	oom_verdicts = 0;
+	return true;
+}
+
+/*
+ * True while oom_persists() is counting a shortage that kswapd's last
+ * round found (within HZ / 10): an allocation waiting on kswapd waits
+ * for its verdict instead of failing (mm/page_alloc.c), since either
+ * memory comes back or a process is killed.  Not once a kill found
+ * nobody to kill: then allocations fail.  Pagoda's (2.4.17's
+ * allocations retry for ever).
+ */
+bool oom_pending(void)
+{
+	return oom_verdicts && !oom_nobody && jiffies - oom_last <= HZ / 10;
+}
+
 /*
  * SIGKILL to p; PF_MEMALLOC and PF_MEMDIE let it take the last
  * reserve on its way out (a page fault it is in must finish), and
@@ -149,6 +217,7 @@ void oom_kill(void)
 	struct task_struct *p = select_bad_process();
 	static unsigned long said = -5UL * HZ;
 
+	oom_nobody = !p;
 	if (p)
 		oom_kill_task(p);
 	else if (jiffies - said >= 5 * HZ) {	/* kswapd comes back soon */

@@ -7,6 +7,8 @@
 struct task_struct;
 
 int out_of_memory(void);
+bool oom_persists(bool reclaimed);
+bool oom_pending(void);
 unsigned long badness(struct task_struct *p);
 void oom_kill(void);
 /* static in 2.4.0; visible here so that a test can see the kill alone */

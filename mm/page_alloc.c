@@ -270,8 +270,12 @@ static struct page *alloc_from_reserve(zonelist_t *zonelist,
 /* Fruitless kswapd rounds an allocation waits through before failing. */
 #define MAX_FRUITLESS_ROUNDS	8
 
-/* Pages reclaim has given back or sent to swap so far. */
-static unsigned long reclaim_progress(void)
+/*
+ * Pages reclaim has given back or sent to swap so far: a round of
+ * reclaim that leaves it as it was achieved nothing (kswapd_helped(),
+ * and kswapd's question whether memory is out, mm/vmscan.c).
+ */
+unsigned long reclaim_progress(void)
 {
 	return nr_free_pages() + nr_inactive_clean_pages() +
 	       vm_events[PSWPOUT];
@@ -283,9 +287,11 @@ static unsigned long reclaim_progress(void)
  * 2.4.0 retries for ever, which hangs when nothing can be reclaimed.
  * Here a round is progress if it left more free or clean pages or
  * sent pages to swap, or while a process the OOM killer chose is
- * still exiting (its memory is on its way); after MAX_FRUITLESS_ROUNDS
- * rounds in a row without progress the allocation fails.  A task the
- * OOM killer chose retries at once: it may now take from the reserve.
+ * still exiting (its memory is on its way), or while kswapd makes
+ * sure memory is out before it kills (oom_pending()); after
+ * MAX_FRUITLESS_ROUNDS rounds in a row without progress the
+ * allocation fails.  A task the OOM killer chose retries at once: it
+ * may now take from the reserve.
  */
 static bool kswapd_helped(unsigned int *fruitless)
 {
@@ -294,7 +300,7 @@ static bool kswapd_helped(unsigned int *fruitless)
 	wakeup_kswapd(1);
 	memory_pressure++;
 	if (reclaim_progress() > before || (current->flags & PF_MEMDIE) ||
-	    oom_victim_exiting()) {
+	    oom_victim_exiting() || oom_pending()) {
 		*fruitless = 0;
 		return true;
 	}

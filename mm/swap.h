@@ -272,6 +272,7 @@ int try_to_free_pages(unsigned int gfp_mask);
 unsigned long inactive_target(void);
 int free_shortage(void);
 int inactive_shortage(void);
+unsigned long reclaim_progress(void);
 bool dirty_pages_pile_up(void);
 
 #endif

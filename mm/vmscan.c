@@ -787,8 +787,10 @@ int try_to_free_pages(unsigned int gfp_mask)
  * list about once a minute), decay memory_pressure once a second, and
  * wake the allocators waiting on kswapd_done.  Then it sleeps up to a
  * second on kswapd_wait, unless both shortages persist: then memory is
- * either really all used (out_of_memory(): kill a process) or pages
- * are on their way (written, or a killed process exiting).
+ * either really all used (rounds that reclaimed nothing, one after
+ * another for a second, each leaving out_of_memory() true:
+ * oom_persists(); then kill a process) or pages are on their way
+ * (written, or a killed process exiting).
  *
  * PF_MEMALLOC: what kswapd allocates (I/O requests, radix-tree nodes)
  * may come from the reserve and never recurses into reclaim.
@@ -802,6 +804,8 @@ int kswapd(void *unused __unused)
 	current->flags |= PF_MEMALLOC;
 	sched_setscheduler(current, SCHED_IDLE);
 	for (;;) {
+		unsigned long before = reclaim_progress();
+
 		if (inactive_shortage() || free_shortage())
 			do_try_to_free_pages(GFP_KSWAPD,
 					     waitqueue_active(&kswapd_done));
@@ -813,7 +817,7 @@ int kswapd(void *unused __unused)
 		wake_up(&kswapd_done);
 		if (!free_shortage() || !inactive_shortage())
 			interruptible_sleep_on_timeout(&kswapd_wait, HZ);
-		else if (out_of_memory())
+		else if (oom_persists(reclaim_progress() > before))
 			oom_kill();
 		else	/* 2.4 loops at once; a tick lets I/O land */
 			interruptible_sleep_on_timeout(&kswapd_wait, 1);

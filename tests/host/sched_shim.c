@@ -86,11 +86,22 @@ int out_of_memory(void)
 	return 0;
 }
 
+bool oom_persists(bool reclaimed)
+{
+	(void)reclaimed;
+	return false;
+}
+
 void oom_kill(void)
 {
 }
 
 bool oom_victim_exiting(void)
+{
+	return false;
+}
+
+bool oom_pending(void)
 {
 	return false;
 }

@@ -2,12 +2,14 @@
  * The OOM killer (mm/oom_kill.c) on real processes, in a boot without
  * swap: badness() ranks by size, ignores kernel threads and doubles
  * niced processes; oom_kill() kills the worst one and nobody else;
- * out_of_memory() holds off while a victim is still exiting.
+ * out_of_memory() holds off while a victim is still exiting;
+ * oom_persists() waits for a second of failed rounds.
  */
 #include "kernel/exec.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/time.h"
+#include "kernel/x86.h"
 #include "lib/ktest.h"
 #include "mm/internal.h"
 #include "mm/oom_kill.h"
@@ -148,24 +150,12 @@ static void oom_kill_kills_the_worst_only(struct ktest *t)
 	KTEST_EXPECT_EQ(t, WTERMSIG(finish(small_pid)), SIGKILL);
 }
 
-/*
- * With free memory at freepages.min and no swap, memory is out; but
- * not while a process the OOM killer chose still holds its memory.
- */
-static void no_second_victim_while_one_exits(struct ktest *t)
+/* Takes free pages down to freepages.min (without waiting); the list. */
+static struct page *take_all_memory(void)
 {
-	char *argv[] = { "sleep", "100" };
-	struct task_struct *victim = start(argv, 2, 1);
 	struct page *held = NULL;
 
-	KTEST_ASSERT_NOT_NULL(t, victim);
-	if (nr_swap_pages) {
-		finish(victim->pid);
-		ktest_skip(t, "swap is on: memory is never all used");
-		return;
-	}
-	KTEST_EXPECT_EQ(t, out_of_memory(), 0);		/* plenty free */
-	current->flags |= PF_MEMALLOC;	/* take all, without waiting */
+	current->flags |= PF_MEMALLOC;
 	while (nr_free_pages() > freepages.min) {
 		struct page *p = alloc_page(GFP_KERNEL);
 
@@ -174,6 +164,27 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 		hold_page(&held, p);
 	}
 	current->flags &= ~PF_MEMALLOC;
+	return held;
+}
+
+/*
+ * With free memory at freepages.min and no swap, memory is out; but
+ * not while a process the OOM killer chose still holds its memory.
+ */
+static void no_second_victim_while_one_exits(struct ktest *t)
+{
+	char *argv[] = { "sleep", "100" };
+	struct task_struct *victim = start(argv, 2, 1);
+	struct page *held;
+
+	KTEST_ASSERT_NOT_NULL(t, victim);
+	if (nr_swap_pages) {
+		finish(victim->pid);
+		ktest_skip(t, "swap is on: memory is never all used");
+		return;
+	}
+	KTEST_EXPECT_EQ(t, out_of_memory(), 0);		/* plenty free */
+	held = take_all_memory();
 	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
 	victim->flags |= PF_MEMDIE;
 	KTEST_EXPECT_TRUE(t, oom_victim_exiting());
@@ -185,11 +196,71 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 	finish(victim->pid);
 }
 
+/*
+ * Asks oom_persists() after a failed round once a tick (in hlt: kernel
+ * code is not preempted, so kswapd cannot ask in between) until `ticks`
+ * have passed since `start`; false if any answer was yes.  *asked
+ * counts the questions.
+ */
+static bool failed_rounds_until(unsigned long start, unsigned long ticks,
+				unsigned long *asked)
+{
+	while (jiffies - start < ticks) {
+		unsigned long now = jiffies;
+
+		++*asked;
+		if (oom_persists(false))
+			return false;
+		while (jiffies == now)
+			hlt();
+	}
+	return true;
+}
+
+/*
+ * kswapd kills only after failed rounds, one after another for a
+ * second, each leaving memory out (Linux 2.4.17's rule): not at the
+ * first, not before a second has passed, not if a round in between
+ * reclaimed; and once it said yes, the count starts again.  Allocations
+ * wait meanwhile (oom_pending()).
+ */
+static void oom_persists_takes_a_second_of_failed_rounds(struct ktest *t)
+{
+	struct page *held;
+	unsigned long start, asked = 0;
+
+	if (nr_swap_pages) {
+		ktest_skip(t, "swap is on: memory is never all used");
+		return;
+	}
+	KTEST_EXPECT_FALSE(t, oom_persists(false));	/* plenty free */
+	held = take_all_memory();
+	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
+	KTEST_EXPECT_FALSE(t, oom_persists(true));	/* it reclaimed */
+	start = jiffies;
+	KTEST_EXPECT_TRUE(t, failed_rounds_until(start, HZ / 2, &asked));
+	KTEST_EXPECT_TRUE(t, oom_pending());
+	/* a round that reclaimed: the second starts again */
+	KTEST_EXPECT_FALSE(t, oom_persists(true));
+	KTEST_EXPECT_FALSE(t, oom_pending());
+	start = jiffies;
+	asked = 0;
+	KTEST_EXPECT_TRUE(t, failed_rounds_until(start, HZ, &asked));
+	KTEST_EXPECT_GE(t, asked, 10);		/* OOM_VERDICTS */
+	KTEST_EXPECT_TRUE(t, oom_persists(false));	/* a second: kill */
+	KTEST_EXPECT_FALSE(t, oom_pending());
+	KTEST_EXPECT_FALSE(t, oom_persists(false));	/* counting again */
+	free_held_pages(held);
+	KTEST_EXPECT_FALSE(t, oom_persists(false));	/* memory is back */
+	KTEST_EXPECT_FALSE(t, oom_pending());
+}
+
 static const struct ktest_case oom_cases[] = {
 	KTEST_CASE(badness_ranks_by_size),
 	KTEST_CASE(badness_counts_time_in_2_4_units),
 	KTEST_CASE(oom_kill_task_gives_a_long_slice),
 	KTEST_CASE(oom_kill_kills_the_worst_only),
 	KTEST_CASE(no_second_victim_while_one_exits),
+	KTEST_CASE(oom_persists_takes_a_second_of_failed_rounds),
 };
 KTEST_SUITE(oom, oom_cases);

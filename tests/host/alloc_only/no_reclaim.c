@@ -50,6 +50,11 @@ bool oom_victim_exiting(void)
 	return false;
 }
 
+bool oom_pending(void)
+{
+	return false;
+}
+
 int check_reclaim_invariants(char *why, size_t len)
 {
 	(void)why;
