@@ -188,6 +188,37 @@ say("NEXT", *frames())
 gdb.execute("kill")
 """
 
+# Who aged the page PFN to 0, which refill_inactive_scan then moved to
+# inactive_dirty (its vmtrace line)?  Prints:
+#   DEACTIVATED age frames...  the stop at that vmtrace, going forward
+#   BACK n age frames...       each stop of the watchpoint on the page's
+#                              age, going backwards, until it is not 0
+#   AGED age frames...         forward from there, the watchpoint's next
+#                              stop: the write that aged the page to 0
+# The watchpoint is set again before going forward: GDB keeps the value
+# it read when the watchpoint was set (0) as the old one, the SIGTRAP
+# stops going backwards do not update it, and the write of 0 would not
+# count as a change.
+WATCH_AGE = r"""
+PFN = {pfn}
+age = f"mem_map[{{PFN}}].age"
+gdb.execute(f"break __vmtrace if page == &mem_map[{{PFN}}] && event[0] == 'i'")
+gdb.execute("continue")
+say("DEACTIVATED", val(age), *frames())
+gdb.execute("delete")
+gdb.execute(f"watch -l {{age}}")
+for n in range(8):
+    gdb.execute("reverse-continue")
+    say("BACK", n, val(age), *frames())
+    if val(age):
+        break
+gdb.execute("delete")
+gdb.execute(f"watch -l {{age}}")
+gdb.execute("continue")
+say("AGED", val(age), *frames())
+gdb.execute("kill")
+"""
+
 
 def check_python(out):
     assert "Traceback" not in out and "Python Exception" not in out, out
@@ -226,3 +257,21 @@ def check_last_call(out):
         f"reverse-continue did not stop at the last page_launder ({last}):\n{out}"
     assert re.search(r"^NEXT machine_exit", out, re.M), \
         f"a page_launder call after the one reverse-continue found:\n{out}"
+
+
+def check_watch_age(out):
+    """WATCH_AGE's facts: the write found backwards is the aging's."""
+    check_python(out)
+    assert re.search(r"^DEACTIVATED 0 .*\brefill_inactive_scan\b", out, re.M), \
+        f"the page did not leave the active list in refill_inactive_scan:\n{out}"
+    back = re.findall(r"^BACK \d+ (\d+) ", out, re.M)
+    assert back and int(back[-1]), f"never back to where the page had an age:\n{out}"
+    assert re.search(r"Hardware watchpoint \d+: -location mem_map\[\d+\]\.age\s+"
+                     rf"Old value = {back[-1]} .*\s+New value = 0 ", out), out
+    aged = re.search(r"^AGED 0 (.*)$", out, re.M)
+    assert aged, f"forward, no write of age 0:\n{out}"
+    chain = aged[1].split()
+    # the seed's aging: refill_inactive_scan halves an unreferenced
+    # page's age with age_page_down_ageonly (mm/swap.c)
+    assert chain[0] == "age_page_down_ageonly", f"the age written elsewhere:\n{out}"
+    assert chain[1] == "refill_inactive_scan", f"not the active list's scan:\n{out}"
