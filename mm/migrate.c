@@ -75,16 +75,24 @@ int isolate_lru_page(struct page *page)
 	/* A user page: mapped by a process, or in the swap cache. */
 	if (!page->rmap && !PageSwapCache(page))
 		return -EBUSY;
-	if (PageSwapCache(page)) {	/* only cache pages are on lists */
+	/*
+	 * Only cache pages are on lists.  Their flag changes under the
+	 * lock with the list: a swap write's completion (an interrupt)
+	 * puts a written page on no list back on inactive_dirty_list
+	 * unless it is isolated (putback_written_page()).
+	 */
+	if (PageSwapCache(page)) {
 		flags = lru_lock();
 		if (PageActive(page))
 			SetPageWasActive(page);
 		if (PageActive(page) || PageInactiveDirty(page) ||
 		    PageInactiveClean(page))
 			__lru_cache_del(page);
+		SetPageIsolated(page);
 		lru_unlock(flags);
+	} else {
+		SetPageIsolated(page);
 	}
-	SetPageIsolated(page);
 	get_page(page);
 	return 0;
 	/* LAB migrate: END isolate_lru_page */
@@ -101,14 +109,16 @@ static void putback_lru_page(struct page *page)
 	/* LAB migrate: BEGIN putback_lru_page */
 	uint32_t flags;
 
-	ClearPageIsolated(page);
-	if (PageSwapCache(page)) {	/* the lists are the cache's */
+	if (PageSwapCache(page)) {	/* as in isolate_lru_page() */
 		flags = lru_lock();
+		ClearPageIsolated(page);
 		if (PageWasActive(page))
 			add_page_to_active_list(page);
 		else
 			add_page_to_inactive_dirty_list(page);
 		lru_unlock(flags);
+	} else {
+		ClearPageIsolated(page);
 	}
 	ClearPageWasActive(page);
 	put_page(page);
