@@ -7,6 +7,7 @@
 #include "mm/debug.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
+#include "mm/vmscan.h"
 
 static const size_t sizes[] = {
 	1, 8, 31, 32, 33, 64, 100, 128, 200, 256, 500, 512, 513, 1000,
@@ -152,6 +153,34 @@ static void kmem_cache_reap_gives_back_free_slabs(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_pages, start);
 }
 
+/*
+ * A round of reclaim trims the caches: do_try_to_free_pages() calls
+ * kmem_cache_reap() whether or not there is a shortage (through
+ * refill_inactive() if there is), so a cache's free slabs go back
+ * within a few rounds.
+ */
+static void reclaim_rounds_reap_free_slabs(struct ktest *t)
+{
+	kmem_cache_t *c = kmem_cache_create("test_reclaim", 200, 8, 0, NULL);
+	static void *objs[400];
+	unsigned long start, kept;
+
+	KTEST_ASSERT_NOT_NULL(t, c);
+	reap_everything();
+	start = slab_pages;
+	for (int i = 0; i < 400; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KTEST_ASSERT_NOT_NULL(t, objs[i]);
+	}
+	for (int i = 0; i < 400; i++)
+		kmem_cache_free(c, objs[i]);
+	kept = slab_pages - start;
+	for (int round = 0; round < 8 && slab_pages - start == kept; round++)
+		do_try_to_free_pages(GFP_KSWAPD, 0);
+	KTEST_EXPECT_LT(t, slab_pages - start, kept);
+	KTEST_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+}
+
 static void bad_cache_arguments(struct ktest *t)
 {
 	KTEST_EXPECT_NULL(t, kmem_cache_create("x", 0, 0, 0, NULL));
@@ -184,6 +213,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(cache_with_constructor),
 	KTEST_CASE(cache_many_objects),
 	KTEST_CASE(kmem_cache_reap_gives_back_free_slabs),
+	KTEST_CASE(reclaim_rounds_reap_free_slabs),
 	KTEST_CASE(bad_cache_arguments),
 	KTEST_CASE(bad_kfree_is_refused),
 };
