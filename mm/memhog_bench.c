@@ -13,8 +13,16 @@
  *    task running (kernel/sched.c): time when memhog, kswapd and
  *    everyone else waited, for swap I/O mostly;
  *  - pswpout, pswpin, pgfault, pgmajfault;
- *  - pgscan per 100 pages written, and pgrotated per 100 pages
- *    page_launder wrote (how often a page is put back for later);
+ *  - pgscan per 100 pages written, and its parts: PTEs swap_out's
+ *    walk looked at (and of those, found used), active-list pages
+ *    refill_inactive_scan aged (pgrefill), inactive_dirty pages
+ *    page_launder looked at, inactive_clean pages reclaim_page did;
+ *  - the inactive-list looks alone per 100 pages written: what Linux's
+ *    pgscan counts (it counts neither PTE nor active-list looks), so
+ *    the figure to set beside Linux's pgscan/pswpout;
+ *  - pgdeactivate and pgactivate per 100 pages written;
+ *  - pgrotated per 100 pages page_launder wrote (how often a page is
+ *    put back for later);
  *  - write requests the swap disks took, and their average size;
  *  - swap-out throughput (pages written per second of the workload)
  *    against the disk's best sequential write rate, measured before
@@ -71,6 +79,35 @@ static unsigned long percent(unsigned long a, unsigned long b)
 	return b ? (unsigned long)((uint64_t)a * 100 / b) : 0;
 }
 
+/* Where reclaim looked, per 100 pages written (see the top). */
+static void report_scans(const unsigned long ev[NR_VM_EVENT_ITEMS])
+{
+	static const struct {
+		const char *name;
+		enum vm_event_item item;
+	} parts[] = {
+		{ "memhog_swapout_pte_scan_per_100_pswpout", SWAPOUT_PTE_SCAN },
+		{ "memhog_swapout_pte_young_per_100_pswpout",
+		  SWAPOUT_PTE_YOUNG },
+		{ "memhog_pgrefill_per_100_pswpout", PGREFILL },
+		{ "memhog_pgscan_inactive_dirty_per_100_pswpout",
+		  PGSCAN_INACTIVE_DIRTY },
+		{ "memhog_pgscan_inactive_clean_per_100_pswpout",
+		  PGSCAN_INACTIVE_CLEAN },
+		{ "memhog_pgdeactivate_per_100_pswpout", PGDEACTIVATE },
+		{ "memhog_pgactivate_per_100_pswpout", PGACTIVATE },
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(parts); i++)
+		bench_report(parts[i].name,
+			     percent(ev[parts[i].item], ev[PSWPOUT]), "pages");
+	bench_report("memhog_inactive_list_scan_per_100_pswpout",
+		     /* what Linux's pgscan counts */
+		     percent(ev[PGSCAN_INACTIVE_DIRTY] +
+			     ev[PGSCAN_INACTIVE_CLEAN], ev[PSWPOUT]),
+		     "pages");
+}
+
 static void report(const struct memhog_sample *a,
 		   const struct memhog_sample *b, unsigned long best)
 {
@@ -93,6 +130,7 @@ static void report(const struct memhog_sample *a,
 	bench_report("memhog_pgmajfault", ev[PGMAJFAULT], "faults");
 	bench_report("memhog_pgscan_per_100_pswpout",
 		     percent(ev[PGSCAN], ev[PSWPOUT]), "pages");
+	report_scans(ev);
 	bench_report("memhog_pgrotated_per_100_pglaunder",
 		     percent(ev[PGROTATED], ev[PGLAUNDER]), "rotations");
 	bench_report("memhog_write_requests", writes, "requests");

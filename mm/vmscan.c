@@ -108,11 +108,12 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0;
 	if (mm->swap_cnt)
 		mm->swap_cnt--;
-	count_vm_event(PGSCAN);
+	count_vm_scan(SWAPOUT_PTE_SCAN);
 
 	onlist = PageActive(page);
 	/* The CPU set the accessed bit: used since we last looked. */
 	if (ptep_test_and_clear_young(page_table)) {
+		count_vm_event(SWAPOUT_PTE_YOUNG);
 		/* flushed, or the CPU, which sets the bit only when it
 		 * walks the page tables, may not set it again while the
 		 * TLB holds the translation (2.4.0 does not flush; it
@@ -382,7 +383,7 @@ int refill_inactive_scan(unsigned int priority, int oneshot)
 		struct page *page = list_entry(active_list.prev, struct page,
 					       lru);
 
-		count_vm_event(PGSCAN);
+		count_vm_scan(PGREFILL);
 		if (!PageActive(page)) {
 			drop_stray_page(page, __func__, "active_list",
 					&nr_active_pages);
@@ -522,7 +523,7 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
 		struct page *page = list_entry(inactive_dirty_list.prev,
 					       struct page, lru);
 
-		count_vm_event(PGSCAN);
+		count_vm_scan(PGSCAN_INACTIVE_DIRTY);
 		if (!PageInactiveDirty(page)) {
 			drop_stray_page(page, "page_launder",
 					"inactive_dirty_list",
@@ -640,7 +641,7 @@ struct page *reclaim_page(zone_t *zone)
 		struct page *page = list_entry(zone->inactive_clean_list.prev,
 					       struct page, lru);
 
-		count_vm_event(PGSCAN);
+		count_vm_scan(PGSCAN_INACTIVE_CLEAN);
 		if (!PageInactiveClean(page)) {
 			drop_stray_page(page, __func__, "inactive_clean_list",
 					&zone->inactive_clean_pages);

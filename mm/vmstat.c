@@ -23,6 +23,15 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PSWPIN] = "pswpin",
 	[PSWPOUT] = "pswpout",
 	[PGSCAN] = "pgscan",
+	/* pgscan's parts.  Linux 2.6's pgrefill counts the same (active
+	 * list pages scanned), and its pgscan_* count inactive-list pages
+	 * scanned, as the two inactive ones here do; Linux has no
+	 * counter of page-table looks (it finds mappings by rmap). */
+	[SWAPOUT_PTE_SCAN] = "swapout_pte_scan",
+	[PGREFILL] = "pgrefill",
+	[PGSCAN_INACTIVE_DIRTY] = "pgscan_inactive_dirty",
+	[PGSCAN_INACTIVE_CLEAN] = "pgscan_inactive_clean",
+	[SWAPOUT_PTE_YOUNG] = "swapout_pte_young",
 	[PGSTEAL] = "pgsteal",
 	[PGACTIVATE] = "pgactivate",
 	[PGDEACTIVATE] = "pgdeactivate",

@@ -11,7 +11,12 @@ enum vm_event_item {
 	PGMAJFAULT,		/* ... that had to read from swap */
 	PSWPIN,			/* pages read from swap */
 	PSWPOUT,		/* pages written to swap */
-	PGSCAN,			/* pages looked at by reclaim */
+	PGSCAN,			/* pages looked at by reclaim: the sum of */
+	SWAPOUT_PTE_SCAN,	/*  PTEs try_to_swap_out looked at, */
+	PGREFILL,		/*  active_list pages aged (refill_...scan), */
+	PGSCAN_INACTIVE_DIRTY,	/*  inactive_dirty pages page_launder saw, */
+	PGSCAN_INACTIVE_CLEAN,	/*  inactive_clean pages reclaim_page saw */
+	SWAPOUT_PTE_YOUNG,	/* PTEs of those found accessed (kept) */
 	PGSTEAL,		/* pages reclaimed */
 	PGACTIVATE,		/* inactive -> active */
 	PGDEACTIVATE,		/* active -> inactive_dirty */
@@ -43,6 +48,14 @@ static inline void count_vm_events(enum vm_event_item item,
 				   unsigned long delta)
 {
 	__atomic_add_fetch(&vm_events[item], delta, __ATOMIC_RELAXED);
+}
+
+/* One look by reclaim: pgscan, and the part of it that says where
+ * (SWAPOUT_PTE_SCAN, PGREFILL, PGSCAN_INACTIVE_DIRTY or _CLEAN). */
+static inline void count_vm_scan(enum vm_event_item where)
+{
+	count_vm_event(PGSCAN);
+	count_vm_event(where);
 }
 
 #endif

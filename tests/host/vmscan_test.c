@@ -13,6 +13,7 @@
  */
 #include "lib/ktest.h"
 #include "kernel/time.h"
+#include "lib/string.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
 #include "mm/internal.h"
@@ -588,6 +589,70 @@ static void a_stray_page_is_reported_and_dropped(struct ktest *t)
 	test_mm_exit(&tm);
 }
 
+/* ------------------------------------------------ counting looks */
+
+/* Each of pgscan's parts has grown by what it says since `before`,
+ * and pgscan by their sum. */
+static void expect_looks(struct ktest *t, const unsigned long *before,
+			 unsigned long pte, unsigned long young,
+			 unsigned long refill, unsigned long dirty,
+			 unsigned long clean)
+{
+	KTEST_EXPECT_EQ(t, vm_events[SWAPOUT_PTE_SCAN] -
+			   before[SWAPOUT_PTE_SCAN], pte);
+	KTEST_EXPECT_EQ(t, vm_events[SWAPOUT_PTE_YOUNG] -
+			   before[SWAPOUT_PTE_YOUNG], young);
+	KTEST_EXPECT_EQ(t, vm_events[PGREFILL] - before[PGREFILL], refill);
+	KTEST_EXPECT_EQ(t, vm_events[PGSCAN_INACTIVE_DIRTY] -
+			   before[PGSCAN_INACTIVE_DIRTY], dirty);
+	KTEST_EXPECT_EQ(t, vm_events[PGSCAN_INACTIVE_CLEAN] -
+			   before[PGSCAN_INACTIVE_CLEAN], clean);
+	KTEST_EXPECT_EQ(t, vm_events[PGSCAN] - before[PGSCAN],
+			pte + refill + dirty + clean);
+}
+
+/*
+ * Every look by reclaim counts in pgscan and in the part that says
+ * where it looked: swap_out's walk at three PTEs (one young), the
+ * active list at one page, page_launder's first pass at one dirty
+ * page, reclaim_page at one clean page.
+ */
+static void each_look_is_counted_where_it_happens(struct ktest *t)
+{
+	unsigned long before[NR_VM_EVENT_ITEMS];
+	struct test_mm tm;
+	struct page *p1, *p2;
+
+	KTEST_ASSERT_TRUE(t, test_mm_init(t, &tm, 3));
+	test_mm_map(t, &tm, 0, _PAGE_ACCESSED);
+	map_old(t, &tm, 1);
+	map_old(t, &tm, 2);
+	p1 = pte_page(*test_mm_pte(&tm, 1));
+	p2 = pte_page(*test_mm_pte(&tm, 2));
+	tm.mm.swap_cnt = 3;
+	memcpy(before, vm_events, sizeof(before));
+	KTEST_EXPECT_EQ(t, swap_out(0, GFP_KSWAPD), 2);
+	expect_looks(t, before, 3, 1, 0, 0, 0);
+
+	activate_page(p1);
+	memcpy(before, vm_events, sizeof(before));
+	KTEST_EXPECT_EQ(t, refill_inactive_scan(0, 0), 0);
+	expect_looks(t, before, 0, 0, 1, 0, 0);
+
+	memcpy(before, vm_events, sizeof(before));
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);	/* rotated */
+	expect_looks(t, before, 0, 0, 0, 1, 0);
+
+	write_dirty_pages();
+	page_launder(GFP_KSWAPD, 0);
+	KTEST_ASSERT_TRUE(t, PageInactiveClean(p2));
+	memcpy(before, vm_events, sizeof(before));
+	KTEST_EXPECT_PTR_EQ(t, reclaim_page(page_zone(p2)), p2);
+	expect_looks(t, before, 0, 0, 0, 0, 1);
+	__free_page(p2);
+	test_mm_exit(&tm);
+}
+
 /* ------------------------------------------------ reclaim_page */
 
 /*
@@ -643,6 +708,7 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(page_launder_drops_an_orphan),
 	KTEST_CASE(a_stray_page_is_reported_and_dropped),
 	KTEST_CASE(reclaim_page_takes_only_clean_unused_pages),
+	KTEST_CASE(each_look_is_counted_where_it_happens),
 };
 KTEST_SUITE_INIT_EXIT(host_vmscan, vmscan_cases, reclaim_machine_up,
 		      reclaim_machine_down);

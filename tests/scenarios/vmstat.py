@@ -6,7 +6,9 @@ from pagoda_test import scenario
 from pagoda_test.disks import make_image
 
 COUNTERS = ("nr_free_pages", "nr_active", "nr_inactive_dirty", "nr_inactive_clean",
-            "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan", "pgsteal",
+            "pgfault", "pgmajfault", "pswpin", "pswpout", "pgscan",
+            "swapout_pte_scan", "swapout_pte_young", "pgrefill",
+            "pgscan_inactive_dirty", "pgscan_inactive_clean", "pgsteal",
             "pgactivate", "pgdeactivate", "kswapd_wakeup", "allocstall", "oom_kill")
 
 
