@@ -215,20 +215,42 @@ void age_page_down(struct page *page)
  * left.  The caller holds the page locked, as in 2.4.
  */
 /*
+ * Written, clean, and still unused: what page_launder()'s next pass
+ * would move to inactive_clean_list without a second thought (its
+ * tests for a page used again or dirty, launder_pass()).  The swap
+ * cache's reference is the only one (the writer holds the lock, not a
+ * reference); a page mapped again meanwhile has more.  An orphan (only
+ * the cache holds its slot too: its owner exited during the write) is
+ * not: page_launder() frees it (launder_drop_unused()).
+ */
+static bool written_page_is_clean_and_unused(struct page *page)
+{
+	return !PageDirty(page) && !PageReferenced(page) && !page->age &&
+	       page_count(page) == 1 &&
+	       swap_count((swp_entry_t){ page->index }) > 1;
+}
+
+/*
  * A write page_launder() started is over (mm/page_io.c, usually from
- * the disk's interrupt).  page_launder() took the page off
- * inactive_dirty_list when it sent the write, so that no pass looks at
- * it while it is written, and it goes back now: the next pass finds it
- * clean and moves it to inactive_clean_list; used again meanwhile, to
- * the active list; dirty again (or its write failed), it is written
- * again.  Linux 2.6 moves such a page at the end of its write to the
- * tail of the inactive list (rotate_reclaimable_page(), from
- * end_page_writeback()); here it goes to the head, as any page joining
- * the list: a pass takes pages from the tail and looks at as many as
- * the list held when it started, and a page added at the tail while it
- * runs would stand in for a dirty one still to be written.  A page on a
- * list (written by someone else), isolated for migration, or not in
- * swapper_space (the swap-area suite writes such) stays where it is.
+ * the disk's interrupt; the page is still locked).  page_launder()
+ * took the page off inactive_dirty_list when it sent the write, so
+ * that no pass looks at it while it is written, and it goes back now.
+ *
+ * Departure: clean and unused, it goes straight to its zone's
+ * inactive_clean_list, for reclaim_page() to take; 2.4.0 leaves it on
+ * inactive_dirty_list, where the next page_launder() pass finds it
+ * clean only to make this same move (a look per page written, a
+ * quarter of page_launder's).  Linux 2.6 likewise moves a page whose
+ * write reclaim started, at the end of that write, to the tail of the
+ * inactive list, to be freed next (rotate_reclaimable_page(), from
+ * end_page_writeback()).  Used again meanwhile, dirty again or its
+ * write failed, it goes back to inactive_dirty_list, at the head, as
+ * any page joining the list (a pass takes pages from the tail and
+ * looks at as many as the list held when it started; a page added at
+ * the tail while it runs would stand in for one still to be looked
+ * at), and page_launder() decides.  A page on a list (written by
+ * someone else), isolated for migration, or not in swapper_space (the
+ * swap-area suite writes such) stays where it is.
  */
 void putback_written_page(struct page *page)
 {
@@ -236,8 +258,12 @@ void putback_written_page(struct page *page)
 
 	if (page->mapping == &swapper_space && !PageActive(page) &&
 	    !PageInactiveDirty(page) && !PageInactiveClean(page) &&
-	    !PageIsolated(page))
-		add_page_to_inactive_dirty_list(page);
+	    !PageIsolated(page)) {
+		if (written_page_is_clean_and_unused(page))
+			add_page_to_inactive_clean_list(page);
+		else
+			add_page_to_inactive_dirty_list(page);
+	}
 	lru_unlock(flags);
 }
 

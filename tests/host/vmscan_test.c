@@ -50,13 +50,32 @@ static void map_old(struct ktest *t, struct test_mm *tm, unsigned int i)
 		page->age = 0;
 }
 
-/* One write pass, as when memory is short, and the disk finishing it. */
+/* One write pass, as when memory is short, and the disk finishing it:
+ * the written pages, clean and unused, are on inactive_clean_list. */
 static void write_dirty_pages(void)
 {
 	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
 	test_mm_end_free_shortage();
 	ramdisk_run();
+}
+
+/*
+ * The same, with someone holding each of the n pages p[] for a moment
+ * while its write completes (a waiter on the page): the completion
+ * then puts it back on inactive_dirty_list, clean, for page_launder()
+ * to sort (putback_written_page()).
+ */
+static void write_dirty_pages_held(struct page **p, int n)
+{
+	test_mm_make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	test_mm_end_free_shortage();
+	for (int i = 0; i < n; i++)
+		get_page(p[i]);
+	ramdisk_run();
+	for (int i = 0; i < n; i++)
+		put_page(p[i]);
 }
 
 /* ------------------------------------------------ swap_out */
@@ -153,7 +172,7 @@ static void gfp_buffer_reclaims_without_io(struct ktest *t)
 	zone_t *zone;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, 2, p));
-	write_dirty_pages();
+	write_dirty_pages_held(p, 2);
 	KTEST_EXPECT_FALSE(t, PageDirty(p[0]) || PageDirty(p[1]));
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[0]) && PageInactiveDirty(p[1]));
 	bdev = swap_info[SWP_TYPE(entry_of(p[0]))].bdev;
@@ -221,7 +240,7 @@ static void page_launder_sorts_each_page(struct ktest *t)
 	struct test_mm tm;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
-	write_dirty_pages();			/* all clean now */
+	write_dirty_pages_held(p, N);		/* all clean now */
 	SetPageReferenced(p[REF]);
 	p[AGED]->age = 1;
 	get_page(p[USED]);
@@ -254,8 +273,9 @@ static void page_launder_sorts_each_page(struct ktest *t)
 /*
  * Dirty pages are written only in the second pass: when free memory
  * is short, and the caller may start I/O.  The write is asynchronous:
- * the page stays locked until the disk finishes, and the next pass
- * finds it clean.
+ * the page stays locked until the disk finishes, and the completion
+ * puts it, clean and unused, on inactive_clean_list
+ * (putback_written_page()): the next pass has nothing to do.
  */
 static void page_launder_writes_only_when_short(struct ktest *t)
 {
@@ -282,8 +302,11 @@ static void page_launder_writes_only_when_short(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, PageWriteback(page));
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_TRUE(t, on_disk_intact(page, 0));
-	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 1);
 	KTEST_EXPECT_TRUE(t, PageInactiveClean(page));
+	KTEST_EXPECT_TRUE(t, page_on_list(page,
+				&page_zone(page)->inactive_clean_list));
+	KTEST_EXPECT_EQ(t, nr_inactive_dirty_pages, 0);
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
 	test_mm_exit(&tm);
 }
 
@@ -292,7 +315,8 @@ static void page_launder_writes_only_when_short(struct ktest *t)
  * written even with no free shortage (page_launder laundering ahead):
  * each is rotated once, by the first pass, and written by the second.
  * While it is written a page is on no list, and no pass looks at it;
- * its completion puts it back, and the next pass finds it clean.
+ * its completion puts it, clean and unused, on inactive_clean_list,
+ * and no pass needs to look at it again.
  */
 static void piled_up_dirty_pages_are_written_ahead(struct ktest *t)
 {
@@ -323,11 +347,43 @@ static void piled_up_dirty_pages_are_written_ahead(struct ktest *t)
 	ramdisk_run();
 	for (int i = 0; i < N; i++)
 		KTEST_EXPECT_TRUE(t, !PageLocked(p[i]) &&
-				  PageInactiveDirty(p[i]));
-	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), N);
-	for (int i = 0; i < N; i++)
-		KTEST_EXPECT_TRUE(t, PageInactiveClean(p[i]));
+				  PageInactiveClean(p[i]));
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 0);
+	KTEST_EXPECT_EQ(t, vm_events[PGSCAN], scanned);
 	KTEST_EXPECT_EQ(t, vm_events[PGROTATED] - rotated, N);
+	test_mm_exit(&tm);
+}
+
+/*
+ * The end of a write page_launder() started puts the page where the
+ * next pass would: clean and unused, on inactive_clean_list at once
+ * (after Linux 2.6's rotate_reclaimable_page()); used again (found
+ * referenced, or held by someone: a process faulting it back in),
+ * back on inactive_dirty_list for page_launder() to decide.
+ */
+static void a_written_page_is_put_where_the_next_pass_would(struct ktest *t)
+{
+	enum { CLEAN, REF, HELD, N };
+	struct page *p[N];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
+	test_mm_make_free_shortage();
+	page_launder(GFP_KSWAPD, 0);
+	test_mm_end_free_shortage();
+	for (int i = 0; i < N; i++)
+		KTEST_EXPECT_TRUE(t, PageLocked(p[i]) && !PageInactiveDirty(p[i]));
+	SetPageReferenced(p[REF]);
+	get_page(p[HELD]);
+	ramdisk_run();
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(p[CLEAN]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[REF]));
+	KTEST_EXPECT_TRUE(t, PageInactiveDirty(p[HELD]));
+	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	put_page(p[HELD]);
+	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), 1);	/* HELD */
+	KTEST_EXPECT_TRUE(t, PageActive(p[REF]));
+	KTEST_EXPECT_TRUE(t, PageInactiveClean(p[HELD]));
 	test_mm_exit(&tm);
 }
 
@@ -668,8 +724,7 @@ static void reclaim_page_takes_only_clean_unused_pages(struct ktest *t)
 	zone_t *zone;
 
 	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
-	write_dirty_pages();
-	KTEST_EXPECT_EQ(t, page_launder(GFP_KSWAPD, 0), N);
+	write_dirty_pages();		/* all on inactive_clean_list */
 	SetPageReferenced(p[REF]);
 	set_page_dirty(p[DIRTY]);
 	/* looked at from the tail: these first, then the clean one */
@@ -700,6 +755,7 @@ static const struct ktest_case vmscan_cases[] = {
 	KTEST_CASE(page_launder_writes_only_when_short),
 	KTEST_CASE(sync_page_launder_waits_for_its_write),
 	KTEST_CASE(piled_up_dirty_pages_are_written_ahead),
+	KTEST_CASE(a_written_page_is_put_where_the_next_pass_would),
 	KTEST_CASE(neighbouring_writes_share_a_request),
 	KTEST_CASE(a_failed_write_is_retried),
 	KTEST_CASE(a_bad_slot_moves_its_page_and_every_pte),
