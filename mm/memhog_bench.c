@@ -12,6 +12,9 @@
  *  - memhog_idle_permille: the share of timer ticks that found the idle
  *    task running (kernel/sched.c): time when memhog, kswapd and
  *    everyone else waited, for swap I/O mostly;
+ *  - memhog_kswapd_permille: the share that found kswapd running (its
+ *    stime), the CPU that reclaim's scans and writes cost in the
+ *    background;
  *  - pswpout, pswpin, pgfault, pgmajfault;
  *  - pgscan per 100 pages written, and its parts: PTEs swap_out's
  *    walk looked at (and of those, found used), active-list pages
@@ -37,6 +40,7 @@
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "mm/swap.h"
+#include "mm/vmscan.h"
 #include "mm/vmstat.h"
 
 /* What both boots run: 1.5 times the smaller RAM, three passes. */
@@ -47,7 +51,7 @@
 /* What the workload is measured by, read before and after it. */
 struct memhog_sample {
 	uint64_t us;
-	unsigned long jiffies, idle;
+	unsigned long jiffies, idle, kswapd;
 	unsigned long events[NR_VM_EVENT_ITEMS];
 	unsigned long disk_writes;
 };
@@ -69,6 +73,7 @@ static void sample(struct memhog_sample *s)
 	s->us = boot_clock_us();
 	s->jiffies = jiffies;
 	s->idle = idle_ticks;
+	s->kswapd = kswapd_task ? kswapd_task->stime + kswapd_task->utime : 0;
 	memcpy(s->events, vm_events, sizeof(s->events));
 	s->disk_writes = swap_disk_writes();
 }
@@ -123,6 +128,9 @@ static void report(const struct memhog_sample *a,
 	bench_report("memhog_ms", ms, "ms");
 	bench_report("memhog_idle_permille",
 		     ticks ? (b->idle - a->idle) * 1000 / ticks : 0,
+		     "permille");
+	bench_report("memhog_kswapd_permille",
+		     ticks ? (b->kswapd - a->kswapd) * 1000 / ticks : 0,
 		     "permille");
 	bench_report("memhog_pswpout", ev[PSWPOUT], "pages");
 	bench_report("memhog_pswpin", ev[PSWPIN], "pages");

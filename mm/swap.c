@@ -239,8 +239,8 @@ static bool written_page_is_clean_and_unused(struct page *page)
  * Departure: clean and unused, it goes straight to its zone's
  * inactive_clean_list, for reclaim_page() to take; 2.4.0 leaves it on
  * inactive_dirty_list, where the next page_launder() pass finds it
- * clean only to make this same move (a look per page written, a
- * quarter of page_launder's).  Linux 2.6 likewise moves a page whose
+ * clean only to make this same move (a look per page written,
+ * about a third of page_launder's).  Linux 2.6 likewise moves a page whose
  * write reclaim started, at the end of that write, to the tail of the
  * inactive list, to be freed next (rotate_reclaimable_page(), from
  * end_page_writeback()).  Used again meanwhile, dirty again or its
