@@ -228,6 +228,7 @@ bool swap_cache_add_for_read(struct page *page, swp_entry_t entry);
 void swapin_readahead(swp_entry_t entry);
 struct page *read_alone(struct page *page, swp_entry_t entry);
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset);
+extern unsigned int swapin_window;
 
 /* A page's age: set on free, raised when referenced, halved on scans. */
 #define PAGE_AGE_START	2

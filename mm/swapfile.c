@@ -345,18 +345,31 @@ void swap_area_out_of_use(struct swap_info_struct *p)
 }
 
 /*
+ * How many slots a read-ahead window holds while a process reads its
+ * memory back in order: swapin_readahead_async() (mm/memory.c) ramps
+ * it up, a fault that has to read sets it back to 0, which stands for
+ * 2.4's 1 << page_cluster.  Not in 2.4: see valid_swaphandles().
+ */
+unsigned int swapin_window;
+
+/*
  * The slots swap-in reads together with entry's (2.4's
- * valid_swaphandles): the aligned window of 1 << page_cluster slots
- * around it, from its start up to the first slot not in use (free,
- * bad, past the end, or whose I/O failed).  *offset gets the first;
- * returns how many (0 if the window starts with a slot not in use: the
- * first window, as in 2.4.0, since slot 0 is the header).
+ * valid_swaphandles): the window from the start of the aligned block
+ * of 1 << page_cluster slots around it, up to the first slot not in
+ * use (free, bad, past the end, or whose I/O failed).  *offset gets
+ * the first; returns how many (0 if the window starts with a slot not
+ * in use: the first window, as in 2.4.0, since slot 0 is the header).
+ * Departure: the window is that block, as in 2.4.0, unless a reader in
+ * order has ramped swapin_window up (Linux 2.6.23's on-demand
+ * read-ahead grows its window so for files); then it is that many
+ * slots from the block's start.
  */
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
 {
 	unsigned long type = SWP_TYPE(entry);
 	unsigned long toff = SWP_OFFSET(entry) >> page_cluster << page_cluster;
-	unsigned long end = toff + (1UL << page_cluster);
+	unsigned long end = toff + max(1UL << page_cluster,
+				       (unsigned long)swapin_window);
 	int n = 0;
 
 	*offset = toff;

@@ -500,6 +500,98 @@ static void a_swap_fault_maps_the_pages_read_ahead(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* Are the n PTEs from a present, and each writable as want says? */
+static void expect_mapped(struct ktest *t, struct mm_struct *mm,
+			  unsigned long a, unsigned int n, bool want)
+{
+	for (unsigned int i = 0; i < n; i++, a += PAGE_SIZE) {
+		pte_t pte = *pte_of(mm, a);
+
+		KTEST_ASSERT_TRUE(t, pte_present(pte));
+		KTEST_EXPECT_EQ(t, pte_write(pte), want);
+		KTEST_EXPECT_EQ(t, pte_dirty(pte), want);
+		KTEST_EXPECT_EQ(t, PageSwapCache(pte_page(pte)), !want);
+	}
+}
+
+/*
+ * A process that writes what it reads (the page before the fault
+ * mapped writable and dirty) gets the page it faults on and the pages
+ * mapped around it as its write faults would leave them: writable,
+ * dirty, out of the swap cache, their slots free.  Its writes then
+ * take no fault, and survive a trip to swap and back.  A reader (the
+ * page before mapped read-only) gets them read-only, in the cache.
+ */
+static void a_writer_gets_the_pages_read_ahead_writable(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	unsigned long addr, first, faults, free_slots, w1, w4;
+	struct mm_struct *mm = mm_with_windows_on_disk(t, 5, &addr, &first);
+
+	if (!mm)
+		return;
+	w1 = first + n * PAGE_SIZE;
+	w4 = first + 4 * n * PAGE_SIZE;
+	/* a writer: writes the page before window 1, then reads on */
+	KTEST_EXPECT_EQ(t, put_u32(w1 - PAGE_SIZE, 7), 0);
+	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm, w1)));
+	free_slots = nr_swap_pages;
+	faults = vm_events[PGFAULT];
+	KTEST_EXPECT_EQ(t, get_u32(w1), written_at(addr, w1));
+	expect_mapped(t, mm, w1, n, true);
+	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots + n);
+	for (unsigned int i = 0; i < n; i++)
+		KTEST_EXPECT_EQ(t, put_u32(w1 + i * PAGE_SIZE, 5000 + i), 0);
+	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 1);
+	for (unsigned int i = 0; i < n; i++)
+		write_out(swap_out_page(mm, w1 + i * PAGE_SIZE));
+	for (unsigned int i = 0; i < n; i++)
+		KTEST_EXPECT_EQ(t, get_u32(w1 + i * PAGE_SIZE), 5000 + i);
+	/* a reader: reads the page before window 4, then window 4 */
+	KTEST_EXPECT_EQ(t, get_u32(w4 - PAGE_SIZE), written_at(addr, w4 -
+								 PAGE_SIZE));
+	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm, w4)));
+	KTEST_EXPECT_EQ(t, get_u32(w4), written_at(addr, w4));
+	expect_mapped(t, mm, w4, n, false);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * A writer whose slots a forked child shares gets its pages read-only
+ * and in the cache, as any reader: its write copies the page, and the
+ * child still reads what was on disk.
+ */
+static void a_writer_shares_what_fork_shares(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	unsigned long addr, first, w1;
+	struct mm_struct *parent = mm_with_windows_on_disk(t, 2, &addr,
+							   &first);
+	struct mm_struct *child;
+
+	if (!parent)
+		return;
+	w1 = first + n * PAGE_SIZE;
+	child = dup_mm(parent);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, put_u32(w1 - PAGE_SIZE, 7), 0);	/* a copy */
+	KTEST_EXPECT_TRUE(t, pte_dirty(*pte_of(parent, w1 - PAGE_SIZE)));
+	KTEST_EXPECT_EQ(t, get_u32(w1), written_at(addr, w1));
+	expect_mapped(t, parent, w1, n, false);
+	KTEST_EXPECT_EQ(t, put_u32(w1 + PAGE_SIZE, 9), 0);
+	KTEST_EXPECT_EQ(t, get_u32(w1 + PAGE_SIZE), 9);
+	use_mm(child);
+	KTEST_EXPECT_EQ(t, get_u32(w1 + PAGE_SIZE),
+			written_at(addr, w1 + PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, get_u32(w1 - PAGE_SIZE),
+			written_at(addr, w1 - PAGE_SIZE));
+	leave_mm(t, child);
+	use_mm(parent);
+	expect_clean_invariants(t);
+	leave_mm(t, parent);
+}
+
 /*
  * Read-ahead runs ahead of a process that reads in order: the hit on
  * the second page of a window, the page before it mapped, reads the
@@ -545,6 +637,45 @@ static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 		KTEST_EXPECT_EQ(t, get_u32(second + i * PAGE_SIZE),
 				written_at(addr, second + i * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * A reader in order gets larger and larger windows read ahead, up to
+ * what one request to the disk carries (swapin_window), and fault-
+ * around maps as far: 8 windows of 16 pages take 4 faults and 4
+ * requests (and one more ahead) instead of 8 of each.  A fault that must read starts the
+ * window again from 1 << page_cluster.
+ */
+static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	unsigned long addr, first, requests, faults, a;
+	unsigned int most = min((unsigned int)BLK_MAX_SEGS, bdev->max_segs) &
+			    ~(n - 1);
+	struct mm_struct *mm = mm_with_windows_on_disk(t, 8, &addr, &first);
+
+	if (!mm)
+		return;
+	if (most < 4 * n) {
+		ktest_skip(t, "the disk takes fewer than 4 windows a request");
+		leave_mm(t, mm);
+		return;
+	}
+	requests = bdev->nr_requests;
+	faults = vm_events[PGFAULT];
+	for (a = first; a < first + 8 * n * PAGE_SIZE; a += PAGE_SIZE)
+		KTEST_EXPECT_EQ(t, get_u32(a), written_at(addr, a));
+	/* 16 (the fault), 16 (the fault), 32 and 64 ahead, and from the
+	 * last fault (a window's start) the pages after the 8 windows */
+	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 5);
+	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 4);
+	KTEST_EXPECT_EQ(t, swapin_window, 4 * n);
+	write_out(swap_out_page(mm, first));
+	KTEST_EXPECT_EQ(t, get_u32(first), written_at(addr, first));
+	KTEST_EXPECT_EQ(t, swapin_window, 0);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -1351,7 +1482,10 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
 	KTEST_CASE(a_swap_fault_maps_the_pages_read_ahead),
+	KTEST_CASE(a_writer_gets_the_pages_read_ahead_writable),
+	KTEST_CASE(a_writer_shares_what_fork_shares),
 	KTEST_CASE(readahead_runs_ahead_of_a_reader_in_order),
+	KTEST_CASE(readahead_ramps_up_for_a_reader_in_order),
 	KTEST_CASE(swap_cache_lookups_age_pages_up),
 	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),
