@@ -25,6 +25,15 @@ static bool in_image(unsigned long off, unsigned long len, unsigned long size)
 	return off <= size && len <= size - off;
 }
 
+/*
+ * A PT_LOAD that takes memory.  An empty one maps nothing, as 2.4.0's
+ * do_mmap() returns at once for a length of 0; linkers do write them.
+ */
+static bool loads_memory(const Elf32_Phdr *ph)
+{
+	return ph->p_type == PT_LOAD && ph->p_memsz;
+}
+
 static Elf32_Phdr read_phdr(const unsigned char *image,
 			    const Elf32_Ehdr *eh, unsigned i)
 {
@@ -67,6 +76,9 @@ static const char *check_segment(const Elf32_Phdr *ph, unsigned long size,
 	if (ph->p_vaddr < MIN_VADDR || ph->p_memsz > TASK_SIZE ||
 	    ph->p_vaddr > TASK_SIZE - ph->p_memsz)
 		return "segment outside user space";
+	if (ph->p_vaddr + ph->p_memsz > STACK_TOP - INITIAL_STACK_ROOM)
+		return "segment in the last page below 3 GiB, where the "
+		       "initial stack goes";
 	if ((ph->p_vaddr & PAGE_MASK) < prev_end)
 		return "segments out of order or sharing a page";
 	return NULL;
@@ -93,7 +105,7 @@ int elf_check(const unsigned char *image, unsigned long size,
 	for (unsigned i = 0; i < eh.e_phnum; i++) {
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 
-		if (ph.p_type != PT_LOAD)
+		if (!loads_memory(&ph))
 			continue;
 		*why = check_segment(&ph, size, prev_end);
 		if (*why)
@@ -164,7 +176,7 @@ int load_elf_binary(const unsigned char *image, unsigned long size __unused,
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 		int err;
 
-		if (ph.p_type != PT_LOAD)
+		if (!loads_memory(&ph))
 			continue;
 		err = load_segment(image, &ph);
 		if (err)
