@@ -105,6 +105,11 @@ int elf_check(const unsigned char *image, unsigned long size,
 	for (unsigned i = 0; i < eh.e_phnum; i++) {
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 
+		if (ph.p_type == PT_INTERP) {	/* Linux would load ld.so */
+			*why = "dynamically linked (it names an "
+			       "interpreter): only static executables run";
+			return -ENOEXEC;
+		}
 		if (!loads_memory(&ph))
 			continue;
 		*why = check_segment(&ph, size, prev_end);

@@ -86,6 +86,11 @@ static void segment_on_the_stack(unsigned char *i __unused,
 {
 	ph[1].p_vaddr = STACK_TOP - PAGE_SIZE;	/* sleep's .bss */
 }
+static void asks_for_interpreter(unsigned char *i __unused,
+				 Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph[2].p_type = PT_INTERP;	/* sleep's GNU_STACK */
+}
 static void entry_outside(unsigned char *i __unused, Elf32_Ehdr *eh,
 			  Elf32_Phdr *ph __unused) { eh->e_entry = 0x1000; }
 
@@ -101,6 +106,7 @@ static const struct breakage breakages[] = {
 	{ "outside user space", segment_in_kernel },
 	{ "outside user space", segment_at_null },
 	{ "where the initial stack goes", segment_on_the_stack },
+	{ "dynamically linked", asks_for_interpreter },
 	{ "entry point", entry_outside },
 };
 
