@@ -47,15 +47,20 @@ __asm__(".globl _start\n_start:\n\tpushl %esp\n\tcall start_c\n\thlt\n");
 """
 
 
-def compile_outside(lab):
-    """Build the program with the cross compiler alone: no user/lib, no make."""
-    source = lab.tmpdir / "outside.c"
-    source.write_text(OUTSIDE_C)
-    binary = lab.tmpdir / "outside"
+def compile_without_library(lab, name, text):
+    """Build C `text` into lab.tmpdir/name with the cross compiler alone:
+    no user/lib, no make."""
+    source = lab.tmpdir / f"{name}.c"
+    source.write_text(text)
+    binary = lab.tmpdir / name
     built = subprocess.run(["i686-linux-gnu-gcc", "-static", "-nostdlib", "-o", str(binary),
                             str(source)], capture_output=True, text=True)
     assert built.returncode == 0, f"the cross compiler failed:\n{built.stderr}"
     return binary
+
+
+def compile_outside(lab):
+    return compile_without_library(lab, "outside", OUTSIDE_C)
 
 
 @scenario("outside_binary_runs_as_a_module", timeout=90)
