@@ -25,6 +25,15 @@ static bool in_image(unsigned long off, unsigned long len, unsigned long size)
 	return off <= size && len <= size - off;
 }
 
+/*
+ * A PT_LOAD that takes memory.  An empty one maps nothing, as 2.4.0's
+ * do_mmap() returns at once for a length of 0; linkers do write them.
+ */
+static bool loads_memory(const Elf32_Phdr *ph)
+{
+	return ph->p_type == PT_LOAD && ph->p_memsz;
+}
+
 static Elf32_Phdr read_phdr(const unsigned char *image,
 			    const Elf32_Ehdr *eh, unsigned i)
 {
@@ -67,8 +76,11 @@ static const char *check_segment(const Elf32_Phdr *ph, unsigned long size,
 	if (ph->p_vaddr < MIN_VADDR || ph->p_memsz > TASK_SIZE ||
 	    ph->p_vaddr > TASK_SIZE - ph->p_memsz)
 		return "segment outside user space";
-	if ((ph->p_vaddr & PAGE_MASK) < prev_end)
-		return "segments out of order or sharing a page";
+	if (ph->p_vaddr + ph->p_memsz > STACK_TOP - INITIAL_STACK_ROOM)
+		return "segment in the last page below 3 GiB, where the "
+		       "initial stack goes";
+	if (ph->p_vaddr < prev_end)
+		return "segments out of order or overlapping";
 	return NULL;
 }
 
@@ -93,12 +105,17 @@ int elf_check(const unsigned char *image, unsigned long size,
 	for (unsigned i = 0; i < eh.e_phnum; i++) {
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 
-		if (ph.p_type != PT_LOAD)
+		if (ph.p_type == PT_INTERP) {	/* Linux would load ld.so */
+			*why = "dynamically linked (it names an "
+			       "interpreter): only static executables run";
+			return -ENOEXEC;
+		}
+		if (!loads_memory(&ph))
 			continue;
 		*why = check_segment(&ph, size, prev_end);
 		if (*why)
 			return -ENOEXEC;
-		prev_end = PAGE_ALIGN(ph.p_vaddr + ph.p_memsz);
+		prev_end = ph.p_vaddr + ph.p_memsz;
 		if ((ph.p_flags & PF_X) && eh.e_entry >= ph.p_vaddr &&
 		    eh.e_entry < ph.p_vaddr + ph.p_memsz)
 			entry_ok = true;
@@ -116,25 +133,49 @@ static unsigned long segment_prot(const Elf32_Phdr *ph)
 	       (ph->p_flags & PF_X ? PROT_EXEC : 0);
 }
 
-/* Maps one checked PT_LOAD segment into the current address space. */
-static int load_segment(const unsigned char *image, const Elf32_Phdr *ph)
+/* The last page the segments loaded so far cover, and its protection. */
+struct loaded {
+	unsigned long end;	/* page aligned; 0 before the first */
+	unsigned long prot;
+};
+
+/*
+ * Maps one checked PT_LOAD segment into the current address space,
+ * after the one in *prev.  Segments may share a page (linked with a
+ * max-page-size below 4096: their bytes lie side by side in the file
+ * as in memory); that page is mapped once and gets both protections,
+ * where Linux maps the file's page twice, the second mapping's
+ * protection winning.
+ */
+static int load_segment(const unsigned char *image, const Elf32_Phdr *ph,
+			struct loaded *prev)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long start = ph->p_vaddr & PAGE_MASK;
-	unsigned long len = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz) - start;
-	unsigned long addr;
-	long ret;
+	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+	unsigned long prot = segment_prot(ph), addr;
+	bool shared = start < prev->end;	/* its first page is mapped */
+	long ret = 0;
 
-	addr = do_mmap(start, len, PROT_READ | PROT_WRITE,
-		       MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS);
-	if (mmap_error(addr))
-		return (long)addr;
+	if (shared)
+		ret = do_mprotect(start, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	addr = shared ? prev->end : start;
+	if (!ret && addr < end)
+		addr = do_mmap(addr, end - addr, PROT_READ | PROT_WRITE,
+			       MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS);
+	if (ret || mmap_error(addr))
+		return ret ? ret : (long)addr;
 	if (copy_to_user((void *)ph->p_vaddr, image + ph->p_offset,
 			 ph->p_filesz))
 		return -EFAULT;
-	ret = do_mprotect(start, len, segment_prot(ph));
+	ret = do_mprotect(start, end - start, prot);
+	if (!ret && shared)
+		ret = do_mprotect(start, PAGE_SIZE, prot | prev->prot);
 	if (ret < 0)
 		return ret;
+	prev->prot = shared && end == start + PAGE_SIZE ? prot | prev->prot
+							: prot;
+	prev->end = end;
 	if (ph->p_flags & PF_X) {
 		mm->start_code = ph->p_vaddr;
 		mm->end_code = ph->p_vaddr + ph->p_filesz;
@@ -153,6 +194,7 @@ static int load_segment(const unsigned char *image, const Elf32_Phdr *ph)
 int load_elf_binary(const unsigned char *image, unsigned long size __unused,
 		    struct elf_info *info)
 {
+	struct loaded prev = { 0, 0 };
 	Elf32_Ehdr eh;
 
 	memcpy(&eh, image, sizeof(eh));
@@ -164,9 +206,9 @@ int load_elf_binary(const unsigned char *image, unsigned long size __unused,
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 		int err;
 
-		if (ph.p_type != PT_LOAD)
+		if (!loads_memory(&ph))
 			continue;
-		err = load_segment(image, &ph);
+		err = load_segment(image, &ph, &prev);
 		if (err)
 			return err;
 		if (eh.e_phoff >= ph.p_offset &&

@@ -14,6 +14,7 @@
 #define EV_CURRENT	1
 
 #define PT_LOAD		1
+#define PT_INTERP	3
 #define PF_X		0x1
 #define PF_W		0x2
 #define PF_R		0x4

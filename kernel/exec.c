@@ -95,6 +95,9 @@ static int create_initial_stack(int argc, char **argv,
 	unsigned long str = STACK_TOP, sp;
 	int n = 0;
 
+	_Static_assert(MAX_ARG_BYTES + sizeof(words) + 15 <=
+		       INITIAL_STACK_ROOM, "the initial stack outgrows its room");
+
 	for (int i = argc - 1; i >= 0; i--)
 		str -= strlen(argv[i]) + 1;
 	mm->arg_start = str;

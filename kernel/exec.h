@@ -17,6 +17,12 @@
 
 #define MAX_ARG_STRINGS	32
 #define MAX_ARG_BYTES	2048	/* argv strings, with their NULs */
+/*
+ * The initial stack (the strings, argv, the auxiliary vector) always
+ * fits in the page below STACK_TOP, where exec puts the stack's VMA:
+ * no program segment may lie there (kernel/binfmt_elf.c).
+ */
+#define INITIAL_STACK_ROOM	4096
 
 struct user_program {
 	const char *name;

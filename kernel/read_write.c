@@ -5,6 +5,7 @@
  * memory is copied through a small kernel buffer, a chunk at a time.
  */
 #include "kernel/console.h"
+#include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -19,7 +20,11 @@ static bool is_console(int fd)
 
 /*
  * Writes to the console.  A fault part-way returns what was written,
- * as Linux does; a fault before the first byte returns -EFAULT.
+ * as Linux does; a fault before the first byte returns -EFAULT.  A
+ * long write (the serial line takes about 50 KiB a second under QEMU)
+ * lets others run between chunks and stops at a signal, returning
+ * what was written, as n_tty's write_chan() does: else one write of a
+ * large buffer held the CPU for an hour, deaf to Ctrl-C and kill.
  */
 long sys_write(int fd, const void *buf, unsigned long count)
 {
@@ -40,6 +45,9 @@ long sys_write(int fd, const void *buf, unsigned long count)
 		done += n - left;
 		if (left)
 			return done ? (long)done : -EFAULT;
+		if (signal_pending(current))
+			break;
+		cond_resched();
 	}
 	return done;
 }

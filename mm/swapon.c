@@ -432,17 +432,27 @@ int sys_swapoff(const char *name)
 	return 0;
 }
 
-/* Whether page 0 of bdev ends with the swap signature. */
+/*
+ * Whether page 0 of bdev ends with the swap signature.  A disk whose
+ * page 0 cannot be read is said so: it may be a swap disk gone bad.
+ */
 static bool has_swap_signature(struct block_device *bdev)
 {
 	union swap_header *h = (void *)__get_free_page(GFP_KERNEL);
-	bool found;
+	bool found = false;
+	int error;
 
 	if (!h)
 		return false;
-	found = bdev->nr_sectors >= PAGE_SIZE >> SECTOR_SHIFT &&
-		!blk_rw_sync(bdev, READ, 0, h, PAGE_SIZE) &&
-		!memcmp(h->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN);
+	if (bdev->nr_sectors >= PAGE_SIZE >> SECTOR_SHIFT) {
+		error = blk_rw_sync(bdev, READ, 0, h, PAGE_SIZE);
+		found = !error && !memcmp(h->magic.magic, "SWAPSPACE2",
+					  SWAP_MAGIC_LEN);
+		if (error)
+			printk(KERN_ERR "swapon: %s: cannot read page 0 to "
+			       "look for a swap signature: %s\n", bdev->name,
+			       strerror(error));
+	}
 	free_page((unsigned long)h);
 	return found;
 }

@@ -81,6 +81,16 @@ static void segment_at_null(unsigned char *i __unused,
 {
 	ph->p_vaddr = 0;
 }
+static void segment_on_the_stack(unsigned char *i __unused,
+				 Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph[1].p_vaddr = STACK_TOP - PAGE_SIZE;	/* sleep's .bss */
+}
+static void asks_for_interpreter(unsigned char *i __unused,
+				 Elf32_Ehdr *eh __unused, Elf32_Phdr *ph)
+{
+	ph[2].p_type = PT_INTERP;	/* sleep's GNU_STACK */
+}
 static void entry_outside(unsigned char *i __unused, Elf32_Ehdr *eh,
 			  Elf32_Phdr *ph __unused) { eh->e_entry = 0x1000; }
 
@@ -95,6 +105,8 @@ static const struct breakage breakages[] = {
 	{ "file size larger", filesz_too_big },
 	{ "outside user space", segment_in_kernel },
 	{ "outside user space", segment_at_null },
+	{ "where the initial stack goes", segment_on_the_stack },
+	{ "dynamically linked", asks_for_interpreter },
 	{ "entry point", entry_outside },
 };
 
@@ -198,6 +210,104 @@ static void spawned_programs_get_their_arguments(struct ktest *t)
 	KTEST_EXPECT_EQ(t, spawn_program(0, args), -ENOENT);
 }
 
+/* Runs in a thread: exec the program given, 0 if it loaded. */
+static int exec_only(void *prog)
+{
+	char *argv[] = { "sleep", NULL };
+
+	return -do_execve(prog, 1, argv);
+}
+
+/*
+ * A PT_LOAD with nothing in memory (linkers write them) maps nothing:
+ * the program loads.  sleep's third program header (GNU_STACK) is
+ * made one, page aligned, past its other segments.
+ */
+static void empty_segments_map_nothing(struct ktest *t)
+{
+	const struct user_program *prog = sleep_program(t);
+	struct user_program copy;
+	unsigned char *image;
+	Elf32_Phdr *ph;
+	const char *why = NULL;
+	int status = -1, pid;
+
+	if (!prog)
+		return;
+	image = kmalloc(prog->size, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, image);
+	memcpy(image, prog->image, prog->size);
+	copy = (struct user_program){ "sleep", image, prog->size };
+	ph = (Elf32_Phdr *)(image + ((Elf32_Ehdr *)image)->e_phoff);
+	KTEST_ASSERT_EQ(t, ((Elf32_Ehdr *)image)->e_phnum, 3);
+	KTEST_ASSERT_NE(t, ph[2].p_type, PT_LOAD);
+	ph[2] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R,
+		.p_vaddr = PAGE_ALIGN(ph[1].p_vaddr + ph[1].p_memsz) };
+	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), 0);
+	pid = kernel_thread(exec_only, &copy, "exec");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	kfree(image);
+}
+
+/* Runs in a thread: exec the program given, then check sleep's pages. */
+static int exec_shared_page(void *prog)
+{
+	char *argv[] = { "sleep", NULL };
+	struct vm_area_struct *vma;
+	unsigned long flags = VM_READ | VM_WRITE | VM_EXEC;
+	char c = 1;
+
+	if (do_execve(prog, 1, argv))
+		return 1;
+	vma = find_vma(current->mm, 0x0804a000);
+	if (!vma || vma->vm_start > 0x0804a000 ||
+	    (vma->vm_flags & flags) != flags)
+		return 2;	/* the shared page: text and bss, both */
+	if (copy_from_user(&c, (void *)0x0804a560, 1) || c)
+		return 3;	/* the bss is zero */
+	if (copy_from_user(&c, (void *)0x0804a000, 1) ||
+	    c != ((const char *)((struct user_program *)prog)->image)[0x2000])
+		return 4;	/* the text is there */
+	return 0;
+}
+
+/*
+ * Segments may share a page (a program linked with a max-page-size
+ * below 4096): sleep's .bss moved into its text's last page loads,
+ * and the page is both.
+ */
+static void segments_may_share_a_page(struct ktest *t)
+{
+	const struct user_program *prog = sleep_program(t);
+	struct user_program copy;
+	unsigned char *image;
+	Elf32_Phdr *ph;
+	const char *why = NULL;
+	int status = -1, pid;
+
+	if (!prog)
+		return;
+	image = kmalloc(prog->size, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, image);
+	memcpy(image, prog->image, prog->size);
+	copy = (struct user_program){ "sleep", image, prog->size };
+	ph = (Elf32_Phdr *)(image + ((Elf32_Ehdr *)image)->e_phoff);
+	KTEST_ASSERT_EQ(t, ph[0].p_vaddr, 0x08048000);
+	KTEST_ASSERT_TRUE(t, ph[0].p_memsz <= 0x2560 && ph[0].p_memsz > 0x2000);
+	ph[1].p_vaddr = 0x0804a560;
+	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), 0);
+	pid = kernel_thread(exec_shared_page, &copy, "exec");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	ph[1].p_vaddr = 0x0804a000;		/* over the text */
+	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), -ENOEXEC);
+	KTEST_EXPECT_TRUE(t, why && strstr(why, "overlapping"));
+	kfree(image);
+}
+
 static long syscall_with(unsigned long nr, unsigned long ebx)
 {
 	struct pt_regs regs = { .eax = nr, .ebx = ebx };
@@ -220,6 +330,8 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(every_program_is_a_valid_executable),
 	KTEST_CASE(broken_images_are_refused_with_a_reason),
 	KTEST_CASE(exec_builds_the_initial_stack),
+	KTEST_CASE(empty_segments_map_nothing),
+	KTEST_CASE(segments_may_share_a_page),
 	KTEST_CASE(spawned_programs_get_their_arguments),
 	KTEST_CASE(system_calls_dispatch_by_number),
 };

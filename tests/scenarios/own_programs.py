@@ -4,6 +4,7 @@ ones; bad modules refused at boot with the reason."""
 
 import re
 import shutil
+import struct
 import subprocess
 
 from pagoda_test import scenario
@@ -47,15 +48,20 @@ __asm__(".globl _start\n_start:\n\tpushl %esp\n\tcall start_c\n\thlt\n");
 """
 
 
-def compile_outside(lab):
-    """Build the program with the cross compiler alone: no user/lib, no make."""
-    source = lab.tmpdir / "outside.c"
-    source.write_text(OUTSIDE_C)
-    binary = lab.tmpdir / "outside"
+def compile_without_library(lab, name, text, flags=()):
+    """Build C `text` into lab.tmpdir/name with the cross compiler alone:
+    no user/lib, no make."""
+    source = lab.tmpdir / f"{name}.c"
+    source.write_text(text)
+    binary = lab.tmpdir / name
     built = subprocess.run(["i686-linux-gnu-gcc", "-static", "-nostdlib", "-o", str(binary),
-                            str(source)], capture_output=True, text=True)
+                            *flags, str(source)], capture_output=True, text=True)
     assert built.returncode == 0, f"the cross compiler failed:\n{built.stderr}"
     return binary
+
+
+def compile_outside(lab):
+    return compile_without_library(lab, "outside", OUTSIDE_C)
 
 
 @scenario("outside_binary_runs_as_a_module", timeout=90)
@@ -102,3 +108,80 @@ def template_program(lab):
     faults = int(re.search(r"with (\d+) page", printed).group(1))
     assert faults >= 500, f"2 MiB touched page by page took only {faults} faults"
     assert "usage: template" in vm.run("run template x")
+
+
+# Touches its data and both ends of its .bss, then says so.
+LAYOUT_C = r"""
+static long sys3(long n, long a, long b, long c)
+{
+	long r;
+
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
+			 : "memory");
+	return r;
+}
+
+char bss[BSS];
+int data = 5;
+
+void _start(void)
+{
+	static const char ran[] = "layout: ran\n";
+
+	bss[0] = 1;
+	bss[BSS - 1] = 2;
+	sys3(4, 1, (long)ran, sizeof(ran) - 1);
+	sys3(252, data == 5 && bss[0] + bss[BSS - 1] == 3 ? 0 : 1, 0, 0);
+}
+"""
+
+# Linker flags of layouts Linux runs: one RWX segment (-N, -n), segments
+# sharing pages, text at the bottom and near the top of user space, a
+# 1 GiB .bss.
+GOOD_LAYOUTS = {
+    "omagic": ["-Wl,-N"],
+    "nmagic": ["-Wl,-n"],
+    "tinypages": ["-Wl,-z,max-page-size=0x10", "-Wl,-z,common-page-size=0x10"],
+    "low": ["-Wl,-Ttext-segment=0x10000"],
+    "high": ["-Wl,-Ttext-segment=0xbf000000"],
+    "hugebss": ["-DBSS=0x40000000"],
+}
+
+PT_INTERP = 3
+
+
+def with_interpreter(plain, path):
+    """A copy of `plain` whose first non-PT_LOAD header names an interpreter."""
+    image = bytearray(plain.read_bytes())
+    phoff, = struct.unpack_from("<I", image, 28)
+    phnum, = struct.unpack_from("<H", image, 44)
+    for at in range(phoff, phoff + 32 * phnum, 32):
+        if struct.unpack_from("<I", image, at)[0] != 1:
+            struct.pack_into("<I", image, at, PT_INTERP)
+            break
+    path.write_bytes(bytes(image))
+    return path
+
+
+@scenario("outside_binaries_of_odd_layouts", timeout=120)
+def odd_layouts(lab):
+    """Executables linked in layouts our build never makes run; one whose
+    last segment lies in the initial stack's page, and one that asks for
+    an interpreter, are refused with the reason (both were loaded: the
+    first's stack VMA went on top of it, the second died in its PLT)."""
+    def build(name, flags):
+        return compile_without_library(lab, name, LAYOUT_C, ["-DBSS=16", *flags])
+    good = [build(name, flags) for name, flags in GOOD_LAYOUTS.items()]
+    plain = build("plain", [])
+    bad = {"ontop": (build("ontop", ["-Wl,-Ttext-segment=0xbfffb000"]),
+                     "segment in the last page below 3 GiB, where the initial stack goes"),
+           "dynamic": (with_interpreter(plain, lab.tmpdir / "dynamic"),
+                       "dynamically linked")}
+    vm = lab.boot(modules=[*good, *(path for path, _ in bad.values())])
+    boot_log = vm.expect_prompt()
+    for name, (_, why) in bad.items():
+        assert re.search(rf"module '\S*{name}' \(\d+ bytes\) is not a program Pagoda "
+                         rf"can run: {why}", boot_log), (name, boot_log)
+    for name in GOOD_LAYOUTS:
+        printed = vm.run(f"run {name}", timeout=30)
+        assert printed.splitlines() == ["layout: ran"], f"{name}: {printed}"

@@ -3,9 +3,14 @@ ps, kill, Ctrl-C, and the errors of each command.
 """
 
 import re
+import sys
 import time
+from pathlib import Path
 
 from pagoda_test import scenario
+
+sys.path.insert(0, str(Path(__file__).parent))
+from own_programs import compile_without_library  # noqa: E402  (a helper, not a scenario)
 
 PS_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([RSDZ])\s+(-?\d+)\s+(TS|IDL)\s+(\d+)\s+(\d+)"
                      r"\s+(\d+:\d\d)\s+(\S+)$", re.MULTILINE)
@@ -134,3 +139,48 @@ def ignored_signals_change_nothing(lab):
         if ended.search(vm.run("")):
             break
     assert f"[{pid}] exited with status 0" in vm.output, f"sleep did not end normally:\n{vm.tail()}"
+
+
+# One write(2) of 64 MiB of the heap: the serial line takes about 50 KiB
+# a second, so it would take twenty minutes.
+LONGWRITE_C = r"""
+static long sys3(long n, long a, long b, long c)
+{
+	long r;
+
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
+			 : "memory");
+	return r;
+}
+
+void _start(void)
+{
+	long base = sys3(45, 0, 0, 0), len = 64L << 20;	/* brk(0) */
+
+	if (sys3(45, base + len, 0, 0) != base + len)
+		sys3(252, 2, 0, 0);
+	sys3(252, sys3(4, 1, base, len) == len ? 0 : 1, 0, 0);
+}
+"""
+
+
+@scenario("long_write_yields_to_ctrl_c_and_the_shell", timeout=120)
+def long_write_yields(lab):
+    """A program writing 64 MiB to the console in one call stops at
+    Ctrl-C, and in the background leaves the shell its turn and dies by
+    kill (the kernel held the CPU for the whole write, deaf to both)."""
+    vm = lab.boot(modules=[compile_without_library(lab, "longwrite", LONGWRITE_C)])
+    vm.expect_prompt()
+    vm.sendline("run longwrite")
+    time.sleep(2)
+    vm.send("\x03")
+    printed = vm.expect_prompt(timeout=20)
+    assert "longwrite: killed by SIGINT (2)" in printed, printed[-300:]
+    writer = start_in_background(vm, "longwrite")
+    time.sleep(2)
+    printed = vm.run(f"kill -9 {writer}", timeout=20)
+    deadline = time.monotonic() + 20
+    while f"[{writer}] killed by SIGKILL (9)" not in printed:  # said at a prompt after
+        assert time.monotonic() < deadline, f"kill -9 {writer} did not end it:\n{vm.tail()}"
+        time.sleep(1)
+        printed = vm.run("", timeout=20)

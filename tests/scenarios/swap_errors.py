@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from pagoda_test import scenario, scenario_calling
-from pagoda_test.disks import make_image
+from pagoda_test.disks import digest, make_image
 from pagoda_test.qemu import Disk, Inject
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -162,3 +162,29 @@ def dead_swap_disk_beside_a_good_one(lab):
     assert re.search(r"^/dev/vda: \d+ bad slots found since swapon; bad: [\d .]+; out of use", info,
                      re.MULTILINE), info
     assert_kernel_healthy(vm)
+
+
+@scenario("unreadable_swap_disk_said_at_boot", timeout=120)
+def unreadable_swap_disk_said_at_boot(lab):
+    """A mkswap'd disk whose every read fails: the boot says it cannot
+    look for a swap signature there (it said nothing, and the disk was
+    silently not swap), swapon names the I/O error, the good disk beside
+    it is swapped on, and not a byte of the dead one changes."""
+    dead = swap_disk(lab, Inject("read_aio"))
+    good = make_image(lab.tmpdir / "good.img", "16M", mkswap=True)
+    before = digest(dead.image)
+    vm = lab.boot(mem="16M", swap=[dead, good])
+    boot_log = vm.expect_prompt()
+    assert re.search(rf"^{TIMESTAMP}swapon: vda: cannot read page 0 to look for a swap "
+                     r"signature: Input/output error$", boot_log, re.MULTILINE), boot_log
+    assert re.search(rf"^{TIMESTAMP}Adding Swap: \d+k swap-space \(priority -1\) on vdb$",
+                     boot_log, re.MULTILINE), boot_log
+    printed = vm.run("swapon vda")
+    assert "swapon: vda: cannot read the swap header: Input/output error" in printed, printed
+    assert "swapon: vda: Input/output error" in printed, printed
+    printed = vm.run("run memhog 20M 1", timeout=90)
+    assert "memhog: 20480 KiB verified after 1 passes" in printed, printed
+    assert_kernel_healthy(vm)
+    vm.sendline("shutdown")
+    assert vm.wait_exit(timeout=30).status == 0
+    assert digest(dead.image) == before, "the unreadable disk was written"
