@@ -308,6 +308,38 @@ static void segments_may_share_a_page(struct ktest *t)
 	kfree(image);
 }
 
+/*
+ * Runs in a thread: exec sleep, then give read and write buffers that
+ * are not all user space.  Exit code: the first check that failed.
+ */
+static int console_calls_on_bad_buffers(void *unused __unused)
+{
+	char *argv[] = { "sleep", NULL };
+	void *text = (void *)0x08048000, *kernel = (void *)0xc0100000;
+
+	if (do_execve(find_user_program("sleep"), 1, argv))
+		return 1;
+	if (sys_write(1, text, 0xffffffff) != -EFAULT)
+		return 2;	/* a length that wraps: nothing written */
+	if (sys_write(1, text, 0) != 0 || sys_write(1, kernel, 0) != -EFAULT)
+		return 3;
+	if (sys_read(0, kernel, 0) != -EFAULT)
+		return 4;	/* as i386 Linux: the address first */
+	if (sys_read(0, text, 0xffffffff) != -EFAULT)
+		return 5;
+	return 0;
+}
+
+static void console_calls_check_the_whole_buffer(struct ktest *t)
+{
+	int status = -1;
+	int pid = kernel_thread(console_calls_on_bad_buffers, NULL, "exec");
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+}
+
 static long syscall_with(unsigned long nr, unsigned long ebx)
 {
 	struct pt_regs regs = { .eax = nr, .ebx = ebx };
@@ -332,6 +364,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(exec_builds_the_initial_stack),
 	KTEST_CASE(empty_segments_map_nothing),
 	KTEST_CASE(segments_may_share_a_page),
+	KTEST_CASE(console_calls_check_the_whole_buffer),
 	KTEST_CASE(spawned_programs_get_their_arguments),
 	KTEST_CASE(system_calls_dispatch_by_number),
 };
