@@ -57,9 +57,29 @@ long sys_write(int fd, const void *buf, unsigned long count)
 }
 
 /*
+ * Whether the n bytes at buf can be written: a byte of each page is
+ * read and written back, which brings the page in (demand zero, copy
+ * on write, the stack growing) or fails where the copy would fail.
+ */
+static bool user_writable(char *buf, unsigned long n)
+{
+	unsigned long page = (unsigned long)buf & PAGE_MASK;
+
+	for (; page < (unsigned long)buf + n; page += PAGE_SIZE) {
+		char *p = max((char *)page, buf), c;
+
+		if (copy_from_user(&c, p, 1) || copy_to_user(p, &c, 1))
+			return false;
+	}
+	return true;
+}
+
+/*
  * Reads what the console has, at least one byte, waiting for it
  * (interruptibly: Ctrl-C ends the wait).  Raw bytes: no echo, no line
- * editing.
+ * editing.  A buffer that cannot take them is -EFAULT before they are
+ * taken, so they stay for the next read (n_tty's read likewise moves
+ * its tail only past bytes it copied).
  */
 long sys_read(int fd, void *buf, unsigned long count)
 {
@@ -72,7 +92,10 @@ long sys_read(int fd, void *buf, unsigned long count)
 		return -EFAULT;
 	if (!count)
 		return 0;
-	n = console_read(chunk, min(count, (unsigned long)CHUNK));
+	count = min(count, (unsigned long)CHUNK);
+	if (!user_writable(buf, count))
+		return -EFAULT;
+	n = console_read(chunk, count);
 	if (n > 0 && copy_to_user(buf, chunk, n))
 		return -EFAULT;
 	return n;
