@@ -19,8 +19,12 @@ static bool is_console(int fd)
 }
 
 /*
- * Writes to the console.  A fault part-way returns what was written,
- * as Linux does; a fault before the first byte returns -EFAULT.  A
+ * Writes to the console.  A buffer that is not all in user space is
+ * -EFAULT, even when the count is past Linux's cap per call (i386
+ * Linux checks the whole count first: a length that wraps is an
+ * error, not a write of what happens to be mapped).  A fault part-way
+ * returns what was written, as Linux does; a fault before the first
+ * byte returns -EFAULT.  A
  * long write (the serial line takes about 50 KiB a second under QEMU)
  * lets others run between chunks and stops at a signal, returning
  * what was written, as n_tty's write_chan() does: else one write of a
@@ -33,9 +37,9 @@ long sys_write(int fd, const void *buf, unsigned long count)
 
 	if (!is_console(fd))
 		return -EBADF;
-	count = min(count, MAX_RW_COUNT);
-	if (!access_ok(buf, count))
+	if (!access_ok(buf, count))	/* all of it, as vfs_write() */
 		return -EFAULT;
+	count = min(count, MAX_RW_COUNT);
 	while (done < count) {
 		unsigned long n = min(count - done, (unsigned long)CHUNK);
 		unsigned long left = copy_from_user(chunk,
@@ -53,9 +57,29 @@ long sys_write(int fd, const void *buf, unsigned long count)
 }
 
 /*
+ * Whether the n bytes at buf can be written: a byte of each page is
+ * read and written back, which brings the page in (demand zero, copy
+ * on write, the stack growing) or fails where the copy would fail.
+ */
+static bool user_writable(char *buf, unsigned long n)
+{
+	unsigned long page = (unsigned long)buf & PAGE_MASK;
+
+	for (; page < (unsigned long)buf + n; page += PAGE_SIZE) {
+		char *p = max((char *)page, buf), c;
+
+		if (copy_from_user(&c, p, 1) || copy_to_user(p, &c, 1))
+			return false;
+	}
+	return true;
+}
+
+/*
  * Reads what the console has, at least one byte, waiting for it
  * (interruptibly: Ctrl-C ends the wait).  Raw bytes: no echo, no line
- * editing.
+ * editing.  A buffer that cannot take them is -EFAULT before they are
+ * taken, so they stay for the next read (n_tty's read likewise moves
+ * its tail only past bytes it copied).
  */
 long sys_read(int fd, void *buf, unsigned long count)
 {
@@ -64,11 +88,14 @@ long sys_read(int fd, void *buf, unsigned long count)
 
 	if (!is_console(fd))
 		return -EBADF;
+	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
+		return -EFAULT;
 	if (!count)
 		return 0;
-	if (!access_ok(buf, min(count, MAX_RW_COUNT)))
+	count = min(count, (unsigned long)CHUNK);
+	if (!user_writable(buf, count))
 		return -EFAULT;
-	n = console_read(chunk, min(count, (unsigned long)CHUNK));
+	n = console_read(chunk, count);
 	if (n > 0 && copy_to_user(buf, chunk, n))
 		return -EFAULT;
 	return n;

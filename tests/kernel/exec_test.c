@@ -4,6 +4,7 @@
  * starting programs with arguments.  Also the system-call dispatch.
  */
 #include "kernel/abi.h"
+#include "kernel/console.h"
 #include "kernel/elf.h"
 #include "kernel/exec.h"
 #include "kernel/exit.h"
@@ -12,6 +13,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
+#include "kernel/x86.h"
 #include "lib/errno.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
@@ -26,6 +28,17 @@ static const struct user_program *sleep_program(struct ktest *t)
 	if (!prog)
 		ktest_fail(t, __FILE__, __LINE__, "no program 'sleep'");
 	return prog;
+}
+
+/* Runs fn(arg) in a kernel thread, which must exit with 0. */
+static void expect_thread_exits_0(struct ktest *t, int (*fn)(void *),
+				  void *arg)
+{
+	int status = -1, pid = kernel_thread(fn, arg, "exec");
+
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
 }
 
 static void every_program_is_a_valid_executable(struct ktest *t)
@@ -182,11 +195,7 @@ static int inspect_exec(void *arg __unused)
 
 static void exec_builds_the_initial_stack(struct ktest *t)
 {
-	int status = -1, pid = kernel_thread(inspect_exec, NULL, "exec");
-
-	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
-	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	expect_thread_exits_0(t, inspect_exec, NULL);
 }
 
 static void spawned_programs_get_their_arguments(struct ktest *t)
@@ -210,6 +219,25 @@ static void spawned_programs_get_their_arguments(struct ktest *t)
 	KTEST_EXPECT_EQ(t, spawn_program(0, args), -ENOENT);
 }
 
+/* A copy of sleep to break, in *copy; NULL (t failed) if none. */
+static unsigned char *sleep_copy(struct ktest *t, struct user_program *copy)
+{
+	const struct user_program *prog = sleep_program(t);
+	unsigned char *image = prog ? kmalloc(prog->size, GFP_KERNEL) : NULL;
+
+	if (prog && !image)
+		ktest_fail(t, __FILE__, __LINE__, "no memory for a copy");
+	if (image)
+		*copy = (struct user_program){ "sleep",
+			memcpy(image, prog->image, prog->size), prog->size };
+	return image;
+}
+
+static Elf32_Phdr *program_headers(unsigned char *image)
+{
+	return (Elf32_Phdr *)(image + ((Elf32_Ehdr *)image)->e_phoff);
+}
+
 /* Runs in a thread: exec the program given, 0 if it loaded. */
 static int exec_only(void *prog)
 {
@@ -225,29 +253,20 @@ static int exec_only(void *prog)
  */
 static void empty_segments_map_nothing(struct ktest *t)
 {
-	const struct user_program *prog = sleep_program(t);
 	struct user_program copy;
-	unsigned char *image;
+	unsigned char *image = sleep_copy(t, &copy);
 	Elf32_Phdr *ph;
 	const char *why = NULL;
-	int status = -1, pid;
 
-	if (!prog)
+	if (!image)
 		return;
-	image = kmalloc(prog->size, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, image);
-	memcpy(image, prog->image, prog->size);
-	copy = (struct user_program){ "sleep", image, prog->size };
-	ph = (Elf32_Phdr *)(image + ((Elf32_Ehdr *)image)->e_phoff);
+	ph = program_headers(image);
 	KTEST_ASSERT_EQ(t, ((Elf32_Ehdr *)image)->e_phnum, 3);
 	KTEST_ASSERT_NE(t, ph[2].p_type, PT_LOAD);
 	ph[2] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R,
 		.p_vaddr = PAGE_ALIGN(ph[1].p_vaddr + ph[1].p_memsz) };
-	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), 0);
-	pid = kernel_thread(exec_only, &copy, "exec");
-	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
-	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), 0);
+	expect_thread_exits_0(t, exec_only, &copy);
 	kfree(image);
 }
 
@@ -280,32 +299,76 @@ static int exec_shared_page(void *prog)
  */
 static void segments_may_share_a_page(struct ktest *t)
 {
-	const struct user_program *prog = sleep_program(t);
 	struct user_program copy;
-	unsigned char *image;
+	unsigned char *image = sleep_copy(t, &copy);
 	Elf32_Phdr *ph;
 	const char *why = NULL;
-	int status = -1, pid;
 
-	if (!prog)
+	if (!image)
 		return;
-	image = kmalloc(prog->size, GFP_KERNEL);
-	KTEST_ASSERT_NOT_NULL(t, image);
-	memcpy(image, prog->image, prog->size);
-	copy = (struct user_program){ "sleep", image, prog->size };
-	ph = (Elf32_Phdr *)(image + ((Elf32_Ehdr *)image)->e_phoff);
+	ph = program_headers(image);
 	KTEST_ASSERT_EQ(t, ph[0].p_vaddr, 0x08048000);
 	KTEST_ASSERT_TRUE(t, ph[0].p_memsz <= 0x2560 && ph[0].p_memsz > 0x2000);
 	ph[1].p_vaddr = 0x0804a560;
-	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), 0);
-	pid = kernel_thread(exec_shared_page, &copy, "exec");
-	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
-	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
+	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), 0);
+	expect_thread_exits_0(t, exec_shared_page, &copy);
 	ph[1].p_vaddr = 0x0804a000;		/* over the text */
-	KTEST_EXPECT_EQ(t, elf_check(image, prog->size, &why), -ENOEXEC);
+	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), -ENOEXEC);
 	KTEST_EXPECT_TRUE(t, why && strstr(why, "overlapping"));
 	kfree(image);
+}
+
+/* Types s as if at the serial port. */
+static void type_in(const char *s)
+{
+	uint32_t flags = local_irq_save();
+
+	while (*s)
+		console_input(*s++);
+	local_irq_restore(flags);
+}
+
+/*
+ * A read into sleep's read-only text is -EFAULT and takes nothing
+ * typed: the next read, into its .bss, gets it.  Exit code as below.
+ */
+static int read_into_text_loses_no_input(void *text)
+{
+	char *bss = (char *)0x0804b000, got[2] = { 0, 0 };
+
+	type_in("xy");
+	if (sys_read(0, text, 1) != -EFAULT)
+		return 6;
+	if (sys_read(0, bss, 2) != 2 || copy_from_user(got, bss, 2))
+		return 7;
+	return got[0] == 'x' && got[1] == 'y' ? 0 : 8;
+}
+
+/*
+ * Runs in a thread: exec sleep, then give read and write buffers that
+ * are not all user space.  Exit code: the first check that failed.
+ */
+static int console_calls_on_bad_buffers(void *unused __unused)
+{
+	char *argv[] = { "sleep", NULL };
+	void *text = (void *)0x08048000, *kernel = (void *)0xc0100000;
+
+	if (do_execve(find_user_program("sleep"), 1, argv))
+		return 1;
+	if (sys_write(1, text, 0xffffffff) != -EFAULT)
+		return 2;	/* a length that wraps: nothing written */
+	if (sys_write(1, text, 0) != 0 || sys_write(1, kernel, 0) != -EFAULT)
+		return 3;
+	if (sys_read(0, kernel, 0) != -EFAULT)
+		return 4;	/* as i386 Linux: the address first */
+	if (sys_read(0, text, 0xffffffff) != -EFAULT)
+		return 5;
+	return read_into_text_loses_no_input(text);
+}
+
+static void console_calls_check_the_whole_buffer(struct ktest *t)
+{
+	expect_thread_exits_0(t, console_calls_on_bad_buffers, NULL);
 }
 
 static long syscall_with(unsigned long nr, unsigned long ebx)
@@ -332,6 +395,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(exec_builds_the_initial_stack),
 	KTEST_CASE(empty_segments_map_nothing),
 	KTEST_CASE(segments_may_share_a_page),
+	KTEST_CASE(console_calls_check_the_whole_buffer),
 	KTEST_CASE(spawned_programs_get_their_arguments),
 	KTEST_CASE(system_calls_dispatch_by_number),
 };

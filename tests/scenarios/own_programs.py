@@ -9,9 +9,9 @@ import subprocess
 
 from pagoda_test import scenario
 
-# A program written with no library at all: Linux i386 system calls by
-# int $0x80, its own _start reading argc and argv off the initial stack.
-OUTSIDE_C = r"""
+# A system call of up to three arguments by int $0x80, as Linux i386 has
+# them: what a program written with no library at all starts from.
+SYS3_C = r"""
 static long sys3(long n, long a, long b, long c)
 {
 	long r;
@@ -20,6 +20,11 @@ static long sys3(long n, long a, long b, long c)
 			 : "memory");
 	return r;
 }
+"""
+
+# A program with no library: its own _start reads argc and argv off the
+# initial stack.
+OUTSIDE_C = SYS3_C + r"""
 
 static void say(const char *s)
 {
@@ -111,16 +116,7 @@ def template_program(lab):
 
 
 # Touches its data and both ends of its .bss, then says so.
-LAYOUT_C = r"""
-static long sys3(long n, long a, long b, long c)
-{
-	long r;
-
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
-			 : "memory");
-	return r;
-}
-
+LAYOUT_C = SYS3_C + r"""
 char bss[BSS];
 int data = 5;
 

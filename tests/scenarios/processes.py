@@ -10,7 +10,7 @@ from pathlib import Path
 from pagoda_test import scenario
 
 sys.path.insert(0, str(Path(__file__).parent))
-from own_programs import compile_without_library  # noqa: E402  (a helper, not a scenario)
+from own_programs import SYS3_C, compile_without_library  # noqa: E402  (helpers)
 
 PS_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([RSDZ])\s+(-?\d+)\s+(TS|IDL)\s+(\d+)\s+(\d+)"
                      r"\s+(\d+:\d\d)\s+(\S+)$", re.MULTILINE)
@@ -143,16 +143,7 @@ def ignored_signals_change_nothing(lab):
 
 # One write(2) of 64 MiB of the heap: the serial line takes about 50 KiB
 # a second, so it would take twenty minutes.
-LONGWRITE_C = r"""
-static long sys3(long n, long a, long b, long c)
-{
-	long r;
-
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
-			 : "memory");
-	return r;
-}
-
+LONGWRITE_C = SYS3_C + r"""
 void _start(void)
 {
 	long base = sys3(45, 0, 0, 0), len = 64L << 20;	/* brk(0) */
