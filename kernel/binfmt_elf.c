@@ -155,16 +155,20 @@ static int load_segment(const unsigned char *image, const Elf32_Phdr *ph,
 	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
 	unsigned long prot = segment_prot(ph), addr;
 	bool shared = start < prev->end;	/* its first page is mapped */
-	long ret = 0;
+	long ret;
 
-	if (shared)
+	if (shared) {		/* writable again, to copy into */
 		ret = do_mprotect(start, PAGE_SIZE, PROT_READ | PROT_WRITE);
+		if (ret)
+			return ret;
+	}
 	addr = shared ? prev->end : start;
-	if (!ret && addr < end)
+	if (addr < end) {
 		addr = do_mmap(addr, end - addr, PROT_READ | PROT_WRITE,
 			       MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS);
-	if (ret || mmap_error(addr))
-		return ret ? ret : (long)addr;
+		if (mmap_error(addr))
+			return (long)addr;
+	}
 	if (copy_to_user((void *)ph->p_vaddr, image + ph->p_offset,
 			 ph->p_filesz))
 		return -EFAULT;

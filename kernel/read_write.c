@@ -24,11 +24,11 @@ static bool is_console(int fd)
  * Linux checks the whole count first: a length that wraps is an
  * error, not a write of what happens to be mapped).  A fault part-way
  * returns what was written, as Linux does; a fault before the first
- * byte returns -EFAULT.  A
- * long write (the serial line takes about 50 KiB a second under QEMU)
- * lets others run between chunks and stops at a signal, returning
- * what was written, as n_tty's write_chan() does: else one write of a
- * large buffer held the CPU for an hour, deaf to Ctrl-C and kill.
+ * byte returns -EFAULT.  A long write (the serial line takes about
+ * 50 KiB a second under QEMU) lets others run between chunks and
+ * stops at a signal, returning what was written, as n_tty's
+ * write_chan() does: else one write of a large buffer held the CPU
+ * for an hour, deaf to Ctrl-C and kill.
  */
 long sys_write(int fd, const void *buf, unsigned long count)
 {
