@@ -207,10 +207,14 @@ $(BUILD)/host/ktest-host: $(HOBJS)
 
 # libFuzzer (clang) drives the buddy allocator with random alloc/free
 # sequences: make check runs it for FUZZ_CHECK_SECONDS, make fuzz for
-# FUZZ_SECONDS.  Crashing inputs are left in $(BUILD)/fuzz/.
+# FUZZ_SECONDS.  Crashing inputs are left in $(BUILD)/fuzz/.  One input
+# runs in milliseconds; one that takes FUZZ_INPUT_SECONDS is a hang (an
+# allocator that loops) and fails the run then, not after libFuzzer's
+# default of 20 minutes.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 300
 FUZZ_CHECK_SECONDS ?= 3
+FUZZ_INPUT_SECONDS ?= 10
 FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_ALLOC) $(NO_RECLAIM) \
 	tests/host/mm_fixture.c \
 	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
@@ -230,7 +234,7 @@ $(FUZZ): $(FUZZ_SRCS) tests/fuzz/coverage-ignore.txt \
 # $(call run_fuzz,SECONDS): one line of result, the log on failure.
 define run_fuzz
 	@cd $(BUILD)/fuzz && ./buddy-fuzz -max_total_time=$(1) \
-	  -print_final_stats=1 corpus > fuzz.log 2>&1 || \
+	  -timeout=$(FUZZ_INPUT_SECONDS) -print_final_stats=1 corpus > fuzz.log 2>&1 || \
 	  { cat fuzz.log; echo "fuzz: FAILED (log: $(BUILD)/fuzz/fuzz.log)"; \
 	    exit 1; }
 	@echo "fuzz: buddy allocator, $(1) s:" \

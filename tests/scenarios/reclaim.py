@@ -308,8 +308,9 @@ def swapoff_refused_without_room(lab):
 
 
 def forkhog_beside_memhog(lab, debug):
-    """A memhog of 8 MiB walked 60 times, and beside it from its second
-    pass a forkhog of 16 MiB whose 3 children copy half of it each, in
+    """A memhog of 8 MiB walked over and over, and beside it from its
+    second pass, until it is killed, a forkhog of 16 MiB whose 3
+    children copy half of it each, in
     32 MiB of RAM and 22 MiB of swap: 48 MiB of data (the forkhog's 4096
     pages, 3 x 2048 copies, the memhog's 2048), more than twice what swap
     holds; RAM plus swap (54 MiB) exceed it by 12% (6 MiB, of which the
@@ -324,17 +325,22 @@ def forkhog_beside_memhog(lab, debug):
     giving its slot up when it is written, or read back while swap is
     more than half full (remove_exclusive_swap_page): with 2.4.0's rule
     that a page keeps its slot as long as it lives, swap filled with
-    copies of what RAM held."""
+    copies of what RAM held. The memhog walks until the forkhog is done
+    (a fixed number of passes ended before the forkhog's children started
+    once faults got cheaper), and every pass it finished checked out."""
     vm = lab.boot(mem="32M", swap=[swap_disk(lab, "22M")], debug=debug)
     vm.expect_prompt(timeout=60)
-    hog = start(vm, "memhog 8M 60")
-    vm.expect(r"memhog: pass 1/60 ok", timeout=60)
+    hog = start(vm, "memhog 8M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok", timeout=60)
     fork = start(vm, "forkhog 16M 3")
-    ended = wait_for_all(vm, [hog, fork], 500 if debug else 250)
-    assert ended == {hog: "exited with status 0", fork: "exited with status 0"}, \
-        f"{ended}\n{vm.tail()}"
-    assert "memhog: 8192 KiB verified after 60 passes" in vm.output, vm.tail()
+    ended = wait_for_all(vm, [fork], 500 if debug else 250)
+    assert ended == {fork: "exited with status 0"}, f"{ended}\n{vm.tail()}"
     assert "forkhog: parent's pages verified after 3 children" in vm.output, vm.tail()
+    vm.run(f"kill {hog}")
+    ended = wait_for_all(vm, [hog], 60)
+    assert ended[hog] == "killed by SIGTERM (15)", f"{ended}\n{vm.tail()}"
+    assert re.search(r"memhog: pass \d+/100000 ok", vm.output), vm.tail()
+    assert "FAIL" not in vm.output, vm.tail()
     assert "Out of memory" not in vm.output, vm.tail()
     after = counters(vm)
     assert after["oom_kill"] == 0, after
