@@ -614,7 +614,7 @@ static bool writes_what_it_reads(struct mm_struct *mm,
 		return false;
 	if (write_access)
 		return true;
-	if (address - PAGE_SIZE < vma->vm_start)
+	if (address < vma->vm_start + PAGE_SIZE)	/* no page before */
 		return false;
 	prev = find_pte(mm, address - PAGE_SIZE);
 	return prev && pte_present(*prev) && pte_write(*prev) &&
