@@ -210,11 +210,6 @@ void age_page_down(struct page *page)
 /* ------------------------------------------------ entering and leaving */
 
 /*
- * A new page of the swap cache enters the lists (from
- * add_to_swap_cache): it starts active, or inactive if it has no age
- * left.  The caller holds the page locked, as in 2.4.
- */
-/*
  * Written, clean, and still unused: what page_launder()'s next pass
  * would move to inactive_clean_list without a second thought (its
  * tests for a page used again or dirty, launder_pass()).  The swap
@@ -267,6 +262,11 @@ void putback_written_page(struct page *page)
 	lru_unlock(flags);
 }
 
+/*
+ * A new page of the swap cache enters the lists (from
+ * add_to_swap_cache): it starts active, or inactive if it has no age
+ * left.  The caller holds the page locked, as in 2.4.
+ */
 void lru_cache_add(struct page *page)
 {
 	uint32_t flags = lru_lock();
