@@ -438,6 +438,15 @@ static uint32_t written_at(unsigned long addr, unsigned long a)
 	return 1000 + (a - addr) / PAGE_SIZE;
 }
 
+/* Reads the n pages from `from` in order, as a process reading its
+ * memory back would: each must hold what was written there. */
+static void expect_read_in_order(struct ktest *t, unsigned long addr,
+				 unsigned long from, unsigned long n)
+{
+	for (unsigned long a = from; a < from + n * PAGE_SIZE; a += PAGE_SIZE)
+		KTEST_EXPECT_EQ(t, get_u32(a), written_at(addr, a));
+}
+
 /*
  * A page's neighbours on swap come in with it, in one request, and the
  * fault maps them too (swap_fault_around): one fault, one read.
@@ -454,9 +463,7 @@ static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 	requests = bdev->nr_requests;
 	majors = vm_events[PGMAJFAULT];
 	faults = vm_events[PGFAULT];
-	for (unsigned int i = 0; i < n; i++)
-		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
-				written_at(addr, first + i * PAGE_SIZE));
+	expect_read_in_order(t, addr, first, n);
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
 	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 1);
@@ -617,9 +624,7 @@ static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 	for (unsigned int i = 3; i-- > 0; )
 		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
 				written_at(addr, first + i * PAGE_SIZE));
-	for (unsigned int i = 3; i < n; i++)
-		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
-				written_at(addr, first + i * PAGE_SIZE));
+	expect_read_in_order(t, addr, first + 3 * PAGE_SIZE, n - 3);
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 1);
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
 	/* windows 1 and 2 in order: one major fault, then ahead */
@@ -633,9 +638,7 @@ static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, page);
 	KTEST_EXPECT_EQ(t, page->age, PAGE_AGE_START + PAGE_AGE_ADV);
 	page_cache_release(page);
-	for (unsigned int i = 1; i < 2 * n; i++)
-		KTEST_EXPECT_EQ(t, get_u32(second + i * PAGE_SIZE),
-				written_at(addr, second + i * PAGE_SIZE));
+	expect_read_in_order(t, addr, second + PAGE_SIZE, 2 * n - 1);
 	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 1);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
@@ -652,7 +655,7 @@ static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
 	struct block_device *bdev = swap_info[swap_list.head].bdev;
-	unsigned long addr, first, requests, faults, a;
+	unsigned long addr, first, requests, faults;
 	unsigned int most = min((unsigned int)BLK_MAX_SEGS, bdev->max_segs) &
 			    ~(n - 1);
 	struct mm_struct *mm = mm_with_windows_on_disk(t, 8, &addr, &first);
@@ -666,8 +669,7 @@ static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
 	}
 	requests = bdev->nr_requests;
 	faults = vm_events[PGFAULT];
-	for (a = first; a < first + 8 * n * PAGE_SIZE; a += PAGE_SIZE)
-		KTEST_EXPECT_EQ(t, get_u32(a), written_at(addr, a));
+	expect_read_in_order(t, addr, first, 8 * n);
 	/* 16 (the fault), 16 (the fault), 32 and 64 ahead, and from the
 	 * last fault (a window's start) the pages after the 8 windows */
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 5);
@@ -829,9 +831,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
 	KTEST_EXPECT_GE(t, w.looks, w.n);	/* each allocation slept */
 	KTEST_EXPECT_EQ(t, w.locked_unsent, 0);
-	for (unsigned int i = 0; i < w.n; i++)
-		KTEST_EXPECT_EQ(t, get_u32(first + i * PAGE_SIZE),
-				1000 + (first - addr) / PAGE_SIZE + i);
+	expect_read_in_order(t, addr, first, w.n);
 	KTEST_EXPECT_EQ(t, sent, 1);	/* the window's, and no other */
 	expect_clean_invariants(t);
 	leave_mm(t, mm);

@@ -126,6 +126,18 @@ static void reap_everything(void)
  * kmem_cache_reap gives 80% of them back when it comes round to it
  * (not at once: it passes over a cache that has just grown).
  */
+/* Fills c with 400 objects (into objs); false if one could not be had. */
+static bool fill_cache(struct ktest *t, kmem_cache_t *c, void **objs)
+{
+	for (int i = 0; i < 400; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KTEST_EXPECT_NOT_NULL(t, objs[i]);
+		if (!objs[i])
+			return false;
+	}
+	return true;
+}
+
 static void kmem_cache_reap_gives_back_free_slabs(struct ktest *t)
 {
 	kmem_cache_t *c = kmem_cache_create("test_reap", 200, 8, 0, NULL);
@@ -136,10 +148,8 @@ static void kmem_cache_reap_gives_back_free_slabs(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, c);
 	reap_everything();
 	start = slab_pages;
-	for (int i = 0; i < 400; i++) {
-		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
-		KTEST_ASSERT_NOT_NULL(t, objs[i]);
-	}
+	if (!fill_cache(t, c, objs))
+		return;
 	grown = slab_pages - start;
 	KTEST_EXPECT_GE(t, grown, 20);
 	for (int i = 0; i < 400; i++)
@@ -168,10 +178,8 @@ static void reclaim_rounds_reap_free_slabs(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, c);
 	reap_everything();
 	start = slab_pages;
-	for (int i = 0; i < 400; i++) {
-		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
-		KTEST_ASSERT_NOT_NULL(t, objs[i]);
-	}
+	if (!fill_cache(t, c, objs))
+		return;
 	for (int i = 0; i < 400; i++)
 		kmem_cache_free(c, objs[i]);
 	kept = slab_pages - start;
