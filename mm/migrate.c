@@ -78,7 +78,7 @@ int isolate_lru_page(struct page *page)
 	/*
 	 * Only cache pages are on lists.  Their flag changes under the
 	 * lock with the list: a swap write's completion (an interrupt)
-	 * puts a written page on no list back on inactive_dirty_list
+	 * puts a written page on no list back on an inactive list
 	 * unless it is isolated (putback_written_page()).
 	 */
 	if (PageSwapCache(page)) {

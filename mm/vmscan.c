@@ -589,7 +589,9 @@ static int launder_pass(bool write_dirty, swp_entry_t *written)
  * moves what is already clean to inactive_clean_list: cheap.  Only if
  * that was not enough (a free shortage) and the caller allows I/O
  * (__GFP_IO) does a second pass pay for writing the dirty ones; their
- * writes finish later, and a later pass finds them clean.
+ * writes finish later (a later pass finds them clean in 2.4.0; here
+ * the completion moves a page still unused to inactive_clean_list
+ * itself: putback_written_page()).
  *
  * Departure: the second pass also runs when dirty pages piled up
  * before the first (dirty_pages_pile_up()), even if the first pass
