@@ -681,16 +681,33 @@ struct page *reclaim_page(zone_t *zone)
 /* ------------------------------------------------ putting it together */
 
 /*
- * Refills the inactive lists (2.4's refill_inactive): from priority 6
- * (look at 1/64 of the pages) down to 0 (all of them), first aging the
- * active list, then taking pages from processes, until the shortages
- * end or enough was done: the shortages' worth of pages for kswapd,
- * one swap cluster's worth when someone waits for the result (user: a
- * process reclaiming for itself, or kswapd while allocations wait on
- * kswapd_done, which 2.4.0 also passes as user).
+ * Refills the inactive lists (2.4's refill_inactive): rounds from
+ * priority 6 down to 0, each first aging 1/64 of the active list, then
+ * taking pages from processes, until the shortages end or enough was
+ * done: the shortages' worth of pages for kswapd, one swap cluster's
+ * worth when someone waits for the result (user: a process reclaiming
+ * for itself, or kswapd while allocations wait on kswapd_done, which
+ * 2.4.0 also passes as user).  A round that found nothing lowers the
+ * priority; after the last, one look at the whole active list.
  * Kernel caches are trimmed first, whatever else there is to do
  * (kmem_cache_reap).  Returns 1 if anything was done.  (2.4 also
  * shrank the dentry and inode caches here; Pagoda has neither.)
+ *
+ * Departure: 2.4.0's rounds look at nr_active_pages >> priority pages,
+ * so a call whose rounds all find nothing looks at the whole active
+ * list about three times (1/64 + 1/32 + ... + 1, then the last
+ * look).  Where that happens, the active list is mostly pages that
+ * processes still map: the scan can only age them, and at age 0 they
+ * wait for swap_out(), whose walk the priority does not lengthen
+ * (2.4.0's swap_out() walks one address space whatever it is).  Under
+ * memhog nearly all of refill_inactive_scan()'s looks were such calls'.
+ * Each round here looks at 1/64, as Linux 2.4.1's refill_inactive()
+ * does (DEF_PRIORITY in every round).  The priority still falls only
+ * after a round that found nothing, as 2.4.0's, and so bounds the
+ * rounds (2.4.1 stops after six rounds of any kind, its maxtry).
+ * 2.4.0's last look at the whole list stays: without it (2.4.1 has
+ * none) the walk met pages the list had not aged yet, and looked at
+ * 25% more PTEs (README).
  */
 int refill_inactive(unsigned int gfp_mask, int user)
 {
@@ -706,7 +723,7 @@ int refill_inactive(unsigned int gfp_mask, int user)
 		int unmapped;
 
 		cond_resched();
-		while (refill_inactive_scan(priority, 1)) {
+		while (refill_inactive_scan(DEF_PRIORITY, 1)) {
 			made_progress = true;
 			if (--count <= 0)
 				goto done;
@@ -720,7 +737,8 @@ int refill_inactive(unsigned int gfp_mask, int user)
 		/* Enough free, or page_launder can make enough of it. */
 		if (!inactive_shortage() || !free_shortage())
 			goto done;
-		/* Look harder only when this round found nothing. */
+		/* One round fewer is left only when this one found
+		 * nothing. */
 		if (!made_progress)
 			priority--;
 	} while (priority >= 0);

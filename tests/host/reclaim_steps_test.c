@@ -14,6 +14,7 @@
 #include "mm/internal.h"
 #include "mm/pagemap.h"
 #include "mm/vmscan.h"
+#include "mm/vmstat.h"
 #include "tests/common/reclaim_machine.h"
 #include "tests/host/ramdisk.h"
 #include "tests/host/test_mm.h"
@@ -181,6 +182,58 @@ static void refill_inactive_takes_pages_from_processes(struct ktest *t)
 }
 
 /*
+ * refill_inactive when the active list holds only pages a process
+ * still maps, unreferenced and at age 0 (an extra reference stands for
+ * the mapping; the test process's PTEs hold swap entries, so the walk
+ * finds nothing to take): every round finds nothing.  Each of the
+ * seven rounds (priority 6 to 0) looks at 1/64 of the list (none of
+ * the 48 pages the swap area has room for), then one look at the whole
+ * list: 48 looks.  2.4.0's rounds look at nr_active_pages >> priority,
+ * 0 + 1 + 3 + 6 + 12 + 24 + 48, and then at all 48 again: 142 looks,
+ * all of them at pages only swap_out can take (the departure in
+ * refill_inactive's comment).
+ */
+static void refill_inactive_looks_once_at_pages_only_the_walk_can_take(
+	struct ktest *t)
+{
+	enum { N = 48, ROUNDS = 7, WANT = ROUNDS * (N >> 6) + N };
+	struct page *p[N];
+	unsigned long looks;
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
+	for (int i = 0; i < N; i++) {
+		activate_page(p[i]);
+		p[i]->age = 0;
+		get_page(p[i]);		/* as if a process mapped it */
+	}
+	test_mm_make_free_shortage();
+	if (!free_shortage() || !inactive_shortage()) {
+		ktest_fail(t, __FILE__, __LINE__,
+			   "setup: both shortages must hold, so that "
+			   "refill_inactive goes through all its rounds");
+	} else {
+		looks = vm_events[PGREFILL];
+		refill_inactive(GFP_KSWAPD, 1);
+		looks = vm_events[PGREFILL] - looks;
+		if (looks != WANT)
+			ktest_fail(t, __FILE__, __LINE__,
+				   "refill_inactive: %lu looks at the active "
+				   "list of %d mapped pages at age 0; expected "
+				   "%d: 1/64 in each of %d rounds, then the "
+				   "whole list once (2.4.0's rounds look at "
+				   "more and more of it: 142)", looks, N, WANT,
+				   ROUNDS);
+	}
+	test_mm_end_free_shortage();
+	for (int i = 0; i < N; i++) {
+		KTEST_EXPECT_TRUE(t, PageActive(p[i]));
+		put_page(p[i]);
+	}
+	test_mm_exit(&tm);
+}
+
+/*
  * do_try_to_free_pages in a free shortage: page_launder writes the
  * dirty inactive pages (two already in the swap cache), refill_inactive
  * takes more from the process; it reports what it did.
@@ -281,6 +334,7 @@ static const struct ktest_case reclaim_steps_cases[] = {
 	KTEST_CASE(swap_out_vma_walks_from_address_to_its_end),
 	KTEST_CASE(swap_out_mm_resumes_where_the_last_walk_stopped),
 	KTEST_CASE(refill_inactive_takes_pages_from_processes),
+	KTEST_CASE(refill_inactive_looks_once_at_pages_only_the_walk_can_take),
 	KTEST_CASE(do_try_to_free_pages_launders_and_refills),
 	KTEST_CASE(try_to_free_pages_reports_what_it_did),
 	KTEST_CASE(lookup_swap_cache_ages_the_page_up),
