@@ -176,6 +176,7 @@ static void a_page_shared_after_fork_moves_for_both(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, child);
 	old = migrate_at(t, parent, addr);
 	now = follow_page(parent, addr);
+	KTEST_ASSERT_NOT_NULL(t, now);
 	KTEST_EXPECT_PTR_NE(t, now, old);
 	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), now);
 	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
@@ -299,11 +300,22 @@ static int migrate_thread(void *arg)
 	return 0;
 }
 
+/* True once task pid has exited (or is gone). */
+static bool thread_ended(int pid)
+{
+	struct task_struct *p = find_task_by_pid(pid);
+
+	return !p || p->state == TASK_ZOMBIE;
+}
+
 /*
  * Starts moving pages[0..n) in a thread that sleeps between steps 15
  * and 16 of each (migrate_hold_ms), and returns once the first is held
  * there: the thread's pid, or -1.  The thread sleeps nowhere else, so
- * once it has locked the first page (step 1) it is in the hold.
+ * once it has locked the first page (step 1) it is in the hold.  A
+ * thread that ends first never got there (unmap_and_move() or a step
+ * before the hold backed out): the case fails saying so, where waiting
+ * for the lock would hang the suite until its time limit.
  */
 static int start_held_migration(struct ktest *t, struct held *h,
 				struct page **pages, int n)
@@ -320,9 +332,16 @@ static int start_held_migration(struct ktest *t, struct held *h,
 	}
 	migrate_hold_ms = 300;
 	pid = kernel_thread(migrate_thread, h, "migrate");
-	while (pid > 0 && !PageLocked(pages[0]))
+	while (pid > 0 && !PageLocked(pages[0]) && !thread_ended(pid))
 		schedule_timeout_uninterruptible(1);
 	migrate_hold_ms = 0;
+	if (pid > 0 && !PageLocked(pages[0])) {
+		ktest_exit_code(pid);
+		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: returned %d "
+			   "before the page reached the hold between steps "
+			   "15 and 16 (a step before it backed out)", h->rc);
+		return -1;
+	}
 	return pid;
 }
 
