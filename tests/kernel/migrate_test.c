@@ -13,6 +13,7 @@
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "lib/ktest.h"
+#include "lib/string.h"
 #include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
@@ -453,6 +454,44 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 }
 
 /*
+ * A migration entry left behind (a mover that unlocked its page without
+ * replacing the entries: a broken remove_migration_ptes) is stale: a
+ * fault on it gets SIGBUS, here a copy from user space EFAULT, at once,
+ * where it waited on the unlocked page and faulted again for ever; the
+ * invariant checker names it.  Then the entry is put right.
+ */
+static void a_stale_migration_entry_is_refused(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct page *page;
+	unsigned long addr;
+	uint32_t v;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 9);
+	page = follow_page(mm, addr);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	get_page(page);
+	lock_page(page);
+	try_to_unmap(page);
+	unlock_page(page);			/* the entry is stale now */
+	KTEST_ASSERT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
+	KTEST_EXPECT_NE(t, copy_from_user(&v, (void *)addr, sizeof(v)), 0);
+	KTEST_EXPECT_NE(t, check_mm_invariants(), 0);
+	KTEST_EXPECT_NOT_NULL(t, strstr(mm_invariant_report,
+					"stale migration entry"));
+	lock_page(page);
+	remove_migration_ptes(page, page);
+	unlock_page(page);
+	put_page(page);
+	KTEST_EXPECT_TRUE(t, intact(addr, 9));
+	expect_mapped_once(t, mm, addr);
+	expect_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
  * swapoff while a migration is held open (last: the area is swapped on
  * again for what follows).  Two swap-cache pages are being moved: the
  * first, mapped, is held between steps 15 and 16 (its PTE a migration
@@ -513,6 +552,7 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
+	KTEST_CASE(a_stale_migration_entry_is_refused),
 	KTEST_CASE(swapoff_during_a_migration_loses_nothing),
 };
 KTEST_SUITE(migrate, migrate_cases);
