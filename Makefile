@@ -217,7 +217,8 @@ FUZZ_CHECK_SECONDS ?= 3
 FUZZ_INPUT_SECONDS ?= 10
 FUZZ_SRCS := tests/fuzz/buddy_fuzz.c $(HOST_ALLOC) $(NO_RECLAIM) \
 	tests/host/mm_fixture.c \
-	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c \
+	lib/ratelimit.c
 FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O1 -Itests/host/shim -I. \
 	-DHOST_TEST -DCONFIG_DEBUG -include tests/host/host.h -fno-builtin \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -252,7 +253,8 @@ fuzz: $(FUZZ)
 # from the same mm/ sources built -O2 without sanitizers.
 BENCH_SRCS := tests/bench/buddy_bench.c $(HOST_ALLOC) $(NO_RECLAIM) \
 	tests/host/mm_fixture.c \
-	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c
+	tests/host/mm_shim.c tests/host/kernel_shim.c lib/string.c lib/vsprintf.c \
+	lib/ratelimit.c
 BENCH_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -Itests/host/shim -I. \
 	-DHOST_TEST -include tests/host/host.h -fno-builtin
 

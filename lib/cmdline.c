@@ -165,6 +165,10 @@ static int set_size(const struct kernel_param *p, const char *val,
 static int set_string(const struct kernel_param *p, const char *val,
 		      const char **why)
 {
+	if (!*val) {		/* names no program, glob or benchmark */
+		*why = "empty";
+		return -EINVAL;
+	}
 	if (strlen(val) >= p->max) {
 		*why = "too long";
 		return -ERANGE;

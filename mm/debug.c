@@ -19,7 +19,9 @@
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
 #include "kernel/params.h"
+#include "kernel/time.h"
 #include "kernel/x86.h"
+#include "lib/ratelimit.h"
 #include "mm/highmem.h"
 #include "mm/swap.h"
 
@@ -83,17 +85,31 @@ void dump_page(const struct page *page)
 	printk(KERN_EMERG " flags: %#lx (%s)\n", page->flags, flags);
 }
 
+/*
+ * At most 60 reports a minute, as Linux 2.6.30's bad_page() allows: one
+ * bug can free thousands of bad pages (a broken remove_migration_ptes
+ * left 16,000 mapped), and four console lines each kept a kernel suite
+ * printing past its time limit.  2.4.0 BUG()s at the first.
+ */
+static struct ratelimit_state bad_page_rs = RATELIMIT_STATE_INIT(60 * HZ, 60);
+
 void bad_page(const struct page *page, const char *reason,
 	      const void *caller)
 {
+	int missed = ratelimit(&bad_page_rs, jiffies);
 	char where[80];
 
+	bad_page_count++;
+	last_bad_page = (struct bad_page_report){ page, reason, caller };
+	if (missed < 0)
+		return;
+	if (missed)
+		printk(KERN_EMERG "BUG: bad page state: %d reports "
+		       "suppressed\n", missed);
 	ksym_snprint(where, sizeof(where), (unsigned long)caller);
 	printk(KERN_EMERG "BUG: bad page state: %s\n", reason);
 	dump_page(page);
 	printk(KERN_EMERG " caller: %s\n", where);
-	bad_page_count++;
-	last_bad_page = (struct bad_page_report){ page, reason, caller };
 }
 
 /*

@@ -487,14 +487,30 @@ struct page *read_alone(struct page *page, swp_entry_t entry)
  * it cannot be freed and reused under us; then the fault is taken
  * again and finds the PTE that step 16 made, to the new page.
  * (Linux 2.6.18's migration_entry_wait.)
+ *
+ * The mover holds the page lock from step 1 until every entry is gone
+ * (step 16, or the back-out), and nothing runs between our look at
+ * the PTE and here; so an entry whose page is unlocked is stale: no
+ * one will ever replace it, and waiting would fault again for ever.
+ * Later Linux treats that as a kernel bug (migration_entry_to_page()'s
+ * BUG_ON(!PageLocked)); here the faulting process is killed (SIGBUS),
+ * or a system call gets EFAULT, with the reason said.
  */
-void migration_entry_wait(pte_t pte)
+int migration_entry_wait(pte_t pte, unsigned long address)
 {
 	struct page *page = migration_entry_to_page(pte_to_swp_entry(pte));
 
+	if (!PageLocked(page)) {
+		printk(KERN_ERR "%s[%d]: stale migration entry at %08lx "
+		       "(pfn %#lx, not locked: no migration holds it): "
+		       "killed\n", current->comm, current->pid, address,
+		       page_to_pfn(page));
+		return VM_FAULT_SIGBUS;
+	}
 	get_page(page);
 	wait_on_page(page);
 	put_page(page);
+	return VM_FAULT_MINOR;
 }
 
 /*
@@ -661,10 +677,8 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (pte_none(entry))
 			return do_anonymous_page(mm, vma, pte, write_access,
 						 address);
-		if (pte_is_migration(entry)) {
-			migration_entry_wait(entry);
-			return VM_FAULT_MINOR;
-		}
+		if (pte_is_migration(entry))
+			return migration_entry_wait(entry, address);
 		return swap_fault(mm, vma, address, pte, entry, write_access);
 	}
 	if (write_access) {

@@ -20,7 +20,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 void zap_page_range(struct mm_struct *mm, unsigned long address,
 		    unsigned long size);
 void clear_page_tables(struct mm_struct *mm);
-void migration_entry_wait(pte_t pte);
+int migration_entry_wait(pte_t pte, unsigned long address);
 struct page *follow_page(struct mm_struct *mm, unsigned long address);
 extern char empty_zero_page[PAGE_SIZE];
 #define ZERO_PAGE()	virt_to_page(empty_zero_page)

@@ -7,7 +7,9 @@
  *  - every rmap entry is a PTE of a page table in use that maps that
  *    page or holds a migration entry naming it;
  *  - there are as many rmap entries as such PTEs (so none is listed
- *    twice), hence page_mapcount() is the number of present PTEs.
+ *    twice), hence page_mapcount() is the number of present PTEs;
+ *  - a migration entry names a locked page: its mover holds the lock
+ *    until every entry is replaced (an unlocked one is stale).
  * mmap_debug.c checks the first for one mm after each change to it;
  * check_mm_invariants() checks all of them (reclaim_debug.c).
  */
@@ -53,6 +55,12 @@ const char *check_pte_rmap(struct mm_struct *mm, unsigned long addr,
 		snprintf(report, sizeof(report), "the page table of %08lx "
 			 "names mm %p and %08lx as its owner",
 			 addr, (void *)ptep_to_mm(ptep), ptep_to_address(ptep));
+		return report;
+	}
+	if (pte_is_migration(*ptep) && !PageLocked(page)) {
+		snprintf(report, sizeof(report), "stale migration entry at "
+			 "%08lx: pfn %#lx is not locked, so no migration "
+			 "holds it", addr, page_to_pfn(page));
 		return report;
 	}
 	if (!in_rmap(page, ptep)) {

@@ -105,6 +105,19 @@ static void unknown_and_malformed_words(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, strstr(reports, "(too long)"));
 }
 
+/*
+ * An empty value names nothing (test= from an empty variable in a
+ * script): reported, and the default kept, where it was taken as a
+ * program or glob "" (test= then booted to the shell and waited).
+ */
+static void empty_values_are_rejected(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, parse("init= init=\"\" loglevel=2"), 2);
+	KTEST_EXPECT_STREQ(t, init, "shell");
+	KTEST_EXPECT_EQ(t, level, 2);
+	KTEST_EXPECT_NOT_NULL(t, strstr(reports, "init= rejected (empty)"));
+}
+
 static void quoted_values_hold_spaces(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, parse("init=\"memhog 8M\" loglevel=1"), 0);
@@ -157,6 +170,7 @@ static const struct ktest_case cmdline_cases[] = {
 	KTEST_CASE(good_values_are_applied),
 	KTEST_CASE(bad_values_keep_defaults),
 	KTEST_CASE(unknown_and_malformed_words),
+	KTEST_CASE(empty_values_are_rejected),
 	KTEST_CASE(quoted_values_hold_spaces),
 	KTEST_CASE(numbers_are_strict),
 	KTEST_CASE(boot_image_name_is_skipped),

@@ -7,6 +7,7 @@
  */
 #include "lib/ktest.h"
 #include "kernel/sched.h"
+#include "kernel/time.h"
 #include "lib/string.h"
 #include "mm/debug.h"
 #include "mm/swap.h"
@@ -227,6 +228,40 @@ static void free_of_page_in_use_is_reported(struct ktest *t)
 	mm_fixture_teardown();
 }
 
+/*
+ * A flood of bad frees (a stubbed remove_migration_ptes freed 16,000
+ * mapped pages, four console lines each: a suite ran out of time
+ * printing them) is reported 60 times a minute, like Linux 2.6.30's
+ * bad_page(); every one is still counted, and the first report after
+ * the quiet spell says how many were held back.
+ */
+static void a_flood_of_bad_frees_is_rate_limited(struct ktest *t)
+{
+	unsigned int shown = 0;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
+	jiffies += 60 * HZ;		/* a minute of its own */
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	__free_page(page);
+	for (int i = 0; i < 100; i++) {
+		host_printk_clear();
+		__free_page(page);	/* freed twice, every time */
+		shown += host_printk_has("bad page state: freed twice");
+	}
+	KTEST_EXPECT_EQ(t, bad_page_count, 100);
+	KTEST_EXPECT_EQ(t, shown, 60);
+	jiffies += 60 * HZ;
+	host_printk_clear();
+	__free_page(page);
+	KTEST_EXPECT_TRUE(t, host_printk_has("40 reports suppressed"));
+	KTEST_EXPECT_TRUE(t, host_printk_has("bad page state: freed twice"));
+	KTEST_EXPECT_EQ(t, bad_page_count, 101);
+	jiffies += 60 * HZ;		/* the next case starts afresh */
+	mm_fixture_teardown();
+}
+
 /* Debug builds poison freed pages and notice a write after the free. */
 static void write_after_free_is_caught(struct ktest *t)
 {
@@ -395,6 +430,7 @@ static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(fragmentation_fails_large_orders),
 	KTEST_CASE(double_free_is_reported),
 	KTEST_CASE(free_of_page_in_use_is_reported),
+	KTEST_CASE(a_flood_of_bad_frees_is_rate_limited),
 	KTEST_CASE(write_after_free_is_caught),
 };
 KTEST_SUITE(host_buddy, buddy_cases);

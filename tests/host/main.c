@@ -21,6 +21,13 @@ int main(int argc, char **argv)
 {
 	struct ktest_totals t;
 
+	/*
+	 * Line by line: a case that crashes (UBSan stops the program) or
+	 * leaks (LeakSanitizer ends it with _exit, no stdio flush) would
+	 * otherwise take with it the KTAP lines still buffered, of its
+	 * own suite and of every suite after it, which then look failed.
+	 */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	t = ktest_run(argc > 1 ? argv[1] : "*", __start_ktest_suites,
 		      __stop_ktest_suites);
 	return t.failed ? 1 : 0;

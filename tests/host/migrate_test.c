@@ -539,6 +539,7 @@ static void a_shared_page_moves_and_stays_read_only(struct ktest *t)
 	share(&b, 0, page);
 	KTEST_EXPECT_EQ(t, migrate_one_page(t, page, &tg), 0);
 	now = mapped(&a, 0);
+	KTEST_ASSERT_NOT_NULL(t, now);
 	KTEST_EXPECT_PTR_EQ(t, mapped(&b, 0), now);
 	KTEST_EXPECT_PTR_NE(t, now, page);
 	KTEST_EXPECT_FALSE(t, pte_write(*test_mm_pte(&a, 0)));

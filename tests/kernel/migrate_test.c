@@ -13,6 +13,7 @@
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "lib/ktest.h"
+#include "lib/string.h"
 #include "mm/compaction.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
@@ -176,6 +177,7 @@ static void a_page_shared_after_fork_moves_for_both(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, child);
 	old = migrate_at(t, parent, addr);
 	now = follow_page(parent, addr);
+	KTEST_ASSERT_NOT_NULL(t, now);
 	KTEST_EXPECT_PTR_NE(t, now, old);
 	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), now);
 	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
@@ -299,11 +301,22 @@ static int migrate_thread(void *arg)
 	return 0;
 }
 
+/* True once task pid has exited (or is gone). */
+static bool thread_ended(int pid)
+{
+	struct task_struct *p = find_task_by_pid(pid);
+
+	return !p || p->state == TASK_ZOMBIE;
+}
+
 /*
  * Starts moving pages[0..n) in a thread that sleeps between steps 15
  * and 16 of each (migrate_hold_ms), and returns once the first is held
  * there: the thread's pid, or -1.  The thread sleeps nowhere else, so
- * once it has locked the first page (step 1) it is in the hold.
+ * once it has locked the first page (step 1) it is in the hold.  A
+ * thread that ends first never got there (unmap_and_move() or a step
+ * before the hold backed out): the case fails saying so, where waiting
+ * for the lock would hang the suite until its time limit.
  */
 static int start_held_migration(struct ktest *t, struct held *h,
 				struct page **pages, int n)
@@ -320,9 +333,16 @@ static int start_held_migration(struct ktest *t, struct held *h,
 	}
 	migrate_hold_ms = 300;
 	pid = kernel_thread(migrate_thread, h, "migrate");
-	while (pid > 0 && !PageLocked(pages[0]))
+	while (pid > 0 && !PageLocked(pages[0]) && !thread_ended(pid))
 		schedule_timeout_uninterruptible(1);
 	migrate_hold_ms = 0;
+	if (pid > 0 && !PageLocked(pages[0])) {
+		ktest_exit_code(pid);
+		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: returned %d "
+			   "before the page reached the hold between steps "
+			   "15 and 16 (a step before it backed out)", h->rc);
+		return -1;
+	}
 	return pid;
 }
 
@@ -393,6 +413,7 @@ static void fork_during_a_migration_copies_its_entry(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	now = follow_page(parent, addr);
+	KTEST_ASSERT_NOT_NULL(t, now);
 	KTEST_EXPECT_PTR_EQ(t, follow_page(child, addr), now);
 	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(child, addr)));
 	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(parent, addr)));
@@ -429,6 +450,44 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	KTEST_EXPECT_EQ(t, page_count(old), 0);		/* freed */
 	KTEST_EXPECT_GE(t, nr_free_pages(), free + 1);	/* and the new one */
+	expect_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * A migration entry left behind (a mover that unlocked its page without
+ * replacing the entries: a broken remove_migration_ptes) is stale: a
+ * fault on it is VM_FAULT_SIGBUS at once, where it waited on the
+ * unlocked page and asked to be taken again, for ever; the invariant
+ * checker names it.  Then the entry is put right.
+ */
+static void a_stale_migration_entry_is_refused(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct page *page;
+	unsigned long addr;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 9);
+	page = follow_page(mm, addr);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	get_page(page);
+	lock_page(page);
+	try_to_unmap(page);
+	unlock_page(page);			/* the entry is stale now */
+	KTEST_ASSERT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, find_vma(mm, addr), addr, 0),
+			VM_FAULT_SIGBUS);
+	KTEST_EXPECT_NE(t, check_mm_invariants(), 0);
+	KTEST_EXPECT_NOT_NULL(t, strstr(mm_invariant_report,
+					"stale migration entry"));
+	lock_page(page);
+	remove_migration_ptes(page, page);
+	unlock_page(page);
+	put_page(page);
+	KTEST_EXPECT_TRUE(t, intact(addr, 9));
+	expect_mapped_once(t, mm, addr);
 	expect_invariants(t);
 	leave_mm(t, mm);
 }
@@ -494,6 +553,7 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
+	KTEST_CASE(a_stale_migration_entry_is_refused),
 	KTEST_CASE(swapoff_during_a_migration_loses_nothing),
 };
 KTEST_SUITE(migrate, migrate_cases);

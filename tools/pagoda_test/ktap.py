@@ -36,7 +36,10 @@ BAIL_OUT_RE = re.compile(r"Bail out!\s*(.*)$")
 # Messages that explain why output stopped: the kernel's panic/oops lines and
 # the host sanitizers' reports. Matched anywhere in a line, timestamps included.
 CRASH_RE = re.compile(r"Kernel panic - not syncing|\bOops\b|\bBUG: |Unable to handle kernel"
-                      r"|ERROR: AddressSanitizer|runtime error: |Triple fault")
+                      r"|ERROR: (Address|Leak)Sanitizer|runtime error: |Triple fault")
+# A frame of a sanitizer's stack trace ("    #0 0x7f... in malloc ..."):
+# indented and starting with "#" like a diagnostic, but not KTAP.
+SANITIZER_FRAME_RE = re.compile(r"#\d+ 0x[0-9a-f]+ ")
 
 PASS, FAIL, SKIP = "pass", "fail", "skip"
 
@@ -226,7 +229,7 @@ class _Parser:
         elif match := BAIL_OUT_RE.match(content):
             self.root.bail_out = match.group(1) or "Bail out!"
             self.done = True
-        elif DIAGNOSTIC_RE.match(content):
+        elif DIAGNOSTIC_RE.match(content) and not SANITIZER_FRAME_RE.match(content):
             self.diagnostic(indent, content)
 
     def finish(self):

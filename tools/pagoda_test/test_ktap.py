@@ -259,6 +259,35 @@ class TruncatedOutputTest(unittest.TestCase):
         self.assertEqual(ktap.outcome(root.find("radix")), FAIL)
         self.assertEqual(ktap.case_results(root.find("radix"))[-1].status, FAIL)
 
+    def test_leak_report_after_the_last_suite_is_a_crash_not_a_suite(self):
+        # LeakSanitizer reports at exit, after every suite: its indented
+        # stack frames ("    #0 0x...") are not KTAP diagnostics, and
+        # made a nameless extra suite ("planned 1 subtests, 2 reported").
+        root = ktap.parse(doc("""
+            KTAP version 1
+            1..1
+                KTAP version 1
+                # Subtest: a
+                1..1
+                ok 1 x
+            ok 1 a
+            # totals: pass:1 fail:0 skip:0
+
+            =================================================================
+            ==20901==ERROR: LeakSanitizer: detected memory leaks
+
+            Direct leak of 16 byte(s) in 1 object(s) allocated from:
+                #0 0x7f7118eb89cf in __interceptor_malloc asan_malloc_linux.cpp:69
+                #1 0x563507df8576 in kmem_cache_alloc tests/host/slab.c:42
+
+            SUMMARY: AddressSanitizer: 16 byte(s) leaked in 1 allocation(s).
+            """))
+        self.assertEqual([t.name for t in root.subtests], ["a"])
+        self.assertEqual(root.problems, [])
+        self.assertTrue(any("LeakSanitizer" in line for line in root.crash_lines),
+                        root.crash_lines)
+        self.assertEqual(ktap.outcome(root), FAIL)
+
 
 class CountMismatchTest(unittest.TestCase):
     def test_top_level_plan_larger_than_suites_reported(self):

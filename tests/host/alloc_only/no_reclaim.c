@@ -7,12 +7,16 @@
  * nothing can be reclaimed.  (The host unit tests link the real ones:
  * see HOST_RECLAIM in the Makefile.)
  */
+#include "kernel/time.h"
 #include "mm/debug.h"
 #include "mm/oom_kill.h"
 #include "mm/swap.h"
 #include "mm/vmstat.h"
 
 int page_cluster = 3;
+
+/* No clock: bad_page()'s rate limit never starts a new minute. */
+volatile unsigned long jiffies;
 
 /* No kswapd to wake: only counted, so tests see the allocator ask. */
 void wakeup_kswapd(int block)
