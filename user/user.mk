@@ -4,7 +4,8 @@
 # Linux runs it; the kernel gets a stripped copy.  Included by the
 # top Makefile, which adds $(USER_PROGRAMS_OBJ) to the kernel objects.
 
-UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment
+UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment \
+	tlstest
 
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
 	     lib/string.c lib/vsprintf.c lib/cmdline.c
