@@ -14,7 +14,8 @@ UPROG_BINS := $(addprefix $(BUILD)/user/,$(UPROGS))
 UPROG_STRIPPED := $(addsuffix .stripped,$(UPROG_BINS))
 USER_PROGRAMS_OBJ := $(BUILD)/obj/user_programs.o
 
-# No FPU or SSE registers: the kernel does not save them (see README).
+# No FPU or SSE registers: user/lib's printf (lib/vsprintf.c, shared with
+# the kernel) has no floating point.
 UCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -I. \
 	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-builtin -mgeneral-regs-only \
