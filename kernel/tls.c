@@ -110,6 +110,9 @@ long sys_set_thread_area(struct user_desc *u_info)
 
 	if (copy_from_user(&info, u_info, sizeof(info)))
 		return -EFAULT;
+	/* Before an entry is chosen, so a refusal writes nothing back. */
+	if (!desc_empty(&info) && !desc_okay(&info))
+		return -EINVAL;
 	idx = info.entry_number;
 	if (idx == -1) {
 		idx = get_free_idx();
@@ -120,13 +123,8 @@ long sys_set_thread_area(struct user_desc *u_info)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
-	if (desc_empty(&info))
-		current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] = 0;
-	else if (desc_okay(&info))
-		current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
-			make_desc(&info);
-	else
-		return -EINVAL;
+	current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
+		desc_empty(&info) ? 0 : make_desc(&info);
 	load_TLS(&current->thread);
 	return 0;
 }

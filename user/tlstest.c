@@ -187,9 +187,10 @@ static void bad_arguments(int entry)
 	d = data_segment(entry, (unsigned int)block);
 	d.contents = 2;			/* code */
 	all = set_thread_area(&d) == -EINVAL;
-	d = data_segment(entry, (unsigned int)block);
+	d = data_segment(-1, (unsigned int)block);
 	d.seg_32bit = 0;
-	all = all && set_thread_area(&d) == -EINVAL;
+	all = all && set_thread_area(&d) == -EINVAL &&
+	      (int)d.entry_number == -1;
 	check(all && read_gs(0) == PARENT_MAGIC,
 	      "code and 16-bit segments: EINVAL, entry unchanged");
 	for (int i = 0; i < 2; i++) {
