@@ -25,6 +25,8 @@
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
 #define __NR_mmap2		192
+#define __NR_set_thread_area	243
+#define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
@@ -92,6 +94,23 @@ struct timespec {
 struct timeval {
 	long tv_sec;
 	long tv_usec;
+};
+
+/*
+ * set_thread_area's and get_thread_area's descriptor (Linux's
+ * asm-i386/ldt.h): a segment in user terms, without the descriptor's
+ * bit layout.  entry_number is a GDT index; -1 asks for a free one.
+ */
+struct user_desc {
+	unsigned int entry_number;
+	unsigned int base_addr;
+	unsigned int limit;
+	unsigned int seg_32bit:1;
+	unsigned int contents:2;	/* 0 data, 1 data growing down */
+	unsigned int read_exec_only:1;
+	unsigned int limit_in_pages:1;
+	unsigned int seg_not_present:1;
+	unsigned int useable:1;
 };
 
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */

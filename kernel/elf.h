@@ -26,6 +26,7 @@
 #define AT_PHNUM	5
 #define AT_PAGESZ	6
 #define AT_ENTRY	9
+#define AT_RANDOM	25	/* 16 random bytes (Linux 2.6.29) */
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];

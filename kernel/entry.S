@@ -65,12 +65,37 @@ trap_common:
 	addl $4, %esp
 	.globl ret_from_trap
 ret_from_trap:
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
+1:	popl %gs
+2:	popl %fs
+3:	popl %es
+4:	popl %ds
 	popal
 	addl $8, %esp		/* vector and error code */
 	iret
+
+/*
+ * A user selector may name a descriptor that is no longer usable: a
+ * TLS entry the program emptied (set_thread_area) after loading it.
+ * Reloading it faults (#GP or #NP) in the kernel, here; as in Linux
+ * 2.4's RESTORE_ALL, the fixup makes the saved selector 0 and pops
+ * again.  A null selector loads without a fault, and the program gets
+ * SIGSEGV only if it uses the segment.
+ */
+	.noaltmacro
+	.macro null_selector_fixup pop
+	.pushsection .text.fixup, "ax"
+5\pop:	movl $0, (%esp)
+	jmp \pop\()b
+	.popsection
+	.pushsection __ex_table, "a"
+	.balign 4
+	.long \pop\()b, 5\pop\()b
+	.popsection
+	.endm
+
+	null_selector_fixup 1
+	null_selector_fixup 2
+	null_selector_fixup 3
+	null_selector_fixup 4
 
 	.section .note.GNU-stack, "", @progbits

@@ -7,20 +7,24 @@
  * The initial stack follows the System V i386 ABI, as Linux builds
  * it, from the stack pointer up: argc, argv[0..argc-1], NULL, the
  * environment (empty: just NULL), the auxiliary vector (type, value
- * pairs ending with AT_NULL), and above them the argument strings.
+ * pairs ending with AT_NULL), AT_RANDOM's 16 bytes, and above them the
+ * argument strings.
  */
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/time.h"
+#include "kernel/tls.h"
 #include "kernel/uaccess.h"
 #include "mm/mmap.h"
 #include "mm/pgtable.h"
 #include "mm/slab.h"
 
-/* AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ, AT_ENTRY, AT_NULL */
-#define NR_AUX		6
+/* AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ, AT_ENTRY, AT_RANDOM, AT_NULL */
+#define NR_AUX		7
+#define RANDOM_BYTES	16	/* AT_RANDOM's, as Linux gives */
 #define USER_EFLAGS	0x202	/* interrupts on, bit 1 set */
 
 /* A program's arguments, copied for the thread that will run it. */
@@ -83,6 +87,27 @@ static int setup_stack_vma(struct mm_struct *mm, unsigned long bottom)
 }
 
 /*
+ * AT_RANDOM's bytes, from which a static glibc program takes its
+ * stack-protector and pointer guards before main: it reads them
+ * whether the entry is there or not.  Linux (from 2.6.29) fills them
+ * with get_random_bytes(); Pagoda has no entropy pool, so these are
+ * the boot clock and the pid stirred (splitmix64): they differ from
+ * one run to the next, but are no secret.
+ */
+static void aux_random_bytes(uint32_t out[RANDOM_BYTES / 4])
+{
+	uint64_t x = boot_clock_us() ^ (uint64_t)current->pid << 40;
+
+	for (int i = 0; i < RANDOM_BYTES / 4; i++) {
+		uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
+
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		out[i] = (uint32_t)(z ^ (z >> 31));
+	}
+}
+
+/*
  * Builds the initial stack of the current process and sets mm's
  * start_stack: the initial stack pointer, 16-byte aligned at argc as
  * Linux has it.  0 or -errno.
@@ -92,16 +117,18 @@ static int create_initial_stack(int argc, char **argv,
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long words[1 + MAX_ARG_STRINGS + 2 + 2 * NR_AUX];
-	unsigned long str = STACK_TOP, sp;
+	uint32_t random[RANDOM_BYTES / 4];
+	unsigned long str = STACK_TOP, random_at, sp;
 	int n = 0;
 
-	_Static_assert(MAX_ARG_BYTES + sizeof(words) + 15 <=
+	_Static_assert(MAX_ARG_BYTES + RANDOM_BYTES + sizeof(words) + 15 <=
 		       INITIAL_STACK_ROOM, "the initial stack outgrows its room");
 
 	for (int i = argc - 1; i >= 0; i--)
 		str -= strlen(argv[i]) + 1;
 	mm->arg_start = str;
 	mm->arg_end = STACK_TOP;
+	random_at = str - RANDOM_BYTES;
 	words[n++] = argc;
 	for (int i = 0; i < argc; i++) {
 		words[n++] = str;
@@ -116,8 +143,9 @@ static int create_initial_stack(int argc, char **argv,
 	}
 	words[n++] = AT_PAGESZ;		words[n++] = PAGE_SIZE;
 	words[n++] = AT_ENTRY;		words[n++] = info->entry;
+	words[n++] = AT_RANDOM;		words[n++] = random_at;
 	words[n++] = AT_NULL;		words[n++] = 0;
-	sp = ALIGN_DOWN(mm->arg_start - n * sizeof(words[0]), 16UL);
+	sp = ALIGN_DOWN(random_at - n * sizeof(words[0]), 16UL);
 	if (setup_stack_vma(mm, sp))
 		return -ENOMEM;
 	str = mm->arg_start;
@@ -128,6 +156,9 @@ static int create_initial_stack(int argc, char **argv,
 			return -EFAULT;
 		str += len;
 	}
+	aux_random_bytes(random);
+	if (copy_to_user((void *)random_at, random, sizeof(random)))
+		return -EFAULT;
 	if (copy_to_user((void *)sp, words, n * sizeof(words[0])))
 		return -EFAULT;
 	mm->start_stack = sp;
@@ -180,6 +211,8 @@ int do_execve(const struct user_program *prog, int argc, char **argv)
 		return err;
 	}
 	strlcpy(current->comm, prog->name, sizeof(current->comm));
+	flush_tls();
+	flush_fpu();
 	start_thread(task_pt_regs(current), entry, mm->start_stack);
 	return 0;
 }

@@ -251,6 +251,10 @@ long sys_fork(void)
 	}
 	*task_pt_regs(p) = *regs;
 	task_pt_regs(p)->eax = 0;
+	/* The child's %gs selects the same TLS entry: give it the same. */
+	memcpy(p->thread.tls_array, current->thread.tls_array,
+	       sizeof(p->thread.tls_array));
+	fork_fpu(p);
 	set_first_frame(p, ret_from_fork, 0, 0);
 	wake_up_process(p);
 	return p->pid;

@@ -8,7 +8,10 @@
  * CPU loads the kernel stack pointer from TSS.esp0.  The scheduler
  * points esp0 at the top of the next task's kernel stack at every
  * switch (load_esp0).  No I/O bitmap: user mode cannot use in/out.
+ * The last three entries are the running task's thread-local storage
+ * segments (set_thread_area, kernel/tls.c).
  */
+#include "kernel/sched.h"
 #include "kernel/traps.h"
 
 struct gdt_desc {
@@ -29,13 +32,14 @@ struct tss_struct {
 				 ((uint64_t)(access) << 40) | 0xFFFF)
 #define TSS_AVAILABLE	0x89	/* present, ring 0, 32-bit, not busy */
 
-static uint64_t gdt[6] __attribute__((aligned(8))) = {
+static uint64_t gdt[GDT_ENTRY_TLS_MAX + 1] __attribute__((aligned(8))) = {
 	0,				/* the null descriptor */
 	FLAT_SEG(0x9A),			/* KERNEL_CS: present, ring 0, code */
 	FLAT_SEG(0x92),			/* KERNEL_DS: present, ring 0, data */
 	FLAT_SEG(0xFA),			/* USER_CS: ring 3 code */
 	FLAT_SEG(0xF2),			/* USER_DS: ring 3 data */
 	0,				/* TSS_SEL: set by gdt_init() */
+	0, 0, 0,			/* the running task's TLS: load_TLS() */
 };
 
 /* An I/O map base past the limit means "no I/O bitmap". */
@@ -57,6 +61,20 @@ static uint64_t tss_descriptor(uint32_t base, uint32_t limit)
 void load_esp0(unsigned long esp0)
 {
 	tss.esp0 = esp0;
+}
+
+/*
+ * Puts t's thread-local storage descriptors in the GDT (Linux 2.6's
+ * load_TLS, asm-i386/desc.h): at every switch to a task and when a
+ * task changes its own.  No segment register needs reloading here:
+ * in the kernel they all hold KERNEL_DS, and a user's selectors are
+ * reloaded from the GDT, by ret_from_trap (kernel/entry.S), only on
+ * the way back to user mode, after this.
+ */
+void load_TLS(const struct thread_struct *t)
+{
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		gdt[GDT_ENTRY_TLS_MIN + i] = t->tls_array[i];
 }
 
 void gdt_init(void)

@@ -29,6 +29,7 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	printk(KERN_NOTICE "Pagoda: a teaching kernel with the Linux 2.4 VM\n");
 	gdt_init();
 	trap_init();
+	fpu_init();		/* SSE for user programs (glibc's) */
 	/* Copy the boot information before anything can overwrite it. */
 	multiboot_init(magic, info_phys);
 	parse_kernel_cmdline(boot_info.cmdline);

@@ -131,6 +131,8 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
 	switch_mm(next->mm);
 	load_esp0(next->thread.esp0);
+	load_TLS(&next->thread);
+	switch_fpu(prev, next);
 	current = next;
 	switch_to(&prev->thread.esp, next->thread.esp);
 }

@@ -41,6 +41,8 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "kernel/asm.h"
+#include "kernel/i387.h"
 #include "kernel/wait.h"
 #include "lib/list.h"
 
@@ -73,6 +75,8 @@ struct mm_struct;
 struct thread_struct {
 	unsigned long esp;	/* kernel stack pointer when switched out */
 	unsigned long esp0;	/* top of the kernel stack, for the TSS */
+	/* The task's TLS descriptors, copied into the GDT when it runs. */
+	uint64_t tls_array[GDT_ENTRY_TLS_ENTRIES];
 };
 
 struct swap_io;
@@ -106,6 +110,7 @@ struct task_struct {
 
 	void *stack;		/* THREAD_SIZE bytes of kernel stack */
 	struct thread_struct thread;
+	struct i387_state i387;	/* a process's FPU and SSE registers */
 
 	/* Accounting, in ticks and faults (ps, getrusage, OOM badness). */
 	unsigned long start_time, utime, stime;

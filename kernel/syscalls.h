@@ -34,6 +34,8 @@ long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
 long sys_move_pages(int pid, unsigned long nr_pages,	/* move_pages.c */
 		    void *const *pages, const int *nodes, int *status,
 		    int flags);
+long sys_set_thread_area(struct user_desc *u_info);	/* kernel/tls.c */
+long sys_get_thread_area(struct user_desc *u_info);
 /* mm/mprotect.c */
 long sys_mprotect(unsigned long start, unsigned long len,
 		  unsigned long prot);

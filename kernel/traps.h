@@ -52,6 +52,8 @@ static inline bool user_mode(const struct pt_regs *regs)
 
 void gdt_init(void);
 void load_esp0(unsigned long esp0);
+struct thread_struct;
+void load_TLS(const struct thread_struct *t);
 void trap_init(void);
 void do_trap(struct pt_regs *regs);
 void show_regs(const struct pt_regs *regs);

@@ -55,6 +55,11 @@ DEFINE_READ_CR(2)
 DEFINE_READ_CR(3)
 DEFINE_READ_CR(4)
 
+static inline void write_cr0(uint32_t v)
+{
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
 static inline void write_cr3(uint32_t v)
 {
 	__asm__ __volatile__("mov %0, %%cr3" : : "r"(v) : "memory");

@@ -26,6 +26,7 @@ xorriso                  *          xorriso
 mtools                   *          mformat
 gcc-i686-linux-gnu       *          i686-linux-gnu-gcc|i686-elf-gcc
 binutils-i686-linux-gnu  *          i686-linux-gnu-ld|i686-elf-ld i686-linux-gnu-objcopy|i686-elf-objcopy i686-linux-gnu-nm|i686-elf-nm
+libc6-dev-i386-cross     *          /usr/i686-linux-gnu/lib/libc.a
 gdb                      *          gdb
 python3                  *          python3
 util-linux               *          mkswap|/sbin/mkswap|/usr/sbin/mkswap

@@ -10,7 +10,8 @@
  * calls Pagoda implements: printf, malloc/free (large blocks by mmap2),
  * fork, waitpid, getpid, kill, nanosleep, getrusage, strerror, ...
  * A program built this way is a static Linux i386 executable: it runs
- * on Linux too.  No floating point: the kernel does not save the FPU.
+ * on Linux too.  No floating point: user/lib's printf has none, and
+ * user/lib is built without FPU registers.
  *
  * This one touches SIZE bytes (default 1M) and says how many page
  * faults that cost.  Exit status 0 on success, 2 for bad arguments.

@@ -4,7 +4,8 @@
 # Linux runs it; the kernel gets a stripped copy.  Included by the
 # top Makefile, which adds $(USER_PROGRAMS_OBJ) to the kernel objects.
 
-UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment
+UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment \
+	tlstest
 
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
 	     lib/string.c lib/vsprintf.c lib/cmdline.c
@@ -13,7 +14,8 @@ UPROG_BINS := $(addprefix $(BUILD)/user/,$(UPROGS))
 UPROG_STRIPPED := $(addsuffix .stripped,$(UPROG_BINS))
 USER_PROGRAMS_OBJ := $(BUILD)/obj/user_programs.o
 
-# No FPU or SSE registers: the kernel does not save them (see README).
+# No FPU or SSE registers: user/lib's printf (lib/vsprintf.c, shared with
+# the kernel) has no floating point.
 UCFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O2 -I. \
 	-m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-builtin -mgeneral-regs-only \

@@ -14,6 +14,23 @@ FAULT_CASES = [
     "divide by zero",
 ]
 
+TLS_CASES = [
+    "set_thread_area(-1) picks an entry and says which",
+    "%gs reads and writes through the segment's base",
+    "get_thread_area gives it back",
+    "%gs keeps its base across syscalls, interrupts, switches",
+    "a forked child has its parent's TLS entry",
+    "the child keeps its own base in the same entry",
+    "bad pointers: EFAULT",
+    "entry -1 in read-only memory: EFAULT",
+    "entries out of range: EINVAL",
+    "code and 16-bit segments: EINVAL, entry unchanged",
+    "no entry left for -1: ESRCH",
+    "emptying the entry %gs holds: %gs 0, a use SIGSEGV",
+    "a segment based at 3 GiB: a read is SIGSEGV",
+    "the parent's segment is intact",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -80,6 +97,8 @@ PROGRAMS = {
         "forkhog: child 3: shared and copied pages verified",
         "forkhog: parent's pages verified after 3 children",
     ], 0),
+    "tlstest": (["tlstest"], [f"tlstest: {case}: ok" for case in TLS_CASES]
+                + ["tlstest: all checks passed"], 0),
 }
 
 

@@ -39,6 +39,7 @@ INIT_RUNS = {
     "sysfuzz_100000_calls": ("sysfuzz", 300, 280),
     "forkhog": ("forkhog", 120, 100),
     "sleep": ("sleep", 60, 50),
+    "tlstest_thread_area": ("tlstest", 90, 80),
 }
 
 for _name, (_program, _timeout, _wait) in INIT_RUNS.items():
