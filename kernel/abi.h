@@ -21,6 +21,8 @@
 #define __NR_getppid		64
 #define __NR_getrusage		77
 #define __NR_munmap		91
+#define __NR_wait4		114
+#define __NR_clone		120
 #define __NR_mprotect		125
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
@@ -28,6 +30,7 @@
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
+#define __NR_set_tid_address	258
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
 #define NR_syscalls		318
@@ -81,6 +84,22 @@
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+
+/*
+ * clone flags (Linux's include/uapi/linux/sched.h).  The low byte is
+ * the signal the parent gets when the child exits.
+ */
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_VFORK		0x00004000
+#define CLONE_THREAD		0x00010000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_CHILD_SETTID	0x01000000
 
 /* getrusage "who". */
 #define RUSAGE_SELF	0

@@ -18,13 +18,20 @@
 #include "mm/mm_types.h"
 #include "mm/pgtable.h"
 
-/* Gives back the address space; from here on the task is a thread. */
+/*
+ * Gives back the address space; from here on the task is a thread.
+ * First 0 goes to the CLONE_CHILD_CLEARTID / set_tid_address pointer
+ * (2.6's mm_release; a fault is ignored, as there).  Linux would wake
+ * a futex there too: Pagoda has no futexes.
+ */
 static void exit_mm(struct task_struct *tsk)
 {
 	struct mm_struct *mm = tsk->mm;
 
 	if (!mm)
 		return;
+	if (tsk->clear_child_tid)
+		put_user_u32(0, tsk->clear_child_tid);
 	tsk->mm = NULL;
 	switch_mm(NULL);
 	mmput(mm);
@@ -111,14 +118,19 @@ static bool wait_matches(const struct task_struct *p, int pid)
 }
 
 /*
- * Collects zombie p: its status goes to *stat_addr (user memory; on a
- * bad address p stays a zombie and the result is -EFAULT, as in 2.4)
- * and to *status (kernel memory); then p is freed.
+ * Collects zombie p: its resource usage with its reaped children's
+ * goes to *ru and its status to *stat_addr (user memory, either may be
+ * NULL; on a bad address p stays a zombie and the result is -EFAULT,
+ * as in 2.4's sys_wait4) and to *status (kernel memory); then p is
+ * freed.
  */
-static long reap(struct task_struct *p, int *status, int *stat_addr)
+static long reap(struct task_struct *p, int *status, int *stat_addr,
+		 struct rusage *ru)
 {
 	int pid = p->pid;
 
+	if (ru && getrusage(p, RUSAGE_BOTH, ru))
+		return -EFAULT;
 	if (stat_addr && put_user_u32(p->exit_code, stat_addr))
 		return -EFAULT;
 	if (status)
@@ -128,11 +140,12 @@ static long reap(struct task_struct *p, int *status, int *stat_addr)
 }
 
 /*
- * waitpid() for kernel and user callers: the pid of a reaped child,
- * 0 with WNOHANG if matching children still run, -ECHILD if there is
- * none, -EINTR if a signal came first.
+ * 2.4's sys_wait4, for kernel and user callers: the pid of a reaped
+ * child, 0 with WNOHANG if matching children still run, -ECHILD if
+ * there is none, -EINTR if a signal came first.
  */
-long do_wait(int pid, int options, int *status, int *stat_addr)
+static long wait4(int pid, int options, int *status, int *stat_addr,
+		  struct rusage *ru)
 {
 	DECLARE_WAITQUEUE(wait, current);
 	long ret;
@@ -156,7 +169,7 @@ long do_wait(int pid, int options, int *status, int *stat_addr)
 			if (p->state == TASK_ZOMBIE) {
 				/* reap() may fault on stat_addr and sleep */
 				set_current_state(TASK_RUNNING);
-				ret = reap(p, status, stat_addr);
+				ret = reap(p, status, stat_addr, ru);
 				break;
 			}
 		}
@@ -179,7 +192,18 @@ long do_wait(int pid, int options, int *status, int *stat_addr)
 	return ret;
 }
 
+/* waitpid() for the kernel: *status in kernel memory. */
+long do_wait(int pid, int options, int *status, int *stat_addr)
+{
+	return wait4(pid, options, status, stat_addr, NULL);
+}
+
 long sys_waitpid(int pid, int *stat_addr, int options)
 {
-	return do_wait(pid, options, NULL, stat_addr);
+	return wait4(pid, options, NULL, stat_addr, NULL);
+}
+
+long sys_wait4(int pid, int *stat_addr, int options, struct rusage *ru)
+{
+	return wait4(pid, options, NULL, stat_addr, ru);
 }

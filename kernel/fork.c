@@ -12,6 +12,7 @@
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
+#include "kernel/uaccess.h"
 #include "kernel/x86.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
@@ -230,11 +231,21 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 }
 
 /*
- * fork(): the child gets a copy of the address space (copy-on-write,
- * mm/memory.c) and of the parent's user registers, with eax = 0 so
- * that fork() returns 0 in it.
+ * The flags clone() can honour: Pagoda's processes have one thread
+ * and share nothing, so only the fork-like ones.
  */
-long sys_fork(void)
+#define CLONE_FORK_FLAGS	(CSIGNAL | CLONE_PARENT_SETTID | \
+				 CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
+
+/*
+ * Creates a child of current that is a copy of it (2.4's do_fork, for
+ * processes only): a copy-on-write copy of the address space
+ * (mm/memory.c), of the user registers with eax = 0 so that the call
+ * returns 0 in the child, and its stack pointer moved to newsp if that
+ * is not 0.  The tid pointers are 2.6's (see sys_clone).
+ */
+static long do_fork(unsigned long clone_flags, unsigned long newsp,
+		    int *parent_tidptr, int *child_tidptr)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	struct task_struct *p;
@@ -249,8 +260,17 @@ long sys_fork(void)
 		unlink_task(p);
 		return -ENOMEM;
 	}
+	/* a fault is ignored, as in 2.6: the child exists already */
+	if (clone_flags & CLONE_PARENT_SETTID)
+		put_user_u32(p->pid, parent_tidptr);
+	if (clone_flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = child_tidptr;
+	if (clone_flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tidptr;
 	*task_pt_regs(p) = *regs;
 	task_pt_regs(p)->eax = 0;
+	if (newsp)
+		task_pt_regs(p)->esp = newsp;
 	/* The child's %gs selects the same TLS entry: give it the same. */
 	memcpy(p->thread.tls_array, current->thread.tls_array,
 	       sizeof(p->thread.tls_array));
@@ -258,4 +278,70 @@ long sys_fork(void)
 	set_first_frame(p, ret_from_fork, 0, 0);
 	wake_up_process(p);
 	return p->pid;
+}
+
+long sys_fork(void)
+{
+	return do_fork(SIGCHLD, 0, NULL, NULL);
+}
+
+/*
+ * clone(flags, newsp, parent_tidptr, tls, child_tidptr), the i386
+ * argument order.  2.4.0's sys_clone passes flags and newsp (the
+ * caller's own stack if 0) to do_fork; the tid pointers came with
+ * Linux 2.5/2.6 and are what glibc's fork() uses:
+ *   CLONE_PARENT_SETTID	the child's pid goes to *parent_tidptr in
+ *				the parent;
+ *   CLONE_CHILD_SETTID	it goes to *child_tidptr in the child, before
+ *				the child returns to user mode;
+ *   CLONE_CHILD_CLEARTID	at exit 0 goes to *child_tidptr.  Linux
+ *				then wakes a futex there; Pagoda has no
+ *				futex, and no threads to wait on one.
+ * Refused with EINVAL:
+ *  - every other flag.  The thread ones (CLONE_VM, CLONE_THREAD,
+ *    CLONE_SIGHAND, CLONE_SETTLS...) need shared address spaces that
+ *    Pagoda does not have; glibc passes the error on (pthread_create
+ *    and posix_spawn fail).  Even CLONE_VM|CLONE_VFORK (posix_spawn)
+ *    is refused: glibc's child then writes its exec error into the
+ *    parent's memory, which a copy would silently lose.
+ *  - an exit signal other than SIGCHLD.  Linux sends that signal
+ *    instead and lets only __WCLONE waits see the child; Pagoda's
+ *    waitpid has no __WCLONE, so such a child could not be waited for
+ *    the Linux way.
+ */
+long sys_clone(unsigned long clone_flags, unsigned long newsp,
+	       int *parent_tidptr, unsigned long tls __unused,
+	       int *child_tidptr)
+{
+	if (clone_flags & ~CLONE_FORK_FLAGS)
+		return -EINVAL;
+	if ((clone_flags & CSIGNAL) != SIGCHLD)
+		return -EINVAL;
+	return do_fork(clone_flags, newsp, parent_tidptr, child_tidptr);
+}
+
+/*
+ * set_tid_address(tidptr) (Linux 2.6): as CLONE_CHILD_CLEARTID for the
+ * caller itself; returns its pid.  glibc calls it at start-up.
+ */
+long sys_set_tid_address(int *tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+/*
+ * A forked child's first C code, on its way to user mode (named after
+ * 2.6's schedule_tail, which does the same write): CLONE_CHILD_SETTID's
+ * pid goes into the child's own memory.  A fault is ignored, as in
+ * Linux: the child has no one to return an error to.  Interrupts are
+ * on for the write, which may fault in a page and sleep.
+ */
+void schedule_tail(void);
+void schedule_tail(void)
+{
+	if (!current->set_child_tid)
+		return;
+	sti();
+	put_user_u32(current->pid, current->set_child_tid);
 }

@@ -103,6 +103,8 @@ struct task_struct {
 	struct list_head tasks;		/* all; init_task is the head */
 	struct list_head run_list;	/* on the run queue if runnable */
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
+	int *set_child_tid;	/* clone's CLONE_CHILD_SETTID pointer */
+	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
 
 	/* Swap writes this task is gathering (mm/page_io.c's plug). */
 	struct swap_io *swap_plugged;

@@ -43,16 +43,19 @@ ret_from_kernel_thread:
 
 /*
  * A forked child starts here with esp at its copy of the parent's
- * struct pt_regs (eax = 0): it leaves for user mode the way every
- * trap does.  return_to_user(regs) enters user mode from a kernel
- * thread that has just loaded a program (kernel/exec.c).
+ * struct pt_regs (eax = 0): after schedule_tail (kernel/fork.c) it
+ * leaves for user mode the way every trap does.  return_to_user(regs)
+ * enters user mode from a kernel thread that has just loaded a
+ * program (kernel/exec.c).
  */
+	.globl ret_from_fork
+ret_from_fork:
+	call schedule_tail
+	jmp 1f
 	.globl return_to_user
 return_to_user:
 	movl 4(%esp), %esp
-	.globl ret_from_fork
-ret_from_fork:
-	pushl %esp
+1:	pushl %esp
 	call exit_to_user_mode
 	addl $4, %esp
 	jmp ret_from_trap

@@ -1,4 +1,5 @@
 /* Small system calls about the calling process (kernel/sys.c, timer.c). */
+#include "kernel/exit.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
@@ -23,28 +24,41 @@ static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
 }
 
 /*
- * getrusage(who, ru): CPU times and page-fault counts, of the caller
- * or of its reaped children.  The fields Pagoda does not count
- * (ru_maxrss among them) are 0.
+ * Linux 2.4's getrusage(p, who, ru): p's CPU times and page-fault
+ * counts (RUSAGE_SELF), its reaped children's (RUSAGE_CHILDREN), or
+ * both added up (RUSAGE_BOTH, kernel only: wait4 reports a child so).
+ * The fields Pagoda does not count (ru_maxrss among them) are 0.
  */
-long sys_getrusage(int who, struct rusage *ru)
+long getrusage(struct task_struct *p, int who, struct rusage *ru)
 {
-	struct task_struct *p = current;
+	unsigned long utime = 0, stime = 0;
 	struct rusage r;
 
 	memset(&r, 0, sizeof(r));
-	if (who == RUSAGE_SELF) {
-		ticks_to_timeval(p->utime, &r.ru_utime);
-		ticks_to_timeval(p->stime, &r.ru_stime);
-		r.ru_minflt = p->min_flt;
-		r.ru_majflt = p->maj_flt;
-	} else if (who == RUSAGE_CHILDREN) {
-		ticks_to_timeval(p->cutime, &r.ru_utime);
-		ticks_to_timeval(p->cstime, &r.ru_stime);
-		r.ru_minflt = p->cmin_flt;
-		r.ru_majflt = p->cmaj_flt;
-	} else {
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN &&
+	    who != RUSAGE_BOTH)
 		return -EINVAL;
+	if (who != RUSAGE_CHILDREN) {
+		utime += p->utime;
+		stime += p->stime;
+		r.ru_minflt += p->min_flt;
+		r.ru_majflt += p->maj_flt;
 	}
+	if (who != RUSAGE_SELF) {
+		utime += p->cutime;
+		stime += p->cstime;
+		r.ru_minflt += p->cmin_flt;
+		r.ru_majflt += p->cmaj_flt;
+	}
+	ticks_to_timeval(utime, &r.ru_utime);
+	ticks_to_timeval(stime, &r.ru_stime);
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/* getrusage(who, ru) of the caller: RUSAGE_BOTH is not for users. */
+long sys_getrusage(int who, struct rusage *ru)
+{
+	if (who == RUSAGE_BOTH)
+		return -EINVAL;
+	return getrusage(current, who, ru);
 }

@@ -14,7 +14,11 @@ void do_syscall(struct pt_regs *regs);
 long sys_exit(int status);				/* kernel/exit.c */
 long sys_exit_group(int status);
 long sys_waitpid(int pid, int *stat_addr, int options);
+long sys_wait4(int pid, int *stat_addr, int options, struct rusage *ru);
 long sys_fork(void);					/* kernel/fork.c */
+long sys_clone(unsigned long clone_flags, unsigned long newsp,
+	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
+long sys_set_tid_address(int *tidptr);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_getpid(void);					/* kernel/sys.c */

@@ -31,6 +31,19 @@ TLS_CASES = [
     "the parent's segment is intact",
 ]
 
+CLONE_CASES = [
+    "CLONE_PARENT_SETTID: the pid in the parent, not the child's",
+    "CLONE_CHILD_SETTID: the child's own pid in its copy",
+    "a new stack pointer is the child's",
+    "CLONE_SIGHAND without CLONE_VM: EINVAL",
+    "wait4(pid) reaps that child and gives its page faults",
+    "then the other one, rusage NULL",
+    "wait4 into bad status or rusage pointers: EFAULT",
+    "wait4 with bad options: EINVAL",
+    "wait4 without children: ECHILD",
+    "set_tid_address returns the pid",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -99,6 +112,8 @@ PROGRAMS = {
     ], 0),
     "tlstest": (["tlstest"], [f"tlstest: {case}: ok" for case in TLS_CASES]
                 + ["tlstest: all checks passed"], 0),
+    "clonetest": (["clonetest"], [f"clonetest: {case}: ok" for case in CLONE_CASES]
+                  + ["clonetest: all checks passed"], 0),
 }
 
 

@@ -4,7 +4,9 @@ before main, glibc sets up thread-local storage (set_thread_area, %gs),
 reads AT_RANDOM for its stack guard and picks SSE2 string functions;
 then printf, malloc of a few MiB, a __thread variable, exit statuses,
 and floating point in two programs at once (each keeps its own FPU
-registers across switches)."""
+registers across switches).  A second program forks with glibc's fork()
+(clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID) and waits with
+waitpid() and wait() (wait4)."""
 
 import re
 import subprocess
@@ -55,11 +57,98 @@ int main(int argc, char **argv)
 }
 """
 
+# Children copy-on-write a 4 MiB buffer the parent filled; the parent
+# waits for two by pid and two with wait(), checks their statuses and
+# its own buffer.  Then clone(CLONE_VM) must be refused (Pagoda only:
+# Linux would make a thread).
+GLIBCFORK_C = r"""
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-def build_glibc_program(lab):
-    source = lab.tmpdir / "glibc.c"
-    source.write_text(GLIBC_C)
-    binary = lab.tmpdir / "glibc"
+#define CHILDREN 4
+#define WORDS ((4u << 20) / sizeof(unsigned))
+#define PATTERN(i) ((unsigned)(i) * 2654435761u)
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcfork: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+/* The child's copy still holds the parent's words; it writes its own. */
+static void child(unsigned *buf, int n)
+{
+	for (size_t i = 0; i < WORDS; i++)
+		if (buf[i] != PATTERN(i))
+			_exit(100);
+	for (size_t i = 0; i < WORDS; i++)
+		buf[i] = PATTERN(i) ^ n;
+	sched_yield();
+	for (size_t i = 0; i < WORDS; i++)
+		if (buf[i] != (PATTERN(i) ^ n))
+			_exit(101);
+	exit(10 + n);
+}
+
+int main(void)
+{
+	unsigned *buf = malloc(WORDS * sizeof(unsigned));
+	pid_t pids[CHILDREN];
+	int status, ok = 1, seen = 0;
+
+	if (!buf)
+		return 100;
+	for (size_t i = 0; i < WORDS; i++)
+		buf[i] = PATTERN(i);
+	fflush(stdout);
+	for (int n = 0; n < CHILDREN; n++) {
+		pids[n] = fork();
+		if (pids[n] == 0)
+			child(buf, n);
+		ok = ok && pids[n] > 0;
+	}
+	check(ok, "fork() made 4 children");
+	for (int n = 1; n >= 0; n--)
+		ok = ok && waitpid(pids[n], &status, 0) == pids[n] &&
+		     WIFEXITED(status) && WEXITSTATUS(status) == 10 + n;
+	check(ok, "waitpid(pid) gives each its own status");
+	for (int k = 0; k < 2; k++) {
+		pid_t pid = wait(&status);
+
+		for (int n = 2; n < CHILDREN; n++)
+			if (pid == pids[n] && WIFEXITED(status) &&
+			    WEXITSTATUS(status) == 10 + n)
+				seen |= 1 << n;
+	}
+	check(seen == 0xc, "wait() reaps the others, statuses right");
+	check(wait(&status) == -1 && errno == ECHILD, "then wait(): ECHILD");
+	ok = 1;
+	for (size_t i = 0; i < WORDS; i++)
+		ok = ok && buf[i] == PATTERN(i);
+	check(ok, "the parent's buffer is unchanged");
+	long ret = syscall(SYS_clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0);
+	if (ret == 0)
+		_exit(99);
+	check(ret == -1 && errno == EINVAL, "clone(CLONE_VM): EINVAL");
+	printf("glibcfork: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+
+def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
+    source = lab.tmpdir / f"{name}.c"
+    source.write_text(source_text)
+    binary = lab.tmpdir / name
     built = subprocess.run(["i686-linux-gnu-gcc", "-static", "-O2", "-o", str(binary),
                             str(source)], capture_output=True, text=True)
     assert built.returncode == 0, \
@@ -89,3 +178,19 @@ def static_glibc_fpu(lab):
     if "glibc: spin 4000000 1:" not in vm.output:
         vm.expect(r"glibc: spin 4000000 1:", timeout=120)
     assert "glibc: spin 4000000 1: ok" in vm.output, vm.tail()
+
+
+@scenario("static_glibc_program_forks_and_waits", timeout=120)
+def static_glibc_forks(lab):
+    program = build_glibc_program(lab, "glibcfork", GLIBCFORK_C)
+    vm = lab.boot(modules=[program], append='init="glibcfork"')
+    status = vm.wait_exit(timeout=100)
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+    printed = [line for line in vm.output.replace("\r", "").split("\n")
+               if line.startswith("glibcfork:")]
+    assert printed == [f"glibcfork: {case}: ok" for case in (
+        "fork() made 4 children", "waitpid(pid) gives each its own status",
+        "wait() reaps the others, statuses right", "then wait(): ECHILD",
+        "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL")] \
+        + ["glibcfork: all checks passed"], "\n".join(printed) + "\n" + vm.tail()
+    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"

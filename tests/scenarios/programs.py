@@ -40,6 +40,7 @@ INIT_RUNS = {
     "forkhog": ("forkhog", 120, 100),
     "sleep": ("sleep", 60, 50),
     "tlstest_thread_area": ("tlstest", 90, 80),
+    "clonetest_clone_wait4": ("clonetest", 90, 80),
 }
 
 for _name, (_program, _timeout, _wait) in INIT_RUNS.items():
