@@ -1,6 +1,7 @@
 /*
  * sysfuzz [COUNT [SEED]]: makes COUNT (default 100000) system calls
- * with random arguments: every call Pagoda implements except exit,
+ * with random arguments: every call Pagoda implements except exit
+ * (clone only with fork-like flags or flags Linux refuses),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -192,6 +193,7 @@ static void fuzz_getrusage(void)
 		expect("getrusage", ret, 0);
 }
 
+/* waitpid, or wait4 with a rusage pointer (bad ones as for status) */
 static void fuzz_waitpid(void)
 {
 	static const int pids[] = { -1, 0, NOBODY };
@@ -200,12 +202,14 @@ static void fuzz_waitpid(void)
 	/* a bad status pointer only when no child can be reaped: Linux
 	 * and Pagoda differ on whether such a child is still a zombie */
 	unsigned long status = children ? (unsigned long)scratch : any_ptr();
-	long ret = call(__NR_waitpid, pid, status, opt, 0, 0, 0);
+	unsigned long ru = children ? (unsigned long)scratch : any_ptr();
+	long ret = one_in(2) ? call(__NR_waitpid, pid, status, opt, 0, 0, 0)
+			     : call(__NR_wait4, pid, status, opt, ru, 0, 0);
 
 	if (opt == 0x100)
-		expect("waitpid with bad options", ret, -EINVAL);
+		expect("waitpid or wait4 with bad options", ret, -EINVAL);
 	else if (!children || pid == NOBODY)
-		expect("waitpid without children", ret, -ECHILD);
+		expect("waitpid or wait4 without children", ret, -ECHILD);
 	if (ret > 0)
 		children--;
 }
@@ -370,14 +374,26 @@ static void fuzz_mprotect(void)
 	}
 }
 
-/* A child that makes a few harmless calls and exits with a random code. */
+/*
+ * A child, by fork or by clone with fork-like flags and any tid
+ * pointers (Linux ignores faults on them), that makes a few harmless
+ * calls and exits with a random code.
+ */
 static void fuzz_fork(void)
 {
+	static const unsigned long tid_flags[] = {
+		0, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
+		CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID,
+	};
 	long pid;
 
 	if (children >= MAX_CHILDREN || !one_in(64))
 		return;
-	pid = call(__NR_fork, 0, 0, 0, 0, 0, 0);
+	if (one_in(2))
+		pid = call(__NR_fork, 0, 0, 0, 0, 0, 0);
+	else
+		pid = call(__NR_clone, SIGCHLD | PICK(tid_flags), 0, any_ptr(),
+			   0, any_ptr(), 0);
 	if (pid == 0) {
 		for (int i = 0; i < 20; i++) {
 			call(__NR_getppid, 0, 0, 0, 0, 0, 0);
@@ -387,6 +403,64 @@ static void fuzz_fork(void)
 	}
 	if (pid > 0)
 		children++;
+}
+
+/* Flag mixes Linux refuses: signal handlers shared, memory not. */
+static void fuzz_clone(void)
+{
+	static const unsigned long bad_flags[] = {
+		CLONE_SIGHAND, CLONE_THREAD, CLONE_SIGHAND | CLONE_THREAD,
+	};
+	long ret = call(__NR_clone, SIGCHLD | PICK(bad_flags), 0, any_ptr(),
+			0, any_ptr(), 0);
+
+	if (ret == 0)
+		call(__NR_exit, 0, 0, 0, 0, 0, 0);
+	expect("clone sharing handlers but not memory", ret, -EINVAL);
+}
+
+/*
+ * set_thread_area and get_thread_area with bad pointers or entries;
+ * set_tid_address with any pointer (the kernel writes 0 there at exit,
+ * ignoring a fault).  No segment register is ever loaded.
+ */
+static void fuzz_thread_area(void)
+{
+	static const int entries[] = { -1, 0, 100, 0x7fffffff };
+	struct user_desc *d = (struct user_desc *)scratch;
+	unsigned long ptr = bad_ptr();
+	long ret;
+
+	switch (rnd() % 4) {
+	case 0:
+		ret = call(one_in(2) ? __NR_set_thread_area
+				     : __NR_get_thread_area, ptr, 0, 0, 0, 0,
+			   0);
+		if (is_never_mapped(ptr))
+			expect("set or get_thread_area, unmapped", ret,
+			       -EFAULT);
+		break;
+	case 1:
+		memset(d, 0, sizeof(*d));
+		d->entry_number = PICK(entries);
+		d->limit = 0xfffff;
+		d->seg_32bit = 1;
+		if (d->entry_number == (unsigned)-1)
+			break;		/* a real entry: leave them be */
+		ret = call(__NR_set_thread_area, (long)d, 0, 0, 0, 0, 0);
+		expect("set_thread_area of a bad entry", ret, -EINVAL);
+		break;
+	case 2:
+		memset(d, 0, sizeof(*d));
+		d->entry_number = PICK(entries);
+		ret = call(__NR_get_thread_area, (long)d, 0, 0, 0, 0, 0);
+		expect("get_thread_area of a bad entry", ret, -EINVAL);
+		break;
+	default:
+		ret = call(__NR_set_tid_address, any_ptr(), 0, 0, 0, 0, 0);
+		expect("set_tid_address", ret, mypid);
+		break;
+	}
 }
 
 static void fuzz_misc(void)
@@ -415,7 +489,7 @@ static void fuzz_misc(void)
 static void (*const fuzzers[])(void) = {
 	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
-	fuzz_fork, fuzz_misc,
+	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
 };
 
 int main(int argc, char **argv)
