@@ -14,6 +14,7 @@
 #include "kernel/time.h"
 #include "lib/errno.h"
 #include "lib/ktest.h"
+#include "tests/kernel/ktest_mm.h"
 
 /* Sleeps `ticks` (the other threads run meanwhile). */
 /* Reaps pid; its exit code, or -1000 - errno if it could not. */
@@ -348,6 +349,43 @@ static void kernel_threads_take_no_signals(struct ktest *t)
 	KTEST_EXPECT_EQ(t, reap(pid), 0);
 }
 
+/* A word in the test's address space and the thread that will exit. */
+struct tid_word {
+	struct mm_struct *mm;
+	unsigned long addr;
+};
+
+/* Takes the test's mm (a reference of its own, dropped at exit) and
+ * names the word as CLONE_CHILD_CLEARTID / set_tid_address would. */
+static int exit_clearing_tid(void *arg)
+{
+	struct tid_word *w = arg;
+
+	w->mm->mm_users++;
+	use_mm(w->mm);
+	current->clear_child_tid = (int *)w->addr;
+	return 0;
+}
+
+/* do_exit writes 0 at clear_child_tid, and nothing beside it. */
+static void exit_clears_the_child_tid_word(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct tid_word w = { mm, 0 };
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	w.addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	KTEST_ASSERT_TRUE(t, !mmap_error(w.addr));
+	KTEST_ASSERT_EQ(t, put_u32(w.addr, 1234) | put_u32(w.addr + 4, 99),
+			0);
+	KTEST_EXPECT_EQ(t, reap(kernel_thread(exit_clearing_tid, &w,
+					      "cleartid")), 0);
+	KTEST_EXPECT_EQ(t, get_u32(w.addr), 0);
+	KTEST_EXPECT_EQ(t, get_u32(w.addr + 4), 99);
+	KTEST_EXPECT_EQ(t, mm->mm_users, 1);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(threads_run_and_exit_with_their_code),
 	KTEST_CASE(schedule_timeout_sleeps),
@@ -360,5 +398,6 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(orphans_go_to_init),
 	KTEST_CASE(waitpid_without_children),
 	KTEST_CASE(kernel_threads_take_no_signals),
+	KTEST_CASE(exit_clears_the_child_tid_word),
 };
 KTEST_SUITE(sched, sched_cases);
