@@ -1,11 +1,12 @@
 /*
- * Lazy TLB (kernel/sched.c, mm/pgtable.c): a kernel thread runs on
- * the page directory it finds loaded, and when it changes a PTE of
- * that address space it leaves it, so that the owner loads its page
- * directory, and with it a clean TLB, when it runs again.  A missing
- * flush shows as a stale translation: the owner, whose TLB held the
- * old page, would still read the old page after the kernel thread
- * mapped another.
+ * TLB flushes, seen from a process: a missing flush shows as a stale
+ * translation, the old page still read through the TLB after its PTE
+ * changed.  Lazy TLB (kernel/sched.c, mm/pgtable.c): a kernel thread
+ * runs on the page directory it finds loaded, and when it changes a
+ * PTE of that address space it leaves it, so that the owner loads its
+ * page directory, and with it a clean TLB, when it runs again.  A
+ * first touch flushes nothing (mm/memory.c), relying on whoever made
+ * the PTE none to have flushed.
  */
 #include "kernel/fork.h"
 #include "kernel/sched.h"
@@ -88,8 +89,34 @@ static void a_kernel_threads_flush_tlb_mm_reaches_the_owner(struct ktest *t)
 	remap_lazily(t, true);
 }
 
+/*
+ * A first touch maps its page with no TLB flush (do_anonymous_page):
+ * the PTE was none, and whoever made it so flushed.  Here munmap did
+ * (zap_page_range): the page written before, whose translation was in
+ * the TLB, must not be what the new mapping at the same address reads
+ * (the zero page) or writes (a new page).
+ */
+static void a_first_touch_after_munmap_finds_no_stale_page(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = map_written_pages(1, 1);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 1);	/* now in the TLB */
+	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, do_mmap(addr, PAGE_SIZE, RW,
+				   PRIVATE_ANON | MAP_FIXED), addr);
+	KTEST_EXPECT_EQ(t, get_u32(addr), 0);	/* the zero page */
+	put_u32(addr, 2);			/* a page of its own */
+	KTEST_EXPECT_EQ(t, get_u32(addr), 2);
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case tlb_cases[] = {
 	KTEST_CASE(a_kernel_threads_flush_tlb_page_reaches_the_owner),
 	KTEST_CASE(a_kernel_threads_flush_tlb_mm_reaches_the_owner),
+	KTEST_CASE(a_first_touch_after_munmap_finds_no_stale_page),
 };
 KTEST_SUITE(tlb, tlb_cases);
