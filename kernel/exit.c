@@ -26,7 +26,7 @@ static void exit_mm(struct task_struct *tsk)
 	if (!mm)
 		return;
 	tsk->mm = NULL;
-	switch_mm(NULL);
+	switch_mm(NULL);	/* no kernel thread may run on it lazily */
 	mmput(mm);
 }
 
