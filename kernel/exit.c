@@ -33,7 +33,7 @@ static void exit_mm(struct task_struct *tsk)
 	if (tsk->clear_child_tid)
 		put_user_u32(0, tsk->clear_child_tid);
 	tsk->mm = NULL;
-	switch_mm(NULL);
+	switch_mm(NULL);	/* no kernel thread may run on it lazily */
 	mmput(mm);
 }
 

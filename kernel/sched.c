@@ -127,9 +127,20 @@ static void check_stack_end(const struct task_struct *p)
 
 void switch_to(unsigned long *prev_esp, unsigned long next_esp);
 
+/*
+ * A kernel thread (no mm: kswapd, the idle task) runs on the page
+ * directory it finds loaded, whose kernel part is every directory's:
+ * 2.4.0's lazy TLB (schedule() lends it prev->active_mm).  So a process
+ * that sleeps or is interrupted by kswapd finds its TLB entries still
+ * there when it runs again, where a CR3 load each way empties the TLB,
+ * and under QEMU's TCG the whole soft TLB, kernel entries too.  A
+ * kernel thread that changes that address space's PTEs leaves it
+ * (flush_tlb_page(), mm/pgtable.c).
+ */
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
-	switch_mm(next->mm);
+	if (next->mm)
+		switch_mm(next->mm);
 	load_esp0(next->thread.esp0);
 	load_TLS(&next->thread);
 	switch_fpu(prev, next);

@@ -52,11 +52,14 @@ static void release_mapped_page(struct page *page)
 
 /*
  * First touch of an anonymous page.  Reads share the zero page (no
- * memory used, rss unchanged); a write gets a page of its own.
+ * memory used, rss unchanged); a write gets a page of its own.  No TLB
+ * flush, as in 2.4.0: the PTE was none, and x86 caches no translation
+ * for a PTE that is not present (whoever took a page away flushed it
+ * then: zap_page_range, try_to_swap_out, try_to_unmap_one).  Pagoda
+ * flushed here too, one invlpg per page memhog 96M touches first.
  */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
-			     pte_t *page_table, int write_access,
-			     unsigned long addr)
+			     pte_t *page_table, int write_access)
 {
 	pte_t entry = pte_wrprotect(mk_pte(ZERO_PAGE(), vma->vm_page_prot));
 
@@ -76,7 +79,6 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		page_add_rmap(page, page_table);	/* its first PTE */
 	}
 	set_pte(page_table, entry);
-	flush_tlb_page(vma, addr);
 	return VM_FAULT_MINOR;
 }
 
@@ -675,8 +677,7 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!pte_present(entry)) {
 		/* no file mappings: 2.4's do_no_page() is the anonymous case */
 		if (pte_none(entry))
-			return do_anonymous_page(mm, vma, pte, write_access,
-						 address);
+			return do_anonymous_page(mm, vma, pte, write_access);
 		if (pte_is_migration(entry))
 			return migration_entry_wait(entry, address);
 		return swap_fault(mm, vma, address, pte, entry, write_access);

@@ -41,17 +41,50 @@ int ptep_test_and_clear_dirty(pte_t *ptep)
 	return dirty;
 }
 
-/* Only the running address space can have entries in the TLB. */
+/*
+ * The address space whose page directory CR3 holds (NULL:
+ * swapper_pg_dir): current's, or for a kernel thread the one it found
+ * loaded (lazy TLB, switch_mm()).  Only its entries can be in the TLB.
+ * 2.4.0 keeps this per task, as current->active_mm; one CPU needs one.
+ */
+struct mm_struct *active_mm;
+
+/*
+ * A kernel thread flushes the address space it runs on lazily (kswapd's
+ * swap_out() unmapping a page of the process it interrupted): it
+ * leaves it for swapper_pg_dir instead, one CR3 load however many
+ * pages it then changes, and the owner loads its own again when it
+ * runs.  2.4.0's SMP flush_tlb_page() does this (leave_mm, on a CPU in
+ * lazy TLB mode) and Linux 2.6's leave_mm() loads swapper_pg_dir too;
+ * 2.4.0 on one CPU invalidates each page, which under QEMU's TCG was
+ * 175000 invlpgs per memhog 96M run in 64 MiB, each ending a block of
+ * translated code, against a few hundred CR3 loads.
+ */
+static void leave_mm(void)
+{
+	write_cr3(__pa(swapper_pg_dir));
+	active_mm = NULL;
+}
+
+/* 2.4.0's SMP flush_tlb_page() on one CPU: see leave_mm(). */
 void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
 {
-	if (vma->vm_mm == current->mm)
+	if (vma->vm_mm != active_mm)
+		return;
+	if (current->mm)
 		invlpg(addr);
+	else
+		leave_mm();
 }
 
 void flush_tlb_mm(struct mm_struct *mm)
 {
-	if (mm == current->mm)
+	if (mm != active_mm)
+		return;
+	if (current->mm)
 		write_cr3(read_cr3());	/* global kernel pages stay */
+	else
+		leave_mm();
 }
 
 /* A new page directory: no user mappings, the kernel's shared. */
@@ -142,11 +175,17 @@ void pte_free(pte_t *table)
 	free_page((unsigned long)table);
 }
 
-/* Loads next's page directory (swapper_pg_dir for kernel threads). */
+/*
+ * Loads next's page directory, or swapper_pg_dir for NULL (what an
+ * address space about to be freed must do first: a kernel thread may
+ * run on whatever is loaded).  The scheduler calls it only for tasks
+ * with an mm (context_switch(), kernel/sched.c).
+ */
 void switch_mm(struct mm_struct *next)
 {
 	unsigned long cr3 = next ? __pa(next->pgd) : __pa(swapper_pg_dir);
 
+	active_mm = next;
 	if (read_cr3() != cr3)
 		write_cr3(cr3);
 }

@@ -205,6 +205,7 @@ void pgd_free(pgd_t *pgd);
 pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
 void pte_free(pte_t *table);
 void switch_mm(struct mm_struct *next);
+extern struct mm_struct *active_mm;	/* the one CR3 holds, or NULL */
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);
 
