@@ -3,7 +3,7 @@
  *
  * do_exit() gives back the address space, hands the children to init,
  * becomes a zombie holding only its exit status, wakes its parent and
- * schedules away for good.  The parent's waitpid() (do_wait) collects
+ * schedules away for good.  The parent's waitpid() or wait4() collects
  * the status and frees what is left: the task_struct and the kernel
  * stack the zombie was still standing on when it switched away.
  */
