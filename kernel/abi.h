@@ -23,6 +23,7 @@
 #define __NR_munmap		91
 #define __NR_wait4		114
 #define __NR_clone		120
+#define __NR_uname		122
 #define __NR_mprotect		125
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
@@ -31,9 +32,13 @@
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
+#define __NR_clock_gettime	265
+#define __NR_clock_nanosleep	267
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
-#define NR_syscalls		318
+#define __NR_clock_gettime64	403
+#define __NR_clock_nanosleep_time64 407
+#define NR_syscalls		408
 
 /* Signals. */
 #define SIGHUP		1
@@ -110,6 +115,19 @@ struct timespec {
 	long tv_nsec;
 };
 
+/* The time64 calls' timespec (Linux's __kernel_timespec, 5.1). */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+/* Clocks (Linux's include/uapi/linux/time.h) and clock_nanosleep's flag. */
+#define CLOCK_REALTIME			0
+#define CLOCK_MONOTONIC			1
+#define CLOCK_PROCESS_CPUTIME_ID	2
+#define CLOCK_THREAD_CPUTIME_ID		3
+#define TIMER_ABSTIME			0x01
+
 struct timeval {
 	long tv_sec;
 	long tv_usec;
@@ -130,6 +148,17 @@ struct user_desc {
 	unsigned int limit_in_pages:1;
 	unsigned int seg_not_present:1;
 	unsigned int useable:1;
+};
+
+/* uname's answer (Linux's struct new_utsname): six strings. */
+#define UTS_LEN	65
+struct new_utsname {
+	char sysname[UTS_LEN];
+	char nodename[UTS_LEN];
+	char release[UTS_LEN];
+	char version[UTS_LEN];
+	char machine[UTS_LEN];
+	char domainname[UTS_LEN];
 };
 
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */

@@ -1,4 +1,4 @@
-/* Small system calls about the calling process (kernel/sys.c, timer.c). */
+/* Small system calls about the calling process and the system (kernel/sys.c). */
 #include "kernel/exit.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
@@ -61,4 +61,24 @@ long sys_getrusage(int who, struct rusage *ru)
 	if (who == RUSAGE_BOTH)
 		return -EINVAL;
 	return getrusage(current, who, ru);
+}
+
+/*
+ * uname (Linux's sys_newuname).  The release names the Linux Pagoda
+ * follows, 2.4.0, so that a program printing it tells the reader which
+ * kernel's calls and VM to expect; glibc 2.36 does not check it.
+ */
+static const struct new_utsname pagoda_uts = {
+	.sysname = "Pagoda",
+	.nodename = "pagoda",
+	.release = "2.4.0-pagoda",
+	.version = "#1",
+	.machine = "i686",
+	.domainname = "(none)",
+};
+
+long sys_uname(struct new_utsname *name)
+{
+	return copy_to_user(name, &pagoda_uts, sizeof(pagoda_uts)) ?
+	       -EFAULT : 0;
 }

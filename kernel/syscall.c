@@ -29,6 +29,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_munmap]		= (unsigned long)sys_munmap,
 	[__NR_wait4]		= (unsigned long)sys_wait4,
 	[__NR_clone]		= (unsigned long)sys_clone,
+	[__NR_uname]		= (unsigned long)sys_uname,
 	[__NR_mprotect]		= (unsigned long)sys_mprotect,
 	[__NR_sched_yield]	= (unsigned long)sys_sched_yield,
 	[__NR_nanosleep]	= (unsigned long)sys_nanosleep,
@@ -37,8 +38,12 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_get_thread_area]	= (unsigned long)sys_get_thread_area,
 	[__NR_exit_group]	= (unsigned long)sys_exit_group,
 	[__NR_set_tid_address]	= (unsigned long)sys_set_tid_address,
+	[__NR_clock_gettime]	= (unsigned long)sys_clock_gettime,
+	[__NR_clock_nanosleep]	= (unsigned long)sys_clock_nanosleep,
 	[__NR_migrate_pages]	= (unsigned long)sys_migrate_pages,
 	[__NR_move_pages]	= (unsigned long)sys_move_pages,
+	[__NR_clock_gettime64]	= (unsigned long)sys_clock_gettime64,
+	[__NR_clock_nanosleep_time64] = (unsigned long)sys_clock_nanosleep_time64,
 };
 
 void do_syscall(struct pt_regs *regs)

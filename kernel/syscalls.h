@@ -24,10 +24,19 @@ long sys_write(int fd, const void *buf, unsigned long count);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
+long sys_uname(struct new_utsname *name);
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
 long sys_sched_yield(void);				/* kernel/sched.c */
 long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 		   struct timespec *rmtp);
+long sys_clock_gettime(int which,			/* posix_timers.c */
+		       struct timespec *tp);
+long sys_clock_gettime64(int which, struct __kernel_timespec *tp);
+long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
+			 struct timespec *rmtp);
+long sys_clock_nanosleep_time64(int which, int flags,
+				const struct __kernel_timespec *rqtp,
+				struct __kernel_timespec *rmtp);
 long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);

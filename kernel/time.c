@@ -11,10 +11,13 @@
  * uses the TSC through sched_clock.)
  */
 #include "kernel/time.h"
+#include "kernel/abi.h"
 #include "kernel/irq.h"
 #include "kernel/sched.h"
 #include "kernel/timer.h"
+#include "kernel/uaccess.h"
 #include "kernel/x86.h"
+#include "lib/errno.h"
 
 #define PIT_HZ		1193182
 #define PIT_CH0		0x40
@@ -64,6 +67,56 @@ uint64_t boot_clock_us(void)
 	if (!tsc_khz)
 		return 0;
 	return (rdtsc() - tsc_at_boot) * 1000 / tsc_khz;
+}
+
+void jiffies_to_timespec64(unsigned long j, struct timespec64 *ts)
+{
+	ts->tv_sec = j / HZ;
+	ts->tv_nsec = (j % HZ) * (NSEC_PER_SEC / HZ);
+}
+
+/* A time a sleep may be given: not negative, nsec below a second. */
+bool timespec64_valid(const struct timespec64 *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 &&
+	       ts->tv_nsec < NSEC_PER_SEC;
+}
+
+/*
+ * Reads a program's timespec: the 32-bit struct timespec, or with
+ * time64 the __kernel_timespec of the time64 calls (Linux's
+ * get_timespec64 and get_old_timespec32, kernel/time/time.c).  A
+ * 32-bit kernel keeps the low half of a 64-bit tv_nsec, as Linux's
+ * does: the high half is padding to it.
+ */
+int get_timespec64(struct timespec64 *ts, const void *uts, bool time64)
+{
+	struct __kernel_timespec k;
+	struct timespec t;
+
+	if (time64) {
+		if (copy_from_user(&k, uts, sizeof(k)))
+			return -EFAULT;
+		ts->tv_sec = k.tv_sec;
+		ts->tv_nsec = (long)k.tv_nsec;
+		return 0;
+	}
+	if (copy_from_user(&t, uts, sizeof(t)))
+		return -EFAULT;
+	ts->tv_sec = t.tv_sec;
+	ts->tv_nsec = t.tv_nsec;
+	return 0;
+}
+
+/* Writes ts as get_timespec64() reads it. */
+int put_timespec64(const struct timespec64 *ts, void *uts, bool time64)
+{
+	struct __kernel_timespec k = { ts->tv_sec, ts->tv_nsec };
+	struct timespec t = { (long)ts->tv_sec, ts->tv_nsec };
+
+	if (time64)
+		return copy_to_user(uts, &k, sizeof(k)) ? -EFAULT : 0;
+	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
 static void timer_interrupt(struct pt_regs *regs, void *dev __unused)

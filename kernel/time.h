@@ -9,8 +9,24 @@
 
 extern volatile unsigned long jiffies;
 
+/*
+ * The kernel's timespec (Linux's timespec64): whatever a program
+ * passes, the old 32-bit struct timespec or the time64 calls'
+ * __kernel_timespec, is read into one of these.
+ */
+struct timespec64 {
+	long long tv_sec;
+	long tv_nsec;
+};
+
+#define NSEC_PER_SEC	1000000000L
+
 void time_init(void);
 void tsc_calibrate(void);
 uint64_t boot_clock_us(void);
+void jiffies_to_timespec64(unsigned long j, struct timespec64 *ts);
+bool timespec64_valid(const struct timespec64 *ts);
+int get_timespec64(struct timespec64 *ts, const void *uts, bool time64);
+int put_timespec64(const struct timespec64 *ts, void *uts, bool time64);
 
 #endif

@@ -119,23 +119,37 @@ long schedule_timeout_uninterruptible(long timeout)
  * Ticks for a timespec, rounded up, plus one because the current tick
  * is partly gone: a sleep is never shorter than asked (as 2.4).
  */
-static long timespec_to_jiffies(const struct timespec *ts)
+static long timespec64_to_jiffies(const struct timespec64 *ts)
 {
-	const unsigned long long tick_ns = 1000000000ULL / HZ;
-	unsigned long long ns = (unsigned long long)ts->tv_sec * 1000000000ULL
-				+ ts->tv_nsec;
-	unsigned long long ticks = (ns + tick_ns - 1) / tick_ns;
+	const long tick_ns = NSEC_PER_SEC / HZ;
+	unsigned long long ticks;
 
+	if (ts->tv_sec >= (MAX_SCHEDULE_TIMEOUT - 1) / HZ)
+		return MAX_SCHEDULE_TIMEOUT - 1;
+	ticks = ts->tv_sec * HZ + (ts->tv_nsec + tick_ns - 1) / tick_ns;
 	if (!ticks)
 		return 0;
 	return ticks >= MAX_SCHEDULE_TIMEOUT - 1 ? MAX_SCHEDULE_TIMEOUT - 1
 						 : (long)ticks + 1;
 }
 
-static void jiffies_to_timespec(unsigned long j, struct timespec *ts)
+/*
+ * Sleeps for *t (a valid time), interruptibly: 0 when the time is
+ * up, -EINTR with the time left in *t when a signal ended it (Linux's
+ * do_nanosleep).  nanosleep and clock_nanosleep sleep here.
+ */
+long do_nanosleep(struct timespec64 *t)
 {
-	ts->tv_sec = j / HZ;
-	ts->tv_nsec = (j % HZ) * (1000000000L / HZ);
+	long left = timespec64_to_jiffies(t);
+
+	while (left && !signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		left = schedule_timeout(left);
+	}
+	if (!left)
+		return 0;
+	jiffies_to_timespec64(left, t);
+	return -EINTR;
 }
 
 /*
@@ -144,24 +158,15 @@ static void jiffies_to_timespec(unsigned long j, struct timespec *ts)
  */
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
 {
-	struct timespec t;
-	long left;
+	struct timespec64 t;
+	long ret;
 
-	if (copy_from_user(&t, rqtp, sizeof(t)))
+	if (get_timespec64(&t, rqtp, false))
 		return -EFAULT;
-	if (t.tv_nsec < 0 || t.tv_nsec >= 1000000000L || t.tv_sec < 0)
+	if (!timespec64_valid(&t))
 		return -EINVAL;
-	left = timespec_to_jiffies(&t);
-	while (left && !signal_pending(current)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		left = schedule_timeout(left);
-	}
-	if (!left)
-		return 0;
-	if (rmtp) {
-		jiffies_to_timespec(left, &t);
-		if (copy_to_user(rmtp, &t, sizeof(t)))
-			return -EFAULT;
-	}
-	return -EINTR;
+	ret = do_nanosleep(&t);
+	if (ret == -EINTR && rmtp && put_timespec64(&t, rmtp, false))
+		return -EFAULT;
+	return ret;
 }

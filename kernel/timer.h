@@ -25,4 +25,7 @@ int del_timer(struct timer_list *timer);
 int timer_pending(const struct timer_list *timer);
 void run_timer_list(void);
 
+struct timespec64;
+long do_nanosleep(struct timespec64 *t);
+
 #endif

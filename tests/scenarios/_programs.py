@@ -44,6 +44,24 @@ CLONE_CASES = [
     "set_tid_address returns the pid",
 ]
 
+TIME_CASES = [
+    "clock_gettime and clock_gettime64 read the four clocks",
+    "clock_gettime(64) of a clock that is not one: EINVAL",
+    "clock_gettime(64) into a bad pointer: EFAULT",
+    "CLOCK_PROCESS_CPUTIME_ID advances in a busy loop",
+    "CLOCK_THREAD_CPUTIME_ID advances in a busy loop",
+    "clock_nanosleep(1 s) lasts at least 1 s",
+    "clock_nanosleep_time64(0.2 s) lasts at least 0.2 s",
+    "TIMER_ABSTIME sleeps until the clock reads that time",
+    "TIMER_ABSTIME with a time passed returns at once",
+    "clock_nanosleep(64) with nsec >= 1e9, < 0 or sec < 0: EINVAL",
+    "clock_nanosleep(64) on a clock that is not one: EINVAL",
+    "clock_nanosleep on the thread's CPU clock: EOPNOTSUPP",
+    "clock_nanosleep(64) from a bad pointer: EFAULT",
+    "uname names the system",
+    "uname into a bad pointer: EFAULT",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -114,6 +132,8 @@ PROGRAMS = {
                 + ["tlstest: all checks passed"], 0),
     "clonetest": (["clonetest"], [f"clonetest: {case}: ok" for case in CLONE_CASES]
                   + ["clonetest: all checks passed"], 0),
+    "timetest": (["timetest"], [f"timetest: {case}: ok" for case in TIME_CASES]
+                 + ["timetest: all checks passed"], 0),
 }
 
 

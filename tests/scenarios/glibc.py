@@ -6,7 +6,9 @@ then printf, malloc of a few MiB, a __thread variable, exit statuses,
 and floating point in two programs at once (each keeps its own FPU
 registers across switches).  A second program forks with glibc's fork()
 (clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID) and waits with
-waitpid() and wait() (wait4)."""
+waitpid() and wait() (wait4).  A third sleeps and reads the clocks
+through glibc (clock_nanosleep_time64, clock_gettime64, gettimeofday,
+time, uname)."""
 
 import re
 import subprocess
@@ -145,6 +147,70 @@ int main(void)
 }
 """
 
+# sleep(1) and nanosleep measured with CLOCK_MONOTONIC (at least the
+# time asked, at most 30 s: TCG on a loaded host is slow), clock() in a
+# busy loop, time() and gettimeofday() beside CLOCK_REALTIME, uname.
+GLIBCTIME_C = r"""
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/time.h>
+#include <sys/utsname.h>
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibctime: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &t))
+		return -1;
+	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+int main(void)
+{
+	struct timespec t0, req = { 0, 300000000 }, rt;
+	struct timeval tv;
+	struct utsname u;
+	volatile unsigned long spin = 0;
+	clock_t c0, c1;
+	time_t now;
+	double d;
+	int ok;
+
+	ok = clock_gettime(CLOCK_MONOTONIC, &t0) == 0;
+	check(ok && sleep(1) == 0 && (d = since(&t0)) >= 1.0 && d < 30,
+	      "sleep(1) lasts at least 1 s by CLOCK_MONOTONIC");
+	ok = clock_gettime(CLOCK_MONOTONIC, &t0) == 0;
+	check(ok && nanosleep(&req, NULL) == 0 && (d = since(&t0)) >= 0.3 &&
+	      d < 30, "nanosleep(0.3 s) lasts at least 0.3 s");
+	c0 = clock();
+	ok = c0 != (clock_t)-1;
+	while (ok && clock() - c0 < CLOCKS_PER_SEC / 5)
+		spin++;
+	c1 = clock();
+	check(ok && c1 - c0 >= CLOCKS_PER_SEC / 5 && spin > 0,
+	      "clock() advances in a busy loop");
+	ok = clock_gettime(CLOCK_REALTIME, &rt) == 0 &&
+	     gettimeofday(&tv, NULL) == 0 && (now = time(NULL)) != -1;
+	check(ok && tv.tv_sec - rt.tv_sec <= 1 && now - rt.tv_sec <= 1 &&
+	      tv.tv_sec >= rt.tv_sec && now >= rt.tv_sec,
+	      "time() and gettimeofday() agree with CLOCK_REALTIME");
+	check(uname(&u) == 0 && !strcmp(u.sysname, "Pagoda") &&
+	      !strcmp(u.machine, "i686"), "uname: Pagoda on i686");
+	printf("glibctime: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
 
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
@@ -199,4 +265,21 @@ def static_glibc_forks(lab):
         "wait() reaps the others, statuses right", "then wait(): ECHILD",
         "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL")] \
         + ["glibcfork: all checks passed"], "\n".join(printed) + "\n" + vm.tail()
+    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+
+
+@scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)
+def static_glibc_time(lab):
+    program = build_glibc_program(lab, "glibctime", GLIBCTIME_C)
+    vm = lab.boot(modules=[program], append='init="glibctime"')
+    status = vm.wait_exit(timeout=80)
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+    printed = [line for line in vm.output.replace("\r", "").split("\n")
+               if line.startswith("glibctime:")]
+    assert printed == [f"glibctime: {case}: ok" for case in (
+        "sleep(1) lasts at least 1 s by CLOCK_MONOTONIC",
+        "nanosleep(0.3 s) lasts at least 0.3 s", "clock() advances in a busy loop",
+        "time() and gettimeofday() agree with CLOCK_REALTIME",
+        "uname: Pagoda on i686")] + ["glibctime: all checks passed"], \
+        "\n".join(printed) + "\n" + vm.tail()
     assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"

@@ -41,6 +41,7 @@ INIT_RUNS = {
     "sleep": ("sleep", 60, 50),
     "tlstest_thread_area": ("tlstest", 90, 80),
     "clonetest_clone_wait4": ("clonetest", 90, 80),
+    "timetest_clocks_and_sleeps": ("timetest", 90, 80),
 }
 
 for _name, (_program, _timeout, _wait) in INIT_RUNS.items():

@@ -1,0 +1,116 @@
+/*
+ * The POSIX clocks: clock_gettime (265) and clock_nanosleep (267),
+ * and their time64 twins (403 and 407) that pass a 64-bit tv_sec.
+ * Linux 2.4.0 has none of them (it has gettimeofday and nanosleep):
+ * they came with the POSIX timers of Linux 2.6 (kernel/posix-
+ * timers.c, now kernel/time/posix-timers.c), the time64 calls with
+ * Linux 5.1.  glibc 2.36 on i386 reads every clock through them
+ * (time() and gettimeofday() too) and sleeps with clock_nanosleep.
+ *
+ * Pagoda has no real-time clock driver, so CLOCK_REALTIME counts
+ * from the boot, as CLOCK_MONOTONIC does: 1970-01-01 00:00:00 UTC is
+ * the moment the timer tick started.  Both count jiffies, the tick
+ * the sleeps wake on, so a sleep of a second lasts a second by them.
+ * The CPU-time clocks give the task's user and system time in ticks,
+ * as getrusage() counts it (one thread a process: both are the same).
+ */
+#include "kernel/abi.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/time.h"
+#include "kernel/timer.h"
+#include "lib/errno.h"
+
+/* The time of clock `which` (Linux's posix_clock k_clock.clock_get). */
+static int clock_get(int which, struct timespec64 *ts)
+{
+	switch (which) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+		jiffies_to_timespec64(jiffies, ts);
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		jiffies_to_timespec64(current->utime + current->stime, ts);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static long clock_gettime(int which, void *tp, bool time64)
+{
+	struct timespec64 ts;
+	int err = clock_get(which, &ts);
+
+	return err ? err : put_timespec64(&ts, tp, time64);
+}
+
+long sys_clock_gettime(int which, struct timespec *tp)
+{
+	return clock_gettime(which, tp, false);
+}
+
+long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
+{
+	return clock_gettime(which, tp, true);
+}
+
+/* *t = *t - now; false if that time has passed. */
+static bool time_until(int which, struct timespec64 *t)
+{
+	struct timespec64 now;
+
+	clock_get(which, &now);
+	t->tv_sec -= now.tv_sec;
+	t->tv_nsec -= now.tv_nsec;
+	if (t->tv_nsec < 0) {
+		t->tv_nsec += NSEC_PER_SEC;
+		t->tv_sec--;
+	}
+	return t->tv_sec >= 0 && (t->tv_sec || t->tv_nsec);
+}
+
+/*
+ * Sleeps on CLOCK_REALTIME or CLOCK_MONOTONIC (Linux's
+ * common_nsleep): for *rqtp, or with TIMER_ABSTIME until the clock
+ * reads *rqtp.  A signal ends it as it ends nanosleep (do_nanosleep):
+ * -EINTR, and a relative sleep writes the time left to *rmtp.
+ * Linux refuses the thread's CPU clock with EOPNOTSUPP, as here, but
+ * sleeps on the process's; Pagoda refuses that too (EINVAL), as
+ * glibc's sleeps never use it.
+ */
+static long clock_nanosleep(int which, int flags, const void *rqtp,
+			    void *rmtp, bool time64)
+{
+	struct timespec64 t;
+	long ret;
+
+	if (which == CLOCK_THREAD_CPUTIME_ID)
+		return -EOPNOTSUPP;
+	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC)
+		return -EINVAL;
+	if (get_timespec64(&t, rqtp, time64))
+		return -EFAULT;
+	if (!timespec64_valid(&t))
+		return -EINVAL;
+	if ((flags & TIMER_ABSTIME) && !time_until(which, &t))
+		return 0;
+	ret = do_nanosleep(&t);
+	if (ret == -EINTR && !(flags & TIMER_ABSTIME) && rmtp &&
+	    put_timespec64(&t, rmtp, time64))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
+			 struct timespec *rmtp)
+{
+	return clock_nanosleep(which, flags, rqtp, rmtp, false);
+}
+
+long sys_clock_nanosleep_time64(int which, int flags,
+				const struct __kernel_timespec *rqtp,
+				struct __kernel_timespec *rmtp)
+{
+	return clock_nanosleep(which, flags, rqtp, rmtp, true);
+}
