@@ -193,6 +193,82 @@ static void fuzz_getrusage(void)
 		expect("getrusage", ret, 0);
 }
 
+/* Clocks Linux has (the four Pagoda has) and ones it has not. */
+static const int clock_ids[] = {
+	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
+	CLOCK_THREAD_CPUTIME_ID, 16, 99,
+};
+
+static bool is_clock(int clock)
+{
+	return clock >= CLOCK_REALTIME && clock <= CLOCK_THREAD_CPUTIME_ID;
+}
+
+/* clock_gettime, or clock_gettime64 */
+static void fuzz_clock_gettime(void)
+{
+	int clock = PICK(clock_ids);
+	unsigned long tp = any_ptr();
+	long ret = call(one_in(2) ? __NR_clock_gettime : __NR_clock_gettime64,
+			clock, tp, 0, 0, 0, 0);
+
+	if (!is_clock(clock))
+		expect("clock_gettime of a bad clock", ret, -EINVAL);
+	else if (is_never_mapped(tp))
+		expect("clock_gettime into an unmapped buffer", ret, -EFAULT);
+	else if (in_scratch(tp))
+		expect("clock_gettime", ret, 0);
+}
+
+/*
+ * clock_nanosleep, or clock_nanosleep_time64, on the two clocks one
+ * can sleep on or a bad one: a relative sleep of 0 (1 ns, rarely),
+ * or with TIMER_ABSTIME a time long past, so nothing blocks.
+ */
+static void fuzz_clock_nanosleep(void)
+{
+	static const int clocks[] = { CLOCK_REALTIME, CLOCK_MONOTONIC, 99 };
+	static const long nsecs[] = { 0, -1, 1000000000, 1 };
+	struct __kernel_timespec *t64 = (struct __kernel_timespec *)scratch;
+	struct timespec *t = (struct timespec *)scratch;
+	int clock = PICK(clocks), flags = one_in(2) ? TIMER_ABSTIME : 0;
+	bool time64 = one_in(2);
+	long sec = one_in(8) ? -1 : 0, nsec = PICK(nsecs);
+	unsigned long req = one_in(2) ? bad_ptr() : (unsigned long)scratch;
+	long ret;
+
+	if (nsec == 1 && !flags && !one_in(64))
+		nsec = 0;
+	if (time64) {
+		t64->tv_sec = sec;
+		t64->tv_nsec = nsec;
+	} else {
+		t->tv_sec = sec;
+		t->tv_nsec = nsec;
+	}
+	ret = call(time64 ? __NR_clock_nanosleep_time64 :
+		   __NR_clock_nanosleep, clock, flags, req, any_ptr(), 0, 0);
+	if (clock == 99)
+		expect("clock_nanosleep on a bad clock", ret, -EINVAL);
+	else if (is_never_mapped(req))
+		expect("clock_nanosleep with an unmapped request", ret,
+		       -EFAULT);
+	else if (req == (unsigned long)scratch)
+		expect("clock_nanosleep", ret, sec < 0 || nsec < 0 ||
+		       nsec >= 1000000000 ? -EINVAL : 0);
+}
+
+static void fuzz_uname(void)
+{
+	unsigned long buf = any_ptr();
+	long ret = call(__NR_uname, buf, 0, 0, 0, 0, 0);
+
+	if (is_never_mapped(buf))
+		expect("uname into an unmapped buffer", ret, -EFAULT);
+	else if (in_scratch(buf))
+		expect("uname", ret, 0);
+}
+
 /* waitpid, or wait4 with a rusage pointer (bad ones as for status) */
 static void fuzz_waitpid(void)
 {
@@ -490,6 +566,7 @@ static void (*const fuzzers[])(void) = {
 	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
+	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname,
 };
 
 int main(int argc, char **argv)
