@@ -7,8 +7,9 @@ and floating point in two programs at once (each keeps its own FPU
 registers across switches).  A second program forks with glibc's fork()
 (clone with CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID) and waits with
 waitpid() and wait() (wait4).  A third sleeps and reads the clocks
-through glibc (clock_nanosleep_time64, clock_gettime64, gettimeofday,
-time, uname)."""
+with sleep(), nanosleep(), clock_gettime(), clock(), time(),
+gettimeofday() and uname() (the calls clock_nanosleep_time64,
+clock_gettime64 and uname)."""
 
 import re
 import subprocess
@@ -253,34 +254,33 @@ def static_glibc_fpu(lab):
     assert "glibc: spin 4000000 1: ok" in vm.output, vm.tail()
 
 
-@scenario("static_glibc_program_forks_and_waits", timeout=120)
-def static_glibc_forks(lab):
-    program = build_glibc_program(lab, "glibcfork", GLIBCFORK_C)
-    vm = lab.boot(modules=[program], append='init="glibcfork"')
-    status = vm.wait_exit(timeout=100)
+def run_checks_as_init(lab, name, source_text, cases, wait=100):
+    """Builds and runs a glibc program printing "NAME: CASE: ok" for each
+    check and "NAME: all checks passed" under init=, and expects those
+    lines, in order, and exit status 0."""
+    program = build_glibc_program(lab, name, source_text)
+    vm = lab.boot(modules=[program], append=f'init="{name}"')
+    status = vm.wait_exit(timeout=wait)
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
     printed = [line for line in vm.output.replace("\r", "").split("\n")
-               if line.startswith("glibcfork:")]
-    assert printed == [f"glibcfork: {case}: ok" for case in (
+               if line.startswith(f"{name}:")]
+    assert printed == [f"{name}: {case}: ok" for case in cases] \
+        + [f"{name}: all checks passed"], "\n".join(printed) + "\n" + vm.tail()
+    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+
+
+@scenario("static_glibc_program_forks_and_waits", timeout=120)
+def static_glibc_forks(lab):
+    run_checks_as_init(lab, "glibcfork", GLIBCFORK_C, (
         "fork() made 4 children", "waitpid(pid) gives each its own status",
         "wait() reaps the others, statuses right", "then wait(): ECHILD",
-        "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL")] \
-        + ["glibcfork: all checks passed"], "\n".join(printed) + "\n" + vm.tail()
-    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+        "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL"))
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)
 def static_glibc_time(lab):
-    program = build_glibc_program(lab, "glibctime", GLIBCTIME_C)
-    vm = lab.boot(modules=[program], append='init="glibctime"')
-    status = vm.wait_exit(timeout=80)
-    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
-    printed = [line for line in vm.output.replace("\r", "").split("\n")
-               if line.startswith("glibctime:")]
-    assert printed == [f"glibctime: {case}: ok" for case in (
+    run_checks_as_init(lab, "glibctime", GLIBCTIME_C, (
         "sleep(1) lasts at least 1 s by CLOCK_MONOTONIC",
         "nanosleep(0.3 s) lasts at least 0.3 s", "clock() advances in a busy loop",
         "time() and gettimeofday() agree with CLOCK_REALTIME",
-        "uname: Pagoda on i686")] + ["glibctime: all checks passed"], \
-        "\n".join(printed) + "\n" + vm.tail()
-    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+        "uname: Pagoda on i686"), wait=80)
