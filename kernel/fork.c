@@ -249,6 +249,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	struct task_struct *p;
+	int pid;
 
 	if (!current->mm)
 		return -EINVAL;
@@ -260,9 +261,6 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		unlink_task(p);
 		return -ENOMEM;
 	}
-	/* a fault is ignored, as in 2.6: the child exists already */
-	if (clone_flags & CLONE_PARENT_SETTID)
-		put_user_u32(p->pid, parent_tidptr);
 	if (clone_flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = child_tidptr;
 	if (clone_flags & CLONE_CHILD_CLEARTID)
@@ -276,8 +274,17 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 	       sizeof(p->thread.tls_array));
 	fork_fpu(p);
 	set_first_frame(p, ret_from_fork, 0, 0);
+	pid = p->pid;
 	wake_up_process(p);
-	return p->pid;
+	/*
+	 * Only now, with the child runnable: the write may take a
+	 * copy-on-write fault, and that may wait for memory while the
+	 * OOM killer picks the child, which must be able to run and die.
+	 * A fault is ignored, as in 2.6: the child exists already.
+	 */
+	if (clone_flags & CLONE_PARENT_SETTID)
+		put_user_u32(pid, parent_tidptr);
+	return pid;
 }
 
 long sys_fork(void)

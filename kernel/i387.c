@@ -77,17 +77,21 @@ void fork_fpu(struct task_struct *child)
 }
 
 /*
- * exec: a new program starts with the registers fninit gives, and
- * SSE's control word at its default (all exceptions masked), as in
- * Linux's init_fpu.
+ * exec: a new program starts with Linux's initial FPU state
+ * (fpstate_init): fninit's x87 registers, SSE's control word at its
+ * default (all exceptions masked), and every XMM register 0.  Loaded
+ * from a cleared image, since fninit leaves the XMM registers as the
+ * last process had them, and they are the new program's to read.
  */
 void flush_fpu(void)
 {
-	uint32_t mxcsr = 0x1F80;
+	uint8_t *fx = fxarea(current);
 
 	if (!have_fxsr)
 		return;
-	__asm__ __volatile__("fninit\n\tldmxcsr %0" : : "m"(mxcsr));
-	__asm__ __volatile__("fxsave %0"
-			     : "=m"(*(char (*)[FXSAVE_SIZE])fxarea(current)));
+	memset(fx, 0, FXSAVE_SIZE);
+	*(uint16_t *)fx = 0x037F;		/* FCW, as fninit sets it */
+	*(uint32_t *)(fx + 24) = 0x1F80;	/* MXCSR */
+	__asm__ __volatile__("fxrstor %0"
+			     : : "m"(*(char (*)[FXSAVE_SIZE])fx));
 }

@@ -9,7 +9,8 @@ registers across switches).  A second program forks with glibc's fork()
 waitpid() and wait() (wait4).  A third sleeps and reads the clocks
 with sleep(), nanosleep(), clock_gettime(), clock(), time(),
 gettimeofday() and uname() (the calls clock_nanosleep_time64,
-clock_gettime64 and uname)."""
+clock_gettime64 and uname).  A fourth fills SSE registers and exits;
+the next program must not find those values in its own."""
 
 import re
 import subprocess
@@ -214,6 +215,40 @@ int main(void)
 """
 
 
+# "fill": loads a pattern into xmm4-7 and leaves at once (exit_group,
+# so glibc's exit code cannot overwrite them).  Otherwise: reads
+# xmm4-7 first thing in main (nothing before main makes that pattern).
+FPULEAK_C = r"""
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+	unsigned char seen[4][16], pattern[16];
+
+	memset(pattern, 0xa5, sizeof(pattern));
+	if (argc > 1 && !strcmp(argv[1], "fill")) {
+		__asm__ __volatile__("movdqu %0, %%xmm4\n\tmovdqu %0, %%xmm5\n\t"
+				     "movdqu %0, %%xmm6\n\tmovdqu %0, %%xmm7\n\t"
+				     "movl $252, %%eax\n\txorl %%ebx, %%ebx\n\t"
+				     "int $0x80" : : "m"(pattern) : "memory");
+	}
+	__asm__ __volatile__("movdqu %%xmm4, %0\n\tmovdqu %%xmm5, %1\n\t"
+			     "movdqu %%xmm6, %2\n\tmovdqu %%xmm7, %3"
+			     : "=m"(seen[0]), "=m"(seen[1]), "=m"(seen[2]),
+			       "=m"(seen[3]));
+	for (int i = 0; i < 4; i++)
+		if (!memcmp(seen[i], pattern, sizeof(pattern))) {
+			printf("fpuleak: xmm%d holds the last program's value\n",
+			       i + 4);
+			return 1;
+		}
+	printf("fpuleak: xmm4-7 start fresh: ok\n");
+	return 0;
+}
+"""
+
+
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
     source.write_text(source_text)
@@ -284,3 +319,12 @@ def static_glibc_time(lab):
         "nanosleep(0.3 s) lasts at least 0.3 s", "clock() advances in a busy loop",
         "time() and gettimeofday() agree with CLOCK_REALTIME",
         "uname: Pagoda on i686"), wait=80)
+
+
+@scenario("a_new_program_starts_with_fresh_sse_registers", timeout=90)
+def static_glibc_fresh_sse(lab):
+    vm = lab.boot(modules=[build_glibc_program(lab, "fpuleak", FPULEAK_C)])
+    vm.expect_prompt()
+    vm.run("run fpuleak fill")
+    printed = vm.run("run fpuleak")
+    assert "fpuleak: xmm4-7 start fresh: ok" in printed, printed + vm.tail()
