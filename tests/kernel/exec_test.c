@@ -246,6 +246,16 @@ static int exec_only(void *prog)
 	return -do_execve(prog, 1, argv);
 }
 
+/* The edited copy passes elf_check, and run (in a thread) returns 0. */
+static void expect_copy_loads(struct ktest *t, unsigned char *image,
+			      struct user_program *copy, int (*run)(void *))
+{
+	const char *why = NULL;
+
+	KTEST_EXPECT_EQ(t, elf_check(image, copy->size, &why), 0);
+	expect_thread_exits_0(t, run, copy);
+}
+
 /*
  * A PT_LOAD with nothing in memory (linkers write them) maps nothing:
  * the program loads.  sleep's third program header (GNU_STACK) is
@@ -256,7 +266,6 @@ static void empty_segments_map_nothing(struct ktest *t)
 	struct user_program copy;
 	unsigned char *image = sleep_copy(t, &copy);
 	Elf32_Phdr *ph;
-	const char *why = NULL;
 
 	if (!image)
 		return;
@@ -265,8 +274,7 @@ static void empty_segments_map_nothing(struct ktest *t)
 	KTEST_ASSERT_NE(t, ph[2].p_type, PT_LOAD);
 	ph[2] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R,
 		.p_vaddr = PAGE_ALIGN(ph[1].p_vaddr + ph[1].p_memsz) };
-	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), 0);
-	expect_thread_exits_0(t, exec_only, &copy);
+	expect_copy_loads(t, image, &copy, exec_only);
 	kfree(image);
 }
 
@@ -318,8 +326,7 @@ static void segments_may_share_a_page(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, ph[0].p_memsz <= SHARED_BSS - 0x08048000 &&
 			  ph[0].p_memsz > 0x2000);
 	ph[1].p_vaddr = SHARED_BSS;
-	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), 0);
-	expect_thread_exits_0(t, exec_shared_page, &copy);
+	expect_copy_loads(t, image, &copy, exec_shared_page);
 	ph[1].p_vaddr = 0x0804a000;		/* over the text */
 	KTEST_EXPECT_EQ(t, elf_check(image, copy.size, &why), -ENOEXEC);
 	KTEST_EXPECT_TRUE(t, why && strstr(why, "overlapping"));
