@@ -192,19 +192,20 @@ static void do_sigaction(int sig, const struct k_sigaction *act)
 /*
  * rt_sigaction(sig, act, oact, sigsetsize), i386 call 174: -EINVAL
  * for a mask size other than 8 bytes, a signal out of 1.._NSIG, or
- * an action for SIGKILL or SIGSTOP; -EFAULT for a bad pointer (when
- * oact is bad, the new action is in place already, as in Linux).
+ * an action for SIGKILL or SIGSTOP; -EFAULT for a bad pointer (a bad
+ * act before a bad signal; when oact is bad, the new action is in
+ * place already, as in Linux).
  */
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, unsigned long sigsetsize)
 {
 	struct k_sigaction new, old;
 
-	if (sigsetsize != sizeof(sigset64_t) || sig < 1 || sig > _NSIG)
+	if (sigsetsize != sizeof(sigset64_t))
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
-		return -EFAULT;
-	if (act && (SIGBIT(sig) & UNBLOCKABLE))
+		return -EFAULT;		/* before the signal's check, as Linux */
+	if (sig < 1 || sig > _NSIG || (act && (SIGBIT(sig) & UNBLOCKABLE)))
 		return -EINVAL;
 	old = current->action[sig - 1];
 	if (act)
