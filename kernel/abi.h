@@ -43,6 +43,7 @@
 #define __NR_clock_nanosleep	267
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
+#define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
 #define NR_syscalls		408

@@ -349,8 +349,8 @@ int spawn_program(int argc, char **argv)
  * '/'.  Linux's limits: -ENAMETOOLONG past PATH_MAX bytes or for a
  * component longer than NAME_MAX; -EFAULT for a bad pointer.
  */
-static int find_program_by_path(const char *upath,
-				const struct user_program **prog)
+int find_program_by_path(const char *upath,
+			 const struct user_program **prog)
 {
 	char name[NAME_MAX + 1];
 	size_t len = 0;

@@ -61,6 +61,8 @@ int load_elf_binary(const unsigned char *image, unsigned long size,
 		    struct elf_info *info);
 int do_execve(const struct user_program *prog, int argc, char **argv);
 int spawn_program(int argc, char **argv);
+int find_program_by_path(const char *upath,
+			 const struct user_program **prog);
 void start_thread(struct pt_regs *regs, unsigned long eip,
 		  unsigned long esp);
 __noreturn void return_to_user(struct pt_regs *regs);

@@ -47,6 +47,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_clock_nanosleep]	= (unsigned long)sys_clock_nanosleep,
 	[__NR_migrate_pages]	= (unsigned long)sys_migrate_pages,
 	[__NR_move_pages]	= (unsigned long)sys_move_pages,
+	[__NR_statx]		= (unsigned long)sys_statx,
 	[__NR_clock_gettime64]	= (unsigned long)sys_clock_gettime64,
 	[__NR_clock_nanosleep_time64] = (unsigned long)sys_clock_nanosleep_time64,
 };

@@ -21,6 +21,9 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp,
 long sys_set_tid_address(int *tidptr);
 long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
 		char *const *envp);
+struct statx;
+long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
+	       unsigned mask, struct statx *buf);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_getpid(void);					/* kernel/sys.c */

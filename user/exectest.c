@@ -11,7 +11,8 @@
  *     once one is set (rt_sigaction, with and without SA_SIGINFO), in
  *     which wait4 reaps the child; a blocked wait4 still returns the
  *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
- *   - rt_sigaction's and rt_sigprocmask's errors.
+ *   - rt_sigaction's and rt_sigprocmask's errors;
+ *   - statx says a program's path is a regular file.
  *
  * The program runs itself through argv[0]: "exectest" under Pagoda,
  * a path on Linux, which agrees with every check (tests/scenarios/
@@ -289,6 +290,21 @@ static void blocked_sigchld(void)
 	set_handler(SIGCHLD, SIG_DFL, 0);
 }
 
+/* statx: st_mode is at byte 28 of Linux's struct statx (256 bytes). */
+static void statx_names_programs(void)
+{
+	static uint32_t st[64];
+	long ok = __syscall(__NR_statx, -100, (long)self, 0, 0x7ff, (long)st,
+			    0);
+
+	check(ok == 0 && ((st[7] & 0xffff) & 0170000) == 0100000 &&
+	      __syscall(__NR_statx, -100, (long)"/no/such/exectest-program",
+			0, 0x7ff, (long)st, 0) == -ENOENT &&
+	      __syscall(__NR_statx, -100, (long)self, 0, 0x7ff,
+			(long)NEVER_MAPPED, 0) == -EFAULT,
+	      "statx: the program a regular file, no program ENOENT");
+}
+
 static void sigaction_errors(void)
 {
 	struct k_sigaction sa = { SIG_IGN, 0, NULL, 0 };
@@ -323,6 +339,7 @@ int main(int argc, char **argv)
 	wait4_beside_the_handler();
 	blocked_sigchld();
 	sigaction_errors();
+	statx_names_programs();
 	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
