@@ -275,19 +275,17 @@ static int pack_args(struct exec_args *a, int argc, char **argv)
 }
 
 /*
- * Turns the calling kernel thread into a process running prog with
- * arguments argv and no environment.  On success its user registers
- * are set and the caller returns to user mode (return_to_user); on
- * failure it is still a kernel thread.
+ * Makes the caller, a kernel thread (or a process: the tests), a
+ * process running prog with arguments argv (kernel strings) and no
+ * environment.  On success its user registers are set and the caller
+ * returns to user mode (return_to_user); on failure it is what it
+ * was.
  */
 int do_execve(const struct user_program *prog, int argc, char **argv)
 {
-	struct exec_args *a;
+	struct exec_args *a = kmalloc(sizeof(*a), GFP_KERNEL);
 	int err;
 
-	if (current->mm)
-		return -EINVAL;		/* processes use sys_execve */
-	a = kmalloc(sizeof(*a), GFP_KERNEL);
 	if (!a)
 		return -ENOMEM;
 	a->prog = prog;

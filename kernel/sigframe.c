@@ -157,6 +157,27 @@ static void enter_handler(struct pt_regs *regs, unsigned long frame,
 	regs->eflags &= ~EFLAGS_TF;
 }
 
+/*
+ * Where the handler returns: the restorer the C library gave
+ * (SA_RESTORER), else the frame's own code at retcode_at.
+ */
+static unsigned long return_address(const struct k_sigaction *ka,
+				    unsigned long retcode_at)
+{
+	return ka->sa_flags & SA_RESTORER ? (unsigned long)ka->sa_restorer
+					  : retcode_at;
+}
+
+/* Writes frame f to the user stack at at, then enters the handler. */
+static int push_frame(struct pt_regs *regs, unsigned long at, const void *f,
+		      size_t size, int sig, const struct k_sigaction *ka)
+{
+	if (copy_to_user((void *)at, f, size))
+		return -EFAULT;
+	enter_handler(regs, at, sig, ka);
+	return 0;
+}
+
 static int setup_frame(int sig, const struct k_sigaction *ka,
 		       sigset64_t old, struct pt_regs *regs)
 {
@@ -172,13 +193,8 @@ static int setup_frame(int sig, const struct k_sigaction *ka,
 			 at + offsetof(struct sigframe, fpstate), regs, old);
 	f.extramask = old >> 32;
 	memcpy(f.retcode, retcode, sizeof(retcode));
-	f.pretcode = ka->sa_flags & SA_RESTORER ?
-		     (unsigned long)ka->sa_restorer :
-		     at + offsetof(struct sigframe, retcode);
-	if (copy_to_user((void *)at, &f, sizeof(f)))
-		return -EFAULT;
-	enter_handler(regs, at, sig, ka);
-	return 0;
+	f.pretcode = return_address(ka, at + offsetof(struct sigframe, retcode));
+	return push_frame(regs, at, &f, sizeof(f), sig, ka);
 }
 
 static int setup_rt_frame(int sig, const struct k_sigaction *ka,
@@ -201,13 +217,9 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 			 at + offsetof(struct rt_sigframe, fpstate), regs, old);
 	f.uc.uc_sigmask = old;
 	memcpy(f.retcode, retcode, sizeof(retcode));
-	f.pretcode = ka->sa_flags & SA_RESTORER ?
-		     (unsigned long)ka->sa_restorer :
-		     at + offsetof(struct rt_sigframe, retcode);
-	if (copy_to_user((void *)at, &f, sizeof(f)))
-		return -EFAULT;
-	enter_handler(regs, at, sig, ka);
-	return 0;
+	f.pretcode = return_address(ka,
+				    at + offsetof(struct rt_sigframe, retcode));
+	return push_frame(regs, at, &f, sizeof(f), sig, ka);
 }
 
 /*

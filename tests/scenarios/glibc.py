@@ -253,7 +253,9 @@ int main(int argc, char **argv)
 # search, with glibc's default path: init= gives no environment), each
 # child's status through waitpid(); execv() of no program fails with
 # ENOENT and the caller goes on; a SIGCHLD handler set with sigaction()
-# runs, and a waitpid() inside it reaps the child.
+# runs, a waitpid() inside it reaps the child, and the x87 control word
+# it changes is the program's own again after it (the signal frame's
+# FPU image).
 GLIBCEXEC_C = r"""
 #include <errno.h>
 #include <signal.h>
@@ -271,6 +273,17 @@ static void check(int ok, const char *what)
 	failures += !ok;
 }
 
+/* Loads cw into the x87 control word (if not 0); returns the old. */
+static unsigned short x87_control(unsigned short cw)
+{
+	unsigned short old;
+
+	__asm__ __volatile__("fnstcw %0" : "=m"(old));
+	if (cw)
+		__asm__ __volatile__("fldcw %0" : : "m"(cw));
+	return old;
+}
+
 static void on_sigchld(int sig)
 {
 	int status;
@@ -278,6 +291,7 @@ static void on_sigchld(int sig)
 	handled += sig == SIGCHLD;
 	if (waitpid(-1, &status, WNOHANG) > 0 && WIFEXITED(status))
 		reaped = WEXITSTATUS(status) + 1;
+	x87_control(0x0f7f);	/* round toward zero, until sigreturn */
 }
 
 /* Runs argv in a child with execv (path) or execvp; its status. */
@@ -326,6 +340,8 @@ int main(void)
 		usleep(10000);		/* a handler ends it early */
 	check(handled == 1 && reaped == 6,
 	      "a SIGCHLD handler runs; its waitpid reaps the child");
+	check(x87_control(0) == 0x037f,
+	      "the FPU control word the handler set ends with it");
 	printf("glibcexec: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
@@ -401,7 +417,8 @@ def static_glibc_execs(lab):
         'execv("/bin/memhog"): memhog 4M ran, status 0',
         'execvp("sleep") finds it on the path, its status 2',
         "execv of no program: -1, ENOENT, the caller goes on",
-        "a SIGCHLD handler runs; its waitpid reaps the child"))
+        "a SIGCHLD handler runs; its waitpid reaps the child",
+        "the FPU control word the handler set ends with it"))
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)
