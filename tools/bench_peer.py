@@ -13,9 +13,9 @@ pswpin and pgmajfault are read before and after (Pagoda: the shell's
 vmstat; Linux: /proc/vmstat, printed by tools/peer/init.c).
 
 Linux is Debian's linux-image-686 (i386), fetched with `apt-get download`
-through a private apt state under BUILD/peer/ (the host's own apt setup is
-not touched), with the virtio modules unpacked into a small initramfs made
-with cpio. Prints `bench: NAME VALUE UNIT` lines and the Pagoda/Linux
+through a private apt state under BUILD/peer/ (tools/debfetch.py; the
+host's own apt setup is not touched), with the virtio modules unpacked
+into a small initramfs made with cpio. Prints `bench: NAME VALUE UNIT` lines and the Pagoda/Linux
 ratios. Not part of make check: it needs Debian's package archive.
 """
 
@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from debfetch import FetchError, apt_options, run_tool, unpack_deb  # noqa: E402
 from pagoda_test import disks, machine, qemu  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,25 +47,6 @@ class PeerError(Exception):
     """Something the benchmark cannot do, said in one line."""
 
 
-def apt_options(state):
-    """apt options for an i386-only private state under `state`."""
-    for sub in ("lists/partial", "cache/archives/partial"):
-        (state / sub).mkdir(parents=True, exist_ok=True)
-    return ["-o", "APT::Architecture=i386", "-o", "APT::Architectures=i386",
-            "-o", f"Dir::State::Lists={state / 'lists'}",
-            "-o", f"Dir::Cache={state / 'cache'}",
-            "-o", "Dir::State::Status=/dev/null", "-q"]
-
-
-def run_tool(argv, cwd=None):
-    """Run a host tool; its stdout, or PeerError with what it printed."""
-    done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise PeerError(f"{' '.join(map(str, argv[:3]))} ... failed:\n"
-                        f"{done.stdout}{done.stderr}")
-    return done.stdout
-
-
 def fetch_linux(peer):
     """Download and unpack Debian's linux-image-686 once; its unpacked root."""
     root = peer / "linux"
@@ -76,15 +58,7 @@ def fetch_linux(peer):
     match = re.search(r"Depends: (linux-image-\S+-686)\b", depends)
     if not match:
         raise PeerError(f"cannot tell which kernel linux-image-686 is:\n{depends}")
-    debs = peer / "debs"
-    debs.mkdir(exist_ok=True)
-    run_tool(["apt-get", *opts, "download", match.group(1)], cwd=debs)
-    deb = next(debs.glob(f"{match.group(1)}_*.deb"))
-    tmp = peer / "linux.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    run_tool(["dpkg-deb", "-x", str(deb), str(tmp)])
-    tmp.rename(root)
-    return root
+    return unpack_deb(match.group(1), peer, root)
 
 
 def load_order(found, roots):
@@ -239,7 +213,7 @@ def main():
                 results[side] = run_pagoda(args, image, memhog_argv)
             else:
                 results[side] = run_linux(args, linux, initrd, image, memhog_argv)
-    except (PeerError, AssertionError, StopIteration) as error:
+    except (PeerError, FetchError, AssertionError, StopIteration) as error:
         print(f"bench-peer: {error}", file=sys.stderr)
         return 1
     print(f"bench-peer: memhog {args.size} {args.passes} on -m {args.mem}, "

@@ -1,9 +1,9 @@
 """Debian's busybox-static (i386, glibc inside) as Pagoda's sh: its ash
 runs programs with fork, execve (a $PATH search: every directory finds
-the program, see docs/processes.md) and wait4.  tools/setup-host.sh
-does not install it (it needs dpkg's i386 architecture): give its path
-in PAGODA_BUSYBOX (e.g. from `apt-get download busybox-static:i386`
-and `dpkg-deb -x`); without it the scenario is skipped, saying so.
+the program, see docs/processes.md) and wait4.  make check fetches
+it into BUILD/i386/busybox (tools/debfetch.py, a private i386 apt
+state: the host needs no i386 architecture); PAGODA_BUSYBOX names
+another binary.  Without either the scenario is skipped, saying so.
 """
 
 import os
@@ -15,9 +15,10 @@ from pagoda_test import scenario
 
 
 def busybox_as_sh(lab):
-    path = os.environ.get("PAGODA_BUSYBOX")
-    if not path or not Path(path).is_file():
-        lab.skip("no busybox: set PAGODA_BUSYBOX to an i386 busybox-static binary")
+    path = os.environ.get("PAGODA_BUSYBOX") or lab.build / "i386" / "busybox"
+    if not Path(path).is_file():
+        lab.skip(f"no busybox at {path}: python3 tools/debfetch.py busybox "
+                 f"{lab.build / 'i386'} fetches it, or set PAGODA_BUSYBOX")
     sh = lab.tmpdir / "sh"
     shutil.copy(path, sh)
     return sh

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Debian i386 packages for the tests and the peer benchmark, without
+touching the host's own apt set-up.
+
+    python3 tools/debfetch.py busybox BUILD/i386
+
+apt runs with a private, i386-only state under the destination (its own
+package lists and cache; dpkg's database is not read), so a host without
+dpkg's i386 architecture can still fetch an i386 .deb; `dpkg-deb -x`
+unpacks it. The `busybox` command leaves Debian's busybox-static (a
+static i386 binary, glibc inside) at DEST/busybox, which the busybox
+scenarios run as Pagoda's sh (tests/scenarios/busybox.py). make check
+runs it; without Debian's archive it fails and those scenarios are
+skipped, saying so. tools/bench_peer.py fetches Linux the same way.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+class FetchError(Exception):
+    """Something apt or dpkg-deb could not do, said in one line."""
+
+
+def apt_options(state):
+    """apt options for an i386-only private state under `state`."""
+    for sub in ("lists/partial", "cache/archives/partial"):
+        (state / sub).mkdir(parents=True, exist_ok=True)
+    return ["-o", "APT::Architecture=i386", "-o", "APT::Architectures=i386",
+            "-o", f"Dir::State::Lists={state / 'lists'}",
+            "-o", f"Dir::Cache={state / 'cache'}",
+            "-o", "Dir::State::Status=/dev/null", "-q"]
+
+
+def run_tool(argv, cwd=None):
+    """Run a host tool; its stdout, or FetchError with what it printed."""
+    done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise FetchError(f"{' '.join(map(str, argv[:3]))} ... failed:\n"
+                         f"{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def unpack_deb(package, state, root):
+    """Download i386 `package` and unpack it at `root` (kept if there)."""
+    if root.is_dir():
+        return root
+    opts = apt_options(state / "apt")
+    if not any((state / "apt" / "lists").glob("*Packages*")):
+        run_tool(["apt-get", *opts, "update"])
+    debs = state / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    run_tool(["apt-get", *opts, "download", package], cwd=debs)
+    deb = next(debs.glob(f"{package}_*.deb"))
+    tmp = root.with_name(root.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    run_tool(["dpkg-deb", "-x", str(deb), str(tmp)])
+    tmp.rename(root)
+    return root
+
+
+def fetch_busybox(dest):
+    """DEST/busybox: Debian's busybox-static for i386."""
+    target = dest / "busybox"
+    if target.is_file():
+        return target
+    root = unpack_deb("busybox-static", dest, dest / "busybox-static")
+    shutil.copy(root / "bin" / "busybox", target)
+    return target
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] != "busybox":
+        print("usage: debfetch.py busybox DEST", file=sys.stderr)
+        return 2
+    try:
+        print(f"debfetch: {fetch_busybox(Path(argv[2]))}")
+    except (FetchError, StopIteration, OSError) as error:
+        print(f"debfetch: cannot fetch busybox-static:i386: {error}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
