@@ -33,17 +33,23 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_mprotect]		= (unsigned long)sys_mprotect,
 	[__NR_sched_yield]	= (unsigned long)sys_sched_yield,
 	[__NR_nanosleep]	= (unsigned long)sys_nanosleep,
+	[__NR_vfork]		= (unsigned long)sys_vfork,
 	[__NR_mmap2]		= (unsigned long)sys_mmap2,
+	[__NR_gettid]		= (unsigned long)sys_gettid,
+	[__NR_tkill]		= (unsigned long)sys_tkill,
+	[__NR_futex]		= (unsigned long)sys_futex,
 	[__NR_set_thread_area]	= (unsigned long)sys_set_thread_area,
 	[__NR_get_thread_area]	= (unsigned long)sys_get_thread_area,
 	[__NR_exit_group]	= (unsigned long)sys_exit_group,
 	[__NR_set_tid_address]	= (unsigned long)sys_set_tid_address,
 	[__NR_clock_gettime]	= (unsigned long)sys_clock_gettime,
 	[__NR_clock_nanosleep]	= (unsigned long)sys_clock_nanosleep,
+	[__NR_tgkill]		= (unsigned long)sys_tgkill,
 	[__NR_migrate_pages]	= (unsigned long)sys_migrate_pages,
 	[__NR_move_pages]	= (unsigned long)sys_move_pages,
 	[__NR_clock_gettime64]	= (unsigned long)sys_clock_gettime64,
 	[__NR_clock_nanosleep_time64] = (unsigned long)sys_clock_nanosleep_time64,
+	[__NR_futex_time64]	= (unsigned long)sys_futex_time64,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -27,6 +27,7 @@ static const char *const messages[] = {
 	[ERANGE] = "Numerical result out of range",
 	[ENOSYS] = "Function not implemented",
 	[EOPNOTSUPP] = "Operation not supported",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 /* errnum may be given negative, as kernel functions return it. */

@@ -17,6 +17,7 @@ import subprocess
 import time
 
 from pagoda_test import scenario
+from pagoda_test.disks import make_image
 
 GLIBC_C = r"""
 #include <stdio.h>
@@ -64,8 +65,8 @@ int main(int argc, char **argv)
 
 # Children copy-on-write a 4 MiB buffer the parent filled; the parent
 # waits for two by pid and two with wait(), checks their statuses and
-# its own buffer.  Then clone(CLONE_VM) must be refused (Pagoda only:
-# Linux would make a thread).
+# its own buffer.  Then clone(CLONE_THREAD) without CLONE_SIGHAND must
+# be refused, as Linux refuses it.
 GLIBCFORK_C = r"""
 #define _GNU_SOURCE
 #include <errno.h>
@@ -140,10 +141,12 @@ int main(void)
 	for (size_t i = 0; i < WORDS; i++)
 		ok = ok && buf[i] == PATTERN(i);
 	check(ok, "the parent's buffer is unchanged");
-	long ret = syscall(SYS_clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0);
+	long ret = syscall(SYS_clone, CLONE_VM | CLONE_THREAD | SIGCHLD, 0, 0,
+			   0, 0);
 	if (ret == 0)
 		_exit(99);
-	check(ret == -1 && errno == EINVAL, "clone(CLONE_VM): EINVAL");
+	check(ret == -1 && errno == EINVAL,
+	      "clone(CLONE_THREAD without CLONE_SIGHAND): EINVAL");
 	printf("glibcfork: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
@@ -249,6 +252,113 @@ int main(int argc, char **argv)
 """
 
 
+# pthreads: four threads each fill a slice of one malloc'd area and
+# check it, three passes, between them a mutex contended by all four;
+# pthread_join gives each thread's verdict.  Run with more memory than
+# RAM, the shared address space's pages go to swap and back.  A child
+# process whose second thread dereferences NULL must die of SIGSEGV.
+GLIBCTHREADS_C = r"""
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define THREADS 4
+#define PATTERN(i, n, pass) ((unsigned)(i) * 2654435761u ^ (n) << 24 ^ (pass))
+
+static int failures;
+static size_t words;			/* per thread */
+static unsigned *area;			/* THREADS slices, one mm */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+static __thread int mine;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcthreads: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+/* Writes its slice, then checks it pass after pass (pages of the one
+ * address space go to swap and come back between passes); counts under
+ * the mutex, contended by every thread. */
+static void *worker(void *arg)
+{
+	int n = (int)(long)arg;
+	unsigned *p = area + n * words;
+	long bad = 0;
+
+	mine = n;
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < words; i++)
+			p[i] = PATTERN(i, n, pass);
+		for (int k = 0; k < 20000; k++) {
+			pthread_mutex_lock(&lock);
+			counter++;
+			pthread_mutex_unlock(&lock);
+		}
+		for (size_t i = 0; i < words; i++)
+			bad += p[i] != PATTERN(i, n, pass);
+	}
+	return (void *)(bad * 1000 + (mine != n) + 7 * (n + 1));
+}
+
+/* A child process whose second thread dereferences NULL. */
+static void *crasher(void *arg)
+{
+	(void)arg;
+	*(volatile int *)0 = 1;
+	return NULL;
+}
+
+static int crashing_process(void)
+{
+	pid_t pid = fork();
+	pthread_t t;
+	int status;
+
+	if (pid == 0) {
+		pthread_create(&t, NULL, crasher, NULL);
+		for (;;)
+			sleep(1);
+		_exit(3);
+	}
+	return waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	       WTERMSIG(status) == SIGSEGV;
+}
+
+int main(int argc, char **argv)
+{
+	size_t mib = argc > 1 ? atoi(argv[1]) : 8;
+	pthread_t t[THREADS];
+	int ok = 1;
+
+	words = (mib << 20) / sizeof(unsigned) / THREADS;
+	area = malloc(words * sizeof(unsigned) * THREADS);
+	if (!area)
+		return 100;
+	for (long n = 0; n < THREADS; n++)
+		ok = ok && pthread_create(&t[n], NULL, worker, (void *)n) == 0;
+	check(ok, "pthread_create made 4 threads");
+	for (long n = 0; n < THREADS; n++) {
+		void *ret = NULL;
+
+		ok = ok && pthread_join(t[n], &ret) == 0 &&
+		     (long)ret == 7 * (n + 1);
+	}
+	check(ok, "pthread_join: each thread's memory verified, 3 passes");
+	check(counter == THREADS * 3 * 20000L,
+	      "a contended mutex lost no increment");
+	check(crashing_process(), "a segfault in a thread kills its process");
+	printf("glibcthreads: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
     source.write_text(source_text)
@@ -309,7 +419,8 @@ def static_glibc_forks(lab):
     run_checks_as_init(lab, "glibcfork", GLIBCFORK_C, (
         "fork() made 4 children", "waitpid(pid) gives each its own status",
         "wait() reaps the others, statuses right", "then wait(): ECHILD",
-        "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL"))
+        "the parent's buffer is unchanged",
+        "clone(CLONE_THREAD without CLONE_SIGHAND): EINVAL"))
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)
@@ -328,3 +439,33 @@ def static_glibc_fresh_sse(lab):
     vm.run("run fpuleak fill")
     printed = vm.run("run fpuleak")
     assert "fpuleak: xmm4-7 start fresh: ok" in printed, printed + vm.tail()
+
+
+THREAD_CASES = ("pthread_create made 4 threads",
+                "pthread_join: each thread's memory verified, 3 passes",
+                "a contended mutex lost no increment",
+                "a segfault in a thread kills its process")
+
+
+@scenario("static_glibc_threads_share_memory_under_pressure", timeout=400)
+def static_glibc_threads_under_pressure(lab):
+    """24 MiB written by four pthreads in 16 MiB of RAM: pages of the
+    one address space they share go to swap and come back (one mm on
+    mmlist, walked once), each thread's slice verified on every pass."""
+    swap = make_image(lab.tmpdir / "swap.img", "128M", mkswap=True)
+    program = build_glibc_program(lab, "glibcthreads", GLIBCTHREADS_C)
+    vm = lab.boot(mem="16M", swap=[swap], modules=[program])
+    vm.expect_prompt()
+    printed = vm.run("run glibcthreads 24", timeout=330)
+    got = [line.strip() for line in printed.replace("\r", "").split("\n")
+           if line.startswith("glibcthreads:")]
+    assert got == [f"glibcthreads: {case}: ok" for case in THREAD_CASES] \
+        + ["glibcthreads: all checks passed"], printed + vm.tail()
+    stats = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
+    assert int(stats["pswpout"]) > 2048 and int(stats["pswpin"]) > 0, stats
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("static_glibc_threads_as_init", timeout=120)
+def static_glibc_threads_as_init(lab):
+    run_checks_as_init(lab, "glibcthreads", GLIBCTHREADS_C, THREAD_CASES)
