@@ -52,40 +52,10 @@ static char *stack_top(int n)
 	return stacks[n] + STACK_SIZE;
 }
 
-/*
- * clone(flags, stack, ptid, tls, ctid) whose child calls fn(arg) on the
- * new stack and ends with exit(fn's value): it must never return into
- * this frame, which is on the parent's stack.
- */
-static long spawn(unsigned long flags, char *stack, int (*fn)(void *),
-		  void *arg, int *ptid, void *tls, int *ctid)
-{
-	unsigned long *sp = (unsigned long *)stack;
-	long ret;
-
-	*--sp = (unsigned long)arg;
-	*--sp = (unsigned long)fn;
-	__asm__ volatile("int $0x80\n\t"
-			 "testl %%eax, %%eax\n\t"
-			 "jnz 1f\n\t"
-			 "popl %%eax\n\t"
-			 "call *%%eax\n\t"
-			 "movl %%eax, %%ebx\n\t"
-			 "movl %[exit], %%eax\n\t"
-			 "int $0x80\n\t"
-			 "hlt\n"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"(__NR_clone), "b"(flags), "c"(sp), "d"(ptid),
-			   "S"(tls), "D"(ctid), [exit] "i"(__NR_exit)
-			 : "memory");
-	return ret;
-}
-
 /* A thread of ours on stack n, its tid in *tid until it exits. */
 static long thread(int n, int (*fn)(void *), void *arg, int *tid)
 {
-	return spawn(THREAD_FLAGS, stack_top(n), fn, arg, tid, NULL, tid);
+	return clone_fn(THREAD_FLAGS, stack_top(n), fn, arg, tid, NULL, tid);
 }
 
 static long futex(volatile int *uaddr, int op, int val,
@@ -201,7 +171,7 @@ static void settls(void)
 		sel = d.entry_number * 8 + 3;
 		__asm__ volatile("movl %0, %%gs" : : "r"(sel));
 		d.base_addr = (unsigned)&thread_block;
-		tid = spawn(THREAD_FLAGS | CLONE_SETTLS, stack_top(0),
+		tid = clone_fn(THREAD_FLAGS | CLONE_SETTLS, stack_top(0),
 			    tls_reader, NULL, (int *)&tid_word, &d,
 			    (int *)&tid_word);
 		join(&tid_word);
@@ -407,7 +377,7 @@ static int vfork_child(void *arg __unused)
 
 static void vfork(void)
 {
-	long pid = spawn(CLONE_VM | CLONE_VFORK | SIGCHLD, stack_top(0),
+	long pid = clone_fn(CLONE_VM | CLONE_VFORK | SIGCHLD, stack_top(0),
 			 vfork_child, NULL, NULL, NULL, NULL);
 	int flag = vfork_flag, status = status_of(pid);
 
@@ -442,7 +412,7 @@ static void thread_forks(void)
 	      WEXITSTATUS(status) == 21,
 	      "a thread's child is the process's: getppid, another thread "
 	      "reaps it");
-	check(spawn(CLONE_VM | CLONE_THREAD | SIGCHLD, stack_top(0),
+	check(clone_fn(CLONE_VM | CLONE_THREAD | SIGCHLD, stack_top(0),
 		    sleeper, NULL, NULL, NULL, NULL) == -EINVAL,
 	      "CLONE_THREAD without CLONE_SIGHAND: EINVAL");
 }
@@ -460,7 +430,7 @@ static int hog(const char *arg)
 	}
 	p = malloc(size);
 	thread(0, sleeper, NULL, &tid);
-	spawn(CLONE_VM | SIGCHLD, stack_top(1), sleeper, NULL, NULL, NULL,
+	clone_fn(CLONE_VM | SIGCHLD, stack_top(1), sleeper, NULL, NULL, NULL,
 	      NULL);
 	for (uint64_t i = 0; p && i < size; i += PAGE_SIZE)
 		p[i] = 1;
