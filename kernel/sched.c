@@ -201,14 +201,15 @@ static void reschedule_idle(struct task_struct *p)
 }
 
 /*
- * Makes p runnable (a zombie stays dead), and asks for a reschedule
- * if p deserves the CPU more than the running task.
+ * Makes p runnable (a zombie or dead thread stays dead), and asks for
+ * a reschedule if p deserves the CPU more than the running task.
  */
 void wake_up_process(struct task_struct *p)
 {
 	uint32_t flags = local_irq_save();
 
-	if (p->state != TASK_ZOMBIE && p != &init_task) {
+	if (p->state != TASK_ZOMBIE && p->state != TASK_DEAD &&
+	    p != &init_task) {
 		p->state = TASK_RUNNING;
 		if (list_empty(&p->run_list))
 			add_to_runqueue(p);

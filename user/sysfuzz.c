@@ -501,6 +501,18 @@ static void fuzz_clone(void)
 			 CLONE_CHILD_CLEARTID)
 
 static char thread_stack[8192] __attribute__((aligned(16)));
+
+/* A present 32-bit data segment for TLS entry `entry`, in scratch. */
+static struct user_desc *tls_desc(int entry)
+{
+	struct user_desc *d = (struct user_desc *)scratch;
+
+	memset(d, 0, sizeof(*d));
+	d->entry_number = entry;
+	d->limit = 0xfffff;
+	d->seg_32bit = 1;
+	return d;
+}
 static volatile int thread_tid;
 
 /* A thread's or vfork child's life: a few calls on its own stack,
@@ -523,7 +535,6 @@ static int short_life(void *arg __unused)
 static void fuzz_thread(void)
 {
 	static const int entries[] = { -1, 0, 100 };
-	struct user_desc *d = (struct user_desc *)(scratch + 4096);
 	char *top = thread_stack + sizeof(thread_stack);
 	long ret;
 
@@ -538,12 +549,8 @@ static void fuzz_thread(void)
 		       -EFAULT);
 		break;
 	case 1:
-		memset(d, 0, sizeof(*d));
-		d->entry_number = PICK(entries);
-		d->limit = 0xfffff;
-		d->seg_32bit = 1;
 		ret = clone_fn(THREAD_FLAGS | CLONE_SETTLS, top, short_life,
-			       NULL, (int *)&thread_tid, d,
+			       NULL, (int *)&thread_tid, tls_desc(PICK(entries)),
 			       (int *)&thread_tid);
 		expect("clone(CLONE_SETTLS) of a bad entry", ret, -EINVAL);
 		break;
@@ -634,10 +641,7 @@ static void fuzz_thread_area(void)
 			       -EFAULT);
 		break;
 	case 1:
-		memset(d, 0, sizeof(*d));
-		d->entry_number = PICK(entries);
-		d->limit = 0xfffff;
-		d->seg_32bit = 1;
+		d = tls_desc(PICK(entries));
 		if (d->entry_number == (unsigned)-1)
 			break;		/* a real entry: leave them be */
 		ret = call(__NR_set_thread_area, (long)d, 0, 0, 0, 0, 0);

@@ -362,6 +362,12 @@ static void exits(void)
 	status = status_of(process_with_thread(faulter, -2));
 	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
 	      "a fault in a thread kills the whole process: SIGSEGV");
+	pid = process_with_thread(sleeper, 0);
+	sleep_ms(200);
+	kill(pid, SIGTERM);
+	status = status_of(pid);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	      "kill reaches the threads of a process whose leader exited");
 }
 
 /* --- vfork, and a thread's children ---------------------------------- */

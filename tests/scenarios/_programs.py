@@ -82,6 +82,7 @@ THREAD_CASES = [
     "exit_group in the leader ends a sleeping thread too",
     "exit_group in a thread ends the sleeping leader too",
     "a fault in a thread kills the whole process: SIGSEGV",
+    "kill reaches the threads of a process whose leader exited",
     "CLONE_VFORK: the parent sleeps until the child exits",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
