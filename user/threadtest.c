@@ -22,6 +22,8 @@
  * "threadtest hog SIZE" instead fills SIZE beside a thread and a
  * CLONE_VM child, all three sleeping for ever: the OOM killer's test
  * (tests/kernel/oom_test.c) must kill all three to free the memory.
+ * "threadtest threads N" makes and joins N threads, one at a time
+ * (tests/kernel/sched_test.c: their tasks and stacks are freed).
  */
 #include "user/lib/libc.h"
 
@@ -444,10 +446,32 @@ static int hog(const char *arg)
 	return 0;
 }
 
+static int quick(void *arg __unused)
+{
+	return 0;
+}
+
+/* "threads N": N threads, one after another, each joined. */
+static int many_threads(const char *arg)
+{
+	unsigned long n;
+	int tid;
+
+	if (kstrtoul(arg, 10, &n))
+		return 2;
+	while (n--) {
+		if (thread(0, quick, NULL, &tid) <= 0 || join(&tid) < 0)
+			return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "hog"))
 		return hog(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "threads"))
+		return many_threads(argv[2]);
 	shares_memory();
 	settls();
 	futex_waits();
