@@ -88,8 +88,8 @@ void release_dead_threads(void)
 /*
  * The last task of leader's group has exited, with code: its parent
  * may reap it.  Unless exit_group or a signal ended the group, the
- * last thread's code is the process's status, as in Linux 5.17 on
- * (the build host's Linux agrees; 2.6 gave the leader's own).
+ * last thread's code is the process's status, as the build host's
+ * Linux 6 answers (threadtest checks it there); 2.6 gave the leader's.
  */
 static void group_gone(struct task_struct *leader, long code)
 {

@@ -17,9 +17,9 @@
  * in a private mapping).  Pagoda has no shared memory (mmap2 refuses
  * MAP_SHARED), so a "shared" futex is keyed the same way: only the
  * tasks of one mm, its threads, meet on it, as on Linux where a forked
- * child's copy-on-write page is a different futex.  The one difference
- * in errors: a shared FUTEX_WAKE reads the word, so an unmapped one is
- * EFAULT; a private one is not read, as in Linux.
+ * child's copy-on-write page is a different futex.  What tells the two
+ * apart is an error: a shared FUTEX_WAKE reads the word, so an
+ * unmapped one is EFAULT, and a private one is not read, as in Linux.
  *
  * The waiters are one list (Linux hashes the keys into buckets; a
  * Pagoda program has a few).  One CPU and no kernel preemption
