@@ -253,12 +253,15 @@ int main(int argc, char **argv)
 
 
 # pthreads: four threads each fill a slice of one malloc'd area and
-# check it, three passes, between them a mutex contended by all four;
+# check it, three passes, between them a mutex contended by all four
+# (its holder yields now and then: the others must sleep on its futex
+# and be woken, and trylock counts that they found it held);
 # pthread_join gives each thread's verdict.  Run with more memory than
 # RAM, the shared address space's pages go to swap and back.  A child
 # process whose second thread dereferences NULL must die of SIGSEGV.
 GLIBCTHREADS_C = r"""
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,7 +276,7 @@ static int failures;
 static size_t words;			/* per thread */
 static unsigned *area;			/* THREADS slices, one mm */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static long counter;
+static long counter, contended;
 static __thread int mine;
 
 static void check(int ok, const char *what)
@@ -296,8 +299,14 @@ static void *worker(void *arg)
 		for (size_t i = 0; i < words; i++)
 			p[i] = PATTERN(i, n, pass);
 		for (int k = 0; k < 20000; k++) {
-			pthread_mutex_lock(&lock);
+			if (pthread_mutex_trylock(&lock)) {
+				__atomic_add_fetch(&contended, 1,
+						   __ATOMIC_RELAXED);
+				pthread_mutex_lock(&lock);
+			}
 			counter++;
+			if (k % 1000 == 0)
+				sched_yield();	/* the others find it held */
 			pthread_mutex_unlock(&lock);
 		}
 		for (size_t i = 0; i < words; i++)
@@ -350,7 +359,7 @@ int main(int argc, char **argv)
 		     (long)ret == 7 * (n + 1);
 	}
 	check(ok, "pthread_join: each thread's memory verified, 3 passes");
-	check(counter == THREADS * 3 * 20000L,
+	check(counter == THREADS * 3 * 20000L && contended > 0,
 	      "a contended mutex lost no increment");
 	check(crashing_process(), "a segfault in a thread kills its process");
 	printf("glibcthreads: %s\n", failures ? "FAILED" : "all checks passed");
