@@ -255,11 +255,13 @@ int main(int argc, char **argv)
 # pthreads: four threads each fill a slice of one malloc'd area and
 # check it, three passes, between them a mutex contended by all four
 # (its holder yields now and then: the others must sleep on its futex
-# and be woken, and trylock counts that they found it held);
+# and be woken, and trylock counts that they found it held); a
+# condition variable's timed wait runs out, another is signalled;
 # pthread_join gives each thread's verdict.  Run with more memory than
 # RAM, the shared address space's pages go to swap and back.  A child
 # process whose second thread dereferences NULL must die of SIGSEGV.
 GLIBCTHREADS_C = r"""
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -267,6 +269,7 @@ GLIBCTHREADS_C = r"""
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define THREADS 4
@@ -315,6 +318,45 @@ static void *worker(void *arg)
 	return (void *)(bad * 1000 + (mine != n) + 7 * (n + 1));
 }
 
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int ready;
+
+static void *signaller(void *arg)
+{
+	(void)arg;
+	usleep(100000);
+	pthread_mutex_lock(&lock);
+	ready = 1;
+	pthread_cond_signal(&cond);
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+
+/* A timed wait that runs out (an absolute CLOCK_REALTIME futex wait),
+ * then one that another thread's signal ends. */
+static int cond_waits(void)
+{
+	struct timespec t;
+	pthread_t s;
+	int timed_out, ret = 0;
+
+	pthread_mutex_lock(&lock);
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += 200000000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	timed_out = pthread_cond_timedwait(&cond, &lock, &t) == ETIMEDOUT;
+	pthread_create(&s, NULL, signaller, NULL);
+	t.tv_sec += 30;
+	while (!ready && ret == 0)
+		ret = pthread_cond_timedwait(&cond, &lock, &t);
+	pthread_mutex_unlock(&lock);
+	pthread_join(s, NULL);
+	return timed_out && ready && ret == 0;
+}
+
 /* A child process whose second thread dereferences NULL. */
 static void *crasher(void *arg)
 {
@@ -361,6 +403,7 @@ int main(int argc, char **argv)
 	check(ok, "pthread_join: each thread's memory verified, 3 passes");
 	check(counter == THREADS * 3 * 20000L && contended > 0,
 	      "a contended mutex lost no increment");
+	check(cond_waits(), "pthread_cond_timedwait: times out, then is signalled");
 	check(crashing_process(), "a segfault in a thread kills its process");
 	printf("glibcthreads: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
@@ -453,6 +496,7 @@ def static_glibc_fresh_sse(lab):
 THREAD_CASES = ("pthread_create made 4 threads",
                 "pthread_join: each thread's memory verified, 3 passes",
                 "a contended mutex lost no increment",
+                "pthread_cond_timedwait: times out, then is signalled",
                 "a segfault in a thread kills its process")
 
 
