@@ -34,19 +34,25 @@
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_vfork		190
 #define __NR_mmap2		192
+#define __NR_gettid		224
+#define __NR_tkill		238
+#define __NR_futex		240
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
 #define __NR_clock_nanosleep	267
+#define __NR_tgkill		270
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
-#define NR_syscalls		408
+#define __NR_futex_time64	422
+#define NR_syscalls		423
 
 /* Signals. */
 #define SIGHUP		1
@@ -124,10 +130,20 @@
 #define CLONE_SIGHAND		0x00000800
 #define CLONE_VFORK		0x00004000
 #define CLONE_THREAD		0x00010000
+#define CLONE_SYSVSEM		0x00040000
 #define CLONE_SETTLS		0x00080000
 #define CLONE_PARENT_SETTID	0x00100000
 #define CLONE_CHILD_CLEARTID	0x00200000
 #define CLONE_CHILD_SETTID	0x01000000
+
+/* futex operations (Linux's include/uapi/linux/futex.h). */
+#define FUTEX_WAIT		0
+#define FUTEX_WAKE		1
+#define FUTEX_WAIT_BITSET	9
+#define FUTEX_WAKE_BITSET	10
+#define FUTEX_PRIVATE_FLAG	128
+#define FUTEX_CLOCK_REALTIME	256
+#define FUTEX_BITSET_MATCH_ANY	0xffffffffU
 
 /* getrusage "who". */
 #define RUSAGE_SELF	0

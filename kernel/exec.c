@@ -209,14 +209,11 @@ static int load_program(struct exec_args *a, unsigned long *entry)
  * flush_old_exec): its name, TLS entries, FPU registers and signal
  * handlers.  The pid, parent, children, pending signals and blocked
  * mask stay, as in Linux.  Pagoda has no descriptors to close on exec
- * (0, 1 and 2 are always the console).  The CLONE_CHILD_CLEARTID
- * pointer named the old address space: forgotten, as 2.6's
- * mm_release() forgets it.
+ * (0, 1 and 2 are always the console).
  */
 static void flush_old_exec(const struct user_program *prog)
 {
 	strlcpy(current->comm, prog->name, sizeof(current->comm));
-	current->clear_child_tid = NULL;
 	flush_tls();
 	flush_fpu();
 	flush_signal_handlers(current);
@@ -247,8 +244,18 @@ static int exec_binprm(struct exec_args *a)
 		mmput(mm);
 		return err;
 	}
-	if (old_mm)
+	if (old_mm) {
+		/*
+		 * The CLONE_CHILD_CLEARTID word is in the old address
+		 * space, no longer loaded: 2.6 writes it only when others
+		 * share that space, which here can only be a vfork parent,
+		 * asleep and not waiting on it; forgotten.  mm_release()
+		 * then wakes that parent: its memory is its own again.
+		 */
+		current->clear_child_tid = NULL;
+		mm_release(current, old_mm);
 		mmput(old_mm);
+	}
 	flush_old_exec(a->prog);
 	start_thread(task_pt_regs(current), entry, mm->start_stack);
 	return 0;
@@ -431,7 +438,10 @@ static int copy_args(struct exec_args *a, char *const *argv,
  * do_execve): everything is read from the caller's memory before its
  * address space is touched, so a failure returns -errno to a caller
  * that goes on as before.  On success the call "returns" 0 into the
- * new program, whose registers start_thread() set.
+ * new program, whose registers start_thread() set.  A process with
+ * more than one thread gets -EBUSY: Pagoda does not end the others
+ * first, as 2.6's de_thread() does (a vfork child, glibc's
+ * posix_spawn and system(), is a thread group of its own).
  */
 long sys_execve(const char *path, char *const *argv, char *const *envp)
 {
@@ -440,6 +450,8 @@ long sys_execve(const char *path, char *const *argv, char *const *envp)
 
 	if (!current->mm)
 		return -EINVAL;		/* kernel threads use do_execve */
+	if (!thread_group_empty(current))
+		return -EBUSY;
 	a = kmalloc(sizeof(*a), GFP_KERNEL);
 	if (!a)
 		return -ENOMEM;

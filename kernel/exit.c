@@ -2,10 +2,15 @@
  * How tasks end (kernel/exit.c in Linux 2.4).
  *
  * do_exit() gives back the address space, hands the children to init,
- * becomes a zombie holding only its exit status, sends its parent
- * SIGCHLD and wakes it, and schedules away for good.  The parent's waitpid() or wait4() collects
- * the status and frees what is left: the task_struct and the kernel
- * stack the zombie was still standing on when it switched away.
+ * becomes a zombie holding only its exit status, wakes its parent and
+ * schedules away for good.  A thread of a group ends alone (sys_exit)
+ * or with all the others (do_group_exit); the group's leader stays a
+ * zombie until the last thread is gone, and only then is the process
+ * over for its parent, which gets SIGCHLD (Linux 2.6's rules; 2.4.0
+ * has tgid but leaves threads to be reaped one by one).  The parent's
+ * waitpid() or wait4() collects the status and frees what is left:
+ * the task_struct and the kernel stack the zombie was still standing
+ * on when it switched away.
  */
 #include "kernel/exit.h"
 #include "kernel/abi.h"
@@ -20,10 +25,10 @@
 #include "mm/pgtable.h"
 
 /*
- * Gives back the address space; from here on the task is a thread.
- * First 0 goes to the CLONE_CHILD_CLEARTID / set_tid_address pointer
- * (2.6's mm_release; a fault is ignored, as there).  Linux would wake
- * a futex there too: Pagoda has no futexes.
+ * Gives back the address space; from here on the task is a kernel
+ * thread.  First mm_release() (kernel/fork.c): the CLONE_CHILD_CLEARTID
+ * word and its futex, a vfork parent.  mmput() frees the mm only if
+ * this was its last user (threads share it).
  */
 static void exit_mm(struct task_struct *tsk)
 {
@@ -31,8 +36,7 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
-	if (tsk->clear_child_tid)
-		put_user_u32(0, tsk->clear_child_tid);
+	mm_release(tsk, mm);
 	tsk->mm = NULL;
 	switch_mm(NULL);	/* no kernel thread may run on it lazily */
 	mmput(mm);
@@ -58,6 +62,66 @@ static void forget_original_parent(struct task_struct *tsk)
 		wake_up(&child_reaper->wait_chldexit);
 }
 
+/*
+ * Exited threads that are not their group's leader free themselves,
+ * as 2.6's CLONE_THREAD tasks do: nobody waits for them.  But a task
+ * stands on its kernel stack until it has switched away for the last
+ * time, so it waits here, and the next schedule() by any other task
+ * frees it (2.6 drops it in finish_task_switch()).
+ */
+static LIST_HEAD(dead_threads);
+
+void release_dead_threads(void)
+{
+	struct list_head *pos, *n;
+
+	list_for_each_safe(pos, n, &dead_threads) {
+		struct task_struct *p = list_entry(pos, struct task_struct,
+						   tasks);
+
+		if (p == current)
+			continue;	/* still on its way out */
+		list_del(pos);
+		free_task(p);
+	}
+}
+
+/*
+ * The last task of leader's group has exited, with code: its parent
+ * may reap it.  Unless exit_group or a signal ended the group, the
+ * last thread's code is the process's status, as the build host's
+ * Linux 6 answers (threadtest checks it there); 2.6 gave the leader's.
+ */
+static void group_gone(struct task_struct *leader, long code)
+{
+	if (!leader->group_exiting)
+		leader->exit_code = code;
+	forget_original_parent(leader);
+	do_notify_parent(leader);
+	wake_up(&leader->parent->wait_chldexit);
+}
+
+/*
+ * A thread other than the leader ends: its times and faults go to the
+ * leader (where getrusage and ps find the process's), it leaves the
+ * group, and it waits in dead_threads to be freed.  If it was the last
+ * thread and the leader has exited already, the group is gone.
+ */
+static void exit_thread(struct task_struct *tsk, long code)
+{
+	struct task_struct *leader = tsk->group_leader;
+
+	leader->utime += tsk->utime;
+	leader->stime += tsk->stime;
+	leader->min_flt += tsk->min_flt;
+	leader->maj_flt += tsk->maj_flt;
+	unhash_task(tsk);
+	if (thread_group_empty(leader) && leader->state == TASK_ZOMBIE)
+		group_gone(leader, code);
+	list_add_tail(&tsk->tasks, &dead_threads);
+	tsk->state = TASK_DEAD;
+}
+
 /* code is a waitpid status word: W_EXITCODE(status, signal). */
 __noreturn void do_exit(long code)
 {
@@ -69,14 +133,35 @@ __noreturn void do_exit(long code)
 		panic("Attempted to kill init! (exit code %#lx)", code);
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
-	forget_original_parent(tsk);
 	cli();
-	tsk->exit_code = code;
-	tsk->state = TASK_ZOMBIE;
-	do_notify_parent(tsk);
-	wake_up(&tsk->parent->wait_chldexit);
+	if (tsk != tsk->group_leader) {
+		exit_thread(tsk, code);
+	} else {
+		tsk->state = TASK_ZOMBIE;
+		if (thread_group_empty(tsk))
+			group_gone(tsk, code);
+	}
 	schedule();
 	panic("zombie %s (pid %d) ran again", tsk->comm, tsk->pid);
+}
+
+/*
+ * Ends every thread of current's group (2.6's do_group_exit): for
+ * exit_group, and for a fatal signal or a fault in any thread.  The
+ * first sets the status the parent will see and sends SIGKILL to the
+ * others, which act on it on their way to user mode (an interruptible
+ * sleep ends for it).
+ */
+__noreturn void do_group_exit(long code)
+{
+	struct task_struct *leader = current->group_leader;
+
+	if (!leader->group_exiting) {
+		leader->group_exiting = true;
+		leader->exit_code = code;
+		zap_other_threads(current);
+	}
+	do_exit(code);
 }
 
 /* Where a kernel thread goes when its function returns. */
@@ -86,16 +171,17 @@ __noreturn void kernel_thread_exit(int ret)
 	do_exit(W_EXITCODE(ret, 0));
 }
 
+/* Ends the calling thread only; the process lives while others do. */
 long sys_exit(int status)
 {
 	do_exit(W_EXITCODE(status, 0));
 }
 
-/* One thread per process, so the whole group is the caller. */
 long sys_exit_group(int status)
 {
-	do_exit(W_EXITCODE(status, 0));
+	do_group_exit(W_EXITCODE(status, 0));
 }
+
 
 /* Frees a reaped zombie; its times and faults go to the parent. */
 static void release_task(struct task_struct *p)
@@ -144,31 +230,35 @@ static long reap(struct task_struct *p, int *status, int *stat_addr,
 /*
  * 2.4's sys_wait4, for kernel and user callers: the pid of a reaped
  * child, 0 with WNOHANG if matching children still run, -ECHILD if
- * there is none, -EINTR if a signal came first.
+ * there is none, -EINTR if a signal came first.  The children are the
+ * group's (any thread may wait for them), and a child is reaped once
+ * its leader is a zombie and its other threads are gone (2.6's
+ * delay_group_leader()).
  */
 static long wait4(int pid, int options, int *status, int *stat_addr,
 		  struct rusage *ru)
 {
+	struct task_struct *leader = current->group_leader;
 	DECLARE_WAITQUEUE(wait, current);
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED))
 		return -EINVAL;
-	add_wait_queue(&current->wait_chldexit, &wait);
+	add_wait_queue(&leader->wait_chldexit, &wait);
 	for (;;) {
 		struct list_head *pos;
 		bool found = false;
 
 		set_current_state(TASK_INTERRUPTIBLE);
 		ret = 0;
-		list_for_each(pos, &current->children) {
+		list_for_each(pos, &leader->children) {
 			struct task_struct *p = list_entry(pos,
 					struct task_struct, sibling);
 
 			if (!wait_matches(p, pid))
 				continue;
 			found = true;
-			if (p->state == TASK_ZOMBIE) {
+			if (p->state == TASK_ZOMBIE && thread_group_empty(p)) {
 				/* reap() may fault on stat_addr and sleep */
 				set_current_state(TASK_RUNNING);
 				ret = reap(p, status, stat_addr, ru);
@@ -190,7 +280,7 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 		break;
 	}
 	set_current_state(TASK_RUNNING);
-	remove_wait_queue(&current->wait_chldexit, &wait);
+	remove_wait_queue(&leader->wait_chldexit, &wait);
 	return ret;
 }
 

@@ -10,6 +10,8 @@ struct task_struct;
 #define RUSAGE_BOTH	(-2)	/* getrusage's who for wait4: self + children */
 
 __noreturn void do_exit(long code);
+__noreturn void do_group_exit(long code);
+void release_dead_threads(void);
 long do_wait(int pid, int options, int *status, int *stat_addr);
 long getrusage(struct task_struct *p, int who,		/* kernel/sys.c */
 	       struct rusage *ru);

@@ -12,7 +12,9 @@
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
+#include "kernel/futex.h"
 #include "kernel/time.h"
+#include "kernel/tls.h"
 #include "kernel/uaccess.h"
 #include "kernel/x86.h"
 #include "mm/memory.h"
@@ -48,11 +50,15 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	mm->mm_users = 1;
+	sema_init(&mm->mmap_sem, 1);
 	list_add_tail(&mm->mmlist, &mmlist);
 	return mm;
 }
 
-/* Drops a user of mm; the last one frees it and everything mapped. */
+/*
+ * Drops a user of mm; the last one frees it and everything mapped.
+ * Threads share one mm (CLONE_VM), so only the last to leave frees.
+ */
 void mmput(struct mm_struct *mm)
 {
 	if (--mm->mm_users)
@@ -133,26 +139,51 @@ static void hash_task(struct task_struct *p)
 {
 	uint32_t flags = local_irq_save();
 
-	list_add_tail(&p->sibling, &p->parent->children);
+	if (p->group_leader == p)
+		list_add_tail(&p->sibling, &p->parent->children);
+	else
+		list_add_tail(&p->thread_group,
+			      &p->group_leader->thread_group);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	local_irq_restore(flags);
 }
 
+/* Takes p off the task list, and off its parent's children or its group. */
 void unhash_task(struct task_struct *p)
 {
 	uint32_t flags = local_irq_save();
 
-	list_del(&p->sibling);
+	list_del_init(&p->sibling);
+	list_del_init(&p->thread_group);
 	list_del(&p->tasks);
 	local_irq_restore(flags);
 }
 
 /*
- * A task_struct and stack for a child of current, not yet runnable.
- * Like 2.4's do_fork, the parent's remaining time slice is split with
- * the child, so forking cannot win extra CPU time.
+ * A process's children belong to its group (its leader): any thread
+ * may wait for them, and they outlive the thread that made them.  A
+ * new thread (CLONE_THREAD) joins current's group instead, with its
+ * tgid (2.4.0's do_fork sets tgid and the thread_group list so).
  */
-static struct task_struct *alloc_task(const char *name)
+static void set_family(struct task_struct *p, bool thread)
+{
+	struct task_struct *leader = current->group_leader;
+
+	p->parent = leader;
+	p->group_leader = thread ? leader : p;
+	p->tgid = thread ? leader->tgid : p->pid;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_group);
+}
+
+/*
+ * A task_struct and stack for a child of current (or, with thread, a
+ * thread of its group), not yet runnable.  Like 2.4's do_fork, the
+ * parent's remaining time slice is split with the child, so forking
+ * cannot win extra CPU time.
+ */
+static struct task_struct *alloc_task(const char *name, bool thread)
 {
 	struct task_struct *p = kmalloc(sizeof(*p), GFP_KERNEL);
 	int pid;
@@ -179,8 +210,7 @@ static struct task_struct *alloc_task(const char *name)
 	if (!current->counter)
 		current->need_resched = 1;
 	p->start_time = jiffies;
-	p->parent = current;
-	INIT_LIST_HEAD(&p->children);
+	set_family(p, thread);
 	INIT_LIST_HEAD(&p->run_list);
 	init_waitqueue_head(&p->wait_chldexit);
 	strlcpy(p->comm, name, sizeof(p->comm));
@@ -221,7 +251,7 @@ static void set_first_frame(struct task_struct *p, void (*entry)(void),
  */
 int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 {
-	struct task_struct *p = alloc_task(name);
+	struct task_struct *p = alloc_task(name, false);
 
 	if (!p)
 		return -ENOMEM;
@@ -232,33 +262,89 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 }
 
 /*
- * The flags clone() can honour: Pagoda's processes have one thread
- * and share nothing, so only the fork-like ones.
+ * The flags clone() takes.  Pagoda has no file system, one descriptor
+ * table (the console's 0, 1 and 2, the same for every task), no signal
+ * handlers and no System V semaphores, so CLONE_FS, CLONE_FILES,
+ * CLONE_SIGHAND and CLONE_SYSVSEM share what every task shares
+ * already: accepted, with Linux's rules for how they combine.
  */
-#define CLONE_FORK_FLAGS	(CSIGNAL | CLONE_PARENT_SETTID | \
-				 CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
+#define CLONE_FLAGS	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
+			 CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD | \
+			 CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)
+
+/* What a CLONE_VFORK parent sleeps on (2.4.0's vfork_sem, 2.6's
+ * vfork_done completion), on its kernel stack. */
+struct vfork_done {
+	bool done;
+	wait_queue_head_t wait;
+};
 
 /*
- * Creates a child of current that is a copy of it (2.4's do_fork, for
- * processes only): a copy-on-write copy of the address space
- * (mm/memory.c), of the user registers with eax = 0 so that the call
- * returns 0 in the child, and its stack pointer moved to newsp if that
- * is not 0.  The tid pointers are 2.6's (see sys_clone).
+ * The child's address space (2.4.0's copy_mm): CLONE_VM shares
+ * current's, one user more; otherwise a copy-on-write copy, made
+ * under mmap_sem so that another thread cannot unmap what is being
+ * copied while an allocation sleeps.
+ */
+static int copy_mm(unsigned long clone_flags, struct task_struct *p)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (clone_flags & CLONE_VM) {
+		mm->mm_users++;
+		p->mm = mm;
+		return 0;
+	}
+	down(&mm->mmap_sem);
+	p->mm = dup_mm(mm);
+	up(&mm->mmap_sem);
+	return p->mm ? 0 : -ENOMEM;
+}
+
+/*
+ * The child's registers and thread state (2.4's copy_thread): current's
+ * user registers with eax = 0, so that the call returns 0 in the
+ * child, the stack pointer moved to newsp if that is not 0, the TLS
+ * entries (and with CLONE_SETTLS, *tls in one of them) and the FPU.
+ */
+static void copy_thread(struct task_struct *p, unsigned long newsp,
+			const struct user_desc *tls)
+{
+	*task_pt_regs(p) = *task_pt_regs(current);
+	task_pt_regs(p)->eax = 0;
+	if (newsp)
+		task_pt_regs(p)->esp = newsp;
+	/* The child's %gs selects the same TLS entry: give it the same. */
+	memcpy(p->thread.tls_array, current->thread.tls_array,
+	       sizeof(p->thread.tls_array));
+	if (tls)
+		set_tls_entry(p, tls);
+	fork_fpu(p);
+	set_first_frame(p, ret_from_fork, 0, 0);
+}
+
+/*
+ * Creates a child of current (2.4's do_fork): a process, or with
+ * CLONE_THREAD a thread of current's group, on current's address
+ * space (CLONE_VM) or a copy of it (mm/memory.c).  The tid pointers
+ * are 2.6's (see sys_clone); with CLONE_VFORK, the parent sleeps
+ * until the child leaves the address space (mm_release()).
  */
 static long do_fork(unsigned long clone_flags, unsigned long newsp,
-		    int *parent_tidptr, int *child_tidptr)
+		    int *parent_tidptr, const struct user_desc *tls,
+		    int *child_tidptr)
 {
-	struct pt_regs *regs = task_pt_regs(current);
+	struct vfork_done vfork = { .done = false };
 	struct task_struct *p;
 	int pid;
 
 	if (!current->mm)
 		return -EINVAL;
-	p = alloc_task(current->comm);
+	init_waitqueue_head(&vfork.wait);
+	p = alloc_task(current->comm, clone_flags & CLONE_THREAD);
 	if (!p)
 		return -ENOMEM;
-	p->mm = dup_mm(current->mm);
-	if (!p->mm) {
+	if (copy_mm(clone_flags, p)) {
 		unlink_task(p);
 		return -ENOMEM;
 	}
@@ -266,16 +352,15 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		p->set_child_tid = child_tidptr;
 	if (clone_flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = child_tidptr;
-	*task_pt_regs(p) = *regs;
-	task_pt_regs(p)->eax = 0;
-	if (newsp)
-		task_pt_regs(p)->esp = newsp;
-	/* The child's %gs selects the same TLS entry: give it the same. */
-	memcpy(p->thread.tls_array, current->thread.tls_array,
-	       sizeof(p->thread.tls_array));
-	fork_fpu(p);
+	/* the same word, in the same memory: the child writes it too, so
+	 * that it is there before the child's first instruction */
+	if ((clone_flags & (CLONE_VM | CLONE_PARENT_SETTID)) ==
+	    (CLONE_VM | CLONE_PARENT_SETTID))
+		p->set_parent_tid = parent_tidptr;
+	if (clone_flags & CLONE_VFORK)
+		p->vfork_done = &vfork;
+	copy_thread(p, newsp, tls);
 	copy_sighand(p);
-	set_first_frame(p, ret_from_fork, 0, 0);
 	pid = p->pid;
 	wake_up_process(p);
 	/*
@@ -286,47 +371,96 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 	 */
 	if (clone_flags & CLONE_PARENT_SETTID)
 		put_user_u32(pid, parent_tidptr);
+	if (clone_flags & CLONE_VFORK)
+		wait_event(vfork.wait, vfork.done);
 	return pid;
 }
 
 long sys_fork(void)
 {
-	return do_fork(SIGCHLD, 0, NULL, NULL);
+	return do_fork(SIGCHLD, 0, NULL, NULL, NULL);
+}
+
+/* 2.4.0's vfork: the child borrows the parent's memory and stack. */
+long sys_vfork(void)
+{
+	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, NULL);
+}
+
+/* Linux's rules for clone's flags (2.6's copy_process): 0 or -EINVAL. */
+static int check_clone_flags(unsigned long clone_flags)
+{
+	if (clone_flags & ~CLONE_FLAGS)
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	/* a thread's exit signal is ignored, as in Linux */
+	if (!(clone_flags & CLONE_THREAD) &&
+	    (clone_flags & CSIGNAL) != SIGCHLD)
+		return -EINVAL;
+	return 0;
 }
 
 /*
  * clone(flags, newsp, parent_tidptr, tls, child_tidptr), the i386
  * argument order.  2.4.0's sys_clone passes flags and newsp (the
- * caller's own stack if 0) to do_fork; the tid pointers came with
- * Linux 2.5/2.6 and are what glibc's fork() uses:
- *   CLONE_PARENT_SETTID	the child's pid goes to *parent_tidptr in
- *				the parent;
- *   CLONE_CHILD_SETTID	it goes to *child_tidptr in the child, before
- *				the child returns to user mode;
- *   CLONE_CHILD_CLEARTID	at exit 0 goes to *child_tidptr.  Linux
- *				then wakes a futex there; Pagoda has no
- *				futex, and no threads to wait on one.
- * Refused with EINVAL:
- *  - every other flag.  The thread ones (CLONE_VM, CLONE_THREAD,
- *    CLONE_SIGHAND, CLONE_SETTLS...) need shared address spaces that
- *    Pagoda does not have; glibc passes the error on (pthread_create
- *    and posix_spawn fail).  Even CLONE_VM|CLONE_VFORK (posix_spawn)
- *    is refused: glibc's child then writes its exec error into the
- *    parent's memory, which a copy would silently lose.
- *  - an exit signal other than SIGCHLD.  Linux sends that signal
- *    instead and lets only __WCLONE waits see the child; Pagoda's
- *    waitpid has no __WCLONE, so such a child could not be waited for
- *    the Linux way.
+ * caller's own stack if 0) to do_fork; the rest came with Linux
+ * 2.5/2.6's NPTL work, and is what glibc's fork() and pthread_create()
+ * use:
+ *   CLONE_VM		share the address space (mm_users counts the
+ *			tasks on it; the last to leave frees it)
+ *   CLONE_THREAD	a thread of the caller's group: same tgid (its
+ *			getpid), not a child anybody waits for
+ *   CLONE_VFORK	the caller sleeps until the child exits (or, once
+ *			Pagoda has execve, execs)
+ *   CLONE_SETTLS	tls points to a user_desc for the child's TLS
+ *			entry, as set_thread_area takes it
+ *   CLONE_PARENT_SETTID	the child's tid goes to *parent_tidptr;
+ *   CLONE_CHILD_SETTID	to *child_tidptr in the child's memory,
+ *			before it returns to user mode;
+ *   CLONE_CHILD_CLEARTID	at exit 0 goes to *child_tidptr and a
+ *			futex waiter there is woken (pthread_join).
+ * Refused with EINVAL: flags Pagoda lacks (CLONE_PARENT, CLONE_NEW*,
+ * CLONE_PTRACE...), Linux's bad combinations, and for a process an
+ * exit signal other than SIGCHLD (Linux would let only __WCLONE waits
+ * see such a child; Pagoda's wait4 has no __WCLONE).
  */
 long sys_clone(unsigned long clone_flags, unsigned long newsp,
-	       int *parent_tidptr, unsigned long tls __unused,
-	       int *child_tidptr)
+	       int *parent_tidptr, struct user_desc *tls, int *child_tidptr)
 {
-	if (clone_flags & ~CLONE_FORK_FLAGS)
-		return -EINVAL;
-	if ((clone_flags & CSIGNAL) != SIGCHLD)
-		return -EINVAL;
-	return do_fork(clone_flags, newsp, parent_tidptr, child_tidptr);
+	struct user_desc desc;
+	int err = check_clone_flags(clone_flags);
+
+	if (!err && (clone_flags & CLONE_SETTLS))
+		err = clone_tls_read(tls, &desc);
+	if (err)
+		return err;
+	return do_fork(clone_flags, newsp, parent_tidptr,
+		       clone_flags & CLONE_SETTLS ? &desc : NULL,
+		       child_tidptr);
+}
+
+/*
+ * What a task does with its address space as it leaves it, at exit
+ * (and, once Pagoda has execve, at exec): 2.4.0's mm_release() wakes
+ * a vfork parent; 2.6's also writes 0 at the CLONE_CHILD_CLEARTID
+ * word and wakes a futex waiter there, which is how pthread_join
+ * learns that the thread is gone.  A fault is ignored, as there.
+ */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (!put_user_u32(0, tsk->clear_child_tid))
+			futex_wake(mm, tsk->clear_child_tid, 1);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		tsk->vfork_done->done = true;
+		wake_up(&tsk->vfork_done->wait);
+		tsk->vfork_done = NULL;
+	}
 }
 
 /*
@@ -342,15 +476,19 @@ long sys_set_tid_address(int *tidptr)
 /*
  * A forked child's first C code, on its way to user mode (named after
  * 2.6's schedule_tail, which does the same write): CLONE_CHILD_SETTID's
- * pid goes into the child's own memory.  A fault is ignored, as in
+ * pid goes into the child's own memory, and a CLONE_VM child writes
+ * CLONE_PARENT_SETTID's word too (see do_fork).  A fault is ignored, as in
  * Linux: the child has no one to return an error to.  Interrupts are
  * on for the write, which may fault in a page and sleep.
  */
 void schedule_tail(void);
 void schedule_tail(void)
 {
-	if (!current->set_child_tid)
+	if (!current->set_child_tid && !current->set_parent_tid)
 		return;
 	sti();
-	put_user_u32(current->pid, current->set_child_tid);
+	if (current->set_child_tid)
+		put_user_u32(current->pid, current->set_child_tid);
+	if (current->set_parent_tid)
+		put_user_u32(current->pid, current->set_parent_tid);
 }

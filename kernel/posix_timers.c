@@ -55,8 +55,8 @@ long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 	return clock_gettime(which, tp, true);
 }
 
-/* *t = *t - now; false if that time has passed. */
-static bool time_until(int which, struct timespec64 *t)
+/* *t = *t - now of clock which; false if that time has passed. */
+bool time_until(int which, struct timespec64 *t)
 {
 	struct timespec64 now;
 

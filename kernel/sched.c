@@ -4,6 +4,7 @@
  * idle loop.  The policy is described at the top of sched.h.
  */
 #include "kernel/sched.h"
+#include "kernel/exit.h"
 #include "kernel/irq.h"
 #include "kernel/kernel.h"
 #include "kernel/syscalls.h"
@@ -30,6 +31,8 @@ struct task_struct init_task = {
 	.counter = NICE_TO_TICKS(0),
 	.policy = SCHED_OTHER,
 	.parent = &init_task,
+	.group_leader = &init_task,
+	.thread_group = LIST_HEAD_INIT(init_task.thread_group),
 	.children = LIST_HEAD_INIT(init_task.children),
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
@@ -162,6 +165,7 @@ void schedule(void)
 
 	if (in_interrupt())
 		panic("schedule() called from an interrupt handler");
+	release_dead_threads();
 	check_stack_end(prev);
 	flags = local_irq_save();
 	prev->need_resched = 0;
@@ -197,14 +201,15 @@ static void reschedule_idle(struct task_struct *p)
 }
 
 /*
- * Makes p runnable (a zombie stays dead), and asks for a reschedule
- * if p deserves the CPU more than the running task.
+ * Makes p runnable (a zombie or dead thread stays dead), and asks for
+ * a reschedule if p deserves the CPU more than the running task.
  */
 void wake_up_process(struct task_struct *p)
 {
 	uint32_t flags = local_irq_save();
 
-	if (p->state != TASK_ZOMBIE && p != &init_task) {
+	if (p->state != TASK_ZOMBIE && p->state != TASK_DEAD &&
+	    p != &init_task) {
 		p->state = TASK_RUNNING;
 		if (list_empty(&p->run_list))
 			add_to_runqueue(p);

@@ -1,8 +1,9 @@
 /*
  * Tasks and the scheduler (include/linux/sched.h, kernel/sched.c).
  *
- * A task is a kernel thread (mm == NULL) or a user process (its own
- * mm_struct).  The scheduler is Linux 2.4's: every runnable task has
+ * A task is a kernel thread (mm == NULL) or a user thread: a process
+ * (its own mm_struct) or one more thread of one (CLONE_THREAD: the
+ * leader's mm, tgid and children; kernel/fork.c).  The scheduler is Linux 2.4's: every runnable task has
  * a time slice, `counter`, in timer ticks; the tick takes one from the
  * running task and asks for a reschedule when it reaches 0; schedule()
  * runs the runnable task with the best goodness() (slice left plus
@@ -52,6 +53,7 @@
 #define TASK_INTERRUPTIBLE	1	/* sleeping; a signal wakes it */
 #define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event */
 #define TASK_ZOMBIE		4	/* exited; waits for its parent */
+#define TASK_DEAD		64	/* an exited thread; freed by schedule() */
 
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */
@@ -97,15 +99,21 @@ struct task_struct {
 	bool wakeup_boost;	/* SCHED_IDLE, woken by an event */
 
 	struct mm_struct *mm;	/* NULL for kernel threads */
-	int pid;
-	int exit_code;		/* waitpid status word once a zombie */
-	struct task_struct *parent;
+	int pid;		/* the thread's id (gettid) */
+	int tgid;		/* its thread group's: the leader's pid */
+	int exit_code;		/* leader: the process's waitpid status */
+	struct task_struct *parent;	/* a thread's: its group leader */
+	struct task_struct *group_leader;	/* itself, if a process */
+	struct list_head thread_group;	/* the others of the group */
+	bool group_exiting;	/* leader: exit_group or a fatal signal */
+	struct vfork_done *vfork_done;	/* CLONE_VFORK: wake the parent */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;
 	struct list_head tasks;		/* all; init_task is the head */
 	struct list_head run_list;	/* on the run queue if runnable */
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
 	int *set_child_tid;	/* clone's CLONE_CHILD_SETTID pointer */
+	int *set_parent_tid;	/* CLONE_PARENT_SETTID's, with CLONE_VM */
 	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
 	/* rt_sigaction's, by sig - 1 (2.4's current->sig->action) */
 	struct k_sigaction action[NR_SIGACTIONS];
@@ -142,6 +150,17 @@ static inline void set_current_state(long state)
 	barrier();
 	current->state = state;
 	barrier();
+}
+
+/* The threads of a group form a ring (2.4.0's thread_group, next_thread). */
+#define next_thread(p) \
+	list_entry((p)->thread_group.next, struct task_struct, thread_group)
+#define for_each_other_thread(p, t) \
+	for (t = next_thread(p); t != (p); t = next_thread(t))
+
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return list_empty(&p->thread_group);
 }
 
 /* A signal that is not blocked waits: the task must act on it. */

@@ -3,16 +3,17 @@
  * 2.4; the frames a handler runs on are in kernel/sigframe.c).
  *
  * A signal's action is its default, SIG_IGN or a handler
- * (rt_sigaction).  The default ends the process, but for SIGCHLD,
- * SIGCONT, SIGURG and SIGWINCH, and the stop signals (Pagoda has no
- * job control): those are ignored.  An ignored signal that is not
- * blocked is dropped when sent, as 2.4.0's ignored_signal() drops it,
- * so it wakes no sleeper.  A blocked signal stays pending until
- * rt_sigprocmask or a handler's return unblocks it.  The action
- * happens on the way back to user mode (exit_to_user_mode), so a
- * process never dies in the middle of a system call or a page fault;
- * an interruptible sleep ends early, and the call returns -EINTR.
- * Kernel threads take no signals.
+ * (rt_sigaction).  The default ends the process, every thread of it,
+ * whose parent then sees "killed by" that signal in waitpid()'s
+ * status; but SIGCHLD, SIGCONT, SIGURG and SIGWINCH, and the stop
+ * signals (Pagoda has no job control), are ignored.  An ignored signal
+ * that is not blocked is dropped when sent, as 2.4.0's
+ * ignored_signal() drops it, so it wakes no sleeper.  A blocked signal
+ * stays pending until rt_sigprocmask or a handler's return unblocks
+ * it.  The action happens on the way back to user mode
+ * (exit_to_user_mode), so a process never dies in the middle of a
+ * system call or a page fault; an interruptible sleep ends early, and
+ * the call returns -EINTR.  Kernel threads take no signals.
  */
 #include "kernel/signal.h"
 #include "kernel/exit.h"
@@ -74,41 +75,115 @@ static bool sig_ignored(const struct task_struct *p, int sig)
 }
 
 /*
- * Marks sig pending for p and wakes p if it sleeps interruptibly and
- * does not block sig.  Safe from interrupt handlers (Ctrl-C).  sig 0
- * only checks p.
+ * Marks sig pending for t and wakes t if it sleeps interruptibly and
+ * does not block sig.
+ */
+static void signal_wake_up(struct task_struct *t, int sig)
+{
+	if (t->state == TASK_ZOMBIE || (t->flags & PF_EXITING))
+		return;				/* dying anyway */
+	t->pending |= SIGBIT(sig);
+	if (t->state == TASK_INTERRUPTIBLE && signal_pending(t))
+		wake_up_process(t);
+}
+
+/*
+ * The thread of p's group to run sig's handler: p unless it blocks
+ * sig, else the first other thread that does not (2.6's
+ * complete_signal() looks for one so); p if all block it.
+ */
+static struct task_struct *thread_for(struct task_struct *p, int sig)
+{
+	struct task_struct *t;
+
+	if (!(p->blocked & SIGBIT(sig)))
+		return p;
+	for_each_other_thread(p, t)
+		if (!(t->blocked & SIGBIT(sig)) && !(t->flags & PF_EXITING))
+			return t;
+	return p;
+}
+
+/*
+ * Sets sig's action to *act in p and every other thread of its group
+ * (2.4.0's do_sigaction).  The threads share their actions
+ * (CLONE_SIGHAND): 2.4.0 points them all at one table, tsk->sig;
+ * Pagoda keeps a copy in each and writes them all.  POSIX: an action
+ * that ignores the signal drops it if it is pending.
+ */
+static void set_action(struct task_struct *p, int sig,
+		       const struct k_sigaction *act)
+{
+	struct task_struct *t = p;
+	uint32_t flags = local_irq_save();
+
+	do {
+		t->action[sig - 1] = *act;
+		t->action[sig - 1].sa_mask &= ~UNBLOCKABLE;
+		if (handler_ignores(act->sa_handler, sig))
+			t->pending &= ~SIGBIT(sig);
+		t = next_thread(t);
+	} while (t != p);
+	local_irq_restore(flags);
+}
+
+/*
+ * Sends sig to p's process.  A caught signal goes to one thread
+ * (thread_for); one whose action ends the process goes to every
+ * thread (2.6's complete_signal() does so for a fatal signal), and
+ * whichever acts first ends them all (do_group_exit).  Safe from
+ * interrupt handlers (Ctrl-C).  sig 0 only checks p.
  */
 int send_sig(int sig, struct task_struct *p)
 {
+	struct task_struct *t;
 	uint32_t flags;
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (p->state == TASK_ZOMBIE || (p->flags & PF_EXITING))
-		return 0;			/* dying anyway */
-	if (!p->mm)
+	if (!p->mm && !(p->flags & PF_EXITING))
 		return -EPERM;			/* a kernel thread */
 	if (!sig || sig_ignored(p, sig))
 		return 0;
 	flags = local_irq_save();
-	p->pending |= SIGBIT(sig);
-	if (p->state == TASK_INTERRUPTIBLE && signal_pending(p))
-		wake_up_process(p);
+	if (sig != SIGKILL &&
+	    p->action[sig - 1].sa_handler != SIG_DFL) {
+		signal_wake_up(thread_for(p, sig), sig);
+	} else {
+		signal_wake_up(p, sig);
+		for_each_other_thread(p, t)
+			signal_wake_up(t, sig);
+	}
 	local_irq_restore(flags);
 	return 0;
+}
+
+/* SIGKILL to every other thread of p's group (2.6's zap_other_threads). */
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	uint32_t flags = local_irq_save();
+
+	for_each_other_thread(p, t)
+		signal_wake_up(t, SIGKILL);
+	local_irq_restore(flags);
 }
 
 /*
  * A fault's signal: the task cannot go on without acting on it, so
  * it is unblocked, and SIG_IGN becomes the default (2.4.0's
- * force_sig_info).  A handler still runs.
+ * force_sig_info).  A handler still runs, in the faulting thread.
  */
 void force_sig(int sig, struct task_struct *p)
 {
-	uint32_t flags = local_irq_save();
+	struct k_sigaction dfl = p->action[sig - 1];
+	uint32_t flags;
 
-	if (p->action[sig - 1].sa_handler == SIG_IGN)
-		p->action[sig - 1].sa_handler = SIG_DFL;
+	if (dfl.sa_handler == SIG_IGN) {
+		dfl.sa_handler = SIG_DFL;
+		set_action(p, sig, &dfl);
+	}
+	flags = local_irq_save();
 	p->blocked &= ~SIGBIT(sig);
 	local_irq_restore(flags);
 	send_sig(sig, p);
@@ -131,6 +206,29 @@ long sys_kill(int pid, int sig)
 	if (pid <= 0)
 		return -EINVAL;
 	return kill_proc(pid, sig);
+}
+
+/*
+ * tkill(tid, sig) and tgkill(tgid, tid, sig) (Linux 2.6; 2.4.0 has
+ * neither): glibc's raise(), abort() and pthread_kill() use tgkill.
+ * The thread named takes a caught signal unless it blocks it
+ * (thread_for); one that ends the process ends every thread.
+ */
+long sys_tkill(int tid, int sig)
+{
+	return tid > 0 ? kill_proc(tid, sig) : -EINVAL;
+}
+
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	struct task_struct *p;
+
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	p = find_task_by_pid(tid);
+	if (!p || p->tgid != tgid)
+		return -ESRCH;
+	return send_sig(sig, p);
 }
 
 /*
@@ -173,21 +271,6 @@ void flush_signal_handlers(struct task_struct *t)
 	}
 }
 
-/*
- * Sets sig's action to *act (2.4.0's do_sigaction).  POSIX: an action
- * that ignores the signal drops it if it is pending.
- */
-static void do_sigaction(int sig, const struct k_sigaction *act)
-{
-	struct k_sigaction *ka = &current->action[sig - 1];
-	uint32_t flags = local_irq_save();
-
-	*ka = *act;
-	ka->sa_mask &= ~UNBLOCKABLE;
-	if (handler_ignores(act->sa_handler, sig))
-		current->pending &= ~SIGBIT(sig);
-	local_irq_restore(flags);
-}
 
 /*
  * rt_sigaction(sig, act, oact, sigsetsize), i386 call 174: -EINVAL
@@ -209,7 +292,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		return -EINVAL;
 	old = current->action[sig - 1];
 	if (act)
-		do_sigaction(sig, &new);
+		set_action(current, sig, &new);
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
@@ -290,6 +373,6 @@ void do_signal(struct pt_regs *regs)
 			return;
 		}
 		if (!ignored_by_default(sig))
-			do_exit(W_EXITCODE(0, sig));
+			do_group_exit(W_EXITCODE(0, sig));
 	}
 }

@@ -13,6 +13,7 @@ struct task_struct;
 int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
 int kill_proc(int pid, int sig);
+void zap_other_threads(struct task_struct *p);
 void do_signal(struct pt_regs *regs);
 void do_notify_parent(struct task_struct *tsk);
 void copy_sighand(struct task_struct *child);

@@ -7,14 +7,22 @@
 #include "lib/errno.h"
 #include "lib/string.h"
 
+/* The process's id: its group's, as 2.4.0's sys_getpid returns tgid. */
 long sys_getpid(void)
+{
+	return current->tgid;
+}
+
+/* The thread's own id (gettid: later 2.4 and 2.6; 2.4.0 has none). */
+long sys_gettid(void)
 {
 	return current->pid;
 }
 
+/* The parent of the process: its leader's, the same from any thread. */
 long sys_getppid(void)
 {
-	return current->parent->pid;
+	return current->group_leader->parent->pid;
 }
 
 static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)

@@ -16,8 +16,9 @@ long sys_exit_group(int status);
 long sys_waitpid(int pid, int *stat_addr, int options);
 long sys_wait4(int pid, int *stat_addr, int options, struct rusage *ru);
 long sys_fork(void);					/* kernel/fork.c */
+long sys_vfork(void);
 long sys_clone(unsigned long clone_flags, unsigned long newsp,
-	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
+	       int *parent_tidptr, struct user_desc *tls, int *child_tidptr);
 long sys_set_tid_address(int *tidptr);
 long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
 		char *const *envp);
@@ -27,6 +28,7 @@ long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_getpid(void);					/* kernel/sys.c */
+long sys_gettid(void);
 long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_uname(struct new_utsname *name);
@@ -37,6 +39,13 @@ long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
 			unsigned long sigsetsize);
 long sys_sigreturn(void);				/* sigframe.c */
 long sys_rt_sigreturn(void);
+long sys_tkill(int tid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
+long sys_futex(int *uaddr, int op, int val,		/* kernel/futex.c */
+	       const struct timespec *utime, int *uaddr2, uint32_t val3);
+long sys_futex_time64(int *uaddr, int op, int val,
+		      const struct __kernel_timespec *utime, int *uaddr2,
+		      uint32_t val3);
 long sys_sched_yield(void);				/* kernel/sched.c */
 long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 		   struct timespec *rmtp);

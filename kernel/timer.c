@@ -119,7 +119,7 @@ long schedule_timeout_uninterruptible(long timeout)
  * Ticks for a timespec, rounded up, plus one because the current tick
  * is partly gone: a sleep is never shorter than asked (as 2.4).
  */
-static long timespec64_to_jiffies(const struct timespec64 *ts)
+long timespec64_to_jiffies(const struct timespec64 *ts)
 {
 	const long tick_ns = NSEC_PER_SEC / HZ;
 	unsigned long long ticks;

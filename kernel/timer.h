@@ -27,5 +27,7 @@ void run_timer_list(void);
 
 struct timespec64;
 long do_nanosleep(struct timespec64 *t);
+long timespec64_to_jiffies(const struct timespec64 *ts);
+bool time_until(int which, struct timespec64 *t);	/* posix_timers.c */
 
 #endif

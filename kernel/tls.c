@@ -9,7 +9,8 @@
  * Each task has three descriptors (thread.tls_array), GDT entries
  * GDT_ENTRY_TLS_MIN..MAX while it runs: context_switch() and a change
  * to one's own copy them in (load_TLS, kernel/gdt.c); fork copies
- * them, exec empties them.  The user's segment registers are saved
+ * them (a CLONE_SETTLS thread gets one entry of its own), exec empties
+ * them.  The user's segment registers are saved
  * in every trap frame and reloaded on the way out (kernel/entry.S),
  * where a selector whose entry was emptied meanwhile becomes 0: the
  * program faults, with SIGSEGV, when it uses it.
@@ -103,30 +104,67 @@ static int get_free_idx(void)
 	return -ESRCH;
 }
 
+/* A descriptor a program gives, copied in and checked: 0 or -errno. */
+static int get_user_desc(struct user_desc *info,
+			 const struct user_desc *u_info)
+{
+	if (copy_from_user(info, u_info, sizeof(*info)))
+		return -EFAULT;
+	/* before an entry is chosen, so a refusal writes nothing back */
+	if (!desc_empty(info) && !desc_okay(info))
+		return -EINVAL;
+	return 0;
+}
+
+/* Puts info into p's TLS entry info->entry_number: 0, or -EINVAL. */
+int set_tls_entry(struct task_struct *p, const struct user_desc *info)
+{
+	int idx = info->entry_number;
+
+	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return -EINVAL;
+	p->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
+		desc_empty(info) ? 0 : make_desc(info);
+	return 0;
+}
+
 long sys_set_thread_area(struct user_desc *u_info)
 {
 	struct user_desc info;
-	int idx;
+	int err = get_user_desc(&info, u_info);
 
-	if (copy_from_user(&info, u_info, sizeof(info)))
-		return -EFAULT;
-	/* Before an entry is chosen, so a refusal writes nothing back. */
-	if (!desc_empty(&info) && !desc_okay(&info))
-		return -EINVAL;
-	idx = info.entry_number;
-	if (idx == -1) {
-		idx = get_free_idx();
+	if (err)
+		return err;
+	if (info.entry_number == (unsigned)-1) {
+		int idx = get_free_idx();
+
 		if (idx < 0)
 			return idx;
 		if (put_user_u32(idx, &u_info->entry_number))
 			return -EFAULT;
+		info.entry_number = idx;
 	}
-	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
-		return -EINVAL;
-	current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
-		desc_empty(&info) ? 0 : make_desc(&info);
-	load_TLS(&current->thread);
-	return 0;
+	err = set_tls_entry(current, &info);
+	if (!err)
+		load_TLS(&current->thread);
+	return err;
+}
+
+/*
+ * clone's CLONE_SETTLS, in two steps around the making of the child:
+ * read and check the descriptor (before, so that a bad one refuses
+ * the clone), then give the child the entry with set_tls_entry()
+ * (2.6's copy_thread; -1,
+ * "any free entry", is EINVAL there as here).
+ */
+int clone_tls_read(const struct user_desc *u_info, struct user_desc *info)
+{
+	int err = get_user_desc(info, u_info);
+
+	if (!err && (info->entry_number < GDT_ENTRY_TLS_MIN ||
+		     info->entry_number > GDT_ENTRY_TLS_MAX))
+		err = -EINVAL;
+	return err;
 }
 
 long sys_get_thread_area(struct user_desc *u_info)

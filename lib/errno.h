@@ -26,5 +26,6 @@
 #define ENAMETOOLONG	36
 #define ENOSYS		38
 #define EOPNOTSUPP	95
+#define ETIMEDOUT	110
 
 #endif

@@ -28,6 +28,7 @@ static const char *const messages[] = {
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[EOPNOTSUPP] = "Operation not supported",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 /* errnum may be given negative, as kernel functions return it. */

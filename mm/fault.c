@@ -105,13 +105,36 @@ static const char *access_error(const struct vm_area_struct *vma,
 	return NULL;
 }
 
+/*
+ * The VMA part of a user-address fault, under mmap_sem (2.4.0 takes it
+ * around the same steps): another thread of the process may otherwise
+ * unmap or change the VMA while handle_mm_fault() sleeps.  Returns
+ * handle_mm_fault()'s VM_FAULT_* code, or sets *why for a bad access.
+ */
+static int fault_in_vma(struct mm_struct *mm, struct pt_regs *regs,
+			unsigned long address, const char **why)
+{
+	unsigned error = regs->error_code;
+	struct vm_area_struct *vma;
+	int ret = VM_FAULT_SIGBUS;
+
+	down(&mm->mmap_sem);
+	vma = fault_vma(mm, regs, address, why);
+	if (vma)
+		*why = access_error(vma, error);
+	if (vma && !*why)
+		ret = handle_mm_fault(mm, vma, address, error & PF_WRITE);
+	up(&mm->mmap_sem);
+	return ret;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *mm = tsk->mm;
 	unsigned error = regs->error_code;
-	struct vm_area_struct *vma;
 	const char *why = "kernel address";
+	int fault;
 
 	/* CR2 is read (do_trap): interrupts may come again */
 	if (regs->eflags & X86_EFLAGS_IF)
@@ -123,13 +146,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 	}
 	if (in_interrupt() || !mm)
 		goto kernel_fault;
-	vma = fault_vma(mm, regs, address, &why);
-	if (!vma)
-		goto bad_area;
-	why = access_error(vma, error);
+	fault = fault_in_vma(mm, regs, address, &why);
 	if (why)
 		goto bad_area;
-	switch (handle_mm_fault(mm, vma, address, error & PF_WRITE)) {
+	switch (fault) {
 	case VM_FAULT_MINOR:
 		tsk->min_flt++;
 		return;

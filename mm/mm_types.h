@@ -2,7 +2,8 @@
  * Address spaces: struct mm_struct and struct vm_area_struct (2.4's
  * include/linux/sched.h and include/linux/mm.h).
  *
- * A user process owns one mm_struct: its page directory, whose upper
+ * A user process owns one mm_struct (its threads share it: mm_users
+ * counts them): its page directory, whose upper
  * quarter (the kernel, from PAGE_OFFSET up) is shared by every
  * process, and its list of virtual memory areas.  A VMA is a range of
  * user addresses with one set of permissions; every valid user address
@@ -17,6 +18,7 @@
 #ifndef MM_MM_TYPES_H
 #define MM_MM_TYPES_H
 
+#include "kernel/semaphore.h"
 #include "lib/list.h"
 #include "mm/page.h"
 
@@ -52,7 +54,8 @@ struct mm_struct {
 	struct vm_area_struct *mmap;	/* VMAs, sorted by address */
 	struct vm_area_struct *mmap_cache;	/* last find_vma() result */
 	pgd_t *pgd;
-	int mm_users;
+	int mm_users;			/* tasks using it (threads share) */
+	struct semaphore mmap_sem;	/* VMA changes and faults (2.4.0) */
 	int map_count;			/* number of VMAs */
 	struct list_head mmlist;	/* on the global mmlist */
 	unsigned long start_code, end_code, start_data, end_data;

@@ -255,8 +255,10 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 		return fd >= 0 && fd <= 2 ? -ENODEV : -EBADF;
 	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE)
 		return -EINVAL;
+	down(&current->mm->mmap_sem);
 	ret = do_mmap(addr, len, prot, flags);
 	debug_check_mm(current->mm, "mmap2");
+	up(&current->mm->mmap_sem);
 	return ret;
 }
 
@@ -309,9 +311,13 @@ long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	long ret = do_munmap(current->mm, addr, len);
+	struct mm_struct *mm = current->mm;
+	long ret;
 
-	debug_check_mm(current->mm, "munmap");
+	down(&mm->mmap_sem);
+	ret = do_munmap(mm, addr, len);
+	debug_check_mm(mm, "munmap");
+	up(&mm->mmap_sem);
 	return ret;
 }
 
@@ -319,9 +325,8 @@ long sys_munmap(unsigned long addr, unsigned long len)
  * brk(addr): moves the end of the heap.  Returns the new end, or the
  * old one if the request cannot be met (that is how brk fails).
  */
-long sys_brk(unsigned long brk)
+static unsigned long change_brk(struct mm_struct *mm, unsigned long brk)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 
 	if (brk < mm->start_brk || brk > MMAP_END)
@@ -340,6 +345,18 @@ long sys_brk(unsigned long brk)
 	mm->brk = brk;
 	debug_check_mm(mm, "brk");
 	return brk;
+}
+
+/* mmap_sem around every change of the VMAs (2.4.0's). */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	down(&mm->mmap_sem);
+	ret = change_brk(mm, brk);
+	up(&mm->mmap_sem);
+	return ret;
 }
 
 /*

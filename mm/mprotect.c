@@ -114,8 +114,12 @@ long do_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
-	long ret = do_mprotect(start, len, prot);
+	struct mm_struct *mm = current->mm;
+	long ret;
 
-	debug_check_mm(current->mm, "mprotect");
+	down(&mm->mmap_sem);
+	ret = do_mprotect(start, len, prot);
+	debug_check_mm(mm, "mprotect");
+	up(&mm->mmap_sem);
 	return ret;
 }

@@ -195,15 +195,31 @@ bool oom_pending(void)
  * 2.4.0's 5 * HZ ticks of time slice (about 80 ordinary slices) put
  * it ahead of every other task until it is gone.
  */
-void oom_kill_task(struct task_struct *p)
+static void oom_kill_one(struct task_struct *p)
 {
-	printk(KERN_ERR "Out of memory: killed process %d (%s), score "
-	       "%lu, %lu KiB\n", p->pid, p->comm, badness(p),
-	       p->mm->total_vm << (PAGE_SHIFT - 10));
-	count_vm_event(OOM_KILL);
 	p->flags |= PF_MEMALLOC | PF_MEMDIE;
 	p->counter = 5 * HZ;
 	force_sig(SIGKILL, p);
+}
+
+/*
+ * Kills p and every other task on its address space: its threads, and
+ * a CLONE_VM child outside its group, since the memory comes back
+ * only when the last of them has gone (Linux 2.6's oom_kill_task();
+ * 2.4.0 kills p alone, which in Pagoda would free nothing).
+ */
+void oom_kill_task(struct task_struct *p)
+{
+	struct mm_struct *mm = p->mm;
+	struct task_struct *t;
+
+	printk(KERN_ERR "Out of memory: killed process %d (%s), score "
+	       "%lu, %lu KiB\n", p->tgid, p->comm, badness(p),
+	       mm->total_vm << (PAGE_SHIFT - 10));
+	count_vm_event(OOM_KILL);
+	for_each_task(t)
+		if (t->mm == mm)
+			oom_kill_one(t);
 }
 
 /*

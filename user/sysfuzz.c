@@ -1,9 +1,10 @@
 /*
  * sysfuzz [COUNT [SEED]]: makes COUNT (default 100000) system calls
  * with random arguments: every call Pagoda implements except exit
- * and sigreturn (clone only with fork-like flags or flags Linux
- * refuses, execve only in ways that fail, rt_sigaction with no
- * handlers),
+ * and sigreturn (clone: fork-like flags, flags Linux refuses, and
+ * threads and vfork children that make a few calls and exit; futex
+ * never blocks long; execve only in ways that fail; rt_sigaction
+ * with no handlers),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -498,6 +499,129 @@ static void fuzz_clone(void)
 	expect("clone sharing handlers but not memory", ret, -EINVAL);
 }
 
+#define THREAD_FLAGS	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+			 CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID)
+
+static char thread_stack[8192] __attribute__((aligned(16)));
+
+/* A present 32-bit data segment for TLS entry `entry`, in scratch. */
+static struct user_desc *tls_desc(int entry)
+{
+	struct user_desc *d = (struct user_desc *)scratch;
+
+	memset(d, 0, sizeof(*d));
+	d->entry_number = entry;
+	d->limit = 0xfffff;
+	d->seg_32bit = 1;
+	return d;
+}
+static volatile int thread_tid;
+
+/* A thread's or vfork child's life: a few calls on its own stack,
+ * touching none of the fuzzer's state. */
+static int short_life(void *arg __unused)
+{
+	for (int i = 0; i < 10; i++) {
+		call(__NR_gettid, 0, 0, 0, 0, 0, 0);
+		call(__NR_futex, (long)&thread_tid, FUTEX_WAKE, 1, 0, 0, 0);
+		call(__NR_sched_yield, 0, 0, 0, 0, 0, 0);
+	}
+	return 0;
+}
+
+/*
+ * A thread (one at a time: the stack is shared) with CLONE_SETTLS from
+ * a bad pointer or a bad entry, which Linux refuses, or without it; or
+ * a CLONE_VFORK child, which the fuzzer waits for.
+ */
+static void fuzz_thread(void)
+{
+	static const int entries[] = { -1, 0, 100 };
+	char *top = thread_stack + sizeof(thread_stack);
+	long ret;
+
+	if (thread_tid || !one_in(16))
+		return;
+	switch (rnd() % 4) {
+	case 0:
+		ret = clone_fn(THREAD_FLAGS | CLONE_SETTLS, top, short_life,
+			       NULL, (int *)&thread_tid,
+			       (void *)PICK(never_mapped), (int *)&thread_tid);
+		expect("clone(CLONE_SETTLS) from an unmapped pointer", ret,
+		       -EFAULT);
+		break;
+	case 1:
+		ret = clone_fn(THREAD_FLAGS | CLONE_SETTLS, top, short_life,
+			       NULL, (int *)&thread_tid, tls_desc(PICK(entries)),
+			       (int *)&thread_tid);
+		expect("clone(CLONE_SETTLS) of a bad entry", ret, -EINVAL);
+		break;
+	case 2:
+		ret = clone_fn(CLONE_VM | CLONE_VFORK | SIGCHLD, top,
+			       short_life, NULL, NULL, NULL, NULL);
+		expect("a vfork child, reaped",
+		       ret > 0 ? waitpid(ret, NULL, 0) == ret : ret, 1);
+		break;
+	default:
+		clone_fn(THREAD_FLAGS, top, short_life, NULL,
+			 (int *)&thread_tid, NULL, (int *)&thread_tid);
+		break;
+	}
+}
+
+/*
+ * futex with any operation, word, value, timeout and bitset.  A wait
+ * never blocks long: its timeout is at most a millisecond (or absolute,
+ * and then passed), or bad; only a word that holds another value may
+ * wait without one (EAGAIN at once).
+ */
+static void fuzz_futex(void)
+{
+	static const int ops[] = {
+		FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET,
+		99, 127,
+	};
+	static const int flags[] = { 0, FUTEX_PRIVATE_FLAG,
+				     FUTEX_CLOCK_REALTIME };
+	struct timespec *ts = (struct timespec *)(scratch + 4096);
+	int *word = (int *)(scratch + (rnd() % 1024) * 4);
+	int cmd = PICK(ops), op = cmd | PICK(flags);
+	bool wait = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET;
+	unsigned long uaddr = one_in(2) ? (unsigned long)word : bad_ptr();
+	unsigned long tp = one_in(4) ? bad_ptr() : (unsigned long)ts;
+	unsigned val3 = one_in(8) ? 0 : rnd() | 1;
+	int val = one_in(2) ? (int)rnd() : *word + 1;
+	long ret;
+
+	ts->tv_sec = 0;
+	ts->tv_nsec = one_in(8) ? 1000000000 + rnd() % 1000 : rnd() % 1000000;
+	if (wait && !tp && val == *word)
+		return;
+	ret = call(__NR_futex, uaddr, op, val, tp, 0, val3);
+	if (cmd == 99 || cmd == 127)
+		expect("futex, no such operation", ret, -ENOSYS);
+	else if (wait && tp && tp != (unsigned long)ts) {
+		if (is_never_mapped(tp))
+			expect("futex wait, unmapped timeout", ret, -EFAULT);
+	} else if (wait && tp && ts->tv_nsec >= 1000000000)
+		expect("futex wait, nsec >= 1e9", ret, -EINVAL);
+	else if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
+		expect("futex on CLOCK_REALTIME, not WAIT_BITSET", ret,
+		       -ENOSYS);
+	else if ((cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_WAKE_BITSET) &&
+		 !val3)
+		expect("futex bitset 0", ret, -EINVAL);
+	else if (uaddr & 3)
+		expect("futex on a misaligned word", ret, -EINVAL);
+	else if (wait && is_never_mapped(uaddr))
+		expect("futex wait on an unmapped word", ret, -EFAULT);
+	else if (wait && uaddr == (unsigned long)word && val != *word)
+		expect("futex wait, the word differs", ret, -EAGAIN);
+	else if (!wait && uaddr == (unsigned long)word)
+		expect("futex wake, nobody waits", ret, 0);
+}
+
 /*
  * set_thread_area and get_thread_area with bad pointers or entries;
  * set_tid_address with any pointer (the kernel writes 0 there at exit,
@@ -520,10 +644,7 @@ static void fuzz_thread_area(void)
 			       -EFAULT);
 		break;
 	case 1:
-		memset(d, 0, sizeof(*d));
-		d->entry_number = PICK(entries);
-		d->limit = 0xfffff;
-		d->seg_32bit = 1;
+		d = tls_desc(PICK(entries));
 		if (d->entry_number == (unsigned)-1)
 			break;		/* a real entry: leave them be */
 		ret = call(__NR_set_thread_area, (long)d, 0, 0, 0, 0, 0);
@@ -641,7 +762,7 @@ static void (*const fuzzers[])(void) = {
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
 	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname, fuzz_execve,
-	fuzz_signals,
+	fuzz_signals, fuzz_thread, fuzz_futex,
 };
 
 int main(int argc, char **argv)

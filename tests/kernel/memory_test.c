@@ -11,7 +11,11 @@
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 #include "lib/ktest.h"
+#include "kernel/fork.h"
+#include "kernel/semaphore.h"
+#include "kernel/time.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_tasks.h"
 #include "lib/string.h"
 #include "mm/highmem.h"
 #include "mm/memory.h"
@@ -290,6 +294,51 @@ static void the_invariant_checker_names_what_is_broken(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* A thread of the test's address space: writes a word there, faulting. */
+struct touch {
+	struct mm_struct *mm;
+	unsigned long addr;
+	volatile bool done;
+};
+
+static int touch_thread(void *arg)
+{
+	struct touch *w = arg;
+
+	w->mm->mm_users++;		/* as CLONE_VM does */
+	use_mm(w->mm);
+	put_u32(w->addr, 42);
+	w->done = true;
+	use_mm(NULL);
+	mmput(w->mm);
+	return 0;
+}
+
+/*
+ * A fault waits while another task holds mmap_sem (2.4.0's lock around
+ * faults and VMA changes; with threads, one may unmap a VMA another
+ * faults in): the second task's write maps nothing until it is free.
+ */
+static void a_fault_waits_for_mmap_sem(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct touch w = { .mm = mm };
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	w.addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	down(&mm->mmap_sem);
+	pid = kernel_thread(touch_thread, &w, "ktest-touch");
+	schedule_timeout_uninterruptible(HZ / 10);
+	KTEST_EXPECT_FALSE(t, w.done);
+	KTEST_EXPECT_NULL(t, follow_page(mm, w.addr));
+	up(&mm->mmap_sem);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_TRUE(t, w.done);
+	KTEST_EXPECT_EQ(t, get_u32(w.addr), 42);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case memory_cases[] = {
 	KTEST_CASE(reads_map_the_zero_page_writes_a_new_one),
 	KTEST_CASE(fork_shares_pages_until_written),
@@ -302,5 +351,6 @@ static const struct ktest_case memory_cases[] = {
 	KTEST_CASE(a_bad_swap_pte_gives_sigbus),
 	KTEST_CASE(exit_mmap_frees_everything),
 	KTEST_CASE(the_invariant_checker_names_what_is_broken),
+	KTEST_CASE(a_fault_waits_for_mmap_sem),
 };
 KTEST_SUITE(memory, memory_cases);

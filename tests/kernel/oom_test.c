@@ -1,7 +1,8 @@
 /*
  * The OOM killer (mm/oom_kill.c) on real processes, in a boot without
  * swap: badness() ranks by size, ignores kernel threads and doubles
- * niced processes; oom_kill() kills the worst one and nobody else;
+ * niced processes; oom_kill() kills the worst one and nobody else,
+ * oom_kill_task() every task on its address space;
  * out_of_memory() holds off while a victim is still exiting;
  * oom_persists() waits for a second of failed rounds.
  */
@@ -121,6 +122,52 @@ static void oom_kill_task_gives_a_long_slice(struct ktest *t)
 	do_wait(pid, 0, &status, NULL);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
 			  WTERMSIG(status) == SIGKILL);
+}
+
+/* How many tasks run on mm (compared by pointer: it may be freed). */
+static int tasks_on(const struct mm_struct *mm)
+{
+	struct task_struct *p;
+	int n = 0;
+
+	for_each_task(p)
+		n += p->mm == mm;
+	return n;
+}
+
+/* Waits up to 5 s for tasks_on(mm) to be n; what it is then. */
+static int wait_tasks_on(const struct mm_struct *mm, int n)
+{
+	for (int tick = 0; tasks_on(mm) != n && tick < 5 * HZ; tick++)
+		schedule_timeout_uninterruptible(1);
+	return tasks_on(mm);
+}
+
+/*
+ * oom_kill_task() kills every task on the victim's address space: its
+ * thread, and a CLONE_VM child outside its group, which would
+ * otherwise keep the memory (Linux 2.6's rule; 2.4.0 kills one task).
+ */
+static void oom_kill_task_kills_every_user_of_the_mm(struct ktest *t)
+{
+	char *argv[] = { "threadtest", "hog", "2M" };
+	struct task_struct *p = start(argv, 3, 512), *q;
+	const struct mm_struct *mm;
+	int pid, status = -1, chosen = 0;
+
+	KTEST_ASSERT_TRUE(t, p);
+	mm = p->mm;
+	pid = p->pid;
+	KTEST_ASSERT_EQ(t, wait_tasks_on(mm, 3), 3);
+	oom_kill_task(p);
+	for_each_task(q)
+		chosen += q->mm == mm && (q->flags & PF_MEMDIE);
+	KTEST_EXPECT_EQ(t, chosen, 3);
+	do_wait(pid, 0, &status, NULL);
+	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
+			  WTERMSIG(status) == SIGKILL);
+	KTEST_EXPECT_EQ(t, wait_tasks_on(mm, 0), 0);
+	KTEST_EXPECT_FALSE(t, oom_victim_exiting());
 }
 
 /* oom_kill() chooses the largest process, kills it and only it. */
@@ -260,6 +307,7 @@ static const struct ktest_case oom_cases[] = {
 	KTEST_CASE(badness_counts_time_in_2_4_units),
 	KTEST_CASE(oom_kill_task_gives_a_long_slice),
 	KTEST_CASE(oom_kill_kills_the_worst_only),
+	KTEST_CASE(oom_kill_task_kills_every_user_of_the_mm),
 	KTEST_CASE(no_second_victim_while_one_exits),
 	KTEST_CASE(oom_persists_takes_a_second_of_failed_rounds),
 };

@@ -6,6 +6,7 @@
  * which is every thread's parent and reaper here.
  */
 #include "kernel/abi.h"
+#include "kernel/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/sched.h"
@@ -14,6 +15,7 @@
 #include "kernel/time.h"
 #include "lib/errno.h"
 #include "lib/ktest.h"
+#include "mm/mm.h"
 #include "tests/kernel/ktest_mm.h"
 
 /* Sleeps `ticks` (the other threads run meanwhile). */
@@ -386,6 +388,29 @@ static void exit_clears_the_child_tid_word(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* Runs "threadtest threads n" to its end; the free pages after. */
+static unsigned long free_after_threads(char *n)
+{
+	char *argv[] = { "threadtest", "threads", n };
+
+	reap(spawn_program(3, argv));
+	schedule_timeout_uninterruptible(1);	/* the last one's stack */
+	return nr_free_pages();
+}
+
+/*
+ * A thread other than the leader frees itself: its task and kernel
+ * stack go at the next schedule() after its exit (release_dead_threads,
+ * kernel/exit.c).  Sixty threads would hold 120 pages of stacks alone.
+ */
+static void exited_threads_are_freed(struct ktest *t)
+{
+	long before = free_after_threads("1");
+	long leaked = before - (long)free_after_threads("60");
+
+	KTEST_EXPECT_LT(t, leaked, 30);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(threads_run_and_exit_with_their_code),
 	KTEST_CASE(schedule_timeout_sleeps),
@@ -399,5 +424,6 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(waitpid_without_children),
 	KTEST_CASE(kernel_threads_take_no_signals),
 	KTEST_CASE(exit_clears_the_child_tid_word),
+	KTEST_CASE(exited_threads_are_freed),
 };
 KTEST_SUITE(sched, sched_cases);

@@ -82,6 +82,32 @@ EXEC_CASES = [
     "statx: the program a regular file, no program ENOENT",
 ]
 
+THREAD_CASES = [
+    "CLONE_VM: the thread reads and writes our memory",
+    "CLONE_PARENT_SETTID: the tid is there when the thread starts",
+    "CLONE_CHILD_CLEARTID: 0 at the thread's exit, a futex wake",
+    "CLONE_THREAD: getpid is the process's, gettid the thread's",
+    "CLONE_SETTLS: the thread's %gs has a base of its own",
+    "FUTEX_WAIT on a word that differs: EAGAIN",
+    "FUTEX_WAIT times out after the time asked: ETIMEDOUT",
+    "FUTEX_WAIT_BITSET: until an absolute time, at once if past",
+    "FUTEX_WAKE with nobody waiting: 0",
+    "futex on bad addresses and timeouts: EFAULT",
+    "private FUTEX_WAKE does not read the word: 0",
+    "futex misaligned, bad nsec, bitset 0: EINVAL",
+    "futex operations that are not: ENOSYS",
+    "FUTEX_WAKE 1 of 3 waiters wakes one",
+    "FUTEX_WAKE_BITSET wakes only the waiters whose bits meet",
+    "exit ends one thread: the process ends with its last, and its status",
+    "exit_group in the leader ends a sleeping thread too",
+    "exit_group in a thread ends the sleeping leader too",
+    "a fault in a thread kills the whole process: SIGSEGV",
+    "kill reaches the threads of a process whose leader exited",
+    "CLONE_VFORK: the parent sleeps until the child exits",
+    "a thread's child is the process's: getppid, another thread reaps it",
+    "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -152,6 +178,8 @@ PROGRAMS = {
                 + ["tlstest: all checks passed"], 0),
     "clonetest": (["clonetest"], [f"clonetest: {case}: ok" for case in CLONE_CASES]
                   + ["clonetest: all checks passed"], 0),
+    "threadtest": (["threadtest"], [f"threadtest: {case}: ok" for case in THREAD_CASES]
+                   + ["threadtest: all checks passed"], 0),
     "timetest": (["timetest"], [f"timetest: {case}: ok" for case in TIME_CASES]
                  + ["timetest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]

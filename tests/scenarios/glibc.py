@@ -17,6 +17,7 @@ import subprocess
 import time
 
 from pagoda_test import scenario
+from pagoda_test.disks import make_image
 
 GLIBC_C = r"""
 #include <stdio.h>
@@ -64,8 +65,8 @@ int main(int argc, char **argv)
 
 # Children copy-on-write a 4 MiB buffer the parent filled; the parent
 # waits for two by pid and two with wait(), checks their statuses and
-# its own buffer.  Then clone(CLONE_VM) must be refused (Pagoda only:
-# Linux would make a thread).
+# its own buffer.  Then clone(CLONE_THREAD) without CLONE_SIGHAND must
+# be refused, as Linux refuses it.
 GLIBCFORK_C = r"""
 #define _GNU_SOURCE
 #include <errno.h>
@@ -140,10 +141,12 @@ int main(void)
 	for (size_t i = 0; i < WORDS; i++)
 		ok = ok && buf[i] == PATTERN(i);
 	check(ok, "the parent's buffer is unchanged");
-	long ret = syscall(SYS_clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0);
+	long ret = syscall(SYS_clone, CLONE_VM | CLONE_THREAD | SIGCHLD, 0, 0,
+			   0, 0);
 	if (ret == 0)
 		_exit(99);
-	check(ret == -1 && errno == EINVAL, "clone(CLONE_VM): EINVAL");
+	check(ret == -1 && errno == EINVAL,
+	      "clone(CLONE_THREAD without CLONE_SIGHAND): EINVAL");
 	printf("glibcfork: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
@@ -252,13 +255,15 @@ int main(int argc, char **argv)
 # fork() then execv() of a path and execvp() of a name (glibc's $PATH
 # search, with glibc's default path: init= gives no environment), each
 # child's status through waitpid(); execv() of no program fails with
-# ENOENT and the caller goes on; a SIGCHLD handler set with sigaction()
-# runs, a waitpid() inside it reaps the child, and the x87 control word
-# it changes is the program's own again after it (the signal frame's
-# FPU image).
+# ENOENT and the caller goes on; posix_spawnp() runs sleep 1 (glibc's
+# clone(CLONE_VM | CLONE_VFORK) child execs it) and returns while it
+# sleeps; a SIGCHLD handler set with sigaction() runs, a waitpid()
+# inside it reaps the child, and the x87 control word it changes is
+# the program's own again after it (the signal frame's FPU image).
 GLIBCEXEC_C = r"""
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -314,11 +319,33 @@ static int run(int search, const char *path, char *const argv[])
 	return WEXITSTATUS(status);
 }
 
+/*
+ * posix_spawnp: glibc's clone(CLONE_VM | CLONE_VFORK) child execs
+ * argv; the parent goes on once it has (the vfork wake at exec, not
+ * at exit: running says whether the child still ran then).  Its
+ * status.
+ */
+static int spawn(char *const argv[], int *running)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	if (posix_spawnp(&pid, argv[0], NULL, NULL, argv, NULL))
+		return -1;
+	*running = waitpid(pid, &status, WNOHANG) == 0;
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
 int main(void)
 {
 	char *memhog[] = { "memhog", "4M", "1", NULL };
 	char *sleep[] = { "sleep", "x", NULL };
+	char *sleep1[] = { "sleep", "1", NULL };
 	struct sigaction sa;
+	int running;
 	pid_t pid;
 
 	check(run(0, "/bin/memhog", memhog) == 0,
@@ -327,6 +354,8 @@ int main(void)
 	      "execvp(\"sleep\") finds it on the path, its status 2");
 	check(execv("/bin/no-such-program", memhog) == -1 && errno == ENOENT,
 	      "execv of no program: -1, ENOENT, the caller goes on");
+	check(spawn(sleep1, &running) == 0 && running,
+	      "posix_spawnp(\"sleep\"): back at its exec, status 0");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigchld;
 	sigaction(SIGCHLD, &sa, NULL);
@@ -343,6 +372,229 @@ int main(void)
 	check(x87_control(0) == 0x037f,
 	      "the FPU control word the handler set ends with it");
 	printf("glibcexec: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+
+# pthreads: four threads each fill a slice of one malloc'd area and
+# check it, three passes, between them a mutex contended by all four
+# (its holder yields now and then: the others must sleep on its futex
+# and be woken, and trylock counts that they found it held); a
+# condition variable's timed wait runs out, another is signalled;
+# pthread_join gives each thread's verdict.  Run with more memory than
+# RAM, the shared address space's pages go to swap and back.  A child
+# process whose second thread dereferences NULL must die of SIGSEGV.
+# A SIGUSR1 handler one thread sets runs when another raises it (the
+# threads share their actions); a SIGUSR2 sent to the process while
+# the leader blocks it runs its handler in the thread that does not.
+GLIBCTHREADS_C = r"""
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define THREADS 4
+#define PATTERN(i, n, pass) ((unsigned)(i) * 2654435761u ^ (n) << 24 ^ (pass))
+
+static int failures;
+static size_t words;			/* per thread */
+static unsigned *area;			/* THREADS slices, one mm */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter, contended;
+static __thread int mine;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcthreads: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+/* Writes its slice, then checks it pass after pass (pages of the one
+ * address space go to swap and come back between passes); counts under
+ * the mutex, contended by every thread. */
+static void *worker(void *arg)
+{
+	int n = (int)(long)arg;
+	unsigned *p = area + n * words;
+	long bad = 0;
+
+	mine = n;
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < words; i++)
+			p[i] = PATTERN(i, n, pass);
+		for (int k = 0; k < 20000; k++) {
+			if (pthread_mutex_trylock(&lock)) {
+				__atomic_add_fetch(&contended, 1,
+						   __ATOMIC_RELAXED);
+				pthread_mutex_lock(&lock);
+			}
+			counter++;
+			if (k % 1000 == 0)
+				sched_yield();	/* the others find it held */
+			pthread_mutex_unlock(&lock);
+		}
+		for (size_t i = 0; i < words; i++)
+			bad += p[i] != PATTERN(i, n, pass);
+	}
+	return (void *)(bad * 1000 + (mine != n) + 7 * (n + 1));
+}
+
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int ready;
+
+static void *signaller(void *arg)
+{
+	(void)arg;
+	usleep(100000);
+	pthread_mutex_lock(&lock);
+	ready = 1;
+	pthread_cond_signal(&cond);
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+
+/* A timed wait that runs out (an absolute CLOCK_REALTIME futex wait),
+ * then one that another thread's signal ends. */
+static int cond_waits(void)
+{
+	struct timespec t;
+	pthread_t s;
+	int timed_out, ret = 0;
+
+	pthread_mutex_lock(&lock);
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += 200000000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	timed_out = pthread_cond_timedwait(&cond, &lock, &t) == ETIMEDOUT;
+	pthread_create(&s, NULL, signaller, NULL);
+	t.tv_sec += 30;
+	while (!ready && ret == 0)
+		ret = pthread_cond_timedwait(&cond, &lock, &t);
+	pthread_mutex_unlock(&lock);
+	pthread_join(s, NULL);
+	return timed_out && ready && ret == 0;
+}
+
+/* A child process whose second thread dereferences NULL. */
+static void *crasher(void *arg)
+{
+	(void)arg;
+	*(volatile int *)0 = 1;
+	return NULL;
+}
+
+static int crashing_process(void)
+{
+	pid_t pid = fork();
+	pthread_t t;
+	int status;
+
+	if (pid == 0) {
+		pthread_create(&t, NULL, crasher, NULL);
+		for (;;)
+			sleep(1);
+		_exit(3);
+	}
+	return waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	       WTERMSIG(status) == SIGSEGV;
+}
+
+/* Signal handlers: the threads share them; masks are each thread's. */
+static volatile sig_atomic_t usr1_runs, usr2_in_waiter;
+static pthread_t waiter_thread;
+
+static void on_usr1(int sig) { usr1_runs += sig == SIGUSR1; }
+static void on_usr2(int sig)
+{
+	usr2_in_waiter = sig == SIGUSR2 &&
+			 pthread_equal(pthread_self(), waiter_thread);
+}
+
+static void *set_usr1_handler(void *arg)
+{
+	(void)arg;
+	signal(SIGUSR1, on_usr1);
+	return NULL;
+}
+
+static void *usr2_waiter(void *arg)
+{
+	sigset_t usr2;
+
+	(void)arg;
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	pthread_sigmask(SIG_UNBLOCK, &usr2, NULL);
+	for (int i = 0; !usr2_in_waiter && i < 300; i++)
+		usleep(10000);
+	return NULL;
+}
+
+/* A handler one thread set runs in another. */
+static int handler_is_shared(void)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, set_usr1_handler, NULL);
+	pthread_join(t, NULL);
+	raise(SIGUSR1);
+	return usr1_runs == 1;
+}
+
+/* kill() of the process reaches the thread that does not block it. */
+static int signal_finds_unblocked_thread(void)
+{
+	sigset_t usr2;
+
+	signal(SIGUSR2, on_usr2);
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &usr2, NULL);
+	pthread_create(&waiter_thread, NULL, usr2_waiter, NULL);
+	usleep(50000);
+	kill(getpid(), SIGUSR2);
+	pthread_join(waiter_thread, NULL);
+	return usr2_in_waiter;
+}
+
+int main(int argc, char **argv)
+{
+	size_t mib = argc > 1 ? atoi(argv[1]) : 8;
+	pthread_t t[THREADS];
+	int ok = 1;
+
+	words = (mib << 20) / sizeof(unsigned) / THREADS;
+	area = malloc(words * sizeof(unsigned) * THREADS);
+	if (!area)
+		return 100;
+	for (long n = 0; n < THREADS; n++)
+		ok = ok && pthread_create(&t[n], NULL, worker, (void *)n) == 0;
+	check(ok, "pthread_create made 4 threads");
+	for (long n = 0; n < THREADS; n++) {
+		void *ret = NULL;
+
+		ok = ok && pthread_join(t[n], &ret) == 0 &&
+		     (long)ret == 7 * (n + 1);
+	}
+	check(ok, "pthread_join: each thread's memory verified, 3 passes");
+	check(counter == THREADS * 3 * 20000L && contended > 0,
+	      "a contended mutex lost no increment");
+	check(cond_waits(), "pthread_cond_timedwait: times out, then is signalled");
+	check(crashing_process(), "a segfault in a thread kills its process");
+	check(handler_is_shared(), "a handler one thread sets runs in another");
+	check(signal_finds_unblocked_thread(),
+	      "kill() reaches the thread that does not block the signal");
+	printf("glibcthreads: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
 """
@@ -408,7 +660,8 @@ def static_glibc_forks(lab):
     run_checks_as_init(lab, "glibcfork", GLIBCFORK_C, (
         "fork() made 4 children", "waitpid(pid) gives each its own status",
         "wait() reaps the others, statuses right", "then wait(): ECHILD",
-        "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL"))
+        "the parent's buffer is unchanged",
+        "clone(CLONE_THREAD without CLONE_SIGHAND): EINVAL"))
 
 
 @scenario("static_glibc_program_execs_programs", timeout=120)
@@ -417,6 +670,7 @@ def static_glibc_execs(lab):
         'execv("/bin/memhog"): memhog 4M ran, status 0',
         'execvp("sleep") finds it on the path, its status 2',
         "execv of no program: -1, ENOENT, the caller goes on",
+        'posix_spawnp("sleep"): back at its exec, status 0',
         "a SIGCHLD handler runs; its waitpid reaps the child",
         "the FPU control word the handler set ends with it"))
 
@@ -437,3 +691,36 @@ def static_glibc_fresh_sse(lab):
     vm.run("run fpuleak fill")
     printed = vm.run("run fpuleak")
     assert "fpuleak: xmm4-7 start fresh: ok" in printed, printed + vm.tail()
+
+
+THREAD_CASES = ("pthread_create made 4 threads",
+                "pthread_join: each thread's memory verified, 3 passes",
+                "a contended mutex lost no increment",
+                "pthread_cond_timedwait: times out, then is signalled",
+                "a segfault in a thread kills its process",
+                "a handler one thread sets runs in another",
+                "kill() reaches the thread that does not block the signal")
+
+
+@scenario("static_glibc_threads_share_memory_under_pressure", timeout=400)
+def static_glibc_threads_under_pressure(lab):
+    """24 MiB written by four pthreads in 16 MiB of RAM: pages of the
+    one address space they share go to swap and come back (one mm on
+    mmlist, walked once), each thread's slice verified on every pass."""
+    swap = make_image(lab.tmpdir / "swap.img", "128M", mkswap=True)
+    program = build_glibc_program(lab, "glibcthreads", GLIBCTHREADS_C)
+    vm = lab.boot(mem="16M", swap=[swap], modules=[program])
+    vm.expect_prompt()
+    printed = vm.run("run glibcthreads 24", timeout=330)
+    got = [line.strip() for line in printed.replace("\r", "").split("\n")
+           if line.startswith("glibcthreads:")]
+    assert got == [f"glibcthreads: {case}: ok" for case in THREAD_CASES] \
+        + ["glibcthreads: all checks passed"], printed + vm.tail()
+    stats = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
+    assert int(stats["pswpout"]) > 2048 and int(stats["pswpin"]) > 0, stats
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("static_glibc_threads_as_init", timeout=120)
+def static_glibc_threads_as_init(lab):
+    run_checks_as_init(lab, "glibcthreads", GLIBCTHREADS_C, THREAD_CASES)

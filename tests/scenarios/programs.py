@@ -43,6 +43,7 @@ INIT_RUNS = {
     "clonetest_clone_wait4": ("clonetest", 90, 80),
     "timetest_clocks_and_sleeps": ("timetest", 90, 80),
     "exectest_execve_and_sigchld": ("exectest", 90, 80),
+    "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }
 
 for _name, (_program, _timeout, _wait) in INIT_RUNS.items():

@@ -25,6 +25,11 @@ int main(int argc, char **argv);
 long __syscall(long nr, long a1, long a2, long a3, long a4, long a5,
 	       long a6);
 
+/* A child (a thread, with CLONE_VM) running fn(arg) on stack's top:
+ * its id or -errno (user/lib/clone.c). */
+long clone_fn(unsigned long flags, void *stack, int (*fn)(void *),
+	      void *arg, int *ptid, void *tls, int *ctid);
+
 /* The usual wrappers: -1 and errno on failure. */
 __noreturn void exit(int status);
 int fork(void);

@@ -1,0 +1,485 @@
+/*
+ * threadtest: threads and futexes with raw system calls, as glibc's
+ * pthreads use them:
+ *
+ *   - clone(CLONE_VM | CLONE_THREAD ...) on a stack of our own: the
+ *     thread reads and writes our memory, finds its tid already in the
+ *     CLONE_PARENT_SETTID word, has our pid (getpid) and its own tid
+ *     (gettid), its own TLS base with CLONE_SETTLS;
+ *   - CLONE_CHILD_CLEARTID: 0 at the thread's exit and a futex wake
+ *     (how pthread_join waits);
+ *   - futex: FUTEX_WAIT's EAGAIN and timeouts, FUTEX_WAIT_BITSET's
+ *     absolute ones, FUTEX_WAKE waking as many as asked, bitsets,
+ *     and the errors;
+ *   - exit ends one thread, exit_group all, and a fault in a thread
+ *     kills the process; the leader's exit is seen only when the last
+ *     thread is gone, with the last one's status;
+ *   - CLONE_VFORK: the parent sleeps until the child exits;
+ *   - a thread's child belongs to the process.
+ *
+ * Linux agrees with every check (tests/scenarios/native.py runs it
+ * there).  Prints a line per check and exits with the number failed.
+ * "threadtest hog SIZE" instead fills SIZE beside a thread and a
+ * CLONE_VM child, all three sleeping for ever: the OOM killer's test
+ * (tests/kernel/oom_test.c) must kill all three to free the memory.
+ * "threadtest threads N" makes and joins N threads, one at a time
+ * (tests/kernel/sched_test.c: their tasks and stacks are freed).
+ */
+#include "user/lib/libc.h"
+
+#define STACK_SIZE	16384
+#define NR_STACKS	6
+#define NEVER_MAPPED	0x1000
+#define MSEC		1000000LL	/* ns */
+#define LONG_WAIT	10		/* s: a wake that never came */
+#define FUTEX_WAIT_PRIVATE	(FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
+#define FUTEX_WAKE_PRIVATE	(FUTEX_WAKE | FUTEX_PRIVATE_FLAG)
+#define FUTEX_WAIT_BITSET_PRIVATE (FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG)
+#define FUTEX_WAKE_BITSET_PRIVATE (FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG)
+#define THREAD_FLAGS	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+			 CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID)
+
+static int failures;
+static char stacks[NR_STACKS][STACK_SIZE] __attribute__((aligned(16)));
+
+static void check(bool ok, const char *what)
+{
+	printf("threadtest: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+static char *stack_top(int n)
+{
+	return stacks[n] + STACK_SIZE;
+}
+
+/* A thread of ours on stack n, its tid in *tid until it exits. */
+static long thread(int n, int (*fn)(void *), void *arg, int *tid)
+{
+	return clone_fn(THREAD_FLAGS, stack_top(n), fn, arg, tid, NULL, tid);
+}
+
+static long futex(volatile int *uaddr, int op, int val,
+		  const struct timespec *timeout, unsigned val3)
+{
+	return __syscall(__NR_futex, (long)uaddr, op, val, (long)timeout, 0,
+			 val3);
+}
+
+static int gettid(void)
+{
+	return __syscall(__NR_gettid, 0, 0, 0, 0, 0, 0);
+}
+
+static long long now_ns(void)
+{
+	struct timespec t;
+
+	__syscall(__NR_clock_gettime, CLOCK_MONOTONIC, (long)&t, 0, 0, 0, 0);
+	return t.tv_sec * 1000 * MSEC + t.tv_nsec;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = { ms / 1000, ms % 1000 * MSEC };
+
+	nanosleep(&t, NULL);
+}
+
+/*
+ * pthread_join's wait: sleeps on the tid word until the thread's exit
+ * clears it.  1 if a FUTEX_WAIT ended by a wake saw it go, 0 if the
+ * word was 0 before any wait, -1 if a wait ran out (no wake came).
+ */
+static int join(volatile int *tid)
+{
+	struct timespec limit = { LONG_WAIT, 0 };
+	int woken = 0, v;
+
+	while ((v = *tid) != 0) {
+		long ret = futex(tid, FUTEX_WAIT, v, &limit, 0);
+
+		if (ret == -ETIMEDOUT)
+			return -1;
+		woken |= ret == 0;
+	}
+	return woken;
+}
+
+/* --- memory, tids, TLS ------------------------------------------- */
+
+static volatile int shared_word, thread_saw, tid_word;
+static volatile int thread_pid, thread_tid, tid_at_start;
+
+static int writer(void *arg)
+{
+	tid_at_start = tid_word;
+	thread_saw = shared_word;
+	shared_word = (int)arg;
+	thread_pid = getpid();
+	thread_tid = gettid();
+	sleep_ms(300);		/* so that the parent waits on the futex */
+	return 0;
+}
+
+static void shares_memory(void)
+{
+	long tid;
+	int joined;
+
+	shared_word = 1;
+	tid = thread(0, writer, (void *)42, (int *)&tid_word);
+	joined = join(&tid_word);
+	check(tid > 0 && thread_saw == 1 && shared_word == 42,
+	      "CLONE_VM: the thread reads and writes our memory");
+	check(tid > 0 && tid_at_start == tid,
+	      "CLONE_PARENT_SETTID: the tid is there when the thread starts");
+	check(joined == 1 && tid_word == 0,
+	      "CLONE_CHILD_CLEARTID: 0 at the thread's exit, a futex wake");
+	check(thread_pid == getpid() && thread_tid == tid &&
+	      gettid() == getpid() && tid != getpid(),
+	      "CLONE_THREAD: getpid is the process's, gettid the thread's");
+}
+
+static int gs_read(void)
+{
+	int v;
+
+	__asm__ volatile("movl %%gs:0, %0" : "=r"(v));
+	return v;
+}
+
+static int tls_reader(void *arg __unused)
+{
+	thread_saw = gs_read();
+	return 0;
+}
+
+/* The thread gets the entry our %gs names, based elsewhere. */
+static void settls(void)
+{
+	static int main_block = 1111, thread_block = 2222;
+	struct user_desc d = {
+		.entry_number = -1, .base_addr = (unsigned)&main_block,
+		.limit = 0xfffff, .seg_32bit = 1, .limit_in_pages = 1,
+		.useable = 1,
+	};
+	unsigned sel;
+	long tid = -1;
+
+	thread_saw = 0;
+	if (!__syscall(__NR_set_thread_area, (long)&d, 0, 0, 0, 0, 0)) {
+		sel = d.entry_number * 8 + 3;
+		__asm__ volatile("movl %0, %%gs" : : "r"(sel));
+		d.base_addr = (unsigned)&thread_block;
+		tid = clone_fn(THREAD_FLAGS | CLONE_SETTLS, stack_top(0),
+			    tls_reader, NULL, (int *)&tid_word, &d,
+			    (int *)&tid_word);
+		join(&tid_word);
+	}
+	check(tid > 0 && thread_saw == 2222 && gs_read() == 1111,
+	      "CLONE_SETTLS: the thread's %gs has a base of its own");
+	__asm__ volatile("movl %0, %%gs" : : "r"(0));
+}
+
+/* --- futex alone --------------------------------------------------- */
+
+static void futex_waits(void)
+{
+	struct timespec ms200 = { 0, 200 * MSEC };
+	struct timespec abs;
+	int word = 5;
+	long long t0 = now_ns();
+
+	check(futex(&word, FUTEX_WAIT_PRIVATE, 6, NULL, 0) == -EAGAIN,
+	      "FUTEX_WAIT on a word that differs: EAGAIN");
+	check(futex(&word, FUTEX_WAIT_PRIVATE, 5, &ms200, 0) == -ETIMEDOUT &&
+	      now_ns() - t0 >= 200 * MSEC,
+	      "FUTEX_WAIT times out after the time asked: ETIMEDOUT");
+	t0 = now_ns();
+	abs.tv_sec = (t0 + 200 * MSEC) / (1000 * MSEC);
+	abs.tv_nsec = (t0 + 200 * MSEC) % (1000 * MSEC);
+	check(futex(&word, FUTEX_WAIT_BITSET, 5, &abs,
+		    FUTEX_BITSET_MATCH_ANY) == -ETIMEDOUT &&
+	      now_ns() - t0 >= 200 * MSEC &&
+	      futex(&word, FUTEX_WAIT_BITSET, 5, &abs,
+		    FUTEX_BITSET_MATCH_ANY) == -ETIMEDOUT,
+	      "FUTEX_WAIT_BITSET: until an absolute time, at once if past");
+	check(futex(&word, FUTEX_WAKE_PRIVATE, 1, NULL, 0) == 0 &&
+	      futex(&word, FUTEX_WAKE, 1, NULL, 0) == 0,
+	      "FUTEX_WAKE with nobody waiting: 0");
+}
+
+static void futex_errors(void)
+{
+	struct timespec bad_ns = { 0, 1000000000 }, ms10 = { 0, 10 * MSEC };
+	int word[2] = { 0, 0 };
+	int *never = (int *)NEVER_MAPPED, *kernel = (int *)0xFFFFF000;
+
+	check(futex(never, FUTEX_WAIT, 0, &ms10, 0) == -EFAULT &&
+	      futex(kernel, FUTEX_WAIT, 0, &ms10, 0) == -EFAULT &&
+	      futex(never, FUTEX_WAKE, 1, NULL, 0) == -EFAULT &&
+	      futex(word, FUTEX_WAIT, 0, (void *)NEVER_MAPPED, 0) == -EFAULT,
+	      "futex on bad addresses and timeouts: EFAULT");
+	check(futex(never, FUTEX_WAKE_PRIVATE, 1, NULL, 0) == 0,
+	      "private FUTEX_WAKE does not read the word: 0");
+	check(futex((int *)((char *)word + 1), FUTEX_WAIT, 0, &ms10, 0) ==
+	      -EINVAL && futex(word, FUTEX_WAIT, 0, &bad_ns, 0) == -EINVAL &&
+	      futex(word, FUTEX_WAIT_BITSET, 0, &ms10, 0) == -EINVAL &&
+	      futex(word, FUTEX_WAKE_BITSET, 1, NULL, 0) == -EINVAL,
+	      "futex misaligned, bad nsec, bitset 0: EINVAL");
+	check(futex(word, 99, 0, NULL, 0) == -ENOSYS &&
+	      futex(word, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, NULL, 0) ==
+	      -ENOSYS, "futex operations that are not: ENOSYS");
+}
+
+/* --- futex between threads ----------------------------------------- */
+
+static volatile int gate, arrived, woken;
+
+static int gate_waiter(void *arg)
+{
+	unsigned bits = (unsigned)arg;
+
+	__atomic_add_fetch(&arrived, 1, __ATOMIC_SEQ_CST);
+	if (futex(&gate, FUTEX_WAIT_BITSET_PRIVATE, 0, NULL, bits) == 0)
+		__atomic_add_fetch(&woken, 1, __ATOMIC_SEQ_CST);
+	return 0;
+}
+
+/* Three waiters, bitsets 1, 1 and 2: wake one, then the rest by bits. */
+static void futex_wakes(void)
+{
+	static const unsigned bits[3] = { 1, 1, 2 };
+	int tids[3] = { 0, 0, 0 };
+	long one, none, last, rest;
+	bool ok = true;
+
+	for (int i = 0; i < 3; i++)
+		ok = ok && thread(i, gate_waiter, (void *)bits[i],
+				  &tids[i]) > 0;
+	while (ok && arrived < 3)
+		sched_yield();
+	sleep_ms(300);			/* all three in FUTEX_WAIT now */
+	one = futex(&gate, FUTEX_WAKE_PRIVATE, 1, NULL, 0);
+	sleep_ms(100);
+	check(ok && one == 1 && woken == 1,
+	      "FUTEX_WAKE 1 of 3 waiters wakes one");
+	none = futex(&gate, FUTEX_WAKE_BITSET_PRIVATE, 5, NULL, 4);
+	last = futex(&gate, FUTEX_WAKE_BITSET_PRIVATE, 5, NULL, 2);
+	rest = futex(&gate, FUTEX_WAKE_PRIVATE, 5, NULL, 0);
+	for (int i = 0; i < 3; i++)
+		join(&tids[i]);
+	check(none == 0 && last == 1 && rest == 1 && woken == 3,
+	      "FUTEX_WAKE_BITSET wakes only the waiters whose bits meet");
+}
+
+/* --- exits and faults: each in a child process ----------------------- */
+
+static int sleeper(void *arg __unused)
+{
+	sleep_ms(100000);
+	return 0;
+}
+
+static int late_exit(void *arg __unused)
+{
+	sleep_ms(1000);
+	return 4;		/* exit: this thread only */
+}
+
+static int group_exiter(void *arg __unused)
+{
+	sleep_ms(100);
+	__syscall(__NR_exit_group, 9, 0, 0, 0, 0, 0);
+	return 1;
+}
+
+static int faulter(void *arg __unused)
+{
+	sleep_ms(100);
+	*(volatile int *)0 = 1;
+	return 1;
+}
+
+/*
+ * Forks a process whose leader starts fn in a thread, then exits with
+ * `how`: >= 0 exit(how) of the leader alone, -1 exit_group(7), -2 a
+ * long sleep.  Its pid.
+ */
+static int process_with_thread(int (*fn)(void *), int how)
+{
+	int pid = fork(), tid;
+
+	if (pid)
+		return pid;
+	thread(0, fn, NULL, &tid);
+	if (how >= 0)
+		__syscall(__NR_exit, how, 0, 0, 0, 0, 0);
+	if (how == -1)
+		__syscall(__NR_exit_group, 7, 0, 0, 0, 0, 0);
+	sleep_ms(100000);
+	exit(99);
+}
+
+/* wait4(pid): its status, within LONG_WAIT seconds or -1 */
+static int status_of(int pid)
+{
+	long long deadline = now_ns() + LONG_WAIT * 1000 * MSEC;
+	int status;
+
+	while (now_ns() < deadline) {
+		long ret = __syscall(__NR_wait4, pid, (long)&status, WNOHANG,
+				     0, 0, 0);
+
+		if (ret == pid)
+			return status;
+		if (ret < 0)
+			return -1;
+		sleep_ms(20);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return -1;
+}
+
+static void exits(void)
+{
+	int pid = process_with_thread(late_exit, 3), status;
+	long early;
+
+	sleep_ms(200);
+	early = __syscall(__NR_wait4, pid, (long)&status, WNOHANG, 0, 0, 0);
+	status = status_of(pid);
+	check(early == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 4,
+	      "exit ends one thread: the process ends with its last, and "
+	      "its status");
+	status = status_of(process_with_thread(sleeper, -1));
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 7,
+	      "exit_group in the leader ends a sleeping thread too");
+	status = status_of(process_with_thread(group_exiter, -2));
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 9,
+	      "exit_group in a thread ends the sleeping leader too");
+	status = status_of(process_with_thread(faulter, -2));
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "a fault in a thread kills the whole process: SIGSEGV");
+	pid = process_with_thread(sleeper, 0);
+	sleep_ms(200);
+	kill(pid, SIGTERM);
+	status = status_of(pid);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	      "kill reaches the threads of a process whose leader exited");
+}
+
+/* --- vfork, and a thread's children ---------------------------------- */
+
+static volatile int vfork_flag;
+
+static int vfork_child(void *arg __unused)
+{
+	sleep_ms(200);
+	vfork_flag = 1;
+	return 12;
+}
+
+static void vfork(void)
+{
+	long pid = clone_fn(CLONE_VM | CLONE_VFORK | SIGCHLD, stack_top(0),
+			 vfork_child, NULL, NULL, NULL, NULL);
+	int flag = vfork_flag, status = status_of(pid);
+
+	check(pid > 0 && flag == 1 && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 12,
+	      "CLONE_VFORK: the parent sleeps until the child exits");
+}
+
+static volatile int grandchild;
+
+static int forker(void *arg __unused)
+{
+	int pid = fork();
+
+	if (pid == 0)
+		__syscall(__NR_exit_group, getppid() == (int)thread_pid ? 21
+								      : 22,
+			  0, 0, 0, 0, 0);
+	grandchild = pid;
+	return 0;
+}
+
+static void thread_forks(void)
+{
+	int tid, status;
+
+	thread_pid = getpid();
+	thread(0, forker, NULL, &tid);
+	join(&tid);
+	status = status_of(grandchild);
+	check(grandchild > 0 && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 21,
+	      "a thread's child is the process's: getppid, another thread "
+	      "reaps it");
+	check(clone_fn(CLONE_VM | CLONE_THREAD | SIGCHLD, stack_top(0),
+		    sleeper, NULL, NULL, NULL, NULL) == -EINVAL,
+	      "CLONE_THREAD without CLONE_SIGHAND: EINVAL");
+}
+
+/* "hog SIZE": SIZE filled beside a sleeping thread and CLONE_VM child. */
+static int hog(const char *arg)
+{
+	uint64_t size;
+	char *p;
+	int tid;
+
+	if (memparse(arg, &size) || !size || size > (256 << 20)) {
+		printf("threadtest: bad SIZE '%s'\n", arg);
+		return 2;
+	}
+	p = malloc(size);
+	thread(0, sleeper, NULL, &tid);
+	clone_fn(CLONE_VM | SIGCHLD, stack_top(1), sleeper, NULL, NULL, NULL,
+	      NULL);
+	for (uint64_t i = 0; p && i < size; i += PAGE_SIZE)
+		p[i] = 1;
+	sleep_ms(100000);
+	return 0;
+}
+
+static int quick(void *arg __unused)
+{
+	return 0;
+}
+
+/* "threads N": N threads, one after another, each joined. */
+static int many_threads(const char *arg)
+{
+	unsigned long n;
+	int tid;
+
+	if (kstrtoul(arg, 10, &n))
+		return 2;
+	while (n--) {
+		if (thread(0, quick, NULL, &tid) <= 0 || join(&tid) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "hog"))
+		return hog(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "threads"))
+		return many_threads(argv[2]);
+	shares_memory();
+	settls();
+	futex_waits();
+	futex_errors();
+	futex_wakes();
+	exits();
+	vfork();
+	thread_forks();
+	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
