@@ -439,7 +439,8 @@ static int copy_args(struct exec_args *a, char *const *argv,
  * address space is touched, so a failure returns -errno to a caller
  * that goes on as before.  On success the call "returns" 0 into the
  * new program, whose registers start_thread() set.  A process with
- * more than one thread gets -EBUSY: Pagoda does not end the others
+ * more than one thread gets -EBUSY (once its arguments are found
+ * good): Pagoda does not end the others
  * first, as 2.6's de_thread() does (a vfork child, glibc's
  * posix_spawn and system(), is a thread group of its own).
  */
@@ -450,14 +451,14 @@ long sys_execve(const char *path, char *const *argv, char *const *envp)
 
 	if (!current->mm)
 		return -EINVAL;		/* kernel threads use do_execve */
-	if (!thread_group_empty(current))
-		return -EBUSY;
 	a = kmalloc(sizeof(*a), GFP_KERNEL);
 	if (!a)
 		return -ENOMEM;
 	err = find_program_by_path(path, &a->prog);
 	if (!err)
 		err = copy_args(a, argv, envp);
+	if (!err && !thread_group_empty(current))
+		err = -EBUSY;
 	if (!err)
 		err = exec_binprm(a);
 	kfree(a);
