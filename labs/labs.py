@@ -13,21 +13,22 @@ LABS = [
         "name": "buddy",
         "title": "The buddy allocator",
         "handout": "labs/01-buddy.md",
-        # every test starts from a zone whose pages were freed one by one
-        # (merged by __free_pages_ok), so the merge comes first
-        "order": ["page_is_buddy", "__free_pages_ok", "expand", "rmqueue",
+        # expand's and rmqueue's cases build their zone's free blocks by
+        # hand and call no merge; the merge cases need rmqueue to hand out
+        # pages, and the kernel cases need everything
+        "order": ["expand", "rmqueue", "page_is_buddy", "__free_pages_ok",
                   "__alloc_pages_limit"],
         "tests": [
             ("host:host_buddy.expand_puts_lower_halves_back", 10, "expand"),
             ("host:host_buddy.split_halves_go_back_on_their_lists", 10, "expand"),
-            ("host:host_buddy.split_and_merge_every_order", 15, "rmqueue"),
+            ("host:host_buddy.rmqueue_splits_every_order", 15, "rmqueue"),
             ("host:host_buddy.merge_needs_both_buddies", 10, "__free_pages_ok"),
             ("host:host_buddy.no_merge_with_a_buddy_free_at_a_lower_order", 10,
              "page_is_buddy"),
             ("host:host_buddy.alloc_pages_limit_honours_each_watermark", 10,
              "__alloc_pages_limit"),
             ("host:mm_buddy_model.random_sequence_matches_model", 15, "__free_pages_ok"),
-            ("kernel:mm_page_alloc.split_leaves_one_block_per_order", 10, "expand"),
+            ("kernel:mm_page_alloc.split_leaves_one_block_per_order", 10, "rmqueue"),
             ("kernel:mm_page_alloc.every_order_merges_back", 10, "__free_pages_ok"),
         ],
     },

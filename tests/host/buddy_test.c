@@ -30,6 +30,34 @@ static unsigned long idx(const struct page *page)
 }
 
 /*
+ * Puts the zone's free lists by hand into the state the boot leaves
+ * them in (two free order-9 blocks), whatever __free_pages_ok did with
+ * the pages the fixture freed one by one.  The cases of expand and
+ * rmqueue start from here and give their pages back with it, so they
+ * call no merge: with the lab's merge not written yet they still pass
+ * or fail on their own function, and the grader blames the right one.
+ * Every page of the zone must be free, or handed back (count 0).
+ */
+static void whole_blocks(zone_t *z)
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		while (!list_empty(&z->free_area[o].free_list))
+			memlist_del(&z->free_area[o], memlist_entry(
+					    z->free_area[o].free_list.next));
+	for (unsigned long i = 0; i < z->size; i += 1UL << (MAX_ORDER - 1))
+		memlist_add_head(&z->free_area[MAX_ORDER - 1],
+				 z->zone_mem_map + i, MAX_ORDER - 1);
+	z->free_pages = z->size;
+}
+
+/* A block rmqueue handed out goes back by hand (see whole_blocks). */
+static void give_back_by_hand(zone_t *z, struct page *page)
+{
+	set_page_count(page, 0);
+	whole_blocks(z);
+}
+
+/*
  * expand() puts the lower half back each time and goes on with the
  * upper one: splitting the order-9 block at 0 down to order 0 leaves
  * blocks at 0 (order 8), 256 (7), 384 (6) ... 510 (0), returns 511.
@@ -42,6 +70,7 @@ static void expand_puts_lower_halves_back(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
 	z = normal();
+	whole_blocks(z);
 	block = memlist_entry(z->free_area[9].free_list.next);
 	memlist_del(&z->free_area[9], block);
 	KTEST_ASSERT_EQ(t, idx(block) % 512, 0);
@@ -56,18 +85,18 @@ static void expand_puts_lower_halves_back(struct ktest *t)
 		KTEST_EXPECT_EQ(t, half->index, o);
 		at += 1UL << o;
 	}
-	/* Give the page back by hand: everything merges into order 9. */
 	z->free_pages -= 1;
-	set_page_count(page, 1);
-	__free_pages(page, 0);
-	KTEST_EXPECT_EQ(t, z->free_area[9].nr_free, 2);
-	KTEST_EXPECT_EQ(t, z->free_pages, 1024);
 	KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+	give_back_by_hand(z, page);
 	mm_fixture_teardown();
 }
 
-/* For each order: rmqueue splits one order-9 block; freeing merges it. */
-static void split_and_merge_every_order(struct ktest *t)
+/*
+ * For each order: rmqueue splits one order-9 block, leaving one free
+ * block of each order from k to 8.  The zone starts from whole blocks
+ * and the block goes back by hand: merging is the merge cases' job.
+ */
+static void rmqueue_splits_every_order(struct ktest *t)
 {
 	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
 	for (unsigned long k = 0; k < MAX_ORDER; k++) {
@@ -75,6 +104,7 @@ static void split_and_merge_every_order(struct ktest *t)
 		zone_t *z = normal();
 		struct page *page;
 
+		whole_blocks(z);
 		mm_snapshot(&before);
 		page = rmqueue(z, k);
 		KTEST_ASSERT_NOT_NULL(t, page);
@@ -85,7 +115,7 @@ static void split_and_merge_every_order(struct ktest *t)
 		for (unsigned long o = k; o < 9; o++)
 			KTEST_EXPECT_EQ(t, z->free_area[o].nr_free, 1);
 		KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
-		__free_pages(page, k);
+		give_back_by_hand(z, page);
 		KTEST_EXPECT_TRUE(t, mm_snapshot_equal(&before));
 	}
 	mm_fixture_teardown();
@@ -300,19 +330,21 @@ static unsigned long pages_on_free_lists(zone_t *z)
 }
 
 /*
- * An order-0 request from a zone of two order-9 blocks splits one of
- * them: expand() must leave exactly one free block of each order 0..8
+ * An order-9 block split for one page, in a zone of two such blocks:
+ * expand() must leave exactly one free block of each order 0..8
  * behind, each on its own list, and no page unaccounted for.
  */
 static void split_halves_go_back_on_their_lists(struct ktest *t)
 {
-	struct page *page;
+	struct page *block, *page;
 	zone_t *z;
 
 	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&one_zone));
 	z = normal();
-	page = rmqueue(z, 0);
-	KTEST_ASSERT_NOT_NULL(t, page);
+	whole_blocks(z);
+	block = memlist_entry(z->free_area[9].free_list.next);
+	memlist_del(&z->free_area[9], block);
+	page = expand(z, block, 0, 9, &z->free_area[9]);
 	for (int o = 0; o < 9; o++) {
 		if (z->free_area[o].nr_free != 1)
 			ktest_fail(t, __FILE__, __LINE__,
@@ -328,7 +360,7 @@ static void split_halves_go_back_on_their_lists(struct ktest *t)
 			   "1023 (1024 less the page handed out): the "
 			   "difference was lost in the split",
 			   pages_on_free_lists(z));
-	KTEST_EXPECT_EQ(t, z->free_pages, 1023);
+	give_back_by_hand(z, page);
 	mm_fixture_teardown();
 }
 
@@ -422,7 +454,7 @@ static void alloc_pages_limit_honours_each_watermark(struct ktest *t)
 static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(expand_puts_lower_halves_back),
 	KTEST_CASE(split_halves_go_back_on_their_lists),
-	KTEST_CASE(split_and_merge_every_order),
+	KTEST_CASE(rmqueue_splits_every_order),
 	KTEST_CASE(merge_needs_both_buddies),
 	KTEST_CASE(no_merge_with_a_buddy_free_at_a_lower_order),
 	KTEST_CASE(alloc_pages_limit_honours_each_watermark),

@@ -7,6 +7,7 @@
 #include "kernel/kernel.h"
 #include "kernel/ksyms.h"
 #include "kernel/sched.h"
+#include "kernel/x86.h"
 #include "lib/ktest.h"
 #include "mm/debug.h"
 #include "mm/internal.h"
@@ -169,6 +170,55 @@ static void exhaustion_keeps_the_reserve(struct ktest *t)
 	ktest_log(t, "%lu pages, then %lu more with PF_MEMALLOC", n, n2);
 }
 
+/*
+ * kswapd's wake-ups in one GFP_KERNEL allocation made while `dirty`
+ * more pages than there are stand on inactive_dirty_list.  Interrupts
+ * stay off, so nothing but the allocation sees the count raised.
+ */
+static unsigned long kswapd_wakeups_with_dirty(unsigned long dirty)
+{
+	unsigned long before = vm_events[KSWAPD_WAKEUP];
+	uint32_t flags = local_irq_save();
+	struct page *page;
+
+	nr_inactive_dirty_pages += dirty;
+	page = alloc_page(GFP_KERNEL);
+	nr_inactive_dirty_pages -= dirty;
+	local_irq_restore(flags);
+	if (page)
+		__free_page(page);
+	return vm_events[KSWAPD_WAKEUP] - before;
+}
+
+/*
+ * 2.4.0's __alloc_pages() wakes bdflush when memory is short, no
+ * inactive pages are missing, and dirty inactive pages outnumber the
+ * shortage; Pagoda's wakeup_bdflush() wakes kswapd, whose
+ * page_launder() writes them.  ZONE_DMA is drained below pages_min (a
+ * free shortage) while ZONE_NORMAL still serves the request at once,
+ * and the dirty pages are freepages.high more counted: kswapd is woken
+ * once.  The same request without them wakes nobody.
+ */
+static void dirty_pages_wake_kswapd_through_bdflush(struct ktest *t)
+{
+	unsigned long n;
+	struct page *dma = grab_all(GFP_DMA, &n);
+
+	if (free_shortage() <= 0 || inactive_shortage() > 0)
+		ktest_fail(t, __FILE__, __LINE__, "with ZONE_DMA drained "
+			   "(%lu pages taken): free_shortage %d, "
+			   "inactive_shortage %d; this case needs a free "
+			   "shortage and no inactive one", n, free_shortage(),
+			   inactive_shortage());
+	KTEST_EXPECT_EQ(t, kswapd_wakeups_with_dirty(0), 0);
+	if (kswapd_wakeups_with_dirty(freepages.high) != 1)
+		ktest_fail(t, __FILE__, __LINE__, "__alloc_pages with %lu "
+			   "dirty inactive pages and a free shortage of %d "
+			   "did not wake kswapd once through wakeup_bdflush",
+			   freepages.high, free_shortage());
+	free_held_pages(dma);
+}
+
 static bool reserved_range(unsigned long start_pfn, unsigned long end_pfn)
 {
 	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
@@ -309,6 +359,7 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(dma_requests_come_from_zone_dma),
 	KTEST_CASE(get_zeroed_page_is_zero),
 	KTEST_CASE(exhaustion_keeps_the_reserve),
+	KTEST_CASE(dirty_pages_wake_kswapd_through_bdflush),
 	KTEST_CASE(boot_reservations_hold),
 	KTEST_CASE(too_large_an_order_is_refused),
 	KTEST_CASE(bad_frees_are_caught),

@@ -46,6 +46,7 @@ class Result:
     reproduce: str = ""
     output: str = ""
     log: Path | None = None
+    reached: bool = True    # the case reported a result (the run got that far)
 
     @property
     def score(self):
@@ -98,6 +99,15 @@ def judge_ktap(test, output, code, timeout, codes):
     return passed, lines
 
 
+def case_reported(test, output):
+    """Did the case report a result?  Not if the kernel died booting, or
+    the host binary before the case."""
+    root = ktap.parse(output)
+    suite = root.find(test.name.split(".", 1)[0]) if root else None
+    return suite is not None and not any(
+        c.name.startswith("#") for c in ktap.case_results(suite))
+
+
 def run_process(argv, timeout, cpu_seconds):
     """(output, exit status or None on timeout) of argv run under a CPU limit."""
     limited = ["/bin/sh", "-c", f'ulimit -t {cpu_seconds} && exec "$@"', "sh", *argv]
@@ -112,7 +122,8 @@ def run_host(test, build):
     argv = [str(Path(build) / "host" / "ktest-host"), test.name]
     output, code = run_process(argv, HOST_TIMEOUT, HOST_CPU_SECONDS)
     passed, lines = judge_ktap(test, output, code, HOST_TIMEOUT, (0, 1))
-    return Result(test, passed, lines, shlex.join(argv), output)
+    return Result(test, passed, lines, shlex.join(argv), output,
+                  reached=case_reported(test, output))
 
 
 def run_kernel(test, build, tests_dir):
@@ -124,7 +135,8 @@ def run_kernel(test, build, tests_dir):
     argv = runner.kernel_suite_command(build, test.name, settings)
     output, code = run_process(argv, timeout, KERNEL_CPU_SECONDS)
     passed, lines = judge_ktap(test, output, code, timeout, (33, 35))
-    return Result(test, passed, lines, shlex.join(argv), output)
+    return Result(test, passed, lines, shlex.join(argv), output,
+                  reached=case_reported(test, output))
 
 
 def run_scenario(test, build, tests_dir):
@@ -212,10 +224,15 @@ def line_for(result):
 
 def first_suspect(lab, results):
     """The first function of lab.order blamed by a failure, when failures
-    blame more than one function, else None."""
-    blamed = {r.test.blames for r in results if not r.passed}
-    if len(blamed) < 2:
+    blame more than one function, else None.  A case that never reported
+    (the kernel died booting) tells which test was lost, not which function
+    broke it: the buddy lab's kernel cases all die so when any allocator
+    piece is missing.  So while cases that ran failed too, only theirs
+    choose the suspect."""
+    failed = [r for r in results if not r.passed]
+    if len({r.test.blames for r in failed}) < 2:
         return None
+    blamed = {r.test.blames for r in ([r for r in failed if r.reached] or failed)}
     return next((name for name in lab.order if name in blamed), None)
 
 

@@ -226,6 +226,23 @@ class JudgeTest(unittest.TestCase):
         results[1].passed = True
         self.assertIsNone(grade.first_suspect(lab, results))
 
+    def test_a_case_that_never_ran_does_not_choose_the_suspect(self):
+        tests = tuple(catalog.GradedTest("host", f"s.{f}", 1, f) for f in ("pmd", "pgd", "mm"))
+        lab = catalog.Lab("walk", "", "", tests, ("pmd", "pgd", "mm"))
+        results = [grade.Result(tests[0], False, reached=False),
+                   grade.Result(tests[1], True), grade.Result(tests[2], False)]
+        self.assertEqual(grade.first_suspect(lab, results), "mm")
+        results[2].reached = False          # nothing ran: all of them count
+        self.assertEqual(grade.first_suspect(lab, results), "pmd")
+
+    def test_a_kernel_that_died_booting_did_not_reach_the_case(self):
+        test = catalog.GradedTest("kernel", "s.c", 1, "f")
+        died = "Kernel panic - not syncing: cannot start init (-12)\n"
+        self.assertFalse(grade.case_reported(test, died))
+        ran = "KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: s\n    1..1\n" \
+              "    not ok 1 c\nnot ok 1 s\n"
+        self.assertTrue(grade.case_reported(test, ran))
+
     def test_gradescope_results(self):
         lab = catalog.Lab("toy", "A toy", "labs/01-toy.md",
                           (self.test, catalog.GradedTest("kernel", "s.c", 3, "g")))
