@@ -9,12 +9,15 @@
 #ifndef KERNEL_ABI_H
 #define KERNEL_ABI_H
 
+#include "kernel/sigaction.h"
+
 /* System calls: "int $0x80", number in eax, args in ebx ecx edx esi edi ebp. */
 #define __NR_exit		1
 #define __NR_fork		2
 #define __NR_read		3
 #define __NR_write		4
 #define __NR_waitpid		7
+#define __NR_execve		11
 #define __NR_getpid		20
 #define __NR_kill		37
 #define __NR_brk		45
@@ -22,11 +25,15 @@
 #define __NR_getrusage		77
 #define __NR_munmap		91
 #define __NR_wait4		114
+#define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_rt_sigreturn	173
+#define __NR_rt_sigaction	174
+#define __NR_rt_sigprocmask	175
 #define __NR_mmap2		192
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
@@ -36,6 +43,7 @@
 #define __NR_clock_nanosleep	267
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
+#define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_nanosleep_time64 407
 #define NR_syscalls		408
@@ -65,6 +73,21 @@
 #define SIGURG		23
 #define SIGWINCH	28
 #define _NSIG		64	/* kill() accepts 0.._NSIG */
+
+/* rt_sigaction and rt_sigprocmask (Linux's asm-i386/signal.h). */
+#define SIG_DFL		((void (*)(int))0)
+#define SIG_IGN		((void (*)(int))1)
+#define SA_NOCLDSTOP	0x00000001
+#define SA_NOCLDWAIT	0x00000002
+#define SA_SIGINFO	0x00000004
+#define SA_RESTORER	0x04000000
+#define SA_ONSTACK	0x08000000
+#define SA_RESTART	0x10000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
 
 /* mmap2 and mprotect. */
 #define PROT_NONE	0x0

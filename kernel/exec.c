@@ -1,20 +1,24 @@
 /*
- * Starting a user program (fs/exec.c in Linux 2.4): a kernel thread
- * gets a new address space, the program's ELF image is loaded into
- * it (kernel/binfmt_elf.c), the initial stack is built, and the thread
- * leaves for user mode at the entry point, becoming a process.
+ * Starting a user program (fs/exec.c in Linux 2.4).  A kernel thread
+ * (run, init=) or a process (execve) gets a new address space, the
+ * program's ELF image is loaded into it (kernel/binfmt_elf.c), the
+ * initial stack is built, and it leaves for user mode at the entry
+ * point, a process running the new program.
  *
  * The initial stack follows the System V i386 ABI, as Linux builds
- * it, from the stack pointer up: argc, argv[0..argc-1], NULL, the
- * environment (empty: just NULL), the auxiliary vector (type, value
- * pairs ending with AT_NULL), AT_RANDOM's 16 bytes, and above them the
- * argument strings.
+ * it, from the stack pointer up: argc, argv[0..argc-1], NULL, envp[],
+ * NULL (a program run by the kernel has no environment), the
+ * auxiliary vector (type, value pairs ending with AT_NULL),
+ * AT_RANDOM's 16 bytes, and above them the argument strings, then
+ * the environment's.
  */
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "kernel/tls.h"
 #include "kernel/uaccess.h"
@@ -26,14 +30,27 @@
 #define NR_AUX		7
 #define RANDOM_BYTES	16	/* AT_RANDOM's, as Linux gives */
 #define USER_EFLAGS	0x202	/* interrupts on, bit 1 set */
+#define PATH_MAX	4096	/* Linux's, with the NUL */
+#define NAME_MAX	255	/* Linux's longest path component */
 
-/* A program's arguments, copied for the thread that will run it. */
+/*
+ * A new program's strings, copied into the kernel before the old
+ * address space goes (2.4's linux_binprm and its argument pages):
+ * the argv strings, then the environment's, side by side in strings[]
+ * as they will lie at the top of the new stack.
+ */
 struct exec_args {
 	const struct user_program *prog;
-	int argc;
-	char *argv[MAX_ARG_STRINGS + 1];
+	int argc, envc;
+	size_t used;				/* bytes of strings[] */
+	char *argv[MAX_ARG_STRINGS + 2];	/* argv, NULL, envp, NULL */
 	char strings[MAX_ARG_BYTES];
 };
+
+static char **exec_envp(struct exec_args *a)
+{
+	return &a->argv[a->argc + 1];
+}
 
 /* A program linked into the kernel, or else one of the boot modules. */
 const struct user_program *find_user_program(const char *name)
@@ -108,34 +125,19 @@ static void aux_random_bytes(uint32_t out[RANDOM_BYTES / 4])
 }
 
 /*
- * Builds the initial stack of the current process and sets mm's
- * start_stack: the initial stack pointer, 16-byte aligned at argc as
- * Linux has it.  0 or -errno.
+ * The words at the initial stack pointer: argc, argv[], NULL, envp[],
+ * NULL, the auxiliary vector.  The strings lie from str up, as in
+ * a->strings; random_at is AT_RANDOM's.  Returns how many words.
  */
-static int create_initial_stack(int argc, char **argv,
-				const struct elf_info *info)
+static int initial_stack_words(unsigned long *words, struct exec_args *a,
+			       unsigned long str, unsigned long random_at,
+			       const struct elf_info *info)
 {
-	struct mm_struct *mm = current->mm;
-	unsigned long words[1 + MAX_ARG_STRINGS + 2 + 2 * NR_AUX];
-	uint32_t random[RANDOM_BYTES / 4];
-	unsigned long str = STACK_TOP, random_at, sp;
 	int n = 0;
 
-	_Static_assert(MAX_ARG_BYTES + RANDOM_BYTES + sizeof(words) + 15 <=
-		       INITIAL_STACK_ROOM, "the initial stack outgrows its room");
-
-	for (int i = argc - 1; i >= 0; i--)
-		str -= strlen(argv[i]) + 1;
-	mm->arg_start = str;
-	mm->arg_end = STACK_TOP;
-	random_at = str - RANDOM_BYTES;
-	words[n++] = argc;
-	for (int i = 0; i < argc; i++) {
-		words[n++] = str;
-		str += strlen(argv[i]) + 1;
-	}
-	words[n++] = 0;			/* end of argv */
-	words[n++] = 0;			/* envp: empty */
+	words[n++] = a->argc;
+	for (int i = 0; i < a->argc + 1 + a->envc + 1; i++)
+		words[n++] = a->argv[i] ? str + (a->argv[i] - a->strings) : 0;
 	if (info->phdr) {
 		words[n++] = AT_PHDR;	words[n++] = info->phdr;
 		words[n++] = AT_PHENT;	words[n++] = sizeof(Elf32_Phdr);
@@ -145,30 +147,47 @@ static int create_initial_stack(int argc, char **argv,
 	words[n++] = AT_ENTRY;		words[n++] = info->entry;
 	words[n++] = AT_RANDOM;		words[n++] = random_at;
 	words[n++] = AT_NULL;		words[n++] = 0;
+	return n;
+}
+
+/*
+ * Builds the initial stack of the current process and sets mm's
+ * start_stack: the initial stack pointer, 16-byte aligned at argc as
+ * Linux has it.  0 or -errno.
+ */
+static int create_initial_stack(struct exec_args *a,
+				const struct elf_info *info)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long words[1 + MAX_ARG_STRINGS + 2 + 2 * NR_AUX];
+	uint32_t random[RANDOM_BYTES / 4];
+	unsigned long str = STACK_TOP - a->used, random_at, sp;
+	int n;
+
+	_Static_assert(MAX_ARG_BYTES + RANDOM_BYTES + sizeof(words) + 15 <=
+		       INITIAL_STACK_ROOM, "the initial stack outgrows its room");
+
+	mm->arg_start = str;
+	mm->arg_end = a->envc ? str + (exec_envp(a)[0] - a->strings)
+			      : STACK_TOP;
+	random_at = str - RANDOM_BYTES;
+	n = initial_stack_words(words, a, str, random_at, info);
 	sp = ALIGN_DOWN(random_at - n * sizeof(words[0]), 16UL);
 	if (setup_stack_vma(mm, sp))
 		return -ENOMEM;
-	str = mm->arg_start;
-	for (int i = 0; i < argc; i++) {
-		unsigned long len = strlen(argv[i]) + 1;
-
-		if (copy_to_user((void *)str, argv[i], len))
-			return -EFAULT;
-		str += len;
-	}
 	aux_random_bytes(random);
-	if (copy_to_user((void *)random_at, random, sizeof(random)))
-		return -EFAULT;
-	if (copy_to_user((void *)sp, words, n * sizeof(words[0])))
+	if (copy_to_user((void *)str, a->strings, a->used) ||
+	    copy_to_user((void *)random_at, random, sizeof(random)) ||
+	    copy_to_user((void *)sp, words, n * sizeof(words[0])))
 		return -EFAULT;
 	mm->start_stack = sp;
 	return 0;
 }
 
 /* The new address space's contents: 0, or -errno if a step fails. */
-static int load_program(const struct user_program *prog, int argc,
-			char **argv, unsigned long *entry)
+static int load_program(struct exec_args *a, unsigned long *entry)
 {
+	const struct user_program *prog = a->prog;
 	struct elf_info info;
 	const char *why;
 	int err = elf_check(prog->image, prog->size, &why);
@@ -182,74 +201,114 @@ static int load_program(const struct user_program *prog, int argc,
 		return err;
 	current->mm->start_brk = current->mm->brk = info.brk;
 	*entry = info.entry;
-	return create_initial_stack(argc, argv, &info);
+	return create_initial_stack(a, &info);
 }
 
 /*
- * Turns the calling kernel thread into a process running prog.  On
- * success its user registers are set and the caller returns to user
- * mode (return_to_user); on failure it is still a kernel thread.
+ * What a new program must not inherit from the old (the rest of 2.4's
+ * flush_old_exec): its name, TLS entries, FPU registers and signal
+ * handlers.  The pid, parent, children, pending signals and blocked
+ * mask stay, as in Linux.  Pagoda has no descriptors to close on exec
+ * (0, 1 and 2 are always the console).  The CLONE_CHILD_CLEARTID
+ * pointer named the old address space: forgotten, as 2.6's
+ * mm_release() forgets it.
  */
-int do_execve(const struct user_program *prog, int argc, char **argv)
+static void flush_old_exec(const struct user_program *prog)
 {
-	struct mm_struct *mm;
+	strlcpy(current->comm, prog->name, sizeof(current->comm));
+	current->clear_child_tid = NULL;
+	flush_tls();
+	flush_fpu();
+	flush_signal_handlers(current);
+}
+
+/*
+ * Replaces the caller's address space (none, for a kernel thread) by
+ * a new one holding a->prog, and sets the user registers to start it.
+ * 2.4.0's exec_mmap() drops the old address space first, so a load
+ * that fails after it can only kill the process; Pagoda builds the
+ * new one beside it and drops the old one only once the load worked,
+ * so any error returns to the caller with everything as it was.
+ */
+static int exec_binprm(struct exec_args *a)
+{
+	struct mm_struct *old_mm = current->mm, *mm = mm_alloc();
 	unsigned long entry = 0;
 	int err;
 
-	if (current->mm)
-		return -EINVAL;		/* only kernel threads exec */
-	mm = mm_alloc();
 	if (!mm)
 		return -ENOMEM;
 	current->mm = mm;
 	switch_mm(mm);
-	err = load_program(prog, argc, argv, &entry);
+	err = load_program(a, &entry);
 	if (err) {
-		current->mm = NULL;
-		switch_mm(NULL);
+		current->mm = old_mm;
+		switch_mm(old_mm);
 		mmput(mm);
 		return err;
 	}
-	strlcpy(current->comm, prog->name, sizeof(current->comm));
-	flush_tls();
-	flush_fpu();
+	if (old_mm)
+		mmput(old_mm);
+	flush_old_exec(a->prog);
 	start_thread(task_pt_regs(current), entry, mm->start_stack);
 	return 0;
 }
 
-static int exec_thread(void *data)
+/* Copies argv into a; -E2BIG if there are too many or too long. */
+static int pack_args(struct exec_args *a, int argc, char **argv)
 {
-	struct exec_args *args = data;
-	int err = do_execve(args->prog, args->argc, args->argv);
-
-	if (err) {
-		printk(KERN_ERR "exec %s: failed (error %d)\n",
-		       args->prog->name, err);
-		kfree(args);
-		return 127;		/* the shells' "cannot execute" */
-	}
-	kfree(args);
-	return_to_user(task_pt_regs(current));
-}
-
-/* Copies argv into args; -E2BIG if there are too many or too long. */
-static int pack_args(struct exec_args *args, int argc, char **argv)
-{
-	size_t used = 0;
-
+	a->used = 0;
 	if (argc > MAX_ARG_STRINGS)
 		return -E2BIG;
 	for (int i = 0; i < argc; i++) {
 		size_t len = strlen(argv[i]) + 1;
 
-		if (len > sizeof(args->strings) - used)
+		if (len > sizeof(a->strings) - a->used)
 			return -E2BIG;
-		args->argv[i] = memcpy(args->strings + used, argv[i], len);
-		used += len;
+		a->argv[i] = memcpy(a->strings + a->used, argv[i], len);
+		a->used += len;
 	}
-	args->argv[argc] = NULL;
-	args->argc = argc;
+	a->argv[argc] = a->argv[argc + 1] = NULL;	/* no environment */
+	a->argc = argc;
+	a->envc = 0;
 	return 0;
+}
+
+/*
+ * Makes the caller, a kernel thread (or a process: the tests), a
+ * process running prog with arguments argv (kernel strings) and no
+ * environment.  On success its user registers are set and the caller
+ * returns to user mode (return_to_user); on failure it is what it
+ * was.
+ */
+int do_execve(const struct user_program *prog, int argc, char **argv)
+{
+	struct exec_args *a = kmalloc(sizeof(*a), GFP_KERNEL);
+	int err;
+
+	if (!a)
+		return -ENOMEM;
+	a->prog = prog;
+	err = pack_args(a, argc, argv);
+	if (!err)
+		err = exec_binprm(a);
+	kfree(a);
+	return err;
+}
+
+static int exec_thread(void *data)
+{
+	struct exec_args *a = data;
+	int err = exec_binprm(a);
+
+	if (err) {
+		printk(KERN_ERR "exec %s: failed (error %d)\n",
+		       a->prog->name, err);
+		kfree(a);
+		return 127;		/* the shells' "cannot execute" */
+	}
+	kfree(a);
+	return_to_user(task_pt_regs(current));
 }
 
 /*
@@ -261,19 +320,134 @@ int spawn_program(int argc, char **argv)
 {
 	const struct user_program *prog = argc ? find_user_program(argv[0])
 					       : NULL;
-	struct exec_args *args;
+	struct exec_args *a;
 	int ret;
 
 	if (!prog)
 		return -ENOENT;
-	args = kmalloc(sizeof(*args), GFP_KERNEL);
-	if (!args)
+	a = kmalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
 		return -ENOMEM;
-	args->prog = prog;
-	ret = pack_args(args, argc, argv);
+	a->prog = prog;
+	ret = pack_args(a, argc, argv);
 	if (!ret)
-		ret = kernel_thread(exec_thread, args, prog->name);
+		ret = kernel_thread(exec_thread, a, prog->name);
 	if (ret < 0)
-		kfree(args);
+		kfree(a);
 	return ret;
+}
+
+/*
+ * The program a path names.  Pagoda has no file system: the last
+ * component of the path is the name of a program (linked in, or a
+ * boot module), whatever directories come before it, so "memhog",
+ * "/bin/memhog" and "/usr/sbin/memhog" are all memhog, and a shell's
+ * or execvp()'s search of $PATH finds it in the first directory it
+ * tries.  Anything else is -ENOENT: an empty path or one ending in
+ * '/'.  Linux's limits: -ENAMETOOLONG past PATH_MAX bytes or for a
+ * component longer than NAME_MAX; -EFAULT for a bad pointer.
+ */
+int find_program_by_path(const char *upath,
+			 const struct user_program **prog)
+{
+	char name[NAME_MAX + 1];
+	size_t len = 0;
+
+	for (long i = 0;; i++) {
+		char c;
+
+		if (i == PATH_MAX)
+			return -ENAMETOOLONG;
+		if (copy_from_user(&c, upath + i, 1))
+			return -EFAULT;
+		if (!c)
+			break;
+		if (c == '/')
+			len = 0;
+		else if (len == NAME_MAX)
+			return -ENAMETOOLONG;
+		else
+			name[len++] = c;
+	}
+	name[len] = '\0';
+	*prog = len ? find_user_program(name) : NULL;
+	return *prog ? 0 : -ENOENT;
+}
+
+/*
+ * Copies the user's NULL-ended array of strings uv (NULL: none, as
+ * 2.4.0's count() takes it) into a, from a->argv[first] on: how many,
+ * or -EFAULT, or -E2BIG past MAX_ARG_STRINGS strings or MAX_ARG_BYTES
+ * bytes in all (2.4.0's copy_strings(), with smaller limits).
+ */
+static int copy_strings(struct exec_args *a, char *const *uv, int first)
+{
+	int n = 0;
+
+	for (char *s;; n++) {
+		size_t room = sizeof(a->strings) - a->used;
+		long len;
+
+		if (!uv)
+			break;
+		if (copy_from_user(&s, uv + n, sizeof(s)))
+			return -EFAULT;
+		if (!s)
+			break;
+		if (first + n == MAX_ARG_STRINGS)
+			return -E2BIG;
+		len = strncpy_from_user(a->strings + a->used, s, room);
+		if (len < 0)
+			return len;
+		if ((size_t)len == room)
+			return -E2BIG;		/* no NUL in the room left */
+		a->argv[first + n] = a->strings + a->used;
+		a->used += len + 1;
+	}
+	a->argv[first + n] = NULL;
+	return n;
+}
+
+/* Copies argv, then envp, from the caller's memory into a. */
+static int copy_args(struct exec_args *a, char *const *argv,
+		     char *const *envp)
+{
+	int n;
+
+	a->used = 0;
+	n = copy_strings(a, argv, 0);
+	if (n < 0)
+		return n;
+	a->argc = n;
+	n = copy_strings(a, envp, a->argc + 1);
+	if (n < 0)
+		return n;
+	a->envc = n;
+	return 0;
+}
+
+/*
+ * execve(path, argv, envp), i386 call 11 (2.4.0's sys_execve and
+ * do_execve): everything is read from the caller's memory before its
+ * address space is touched, so a failure returns -errno to a caller
+ * that goes on as before.  On success the call "returns" 0 into the
+ * new program, whose registers start_thread() set.
+ */
+long sys_execve(const char *path, char *const *argv, char *const *envp)
+{
+	struct exec_args *a;
+	int err;
+
+	if (!current->mm)
+		return -EINVAL;		/* kernel threads use do_execve */
+	a = kmalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
+		return -ENOMEM;
+	err = find_program_by_path(path, &a->prog);
+	if (!err)
+		err = copy_args(a, argv, envp);
+	if (!err)
+		err = exec_binprm(a);
+	kfree(a);
+	return err;
 }

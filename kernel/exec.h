@@ -8,15 +8,22 @@
  * boot-loader modules to configure.  Programs of one's own can come as
  * Multiboot modules too (kernel/module_programs.c).  A program is started by a kernel
  * thread that builds a fresh address space, loads the ELF image into
- * it and leaves for user mode (spawn_program).
+ * it and leaves for user mode (spawn_program); a process replaces its
+ * program with execve (sys_execve).
  */
 #ifndef KERNEL_EXEC_H
 #define KERNEL_EXEC_H
 
 #include "kernel/traps.h"
 
-#define MAX_ARG_STRINGS	32
-#define MAX_ARG_BYTES	2048	/* argv strings, with their NULs */
+/*
+ * A new program's arguments and environment, together: at most so
+ * many strings and bytes (with their NULs), or exec fails with
+ * E2BIG.  2.4.0 allows 32 pages (MAX_ARG_PAGES); here all of it must
+ * fit the initial stack's page, below.
+ */
+#define MAX_ARG_STRINGS	64
+#define MAX_ARG_BYTES	3584
 /*
  * The initial stack (the strings, argv, the auxiliary vector) always
  * fits in the page below STACK_TOP, where exec puts the stack's VMA:
@@ -54,6 +61,8 @@ int load_elf_binary(const unsigned char *image, unsigned long size,
 		    struct elf_info *info);
 int do_execve(const struct user_program *prog, int argc, char **argv);
 int spawn_program(int argc, char **argv);
+int find_program_by_path(const char *upath,
+			 const struct user_program **prog);
 void start_thread(struct pt_regs *regs, unsigned long eip,
 		  unsigned long esp);
 __noreturn void return_to_user(struct pt_regs *regs);

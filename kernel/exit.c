@@ -2,8 +2,8 @@
  * How tasks end (kernel/exit.c in Linux 2.4).
  *
  * do_exit() gives back the address space, hands the children to init,
- * becomes a zombie holding only its exit status, wakes its parent and
- * schedules away for good.  The parent's waitpid() or wait4() collects
+ * becomes a zombie holding only its exit status, sends its parent
+ * SIGCHLD and wakes it, and schedules away for good.  The parent's waitpid() or wait4() collects
  * the status and frees what is left: the task_struct and the kernel
  * stack the zombie was still standing on when it switched away.
  */
@@ -12,6 +12,7 @@
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "kernel/x86.h"
@@ -72,6 +73,7 @@ __noreturn void do_exit(long code)
 	cli();
 	tsk->exit_code = code;
 	tsk->state = TASK_ZOMBIE;
+	do_notify_parent(tsk);
 	wake_up(&tsk->parent->wait_chldexit);
 	schedule();
 	panic("zombie %s (pid %d) ran again", tsk->comm, tsk->pid);

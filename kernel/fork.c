@@ -10,6 +10,7 @@
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
@@ -273,6 +274,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 	memcpy(p->thread.tls_array, current->thread.tls_array,
 	       sizeof(p->thread.tls_array));
 	fork_fpu(p);
+	copy_sighand(p);
 	set_first_frame(p, ret_from_fork, 0, 0);
 	pid = p->pid;
 	wake_up_process(p);

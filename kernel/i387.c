@@ -32,11 +32,20 @@
 #define CPUID_SSE	(1U << 25)
 
 static bool have_fxsr;
+/* The MXCSR bits this CPU has: others in fxrstor's image are a #GP. */
+static uint32_t mxcsr_mask;
 
 /* The 16-byte aligned fxsave area inside p's room. */
 static void *fxarea(struct task_struct *p)
 {
 	return (void *)ALIGN_UP((unsigned long)p->i387.room, 16UL);
+}
+
+/* The live registers into p's area. */
+static void fxsave_into(struct task_struct *p)
+{
+	__asm__ __volatile__("fxsave %0"
+			     : "=m"(*(char (*)[FXSAVE_SIZE])fxarea(p)));
 }
 
 void fpu_init(void)
@@ -52,6 +61,10 @@ void fpu_init(void)
 	}
 	write_cr0((read_cr0() & ~(CR0_EM | CR0_TS)) | CR0_MP | CR0_NE);
 	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+	fxsave_into(&init_task);		/* any image: for its mask */
+	mxcsr_mask = *(uint32_t *)((uint8_t *)fxarea(&init_task) + 28);
+	if (!mxcsr_mask)
+		mxcsr_mask = 0xFFBF;		/* Intel's default (SDM 11.6.6) */
 	printk(KERN_INFO "fpu: SSE enabled, saved per process at switches\n");
 }
 
@@ -72,8 +85,7 @@ void switch_fpu(struct task_struct *prev, struct task_struct *next)
 void fork_fpu(struct task_struct *child)
 {
 	if (have_fxsr)
-		__asm__ __volatile__("fxsave %0"
-				     : "=m"(*(char (*)[FXSAVE_SIZE])fxarea(child)));
+		fxsave_into(child);
 }
 
 /*
@@ -92,6 +104,38 @@ void flush_fpu(void)
 	memset(fx, 0, FXSAVE_SIZE);
 	*(uint16_t *)fx = 0x037F;		/* FCW, as fninit sets it */
 	*(uint32_t *)(fx + 24) = 0x1F80;	/* MXCSR */
+	__asm__ __volatile__("fxrstor %0"
+			     : : "m"(*(char (*)[FXSAVE_SIZE])fx));
+}
+
+/*
+ * A signal frame's copy of the registers: the 512-byte fxsave image
+ * of current's live registers, in image (any alignment).  false if
+ * there is no fxsave (then the process has no FPU state to keep).
+ */
+bool fpu_save_image(void *image)
+{
+	if (!have_fxsr)
+		return false;
+	fxsave_into(current);
+	memcpy(image, fxarea(current), FXSAVE_SIZE);
+	return true;
+}
+
+/*
+ * sigreturn: current's registers from a frame's image, which the
+ * program may have changed: MXCSR bits the CPU lacks are cleared
+ * (fxrstor would fault in the kernel), as Linux's restore masks them
+ * with mxcsr_feature_mask.
+ */
+void fpu_load_image(const void *image)
+{
+	uint8_t *fx = fxarea(current);
+
+	if (!have_fxsr)
+		return;
+	memcpy(fx, image, FXSAVE_SIZE);
+	*(uint32_t *)(fx + 24) &= mxcsr_mask;
 	__asm__ __volatile__("fxrstor %0"
 			     : : "m"(*(char (*)[FXSAVE_SIZE])fx));
 }

@@ -18,5 +18,7 @@ void fpu_init(void);
 void switch_fpu(struct task_struct *prev, struct task_struct *next);
 void fork_fpu(struct task_struct *child);
 void flush_fpu(void);
+bool fpu_save_image(void *image);
+void fpu_load_image(const void *image);
 
 #endif

@@ -43,6 +43,7 @@
 
 #include "kernel/asm.h"
 #include "kernel/i387.h"
+#include "kernel/sigaction.h"
 #include "kernel/wait.h"
 #include "lib/list.h"
 
@@ -86,6 +87,7 @@ struct task_struct {
 	unsigned long flags;
 	int need_resched;	/* schedule() at the next chance */
 	uint64_t pending;	/* signals sent, bit (sig - 1) */
+	sigset64_t blocked;	/* held back while pending, same bits */
 
 	/* Scheduling (2.4's fields, plus the SCHED_IDLE wake-up boost). */
 	long counter;		/* ticks left in this time slice */
@@ -105,6 +107,8 @@ struct task_struct {
 	wait_queue_head_t wait_chldexit;	/* waitpid() sleeps here */
 	int *set_child_tid;	/* clone's CLONE_CHILD_SETTID pointer */
 	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
+	/* rt_sigaction's, by sig - 1 (2.4's current->sig->action) */
+	struct k_sigaction action[NR_SIGACTIONS];
 
 	/* Swap writes this task is gathering (mm/page_io.c's plug). */
 	struct swap_io *swap_plugged;
@@ -140,9 +144,10 @@ static inline void set_current_state(long state)
 	barrier();
 }
 
+/* A signal that is not blocked waits: the task must act on it. */
 static inline bool signal_pending(const struct task_struct *p)
 {
-	return p->pending != 0;
+	return (p->pending & ~p->blocked) != 0;
 }
 
 /* The pt_regs at the top of a task's kernel stack (its user frame). */

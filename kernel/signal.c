@@ -1,23 +1,25 @@
 /*
- * Sending and acting on signals (kernel/signal.c, arch/i386/kernel/
- * signal.c in Linux 2.4).
+ * Sending signals, their actions and masks (kernel/signal.c in Linux
+ * 2.4; the frames a handler runs on are in kernel/sigframe.c).
  *
- * Pagoda has no signal handlers and no blocked masks, so a signal's
- * default action is all there is: SIGCHLD, SIGCONT, SIGURG and
- * SIGWINCH are ignored, and so are the stop signals (there is no job
- * control); an ignored signal is dropped when sent, as Linux drops a
- * signal nobody will act on, so it wakes no sleeper.  Every other
- * signal ends the process, whose parent then sees "killed by" that
- * signal in waitpid()'s status.  Kernel threads
- * take no signals.  The action happens on the way back to user mode
- * (exit_to_user_mode), so a process never dies in the middle of a
- * system call or a page fault; an interruptible sleep ends early.
+ * A signal's action is its default, SIG_IGN or a handler
+ * (rt_sigaction).  The default ends the process, but for SIGCHLD,
+ * SIGCONT, SIGURG and SIGWINCH, and the stop signals (Pagoda has no
+ * job control): those are ignored.  An ignored signal that is not
+ * blocked is dropped when sent, as 2.4.0's ignored_signal() drops it,
+ * so it wakes no sleeper.  A blocked signal stays pending until
+ * rt_sigprocmask or a handler's return unblocks it.  The action
+ * happens on the way back to user mode (exit_to_user_mode), so a
+ * process never dies in the middle of a system call or a page fault;
+ * an interruptible sleep ends early, and the call returns -EINTR.
+ * Kernel threads take no signals.
  */
 #include "kernel/signal.h"
 #include "kernel/exit.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
 #include "kernel/x86.h"
 
 static const char *const signal_names[] = {
@@ -41,6 +43,11 @@ const char *signal_name(int sig)
 	return "signal";
 }
 
+#define SIGBIT(sig)	(1ULL << ((sig) - 1))
+_Static_assert(_NSIG == NR_SIGACTIONS, "an action for every signal");
+/* Neither blocked nor caught, ever. */
+#define UNBLOCKABLE	(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+
 static bool ignored_by_default(int sig)
 {
 	switch (sig) {
@@ -52,9 +59,24 @@ static bool ignored_by_default(int sig)
 	}
 }
 
+static bool handler_ignores(void (*handler)(int), int sig)
+{
+	return handler == SIG_IGN ||
+	       (handler == SIG_DFL && ignored_by_default(sig));
+}
+
+/* Would p do nothing with sig now?  (2.4.0's ignored_signal.) */
+static bool sig_ignored(const struct task_struct *p, int sig)
+{
+	if (p->blocked & SIGBIT(sig))
+		return false;	/* the action may change before it is taken */
+	return handler_ignores(p->action[sig - 1].sa_handler, sig);
+}
+
 /*
- * Marks sig pending for p and wakes p if it sleeps interruptibly.
- * Safe from interrupt handlers (Ctrl-C).  sig 0 only checks p.
+ * Marks sig pending for p and wakes p if it sleeps interruptibly and
+ * does not block sig.  Safe from interrupt handlers (Ctrl-C).  sig 0
+ * only checks p.
  */
 int send_sig(int sig, struct task_struct *p)
 {
@@ -66,19 +88,29 @@ int send_sig(int sig, struct task_struct *p)
 		return 0;			/* dying anyway */
 	if (!p->mm)
 		return -EPERM;			/* a kernel thread */
-	if (!sig || ignored_by_default(sig))
+	if (!sig || sig_ignored(p, sig))
 		return 0;
 	flags = local_irq_save();
-	p->pending |= 1ULL << (sig - 1);
-	if (p->state == TASK_INTERRUPTIBLE)
+	p->pending |= SIGBIT(sig);
+	if (p->state == TASK_INTERRUPTIBLE && signal_pending(p))
 		wake_up_process(p);
 	local_irq_restore(flags);
 	return 0;
 }
 
-/* A fault's signal: the task cannot go on, so it must die of it. */
+/*
+ * A fault's signal: the task cannot go on without acting on it, so
+ * it is unblocked, and SIG_IGN becomes the default (2.4.0's
+ * force_sig_info).  A handler still runs.
+ */
 void force_sig(int sig, struct task_struct *p)
 {
+	uint32_t flags = local_irq_save();
+
+	if (p->action[sig - 1].sa_handler == SIG_IGN)
+		p->action[sig - 1].sa_handler = SIG_DFL;
+	p->blocked &= ~SIGBIT(sig);
+	local_irq_restore(flags);
 	send_sig(sig, p);
 }
 
@@ -102,13 +134,162 @@ long sys_kill(int pid, int sig)
 }
 
 /*
- * Acts on the lowest pending signal, on the way to user mode: every
- * signal that gets here (the ignored ones are never queued) ends the
- * process.
+ * A child's end, told to its parent (2.4.0's do_notify_parent): the
+ * exit signal, always SIGCHLD in Pagoda (clone refuses others).
+ * Default ignored; a parent that catches it runs its handler.  SIG_IGN
+ * and SA_NOCLDWAIT only keep the signal away: the child still waits
+ * as a zombie for wait4, as in 2.4.0 (Linux 2.6 reaps it at once).
+ * A kernel-thread parent (init, the shell) takes no signals.
  */
-void do_signal(struct pt_regs *regs __unused)
+void do_notify_parent(struct task_struct *tsk)
 {
-	int sig = __builtin_ctzll(current->pending) + 1;
+	if (tsk->parent->mm)
+		send_sig(SIGCHLD, tsk->parent);
+}
 
-	do_exit(W_EXITCODE(0, sig));
+/* fork: the child has its parent's actions and mask, nothing pending. */
+void copy_sighand(struct task_struct *child)
+{
+	memcpy(child->action, current->action, sizeof(child->action));
+	child->blocked = current->blocked;
+	child->pending = 0;
+}
+
+/*
+ * exec: caught signals go back to their default, ignored ones stay
+ * ignored (2.4.0's flush_signal_handlers), masks and flags are
+ * cleared.
+ */
+void flush_signal_handlers(struct task_struct *t)
+{
+	for (int i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &t->action[i];
+
+		if (ka->sa_handler != SIG_IGN)
+			ka->sa_handler = SIG_DFL;
+		ka->sa_flags = 0;
+		ka->sa_restorer = NULL;
+		ka->sa_mask = 0;
+	}
+}
+
+/*
+ * Sets sig's action to *act (2.4.0's do_sigaction).  POSIX: an action
+ * that ignores the signal drops it if it is pending.
+ */
+static void do_sigaction(int sig, const struct k_sigaction *act)
+{
+	struct k_sigaction *ka = &current->action[sig - 1];
+	uint32_t flags = local_irq_save();
+
+	*ka = *act;
+	ka->sa_mask &= ~UNBLOCKABLE;
+	if (handler_ignores(act->sa_handler, sig))
+		current->pending &= ~SIGBIT(sig);
+	local_irq_restore(flags);
+}
+
+/*
+ * rt_sigaction(sig, act, oact, sigsetsize), i386 call 174: -EINVAL
+ * for a mask size other than 8 bytes, a signal out of 1.._NSIG, or
+ * an action for SIGKILL or SIGSTOP; -EFAULT for a bad pointer (a bad
+ * act before a bad signal; when oact is bad, the new action is in
+ * place already, as in Linux).
+ */
+long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *oact, unsigned long sigsetsize)
+{
+	struct k_sigaction new, old;
+
+	if (sigsetsize != sizeof(sigset64_t))
+		return -EINVAL;
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;		/* before the signal's check, as Linux */
+	if (sig < 1 || sig > _NSIG || (act && (SIGBIT(sig) & UNBLOCKABLE)))
+		return -EINVAL;
+	old = current->action[sig - 1];
+	if (act)
+		do_sigaction(sig, &new);
+	if (oact && copy_to_user(oact, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Sets the blocked mask; SIGKILL and SIGSTOP are never blocked. */
+void set_blocked(sigset64_t blocked)
+{
+	current->blocked = blocked & ~UNBLOCKABLE;
+}
+
+/*
+ * rt_sigprocmask(how, set, oset, sigsetsize), i386 call 175: blocks
+ * (SIG_BLOCK), unblocks (SIG_UNBLOCK) or sets (SIG_SETMASK) the mask;
+ * the old mask goes to *oset.  -EINVAL for another how or a size
+ * other than 8, -EFAULT for a bad pointer.
+ */
+long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
+			unsigned long sigsetsize)
+{
+	sigset64_t old = current->blocked, new;
+
+	if (sigsetsize != sizeof(sigset64_t))
+		return -EINVAL;
+	if (set) {
+		if (copy_from_user(&new, set, sizeof(new)))
+			return -EFAULT;
+		if (how == SIG_BLOCK)
+			set_blocked(old | new);
+		else if (how == SIG_UNBLOCK)
+			set_blocked(old & ~new);
+		else if (how == SIG_SETMASK)
+			set_blocked(new);
+		else
+			return -EINVAL;
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * The lowest pending signal that is not blocked, taken off the
+ * pending set; 0 if none (2.4.0's dequeue_signal).
+ */
+static int dequeue_signal(void)
+{
+	uint64_t ready = current->pending & ~current->blocked;
+	uint32_t flags;
+	int sig;
+
+	if (!ready)
+		return 0;
+	sig = __builtin_ctzll(ready) + 1;
+	flags = local_irq_save();
+	current->pending &= ~SIGBIT(sig);
+	local_irq_restore(flags);
+	return sig;
+}
+
+/*
+ * Acts on pending signals, on the way to user mode (2.4.0's
+ * do_signal): an ignored one is dropped, a caught one gets a frame
+ * on the user stack and the process returns into its handler
+ * (handle_signal, kernel/sigframe.c), any other ends the process.
+ */
+void do_signal(struct pt_regs *regs)
+{
+	int sig;
+
+	while ((sig = dequeue_signal())) {
+		struct k_sigaction *ka = &current->action[sig - 1];
+
+		if (ka->sa_handler == SIG_IGN)
+			continue;
+		if (ka->sa_handler != SIG_DFL) {
+			handle_signal(sig, ka, regs);
+			return;
+		}
+		if (!ignored_by_default(sig))
+			do_exit(W_EXITCODE(0, sig));
+	}
 }

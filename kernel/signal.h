@@ -1,7 +1,6 @@
 /*
- * Signals, the small part Pagoda needs: every signal has its default
- * action (no handlers, no masks), which for most signals is to end
- * the process.  Faults, kill() and Ctrl-C send them.
+ * Signals: default actions, SIG_IGN, handlers (rt_sigaction) and the
+ * blocked mask.  Faults, kill(), Ctrl-C and a child's exit send them.
  */
 #ifndef KERNEL_SIGNAL_H
 #define KERNEL_SIGNAL_H
@@ -15,6 +14,12 @@ int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
 int kill_proc(int pid, int sig);
 void do_signal(struct pt_regs *regs);
+void do_notify_parent(struct task_struct *tsk);
+void copy_sighand(struct task_struct *child);
+void flush_signal_handlers(struct task_struct *t);
+void set_blocked(sigset64_t blocked);
+/* kernel/sigframe.c */
+void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs);
 const char *signal_name(int sig);
 
 #endif

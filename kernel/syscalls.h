@@ -19,6 +19,11 @@ long sys_fork(void);					/* kernel/fork.c */
 long sys_clone(unsigned long clone_flags, unsigned long newsp,
 	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
 long sys_set_tid_address(int *tidptr);
+long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
+		char *const *envp);
+struct statx;
+long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
+	       unsigned mask, struct statx *buf);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_getpid(void);					/* kernel/sys.c */
@@ -26,6 +31,12 @@ long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_uname(struct new_utsname *name);
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
+long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *oact, unsigned long sigsetsize);
+long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
+			unsigned long sigsetsize);
+long sys_sigreturn(void);				/* sigframe.c */
+long sys_rt_sigreturn(void);
 long sys_sched_yield(void);				/* kernel/sched.c */
 long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 		   struct timespec *rmtp);

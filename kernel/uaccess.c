@@ -34,3 +34,15 @@ int put_user_u32(uint32_t val, void *uaddr)
 {
 	return copy_to_user(uaddr, &val, sizeof(val)) ? -EFAULT : 0;
 }
+
+/* A byte at a time: short strings (exec's), and simple to step. */
+long strncpy_from_user(char *dst, const char *src, long count)
+{
+	for (long i = 0; i < count; i++) {
+		if (copy_from_user(dst + i, src + i, 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return count;
+}

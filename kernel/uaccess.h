@@ -31,4 +31,11 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n);
 /* 0, or -EFAULT. */
 int put_user_u32(uint32_t val, void *uaddr);
 
+/*
+ * Copies the string at src, at most count bytes of it: its length,
+ * or count if no NUL came in count bytes (dst is then not ended), or
+ * -EFAULT.  Linux's strncpy_from_user().
+ */
+long strncpy_from_user(char *dst, const char *src, long count);
+
 #endif

@@ -23,6 +23,7 @@
 #define ENOSPC		28
 #define EROFS		30
 #define ERANGE		34
+#define ENAMETOOLONG	36
 #define ENOSYS		38
 #define EOPNOTSUPP	95
 

@@ -25,6 +25,7 @@ static const char *const messages[] = {
 	[ENOSPC] = "No space left on device",
 	[EROFS] = "Read-only file system",
 	[ERANGE] = "Numerical result out of range",
+	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[EOPNOTSUPP] = "Operation not supported",
 };

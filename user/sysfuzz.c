@@ -1,7 +1,9 @@
 /*
  * sysfuzz [COUNT [SEED]]: makes COUNT (default 100000) system calls
  * with random arguments: every call Pagoda implements except exit
- * (clone only with fork-like flags or flags Linux refuses),
+ * and sigreturn (clone only with fork-like flags or flags Linux
+ * refuses, execve only in ways that fail, rt_sigaction with no
+ * handlers),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -35,6 +37,7 @@ static char scratch[8192];		/* a good buffer */
 static unsigned long window;		/* PROT_NONE to start with */
 static struct region regions[MAX_REGIONS];
 static int nregions, children, mypid;
+static const char *self;		/* argv[0]: a program that exists */
 static unsigned long unexpected;
 
 /* xorshift32: the same sequence on every system for a given seed. */
@@ -539,6 +542,77 @@ static void fuzz_thread_area(void)
 	}
 }
 
+/*
+ * execve that must fail: a bad path (EFAULT), a program nobody has
+ * (ENOENT, whatever the arrays), or this very program with an
+ * unreadable argv or argv string (EFAULT).  Never a NULL argv with a
+ * real program: Linux 5.18+ would run it with an empty one.
+ */
+static void fuzz_execve(void)
+{
+	static const char *const missing[] = { "/no/such/program", "" };
+	unsigned long bad = PICK(unreadable), argv[2] = { (long)self, bad };
+	long ret;
+
+	switch (rnd() % 3) {
+	case 0:
+		ret = call(__NR_execve, bad_ptr(), any_ptr(), any_ptr(), 0, 0,
+			   0);
+		expect("execve of a bad path", ret, -EFAULT);
+		break;
+	case 1:
+		ret = call(__NR_execve, (long)PICK(missing), any_ptr(),
+			   any_ptr(), 0, 0, 0);
+		expect("execve of no program", ret, -ENOENT);
+		break;
+	default:
+		ret = call(__NR_execve, (long)self,
+			   one_in(2) ? (long)bad : (long)argv, 0, 0, 0, 0);
+		expect("execve with a bad argv", ret, -EFAULT);
+		break;
+	}
+}
+
+/*
+ * rt_sigaction and rt_sigprocmask: only SIG_DFL and SIG_IGN for
+ * signals that are harmless either way (a handler could be anywhere),
+ * masks of our own, bad pointers, signals and sizes.
+ */
+static void fuzz_signals(void)
+{
+	static const int sigs[] = { SIGCHLD, SIGURG, SIGWINCH, SIGUSR1 };
+	static const int bad_sigs[] = { 0, -1, 65, SIGKILL, SIGSTOP };
+	static const sigset64_t masks[] = { 0, 1ULL << (SIGURG - 1) };
+	struct k_sigaction sa = { one_in(2) ? SIG_DFL : SIG_IGN, 0, NULL,
+				  PICK(masks) };
+	unsigned long bad = bad_ptr(), size = one_in(2) ? 8 : 4;
+	int how = rnd() % 4;
+	long ret;
+
+	switch (rnd() % 4) {
+	case 0:
+		call(__NR_rt_sigaction, PICK(sigs), (long)&sa, any_ptr(), 8,
+		     0, 0);
+		break;
+	case 1:
+		ret = call(__NR_rt_sigaction, PICK(bad_sigs), (long)&sa,
+			   any_ptr(), 8, 0, 0);
+		expect("rt_sigaction of a bad signal", ret, -EINVAL);
+		break;
+	case 2:
+		ret = call(__NR_rt_sigaction, PICK(sigs), bad, 0, size, 0, 0);
+		expect("rt_sigaction from a bad pointer or size", ret,
+		       size != 8 ? -EINVAL : bad ? -EFAULT : 0);
+		break;
+	default:
+		ret = call(__NR_rt_sigprocmask, how, (long)&masks[1],
+			   any_ptr(), 8, 0, 0);
+		if (how > SIG_SETMASK)
+			expect("rt_sigprocmask with a bad how", ret, -EINVAL);
+		break;
+	}
+}
+
 static void fuzz_misc(void)
 {
 	static const long bad_numbers[] = { -1, 1000, 9999, 0x7fffffff };
@@ -566,7 +640,8 @@ static void (*const fuzzers[])(void) = {
 	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
-	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname,
+	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname, fuzz_execve,
+	fuzz_signals,
 };
 
 int main(int argc, char **argv)
@@ -581,6 +656,7 @@ int main(int argc, char **argv)
 	}
 	rng = seed;
 	mypid = getpid();
+	self = argv[0];
 	window = (unsigned long)mmap(NULL, WINDOW_SIZE, PROT_NONE,
 				     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (window == (unsigned long)MAP_FAILED) {

@@ -394,6 +394,47 @@ static long syscall_with(unsigned long nr, unsigned long ebx)
 	return (long)regs.eax;
 }
 
+/*
+ * Runs in a thread: become sleep, then exec a copy of it that fails
+ * (arg: its e_machine broken), which must leave the process as it
+ * was: the same address space, loaded, with its stack, name and
+ * registers.  Exit code: the first check that failed.
+ */
+static int failed_exec_keeps_the_old_program(void *broken)
+{
+	char *argv[] = { "sleep", NULL };
+	struct mm_struct *mm;
+	unsigned long eip, argc = 0;
+
+	if (do_execve(find_user_program("sleep"), 1, argv))
+		return 1;
+	mm = current->mm;
+	eip = task_pt_regs(current)->eip;
+	if (do_execve(broken, 1, argv) != -ENOEXEC)
+		return 2;
+	if (current->mm != mm || read_cr3() != __pa(mm->pgd))
+		return 3;
+	if (copy_from_user(&argc, (void *)mm->start_stack, sizeof(argc)) ||
+	    argc != 1)
+		return 4;
+	if (strcmp(current->comm, "sleep") ||
+	    task_pt_regs(current)->eip != eip)
+		return 5;
+	return 0;
+}
+
+static void a_failed_exec_leaves_the_process_as_it_was(struct ktest *t)
+{
+	struct user_program copy;
+	unsigned char *image = sleep_copy(t, &copy);
+
+	if (!image)
+		return;
+	((Elf32_Ehdr *)image)->e_machine = 0;
+	expect_thread_exits_0(t, failed_exec_keeps_the_old_program, &copy);
+	kfree(image);
+}
+
 static void system_calls_dispatch_by_number(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, syscall_with(__NR_getpid, 0), current->pid);
@@ -412,6 +453,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(segments_may_share_a_page),
 	KTEST_CASE(console_calls_check_the_whole_buffer),
 	KTEST_CASE(spawned_programs_get_their_arguments),
+	KTEST_CASE(a_failed_exec_leaves_the_process_as_it_was),
 	KTEST_CASE(system_calls_dispatch_by_number),
 };
 KTEST_SUITE(exec, exec_cases);

@@ -62,6 +62,26 @@ TIME_CASES = [
     "uname into a bad pointer: EFAULT",
 ]
 
+EXEC_CASES = [
+    "execve: argv, envp, same pid and parent, handlers reset",
+    "no such program: ENOENT",
+    "a bad path pointer: EFAULT",
+    "a bad argv or argv string: EFAULT",
+    "a bad envp or envp string: EFAULT",
+    "a 200 KiB argument: E2BIG",
+    "a million arguments: E2BIG",
+    "after each failure the caller goes on",
+    "SIGCHLD by default: ignored, a sleep goes on",
+    "SIGCHLD's handler runs, its wait4 reaps",
+    "the same with SA_SIGINFO",
+    "a blocked wait4 reaps its child, the handler runs after",
+    "a blocked SIGCHLD waits, then its handler runs",
+    "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL",
+    "rt_sigaction: bad pointers: EFAULT",
+    "rt_sigprocmask: bad how or size EINVAL, bad pointer EFAULT",
+    "statx: the program a regular file, no program ENOENT",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -134,6 +154,8 @@ PROGRAMS = {
                   + ["clonetest: all checks passed"], 0),
     "timetest": (["timetest"], [f"timetest: {case}: ok" for case in TIME_CASES]
                  + ["timetest: all checks passed"], 0),
+    "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
+                 + ["exectest: all checks passed"], 0),
 }
 
 

@@ -249,6 +249,105 @@ int main(int argc, char **argv)
 """
 
 
+# fork() then execv() of a path and execvp() of a name (glibc's $PATH
+# search, with glibc's default path: init= gives no environment), each
+# child's status through waitpid(); execv() of no program fails with
+# ENOENT and the caller goes on; a SIGCHLD handler set with sigaction()
+# runs, a waitpid() inside it reaps the child, and the x87 control word
+# it changes is the program's own again after it (the signal frame's
+# FPU image).
+GLIBCEXEC_C = r"""
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+static volatile sig_atomic_t handled, reaped;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcexec: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+/* Loads cw into the x87 control word (if not 0); returns the old. */
+static unsigned short x87_control(unsigned short cw)
+{
+	unsigned short old;
+
+	__asm__ __volatile__("fnstcw %0" : "=m"(old));
+	if (cw)
+		__asm__ __volatile__("fldcw %0" : : "m"(cw));
+	return old;
+}
+
+static void on_sigchld(int sig)
+{
+	int status;
+
+	handled += sig == SIGCHLD;
+	if (waitpid(-1, &status, WNOHANG) > 0 && WIFEXITED(status))
+		reaped = WEXITSTATUS(status) + 1;
+	x87_control(0x0f7f);	/* round toward zero, until sigreturn */
+}
+
+/* Runs argv in a child with execv (path) or execvp; its status. */
+static int run(int search, const char *path, char *const argv[])
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (search)
+			execvp(path, argv);
+		else
+			execv(path, argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+int main(void)
+{
+	char *memhog[] = { "memhog", "4M", "1", NULL };
+	char *sleep[] = { "sleep", "x", NULL };
+	struct sigaction sa;
+	pid_t pid;
+
+	check(run(0, "/bin/memhog", memhog) == 0,
+	      "execv(\"/bin/memhog\"): memhog 4M ran, status 0");
+	check(run(1, "sleep", sleep) == 2,
+	      "execvp(\"sleep\") finds it on the path, its status 2");
+	check(execv("/bin/no-such-program", memhog) == -1 && errno == ENOENT,
+	      "execv of no program: -1, ENOENT, the caller goes on");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigchld;
+	sigaction(SIGCHLD, &sa, NULL);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		usleep(200000);
+		_exit(5);
+	}
+	for (int i = 0; pid > 0 && !handled && i < 500; i++)
+		usleep(10000);		/* a handler ends it early */
+	check(handled == 1 && reaped == 6,
+	      "a SIGCHLD handler runs; its waitpid reaps the child");
+	check(x87_control(0) == 0x037f,
+	      "the FPU control word the handler set ends with it");
+	printf("glibcexec: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
     source.write_text(source_text)
@@ -310,6 +409,16 @@ def static_glibc_forks(lab):
         "fork() made 4 children", "waitpid(pid) gives each its own status",
         "wait() reaps the others, statuses right", "then wait(): ECHILD",
         "the parent's buffer is unchanged", "clone(CLONE_VM): EINVAL"))
+
+
+@scenario("static_glibc_program_execs_programs", timeout=120)
+def static_glibc_execs(lab):
+    run_checks_as_init(lab, "glibcexec", GLIBCEXEC_C, (
+        'execv("/bin/memhog"): memhog 4M ran, status 0',
+        'execvp("sleep") finds it on the path, its status 2',
+        "execv of no program: -1, ENOENT, the caller goes on",
+        "a SIGCHLD handler runs; its waitpid reaps the child",
+        "the FPU control word the handler set ends with it"))
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)

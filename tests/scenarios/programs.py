@@ -42,6 +42,7 @@ INIT_RUNS = {
     "tlstest_thread_area": ("tlstest", 90, 80),
     "clonetest_clone_wait4": ("clonetest", 90, 80),
     "timetest_clocks_and_sleeps": ("timetest", 90, 80),
+    "exectest_execve_and_sigchld": ("exectest", 90, 80),
 }
 
 for _name, (_program, _timeout, _wait) in INIT_RUNS.items():

@@ -1,0 +1,345 @@
+/*
+ * exectest: execve and SIGCHLD with raw system calls.
+ *
+ *   - execve runs a program with the argv and envp it is given, in the
+ *     same process (same pid and parent); caught signals go back to
+ *     their default, ignored ones and the blocked mask stay;
+ *   - every error returns to a caller that goes on as before: ENOENT,
+ *     EFAULT for the path, argv, an argv string, envp, an envp string,
+ *     E2BIG for a string too long and for too many strings;
+ *   - SIGCHLD is ignored by default (a sleep goes on), runs a handler
+ *     once one is set (rt_sigaction, with and without SA_SIGINFO), in
+ *     which wait4 reaps the child; a blocked wait4 still returns the
+ *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
+ *   - rt_sigaction's and rt_sigprocmask's errors;
+ *   - statx says a program's path is a regular file.
+ *
+ * The program runs itself through argv[0]: "exectest" under Pagoda,
+ * a path on Linux, which agrees with every check (tests/scenarios/
+ * native.py).  Prints a line per check, exits with the number failed.
+ */
+#include "user/lib/libc.h"
+
+#define NEVER_MAPPED	((void *)0x1000)
+#define KERNEL_ADDR	((void *)0xc0000000)
+#define LONG_STRING	(200 * 1024)	/* past Linux's 128 KiB a string */
+#define MANY_STRINGS	(1024 * 1024)	/* past Linux's 2-6 MiB in all */
+#define SIGBIT(sig)	(1ULL << ((sig) - 1))
+
+static int failures;
+static char self[256];			/* argv[0] */
+static char long_string[LONG_STRING];
+static volatile int handled, reaped_pid, reaped_status, info_signo;
+static const unsigned long canary = 0x5eed1e55;
+
+void exectest_restore_rt(void);
+__asm__(".text\n"
+	"exectest_restore_rt:\n\t"
+	"movl $173, %eax\n\t"		/* __NR_rt_sigreturn */
+	"int $0x80");
+
+static void check(bool ok, const char *what)
+{
+	printf("exectest: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+static long execve(const char *path, char *const *argv, char *const *envp)
+{
+	return __syscall(__NR_execve, (long)path, (long)argv, (long)envp, 0,
+			 0, 0);
+}
+
+static long wait4(int pid, int *status, int options)
+{
+	return __syscall(__NR_wait4, pid, (long)status, options, 0, 0, 0);
+}
+
+static long sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *old)
+{
+	return __syscall(__NR_rt_sigaction, sig, (long)act, (long)old,
+			 sizeof(sigset64_t), 0, 0);
+}
+
+static long sigprocmask(int how, const sigset64_t *set, sigset64_t *old)
+{
+	return __syscall(__NR_rt_sigprocmask, how, (long)set, (long)old,
+			 sizeof(sigset64_t), 0, 0);
+}
+
+/* nanosleep, raw: 0 or -errno (-EINTR when a handler ran). */
+static long nap(long sec, long nsec)
+{
+	struct timespec t = { sec, nsec };
+
+	return __syscall(__NR_nanosleep, (long)&t, 0, 0, 0, 0, 0);
+}
+
+static int exit_status(int pid)
+{
+	int status;
+
+	if (wait4(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+static long number(const char *s)
+{
+	long n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		n = n * 10 + *s++ - '0';
+	return n;
+}
+
+static void decimal(char *buf, long n)
+{
+	char digits[16];
+	int len = 0;
+
+	do
+		digits[len++] = '0' + n % 10;
+	while (n /= 10);
+	while (len)
+		*buf++ = digits[--len];
+	*buf = '\0';
+}
+
+/*
+ * The program as execve started it: "exectest child PID PPID ARG".
+ * Exits 0 if its pid and parent are those, ARG is "two words", the
+ * environment is exactly A=1, B=two, SIGCHLD's handler became the
+ * default, SIGUSR1 stayed ignored and SIGUSR2 stayed blocked.
+ */
+static int exec_child(int argc, char **argv)
+{
+	char **envp = argv + argc + 1;
+	struct k_sigaction chld, usr1;
+	sigset64_t blocked;
+
+	if (argc != 5 || number(argv[2]) != getpid() ||
+	    number(argv[3]) != getppid() || strcmp(argv[4], "two words"))
+		return 1;
+	if (!envp[0] || strcmp(envp[0], "A=1") || !envp[1] ||
+	    strcmp(envp[1], "B=two") || envp[2])
+		return 2;
+	if (sigaction(SIGCHLD, NULL, &chld) || chld.sa_handler != SIG_DFL ||
+	    sigaction(SIGUSR1, NULL, &usr1) || usr1.sa_handler != SIG_IGN)
+		return 3;
+	if (sigprocmask(SIG_BLOCK, NULL, &blocked) ||
+	    !(blocked & SIGBIT(SIGUSR2)))
+		return 4;
+	return 0;
+}
+
+static void on_sigchld(int sig)
+{
+	int status = 0;
+	long pid = wait4(-1, &status, WNOHANG);
+
+	handled += sig == SIGCHLD;
+	reaped_pid = pid;
+	reaped_status = pid > 0 ? WEXITSTATUS(status) : -1;
+}
+
+static void on_sigchld_info(int sig, int *info, void *uc __unused)
+{
+	info_signo = info[0];
+	on_sigchld(sig);
+}
+
+static void set_handler(int sig, void *handler, unsigned long flags)
+{
+	struct k_sigaction sa = { (void (*)(int))handler, flags, NULL, 0 };
+
+	if (flags & SA_SIGINFO)
+		sa.sa_restorer = exectest_restore_rt;
+	sa.sa_flags |= flags & SA_SIGINFO ? SA_RESTORER : 0;
+	sigaction(sig, &sa, NULL);
+}
+
+/*
+ * A child that exits with code after 0.2 s, when its parent is asleep
+ * or waiting by then.
+ */
+static int child_exiting(int code)
+{
+	int pid = fork();
+
+	if (pid == 0) {
+		nap(0, 200000000);
+		exit(code);
+	}
+	return pid;
+}
+
+/*
+ * The child sets a handler, an ignored signal and a mask, then execs
+ * the program as "exectest child ..." (the parent keeps the defaults:
+ * a handler of its own would reap the child first).
+ */
+static void exec_runs_the_program(void)
+{
+	sigset64_t usr2 = SIGBIT(SIGUSR2);
+	int pid = fork();
+
+	if (pid == 0) {
+		char me[16], parent[16];
+		char *argv[] = { self, "child", me, parent, "two words",
+				 NULL };
+		char *envp[] = { "A=1", "B=two", NULL };
+
+		decimal(me, getpid());
+		decimal(parent, getppid());
+		set_handler(SIGCHLD, on_sigchld, 0);
+		set_handler(SIGUSR1, SIG_IGN, 0);
+		sigprocmask(SIG_BLOCK, &usr2, NULL);
+		execve(self, argv, envp);
+		exit(100);
+	}
+	check(pid > 0 && exit_status(pid) == 0,
+	      "execve: argv, envp, same pid and parent, handlers reset");
+}
+
+static void exec_errors(void)
+{
+	char *argv[] = { self, NULL }, *bad_arg[] = { self, KERNEL_ADDR, NULL };
+	char *bad_env[] = { NEVER_MAPPED, NULL };
+	char *too_long[] = { self, long_string, NULL };
+	char **many = mmap(NULL, MANY_STRINGS * sizeof(char *),
+			   PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned long on_stack = canary;
+
+	check(execve("/no/such/exectest-program", argv, NULL) == -ENOENT &&
+	      execve("", argv, NULL) == -ENOENT, "no such program: ENOENT");
+	check(execve(NEVER_MAPPED, argv, NULL) == -EFAULT &&
+	      execve(KERNEL_ADDR, argv, NULL) == -EFAULT,
+	      "a bad path pointer: EFAULT");
+	check(execve(self, NEVER_MAPPED, NULL) == -EFAULT &&
+	      execve(self, bad_arg, NULL) == -EFAULT,
+	      "a bad argv or argv string: EFAULT");
+	check(execve(self, argv, NEVER_MAPPED) == -EFAULT &&
+	      execve(self, argv, bad_env) == -EFAULT,
+	      "a bad envp or envp string: EFAULT");
+	memset(long_string, 'x', sizeof(long_string) - 1);
+	check(execve(self, too_long, NULL) == -E2BIG,
+	      "a 200 KiB argument: E2BIG");
+	for (int i = 0; many != MAP_FAILED && i < MANY_STRINGS - 1; i++)
+		many[i] = "";
+	check(many != MAP_FAILED && execve(self, many, NULL) == -E2BIG,
+	      "a million arguments: E2BIG");
+	check(on_stack == canary && long_string[0] == 'x' &&
+	      number("42") == 42, "after each failure the caller goes on");
+}
+
+static void sigchld_ignored_by_default(void)
+{
+	int pid = child_exiting(3);
+
+	check(pid > 0 && nap(0, 500000000) == 0 && exit_status(pid) == 3,
+	      "SIGCHLD by default: ignored, a sleep goes on");
+}
+
+static void sigchld_handler(int flags, const char *what)
+{
+	int pid;
+
+	handled = reaped_pid = 0;
+	set_handler(SIGCHLD, flags ? (void *)on_sigchld_info
+				   : (void *)on_sigchld, flags);
+	pid = child_exiting(7);
+	check(pid > 0 && nap(5, 0) == -EINTR && handled == 1 &&
+	      reaped_pid == pid && reaped_status == 7 &&
+	      wait4(-1, NULL, 0) == -ECHILD &&
+	      (!flags || info_signo == SIGCHLD), what);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+static void wait4_beside_the_handler(void)
+{
+	int pid, status = 0;
+
+	handled = reaped_pid = 0;
+	set_handler(SIGCHLD, on_sigchld, 0);
+	pid = child_exiting(9);
+	check(pid > 0 && wait4(pid, &status, 0) == pid &&
+	      WEXITSTATUS(status) == 9 && handled == 1 &&
+	      reaped_pid == -ECHILD,
+	      "a blocked wait4 reaps its child, the handler runs after");
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+static void blocked_sigchld(void)
+{
+	sigset64_t chld = SIGBIT(SIGCHLD);
+	bool slept;
+	int pid;
+
+	handled = reaped_pid = 0;
+	set_handler(SIGCHLD, on_sigchld, 0);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	pid = child_exiting(11);
+	slept = nap(0, 500000000) == 0 && handled == 0;
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+	check(pid > 0 && slept && handled == 1 && reaped_pid == pid &&
+	      reaped_status == 11,
+	      "a blocked SIGCHLD waits, then its handler runs");
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+/* statx: st_mode is at byte 28 of Linux's struct statx (256 bytes). */
+static void statx_names_programs(void)
+{
+	static uint32_t st[64];
+	long ok = __syscall(__NR_statx, -100, (long)self, 0, 0x7ff, (long)st,
+			    0);
+
+	check(ok == 0 && ((st[7] & 0xffff) & 0170000) == 0100000 &&
+	      __syscall(__NR_statx, -100, (long)"/no/such/exectest-program",
+			0, 0x7ff, (long)st, 0) == -ENOENT &&
+	      __syscall(__NR_statx, -100, (long)self, 0, 0x7ff,
+			(long)NEVER_MAPPED, 0) == -EFAULT,
+	      "statx: the program a regular file, no program ENOENT");
+}
+
+static void sigaction_errors(void)
+{
+	struct k_sigaction sa = { SIG_IGN, 0, NULL, 0 };
+	sigset64_t set = 0;
+
+	check(__syscall(__NR_rt_sigaction, SIGCHLD, (long)&sa, 0, 4, 0, 0)
+	      == -EINVAL && sigaction(0, &sa, NULL) == -EINVAL &&
+	      sigaction(65, &sa, NULL) == -EINVAL &&
+	      sigaction(SIGKILL, &sa, NULL) == -EINVAL &&
+	      sigaction(SIGSTOP, &sa, NULL) == -EINVAL,
+	      "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL");
+	check(sigaction(SIGCHLD, NEVER_MAPPED, NULL) == -EFAULT &&
+	      sigaction(SIGCHLD, NULL, NEVER_MAPPED) == -EFAULT,
+	      "rt_sigaction: bad pointers: EFAULT");
+	check(sigprocmask(3, &set, NULL) == -EINVAL &&
+	      __syscall(__NR_rt_sigprocmask, SIG_BLOCK, (long)&set, 0, 4, 0,
+			0) == -EINVAL &&
+	      sigprocmask(SIG_BLOCK, NEVER_MAPPED, NULL) == -EFAULT,
+	      "rt_sigprocmask: bad how or size EINVAL, bad pointer EFAULT");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "child"))
+		return exec_child(argc, argv);
+	strlcpy(self, argv[0], sizeof(self));
+	exec_runs_the_program();
+	exec_errors();
+	sigchld_ignored_by_default();
+	sigchld_handler(0, "SIGCHLD's handler runs, its wait4 reaps");
+	sigchld_handler(SA_SIGINFO, "the same with SA_SIGINFO");
+	wait4_beside_the_handler();
+	blocked_sigchld();
+	sigaction_errors();
+	statx_names_programs();
+	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
