@@ -326,19 +326,36 @@ static void restart_window_on_miss(swp_entry_t entry)
 }
 
 /*
- * The first block (1 << page_cluster slots) after entry's, up to a
- * window past it, whose first slot needs reading: where read-ahead
- * goes on.  Its entry, or 0 if the window ahead is all cached.
+ * Where read-ahead goes on for a reader in order: the swap entry of
+ * the first PTE after ptep's (up to two windows on, in the same VMA
+ * and page table) whose slot needs reading; 0 if there is none.
+ * Found by address, not by slot: a process's pages lie in order on
+ * swap only within a run of slots (scan_swap_map hands out 257 in a
+ * row, then starts the next run in the first empty stretch), so at
+ * each run's end the next pages are somewhere else on the disk.
+ * The next block by slot there holds other pages, or none, and the
+ * reader took a major fault at each such jump (memhog 96M 3 in 64 MiB:
+ * 490-590 a run, read ahead so; 7-8 read ahead by address).  Linux
+ * 4.14's VMA-based swap read-ahead
+ * (swap_vma_readahead) likewise finds what to read through the PTEs
+ * after the fault.
  */
-static swp_entry_t next_block_to_read(swp_entry_t entry)
+static swp_entry_t next_entry_to_read(struct vm_area_struct *vma,
+				      unsigned long address, pte_t *ptep)
 {
-	unsigned long block = 1UL << page_cluster;
-	unsigned long start = SWP_OFFSET(entry) & ~(block - 1);
+	unsigned long n = 2 * readahead_window();
 
-	for (unsigned long b = start + block;
-	     b <= start + readahead_window(); b += block)
-		if (swap_entry_needs_read(SWP_ENTRY(SWP_TYPE(entry), b)))
-			return SWP_ENTRY(SWP_TYPE(entry), b);
+	while (--n) {
+		address += PAGE_SIZE;
+		ptep++;
+		if (address >= vma->vm_end || !(address & ~PGDIR_MASK))
+			break;
+		if (pte_none(*ptep) || pte_present(*ptep) ||
+		    pte_is_migration(*ptep))
+			continue;
+		if (swap_entry_needs_read(pte_to_swp_entry(*ptep)))
+			return pte_to_swp_entry(*ptep);
+	}
 	return (swp_entry_t){ 0 };
 }
 
@@ -346,33 +363,33 @@ static swp_entry_t next_block_to_read(swp_entry_t entry)
  * Read-ahead that runs ahead of a sequential reader.  2.4's
  * swapin_readahead() reads only at a major fault, and the process then
  * waits for the whole window; a process that reads its memory back in
- * order so waits once per window.  Here a fault on the first or second
- * slot of a block, with the page before the faulting address mapped
- * (the process is walking forwards), also reads the next window, from
- * the first block ahead not yet read, without waiting: the process
- * works through the pages read before while the disk reads these.
- * Each such hit doubles the window, up to the disk's request size, and
- * a fault that must read starts it again (ramp_up_window,
- * restart_window_on_miss): 64-page requests instead of 16 for memhog.
- * The idea is Linux 2.6.23's on-demand read-ahead for files (an
- * asynchronous read started on a hit inside the last window, each one
- * larger); Linux 4.14's swap read-ahead by VMA judges "sequential" by
- * the fault addresses, as the mapped previous page does here.  Random
- * access rarely meets both conditions.
+ * order so waits once per window.  Here a swap fault with the page
+ * before the faulting address mapped (the process is walking
+ * forwards) also reads the next window without waiting, from the
+ * first slot that the PTEs after the fault need read
+ * (next_entry_to_read): the process works through the pages read
+ * before while the disk reads these.  Each such read doubles the
+ * window, up to the disk's request size, and a fault that must read
+ * starts it again (ramp_up_window, restart_window_on_miss): 64-page
+ * requests instead of 16 for memhog.  The idea is Linux 2.6.23's
+ * on-demand read-ahead for files (an asynchronous read started on a
+ * hit inside the last window, each one larger); Linux 4.14's swap
+ * read-ahead by VMA judges "sequential" by the fault addresses, as the
+ * mapped previous page does here, and reads what the PTEs after the
+ * fault need.  Random access rarely finds the page before mapped.
  */
 static void swapin_readahead_async(struct mm_struct *mm,
-				   unsigned long address, swp_entry_t entry)
+				   struct vm_area_struct *vma,
+				   unsigned long address, pte_t *ptep)
 {
-	unsigned long block = 1UL << page_cluster;
 	swp_entry_t ahead;
 
-	if ((SWP_OFFSET(entry) & (block - 1)) > 1 || address < PAGE_SIZE ||
-	    !follow_page(mm, address - PAGE_SIZE))
+	if (address < PAGE_SIZE || !follow_page(mm, address - PAGE_SIZE))
 		return;
-	ahead = next_block_to_read(entry);
+	ahead = next_entry_to_read(vma, address, ptep);
 	if (!ahead.val)
 		return;
-	ramp_up_window(entry);
+	ramp_up_window(ahead);
 	swapin_readahead(ahead);
 	age_read_ahead(ahead, readahead_window());
 }
@@ -663,7 +680,7 @@ static int swap_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (writer && !pte_write(*pte))
 			reuse_page_for_write(vma, address, pte, *pte);
 		swap_fault_around(mm, vma, address, pte, writer);
-		swapin_readahead_async(mm, address, pte_to_swp_entry(entry));
+		swapin_readahead_async(mm, vma, address, pte);
 	}
 	return ret;
 }

@@ -362,12 +362,17 @@ unsigned int swapin_window;
  * Departure: the window is that block, as in 2.4.0, unless a reader in
  * order has ramped swapin_window up (Linux 2.6.23's on-demand
  * read-ahead grows its window so for files); then it is that many
- * slots from the block's start.
+ * slots from entry's own.  Read-ahead found entry through the
+ * reader's PTEs (next_entry_to_read, mm/memory.c), and the slots
+ * before it in its block are most likely free (pages the reader has
+ * already taken back), where the window from the block's start would
+ * end at once.
  */
 int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
 {
 	unsigned long type = SWP_TYPE(entry);
-	unsigned long toff = SWP_OFFSET(entry) >> page_cluster << page_cluster;
+	unsigned long toff = swapin_window ? SWP_OFFSET(entry) :
+			     SWP_OFFSET(entry) >> page_cluster << page_cluster;
 	unsigned long end = toff + max(1UL << page_cluster,
 				       (unsigned long)swapin_window);
 	int n = 0;

@@ -521,6 +521,22 @@ static void expect_mapped(struct ktest *t, struct mm_struct *mm,
 	}
 }
 
+/* The n unmapped pages from a, if read-ahead brought them into the
+ * cache, leave it: on disk only again. */
+static void drop_read_ahead(struct mm_struct *mm, unsigned long a,
+			    unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++, a += PAGE_SIZE) {
+		struct page *page = find_swap_page(entry_at(mm, a));
+
+		if (!page)
+			continue;
+		wait_on_page(page);
+		page_cache_release(page);
+		drop_from_cache(page);
+	}
+}
+
 /*
  * A process that writes what it reads (the page before the fault
  * mapped writable and dirty) gets the page it faults on and the pages
@@ -554,7 +570,9 @@ static void a_writer_gets_the_pages_read_ahead_writable(struct ktest *t)
 		write_out(swap_out_page(mm, w1 + i * PAGE_SIZE));
 	for (unsigned int i = 0; i < n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(w1 + i * PAGE_SIZE), 5000 + i);
-	/* a reader: reads the page before window 4, then window 4 */
+	/* a reader: reads the page before window 4, then window 4 (on
+	 * disk only again: the writer's read-ahead may have reached it) */
+	drop_read_ahead(mm, w4, n);
 	KTEST_EXPECT_EQ(t, get_u32(w4 - PAGE_SIZE), written_at(addr, w4 -
 								 PAGE_SIZE));
 	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm, w4)));
@@ -678,6 +696,48 @@ static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
 	write_out(swap_out_page(mm, first));
 	KTEST_EXPECT_EQ(t, get_u32(first), written_at(addr, first));
 	KTEST_EXPECT_EQ(t, swapin_window, 0);
+	expect_clean_invariants(t);
+	leave_mm(t, mm);
+}
+
+/*
+ * Read-ahead follows the reader's addresses, not the slots: a process
+ * whose next pages went to swap elsewhere on the disk (here 2 windows
+ * of slots further on, which other owners held when they were written)
+ * still finds them read ahead when it gets there.  Two windows of
+ * pages after a resident one: the first window's fault reads the rest
+ * of it, the next fault reads the second window from its own slot, and
+ * the second window then takes no major fault.  Red if read-ahead
+ * looks for the next block by slot (the slots after the first window
+ * are free) or starts the window at the aligned block (its first slot
+ * may be free too).
+ */
+static void readahead_follows_the_reader_across_a_slot_jump(struct ktest *t)
+{
+	unsigned int n = 1U << page_cluster;
+	unsigned long addr, a, majors;
+	struct mm_struct *mm = mm_with_pages(t, 1 + 2 * n, &addr);
+	swp_entry_t held[2 * BLK_MAX_SEGS];
+	swp_entry_t before, after;
+
+	if (!mm)
+		return;
+	for (a = addr + PAGE_SIZE; a <= addr + n * PAGE_SIZE; a += PAGE_SIZE)
+		write_out(swap_out_page(mm, a));
+	for (unsigned int i = 0; i < 2 * n; i++)	/* other owners' */
+		held[i] = get_swap_page();
+	for (; a <= addr + 2 * n * PAGE_SIZE; a += PAGE_SIZE)
+		write_out(swap_out_page(mm, a));
+	for (unsigned int i = 0; i < 2 * n; i++)
+		if (held[i].val)
+			swap_free(held[i]);
+	before = entry_at(mm, addr + n * PAGE_SIZE);
+	after = entry_at(mm, addr + (n + 1) * PAGE_SIZE);
+	KTEST_ASSERT_TRUE(t, SWP_OFFSET(after) != SWP_OFFSET(before) + 1);
+	expect_read_in_order(t, addr, addr, 1 + n);
+	majors = vm_events[PGMAJFAULT];
+	expect_read_in_order(t, addr, addr + (n + 1) * PAGE_SIZE, n);
+	KTEST_EXPECT_EQ(t, vm_events[PGMAJFAULT] - majors, 0);
 	expect_clean_invariants(t);
 	leave_mm(t, mm);
 }
@@ -1486,6 +1546,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_writer_shares_what_fork_shares),
 	KTEST_CASE(readahead_runs_ahead_of_a_reader_in_order),
 	KTEST_CASE(readahead_ramps_up_for_a_reader_in_order),
+	KTEST_CASE(readahead_follows_the_reader_across_a_slot_jump),
 	KTEST_CASE(swap_cache_lookups_age_pages_up),
 	KTEST_CASE(readahead_sleeps_with_no_page_locked),
 	KTEST_CASE(fork_shares_swapped_pages),
