@@ -189,7 +189,11 @@ def migration_under_pressure(lab, hogs, size, passes, debug=False):
     assert set(ended(vm, pids).values()) == {"exited with status 0"}, vm.tail()
     verified = f"memhog: {size * 1024} KiB verified after {passes} passes"
     assert vm.output.count(verified) == hogs, vm.tail()
-    assert moves >= 3, f"only {moves} rounds of moves"
+    # there and back at least, each round begun while a memhog ran:
+    # how many more fit depends on how fast memhog swaps (the -O0
+    # debug build, checking every invariant after each move, has had
+    # time for two when read-ahead kept memhog from waiting)
+    assert moves >= 2, f"only {moves} rounds of moves"
     after = counters(vm)
     for name in ("pgmigrate_success", "pswpout", "pswpin"):
         assert after[name] > before[name], (name, before, after)
