@@ -21,6 +21,12 @@ void ktest_vprint(const char *fmt, va_list ap)
 	vcprintf(fmt, ap);
 }
 
+/* A BUG() in a case panics the kernel, as it would outside a test. */
+void ktest_call(struct ktest *t, void (*fn)(struct ktest *t))
+{
+	fn(t);
+}
+
 static struct ktest_totals run_tests(const char *glob)
 {
 	return ktest_run(glob, __start_ktest_suites, __stop_ktest_suites);

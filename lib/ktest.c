@@ -132,15 +132,24 @@ static bool selected(const char *glob, const struct ktest_suite *s)
 	return false;
 }
 
+/* The suite's init, as a part ktest_call() can run. */
+static void init_part(struct ktest *t)
+{
+	t->ready = t->suite->init(t);
+}
+
 static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
 		     int nr, struct ktest_totals *tot)
 {
-	struct ktest t = { .name = c->name };
+	struct ktest t = { .name = c->name, .suite = s, .ready = !s->init };
 
-	if (!s->init || s->init(&t)) {
-		c->run(&t);
+	if (s->init)
+		ktest_call(&t, init_part);
+	if (t.ready) {
+		/* exit also runs after a case the host stopped on a panic */
+		ktest_call(&t, c->run);
 		if (s->exit)
-			s->exit(&t);
+			ktest_call(&t, s->exit);
 	} else if (!t.failed && !t.skip_reason) {
 		ktest_fail(&t, __FILE__, __LINE__, "the suite's init failed");
 	}

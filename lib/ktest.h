@@ -27,6 +27,8 @@ struct ktest {
 	const char *name;
 	bool failed;
 	const char *skip_reason;
+	const struct ktest_suite *suite;
+	bool ready;		/* no init, or it returned true */
 };
 
 struct ktest_case {
@@ -135,5 +137,14 @@ struct ktest_totals ktest_run(const char *glob,
 
 /* Each environment (kernel, host) says where the KTAP text goes. */
 void ktest_vprint(const char *fmt, va_list ap);
+
+/*
+ * ...and how it calls one part of a case (the suite's init, the case,
+ * the suite's exit).  The kernel calls fn straight, so a BUG() in a
+ * case stops the boot (kernel/selftest.c).  The host catches a panic()
+ * or BUG() in fn: the case fails with its message and the run goes on
+ * (tests/host/case_guard.c).
+ */
+void ktest_call(struct ktest *t, void (*fn)(struct ktest *t));
 
 #endif

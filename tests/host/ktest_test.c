@@ -1,11 +1,14 @@
 /*
  * lib/ktest.c itself: a suite with init and exit runs them around each
- * case, and a case whose init fails is not run and counts as failed.
+ * case, and a case whose init fails is not run and counts as failed;
+ * on the host, a case that BUG()s fails and the run goes on.
  * The inner suite is run quietly (its KTAP would be read as ours).
  */
 #include "lib/ktest.h"
+#include "kernel/kernel.h"
 
 extern bool host_ktest_quiet;	/* tests/host/main.c */
+extern char host_ktest_heard[];
 
 static int inits, runs, exits;
 
@@ -71,8 +74,63 @@ static void a_pattern_selects_single_cases(struct ktest *t)
 	KTEST_EXPECT_EQ(t, tot.failed, 1);
 }
 
+static int bug_line;
+
+static void bug_run(struct ktest *t __unused)
+{
+	runs++;
+	bug_line = __LINE__ + 1;
+	BUG();
+}
+
+static const struct ktest_case bug_cases[] = {
+	{ "bugs", bug_run },
+	{ "after", counting_run },
+};
+static const struct ktest_suite bug_suite = {
+	"buggy", bug_cases, ARRAY_SIZE(bug_cases), false,
+	counting_init, counting_exit,
+};
+static const struct ktest_case ok_cases[] = {
+	{ "next_suite", counting_run },
+};
+static const struct ktest_suite ok_suite = {
+	"fine", ok_cases, ARRAY_SIZE(ok_cases), false, NULL, NULL,
+};
+static const struct ktest_suite *const bug_list[] = { &bug_suite, &ok_suite };
+
+/*
+ * On the host a BUG() fails its case by name, with the BUG's file and
+ * line; the suite's exit still runs, then the next case and suite.
+ */
+static void a_bug_fails_its_case_and_the_run_goes_on(struct ktest *t)
+{
+	struct ktest_totals tot;
+	char where[64];
+
+	inits = 2;		/* no init fails */
+	runs = exits = 0;
+	host_ktest_heard[0] = '\0';
+	host_ktest_quiet = true;
+	tot = ktest_run("buggy,fine", bug_list, bug_list + 2);
+	host_ktest_quiet = false;
+	KTEST_EXPECT_EQ(t, runs, 3);
+	KTEST_EXPECT_EQ(t, exits, 2);
+	KTEST_EXPECT_EQ(t, tot.suites, 2);
+	KTEST_EXPECT_EQ(t, tot.passed, 2);
+	KTEST_EXPECT_EQ(t, tot.failed, 1);
+	snprintf(where, sizeof(where), "%s:%d", __FILE__, bug_line);
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "# bugs: panic: "
+				    "kernel BUG at "));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, where));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "not ok 1 bugs\n"));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "ok 2 after\n"));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "ok 2 fine\n"));
+}
+
 static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(init_and_exit_run_around_each_case),
 	KTEST_CASE(a_pattern_selects_single_cases),
+	KTEST_CASE(a_bug_fails_its_case_and_the_run_goes_on),
 };
 KTEST_SUITE(host_ktest, ktest_cases);

@@ -24,6 +24,13 @@ extern int host_cpu_node;	/* what numa_node_id() says */
  */
 extern unsigned int (*host_run_devices)(void);
 
+/*
+ * Set while ktest-host runs a part of a case (tests/host/case_guard.c):
+ * panic() hands it the message instead of aborting the program.  It
+ * does not return.
+ */
+extern void (*host_panic_catcher)(const char *msg);
+
 /* Sets the machine up; false (with a message) if out of host memory. */
 bool mm_fixture_setup(const struct mm_layout *layout);
 void mm_fixture_teardown(void);

@@ -45,15 +45,19 @@ void yield(void)
 unsigned long host_page_offset;
 int host_cpu_node;
 
+void (*host_panic_catcher)(const char *msg);
+
 __noreturn void panic(const char *fmt, ...)
 {
+	char msg[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "host panic: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n");
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (host_panic_catcher)
+		host_panic_catcher(msg);	/* does not return */
+	fprintf(stderr, "host panic: %s\n", msg);
 	abort();
 }
 

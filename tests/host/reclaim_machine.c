@@ -3,6 +3,7 @@
 #include "tests/host/mm_fixture.h"
 #include "tests/host/ramdisk.h"
 #include "tests/host/swap_fixture.h"
+#include "tests/host/test_mm.h"
 #include "mm/mm_types.h"
 #include "mm/debug.h"
 #include "mm/filemap.h"
@@ -38,6 +39,7 @@ bool reclaim_machine_up(struct ktest *t)
 		return false;
 	}
 	reset_reclaim_state();
+	test_mm_forget_held();
 	swap_fixture_reset();
 	disk = ramdisk_create("vda", RECLAIM_MACHINE_SLOTS);
 	if (!disk) {

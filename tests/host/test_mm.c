@@ -200,3 +200,8 @@ void test_mm_end_free_shortage(void)
 	while (nheld)
 		__free_page(held[--nheld]);
 }
+
+void test_mm_forget_held(void)
+{
+	nheld = 0;
+}

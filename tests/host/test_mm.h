@@ -63,5 +63,11 @@ void test_mm_hold_below_min(zone_t *zone);
 /* ... or up to the edge: one page more held would make a shortage. */
 void test_mm_hold_to_the_edge(void);
 void test_mm_end_free_shortage(void);
+/*
+ * Forgets what is held without giving it back: reclaim_machine_up()
+ * calls it, as the machine those pages were on is gone (a case that
+ * stopped on a panic did not end its shortage).
+ */
+void test_mm_forget_held(void);
 
 #endif
