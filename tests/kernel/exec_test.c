@@ -20,6 +20,7 @@
 #include "mm/mm.h"
 #include "mm/mmap.h"
 #include "mm/slab.h"
+#include "tests/kernel/ktest_tasks.h"
 
 static const struct user_program *sleep_program(struct ktest *t)
 {
@@ -37,7 +38,7 @@ static void expect_thread_exits_0(struct ktest *t, int (*fn)(void *),
 	int status = -1, pid = kernel_thread(fn, arg, "exec");
 
 	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
 	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
 }
 
@@ -206,7 +207,7 @@ static void spawned_programs_get_their_arguments(struct ktest *t)
 	int status = -1, pid = spawn_program(2, ok);
 
 	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, do_wait(pid, 0, &status, NULL), pid);
+	KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
 	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, 0));
 	KTEST_EXPECT_GE(t, jiffies - start, HZ);	/* it slept 1 s */
 

@@ -333,7 +333,7 @@ static void a_fault_waits_for_mmap_sem(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, w.done);
 	KTEST_EXPECT_NULL(t, follow_page(mm, w.addr));
 	up(&mm->mmap_sem);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_TRUE(t, w.done);
 	KTEST_EXPECT_EQ(t, get_u32(w.addr), 42);
 	leave_mm(t, mm);

@@ -333,11 +333,12 @@ static int start_held_migration(struct ktest *t, struct held *h,
 	}
 	migrate_hold_ms = 300;
 	pid = kernel_thread(migrate_thread, h, "migrate");
-	while (pid > 0 && !PageLocked(pages[0]) && !thread_ended(pid))
+	for (long i = 0; pid > 0 && !PageLocked(pages[0]) &&
+	     !thread_ended(pid) && i < KTEST_CHILD_SECONDS * HZ; i++)
 		schedule_timeout_uninterruptible(1);
 	migrate_hold_ms = 0;
 	if (pid > 0 && !PageLocked(pages[0])) {
-		ktest_exit_code(pid);
+		ktest_exit_code(t, pid);
 		ktest_fail(t, __FILE__, __LINE__, "migrate_pages: returned %d "
 			   "before the page reached the hold between steps "
 			   "15 and 16 (a step before it backed out)", h->rc);
@@ -381,7 +382,7 @@ static void a_fault_waits_for_the_migration(struct ktest *t)
 	j = jiffies;
 	KTEST_EXPECT_EQ(t, get_u32(addr), 5 << 16);	/* waits */
 	KTEST_EXPECT_GT(t, jiffies, j);			/* it slept */
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	KTEST_EXPECT_PTR_NE(t, follow_page(mm, addr), old);
 	KTEST_EXPECT_TRUE(t, intact(addr, 5));
@@ -410,7 +411,7 @@ static void fork_during_a_migration_copies_its_entry(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(child, addr)));
 	KTEST_EXPECT_FALSE(t, is_write_migration_entry(pte_to_swp_entry(
 		*pte_of(parent, addr))));
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	now = follow_page(parent, addr);
 	KTEST_ASSERT_NOT_NULL(t, now);
@@ -446,7 +447,7 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	free = nr_free_pages();
 	KTEST_EXPECT_EQ(t, do_munmap(mm, addr, PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, mm->rss, 0);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	KTEST_EXPECT_EQ(t, page_count(old), 0);		/* freed */
 	KTEST_EXPECT_GE(t, nr_free_pages(), free + 1);	/* and the new one */
@@ -526,7 +527,7 @@ static void swapoff_during_a_migration_loses_nothing(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, pid > 0);
 	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
 	KTEST_EXPECT_EQ(t, sys_swapoff(disk), 0);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_EQ(t, h.rc, 0);
 	for (unsigned int i = 0; i < 2; i++) {
 		unsigned long a = addr + i * PAGE_SIZE;

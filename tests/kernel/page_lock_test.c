@@ -69,7 +69,7 @@ static void lock_page_sleeps_until_unlocked(struct ktest *t)
 	KTEST_EXPECT_EQ(t, l.got_at, 0);
 	KTEST_EXPECT_EQ(t, l.page->wait, 1);	/* one waiter counted */
 	unlock_page(l.page);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_NE(t, l.got_at, 0);
 	KTEST_EXPECT_EQ(t, l.page->wait, 0);
 	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
@@ -89,7 +89,7 @@ static void waiters_take_turns(struct ktest *t)
 	KTEST_EXPECT_EQ(t, l.page->wait, 4);
 	unlock_page(l.page);
 	for (int i = 0; i < 4; i++)
-		KTEST_EXPECT_EQ(t, ktest_exit_code(pids[i]), 0);
+		KTEST_EXPECT_EQ(t, ktest_exit_code(t, pids[i]), 0);
 	KTEST_EXPECT_EQ(t, l.turns, 4);
 	KTEST_EXPECT_EQ(t, l.most_inside, 1);
 	KTEST_EXPECT_FALSE(t, PageLocked(l.page));
@@ -115,7 +115,7 @@ static void wait_on_page_waits_without_locking(struct ktest *t)
 	schedule_timeout_uninterruptible(2);
 	KTEST_EXPECT_EQ(t, page->wait, 1);
 	unlock_page(page);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_FALSE(t, PageLocked(page));
 	__free_page(page);
 }

@@ -888,7 +888,7 @@ static void readahead_sleeps_with_no_page_locked(struct ktest *t)
 	free_held_pages(hog);
 	kswapd_task = kswapd;
 	w.done = true;
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_GE(t, w.looks, w.n);	/* each allocation slept */
 	KTEST_EXPECT_EQ(t, w.locked_unsent, 0);
 	expect_read_in_order(t, addr, first, w.n);
@@ -1422,7 +1422,8 @@ static void swapoff_maps_a_page_as_its_vma_is_now(struct ktest *t)
 {
 	unsigned long addr, a;
 	struct mm_struct *mm = mm_with_pages(t, 4, &addr);
-	struct swapoff_run r;
+	/* static: a swapoff left asleep may write it after the case */
+	static struct swapoff_run r;
 	struct page *page;
 	int pid;
 
@@ -1439,7 +1440,7 @@ static void swapoff_maps_a_page_as_its_vma_is_now(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_mprotect(a, 2 * PAGE_SIZE, PROT_NONE), 0);
 	unlock_page(page);
 	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_ASSERT_EQ(t, ktest_exit_code(t, pid), 0);
 	KTEST_EXPECT_EQ(t, r.error, 0);
 	KTEST_EXPECT_EQ(t, find_vma(mm, a)->vm_start, a);	/* split */
 	KTEST_EXPECT_EQ(t, pte_val(*pte_of(mm, a)),

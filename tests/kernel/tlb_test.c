@@ -70,7 +70,7 @@ static void remap_lazily(struct ktest *t, bool whole_mm)
 	KTEST_EXPECT_EQ(t, get_u32(r.addr), 1);	/* now in the TLB */
 	pid = kernel_thread(remap_from_kernel_thread, &r, "remap");
 	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(pid), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	/* it ran on our page directory, with no CR3 load ... */
 	KTEST_EXPECT_EQ(t, r.cr3_before, __pa(mm->pgd));
 	/* ... until its flush left it */

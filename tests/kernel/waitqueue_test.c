@@ -60,7 +60,7 @@ static void wake_up_wakes_every_sleeper(struct ktest *t)
 	w.go = true;
 	wake_up(&w.q);
 	for (int i = 0; i < 3; i++)
-		KTEST_EXPECT_EQ(t, ktest_exit_code(pids[i]), 0);
+		KTEST_EXPECT_EQ(t, ktest_exit_code(t, pids[i]), 0);
 	KTEST_EXPECT_EQ(t, w.done, 3);
 	KTEST_EXPECT_FALSE(t, waitqueue_active(&w.q));
 }
@@ -83,8 +83,8 @@ static void wake_up_interruptible_spares_uninterruptible(struct ktest *t)
 	KTEST_EXPECT_EQ(t, state_of(d), 'D');
 	KTEST_EXPECT_EQ(t, w.done, 1);
 	wake_up(&w.q);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(d), 0);
-	KTEST_EXPECT_EQ(t, ktest_exit_code(s), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, d), 0);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, s), 0);
 }
 
 /* Set by a kernel timer, from the timer interrupt. */
