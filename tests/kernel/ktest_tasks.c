@@ -42,7 +42,8 @@ bool ktest_reap(struct ktest *t, int pid, int *status)
 	}
 	p = find_task_by_pid(pid);
 	ktest_fail(t, __FILE__, __LINE__,
-		   "waited %d s for thread '%s' (pid %d) to exit; it is still %s",
+		   "waited %d s for thread '%s' (pid %d) to exit; "
+		   "it is still %s",
 		   KTEST_CHILD_SECONDS,
 		   p ? p->comm : "?", pid, p ? state_name(p->state) : "gone");
 	return false;

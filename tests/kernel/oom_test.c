@@ -20,6 +20,7 @@
 #include "kernel/exit.h"
 #include "kernel/abi.h"
 #include "tests/kernel/ktest_pages.h"
+#include "tests/kernel/ktest_tasks.h"
 
 /*
  * Starts argv and waits (up to 5 s) until its address space is at
@@ -40,14 +41,14 @@ static struct task_struct *start(char **argv, int argc, unsigned long pages)
 }
 
 /* Kills p (if it is still there) and reaps it: its waitpid status. */
-static int finish(int pid)
+static int finish(struct ktest *t, int pid)
 {
 	int status = -1;
 	struct task_struct *p = find_task_by_pid(pid);
 
 	if (p && p->state != TASK_ZOMBIE)
 		send_sig(SIGKILL, p);
-	do_wait(pid, 0, &status, NULL);
+	ktest_reap(t, pid, &status);
 	return status;
 }
 
@@ -70,8 +71,8 @@ static void badness_ranks_by_size(struct ktest *t)
 	KTEST_EXPECT_EQ(t, l, large->mm->total_vm);
 	set_user_nice(small, 5);
 	KTEST_EXPECT_EQ(t, badness(small), 2 * small->mm->total_vm);
-	finish(small->pid);
-	finish(large->pid);
+	finish(t, small->pid);
+	finish(t, large->pid);
 }
 
 /*
@@ -119,7 +120,7 @@ static void oom_kill_task_gives_a_long_slice(struct ktest *t)
 	KTEST_EXPECT_EQ(t, p->counter, 5 * HZ);
 	KTEST_EXPECT_TRUE(t, p->flags & PF_MEMDIE);
 	KTEST_EXPECT_TRUE(t, p->flags & PF_MEMALLOC);
-	do_wait(pid, 0, &status, NULL);
+	ktest_reap(t, pid, &status);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
 			  WTERMSIG(status) == SIGKILL);
 }
@@ -163,7 +164,7 @@ static void oom_kill_task_kills_every_user_of_the_mm(struct ktest *t)
 	for_each_task(q)
 		chosen += q->mm == mm && (q->flags & PF_MEMDIE);
 	KTEST_EXPECT_EQ(t, chosen, 3);
-	do_wait(pid, 0, &status, NULL);
+	ktest_reap(t, pid, &status);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
 			  WTERMSIG(status) == SIGKILL);
 	KTEST_EXPECT_EQ(t, wait_tasks_on(mm, 0), 0);
@@ -188,13 +189,13 @@ static void oom_kill_kills_the_worst_only(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, small->flags & PF_MEMDIE);
 	/* the victim is a zombie or on its way: reap it, unprompted */
 	KTEST_ASSERT_TRUE(t, large->flags & PF_MEMDIE);
-	do_wait(large_pid, 0, &status, NULL);
+	ktest_reap(t, large_pid, &status);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
 			  WTERMSIG(status) == SIGKILL);
 	KTEST_EXPECT_FALSE(t, oom_victim_exiting());
 	KTEST_EXPECT_NOT_NULL(t, find_task_by_pid(small_pid));
 	KTEST_EXPECT_NE(t, find_task_by_pid(small_pid)->state, TASK_ZOMBIE);
-	KTEST_EXPECT_EQ(t, WTERMSIG(finish(small_pid)), SIGKILL);
+	KTEST_EXPECT_EQ(t, WTERMSIG(finish(t, small_pid)), SIGKILL);
 }
 
 /* Takes free pages down to freepages.min (without waiting); the list. */
@@ -226,7 +227,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, victim);
 	if (nr_swap_pages) {
-		finish(victim->pid);
+		finish(t, victim->pid);
 		ktest_skip(t, "swap is on: memory is never all used");
 		return;
 	}
@@ -240,7 +241,7 @@ static void no_second_victim_while_one_exits(struct ktest *t)
 	KTEST_EXPECT_EQ(t, out_of_memory(), 1);
 	free_held_pages(held);
 	KTEST_EXPECT_EQ(t, out_of_memory(), 0);
-	finish(victim->pid);
+	finish(t, victim->pid);
 }
 
 /*

@@ -17,16 +17,16 @@
 #include "lib/ktest.h"
 #include "mm/mm.h"
 #include "tests/kernel/ktest_mm.h"
+#include "tests/kernel/ktest_tasks.h"
 
 /* Sleeps `ticks` (the other threads run meanwhile). */
-/* Reaps pid; its exit code, or -1000 - errno if it could not. */
-static int reap(int pid)
+/* Reaps pid; its exit code, or -1000 if it could not (t failed). */
+static int reap(struct ktest *t, int pid)
 {
 	int status = 0;
-	long ret = do_wait(pid, 0, &status, NULL);
 
-	if (ret != pid)
-		return -1000 + (int)ret;
+	if (!ktest_reap(t, pid, &status))
+		return -1000;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
@@ -45,7 +45,7 @@ static void threads_run_and_exit_with_their_code(struct ktest *t)
 		KTEST_ASSERT_TRUE(t, pids[i] > 1);
 	}
 	for (int i = 0; i < 3; i++)
-		KTEST_EXPECT_EQ(t, reap(pids[i]), 40 + i);
+		KTEST_EXPECT_EQ(t, reap(t, pids[i]), 40 + i);
 	KTEST_EXPECT_EQ(t, do_wait(pids[0], WNOHANG, NULL, NULL), -ECHILD);
 }
 
@@ -95,7 +95,7 @@ static void a_thread_sleeps_until_woken(struct ktest *t)
 	KTEST_EXPECT_EQ(t, task_state_char(p), 'D');
 	s.go = true;
 	wake_up(&s.q);
-	KTEST_EXPECT_EQ(t, reap(pid), 0);
+	KTEST_EXPECT_EQ(t, reap(t, pid), 0);
 	KTEST_EXPECT_NE(t, s.woke_at, 0);
 }
 
@@ -137,8 +137,8 @@ static void nice_values_share_the_cpu(struct ktest *t)
 	ta = cpu_ticks(pa);
 	tb = cpu_ticks(pb);
 	a.stop = b.stop = true;
-	reap(pa);
-	reap(pb);
+	reap(t, pa);
+	reap(t, pb);
 	ktest_log(t, "nice 0: %lu ticks, nice 19: %lu ticks", ta, tb);
 	KTEST_EXPECT_GT(t, tb, 0);	/* low priority, not starved */
 	KTEST_EXPECT_GT(t, ta, 3 * tb);
@@ -175,17 +175,17 @@ static int start_idle_class(struct ktest *t, struct idler *d)
 	return pid;
 }
 
-static void stop_idler(struct idler *d, int pid)
+static void stop_idler(struct ktest *t, struct idler *d, int pid)
 {
 	d->stop = true;
 	wake_up(&d->q);
-	reap(pid);
+	reap(t, pid);
 }
 
-static void stop_hog(struct hog *h, int pid)
+static void stop_hog(struct ktest *t, struct hog *h, int pid)
 {
 	h->stop = true;
-	reap(pid);
+	reap(t, pid);
 }
 
 /*
@@ -209,13 +209,13 @@ static void idle_class_runs_only_when_idle(struct ktest *t)
 	/* Six of its timeouts. */
 	schedule_timeout_uninterruptible(30);
 	during = d.rounds;
-	stop_hog(&h, hog);
+	stop_hog(t, &h, hog);
 	schedule_timeout_uninterruptible(12);
 	ktest_log(t, "rounds: %lu before the hog, %lu during, %lu after",
 		  before, during, d.rounds);
 	KTEST_EXPECT_EQ(t, during, before);
 	KTEST_EXPECT_GT(t, d.rounds, during);
-	stop_idler(&d, idler);
+	stop_idler(t, &d, idler);
 }
 
 /*
@@ -240,8 +240,8 @@ static void an_event_wakes_the_idle_class(struct ktest *t)
 	schedule_timeout_uninterruptible(20);
 	KTEST_EXPECT_EQ(t, d.rounds, before + 1);
 	KTEST_EXPECT_GT(t, h.loops, 0);
-	stop_hog(&h, hog);
-	stop_idler(&d, idler);
+	stop_hog(t, &h, hog);
+	stop_idler(t, &d, idler);
 }
 
 /*
@@ -271,8 +271,8 @@ static void a_runnable_idle_class_thread_can_be_boosted(struct ktest *t)
 		  passed_over, spin.loops);
 	KTEST_EXPECT_EQ(t, passed_over, before);
 	KTEST_EXPECT_GT(t, spin.loops, passed_over);
-	stop_hog(&h, hog);
-	stop_hog(&spin, spinner);
+	stop_hog(t, &h, hog);
+	stop_hog(t, &spin, spinner);
 }
 
 static int set_flag_fn(void *arg)
@@ -290,7 +290,7 @@ static void yield_lets_another_run(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, ran);	/* not preempted in the kernel */
 	sys_sched_yield();
 	KTEST_EXPECT_TRUE(t, ran);
-	reap(pid);
+	reap(t, pid);
 }
 
 static int orphan_fn(void *arg)
@@ -313,13 +313,13 @@ static void orphans_go_to_init(struct ktest *t)
 	struct task_struct *o;
 
 	KTEST_ASSERT_TRUE(t, pid > 0);
-	KTEST_EXPECT_EQ(t, reap(pid), 7);
+	KTEST_EXPECT_EQ(t, reap(t, pid), 7);
 	KTEST_ASSERT_TRUE(t, orphan > 0);
 	o = find_task_by_pid(orphan);
 	KTEST_ASSERT_NOT_NULL(t, o);
 	KTEST_EXPECT_PTR_EQ(t, o->parent, child_reaper);
 	KTEST_EXPECT_PTR_EQ(t, child_reaper, current);
-	KTEST_EXPECT_EQ(t, reap(orphan), 42);
+	KTEST_EXPECT_EQ(t, reap(t, orphan), 42);
 }
 
 static void waitpid_without_children(struct ktest *t)
@@ -335,7 +335,7 @@ static void waitpid_without_children(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_wait(pid + 1000, 0, NULL, NULL), -ECHILD);
 	KTEST_EXPECT_EQ(t, do_wait(-1, 0x100, NULL, NULL), -EINVAL);
 	h.stop = true;
-	KTEST_EXPECT_EQ(t, reap(pid), 0);
+	KTEST_EXPECT_EQ(t, reap(t, pid), 0);
 }
 
 static void kernel_threads_take_no_signals(struct ktest *t)
@@ -348,7 +348,7 @@ static void kernel_threads_take_no_signals(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kill_proc(1, SIGKILL), -EPERM);
 	KTEST_EXPECT_EQ(t, kill_proc(0x7ffffff0, SIGKILL), -ESRCH);
 	h.stop = true;
-	KTEST_EXPECT_EQ(t, reap(pid), 0);
+	KTEST_EXPECT_EQ(t, reap(t, pid), 0);
 }
 
 /* A word in the test's address space and the thread that will exit. */
@@ -380,7 +380,7 @@ static void exit_clears_the_child_tid_word(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, !mmap_error(w.addr));
 	KTEST_ASSERT_EQ(t, put_u32(w.addr, 1234) | put_u32(w.addr + 4, 99),
 			0);
-	KTEST_EXPECT_EQ(t, reap(kernel_thread(exit_clearing_tid, &w,
+	KTEST_EXPECT_EQ(t, reap(t, kernel_thread(exit_clearing_tid, &w,
 					      "cleartid")), 0);
 	KTEST_EXPECT_EQ(t, get_u32(w.addr), 0);
 	KTEST_EXPECT_EQ(t, get_u32(w.addr + 4), 99);
@@ -389,11 +389,11 @@ static void exit_clears_the_child_tid_word(struct ktest *t)
 }
 
 /* Runs "threadtest threads n" to its end; the free pages after. */
-static unsigned long free_after_threads(char *n)
+static unsigned long free_after_threads(struct ktest *t, char *n)
 {
 	char *argv[] = { "threadtest", "threads", n };
 
-	reap(spawn_program(3, argv));
+	reap(t, spawn_program(3, argv));
 	schedule_timeout_uninterruptible(1);	/* the last one's stack */
 	return nr_free_pages();
 }
@@ -405,8 +405,8 @@ static unsigned long free_after_threads(char *n)
  */
 static void exited_threads_are_freed(struct ktest *t)
 {
-	long before = free_after_threads("1");
-	long leaked = before - (long)free_after_threads("60");
+	long before = free_after_threads(t, "1");
+	long leaked = before - (long)free_after_threads(t, "60");
 
 	KTEST_EXPECT_LT(t, leaked, 30);
 }
