@@ -217,10 +217,14 @@ static long reap(struct task_struct *p, int *status, int *stat_addr,
 {
 	int pid = p->pid;
 
-	if (ru && getrusage(p, RUSAGE_BOTH, ru))
+	/* taken: no other thread of the group reaps p while a copy sleeps */
+	p->state = TASK_DEAD;
+	if ((ru && getrusage(p, RUSAGE_BOTH, ru)) ||
+	    (stat_addr && put_user_u32(p->exit_code, stat_addr))) {
+		p->state = TASK_ZOMBIE;		/* for the next wait */
+		wake_up(&current->group_leader->wait_chldexit);
 		return -EFAULT;
-	if (stat_addr && put_user_u32(p->exit_code, stat_addr))
-		return -EFAULT;
+	}
 	if (status)
 		*status = p->exit_code;
 	release_task(p);

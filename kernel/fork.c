@@ -263,10 +263,12 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 
 /*
  * The flags clone() takes.  Pagoda has no file system, one descriptor
- * table (the console's 0, 1 and 2, the same for every task), no signal
- * handlers and no System V semaphores, so CLONE_FS, CLONE_FILES,
- * CLONE_SIGHAND and CLONE_SYSVSEM share what every task shares
- * already: accepted, with Linux's rules for how they combine.
+ * table (the console's 0, 1 and 2, the same for every task) and no
+ * System V semaphores, so CLONE_FS, CLONE_FILES and CLONE_SYSVSEM
+ * share what every task shares already: accepted, with Linux's rules
+ * for how they combine.  CLONE_SIGHAND copies the signal actions,
+ * which the threads of a group then keep alike (kernel/signal.c's
+ * set_action).
  */
 #define CLONE_FLAGS	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
 			 CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD | \
@@ -347,6 +349,16 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 	if (copy_mm(clone_flags, p)) {
 		unlink_task(p);
 		return -ENOMEM;
+	}
+	/*
+	 * Killed while an allocation slept (exit_group or the OOM killer
+	 * zapping the group): the new task may have joined too late to be
+	 * zapped, so it is not made at all (2.6's copy_process checks so).
+	 */
+	if (fatal_signal_pending(current)) {
+		mmput(p->mm);
+		unlink_task(p);
+		return -EINTR;
 	}
 	if (clone_flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = child_tidptr;

@@ -15,6 +15,7 @@
  * handling copes with bad ones).
  */
 #include "kernel/abi.h"
+#include "kernel/i387.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -27,6 +28,7 @@
 /* The flags a handler's return may set (2.4.0's FIX_EFLAGS). */
 #define FIX_EFLAGS	0x40DD5	/* AC OF DF TF SF ZF AF PF CF */
 #define EFLAGS_TF	0x100
+#define EFLAGS_DF	0x400
 
 /* Linux's struct sigcontext: the user registers at the signal. */
 struct sigcontext {
@@ -154,7 +156,7 @@ static void enter_handler(struct pt_regs *regs, unsigned long frame,
 	regs->edx = regs->ecx = 0;
 	regs->ds = regs->es = regs->ss = USER_DS;
 	regs->cs = USER_CS;
-	regs->eflags &= ~EFLAGS_TF;
+	regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
 }
 
 /*
@@ -239,14 +241,17 @@ void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 
 	if (err) {
 		if (sig == SIGSEGV)
-			ka->sa_handler = SIG_DFL;
+			default_action(current, sig);
 		force_sig(SIGSEGV, current);
 		return;
 	}
-	if (ka->sa_flags & SA_RESETHAND)
-		ka->sa_handler = SIG_DFL;
+	/* a clean FPU, with no exception pending (2.4.0 clears used_math;
+	 * the frame holds the old state, sigreturn loads it) */
+	flush_fpu();
 	set_blocked(old | ka->sa_mask |
 		    (ka->sa_flags & SA_NODEFER ? 0 : SIGBIT(sig)));
+	if (ka->sa_flags & SA_RESETHAND)
+		default_action(current, sig);
 }
 
 /*

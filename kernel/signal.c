@@ -96,11 +96,15 @@ static struct task_struct *thread_for(struct task_struct *p, int sig)
 {
 	struct task_struct *t;
 
-	if (!(p->blocked & SIGBIT(sig)))
+	if (!(p->blocked & SIGBIT(sig)) && !(p->flags & PF_EXITING))
 		return p;
 	for_each_other_thread(p, t)
 		if (!(t->blocked & SIGBIT(sig)) && !(t->flags & PF_EXITING))
 			return t;
+	if (p->flags & PF_EXITING)
+		for_each_other_thread(p, t)
+			if (!(t->flags & PF_EXITING))
+				return t;
 	return p;
 }
 
@@ -169,6 +173,21 @@ void zap_other_threads(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/* SIGKILL waits: the task is about to die (Linux 2.6.25's helper). */
+bool fatal_signal_pending(const struct task_struct *p)
+{
+	return (p->pending & SIGBIT(SIGKILL)) != 0;
+}
+
+/* sig's action back to the default in every thread of p's group. */
+void default_action(struct task_struct *p, int sig)
+{
+	struct k_sigaction dfl = p->action[sig - 1];
+
+	dfl.sa_handler = SIG_DFL;
+	set_action(p, sig, &dfl);
+}
+
 /*
  * A fault's signal: the task cannot go on without acting on it, so
  * it is unblocked, and SIG_IGN becomes the default (2.4.0's
@@ -176,13 +195,10 @@ void zap_other_threads(struct task_struct *p)
  */
 void force_sig(int sig, struct task_struct *p)
 {
-	struct k_sigaction dfl = p->action[sig - 1];
 	uint32_t flags;
 
-	if (dfl.sa_handler == SIG_IGN) {
-		dfl.sa_handler = SIG_DFL;
-		set_action(p, sig, &dfl);
-	}
+	if (p->action[sig - 1].sa_handler == SIG_IGN)
+		default_action(p, sig);
 	flags = local_irq_save();
 	p->blocked &= ~SIGBIT(sig);
 	local_irq_restore(flags);
@@ -241,16 +257,23 @@ long sys_tgkill(int tgid, int tid, int sig)
  */
 void do_notify_parent(struct task_struct *tsk)
 {
-	if (tsk->parent->mm)
-		send_sig(SIGCHLD, tsk->parent);
+	struct task_struct *parent = tsk->parent;
+
+	/* a leader that exited before its threads has no mm, yet its
+	 * process lives on: send_sig finds a thread for the handler */
+	if (parent->mm || !thread_group_empty(parent))
+		send_sig(SIGCHLD, parent);
 }
 
-/* fork: the child has its parent's actions and mask, nothing pending. */
+/*
+ * fork: the child has its parent's actions and mask.  Its pending set
+ * started empty (alloc_task), and keeps what came since: a thread
+ * already in its group may have been zapped while clone slept.
+ */
 void copy_sighand(struct task_struct *child)
 {
 	memcpy(child->action, current->action, sizeof(child->action));
 	child->blocked = current->blocked;
-	child->pending = 0;
 }
 
 /*

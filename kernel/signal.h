@@ -12,6 +12,10 @@ struct task_struct;
 
 int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
+void default_action(struct task_struct *p, int sig);
+
+bool fatal_signal_pending(const struct task_struct *p);
+
 int kill_proc(int pid, int sig);
 void zap_other_threads(struct task_struct *p);
 void do_signal(struct pt_regs *regs);

@@ -305,6 +305,61 @@ static void statx_names_programs(void)
 	      "statx: the program a regular file, no program ENOENT");
 }
 
+/* The direction flag a handler sees (the code it broke into set it). */
+static volatile int usr2_seen, df_in_handler;
+
+static void on_usr2(int sig __unused)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfl; popl %0" : "=r"(flags));
+	df_in_handler = (flags & 0x400) != 0;
+	usr2_seen = 1;
+}
+
+/* A SIGFPE handler: 1 if the x87 still has an exception pending. */
+static void on_sigfpe(int sig __unused)
+{
+	unsigned short sw;
+
+	__asm__ __volatile__("fnstsw %0" : "=m"(sw));
+	__syscall(__NR_exit_group, sw & 0x80 ? 1 : 2, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A handler starts as the ABI says a function does: the direction
+ * flag clear (though the program was inside std ... cld, Linux's
+ * CVE-2008-1367) and a clean FPU (no pending x87 exception, which
+ * the handler's first x87 instruction would raise again).
+ */
+static void handlers_start_clean(void)
+{
+	int parent = getpid(), pid;
+
+	set_handler(SIGUSR2, on_usr2, 0);
+	pid = fork();
+	if (pid == 0) {
+		nap(0, 200000000);
+		kill(parent, SIGUSR2);
+		exit(0);
+	}
+	__asm__ __volatile__("std\n1: cmpl $0, %0\n je 1b\n cld"
+			     : : "m"(usr2_seen) : "memory", "cc");
+	check(pid > 0 && exit_status(pid) == 0 && !df_in_handler,
+	      "a handler starts with the direction flag clear");
+	pid = fork();
+	if (pid == 0) {
+		unsigned short cw = 0x037b;	/* divide by zero unmasked */
+
+		set_handler(SIGFPE, on_sigfpe, 0);
+		__asm__ __volatile__("fldcw %0\n fld1\n fldz\n fdivrp\n"
+				     " fwait\n fstp %%st(0)" : : "m"(cw));
+		exit(3);
+	}
+	check(pid > 0 && exit_status(pid) == 2,
+	      "a SIGFPE handler starts with no x87 exception pending");
+}
+
 static void sigaction_errors(void)
 {
 	struct k_sigaction sa = { SIG_IGN, 0, NULL, 0 };
@@ -338,6 +393,7 @@ int main(int argc, char **argv)
 	sigchld_handler(SA_SIGINFO, "the same with SA_SIGINFO");
 	wait4_beside_the_handler();
 	blocked_sigchld();
+	handlers_start_clean();
 	sigaction_errors();
 	statx_names_programs();
 	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");

@@ -296,6 +296,26 @@ static int group_exiter(void *arg __unused)
 	return 1;
 }
 
+static void usr1_exits(int sig __unused)
+{
+	__syscall(__NR_exit_group, 5, 0, 0, 0, 0, 0);
+}
+
+/* A process whose thread sleeps after the leader exited, with a
+ * SIGUSR1 handler that ends it with status 5. */
+static int caught_after_leader_exit(void)
+{
+	struct k_sigaction sa = { usr1_exits, 0, NULL, 0 };
+	int pid = fork(), tid;
+
+	if (pid)
+		return pid;
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	thread(0, sleeper, NULL, &tid);
+	__syscall(__NR_exit, 0, 0, 0, 0, 0, 0);
+	return 0;
+}
+
 static int faulter(void *arg __unused)
 {
 	sleep_ms(100);
@@ -370,6 +390,12 @@ static void exits(void)
 	status = status_of(pid);
 	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
 	      "kill reaches the threads of a process whose leader exited");
+	pid = caught_after_leader_exit();
+	sleep_ms(200);
+	kill(pid, SIGUSR1);
+	status = status_of(pid);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 5,
+	      "a caught signal runs in a thread once the leader exited");
 }
 
 /* --- vfork, and a thread's children ---------------------------------- */
