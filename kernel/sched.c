@@ -138,7 +138,7 @@ void switch_to(unsigned long *prev_esp, unsigned long next_esp);
  * there when it runs again, where a CR3 load each way empties the TLB,
  * and under QEMU's TCG the whole soft TLB, kernel entries too.  A
  * kernel thread that changes that address space's PTEs leaves it
- * (flush_tlb_page(), mm/pgtable.c).
+ * (__flush_tlb_page(), mm/pgtable.c).
  */
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {

@@ -62,23 +62,9 @@ void wait_on_page(struct page *page)
 		___wait_on_page(page);
 }
 
-/* Takes the lock if it is free: 0 if taken now, 1 if already held. */
-int TryLockPage(struct page *page)
-{
-	return TestSetPageLocked(page);
-}
-
 /* Takes the lock, sleeping until it is free. */
 void lock_page(struct page *page)
 {
 	while (TryLockPage(page))
 		___wait_on_page(page);
-}
-
-/* Releases the lock and wakes whoever waits for it (2.4's UnlockPage). */
-void unlock_page(struct page *page)
-{
-	ClearPageLocked(page);
-	if (page->wait)
-		wake_up(page_waitqueue(page));
 }

@@ -1,7 +1,6 @@
 /*
  * Allocating, switching and flushing page tables (Linux's
- * asm-i386/pgalloc.h and mmu_context.h), and the PTE operations the
- * seed names.
+ * asm-i386/pgalloc.h and mmu_context.h).
  */
 #include "mm/pgtable.h"
 #include "kernel/kernel.h"
@@ -9,37 +8,6 @@
 #include "mm/init.h"
 #include "mm/rmap.h"
 #include "mm/swapops.h"
-
-void set_pte(pte_t *ptep, pte_t pte)
-{
-	*ptep = pte;
-}
-
-bool pte_dirty(pte_t pte)
-{
-	return pte_val(pte) & _PAGE_DIRTY;
-}
-
-/*
- * Was the page accessed since the last call?  The CPU sets the
- * accessed bit; page aging (try_to_swap_out) reads and clears it.  The
- * caller flushes the TLB entry, or the CPU may not set the bit again.
- */
-int ptep_test_and_clear_young(pte_t *ptep)
-{
-	int young = pte_young(*ptep);
-
-	pte_val(*ptep) &= ~_PAGE_ACCESSED;
-	return young;
-}
-
-int ptep_test_and_clear_dirty(pte_t *ptep)
-{
-	int dirty = pte_dirty(*ptep);
-
-	pte_val(*ptep) &= ~_PAGE_DIRTY;
-	return dirty;
-}
 
 /*
  * The address space whose page directory CR3 holds (NULL:
@@ -66,21 +34,21 @@ static void leave_mm(void)
 	active_mm = NULL;
 }
 
-/* 2.4.0's SMP flush_tlb_page() on one CPU: see leave_mm(). */
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+/*
+ * 2.4.0's SMP flush_tlb_page() on one CPU, for a page of active_mm
+ * (flush_tlb_page(), mm/pgtable.h): see leave_mm().
+ */
+void __flush_tlb_page(unsigned long addr)
 {
-	if (vma->vm_mm != active_mm)
-		return;
 	if (current->mm)
 		invlpg(addr);
 	else
 		leave_mm();
 }
 
-void flush_tlb_mm(struct mm_struct *mm)
+/* The same for all of active_mm (flush_tlb_mm(), mm/pgtable.h). */
+void __flush_tlb_mm(void)
 {
-	if (mm != active_mm)
-		return;
 	if (current->mm)
 		write_cr3(read_cr3());	/* global kernel pages stay */
 	else

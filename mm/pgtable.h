@@ -185,18 +185,67 @@ static inline void ptep_set_wrprotect(pte_t *ptep)
 }
 
 /*
- * Real functions because the seed's call trees name them, so that
- * `break ptep_test_and_clear_young` works and a lab can replace them.
+ * The seed's try_to_swap_out() call tree names these four.  They are
+ * inline, as in 2.4.0 (a macro and static inlines of its asm-i386
+ * pgtable headers): reclaim calls them for every PTE it looks at.  In
+ * the stepping build (DEBUG=1, -O0) each is still a function of its
+ * own in every file that calls it, and in both builds `break
+ * ptep_test_and_clear_young` stops at every place it is used.
  */
-void set_pte(pte_t *ptep, pte_t pte);
-bool pte_dirty(pte_t pte);
-int ptep_test_and_clear_young(pte_t *ptep);
-int ptep_test_and_clear_dirty(pte_t *ptep);
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+
+static inline bool pte_dirty(pte_t pte)
+{
+	return pte_val(pte) & _PAGE_DIRTY;
+}
+
+/*
+ * Was the page accessed since the last call?  The CPU sets the
+ * accessed bit; page aging (try_to_swap_out) reads and clears it.  The
+ * caller flushes the TLB entry, or the CPU may not set the bit again.
+ */
+static inline int ptep_test_and_clear_young(pte_t *ptep)
+{
+	int young = pte_young(*ptep);
+
+	pte_val(*ptep) &= ~_PAGE_ACCESSED;
+	return young;
+}
+
+static inline int ptep_test_and_clear_dirty(pte_t *ptep)
+{
+	int dirty = pte_dirty(*ptep);
+
+	pte_val(*ptep) &= ~_PAGE_DIRTY;
+	return dirty;
+}
 
 /* ---- TLB ---- */
 
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
-void flush_tlb_mm(struct mm_struct *mm);
+extern struct mm_struct *active_mm;	/* the one CR3 holds, or NULL */
+void __flush_tlb_page(unsigned long addr);
+void __flush_tlb_mm(void);
+
+/*
+ * Only the loaded address space can have entries in the TLB (2.4.0's
+ * one-CPU flush_tlb_page() and flush_tlb_mm(), inline there too, test
+ * current->active_mm): kswapd's swap_out() mostly changes others.
+ */
+static inline void flush_tlb_page(struct vm_area_struct *vma,
+				  unsigned long addr)
+{
+	if (vma->vm_mm == active_mm)
+		__flush_tlb_page(addr);
+}
+
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	if (mm == active_mm)
+		__flush_tlb_mm();
+}
 
 /* ---- allocating and switching page tables (mm/pgtable.c) ---- */
 
@@ -205,7 +254,6 @@ void pgd_free(pgd_t *pgd);
 pte_t *pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
 void pte_free(pte_t *table);
 void switch_mm(struct mm_struct *next);
-extern struct mm_struct *active_mm;	/* the one CR3 holds, or NULL */
 void use_mm(struct mm_struct *mm);
 bool vmalloc_fault(unsigned long address);
 

@@ -19,11 +19,8 @@
  * leaves the active list ("time only moves forward", as the seed puts
  * it: an idle page ages until it can be swapped out).
  *
- * Every change to the lists happens under lru_lock(), Pagoda's
- * stand-in for 2.4's pagemap_lru_lock, which also guards
- * swapper_space's clean, dirty and locked lists: those an I/O
- * completion changes from its interrupt handler, so on one CPU
- * disabling interrupts is the whole lock.
+ * Every change to the lists happens under lru_lock(); it and the list
+ * helpers are inline, in mm/swap.h, as 2.4.0's are in its swap.h.
  */
 #include "mm/swap.h"
 #include "kernel/kernel.h"
@@ -35,69 +32,6 @@
 
 LIST_HEAD(active_list);
 LIST_HEAD(inactive_dirty_list);
-
-uint32_t lru_lock(void)
-{
-	return local_irq_save();
-}
-
-void lru_unlock(uint32_t flags)
-{
-	local_irq_restore(flags);
-}
-
-/* ------------------------------------------------ the list helpers */
-/*
- * New pages go to the head of a list; scans take pages from the tail,
- * so the tail holds the pages that have waited longest.
- */
-
-void add_page_to_active_list(struct page *page)
-{
-	SetPageActive(page);
-	list_add(&page->lru, &active_list);
-	nr_active_pages++;
-	vmtrace(page, "active");
-}
-
-void add_page_to_inactive_dirty_list(struct page *page)
-{
-	SetPageInactiveDirty(page);
-	list_add(&page->lru, &inactive_dirty_list);
-	nr_inactive_dirty_pages++;
-	vmtrace(page, "inactive_dirty");
-}
-
-void add_page_to_inactive_clean_list(struct page *page)
-{
-	zone_t *zone = page_zone(page);
-
-	SetPageInactiveClean(page);
-	list_add(&page->lru, &zone->inactive_clean_list);
-	zone->inactive_clean_pages++;
-	vmtrace(page, "inactive_clean");
-}
-
-static void del_page_from_active_list(struct page *page)
-{
-	list_del(&page->lru);
-	ClearPageActive(page);
-	nr_active_pages--;
-}
-
-void del_page_from_inactive_dirty_list(struct page *page)
-{
-	list_del(&page->lru);
-	ClearPageInactiveDirty(page);
-	nr_inactive_dirty_pages--;
-}
-
-void del_page_from_inactive_clean_list(struct page *page)
-{
-	list_del(&page->lru);
-	ClearPageInactiveClean(page);
-	page_zone(page)->inactive_clean_pages--;
-}
 
 /* ------------------------------------------------ moving between lists */
 

@@ -25,8 +25,11 @@
 #define MM_SWAP_H
 
 #include "lib/compiler.h"
+#include "kernel/x86.h"
+#include "mm/internal.h"
 #include "mm/mmzone.h"
 #include "mm/page.h"
+#include "mm/vmtrace.h"
 
 typedef struct {
 	unsigned long val;
@@ -206,7 +209,18 @@ int relocate_swap_page(struct page *page);
 struct address_space;
 extern struct address_space swapper_space;
 
-unsigned long swap_cache_key(swp_entry_t entry);
+/*
+ * Where an entry's page sits in the radix tree: the slot's offset,
+ * with the area's type above its 24 bits.  Not the entry's value
+ * itself, whose offset starts at bit 8 (the PTE format, above):
+ * consecutive slots would be 256 apart, and every page would need a
+ * tree node of its own.  (2.4 hashes the entry instead: no such key.)
+ */
+static inline unsigned long swap_cache_key(swp_entry_t entry)
+{
+	return SWP_TYPE(entry) << 24 | SWP_OFFSET(entry);
+}
+
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
 struct page *find_swap_page(swp_entry_t entry);
@@ -217,7 +231,14 @@ int swap_cache_move(struct page *page, swp_entry_t entry);
 void settle_bad_slot(struct page *page);
 void free_page_and_swap_cache(struct page *page);
 void free_swap_and_cache(swp_entry_t entry);
-void page_cache_release(struct page *page);
+
+/* Drops a page-cache reference (2.4's page_cache_release, a macro in
+ * its pagemap.h; the seed has try_to_swap_out end with it). */
+static inline void page_cache_release(struct page *page)
+{
+	put_page(page);
+}
+
 bool is_page_shared(struct page *page);
 bool remove_exclusive_swap_page(struct page *page);
 void swap_cache_start_io(struct page *page, int rw);
@@ -241,8 +262,24 @@ struct page;
 extern struct list_head active_list;
 extern struct list_head inactive_dirty_list;
 
-uint32_t lru_lock(void);
-void lru_unlock(uint32_t flags);
+/*
+ * Every change to the lists happens under lru_lock(), Pagoda's
+ * stand-in for 2.4's pagemap_lru_lock, which also guards
+ * swapper_space's clean, dirty and locked lists: those an I/O
+ * completion changes from its interrupt handler, so on one CPU
+ * disabling interrupts is the whole lock.  Inline, as 2.4.0's
+ * spin_lock() is (nothing at all on one CPU).
+ */
+static inline uint32_t lru_lock(void)
+{
+	return local_irq_save();
+}
+
+static inline void lru_unlock(uint32_t flags)
+{
+	local_irq_restore(flags);
+}
+
 void lru_cache_add(struct page *page);
 void lru_cache_del(struct page *page);
 void __lru_cache_del(struct page *page);
@@ -252,12 +289,61 @@ void putback_written_page(struct page *page);
 void age_page_up(struct page *page);
 void age_page_down(struct page *page);
 void age_page_down_ageonly(struct page *page);
-void add_page_to_inactive_clean_list(struct page *page);
-void del_page_from_inactive_dirty_list(struct page *page);
-void del_page_from_inactive_clean_list(struct page *page);
 
-void add_page_to_active_list(struct page *page);
-void add_page_to_inactive_dirty_list(struct page *page);
+/*
+ * The list helpers, under lru_lock() (2.4.0's macros of
+ * include/linux/swap.h; inline, as there, since page_launder(),
+ * reclaim_page() and the aging calls move a page with each).  New
+ * pages go to the head of a list; scans take pages from the tail, so
+ * the tail holds the pages that have waited longest.
+ */
+static inline void add_page_to_active_list(struct page *page)
+{
+	SetPageActive(page);
+	list_add(&page->lru, &active_list);
+	nr_active_pages++;
+	vmtrace(page, "active");
+}
+
+static inline void add_page_to_inactive_dirty_list(struct page *page)
+{
+	SetPageInactiveDirty(page);
+	list_add(&page->lru, &inactive_dirty_list);
+	nr_inactive_dirty_pages++;
+	vmtrace(page, "inactive_dirty");
+}
+
+static inline void add_page_to_inactive_clean_list(struct page *page)
+{
+	zone_t *zone = page_zone(page);
+
+	SetPageInactiveClean(page);
+	list_add(&page->lru, &zone->inactive_clean_list);
+	zone->inactive_clean_pages++;
+	vmtrace(page, "inactive_clean");
+}
+
+static inline void del_page_from_active_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageActive(page);
+	nr_active_pages--;
+}
+
+static inline void del_page_from_inactive_dirty_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageInactiveDirty(page);
+	nr_inactive_dirty_pages--;
+}
+
+static inline void del_page_from_inactive_clean_list(struct page *page)
+{
+	list_del(&page->lru);
+	ClearPageInactiveClean(page);
+	page_zone(page)->inactive_clean_pages--;
+}
+
 extern int page_cluster;
 void swap_setup(void);
 void recalculate_vm_stats(void);

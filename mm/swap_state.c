@@ -40,18 +40,6 @@ struct address_space swapper_space = {
 };
 
 /*
- * Where an entry's page sits in the radix tree: the slot's offset,
- * with the area's type above its 24 bits.  Not the entry's value
- * itself, whose offset starts at bit 8 (the PTE format, mm/swap.h):
- * consecutive slots would be 256 apart, and every page would need a
- * tree node of its own.
- */
-unsigned long swap_cache_key(swp_entry_t entry)
-{
-	return SWP_TYPE(entry) << 24 | SWP_OFFSET(entry);
-}
-
-/*
  * Puts a locked page that no mapping owns into the swap cache under
  * entry; the caller's reference on the slot becomes the cache's.
  * Returns 0, or -errno with nothing changed (the caller keeps its
@@ -293,13 +281,6 @@ void free_swap_and_cache(swp_entry_t entry)
 			delete_from_swap_cache_nolock(page);
 		unlock_page(page);
 	}
-	put_page(page);
-}
-
-/* Drops a page-cache reference (2.4's page_cache_release; the seed
- * has try_to_swap_out end with it). */
-void page_cache_release(struct page *page)
-{
 	put_page(page);
 }
 
