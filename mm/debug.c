@@ -42,14 +42,6 @@ static const char *const flag_names[32] = {
 	[PG_was_active] = "was_active", [PG_reserved] = "reserved",
 };
 
-/* Flags that say someone still uses the page: it may not be freed. */
-#define PAGE_IN_USE_FLAGS						\
-	((1UL << PG_locked) | (1UL << PG_decr_after) |			\
-	 (1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
-	 (1UL << PG_inactive_clean) | (1UL << PG_slab) |		\
-	 (1UL << PG_swap_cache) | (1UL << PG_writeback) |		\
-	 (1UL << PG_bad_slot) | (1UL << PG_isolated))
-
 #define PAGE_LRU_FLAGS							\
 	((1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
 	 (1UL << PG_inactive_clean))
@@ -110,37 +102,6 @@ void bad_page(const struct page *page, const char *reason,
 	printk(KERN_EMERG "BUG: bad page state: %s\n", reason);
 	dump_page(page);
 	printk(KERN_EMERG " caller: %s\n", where);
-}
-
-/*
- * True (after reporting) if freeing order pages at page now would be
- * wrong: freed twice, misaligned, or the last reference of a page
- * that is still mapped, locked, on a list or in the swap cache.
- */
-bool free_pages_check(struct page *page, unsigned long order,
-		      const void *caller)
-{
-	unsigned long idx = page - page_zone(page)->zone_mem_map;
-	const char *why = NULL;
-
-	if (order >= MAX_ORDER)
-		why = "freed with an order above MAX_ORDER - 1";
-	else if (PageBuddy(page) || page_count(page) <= 0)
-		why = "freed twice (or not the first page of a block): "
-		      "its count is already 0";
-	else if (idx & ((1UL << order) - 1))
-		why = "freed block is not aligned to its order";
-	else if (page_count(page) == 1 &&
-		 (page->mapping || (page->flags & PAGE_IN_USE_FLAGS)))
-		why = "freed while still in use (mapped, locked, on a list "
-		      "or in the swap cache)";
-	else if (page_count(page) == 1 && page->rmap)
-		why = "freed while PTEs still map it (its rmap is not "
-		      "empty)";
-	if (!why)
-		return false;
-	bad_page(page, why, caller);
-	return true;
 }
 
 /* ------------------------------------------------------ invariants */

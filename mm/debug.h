@@ -25,8 +25,48 @@ extern char mm_invariant_report[192];	/* the last broken invariant */
 void dump_page(const struct page *page);
 void bad_page(const struct page *page, const char *reason,
 	      const void *caller);
-bool free_pages_check(struct page *page, unsigned long order,
-		      const void *caller);
+
+/* Flags that say someone still uses the page: it may not be freed. */
+#define PAGE_IN_USE_FLAGS						\
+	((1UL << PG_locked) | (1UL << PG_decr_after) |			\
+	 (1UL << PG_active) | (1UL << PG_inactive_dirty) |		\
+	 (1UL << PG_inactive_clean) | (1UL << PG_slab) |		\
+	 (1UL << PG_swap_cache) | (1UL << PG_writeback) |		\
+	 (1UL << PG_bad_slot) | (1UL << PG_isolated))
+
+/*
+ * True (after reporting) if freeing order pages at page now would be
+ * wrong: freed twice, misaligned, or the last reference of a page
+ * that is still mapped, locked, on a list or in the swap cache.
+ * Inline: every free asks it, where 2.4.0's __free_pages_ok() makes
+ * its BUG() checks in line; only the report is out of line.
+ */
+static inline bool free_pages_check(struct page *page,
+				    unsigned long order, const void *caller)
+{
+	unsigned long idx = page - page_zone(page)->zone_mem_map;
+	const char *why = NULL;
+
+	if (order >= MAX_ORDER)
+		why = "freed with an order above MAX_ORDER - 1";
+	else if (PageBuddy(page) || page_count(page) <= 0)
+		why = "freed twice (or not the first page of a block): "
+		      "its count is already 0";
+	else if (idx & ((1UL << order) - 1))
+		why = "freed block is not aligned to its order";
+	else if (page_count(page) == 1 &&
+		 (page->mapping || (page->flags & PAGE_IN_USE_FLAGS)))
+		why = "freed while still in use (mapped, locked, on a list "
+		      "or in the swap cache)";
+	else if (page_count(page) == 1 && page->rmap)
+		why = "freed while PTEs still map it (its rmap is not "
+		      "empty)";
+	if (!why)
+		return false;
+	bad_page(page, why, caller);
+	return true;
+}
+
 int check_mm_invariants(void);
 int check_reclaim_invariants(char *why, size_t len);
 

@@ -629,12 +629,6 @@ unsigned long nr_inactive_clean_pages(void)
  * tests.
  */
 
-/* How many inactive pages 2.4 wants in reserve. */
-unsigned long inactive_target(void)
-{
-	return min((unsigned long)memory_pressure >> 6, num_physpages / 4);
-}
-
 /*
  * Pages missing before free + inactive_clean reach freepages.high plus
  * a third of the inactive target; or, if there are enough overall,

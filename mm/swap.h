@@ -160,11 +160,27 @@ static inline bool vm_swap_full(void)
 	return nr_swap_pages * 2 < total_swap_pages;
 }
 
+/*
+ * Whether entry names a slot in use, asked quietly (swap_count() and
+ * friends report a bad entry as a bug; here it is a question: swap-in
+ * asks it of slots that may have been freed while it slept).  2.4.0
+ * has no such question; inline, as swap-in asks it of every slot of a
+ * read-ahead window.
+ */
+static inline bool swap_entry_used(swp_entry_t entry)
+{
+	unsigned long type = SWP_TYPE(entry), offset = SWP_OFFSET(entry);
+
+	if (type >= nr_swapfiles || !(swap_info[type].flags & SWP_USED) ||
+	    offset >= swap_info[type].max)
+		return false;
+	return swap_map_count(swap_info[type].swap_map[offset]);
+}
+
 swp_entry_t get_swap_page(void);
 int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
 int swap_count(swp_entry_t entry);
-bool swap_entry_used(swp_entry_t entry);
 bool swap_entry_writable(swp_entry_t entry);
 bool mark_swap_slot_bad(swp_entry_t entry);
 bool swap_slot_marked_bad(swp_entry_t entry);
@@ -356,7 +372,13 @@ int page_launder(unsigned int gfp_mask, int sync);
 int try_to_free_pages(unsigned int gfp_mask);
 
 /* How short memory is (mm/page_alloc.c). */
-unsigned long inactive_target(void);
+/* How many inactive pages 2.4 wants in reserve (2.4.0's macro in its
+ * swap.h; every swap-cache lookup asks it). */
+static inline unsigned long inactive_target(void)
+{
+	return min((unsigned long)memory_pressure >> 6, num_physpages / 4);
+}
+
 int free_shortage(void);
 int inactive_shortage(void);
 unsigned long reclaim_progress(void);

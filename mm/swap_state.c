@@ -191,7 +191,8 @@ void delete_from_swap_cache_nolock(struct page *page)
 	uint32_t flags;
 
 	BUG_ON(!PageLocked(page) || !PageSwapCache(page));
-	settle_bad_slot(page);
+	if (PageBadSlot(page))		/* rare: no call for the others */
+		settle_bad_slot(page);
 	flags = lru_lock();
 	if (PageActive(page) || PageInactiveDirty(page) ||
 	    PageInactiveClean(page))

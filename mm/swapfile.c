@@ -153,9 +153,11 @@ swp_entry_t get_swap_page(void)
 /*
  * The area of entry, if entry names a used slot of an area in use;
  * otherwise says what is wrong (in 2.4's words) and returns NULL.
+ * Inline: swap_free(), swap_duplicate() and swap_count() run for each
+ * page swapped out and in, and 2.4.0 writes these checks out in each.
  */
-static struct swap_info_struct *swap_info_get(swp_entry_t entry,
-					      const char *caller)
+static inline struct swap_info_struct *swap_info_get(swp_entry_t entry,
+						     const char *caller)
 {
 	unsigned long type = SWP_TYPE(entry), offset = SWP_OFFSET(entry);
 	struct swap_info_struct *p;
@@ -259,21 +261,6 @@ int swap_count(swp_entry_t entry)
 	struct swap_info_struct *p = swap_info_get(entry, "swap_count");
 
 	return p ? swap_map_count(p->swap_map[SWP_OFFSET(entry)]) : 0;
-}
-
-/*
- * Whether entry names a slot in use, asked quietly (swap_count() and
- * friends report a bad entry as a bug; here it is a question: swap-in
- * asks it of slots that may have been freed while it slept).
- */
-bool swap_entry_used(swp_entry_t entry)
-{
-	unsigned long type = SWP_TYPE(entry), offset = SWP_OFFSET(entry);
-
-	if (type >= nr_swapfiles || !(swap_info[type].flags & SWP_USED) ||
-	    offset >= swap_info[type].max)
-		return false;
-	return swap_map_count(swap_info[type].swap_map[offset]);
 }
 
 /* Whether entry names a slot in use that failed (quietly, as above). */
