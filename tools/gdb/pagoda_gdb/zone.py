@@ -36,7 +36,7 @@ def nr_inactive_clean_pages():
 
 
 def inactive_target():
-    """inactive_target() of mm/page_alloc.c."""
+    """inactive_target() of mm/swap.h."""
     return min(int(sym("memory_pressure")) >> 6, int(sym("num_physpages")) // 4)
 
 
