@@ -234,7 +234,8 @@ static long reap(struct task_struct *p, int *status, int *stat_addr,
 /*
  * 2.4's sys_wait4, for kernel and user callers: the pid of a reaped
  * child, 0 with WNOHANG if matching children still run, -ECHILD if
- * there is none, -EINTR if a signal came first.  The children are the
+ * there is none, -ERESTARTSYS if a signal came first (2.4.0's: the
+ * call starts again after a handler with SA_RESTART).  The children are the
  * group's (any thread may wait for them), and a child is reaped once
  * its leader is a zombie and its other threads are gone (2.6's
  * delay_group_leader()).
@@ -276,7 +277,7 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 		else if (options & WNOHANG)
 			ret = 0;
 		else if (signal_pending(current))
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 		else {
 			schedule();
 			continue;

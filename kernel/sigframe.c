@@ -276,6 +276,7 @@ static int restore_sigcontext(struct pt_regs *regs,
 	regs->ebx = sc->ebx;	regs->edx = sc->edx;
 	regs->ecx = sc->ecx;	regs->eax = sc->eax;
 	regs->eip = sc->eip;
+	regs->error_code = -1;	/* sc->eax is no call's result to restart */
 	regs->cs = USER_CS;
 	regs->ss = USER_DS;
 	regs->eflags = (regs->eflags & ~FIX_EFLAGS) |

@@ -13,7 +13,8 @@
  * it.  The action happens on the way back to user mode
  * (exit_to_user_mode), so a process never dies in the middle of a
  * system call or a page fault; an interruptible sleep ends early, and
- * the call returns -EINTR.  Kernel threads take no signals.
+ * the call returns -EINTR, or -ERESTARTSYS where Linux starts it
+ * again (syscall_restart).  Kernel threads take no signals.
  */
 #include "kernel/signal.h"
 #include "kernel/exit.h"
@@ -377,6 +378,30 @@ static int dequeue_signal(void)
 }
 
 /*
+ * A system call a signal interrupted returns -ERESTARTSYS (read of
+ * the console, wait4, an untimed FUTEX_WAIT).  Before its handler
+ * runs, ka, the call becomes -EINTR unless ka has SA_RESTART; with
+ * SA_RESTART, or when no handler ran (ka NULL: the signal was ignored
+ * by the time it was taken), it starts again: eax gets the call's
+ * number back and eip goes back over the 2-byte "int $0x80", so the
+ * handler's return (or the return to user mode) makes the call anew
+ * with the arguments still in the registers (2.4.0's handle_signal
+ * and the end of its do_signal).
+ */
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if (regs->vector != SYSCALL_VECTOR || (long)regs->error_code < 0 ||
+	    (long)regs->eax != -ERESTARTSYS)
+		return;
+	if (ka && !(ka->sa_flags & SA_RESTART)) {
+		regs->eax = -EINTR;
+		return;
+	}
+	regs->eax = regs->error_code;
+	regs->eip -= 2;
+}
+
+/*
  * Acts on pending signals, on the way to user mode (2.4.0's
  * do_signal): an ignored one is dropped, a caught one gets a frame
  * on the user stack and the process returns into its handler
@@ -392,6 +417,7 @@ void do_signal(struct pt_regs *regs)
 		if (ka->sa_handler == SIG_IGN)
 			continue;
 		if (ka->sa_handler != SIG_DFL) {
+			syscall_restart(regs, ka);
 			handle_signal(sig, ka, regs);
 			return;
 		}

@@ -19,6 +19,7 @@ bool fatal_signal_pending(const struct task_struct *p);
 int kill_proc(int pid, int sig);
 void zap_other_threads(struct task_struct *p);
 void do_signal(struct pt_regs *regs);
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 void do_notify_parent(struct task_struct *tsk);
 void copy_sighand(struct task_struct *child);
 void flush_signal_handlers(struct task_struct *t);

@@ -81,7 +81,10 @@ long schedule_timeout_uninterruptible(long timeout);
 	finish_wait(&(wq), &__wait);					\
 } while (0)
 
-/* As wait_event(), but a signal ends the wait: then -EINTR, else 0. */
+/*
+ * As wait_event(), but a signal ends the wait: then -ERESTARTSYS (a
+ * system call returns it: see syscall_restart()), else 0.
+ */
 #define wait_event_interruptible(wq, condition) ({			\
 	DECLARE_WAITQUEUE(__wait, current);				\
 	int __ret = 0;							\
@@ -90,7 +93,7 @@ long schedule_timeout_uninterruptible(long timeout);
 		if (condition)						\
 			break;						\
 		if (signal_pending(current)) {				\
-			__ret = -EINTR;					\
+			__ret = -ERESTARTSYS;				\
 			break;						\
 		}							\
 		schedule();						\

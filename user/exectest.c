@@ -11,8 +11,13 @@
  *     once one is set (rt_sigaction, with and without SA_SIGINFO), in
  *     which wait4 reaps the child; a blocked wait4 still returns the
  *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
+ *   - a caught signal ends a wait4 with EINTR, or restarts it with
+ *     SA_RESTART; nanosleep is EINTR either way;
  *   - rt_sigaction's and rt_sigprocmask's errors;
  *   - statx says a program's path is a regular file.
+ *
+ * "exectest read restart|eintr" is a console read for a scenario
+ * (read_through_sigint).
  *
  * The program runs itself through argv[0]: "exectest" under Pagoda,
  * a path on Linux, which agrees with every check (tests/scenarios/
@@ -360,6 +365,126 @@ static void handlers_start_clean(void)
 	      "a SIGFPE handler starts with no x87 exception pending");
 }
 
+/* --- a caught signal during a call that sleeps ------------------- */
+
+static volatile int usr1_count, usr1_in_call, in_call, call_status;
+static struct timespec time_left;
+
+static void on_usr1(int sig __unused)
+{
+	usr1_count++;
+	usr1_in_call = in_call;
+}
+
+/* A child that sends us SIGUSR1 after ms, then exits 0.2 s later. */
+static int child_signalling(long ms)
+{
+	int parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		nap(ms / 1000, ms % 1000 * 1000000);
+		kill(parent, SIGUSR1);
+		nap(0, 200000000);
+		exit(5);
+	}
+	return pid;
+}
+
+/*
+ * call(child) while the child's SIGUSR1 comes, SIGUSR1 caught with
+ * flags; tried again with the signal later if it came before the
+ * call slept (a loaded machine).  The call's result; the child is
+ * reaped.
+ */
+static long interrupted(long (*call)(int child), unsigned long flags)
+{
+	long ret = 0;
+
+	set_handler(SIGUSR1, on_usr1, flags);
+	for (long ms = 100; ms <= 1600; ms *= 2) {
+		int pid = child_signalling(ms);
+
+		usr1_count = usr1_in_call = 0;
+		in_call = 1;
+		ret = call(pid);
+		in_call = 0;
+		wait4(pid, NULL, 0);
+		if (usr1_in_call)
+			break;
+	}
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	return ret;
+}
+
+static long wait_for(int child)
+{
+	int status = 0;
+	long ret = wait4(child, &status, 0);
+
+	call_status = WEXITSTATUS(status);
+	return ret;
+}
+
+static long sleep_3s(int child __unused)
+{
+	struct timespec t = { 3, 0 };
+
+	return __syscall(__NR_nanosleep, (long)&t, (long)&time_left, 0, 0,
+			 0, 0);
+}
+
+/*
+ * Linux's wait4 returns -ERESTARTSYS to a signal: a handler with
+ * SA_RESTART makes the call start again, one without sees EINTR.
+ * nanosleep is never restarted after a handler (-EINTR, or 2.6's
+ * -ERESTART_RESTARTBLOCK, which a handler makes EINTR too).
+ */
+static void calls_a_signal_interrupts(void)
+{
+	long ret = interrupted(wait_for, 0);
+
+	check(ret == -EINTR && usr1_count == 1,
+	      "wait4 a caught signal interrupts: EINTR without SA_RESTART");
+	ret = interrupted(wait_for, SA_RESTART);
+	check(ret > 0 && call_status == 5 && usr1_count == 1,
+	      "wait4 with SA_RESTART goes on after the handler and reaps");
+	ret = interrupted(sleep_3s, SA_RESTART);
+	check(ret == -EINTR && usr1_count == 1 && time_left.tv_sec < 3 &&
+	      (time_left.tv_sec > 0 || time_left.tv_nsec > 0),
+	      "nanosleep: EINTR and the time left, even with SA_RESTART");
+}
+
+static volatile int sigints;
+
+static void on_sigint(int sig __unused)
+{
+	static const char said[] = "exectest: SIGINT caught\n";
+
+	sigints++;
+	write(1, said, sizeof(said) - 1);
+}
+
+/*
+ * "exectest read restart|eintr": one read of the console, SIGINT
+ * caught with SA_RESTART or without.  tests/scenarios/processes.py
+ * types Ctrl-C during the read (and then a byte): Linux's n_tty_read
+ * returns -ERESTARTSYS, so the read goes on and returns the byte, or
+ * is EINTR.
+ */
+static int read_through_sigint(const char *how)
+{
+	long n;
+	char c;
+
+	set_handler(SIGINT, on_sigint, strcmp(how, "restart") ? 0
+							      : SA_RESTART);
+	printf("exectest: reading\n");
+	n = __syscall(__NR_read, 0, (long)&c, 1, 0, 0, 0);
+	printf("exectest: read returned %ld (%c) after %d SIGINT\n", n,
+	       n == 1 ? c : '-', sigints);
+	return 0;
+}
+
 static void sigaction_errors(void)
 {
 	struct k_sigaction sa = { SIG_IGN, 0, NULL, 0 };
@@ -385,6 +510,8 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "child"))
 		return exec_child(argc, argv);
+	if (argc == 3 && !strcmp(argv[1], "read"))
+		return read_through_sigint(argv[2]);
 	strlcpy(self, argv[0], sizeof(self));
 	exec_runs_the_program();
 	exec_errors();
@@ -394,6 +521,7 @@ int main(int argc, char **argv)
 	wait4_beside_the_handler();
 	blocked_sigchld();
 	handlers_start_clean();
+	calls_a_signal_interrupts();
 	sigaction_errors();
 	statx_names_programs();
 	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");

@@ -10,7 +10,8 @@
  *     (how pthread_join waits);
  *   - futex: FUTEX_WAIT's EAGAIN and timeouts, FUTEX_WAIT_BITSET's
  *     absolute ones, FUTEX_WAKE waking as many as asked, bitsets,
- *     and the errors;
+ *     and the errors; a caught signal ends a wait with EINTR, or
+ *     restarts it with SA_RESTART (a timed one: EINTR);
  *   - exit ends one thread, exit_group all, and a fault in a thread
  *     kills the process; the leader's exit is seen only when the last
  *     thread is gone, with the last one's status;
@@ -275,6 +276,74 @@ static void futex_wakes(void)
 	      "FUTEX_WAKE_BITSET wakes only the waiters whose bits meet");
 }
 
+/* --- a caught signal during FUTEX_WAIT ----------------------------- */
+
+static volatile int fw_word, fw_waiting, fw_caught;
+static volatile long fw_ret;
+
+static void count_usr1(int sig __unused)
+{
+	fw_caught++;
+}
+
+static int futex_waiter(void *timed)
+{
+	struct timespec limit = { LONG_WAIT, 0 };
+
+	fw_waiting = 1;
+	fw_ret = futex(&fw_word, FUTEX_WAIT_PRIVATE, 0,
+		       timed ? &limit : NULL, 0);
+	return 0;
+}
+
+/*
+ * A thread in FUTEX_WAIT (timed or not) takes a SIGUSR1 caught with
+ * flags.  What its call returned 0.1 s after the handler ran (1: it
+ * still waits); it is then woken and joined.
+ */
+static long futex_wait_signalled(unsigned long flags, bool timed)
+{
+	struct k_sigaction sa = { count_usr1, flags, NULL, 0 };
+	long ret;
+	int tid;
+
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	fw_word = fw_waiting = fw_caught = 0;
+	fw_ret = 1;
+	if (thread(0, futex_waiter, (void *)timed, &tid) <= 0)
+		return 0;
+	while (!fw_waiting)
+		sched_yield();
+	sleep_ms(100);			/* asleep in FUTEX_WAIT by now */
+	__syscall(__NR_tgkill, getpid(), tid, SIGUSR1, 0, 0, 0);
+	for (int i = 0; i < LONG_WAIT * 100 && !fw_caught; i++)
+		sleep_ms(10);
+	sleep_ms(100);
+	ret = fw_ret;
+	fw_word = 1;
+	futex(&fw_word, FUTEX_WAKE_PRIVATE, 1, NULL, 0);
+	join(&tid);
+	sa.sa_handler = SIG_DFL;
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	return fw_caught == 1 ? ret : 0;
+}
+
+/*
+ * Linux's FUTEX_WAIT returns -ERESTARTSYS to a signal: restarted
+ * after a handler with SA_RESTART, else EINTR; a timed wait returns
+ * -ERESTART_RESTARTBLOCK, which a handler makes EINTR whatever its
+ * flags.
+ */
+static void futex_signals(void)
+{
+	check(futex_wait_signalled(0, false) == -EINTR,
+	      "FUTEX_WAIT a caught signal interrupts: EINTR");
+	check(futex_wait_signalled(SA_RESTART, false) == 1 && fw_ret == 0,
+	      "FUTEX_WAIT with SA_RESTART waits on after the handler");
+	check(futex_wait_signalled(SA_RESTART, true) == -EINTR,
+	      "a timed FUTEX_WAIT: EINTR even with SA_RESTART");
+}
+
 /* --- exits and faults: each in a child process ----------------------- */
 
 static int sleeper(void *arg __unused)
@@ -503,6 +572,7 @@ int main(int argc, char **argv)
 	futex_waits();
 	futex_errors();
 	futex_wakes();
+	futex_signals();
 	exits();
 	vfork();
 	thread_forks();
