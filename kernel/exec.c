@@ -206,8 +206,8 @@ static int load_program(struct exec_args *a, unsigned long *entry)
 
 /*
  * What a new program must not inherit from the old (the rest of 2.4's
- * flush_old_exec): its name, TLS entries, FPU registers and signal
- * handlers.  The pid, parent, children, pending signals and blocked
+ * flush_old_exec): its name, TLS entries, FPU registers, signal
+ * handlers and alternate signal stack.  The pid, parent, children, pending signals and blocked
  * mask stay, as in Linux.  Pagoda has no descriptors to close on exec
  * (0, 1 and 2 are always the console).
  */
@@ -217,6 +217,7 @@ static void flush_old_exec(const struct user_program *prog)
 	flush_tls();
 	flush_fpu();
 	flush_signal_handlers(current);
+	flush_sigaltstack();
 }
 
 /*

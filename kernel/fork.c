@@ -373,6 +373,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		p->vfork_done = &vfork;
 	copy_thread(p, newsp, tls);
 	copy_sighand(p);
+	copy_sigaltstack(p, clone_flags);
 	pid = p->pid;
 	wake_up_process(p);
 	/*

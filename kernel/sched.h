@@ -117,6 +117,10 @@ struct task_struct {
 	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
 	/* rt_sigaction's, by sig - 1 (2.4's current->sig->action) */
 	struct k_sigaction action[NR_SIGACTIONS];
+	/* sigaltstack's stack (size 0: none) and SS_AUTODISARM or 0 */
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned sas_ss_flags;
 
 	/* Swap writes this task is gathering (mm/page_io.c's plug). */
 	struct swap_io *swap_plugged;

@@ -24,6 +24,13 @@ void do_notify_parent(struct task_struct *tsk);
 void copy_sighand(struct task_struct *child);
 void flush_signal_handlers(struct task_struct *t);
 void set_blocked(sigset64_t blocked);
+/* kernel/sigaltstack.c */
+unsigned long signal_frame_address(const struct pt_regs *regs,
+				   const struct k_sigaction *ka, size_t size);
+void save_altstack(stack_t *uc_stack, unsigned long sp);
+void restore_altstack(const stack_t *uc_stack);
+void copy_sigaltstack(struct task_struct *child, unsigned long clone_flags);
+void flush_sigaltstack(void);
 /* kernel/sigframe.c */
 void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs);
 const char *signal_name(int sig);

@@ -38,6 +38,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_rt_sigreturn]	= (unsigned long)sys_rt_sigreturn,
 	[__NR_rt_sigaction]	= (unsigned long)sys_rt_sigaction,
 	[__NR_rt_sigprocmask]	= (unsigned long)sys_rt_sigprocmask,
+	[__NR_sigaltstack]	= (unsigned long)sys_sigaltstack,
 	[__NR_vfork]		= (unsigned long)sys_vfork,
 	[__NR_mmap2]		= (unsigned long)sys_mmap2,
 	[__NR_gettid]		= (unsigned long)sys_gettid,

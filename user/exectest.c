@@ -13,6 +13,9 @@
  *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
  *   - a caught signal ends a wait4 with EINTR, or restarts it with
  *     SA_RESTART; nanosleep is EINTR either way;
+ *   - sigaltstack: a SIGSEGV handler with SA_ONSTACK runs on the
+ *     alternate stack though the stack pointer is bad; fork keeps the
+ *     stack, exec drops it; the errors;
  *   - rt_sigaction's and rt_sigprocmask's errors;
  *   - statx says a program's path is a regular file.
  *
@@ -81,6 +84,14 @@ static long nap(long sec, long nsec)
 	return __syscall(__NR_nanosleep, (long)&t, 0, 0, 0, 0, 0);
 }
 
+#define ALT_SIZE	65536	/* the alternate signal stack, alt */
+static char *alt;
+
+static long sigaltstack(const stack_t *ss, stack_t *old)
+{
+	return __syscall(__NR_sigaltstack, (long)ss, (long)old, 0, 0, 0, 0);
+}
+
 static int exit_status(int pid)
 {
 	int status;
@@ -116,13 +127,15 @@ static void decimal(char *buf, long n)
  * The program as execve started it: "exectest child PID PPID ARG".
  * Exits 0 if its pid and parent are those, ARG is "two words", the
  * environment is exactly A=1, B=two, SIGCHLD's handler became the
- * default, SIGUSR1 stayed ignored and SIGUSR2 stayed blocked.
+ * default, SIGUSR1 stayed ignored, SIGUSR2 stayed blocked and the
+ * alternate signal stack was dropped.
  */
 static int exec_child(int argc, char **argv)
 {
 	char **envp = argv + argc + 1;
 	struct k_sigaction chld, usr1;
 	sigset64_t blocked;
+	stack_t alt_now;
 
 	if (argc != 5 || number(argv[2]) != getpid() ||
 	    number(argv[3]) != getppid() || strcmp(argv[4], "two words"))
@@ -136,6 +149,8 @@ static int exec_child(int argc, char **argv)
 	if (sigprocmask(SIG_BLOCK, NULL, &blocked) ||
 	    !(blocked & SIGBIT(SIGUSR2)))
 		return 4;
+	if (sigaltstack(NULL, &alt_now) || alt_now.ss_flags != SS_DISABLE)
+		return 5;
 	return 0;
 }
 
@@ -201,6 +216,7 @@ static void exec_runs_the_program(void)
 		set_handler(SIGCHLD, on_sigchld, 0);
 		set_handler(SIGUSR1, SIG_IGN, 0);
 		sigprocmask(SIG_BLOCK, &usr2, NULL);
+		sigaltstack(&(stack_t){ alt, 0, ALT_SIZE }, NULL);
 		execve(self, argv, envp);
 		exit(100);
 	}
@@ -454,6 +470,116 @@ static void calls_a_signal_interrupts(void)
 	      "nanosleep: EINTR and the time left, even with SA_RESTART");
 }
 
+/* --- the alternate signal stack ------------------------------------ */
+
+/*
+ * SIGSEGV's handler, with SA_ONSTACK: exits 0 if it runs on the
+ * alternate stack, which sigaltstack says it is on (SS_ONSTACK) and
+ * refuses to change meanwhile (EPERM), or with SS_AUTODISARM says is
+ * gone; an rt frame's uc_stack (words 2 to 4 of the ucontext) says
+ * the interrupted code was not on it.
+ */
+static bool rt_frame;			/* SA_SIGINFO: uc is there */
+static unsigned alt_flags;		/* 0 or SS_AUTODISARM */
+
+static int alt_stack_in_handler(void)
+{
+	stack_t now, other = { alt, 0, ALT_SIZE };
+
+	if (sigaltstack(NULL, &now))
+		return 2;
+	if (alt_flags)
+		return now.ss_flags == SS_DISABLE && now.ss_size == 0 ? 0 : 2;
+	if (now.ss_flags != SS_ONSTACK || now.ss_sp != alt ||
+	    now.ss_size != ALT_SIZE)
+		return 2;
+	return sigaltstack(&other, NULL) == -EPERM ? 0 : 3;
+}
+
+static void on_segv_onstack(int sig __unused, int *info __unused,
+			    uint32_t *uc)
+{
+	char here;
+	int code = alt_stack_in_handler();
+
+	if (&here < alt || &here >= alt + ALT_SIZE)
+		code = 1;
+	else if (!code && rt_frame && (uc[2] != (uint32_t)alt ||
+				       uc[3] != alt_flags ||
+				       uc[4] != ALT_SIZE))
+		code = 4;
+	__syscall(__NR_exit_group, code, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A child whose stack pointer goes to an unmapped page before it
+ * pushes: SIGSEGV, caught with flags, the alternate stack set.  Its
+ * exit status, or 100 + the signal that killed it.
+ */
+static int stack_gone(unsigned long flags, unsigned ss_flags)
+{
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		stack_t ss = { alt, ss_flags, ALT_SIZE };
+
+		alt_flags = ss_flags;
+		sigaltstack(&ss, NULL);
+		rt_frame = flags & SA_SIGINFO;
+		set_handler(SIGSEGV, on_segv_onstack, flags);
+		__asm__ __volatile__("movl %0, %%esp\n\tpushl $0"
+				     : : "i"(NEVER_MAPPED) : "memory");
+		exit(5);
+	}
+	if (pid < 0 || wait4(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status)
+				 : 100 + WTERMSIG(status);
+}
+
+/* The alternate stack a forked child has: 0 if it is ours. */
+static int child_altstack(void)
+{
+	int pid = fork();
+
+	if (pid == 0) {
+		stack_t now;
+
+		exit(sigaltstack(NULL, &now) || now.ss_sp != alt ||
+		     now.ss_size != ALT_SIZE || now.ss_flags != 0);
+	}
+	return pid > 0 ? exit_status(pid) : -1;
+}
+
+static void alternate_stack(void)
+{
+	stack_t ss = { alt, 0, ALT_SIZE }, old, off = { NULL, SS_DISABLE, 0 };
+	stack_t bad_flags = { alt, 5, ALT_SIZE }, small = { alt, 0, 1024 };
+	bool set, disabled;
+
+	check(alt != MAP_FAILED && stack_gone(SA_ONSTACK, 0) == 0 &&
+	      stack_gone(SA_ONSTACK | SA_SIGINFO, 0) == 0,
+	      "sigaltstack: a SIGSEGV handler runs there with the stack gone");
+	check(stack_gone(SA_ONSTACK | SA_SIGINFO, SS_AUTODISARM) == 0,
+	      "SS_AUTODISARM: no alternate stack while the handler runs");
+	check(stack_gone(0, 0) == 100 + SIGSEGV,
+	      "without SA_ONSTACK that handler cannot run: killed by SIGSEGV");
+	set = sigaltstack(&ss, &old) == 0 && old.ss_flags == SS_DISABLE &&
+	      sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
+	      old.ss_size == ALT_SIZE && old.ss_flags == 0;
+	check(set && child_altstack() == 0,
+	      "sigaltstack: set, asked, and a forked child's too");
+	disabled = sigaltstack(&off, NULL) == 0 &&
+		   sigaltstack(NULL, &old) == 0 &&
+		   old.ss_flags == SS_DISABLE && old.ss_size == 0;
+	check(disabled && sigaltstack(&bad_flags, NULL) == -EINVAL &&
+	      sigaltstack(&small, NULL) == -ENOMEM &&
+	      sigaltstack(NEVER_MAPPED, NULL) == -EFAULT &&
+	      sigaltstack(NULL, NEVER_MAPPED) == -EFAULT,
+	      "sigaltstack: SS_DISABLE; bad flags EINVAL, small ENOMEM, "
+	      "EFAULT");
+}
+
 static volatile int sigints;
 
 static void on_sigint(int sig __unused)
@@ -513,6 +639,8 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "read"))
 		return read_through_sigint(argv[2]);
 	strlcpy(self, argv[0], sizeof(self));
+	alt = mmap(NULL, ALT_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	exec_runs_the_program();
 	exec_errors();
 	sigchld_ignored_by_default();
@@ -522,6 +650,7 @@ int main(int argc, char **argv)
 	blocked_sigchld();
 	handlers_start_clean();
 	calls_a_signal_interrupts();
+	alternate_stack();
 	sigaction_errors();
 	statx_names_programs();
 	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");
