@@ -54,6 +54,9 @@
 #define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event */
 #define TASK_ZOMBIE		4	/* exited; waits for its parent */
 #define TASK_DEAD		64	/* an exited thread; freed by schedule() */
+/* With TASK_UNINTERRUPTIBLE: SIGKILL wakes it too (Linux 2.6.25). */
+#define TASK_WAKEKILL		128
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */

@@ -50,7 +50,8 @@ static void sas_ss_reset(struct task_struct *t)
  * alignment a C function expects at esp + 4 (Linux 2.6's; 2.4.0
  * aligns to 8): below the interrupted stack pointer, or with
  * SA_ONSTACK at the top of the alternate stack unless it runs there
- * already.  0 if a frame on the alternate stack would overflow it (as
+ * already or has none (2.4.0 moves to sas_ss_sp + sas_ss_size, 0, when
+ * none is set; 2.6 checks sas_ss_flags).  0 if a frame on the alternate stack would overflow it (as
  * Linux 5.14's get_sigframe refuses: SIGSEGV, not a write below it).
  */
 unsigned long signal_frame_address(const struct pt_regs *regs,

@@ -77,14 +77,16 @@ static bool sig_ignored(const struct task_struct *p, int sig)
 
 /*
  * Marks sig pending for t and wakes t if it sleeps interruptibly and
- * does not block sig.
+ * does not block sig, or sleeps killably (TASK_WAKEKILL) and sig is
+ * SIGKILL.
  */
 static void signal_wake_up(struct task_struct *t, int sig)
 {
 	if (t->state == TASK_ZOMBIE || (t->flags & PF_EXITING))
 		return;				/* dying anyway */
 	t->pending |= SIGBIT(sig);
-	if (t->state == TASK_INTERRUPTIBLE && signal_pending(t))
+	if ((t->state == TASK_INTERRUPTIBLE && signal_pending(t)) ||
+	    (sig == SIGKILL && (t->state & TASK_WAKEKILL)))
 		wake_up_process(t);
 }
 

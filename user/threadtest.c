@@ -15,7 +15,8 @@
  *   - exit ends one thread, exit_group all, and a fault in a thread
  *     kills the process; the leader's exit is seen only when the last
  *     thread is gone, with the last one's status;
- *   - CLONE_VFORK: the parent sleeps until the child exits;
+ *   - CLONE_VFORK: the parent sleeps until the child exits, and
+ *     SIGKILL ends that sleep;
  *   - a thread's child belongs to the process.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
@@ -489,6 +490,42 @@ static void vfork(void)
 	      "CLONE_VFORK: the parent sleeps until the child exits");
 }
 
+static volatile int vfork_parent;
+
+/* A vfork child that neither execs nor exits while its parent lives
+ * (at most LONG_WAIT s). */
+static int lingering_child(void *arg __unused)
+{
+	for (int i = 0; i < LONG_WAIT * 100 && getppid() == vfork_parent;
+	     i++)
+		sleep_ms(10);
+	return 0;
+}
+
+/*
+ * A process sleeping in CLONE_VFORK for such a child dies at once of
+ * SIGKILL (Linux 3.4's killable wait; before, only once the child
+ * let go, LONG_WAIT s here).
+ */
+static void vfork_parent_killed(void)
+{
+	long long start = now_ns();
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		vfork_parent = getpid();
+		clone_fn(CLONE_VM | CLONE_VFORK | SIGCHLD, stack_top(1),
+			 lingering_child, NULL, NULL, NULL, NULL);
+		exit(3);
+	}
+	sleep_ms(200);
+	kill(pid, SIGKILL);
+	status = status_of(pid);
+	check(pid > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
+	      now_ns() - start < LONG_WAIT / 2 * 1000 * MSEC,
+	      "CLONE_VFORK: SIGKILL ends the sleeping parent at once");
+}
+
 static volatile int grandchild;
 
 static int forker(void *arg __unused)
@@ -575,6 +612,7 @@ int main(int argc, char **argv)
 	futex_signals();
 	exits();
 	vfork();
+	vfork_parent_killed();
 	thread_forks();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;

@@ -118,6 +118,7 @@ THREAD_CASES = [
     "kill reaches the threads of a process whose leader exited",
     "a caught signal runs in a thread once the leader exited",
     "CLONE_VFORK: the parent sleeps until the child exits",
+    "CLONE_VFORK: SIGKILL ends the sleeping parent at once",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
 ]
