@@ -109,6 +109,8 @@ struct task_struct {
 	struct task_struct *group_leader;	/* itself, if a process */
 	struct list_head thread_group;	/* the others of the group */
 	bool group_exiting;	/* leader: exit_group or a fatal signal */
+	/* leader: an exec waiting for the other threads to go (de_thread) */
+	struct task_struct *group_exit_task;
 	struct vfork_done *vfork_done;	/* CLONE_VFORK: wake the parent */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;

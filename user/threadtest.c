@@ -17,6 +17,8 @@
  *     thread is gone, with the last one's status;
  *   - CLONE_VFORK: the parent sleeps until the child exits, and
  *     SIGKILL ends that sleep;
+ *   - execve in the leader or in another thread ends the other
+ *     threads, and the program runs as the process, with its pid;
  *   - a thread's child belongs to the process.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
@@ -526,6 +528,101 @@ static void vfork_parent_killed(void)
 	      "CLONE_VFORK: SIGKILL ends the sleeping parent at once");
 }
 
+/* --- execve with other threads ------------------------------------- */
+
+static char self[256];			/* argv[0] */
+
+static void decimal(char *buf, long n)
+{
+	char digits[16];
+	int len = 0;
+
+	do
+		digits[len++] = '0' + n % 10;
+	while (n /= 10);
+	while (len)
+		*buf++ = digits[--len];
+	*buf = '\0';
+}
+
+/*
+ * Execs "threadtest execd PID PPID TID": the process's pid and parent
+ * and the tid of a thread the exec must have ended.
+ */
+static int exec_checker(int tid)
+{
+	char pid[16], ppid[16], gone[16];
+	char *argv[] = { self, "execd", pid, ppid, gone, NULL };
+
+	decimal(pid, getpid());
+	decimal(ppid, getppid());
+	decimal(gone, tid);
+	return __syscall(__NR_execve, (long)self, (long)argv, 0, 0, 0, 0);
+}
+
+/*
+ * "execd PID PPID TID", after the exec: 0 if the program runs as the
+ * process PID (its leader: pid and tid PID) with parent PPID, and
+ * thread TID is gone.
+ */
+static int execd(char **argv)
+{
+	unsigned long pid, ppid, tid;
+
+	if (kstrtoul(argv[2], 10, &pid) || kstrtoul(argv[3], 10, &ppid) ||
+	    kstrtoul(argv[4], 10, &tid))
+		return 10;
+	if ((unsigned long)getpid() != pid ||
+	    (unsigned long)gettid() != pid)
+		return 11;
+	if ((unsigned long)getppid() != ppid)
+		return 12;
+	if (__syscall(__NR_tgkill, pid, tid, 0, 0, 0, 0) != -ESRCH)
+		return 13;
+	return 0;
+}
+
+static int exec_in_thread(void *arg __unused)
+{
+	return exec_checker(gettid()) + 100;
+}
+
+/*
+ * A process whose leader (leader_execs) or second thread execs while
+ * the other sleeps: its exit status (the new program's), or -1.
+ */
+static int exec_beside_a_thread(bool leader_execs)
+{
+	int pid = fork(), tid;
+
+	if (pid == 0) {
+		if (leader_execs) {
+			thread(0, sleeper, NULL, &tid);
+			sleep_ms(100);
+			exit(exec_checker(tid) + 100);
+		}
+		thread(0, exec_in_thread, NULL, &tid);
+		sleep_ms(100000);
+		exit(99);
+	}
+	return pid > 0 ? status_of(pid) : -1;
+}
+
+/*
+ * execve in a process with threads ends the others first, and the
+ * program goes on as the process, with its pid (2.6's de_thread).
+ */
+static void exec_with_threads(void)
+{
+	int status = exec_beside_a_thread(true);
+
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "execve in the leader ends the other threads");
+	status = exec_beside_a_thread(false);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "execve in a thread: the program runs as the process, its pid");
+}
+
 static volatile int grandchild;
 
 static int forker(void *arg __unused)
@@ -604,6 +701,9 @@ int main(int argc, char **argv)
 		return hog(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "threads"))
 		return many_threads(argv[2]);
+	if (argc == 5 && !strcmp(argv[1], "execd"))
+		return execd(argv);
+	strlcpy(self, argv[0], sizeof(self));
 	shares_memory();
 	settls();
 	futex_waits();
@@ -613,6 +713,7 @@ int main(int argc, char **argv)
 	exits();
 	vfork();
 	vfork_parent_killed();
+	exec_with_threads();
 	thread_forks();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
