@@ -532,19 +532,6 @@ static void vfork_parent_killed(void)
 
 static char self[256];			/* argv[0] */
 
-static void decimal(char *buf, long n)
-{
-	char digits[16];
-	int len = 0;
-
-	do
-		digits[len++] = '0' + n % 10;
-	while (n /= 10);
-	while (len)
-		*buf++ = digits[--len];
-	*buf = '\0';
-}
-
 /*
  * Execs "threadtest execd PID PPID TID": the process's pid and parent
  * and the tid of a thread the exec must have ended.
@@ -554,9 +541,9 @@ static int exec_checker(int tid)
 	char pid[16], ppid[16], gone[16];
 	char *argv[] = { self, "execd", pid, ppid, gone, NULL };
 
-	decimal(pid, getpid());
-	decimal(ppid, getppid());
-	decimal(gone, tid);
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	snprintf(ppid, sizeof(ppid), "%d", getppid());
+	snprintf(gone, sizeof(gone), "%d", tid);
 	return __syscall(__NR_execve, (long)self, (long)argv, 0, 0, 0, 0);
 }
 
