@@ -9,10 +9,11 @@
  *
  * Differences: the siginfo of an rt frame holds only the signal
  * number (si_code SI_KERNEL): Pagoda keeps one pending bit per signal,
- * not who sent it.  A handler with SA_ONSTACK runs on the alternate
- * stack (kernel/sigaltstack.c).  sigreturn takes cs and ss as Pagoda's user segments whatever the
- * frame says (Linux 2.4.0 takes them from it, and its iret fault
- * handling copes with bad ones).
+ * not who sent it.  sigreturn takes cs and ss as Pagoda's user
+ * segments whatever the frame says (Linux 2.4.0 takes them from it,
+ * and its iret fault handling copes with bad ones).  Where a frame
+ * goes, on the alternate stack with SA_ONSTACK, is
+ * kernel/sigaltstack.c's.
  */
 #include "kernel/abi.h"
 #include "kernel/i387.h"
