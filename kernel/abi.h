@@ -19,6 +19,7 @@
 #define __NR_waitpid		7
 #define __NR_execve		11
 #define __NR_getpid		20
+#define __NR_pause		29
 #define __NR_kill		37
 #define __NR_brk		45
 #define __NR_getppid		64
@@ -34,6 +35,7 @@
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_rt_sigsuspend	179
 #define __NR_sigaltstack	186
 #define __NR_vfork		190
 #define __NR_mmap2		192

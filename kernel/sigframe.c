@@ -220,15 +220,16 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 
 /*
  * Sends the process into handler ka for sig (2.4.0's handle_signal):
- * a frame on its stack, then sig (unless SA_NODEFER) and the
- * handler's sa_mask blocked until it returns; SA_RESETHAND makes the
+ * a frame on its stack holding old, the mask the handler's return
+ * puts back (the blocked one, or the one sigsuspend replaced), then
+ * old, sig (unless SA_NODEFER) and the handler's sa_mask blocked; SA_RESETHAND makes the
  * action the default again.  A stack the frame cannot be written to
  * is SIGSEGV, which then kills if it was SIGSEGV's own handler that
  * failed (2.4.0's rule).
  */
-void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs,
+		   sigset64_t old)
 {
-	sigset64_t old = current->blocked;
 	int err = ka->sa_flags & SA_SIGINFO ?
 		  setup_rt_frame(sig, ka, old, regs) :
 		  setup_frame(sig, ka, old, regs);

@@ -407,9 +407,10 @@ void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
  * Acts on pending signals, on the way to user mode (2.4.0's
  * do_signal): an ignored one is dropped, a caught one gets a frame
  * on the user stack and the process returns into its handler
- * (handle_signal, kernel/sigframe.c), any other ends the process.
+ * (handle_signal, kernel/sigframe.c; its return restores old), any
+ * other ends the process.  True if a handler is to run.
  */
-void do_signal(struct pt_regs *regs)
+bool do_signal(struct pt_regs *regs, sigset64_t old)
 {
 	int sig;
 
@@ -420,10 +421,53 @@ void do_signal(struct pt_regs *regs)
 			continue;
 		if (ka->sa_handler != SIG_DFL) {
 			syscall_restart(regs, ka);
-			handle_signal(sig, ka, regs);
-			return;
+			handle_signal(sig, ka, regs, old);
+			return true;
 		}
 		if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}
+	return false;
+}
+
+/*
+ * Sleeps with mask blocked until a handler is to run (2.4.0's
+ * sys_rt_sigsuspend: an ignored signal does not end it, a fatal one
+ * ends the process); the handler's return puts the caller's mask
+ * back.  The call returns -EINTR, which the frame holds for then.
+ */
+static long sigsuspend(sigset64_t mask)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	sigset64_t saved = current->blocked;
+
+	set_blocked(mask);
+	regs->eax = -EINTR;
+	do {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();		/* at once if a signal is pending */
+	} while (!do_signal(regs, saved));
+	return regs->eax;	/* the handler's first argument, as set */
+}
+
+/*
+ * rt_sigsuspend(mask, sigsetsize), i386 call 179: -EINVAL for a size
+ * other than 8, -EFAULT for a bad pointer.  glibc's sigsuspend();
+ * busybox ash waits for its children in it.
+ */
+long sys_rt_sigsuspend(const sigset64_t *umask, unsigned long sigsetsize)
+{
+	sigset64_t mask;
+
+	if (sigsetsize != sizeof(sigset64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	return sigsuspend(mask);
+}
+
+/* pause(), i386 call 29: sigsuspend with the mask as it is. */
+long sys_pause(void)
+{
+	return sigsuspend(current->blocked);
 }

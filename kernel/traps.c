@@ -154,7 +154,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 			schedule();
 		} else if (signal_pending(current)) {
 			sti();
-			do_signal(regs);
+			do_signal(regs, current->blocked);
 		} else {
 			syscall_restart(regs, NULL);
 			return;

@@ -12,7 +12,8 @@
  *     which wait4 reaps the child; a blocked wait4 still returns the
  *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
  *   - a caught signal ends a wait4 with EINTR, or restarts it with
- *     SA_RESTART; nanosleep is EINTR either way;
+ *     SA_RESTART; nanosleep, pause and rt_sigsuspend are EINTR either
+ *     way, rt_sigsuspend with its own mask while it waits;
  *   - sigaltstack: a SIGSEGV handler with SA_ONSTACK runs on the
  *     alternate stack though the stack pointer is bad; fork keeps the
  *     stack, exec drops it; the errors;
@@ -449,6 +450,48 @@ static long sleep_3s(int child __unused)
 			 0, 0);
 }
 
+static long pause_call(int child __unused)
+{
+	return __syscall(__NR_pause, 0, 0, 0, 0, 0, 0);
+}
+
+static long sigsuspend(const sigset64_t *mask)
+{
+	return __syscall(__NR_rt_sigsuspend, (long)mask, sizeof(*mask), 0, 0,
+			 0, 0);
+}
+
+/*
+ * rt_sigsuspend with SIGUSR1 blocked beforehand, so the signal cannot
+ * come too early: it waits with the mask given (SIGUSR2 blocked, not
+ * SIGUSR1), returns EINTR once the handler ran, and the mask is ours
+ * again.  pause returns EINTR after a handler.
+ */
+static void suspends(void)
+{
+	sigset64_t usr1 = SIGBIT(SIGUSR1), usr2 = SIGBIT(SIGUSR2), now;
+	long ret;
+	int pid;
+
+	set_handler(SIGUSR1, on_usr1, SA_RESTART);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	usr1_count = 0;
+	pid = child_signalling(100);
+	ret = sigsuspend(&usr2);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	wait4(pid, NULL, 0);
+	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	check(ret == -EINTR && usr1_count == 1 && now == usr1,
+	      "rt_sigsuspend: EINTR after the handler, our mask back");
+	check(__syscall(__NR_rt_sigsuspend, (long)&usr2, 4, 0, 0, 0, 0) ==
+	      -EINVAL && sigsuspend(NEVER_MAPPED) == -EFAULT,
+	      "rt_sigsuspend: bad size EINVAL, bad pointer EFAULT");
+	ret = interrupted(pause_call, SA_RESTART);
+	check(ret == -EINTR && usr1_count == 1,
+	      "pause: EINTR after the handler, even with SA_RESTART");
+}
+
 /*
  * Linux's wait4 returns -ERESTARTSYS to a signal: a handler with
  * SA_RESTART makes the call start again, one without sees EINTR.
@@ -650,6 +693,7 @@ int main(int argc, char **argv)
 	blocked_sigchld();
 	handlers_start_clean();
 	calls_a_signal_interrupts();
+	suspends();
 	alternate_stack();
 	sigaction_errors();
 	statx_names_programs();
