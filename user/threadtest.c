@@ -347,6 +347,34 @@ static void futex_signals(void)
 	      "a timed FUTEX_WAIT: EINTR even with SA_RESTART");
 }
 
+/* --- the alternate signal stack of a thread ------------------------- */
+
+static volatile int thread_alt_flags;
+
+static int alt_stack_asker(void *arg __unused)
+{
+	stack_t now;
+
+	if (!__syscall(__NR_sigaltstack, 0, (long)&now, 0, 0, 0, 0))
+		thread_alt_flags = now.ss_flags;
+	return 0;
+}
+
+/* A thread starts without our alternate stack (its stack is its own). */
+static void thread_altstack(void)
+{
+	stack_t ss = { stacks[5], 0, STACK_SIZE }, off = { 0, SS_DISABLE, 0 };
+	int tid;
+
+	thread_alt_flags = -1;
+	__syscall(__NR_sigaltstack, (long)&ss, 0, 0, 0, 0, 0);
+	if (thread(0, alt_stack_asker, NULL, &tid) > 0)
+		join(&tid);
+	__syscall(__NR_sigaltstack, (long)&off, 0, 0, 0, 0, 0);
+	check(thread_alt_flags == SS_DISABLE,
+	      "a new thread has no alternate signal stack");
+}
+
 /* --- exits and faults: each in a child process ----------------------- */
 
 static int sleeper(void *arg __unused)
@@ -697,6 +725,7 @@ int main(int argc, char **argv)
 	futex_errors();
 	futex_wakes();
 	futex_signals();
+	thread_altstack();
 	exits();
 	vfork();
 	vfork_parent_killed();

@@ -114,6 +114,7 @@ THREAD_CASES = [
     "FUTEX_WAIT a caught signal interrupts: EINTR",
     "FUTEX_WAIT with SA_RESTART waits on after the handler",
     "a timed FUTEX_WAIT: EINTR even with SA_RESTART",
+    "a new thread has no alternate signal stack",
     "exit ends one thread: the process ends with its last, and its status",
     "exit_group in the leader ends a sleeping thread too",
     "exit_group in a thread ends the sleeping leader too",
