@@ -810,13 +810,15 @@ def static_glibc_execs(lab):
         "the FPU control word the handler set ends with it"))
 
 
+SIGNAL_CASES = ("a stack overflow's SIGSEGV caught on a sigaltstack",
+                "signal()'s SA_RESTART: waitpid goes on after the handler",
+                "sigaction without SA_RESTART: waitpid fails with EINTR",
+                "execv in a pthread: alone in the program, with the pid")
+
+
 @scenario("static_glibc_program_catches_signals", timeout=120)
 def static_glibc_signals(lab):
-    run_checks_as_init(lab, "glibcsig", GLIBCSIG_C, (
-        "a stack overflow's SIGSEGV caught on a sigaltstack",
-        "signal()'s SA_RESTART: waitpid goes on after the handler",
-        "sigaction without SA_RESTART: waitpid fails with EINTR",
-        "execv in a pthread: alone in the program, with the pid"))
+    run_checks_as_init(lab, "glibcsig", GLIBCSIG_C, SIGNAL_CASES)
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)
