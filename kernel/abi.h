@@ -19,6 +19,7 @@
 #define __NR_waitpid		7
 #define __NR_execve		11
 #define __NR_getpid		20
+#define __NR_pause		29
 #define __NR_kill		37
 #define __NR_brk		45
 #define __NR_getppid		64
@@ -34,6 +35,8 @@
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_rt_sigsuspend	179
+#define __NR_sigaltstack	186
 #define __NR_vfork		190
 #define __NR_mmap2		192
 #define __NR_gettid		224
@@ -91,6 +94,18 @@
 #define SA_RESTART	0x10000000
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
+#define SS_ONSTACK	1	/* sigaltstack's flags */
+#define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)
+#define MINSIGSTKSZ	2048
+
+/* sigaltstack's stack, and an rt frame's uc_stack (Linux's stack_t). */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	unsigned long ss_size;	/* size_t */
+} stack_t;
+
 #define SIG_BLOCK	0
 #define SIG_UNBLOCK	1
 #define SIG_SETMASK	2

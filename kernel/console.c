@@ -72,7 +72,8 @@ static bool input_ready(void)
 
 /*
  * Takes up to n queued bytes, at least one, sleeping until there is
- * one.  -EINTR if a signal comes first.
+ * one.  -ERESTARTSYS if a signal comes first (n_tty_read's answer:
+ * read is started again after a handler with SA_RESTART).
  */
 long console_read(char *buf, size_t n)
 {
@@ -80,7 +81,7 @@ long console_read(char *buf, size_t n)
 	size_t got = 0;
 
 	if (wait_event_interruptible(input_wait, input_ready()))
-		return -EINTR;
+		return -ERESTARTSYS;
 	flags = local_irq_save();
 	while (got < n && input_ready())
 		buf[got++] = input[in_tail++ % INPUT_QUEUE];

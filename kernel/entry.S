@@ -7,7 +7,9 @@
  * kernel/traps.h, and calls do_trap(regs).  ret_from_trap undoes it.
  * System calls ("int $0x80" from user mode) take the same path, so a
  * system call's arguments are the saved ebx, ecx, edx, esi, edi, ebp
- * and its result goes back in the saved eax.
+ * and its result goes back in the saved eax.  In place of an error
+ * code a system call's frame keeps the call's number, for a restart
+ * after a signal (Linux's orig_eax).
  */
 #include "kernel/asm.h"
 
@@ -44,7 +46,7 @@ trap_stubs:
 	.align 16
 	.globl system_call
 system_call:
-	pushl $0
+	pushl %eax		/* the call's number: Linux's orig_eax */
 	pushl $SYSCALL_VECTOR
 	jmp trap_common
 

@@ -206,8 +206,8 @@ static int load_program(struct exec_args *a, unsigned long *entry)
 
 /*
  * What a new program must not inherit from the old (the rest of 2.4's
- * flush_old_exec): its name, TLS entries, FPU registers and signal
- * handlers.  The pid, parent, children, pending signals and blocked
+ * flush_old_exec): its name, TLS entries, FPU registers, signal
+ * handlers and alternate signal stack.  The pid, parent, children, pending signals and blocked
  * mask stay, as in Linux.  Pagoda has no descriptors to close on exec
  * (0, 1 and 2 are always the console).
  */
@@ -217,6 +217,7 @@ static void flush_old_exec(const struct user_program *prog)
 	flush_tls();
 	flush_fpu();
 	flush_signal_handlers(current);
+	flush_sigaltstack();
 }
 
 /*
@@ -225,7 +226,9 @@ static void flush_old_exec(const struct user_program *prog)
  * 2.4.0's exec_mmap() drops the old address space first, so a load
  * that fails after it can only kill the process; Pagoda builds the
  * new one beside it and drops the old one only once the load worked,
- * so any error returns to the caller with everything as it was.
+ * so any error returns to the caller with everything as it was.  The
+ * other threads, if any, end only then (de_thread; if the process is
+ * killed meanwhile, the exec gives up, and the SIGKILL ends it).
  */
 static int exec_binprm(struct exec_args *a)
 {
@@ -238,6 +241,8 @@ static int exec_binprm(struct exec_args *a)
 	current->mm = mm;
 	switch_mm(mm);
 	err = load_program(a, &entry);
+	if (!err)
+		err = de_thread();	/* the others end once it is loaded */
 	if (err) {
 		current->mm = old_mm;
 		switch_mm(old_mm);
@@ -438,11 +443,9 @@ static int copy_args(struct exec_args *a, char *const *argv,
  * do_execve): everything is read from the caller's memory before its
  * address space is touched, so a failure returns -errno to a caller
  * that goes on as before.  On success the call "returns" 0 into the
- * new program, whose registers start_thread() set.  A process with
- * more than one thread gets -EBUSY (once its arguments are found
- * good): Pagoda does not end the others
- * first, as 2.6's de_thread() does (a vfork child, glibc's
- * posix_spawn and system(), is a thread group of its own).
+ * new program, whose registers start_thread() set.  In a process
+ * with other threads, they are ended once the program is loaded
+ * (de_thread(), kernel/de_thread.c).
  */
 long sys_execve(const char *path, char *const *argv, char *const *envp)
 {
@@ -457,8 +460,6 @@ long sys_execve(const char *path, char *const *argv, char *const *envp)
 	err = find_program_by_path(path, &a->prog);
 	if (!err)
 		err = copy_args(a, argv, envp);
-	if (!err && !thread_group_empty(current))
-		err = -EBUSY;
 	if (!err)
 		err = exec_binprm(a);
 	kfree(a);

@@ -16,6 +16,8 @@
 
 #include "kernel/traps.h"
 
+struct task_struct;
+
 /*
  * A new program's arguments and environment, together: at most so
  * many strings and bytes (with their NULs), or exec fails with
@@ -63,6 +65,8 @@ int do_execve(const struct user_program *prog, int argc, char **argv);
 int spawn_program(int argc, char **argv);
 int find_program_by_path(const char *upath,
 			 const struct user_program **prog);
+int de_thread(void);
+void notify_group_exec(struct task_struct *leader);
 void start_thread(struct pt_regs *regs, unsigned long eip,
 		  unsigned long esp);
 __noreturn void return_to_user(struct pt_regs *regs);

@@ -14,6 +14,7 @@
  */
 #include "kernel/exit.h"
 #include "kernel/abi.h"
+#include "kernel/exec.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -42,23 +43,29 @@ static void exit_mm(struct task_struct *tsk)
 	mmput(mm);
 }
 
-/* The children go to child_reaper (init), which reaps any zombies. */
-static void forget_original_parent(struct task_struct *tsk)
+/* from's children become to's; true if any is a zombie already. */
+bool move_children(struct task_struct *from, struct task_struct *to)
 {
 	bool zombies = false;
 
-	while (!list_empty(&tsk->children)) {
-		struct task_struct *p = list_entry(tsk->children.next,
+	while (!list_empty(&from->children)) {
+		struct task_struct *p = list_entry(from->children.next,
 						   struct task_struct, sibling);
 
 		uint32_t flags = local_irq_save();
 
-		p->parent = child_reaper;
-		list_move_tail(&p->sibling, &child_reaper->children);
+		p->parent = to;
+		list_move_tail(&p->sibling, &to->children);
 		local_irq_restore(flags);
 		zombies |= p->state == TASK_ZOMBIE;
 	}
-	if (zombies)
+	return zombies;
+}
+
+/* The children go to child_reaper (init), which reaps any zombies. */
+static void forget_original_parent(struct task_struct *tsk)
+{
+	if (move_children(tsk, child_reaper))
 		wake_up(&child_reaper->wait_chldexit);
 }
 
@@ -118,6 +125,7 @@ static void exit_thread(struct task_struct *tsk, long code)
 	unhash_task(tsk);
 	if (thread_group_empty(leader) && leader->state == TASK_ZOMBIE)
 		group_gone(leader, code);
+	notify_group_exec(leader);
 	list_add_tail(&tsk->tasks, &dead_threads);
 	tsk->state = TASK_DEAD;
 }
@@ -140,6 +148,7 @@ __noreturn void do_exit(long code)
 		tsk->state = TASK_ZOMBIE;
 		if (thread_group_empty(tsk))
 			group_gone(tsk, code);
+		notify_group_exec(tsk);
 	}
 	schedule();
 	panic("zombie %s (pid %d) ran again", tsk->comm, tsk->pid);
@@ -234,7 +243,8 @@ static long reap(struct task_struct *p, int *status, int *stat_addr,
 /*
  * 2.4's sys_wait4, for kernel and user callers: the pid of a reaped
  * child, 0 with WNOHANG if matching children still run, -ECHILD if
- * there is none, -EINTR if a signal came first.  The children are the
+ * there is none, -ERESTARTSYS if a signal came first (2.4.0's: the
+ * call starts again after a handler with SA_RESTART).  The children are the
  * group's (any thread may wait for them), and a child is reaped once
  * its leader is a zombie and its other threads are gone (2.6's
  * delay_group_leader()).
@@ -276,7 +286,7 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 		else if (options & WNOHANG)
 			ret = 0;
 		else if (signal_pending(current))
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 		else {
 			schedule();
 			continue;

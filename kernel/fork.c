@@ -326,6 +326,21 @@ static void copy_thread(struct task_struct *p, unsigned long newsp,
 }
 
 /*
+ * A CLONE_VFORK parent sleeps until the child leaves the address
+ * space (mm_release()).  SIGKILL ends the sleep, as in Linux 3.4's
+ * wait_for_vfork_done() (before, a parent whose child never exec'd
+ * or exited could not be killed); the child must then not touch the
+ * vfork_done on our stack.  It is alive: not done means it has not
+ * left, so it cannot have been reaped.
+ */
+static void wait_for_vfork_done(struct task_struct *child,
+				struct vfork_done *vfork)
+{
+	if (wait_event_killable(vfork->wait, vfork->done))
+		child->vfork_done = NULL;
+}
+
+/*
  * Creates a child of current (2.4's do_fork): a process, or with
  * CLONE_THREAD a thread of current's group, on current's address
  * space (CLONE_VM) or a copy of it (mm/memory.c).  The tid pointers
@@ -373,6 +388,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		p->vfork_done = &vfork;
 	copy_thread(p, newsp, tls);
 	copy_sighand(p);
+	copy_sigaltstack(p, clone_flags);
 	pid = p->pid;
 	wake_up_process(p);
 	/*
@@ -384,7 +400,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 	if (clone_flags & CLONE_PARENT_SETTID)
 		put_user_u32(pid, parent_tidptr);
 	if (clone_flags & CLONE_VFORK)
-		wait_event(vfork.wait, vfork.done);
+		wait_for_vfork_done(p, &vfork);
 	return pid;
 }
 

@@ -80,13 +80,17 @@ int futex_wake(struct mm_struct *mm, int *uaddr, int nr_wake)
 /*
  * Sleeps while *uaddr == val, until a FUTEX_WAKE on the word, a signal
  * or `timeout` ticks (MAX_SCHEDULE_TIMEOUT: none).  0 when woken,
- * -EAGAIN if the word held something else, -ETIMEDOUT, -EINTR; a word
- * that cannot be read is -EFAULT.
+ * -EAGAIN if the word held something else, -ETIMEDOUT; a word that
+ * cannot be read is -EFAULT.  A signal: -ERESTARTSYS for an untimed
+ * wait, which a handler with SA_RESTART starts again, -EINTR for a
+ * timed one (2.6's futex_wait: its -ERESTART_RESTARTBLOCK is -EINTR
+ * whenever a handler runs).
  */
 static long futex_wait(int *uaddr, int val, long timeout, uint32_t bitset)
 {
 	struct futex_q q = { .task = current, .mm = current->mm,
 			     .uaddr = uaddr, .bitset = bitset };
+	bool timed = timeout != MAX_SCHEDULE_TIMEOUT;
 	int cur;
 
 	if (copy_from_user(&cur, uaddr, sizeof(cur)))
@@ -103,7 +107,9 @@ static long futex_wait(int *uaddr, int val, long timeout, uint32_t bitset)
 	if (list_empty(&q.list))
 		return 0;
 	list_del(&q.list);
-	return timeout ? -EINTR : -ETIMEDOUT;
+	if (!timeout)
+		return -ETIMEDOUT;
+	return timed ? -EINTR : -ERESTARTSYS;
 }
 
 /*

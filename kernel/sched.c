@@ -313,7 +313,7 @@ struct task_struct *find_task_by_pid(int pid)
 /* One letter for ps, as Linux's: R, S, D or Z. */
 char task_state_char(const struct task_struct *p)
 {
-	switch (p->state) {
+	switch (p->state & ~TASK_WAKEKILL) {
 	case TASK_RUNNING:		return 'R';
 	case TASK_INTERRUPTIBLE:	return 'S';
 	case TASK_UNINTERRUPTIBLE:	return 'D';

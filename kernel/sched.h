@@ -54,6 +54,9 @@
 #define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event */
 #define TASK_ZOMBIE		4	/* exited; waits for its parent */
 #define TASK_DEAD		64	/* an exited thread; freed by schedule() */
+/* With TASK_UNINTERRUPTIBLE: SIGKILL wakes it too (Linux 2.6.25). */
+#define TASK_WAKEKILL		128
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */
@@ -106,6 +109,8 @@ struct task_struct {
 	struct task_struct *group_leader;	/* itself, if a process */
 	struct list_head thread_group;	/* the others of the group */
 	bool group_exiting;	/* leader: exit_group or a fatal signal */
+	/* leader: an exec waiting for the other threads to go (de_thread) */
+	struct task_struct *group_exit_task;
 	struct vfork_done *vfork_done;	/* CLONE_VFORK: wake the parent */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;
@@ -117,6 +122,10 @@ struct task_struct {
 	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
 	/* rt_sigaction's, by sig - 1 (2.4's current->sig->action) */
 	struct k_sigaction action[NR_SIGACTIONS];
+	/* sigaltstack's stack (size 0: none) and SS_AUTODISARM or 0 */
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned sas_ss_flags;
 
 	/* Swap writes this task is gathering (mm/page_io.c's plug). */
 	struct swap_io *swap_plugged;

@@ -9,10 +9,11 @@
  *
  * Differences: the siginfo of an rt frame holds only the signal
  * number (si_code SI_KERNEL): Pagoda keeps one pending bit per signal,
- * not who sent it.  There is no sigaltstack: SA_ONSTACK is ignored.
- * sigreturn takes cs and ss as Pagoda's user segments whatever the
- * frame says (Linux 2.4.0 takes them from it, and its iret fault
- * handling copes with bad ones).
+ * not who sent it.  sigreturn takes cs and ss as Pagoda's user
+ * segments whatever the frame says (Linux 2.4.0 takes them from it,
+ * and its iret fault handling copes with bad ones).  Where a frame
+ * goes, on the alternate stack with SA_ONSTACK, is
+ * kernel/sigaltstack.c's.
  */
 #include "kernel/abi.h"
 #include "kernel/i387.h"
@@ -23,7 +24,6 @@
 #include "kernel/uaccess.h"
 
 #define SI_KERNEL	0x80
-#define SS_DISABLE	2
 #define SIGBIT(sig)	(1ULL << ((sig) - 1))
 /* The flags a handler's return may set (2.4.0's FIX_EFLAGS). */
 #define FIX_EFLAGS	0x40DD5	/* AC OF DF TF SF ZF AF PF CF */
@@ -65,7 +65,7 @@ struct sigframe {			/* a handler without SA_SIGINFO */
 
 struct ucontext {
 	uint32_t uc_flags, uc_link;
-	uint32_t ss_sp, ss_flags, ss_size;	/* uc_stack */
+	stack_t uc_stack;
 	struct sigcontext uc_mcontext;
 	sigset64_t uc_sigmask;
 };
@@ -79,17 +79,6 @@ struct rt_sigframe {			/* an SA_SIGINFO handler */
 	struct fpstate fpstate;
 	uint8_t retcode[8];
 };
-
-/*
- * Where a frame of size bytes goes: below the interrupted stack, so
- * that the handler starts with esp + 4 16-byte aligned, as a C
- * function expects (Linux 2.6's alignment; 2.4.0 aligns to 8, which
- * SSE code in a handler would fault on).
- */
-static unsigned long frame_address(const struct pt_regs *regs, size_t size)
-{
-	return ((regs->esp - size + 4) & -16UL) - 4;
-}
 
 /*
  * The fsave-layout part of *fp from the fxsave image in it: control,
@@ -170,11 +159,14 @@ static unsigned long return_address(const struct k_sigaction *ka,
 					  : retcode_at;
 }
 
-/* Writes frame f to the user stack at at, then enters the handler. */
+/*
+ * Writes frame f to the user stack at at (0: no room on the
+ * alternate stack), then enters the handler.
+ */
 static int push_frame(struct pt_regs *regs, unsigned long at, const void *f,
 		      size_t size, int sig, const struct k_sigaction *ka)
 {
-	if (copy_to_user((void *)at, f, size))
+	if (!at || copy_to_user((void *)at, f, size))
 		return -EFAULT;
 	enter_handler(regs, at, sig, ka);
 	return 0;
@@ -186,7 +178,8 @@ static int setup_frame(int sig, const struct k_sigaction *ka,
 	/* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
 	static const uint8_t retcode[8] = { 0x58, 0xb8, __NR_sigreturn, 0,
 					    0, 0, 0xcd, 0x80 };
-	unsigned long at = frame_address(regs, sizeof(struct sigframe));
+	unsigned long at = signal_frame_address(regs, ka,
+						sizeof(struct sigframe));
 	struct sigframe f;
 
 	memset(&f, 0, sizeof(f));
@@ -205,7 +198,8 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	/* movl $__NR_rt_sigreturn, %eax; int $0x80 */
 	static const uint8_t retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0,
 					    0, 0xcd, 0x80, 0 };
-	unsigned long at = frame_address(regs, sizeof(struct rt_sigframe));
+	unsigned long at = signal_frame_address(regs, ka,
+						sizeof(struct rt_sigframe));
 	struct rt_sigframe f;
 
 	memset(&f, 0, sizeof(f));
@@ -214,7 +208,7 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	f.puc = at + offsetof(struct rt_sigframe, uc);
 	f.info[0] = sig;
 	f.info[2] = SI_KERNEL;
-	f.uc.ss_flags = SS_DISABLE;
+	save_altstack(&f.uc.uc_stack, regs->esp);
 	setup_sigcontext(&f.uc.uc_mcontext, &f.fpstate,
 			 at + offsetof(struct rt_sigframe, fpstate), regs, old);
 	f.uc.uc_sigmask = old;
@@ -226,15 +220,16 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 
 /*
  * Sends the process into handler ka for sig (2.4.0's handle_signal):
- * a frame on its stack, then sig (unless SA_NODEFER) and the
- * handler's sa_mask blocked until it returns; SA_RESETHAND makes the
+ * a frame on its stack holding old, the mask the handler's return
+ * puts back (the blocked one, or the one sigsuspend replaced), then
+ * old, sig (unless SA_NODEFER) and the handler's sa_mask blocked; SA_RESETHAND makes the
  * action the default again.  A stack the frame cannot be written to
  * is SIGSEGV, which then kills if it was SIGSEGV's own handler that
  * failed (2.4.0's rule).
  */
-void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs,
+		   sigset64_t old)
 {
-	sigset64_t old = current->blocked;
 	int err = ka->sa_flags & SA_SIGINFO ?
 		  setup_rt_frame(sig, ka, old, regs) :
 		  setup_frame(sig, ka, old, regs);
@@ -276,6 +271,7 @@ static int restore_sigcontext(struct pt_regs *regs,
 	regs->ebx = sc->ebx;	regs->edx = sc->edx;
 	regs->ecx = sc->ecx;	regs->eax = sc->eax;
 	regs->eip = sc->eip;
+	regs->error_code = -1;	/* sc->eax is no call's result to restart */
 	regs->cs = USER_CS;
 	regs->ss = USER_DS;
 	regs->eflags = (regs->eflags & ~FIX_EFLAGS) |
@@ -324,5 +320,6 @@ long sys_rt_sigreturn(void)
 	set_blocked(f.uc.uc_sigmask);
 	if (restore_sigcontext(regs, &f.uc.uc_mcontext))
 		return bad_frame();
+	restore_altstack(&f.uc.uc_stack);
 	return regs->eax;
 }

@@ -13,7 +13,8 @@
  * it.  The action happens on the way back to user mode
  * (exit_to_user_mode), so a process never dies in the middle of a
  * system call or a page fault; an interruptible sleep ends early, and
- * the call returns -EINTR.  Kernel threads take no signals.
+ * the call returns -EINTR, or -ERESTARTSYS where Linux starts it
+ * again (syscall_restart).  Kernel threads take no signals.
  */
 #include "kernel/signal.h"
 #include "kernel/exit.h"
@@ -76,14 +77,16 @@ static bool sig_ignored(const struct task_struct *p, int sig)
 
 /*
  * Marks sig pending for t and wakes t if it sleeps interruptibly and
- * does not block sig.
+ * does not block sig, or sleeps killably (TASK_WAKEKILL) and sig is
+ * SIGKILL.
  */
 static void signal_wake_up(struct task_struct *t, int sig)
 {
 	if (t->state == TASK_ZOMBIE || (t->flags & PF_EXITING))
 		return;				/* dying anyway */
 	t->pending |= SIGBIT(sig);
-	if (t->state == TASK_INTERRUPTIBLE && signal_pending(t))
+	if ((t->state == TASK_INTERRUPTIBLE && signal_pending(t)) ||
+	    (sig == SIGKILL && (t->state & TASK_WAKEKILL)))
 		wake_up_process(t);
 }
 
@@ -377,12 +380,37 @@ static int dequeue_signal(void)
 }
 
 /*
+ * A system call a signal interrupted returns -ERESTARTSYS (read of
+ * the console, wait4, an untimed FUTEX_WAIT).  Before its handler
+ * runs, ka, the call becomes -EINTR unless ka has SA_RESTART; with
+ * SA_RESTART, or when no handler ran (ka NULL: the signal was ignored
+ * by the time it was taken), it starts again: eax gets the call's
+ * number back and eip goes back over the 2-byte "int $0x80", so the
+ * handler's return (or the return to user mode) makes the call anew
+ * with the arguments still in the registers (2.4.0's handle_signal
+ * and the end of its do_signal).
+ */
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if (regs->vector != SYSCALL_VECTOR || (long)regs->error_code < 0 ||
+	    (long)regs->eax != -ERESTARTSYS)
+		return;
+	if (ka && !(ka->sa_flags & SA_RESTART)) {
+		regs->eax = -EINTR;
+		return;
+	}
+	regs->eax = regs->error_code;
+	regs->eip -= 2;
+}
+
+/*
  * Acts on pending signals, on the way to user mode (2.4.0's
  * do_signal): an ignored one is dropped, a caught one gets a frame
  * on the user stack and the process returns into its handler
- * (handle_signal, kernel/sigframe.c), any other ends the process.
+ * (handle_signal, kernel/sigframe.c; its return restores old), any
+ * other ends the process.  True if a handler is to run.
  */
-void do_signal(struct pt_regs *regs)
+bool do_signal(struct pt_regs *regs, sigset64_t old)
 {
 	int sig;
 
@@ -392,10 +420,54 @@ void do_signal(struct pt_regs *regs)
 		if (ka->sa_handler == SIG_IGN)
 			continue;
 		if (ka->sa_handler != SIG_DFL) {
-			handle_signal(sig, ka, regs);
-			return;
+			syscall_restart(regs, ka);
+			handle_signal(sig, ka, regs, old);
+			return true;
 		}
 		if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}
+	return false;
+}
+
+/*
+ * Sleeps with mask blocked until a handler is to run (2.4.0's
+ * sys_rt_sigsuspend: an ignored signal does not end it, a fatal one
+ * ends the process); the handler's return puts the caller's mask
+ * back.  The call returns -EINTR, which the frame holds for then.
+ */
+static long sigsuspend(sigset64_t mask)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	sigset64_t saved = current->blocked;
+
+	set_blocked(mask);
+	regs->eax = -EINTR;
+	do {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();		/* at once if a signal is pending */
+	} while (!do_signal(regs, saved));
+	return regs->eax;	/* the handler's first argument, as set */
+}
+
+/*
+ * rt_sigsuspend(mask, sigsetsize), i386 call 179: -EINVAL for a size
+ * other than 8, -EFAULT for a bad pointer.  glibc's sigsuspend();
+ * busybox ash waits for its children in it.
+ */
+long sys_rt_sigsuspend(const sigset64_t *umask, unsigned long sigsetsize)
+{
+	sigset64_t mask;
+
+	if (sigsetsize != sizeof(sigset64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	return sigsuspend(mask);
+}
+
+/* pause(), i386 call 29: sigsuspend with the mask as it is. */
+long sys_pause(void)
+{
+	return sigsuspend(current->blocked);
 }

@@ -18,13 +18,22 @@ bool fatal_signal_pending(const struct task_struct *p);
 
 int kill_proc(int pid, int sig);
 void zap_other_threads(struct task_struct *p);
-void do_signal(struct pt_regs *regs);
+bool do_signal(struct pt_regs *regs, sigset64_t old);
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 void do_notify_parent(struct task_struct *tsk);
 void copy_sighand(struct task_struct *child);
 void flush_signal_handlers(struct task_struct *t);
 void set_blocked(sigset64_t blocked);
+/* kernel/sigaltstack.c */
+unsigned long signal_frame_address(const struct pt_regs *regs,
+				   const struct k_sigaction *ka, size_t size);
+void save_altstack(stack_t *uc_stack, unsigned long sp);
+void restore_altstack(const stack_t *uc_stack);
+void copy_sigaltstack(struct task_struct *child, unsigned long clone_flags);
+void flush_sigaltstack(void);
 /* kernel/sigframe.c */
-void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs);
+void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs,
+		   sigset64_t old);
 const char *signal_name(int sig);
 
 #endif

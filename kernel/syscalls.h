@@ -39,6 +39,10 @@ long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
 			unsigned long sigsetsize);
 long sys_sigreturn(void);				/* sigframe.c */
 long sys_rt_sigreturn(void);
+long sys_rt_sigsuspend(const sigset64_t *umask,		/* signal.c */
+		       unsigned long sigsetsize);
+long sys_pause(void);
+long sys_sigaltstack(const stack_t *uss, stack_t *uoss);	/* sigaltstack.c */
 long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_futex(int *uaddr, int op, int val,		/* kernel/futex.c */

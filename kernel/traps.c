@@ -141,7 +141,9 @@ static void do_exception(struct pt_regs *regs)
 /*
  * The way back to user mode: reschedule if asked, act on pending
  * signals (which may end the task), and only then return, with
- * interrupts off so nothing new can slip in before the iret.
+ * interrupts off so nothing new can slip in before the iret.  A
+ * system call a signal interrupted, when no handler took the signal,
+ * starts again (syscall_restart).
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
@@ -152,8 +154,9 @@ void exit_to_user_mode(struct pt_regs *regs)
 			schedule();
 		} else if (signal_pending(current)) {
 			sti();
-			do_signal(regs);
+			do_signal(regs, current->blocked);
 		} else {
+			syscall_restart(regs, NULL);
 			return;
 		}
 	}

@@ -15,7 +15,9 @@
 struct pt_regs {
 	uint32_t gs, fs, es, ds;
 	uint32_t edi, esi, ebp, esp_at_pusha, ebx, edx, ecx, eax;
-	uint32_t vector, error_code;
+	uint32_t vector;
+	uint32_t error_code;	/* a system call's: its number (orig_eax),
+				 * -1 after sigreturn (nothing to restart) */
 	uint32_t eip, cs, eflags;
 	uint32_t esp, ss;	/* pushed only when coming from user mode */
 };

@@ -81,16 +81,20 @@ long schedule_timeout_uninterruptible(long timeout);
 	finish_wait(&(wq), &__wait);					\
 } while (0)
 
-/* As wait_event(), but a signal ends the wait: then -EINTR, else 0. */
-#define wait_event_interruptible(wq, condition) ({			\
+/*
+ * As wait_event(), sleeping in `state`, but ended by a signal when
+ * `signalled` holds: then -ERESTARTSYS (a system call returns it: see
+ * syscall_restart()), else 0.
+ */
+#define __wait_event_signalled(wq, condition, state, signalled) ({	\
 	DECLARE_WAITQUEUE(__wait, current);				\
 	int __ret = 0;							\
 	for (;;) {							\
-		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);	\
+		prepare_to_wait(&(wq), &__wait, state);			\
 		if (condition)						\
 			break;						\
-		if (signal_pending(current)) {				\
-			__ret = -EINTR;					\
+		if (signalled) {					\
+			__ret = -ERESTARTSYS;				\
 			break;						\
 		}							\
 		schedule();						\
@@ -98,6 +102,20 @@ long schedule_timeout_uninterruptible(long timeout);
 	finish_wait(&(wq), &__wait);					\
 	__ret;								\
 })
+
+/* Ended by any signal the task does not block. */
+#define wait_event_interruptible(wq, condition)				\
+	__wait_event_signalled(wq, condition, TASK_INTERRUPTIBLE,	\
+			       signal_pending(current))
+
+/*
+ * Ended only by SIGKILL (Linux 2.6.25's; 2.4.0 has none): for a
+ * wait that must not end early for a handler, but whose task may be
+ * killed (kernel/signal.h's fatal_signal_pending).
+ */
+#define wait_event_killable(wq, condition)				\
+	__wait_event_signalled(wq, condition, TASK_KILLABLE,		\
+			       fatal_signal_pending(current))
 
 /*
  * As wait_event(), but for at most `timeout` ticks: returns the ticks

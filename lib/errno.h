@@ -28,4 +28,11 @@
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 
+/*
+ * Kernel only, never seen in user mode: a system call a signal
+ * interrupted, to be started again or made -EINTR on the way out
+ * (syscall_restart(), kernel/signal.c; Linux's include/linux/errno.h).
+ */
+#define ERESTARTSYS	512
+
 #endif

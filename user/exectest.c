@@ -11,8 +11,17 @@
  *     once one is set (rt_sigaction, with and without SA_SIGINFO), in
  *     which wait4 reaps the child; a blocked wait4 still returns the
  *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
+ *   - a caught signal ends a wait4 with EINTR, or restarts it with
+ *     SA_RESTART; nanosleep, pause and rt_sigsuspend are EINTR either
+ *     way, rt_sigsuspend with its own mask while it waits;
+ *   - sigaltstack: a SIGSEGV handler with SA_ONSTACK runs on the
+ *     alternate stack though the stack pointer is bad; fork keeps the
+ *     stack, exec drops it; the errors;
  *   - rt_sigaction's and rt_sigprocmask's errors;
  *   - statx says a program's path is a regular file.
+ *
+ * "exectest read restart|eintr" is a console read for a scenario
+ * (read_through_sigint).
  *
  * The program runs itself through argv[0]: "exectest" under Pagoda,
  * a path on Linux, which agrees with every check (tests/scenarios/
@@ -76,6 +85,14 @@ static long nap(long sec, long nsec)
 	return __syscall(__NR_nanosleep, (long)&t, 0, 0, 0, 0, 0);
 }
 
+#define ALT_SIZE	65536	/* the alternate signal stack, alt */
+static char *alt;
+
+static long sigaltstack(const stack_t *ss, stack_t *old)
+{
+	return __syscall(__NR_sigaltstack, (long)ss, (long)old, 0, 0, 0, 0);
+}
+
 static int exit_status(int pid)
 {
 	int status;
@@ -111,13 +128,15 @@ static void decimal(char *buf, long n)
  * The program as execve started it: "exectest child PID PPID ARG".
  * Exits 0 if its pid and parent are those, ARG is "two words", the
  * environment is exactly A=1, B=two, SIGCHLD's handler became the
- * default, SIGUSR1 stayed ignored and SIGUSR2 stayed blocked.
+ * default, SIGUSR1 stayed ignored, SIGUSR2 stayed blocked and the
+ * alternate signal stack was dropped.
  */
 static int exec_child(int argc, char **argv)
 {
 	char **envp = argv + argc + 1;
 	struct k_sigaction chld, usr1;
 	sigset64_t blocked;
+	stack_t alt_now;
 
 	if (argc != 5 || number(argv[2]) != getpid() ||
 	    number(argv[3]) != getppid() || strcmp(argv[4], "two words"))
@@ -131,6 +150,8 @@ static int exec_child(int argc, char **argv)
 	if (sigprocmask(SIG_BLOCK, NULL, &blocked) ||
 	    !(blocked & SIGBIT(SIGUSR2)))
 		return 4;
+	if (sigaltstack(NULL, &alt_now) || alt_now.ss_flags != SS_DISABLE)
+		return 5;
 	return 0;
 }
 
@@ -196,6 +217,7 @@ static void exec_runs_the_program(void)
 		set_handler(SIGCHLD, on_sigchld, 0);
 		set_handler(SIGUSR1, SIG_IGN, 0);
 		sigprocmask(SIG_BLOCK, &usr2, NULL);
+		sigaltstack(&(stack_t){ alt, 0, ALT_SIZE }, NULL);
 		execve(self, argv, envp);
 		exit(100);
 	}
@@ -360,6 +382,278 @@ static void handlers_start_clean(void)
 	      "a SIGFPE handler starts with no x87 exception pending");
 }
 
+/* --- a caught signal during a call that sleeps ------------------- */
+
+static volatile int usr1_count, usr1_in_call, in_call, call_status;
+static struct timespec time_left;
+
+static void on_usr1(int sig __unused)
+{
+	usr1_count++;
+	usr1_in_call = in_call;
+}
+
+/* A child that sends us SIGUSR1 after ms, then exits 0.2 s later. */
+static int child_signalling(long ms)
+{
+	int parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		nap(ms / 1000, ms % 1000 * 1000000);
+		kill(parent, SIGUSR1);
+		nap(0, 200000000);
+		exit(5);
+	}
+	return pid;
+}
+
+/*
+ * call(child) while the child's SIGUSR1 comes, SIGUSR1 caught with
+ * flags; tried again with the signal later if it came before the
+ * call slept (a loaded machine).  The call's result; the child is
+ * reaped.
+ */
+static long interrupted(long (*call)(int child), unsigned long flags)
+{
+	long ret = 0;
+
+	set_handler(SIGUSR1, on_usr1, flags);
+	for (long ms = 100; ms <= 1600; ms *= 2) {
+		int pid = child_signalling(ms);
+
+		usr1_count = usr1_in_call = 0;
+		in_call = 1;
+		ret = call(pid);
+		in_call = 0;
+		wait4(pid, NULL, 0);
+		if (usr1_in_call)
+			break;
+	}
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	return ret;
+}
+
+static long wait_for(int child)
+{
+	int status = 0;
+	long ret = wait4(child, &status, 0);
+
+	call_status = WEXITSTATUS(status);
+	return ret;
+}
+
+static long sleep_3s(int child __unused)
+{
+	struct timespec t = { 3, 0 };
+
+	return __syscall(__NR_nanosleep, (long)&t, (long)&time_left, 0, 0,
+			 0, 0);
+}
+
+static long pause_call(int child __unused)
+{
+	return __syscall(__NR_pause, 0, 0, 0, 0, 0, 0);
+}
+
+static long sigsuspend(const sigset64_t *mask)
+{
+	return __syscall(__NR_rt_sigsuspend, (long)mask, sizeof(*mask), 0, 0,
+			 0, 0);
+}
+
+/*
+ * rt_sigsuspend with SIGUSR1 blocked beforehand, so the signal cannot
+ * come too early: it waits with the mask given (SIGUSR2 blocked, not
+ * SIGUSR1), returns EINTR once the handler ran, and the mask is ours
+ * again.  pause returns EINTR after a handler.
+ */
+static void suspends(void)
+{
+	sigset64_t usr1 = SIGBIT(SIGUSR1), usr2 = SIGBIT(SIGUSR2), now;
+	long ret;
+	int pid;
+
+	set_handler(SIGUSR1, on_usr1, SA_RESTART);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	usr1_count = 0;
+	pid = child_signalling(100);
+	ret = sigsuspend(&usr2);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	wait4(pid, NULL, 0);
+	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	check(ret == -EINTR && usr1_count == 1 && now == usr1,
+	      "rt_sigsuspend: EINTR after the handler, our mask back");
+	check(__syscall(__NR_rt_sigsuspend, (long)&usr2, 4, 0, 0, 0, 0) ==
+	      -EINVAL && sigsuspend(NEVER_MAPPED) == -EFAULT,
+	      "rt_sigsuspend: bad size EINVAL, bad pointer EFAULT");
+	ret = interrupted(pause_call, SA_RESTART);
+	check(ret == -EINTR && usr1_count == 1,
+	      "pause: EINTR after the handler, even with SA_RESTART");
+}
+
+/*
+ * Linux's wait4 returns -ERESTARTSYS to a signal: a handler with
+ * SA_RESTART makes the call start again, one without sees EINTR.
+ * nanosleep is never restarted after a handler (-EINTR, or 2.6's
+ * -ERESTART_RESTARTBLOCK, which a handler makes EINTR too).
+ */
+static void calls_a_signal_interrupts(void)
+{
+	long ret = interrupted(wait_for, 0);
+
+	check(ret == -EINTR && usr1_count == 1,
+	      "wait4 a caught signal interrupts: EINTR without SA_RESTART");
+	ret = interrupted(wait_for, SA_RESTART);
+	check(ret > 0 && call_status == 5 && usr1_count == 1,
+	      "wait4 with SA_RESTART goes on after the handler and reaps");
+	ret = interrupted(sleep_3s, SA_RESTART);
+	check(ret == -EINTR && usr1_count == 1 && time_left.tv_sec < 3 &&
+	      (time_left.tv_sec > 0 || time_left.tv_nsec > 0),
+	      "nanosleep: EINTR and the time left, even with SA_RESTART");
+}
+
+/* --- the alternate signal stack ------------------------------------ */
+
+/*
+ * SIGSEGV's handler, with SA_ONSTACK: exits 0 if it runs on the
+ * alternate stack, which sigaltstack says it is on (SS_ONSTACK) and
+ * refuses to change meanwhile (EPERM), or with SS_AUTODISARM says is
+ * gone; an rt frame's uc_stack (words 2 to 4 of the ucontext) says
+ * the interrupted code was not on it.
+ */
+static bool rt_frame;			/* SA_SIGINFO: uc is there */
+static unsigned alt_flags;		/* 0 or SS_AUTODISARM */
+
+static int alt_stack_in_handler(void)
+{
+	stack_t now, other = { alt, 0, ALT_SIZE };
+
+	if (sigaltstack(NULL, &now))
+		return 2;
+	if (alt_flags)
+		return now.ss_flags == SS_DISABLE && now.ss_size == 0 ? 0 : 2;
+	if (now.ss_flags != SS_ONSTACK || now.ss_sp != alt ||
+	    now.ss_size != ALT_SIZE)
+		return 2;
+	return sigaltstack(&other, NULL) == -EPERM ? 0 : 3;
+}
+
+static void on_segv_onstack(int sig __unused, int *info __unused,
+			    uint32_t *uc)
+{
+	char here;
+	int code = alt_stack_in_handler();
+
+	if (&here < alt || &here >= alt + ALT_SIZE)
+		code = 1;
+	else if (!code && rt_frame && (uc[2] != (uint32_t)alt ||
+				       uc[3] != alt_flags ||
+				       uc[4] != ALT_SIZE))
+		code = 4;
+	__syscall(__NR_exit_group, code, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A child whose stack pointer goes to an unmapped page before it
+ * pushes: SIGSEGV, caught with flags, the alternate stack set.  Its
+ * exit status, or 100 + the signal that killed it.
+ */
+static int stack_gone(unsigned long flags, unsigned ss_flags)
+{
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		stack_t ss = { alt, ss_flags, ALT_SIZE };
+
+		alt_flags = ss_flags;
+		sigaltstack(&ss, NULL);
+		rt_frame = flags & SA_SIGINFO;
+		set_handler(SIGSEGV, on_segv_onstack, flags);
+		__asm__ __volatile__("movl %0, %%esp\n\tpushl $0"
+				     : : "i"(NEVER_MAPPED) : "memory");
+		exit(5);
+	}
+	if (pid < 0 || wait4(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status)
+				 : 100 + WTERMSIG(status);
+}
+
+/* The alternate stack a forked child has: 0 if it is ours. */
+static int child_altstack(void)
+{
+	int pid = fork();
+
+	if (pid == 0) {
+		stack_t now;
+
+		exit(sigaltstack(NULL, &now) || now.ss_sp != alt ||
+		     now.ss_size != ALT_SIZE || now.ss_flags != 0);
+	}
+	return pid > 0 ? exit_status(pid) : -1;
+}
+
+static void alternate_stack(void)
+{
+	stack_t ss = { alt, 0, ALT_SIZE }, old, off = { NULL, SS_DISABLE, 0 };
+	stack_t bad_flags = { alt, 5, ALT_SIZE }, small = { alt, 0, 1024 };
+	bool set, disabled;
+
+	check(alt != MAP_FAILED && stack_gone(SA_ONSTACK, 0) == 0 &&
+	      stack_gone(SA_ONSTACK | SA_SIGINFO, 0) == 0,
+	      "sigaltstack: a SIGSEGV handler runs there with the stack gone");
+	check(stack_gone(SA_ONSTACK | SA_SIGINFO, SS_AUTODISARM) == 0,
+	      "SS_AUTODISARM: no alternate stack while the handler runs");
+	check(stack_gone(0, 0) == 100 + SIGSEGV,
+	      "without SA_ONSTACK that handler cannot run: killed by SIGSEGV");
+	set = sigaltstack(&ss, &old) == 0 && old.ss_flags == SS_DISABLE &&
+	      sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
+	      old.ss_size == ALT_SIZE && old.ss_flags == 0;
+	check(set && child_altstack() == 0,
+	      "sigaltstack: set, asked, and a forked child's too");
+	disabled = sigaltstack(&off, NULL) == 0 &&
+		   sigaltstack(NULL, &old) == 0 &&
+		   old.ss_flags == SS_DISABLE && old.ss_size == 0;
+	check(disabled && sigaltstack(&bad_flags, NULL) == -EINVAL &&
+	      sigaltstack(&small, NULL) == -ENOMEM &&
+	      sigaltstack(NEVER_MAPPED, NULL) == -EFAULT &&
+	      sigaltstack(NULL, NEVER_MAPPED) == -EFAULT,
+	      "sigaltstack: SS_DISABLE; bad flags EINVAL, small ENOMEM, "
+	      "EFAULT");
+}
+
+static volatile int sigints;
+
+static void on_sigint(int sig __unused)
+{
+	static const char said[] = "exectest: SIGINT caught\n";
+
+	sigints++;
+	write(1, said, sizeof(said) - 1);
+}
+
+/*
+ * "exectest read restart|eintr": one read of the console, SIGINT
+ * caught with SA_RESTART or without.  tests/scenarios/processes.py
+ * types Ctrl-C during the read (and then a byte): Linux's n_tty_read
+ * returns -ERESTARTSYS, so the read goes on and returns the byte, or
+ * is EINTR.
+ */
+static int read_through_sigint(const char *how)
+{
+	long n;
+	char c;
+
+	set_handler(SIGINT, on_sigint, strcmp(how, "restart") ? 0
+							      : SA_RESTART);
+	printf("exectest: reading\n");
+	n = __syscall(__NR_read, 0, (long)&c, 1, 0, 0, 0);
+	printf("exectest: read returned %ld (%c) after %d SIGINT\n", n,
+	       n == 1 ? c : '-', sigints);
+	return 0;
+}
+
 static void sigaction_errors(void)
 {
 	struct k_sigaction sa = { SIG_IGN, 0, NULL, 0 };
@@ -385,7 +679,11 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "child"))
 		return exec_child(argc, argv);
+	if (argc == 3 && !strcmp(argv[1], "read"))
+		return read_through_sigint(argv[2]);
 	strlcpy(self, argv[0], sizeof(self));
+	alt = mmap(NULL, ALT_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	exec_runs_the_program();
 	exec_errors();
 	sigchld_ignored_by_default();
@@ -394,6 +692,9 @@ int main(int argc, char **argv)
 	wait4_beside_the_handler();
 	blocked_sigchld();
 	handlers_start_clean();
+	calls_a_signal_interrupts();
+	suspends();
+	alternate_stack();
 	sigaction_errors();
 	statx_names_programs();
 	printf("exectest: %s\n", failures ? "FAILED" : "all checks passed");

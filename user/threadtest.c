@@ -10,11 +10,15 @@
  *     (how pthread_join waits);
  *   - futex: FUTEX_WAIT's EAGAIN and timeouts, FUTEX_WAIT_BITSET's
  *     absolute ones, FUTEX_WAKE waking as many as asked, bitsets,
- *     and the errors;
+ *     and the errors; a caught signal ends a wait with EINTR, or
+ *     restarts it with SA_RESTART (a timed one: EINTR);
  *   - exit ends one thread, exit_group all, and a fault in a thread
  *     kills the process; the leader's exit is seen only when the last
  *     thread is gone, with the last one's status;
- *   - CLONE_VFORK: the parent sleeps until the child exits;
+ *   - CLONE_VFORK: the parent sleeps until the child exits, and
+ *     SIGKILL ends that sleep;
+ *   - execve in the leader or in another thread ends the other
+ *     threads, and the program runs as the process, with its pid;
  *   - a thread's child belongs to the process.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
@@ -275,6 +279,102 @@ static void futex_wakes(void)
 	      "FUTEX_WAKE_BITSET wakes only the waiters whose bits meet");
 }
 
+/* --- a caught signal during FUTEX_WAIT ----------------------------- */
+
+static volatile int fw_word, fw_waiting, fw_caught;
+static volatile long fw_ret;
+
+static void count_usr1(int sig __unused)
+{
+	fw_caught++;
+}
+
+static int futex_waiter(void *timed)
+{
+	struct timespec limit = { LONG_WAIT, 0 };
+
+	fw_waiting = 1;
+	fw_ret = futex(&fw_word, FUTEX_WAIT_PRIVATE, 0,
+		       timed ? &limit : NULL, 0);
+	return 0;
+}
+
+/*
+ * A thread in FUTEX_WAIT (timed or not) takes a SIGUSR1 caught with
+ * flags.  What its call returned 0.1 s after the handler ran (1: it
+ * still waits); it is then woken and joined.
+ */
+static long futex_wait_signalled(unsigned long flags, bool timed)
+{
+	struct k_sigaction sa = { count_usr1, flags, NULL, 0 };
+	long ret;
+	int tid;
+
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	fw_word = fw_waiting = fw_caught = 0;
+	fw_ret = 1;
+	if (thread(0, futex_waiter, (void *)timed, &tid) <= 0)
+		return 0;
+	while (!fw_waiting)
+		sched_yield();
+	sleep_ms(100);			/* asleep in FUTEX_WAIT by now */
+	__syscall(__NR_tgkill, getpid(), tid, SIGUSR1, 0, 0, 0);
+	for (int i = 0; i < LONG_WAIT * 100 && !fw_caught; i++)
+		sleep_ms(10);
+	sleep_ms(100);
+	ret = fw_ret;
+	fw_word = 1;
+	futex(&fw_word, FUTEX_WAKE_PRIVATE, 1, NULL, 0);
+	join(&tid);
+	sa.sa_handler = SIG_DFL;
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	return fw_caught == 1 ? ret : 0;
+}
+
+/*
+ * Linux's FUTEX_WAIT returns -ERESTARTSYS to a signal: restarted
+ * after a handler with SA_RESTART, else EINTR; a timed wait returns
+ * -ERESTART_RESTARTBLOCK, which a handler makes EINTR whatever its
+ * flags.
+ */
+static void futex_signals(void)
+{
+	check(futex_wait_signalled(0, false) == -EINTR,
+	      "FUTEX_WAIT a caught signal interrupts: EINTR");
+	check(futex_wait_signalled(SA_RESTART, false) == 1 && fw_ret == 0,
+	      "FUTEX_WAIT with SA_RESTART waits on after the handler");
+	check(futex_wait_signalled(SA_RESTART, true) == -EINTR,
+	      "a timed FUTEX_WAIT: EINTR even with SA_RESTART");
+}
+
+/* --- the alternate signal stack of a thread ------------------------- */
+
+static volatile int thread_alt_flags;
+
+static int alt_stack_asker(void *arg __unused)
+{
+	stack_t now;
+
+	if (!__syscall(__NR_sigaltstack, 0, (long)&now, 0, 0, 0, 0))
+		thread_alt_flags = now.ss_flags;
+	return 0;
+}
+
+/* A thread starts without our alternate stack (its stack is its own). */
+static void thread_altstack(void)
+{
+	stack_t ss = { stacks[5], 0, STACK_SIZE }, off = { 0, SS_DISABLE, 0 };
+	int tid;
+
+	thread_alt_flags = -1;
+	__syscall(__NR_sigaltstack, (long)&ss, 0, 0, 0, 0, 0);
+	if (thread(0, alt_stack_asker, NULL, &tid) > 0)
+		join(&tid);
+	__syscall(__NR_sigaltstack, (long)&off, 0, 0, 0, 0, 0);
+	check(thread_alt_flags == SS_DISABLE,
+	      "a new thread has no alternate signal stack");
+}
+
 /* --- exits and faults: each in a child process ----------------------- */
 
 static int sleeper(void *arg __unused)
@@ -420,6 +520,124 @@ static void vfork(void)
 	      "CLONE_VFORK: the parent sleeps until the child exits");
 }
 
+static volatile int vfork_parent;
+
+/* A vfork child that neither execs nor exits while its parent lives
+ * (at most LONG_WAIT s). */
+static int lingering_child(void *arg __unused)
+{
+	for (int i = 0; i < LONG_WAIT * 100 && getppid() == vfork_parent;
+	     i++)
+		sleep_ms(10);
+	return 0;
+}
+
+/*
+ * A process sleeping in CLONE_VFORK for such a child dies at once of
+ * SIGKILL (Linux 3.4's killable wait; before, only once the child
+ * let go, LONG_WAIT s here).
+ */
+static void vfork_parent_killed(void)
+{
+	long long start = now_ns();
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		vfork_parent = getpid();
+		clone_fn(CLONE_VM | CLONE_VFORK | SIGCHLD, stack_top(1),
+			 lingering_child, NULL, NULL, NULL, NULL);
+		exit(3);
+	}
+	sleep_ms(200);
+	kill(pid, SIGKILL);
+	status = status_of(pid);
+	check(pid > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
+	      now_ns() - start < LONG_WAIT / 2 * 1000 * MSEC,
+	      "CLONE_VFORK: SIGKILL ends the sleeping parent at once");
+}
+
+/* --- execve with other threads ------------------------------------- */
+
+static char self[256];			/* argv[0] */
+
+/*
+ * Execs "threadtest execd PID PPID TID": the process's pid and parent
+ * and the tid of a thread the exec must have ended.
+ */
+static int exec_checker(int tid)
+{
+	char pid[16], ppid[16], gone[16];
+	char *argv[] = { self, "execd", pid, ppid, gone, NULL };
+
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	snprintf(ppid, sizeof(ppid), "%d", getppid());
+	snprintf(gone, sizeof(gone), "%d", tid);
+	return __syscall(__NR_execve, (long)self, (long)argv, 0, 0, 0, 0);
+}
+
+/*
+ * "execd PID PPID TID", after the exec: 0 if the program runs as the
+ * process PID (its leader: pid and tid PID) with parent PPID, and
+ * thread TID is gone.
+ */
+static int execd(char **argv)
+{
+	unsigned long pid, ppid, tid;
+
+	if (kstrtoul(argv[2], 10, &pid) || kstrtoul(argv[3], 10, &ppid) ||
+	    kstrtoul(argv[4], 10, &tid))
+		return 10;
+	if ((unsigned long)getpid() != pid ||
+	    (unsigned long)gettid() != pid)
+		return 11;
+	if ((unsigned long)getppid() != ppid)
+		return 12;
+	if (__syscall(__NR_tgkill, pid, tid, 0, 0, 0, 0) != -ESRCH)
+		return 13;
+	return 0;
+}
+
+static int exec_in_thread(void *arg __unused)
+{
+	return exec_checker(gettid()) + 100;
+}
+
+/*
+ * A process whose leader (leader_execs) or second thread execs while
+ * the other sleeps: its exit status (the new program's), or -1.
+ */
+static int exec_beside_a_thread(bool leader_execs)
+{
+	int pid = fork(), tid;
+
+	if (pid == 0) {
+		if (leader_execs) {
+			thread(0, sleeper, NULL, &tid);
+			sleep_ms(100);
+			exit(exec_checker(tid) + 100);
+		}
+		thread(0, exec_in_thread, NULL, &tid);
+		sleep_ms(100000);
+		exit(99);
+	}
+	return pid > 0 ? status_of(pid) : -1;
+}
+
+/*
+ * execve in a process with threads ends the others first, and the
+ * program goes on as the process, with its pid (2.6's de_thread).
+ */
+static void exec_with_threads(void)
+{
+	int status = exec_beside_a_thread(true);
+
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "execve in the leader ends the other threads");
+	status = exec_beside_a_thread(false);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "execve in a thread: the program runs as the process, its pid");
+}
+
 static volatile int grandchild;
 
 static int forker(void *arg __unused)
@@ -498,13 +716,20 @@ int main(int argc, char **argv)
 		return hog(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "threads"))
 		return many_threads(argv[2]);
+	if (argc == 5 && !strcmp(argv[1], "execd"))
+		return execd(argv);
+	strlcpy(self, argv[0], sizeof(self));
 	shares_memory();
 	settls();
 	futex_waits();
 	futex_errors();
 	futex_wakes();
+	futex_signals();
+	thread_altstack();
 	exits();
 	vfork();
+	vfork_parent_killed();
+	exec_with_threads();
 	thread_forks();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;

@@ -10,7 +10,9 @@ waitpid() and wait() (wait4).  A third sleeps and reads the clocks
 with sleep(), nanosleep(), clock_gettime(), clock(), time(),
 gettimeofday() and uname() (the calls clock_nanosleep_time64,
 clock_gettime64 and uname).  A fourth fills SSE registers and exits;
-the next program must not find those values in its own."""
+the next program must not find those values in its own.  A fifth
+catches signals: a stack overflow on a sigaltstack, SA_RESTART and
+EINTR around waitpid, and execs from a pthread."""
 
 import re
 import subprocess
@@ -599,6 +601,139 @@ int main(int argc, char **argv)
 }
 """
 
+# Signals as glibc programs use them: a SIGSEGV handler on a
+# sigaltstack survives a real stack overflow (siglongjmp back out),
+# signal()'s handlers restart an interrupted waitpid (SA_RESTART),
+# sigaction's without SA_RESTART make it fail with EINTR, and a pthread
+# that execs ends the other threads, the program keeping its pid.
+GLIBCSIG_C = r"""
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+static sigjmp_buf back;
+static volatile sig_atomic_t usr1s;
+static char *self;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcsig: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+static void on_segv(int sig)
+{
+	siglongjmp(back, sig);
+}
+
+/* Recurses until the stack limit: each frame's page is touched. */
+static int deep(int n)
+{
+	volatile char page[4096];
+
+	page[0] = n;
+	return deep(n + 1) + page[0];
+}
+
+static int overflow_caught(void)
+{
+	static char alt[65536];
+	stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt) };
+	struct sigaction sa = { .sa_handler = on_segv,
+				.sa_flags = SA_ONSTACK | SA_NODEFER };
+
+	if (sigaltstack(&ss, NULL) || sigaction(SIGSEGV, &sa, NULL))
+		return 0;
+	if (sigsetjmp(back, 1) == 0)
+		deep(0);
+	return 1;
+}
+
+static void on_usr1(int sig)
+{
+	usr1s += sig == SIGUSR1;
+}
+
+/* waitpid for a child that sends SIGUSR1 during the wait: its result
+ * and errno, the child's status in *status. */
+static int wait_through_usr1(int *status)
+{
+	pid_t parent = getpid(), pid = fork();
+	int ret;
+
+	if (pid == 0) {
+		usleep(200000);
+		kill(parent, SIGUSR1);
+		usleep(200000);
+		_exit(3);
+	}
+	usr1s = 0;
+	ret = waitpid(pid, status, 0);
+	if (ret < 0 && errno == EINTR)
+		waitpid(pid, NULL, 0);
+	return ret < 0 ? -errno : ret == pid;
+}
+
+static void *exec_self(void *arg)
+{
+	char *argv[] = { self, "pid", arg, NULL };
+
+	execv(self, argv);
+	return NULL;
+}
+
+/* A child whose second thread execs "glibcsig pid PID" (which checks
+ * that it runs as PID, the leader); its status. */
+static int exec_in_pthread(void)
+{
+	static char pid[16];
+	pthread_t t;
+	int status;
+	pid_t child = fork();
+
+	if (child == 0) {
+		snprintf(pid, sizeof(pid), "%d", getpid());
+		pthread_create(&t, NULL, exec_self, pid);
+		sleep(100);
+		_exit(99);
+	}
+	if (waitpid(child, &status, 0) != child || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	int status = 0;
+
+	if (argc == 3 && !strcmp(argv[1], "pid"))
+		return getpid() != atoi(argv[2]) || gettid() != getpid();
+	self = argv[0];
+	check(overflow_caught(),
+	      "a stack overflow's SIGSEGV caught on a sigaltstack");
+	signal(SIGUSR1, on_usr1);
+	check(wait_through_usr1(&status) == 1 && usr1s == 1 &&
+	      WEXITSTATUS(status) == 3,
+	      "signal()'s SA_RESTART: waitpid goes on after the handler");
+	sigaction(SIGUSR1, &sa, NULL);
+	check(wait_through_usr1(&status) == -EINTR && usr1s == 1,
+	      "sigaction without SA_RESTART: waitpid fails with EINTR");
+	check(exec_in_pthread() == 0,
+	      "execv in a pthread: alone in the program, with the pid");
+	printf("glibcsig: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
 
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
@@ -673,6 +808,17 @@ def static_glibc_execs(lab):
         'posix_spawnp("sleep"): back at its exec, status 0',
         "a SIGCHLD handler runs; its waitpid reaps the child",
         "the FPU control word the handler set ends with it"))
+
+
+SIGNAL_CASES = ("a stack overflow's SIGSEGV caught on a sigaltstack",
+                "signal()'s SA_RESTART: waitpid goes on after the handler",
+                "sigaction without SA_RESTART: waitpid fails with EINTR",
+                "execv in a pthread: alone in the program, with the pid")
+
+
+@scenario("static_glibc_program_catches_signals", timeout=120)
+def static_glibc_signals(lab):
+    run_checks_as_init(lab, "glibcsig", GLIBCSIG_C, SIGNAL_CASES)
 
 
 @scenario("static_glibc_program_sleeps_and_reads_clocks", timeout=90)

@@ -87,6 +87,25 @@ def ctrl_c_stops_the_foreground_program(lab):
     assert "^C" in printed and "command not found" not in printed, printed
 
 
+@scenario("caught_ctrl_c_restarts_a_read_with_sa_restart", timeout=120)
+def caught_ctrl_c_and_a_read(lab):
+    """A console read that a caught SIGINT interrupts starts again when
+    the handler has SA_RESTART, and returns the byte typed next; without
+    SA_RESTART it is EINTR (Linux's n_tty_read: -ERESTARTSYS)."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    for how, typed, result in (("restart", "x", "1 (x)"), ("eintr", "", "-4 (-)")):
+        vm.sendline(f"run exectest read {how}")
+        vm.expect("exectest: reading")
+        time.sleep(1)                       # asleep in the read by now
+        vm.send("\x03")
+        vm.expect("exectest: SIGINT caught")
+        vm.send(typed)
+        printed = vm.expect_prompt(timeout=30)
+        assert f"exectest: read returned {result} after 1 SIGINT" in printed, \
+            f"read {how}:\n{printed}"
+
+
 @scenario("bad_process_commands", timeout=60)
 def bad_process_commands(lab):
     vm = lab.boot()

@@ -11,7 +11,8 @@ from .kernel import (BadArgument, Command, PAGE_SHIFT, list_entries, number_of,
                      sym, task_by_pid, tasks)
 from .page import describe_pte, pte_bit_names
 
-STATES = {0: "running", 1: "interruptible", 2: "uninterruptible", 4: "zombie"}
+STATES = {0: "running", 1: "interruptible", 2: "uninterruptible", 4: "zombie",
+          130: "killable"}
 POLICIES = {0: "SCHED_OTHER", 5: "SCHED_IDLE"}
 VM_FLAGS = [(0x1, "r"), (0x2, "w"), (0x4, "x"), (0x8, "s")]
 PAGE_OFFSET = 0xC0000000
