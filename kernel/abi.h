@@ -18,13 +18,21 @@
 #define __NR_write		4
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_time		13
 #define __NR_getpid		20
+#define __NR_getuid		24
 #define __NR_kill		37
 #define __NR_brk		45
+#define __NR_getgid		47
+#define __NR_geteuid		49
+#define __NR_getegid		50
 #define __NR_getppid		64
 #define __NR_getrusage		77
+#define __NR_gettimeofday	78
+#define __NR_getgroups		80
 #define __NR_munmap		91
 #define __NR_wait4		114
+#define __NR_sysinfo		116
 #define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_uname		122
@@ -36,6 +44,11 @@
 #define __NR_rt_sigprocmask	175
 #define __NR_vfork		190
 #define __NR_mmap2		192
+#define __NR_getuid32		199
+#define __NR_getgid32		200
+#define __NR_geteuid32		201
+#define __NR_getegid32		202
+#define __NR_getgroups32	205
 #define __NR_gettid		224
 #define __NR_tkill		238
 #define __NR_futex		240
@@ -44,12 +57,14 @@
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
+#define __NR_clock_getres	266
 #define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
 #define __NR_move_pages		317
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
+#define __NR_clock_getres_time64 406
 #define __NR_clock_nanosleep_time64 407
 #define __NR_futex_time64	422
 #define NR_syscalls		423
@@ -165,11 +180,21 @@ struct __kernel_timespec {
 #define CLOCK_MONOTONIC			1
 #define CLOCK_PROCESS_CPUTIME_ID	2
 #define CLOCK_THREAD_CPUTIME_ID		3
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7
 #define TIMER_ABSTIME			0x01
 
 struct timeval {
 	long tv_sec;
 	long tv_usec;
+};
+
+/* gettimeofday's second answer (Linux's struct timezone). */
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
 };
 
 /*

@@ -52,11 +52,15 @@ long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 long sys_clock_gettime(int which,			/* posix_timers.c */
 		       struct timespec *tp);
 long sys_clock_gettime64(int which, struct __kernel_timespec *tp);
+long sys_clock_getres(int which, struct timespec *tp);
+long sys_clock_getres_time64(int which, struct __kernel_timespec *tp);
 long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
 			 struct timespec *rmtp);
 long sys_clock_nanosleep_time64(int which, int flags,
 				const struct __kernel_timespec *rqtp,
 				struct __kernel_timespec *rmtp);
+long sys_time(long *tloc);				/* kernel/time.c */
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
 long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);

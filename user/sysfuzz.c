@@ -197,15 +197,16 @@ static void fuzz_getrusage(void)
 		expect("getrusage", ret, 0);
 }
 
-/* Clocks Linux has (the four Pagoda has) and ones it has not. */
+/* Clocks Linux has (the eight Pagoda has) and ones it has not. */
 static const int clock_ids[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
-	CLOCK_THREAD_CPUTIME_ID, 16, 99,
+	CLOCK_THREAD_CPUTIME_ID, CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE,
+	CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, 16, 99,
 };
 
 static bool is_clock(int clock)
 {
-	return clock >= CLOCK_REALTIME && clock <= CLOCK_THREAD_CPUTIME_ID;
+	return clock >= CLOCK_REALTIME && clock <= CLOCK_BOOTTIME;
 }
 
 /* clock_gettime, or clock_gettime64 */

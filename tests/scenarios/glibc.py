@@ -155,8 +155,10 @@ int main(void)
 # sleep(1) and nanosleep measured with CLOCK_MONOTONIC (at least the
 # time asked, at most 30 s: TCG on a loaded host is slow), clock() in a
 # busy loop (of at most 10 s), time() and gettimeofday() beside
-# CLOCK_REALTIME, uname.
+# CLOCK_REALTIME, time() leaving errno alone (it reads
+# CLOCK_REALTIME_COARSE, and ignores a failure) and advancing, uname.
 GLIBCTIME_C = r"""
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -210,6 +212,13 @@ int main(void)
 	check(ok && tv.tv_sec - rt.tv_sec <= 1 && now - rt.tv_sec <= 1 &&
 	      tv.tv_sec >= rt.tv_sec && now >= rt.tv_sec,
 	      "time() and gettimeofday() agree with CLOCK_REALTIME");
+	errno = 0;
+	now = time(NULL);
+	ok = errno == 0 && clock_gettime(CLOCK_MONOTONIC, &t0) == 0;
+	while (ok && time(NULL) == now && since(&t0) < 10)
+		spin++;
+	check(ok && time(NULL) == now + 1,
+	      "time() sets no errno and advances within a second");
 	check(uname(&u) == 0 && !strcmp(u.sysname, "Pagoda") &&
 	      !strcmp(u.machine, "i686"), "uname: Pagoda on i686");
 	printf("glibctime: %s\n", failures ? "FAILED" : "all checks passed");
@@ -681,6 +690,7 @@ def static_glibc_time(lab):
         "sleep(1) lasts at least 1 s by CLOCK_MONOTONIC",
         "nanosleep(0.3 s) lasts at least 0.3 s", "clock() advances in a busy loop",
         "time() and gettimeofday() agree with CLOCK_REALTIME",
+        "time() sets no errno and advances within a second",
         "uname: Pagoda on i686"), wait=80)
 
 
