@@ -225,6 +225,22 @@ struct new_utsname {
 	char domainname[UTS_LEN];
 };
 
+/*
+ * sysinfo's answer (Linux's struct sysinfo, 64 bytes on i386): sizes
+ * are in units of mem_unit bytes.
+ */
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 min load averages */
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs;		/* tasks */
+	unsigned short pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[8];
+};
+
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */
 struct rusage {
 	struct timeval ru_utime, ru_stime;

@@ -32,6 +32,9 @@ long sys_gettid(void);
 long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_uname(struct new_utsname *name);
+long sys_getuid(void);
+long sys_getgroups(int gidsetsize, void *grouplist);
+long sys_sysinfo(struct sysinfo *info);			/* kernel/info.c */
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, unsigned long sigsetsize);

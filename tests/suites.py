@@ -28,6 +28,8 @@ SUITES = {
                                  {"event": "read_aio", "sector": 4096}]}]},
     # Page migration of swap-cache pages and pages under write I/O.
     "migrate": {"disks": [{"size": "8M", "mkswap": True}]},
+    # sysinfo's swap counts (tests/kernel/sysinfo_test.c).
+    "sysinfo": {"disks": [{"size": "8M", "mkswap": True}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
     # Reclaim's decisions on real pages, swapping to vda; reads of slot

@@ -70,6 +70,13 @@ TIME_CASES = [
     "uname into a bad pointer: EFAULT",
 ]
 
+SYS_CASES = [
+    "getuid, geteuid, getgid, getegid: 16 and 32 bits agree",
+    "getgroups32: a count, the same with a list; size -1 EINVAL",
+    "sysinfo: RAM, swap, processes, uptime in bounds",
+    "sysinfo into a bad pointer: EFAULT",
+]
+
 EXEC_CASES = [
     "execve: argv, envp, same pid and parent, handlers reset",
     "no such program: ENOENT",
@@ -193,6 +200,8 @@ PROGRAMS = {
                    + ["threadtest: all checks passed"], 0),
     "timetest": (["timetest"], [f"timetest: {case}: ok" for case in TIME_CASES]
                  + ["timetest: all checks passed"], 0),
+    "systest": (["systest"], [f"systest: {case}: ok" for case in SYS_CASES]
+                + ["systest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

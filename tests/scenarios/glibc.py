@@ -227,6 +227,38 @@ int main(void)
 """
 
 
+# What glibc asks about the process and the machine: the ids (all 0:
+# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted).
+GLIBCSYS_C = r"""
+#include <stdio.h>
+#include <unistd.h>
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcsys: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+int main(void)
+{
+	long phys = sysconf(_SC_PHYS_PAGES), avphys = sysconf(_SC_AVPHYS_PAGES);
+	long mib = phys / (1048576 / sysconf(_SC_PAGESIZE));
+
+	check(getuid() == 0 && geteuid() == 0 && getgid() == 0 &&
+	      getegid() == 0, "getuid(), geteuid(), getgid(), getegid(): 0");
+	check(mib >= 48 && mib <= 64 && avphys > 0 && avphys < phys,
+	      "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less");
+	printf("glibcsys: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
+                  "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less")
+
+
 # "fill": loads a pattern into xmm4-7 and leaves at once (exit_group,
 # so glibc's exit code cannot overwrite them).  Otherwise: reads
 # xmm4-7 first thing in main (nothing before main makes that pattern).
@@ -692,6 +724,11 @@ def static_glibc_time(lab):
         "time() and gettimeofday() agree with CLOCK_REALTIME",
         "time() sets no errno and advances within a second",
         "uname: Pagoda on i686"), wait=80)
+
+
+@scenario("static_glibc_program_asks_about_itself_and_the_machine", timeout=90)
+def static_glibc_sys(lab):
+    run_checks_as_init(lab, "glibcsys", GLIBCSYS_C, GLIBCSYS_CASES, wait=80)
 
 
 @scenario("a_new_program_starts_with_fresh_sse_registers", timeout=90)
