@@ -49,6 +49,7 @@
 #define __NR_geteuid32		201
 #define __NR_getegid32		202
 #define __NR_getgroups32	205
+#define __NR_madvise		219
 #define __NR_gettid		224
 #define __NR_tkill		238
 #define __NR_futex		240
@@ -120,6 +121,13 @@
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MAP_FAILED	((void *)-1)
+
+/* madvise advice (Linux's include/uapi/asm-generic/mman-common.h). */
+#define MADV_NORMAL	0
+#define MADV_RANDOM	1
+#define MADV_SEQUENTIAL	2
+#define MADV_WILLNEED	3
+#define MADV_DONTNEED	4
 
 /* move_pages flags (Linux's include/uapi/linux/mempolicy.h). */
 #define MPOL_MF_MOVE		(1 << 1)	/* pages only we map */

@@ -53,6 +53,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_geteuid32]	= (unsigned long)sys_getuid,
 	[__NR_getegid32]	= (unsigned long)sys_getuid,
 	[__NR_getgroups32]	= (unsigned long)sys_getgroups,
+	[__NR_madvise]		= (unsigned long)sys_madvise,
 	[__NR_gettid]		= (unsigned long)sys_gettid,
 	[__NR_tkill]		= (unsigned long)sys_tkill,
 	[__NR_futex]		= (unsigned long)sys_futex,

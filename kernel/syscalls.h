@@ -68,6 +68,8 @@ long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, unsigned long len);
+long sys_madvise(unsigned long start, unsigned long len,	/* madvise.c */
+		 int behavior);
 long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
 		       const unsigned long *old_nodes,
 		       const unsigned long *new_nodes);

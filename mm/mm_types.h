@@ -38,6 +38,7 @@
 #define VM_MAYWRITE	0x00000020
 #define VM_MAYEXEC	0x00000040
 #define VM_GROWSDOWN	0x00000100	/* the stack: grows on faults */
+#define VM_LOCKED	0x00002000	/* mlock: never swapped out */
 
 struct mm_struct;
 

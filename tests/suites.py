@@ -28,8 +28,9 @@ SUITES = {
                                  {"event": "read_aio", "sector": 4096}]}]},
     # Page migration of swap-cache pages and pages under write I/O.
     "migrate": {"disks": [{"size": "8M", "mkswap": True}]},
-    # sysinfo's swap counts (tests/kernel/sysinfo_test.c).
+    # sysinfo's swap counts, madvise's and mlock's swapped-out pages.
     "sysinfo": {"disks": [{"size": "8M", "mkswap": True}]},
+    "madvise": {"disks": [{"size": "8M", "mkswap": True}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
     # Reclaim's decisions on real pages, swapping to vda; reads of slot

@@ -4,7 +4,9 @@
  *
  *   - getuid, geteuid, getgid, getegid in their 16-bit and 32-bit
  *     forms agree and do not fail; getgroups(32) counts the groups;
- *   - sysinfo gives RAM, swap, processes and uptime in bounds.
+ *   - sysinfo gives RAM, swap, processes and uptime in bounds;
+ *   - madvise: MADV_DONTNEED pages read back as zeroes, the other
+ *     advice keeps the data, bad ranges and advice are refused.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -67,10 +69,65 @@ static void system_info(void)
 	      "sysinfo into a bad pointer: EFAULT");
 }
 
+static long madvise(unsigned long addr, unsigned long len, int advice)
+{
+	return __syscall(__NR_madvise, addr, len, advice, 0, 0, 0);
+}
+
+/* n pages mapped, page i's words all i + 1 (0 if the map failed). */
+static unsigned long map_filled(unsigned n)
+{
+	char *p = mmap(NULL, n * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return 0;
+	for (unsigned i = 0; i < n; i++)
+		memset(p + i * PAGE_SIZE, i + 1, PAGE_SIZE);
+	return (unsigned long)p;
+}
+
+/* Every byte of page i of addr is c. */
+static bool page_is(unsigned long addr, unsigned i, int c)
+{
+	const unsigned char *p = (const unsigned char *)addr + i * PAGE_SIZE;
+
+	for (unsigned long k = 0; k < PAGE_SIZE; k++)
+		if (p[k] != c)
+			return false;
+	return true;
+}
+
+static void advice(void)
+{
+	unsigned long a = map_filled(4);
+
+	check(a && madvise(a, PAGE_SIZE, MADV_NORMAL) == 0 &&
+	      madvise(a, 4 * PAGE_SIZE, MADV_SEQUENTIAL) == 0 &&
+	      madvise(a + PAGE_SIZE, PAGE_SIZE, MADV_RANDOM) == 0 &&
+	      madvise(a, 4 * PAGE_SIZE - 100, MADV_WILLNEED) == 0 &&
+	      page_is(a, 0, 1) && page_is(a, 3, 4),
+	      "madvise NORMAL, SEQUENTIAL, RANDOM, WILLNEED: data kept");
+	check(a && madvise(a + PAGE_SIZE, 2 * PAGE_SIZE - 1, MADV_DONTNEED) ==
+	      0 && page_is(a, 0, 1) && page_is(a, 1, 0) && page_is(a, 2, 0) &&
+	      page_is(a, 3, 4), "madvise(MADV_DONTNEED): the pages read 0");
+	check(a && munmap((void *)(a + PAGE_SIZE), PAGE_SIZE) == 0 &&
+	      madvise(a, 3 * PAGE_SIZE, MADV_DONTNEED) == -ENOMEM &&
+	      page_is(a, 0, 0) && page_is(a, 3, 4),
+	      "madvise over a hole: ENOMEM, the rest advised");
+	check(madvise(a + 1, PAGE_SIZE, MADV_NORMAL) == -EINVAL &&
+	      madvise(a, PAGE_SIZE, 999) == -EINVAL &&
+	      madvise(a, 0, MADV_DONTNEED) == 0 &&
+	      madvise(NEVER_MAPPED, PAGE_SIZE, MADV_NORMAL) == -ENOMEM,
+	      "madvise: misaligned or bad advice EINVAL, unmapped ENOMEM");
+	munmap((void *)a, 4 * PAGE_SIZE);
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
 	system_info();
+	advice();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -75,6 +75,10 @@ SYS_CASES = [
     "getgroups32: a count, the same with a list; size -1 EINVAL",
     "sysinfo: RAM, swap, processes, uptime in bounds",
     "sysinfo into a bad pointer: EFAULT",
+    "madvise NORMAL, SEQUENTIAL, RANDOM, WILLNEED: data kept",
+    "madvise(MADV_DONTNEED): the pages read 0",
+    "madvise over a hole: ENOMEM, the rest advised",
+    "madvise: misaligned or bad advice EINVAL, unmapped ENOMEM",
 ]
 
 EXEC_CASES = [
