@@ -37,6 +37,10 @@
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR_mlock		150
+#define __NR_munlock		151
+#define __NR_mlockall		152
+#define __NR_munlockall		153
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
 #define __NR_rt_sigreturn	173
@@ -128,6 +132,10 @@
 #define MADV_SEQUENTIAL	2
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
+
+/* mlockall flags. */
+#define MCL_CURRENT	1
+#define MCL_FUTURE	2
 
 /* move_pages flags (Linux's include/uapi/linux/mempolicy.h). */
 #define MPOL_MF_MOVE		(1 << 1)	/* pages only we map */

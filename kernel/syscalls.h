@@ -70,6 +70,10 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, unsigned long len);
 long sys_madvise(unsigned long start, unsigned long len,	/* madvise.c */
 		 int behavior);
+long sys_mlock(unsigned long start, unsigned long len);	/* mlock.c */
+long sys_munlock(unsigned long start, unsigned long len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
 long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
 		       const unsigned long *old_nodes,
 		       const unsigned long *new_nodes);

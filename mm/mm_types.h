@@ -64,6 +64,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end;
 	unsigned long rss;		/* pages mapped (not the zero page) */
 	unsigned long total_vm;		/* pages in VMAs */
+	unsigned long def_flags;	/* VM_LOCKED after mlockall(MCL_FUTURE) */
 	unsigned long swap_address;	/* swap_out() resumes here */
 	unsigned long swap_cnt;		/* what swap_out() may take */
 };

@@ -36,6 +36,9 @@ void exit_mmap(struct mm_struct *mm);
 struct vm_area_struct *vm_area_dup(const struct vm_area_struct *vma);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
+struct vm_area_struct *split_vma_range(struct mm_struct *mm,
+				       struct vm_area_struct *vma,
+				       unsigned long start, unsigned long end);
 void vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 

@@ -6,7 +6,9 @@
  *     forms agree and do not fail; getgroups(32) counts the groups;
  *   - sysinfo gives RAM, swap, processes and uptime in bounds;
  *   - madvise: MADV_DONTNEED pages read back as zeroes, the other
- *     advice keeps the data, bad ranges and advice are refused.
+ *     advice keeps the data, bad ranges and advice are refused;
+ *   - mlock and munlock a range (MADV_DONTNEED refused while locked),
+ *     mlockall's bad flags, munlockall.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -123,11 +125,30 @@ static void advice(void)
 	munmap((void *)a, 4 * PAGE_SIZE);
 }
 
+static void locks(void)
+{
+	unsigned long a = map_filled(4);
+
+	check(a && __syscall(__NR_mlock, a + 10, 3 * PAGE_SIZE, 0, 0, 0, 0) ==
+	      0 && madvise(a + PAGE_SIZE, PAGE_SIZE, MADV_DONTNEED) == -EINVAL &&
+	      page_is(a, 1, 2) && __syscall(__NR_munlock, a, 4 * PAGE_SIZE, 0,
+					    0, 0, 0) == 0 &&
+	      madvise(a + PAGE_SIZE, PAGE_SIZE, MADV_DONTNEED) == 0 &&
+	      page_is(a, 1, 0), "mlock, MADV_DONTNEED refused, munlock");
+	check(__syscall(__NR_mlock, NEVER_MAPPED, PAGE_SIZE, 0, 0, 0, 0) ==
+	      -ENOMEM && __syscall(__NR_mlockall, 0, 0, 0, 0, 0, 0) ==
+	      -EINVAL && __syscall(__NR_mlockall, 8, 0, 0, 0, 0, 0) ==
+	      -EINVAL && sys0(__NR_munlockall) == 0,
+	      "mlock unmapped ENOMEM, mlockall bad flags EINVAL, munlockall");
+	munmap((void *)a, 4 * PAGE_SIZE);
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
 	system_info();
 	advice();
+	locks();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

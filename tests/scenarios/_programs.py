@@ -79,6 +79,8 @@ SYS_CASES = [
     "madvise(MADV_DONTNEED): the pages read 0",
     "madvise over a hole: ENOMEM, the rest advised",
     "madvise: misaligned or bad advice EINVAL, unmapped ENOMEM",
+    "mlock, MADV_DONTNEED refused, munlock",
+    "mlock unmapped ENOMEM, mlockall bad flags EINVAL, munlockall",
 ]
 
 EXEC_CASES = [
