@@ -42,6 +42,7 @@
 #define __NR_mlockall		152
 #define __NR_munlockall		153
 #define __NR_sched_yield	158
+#define __NR_mremap		163
 #define __NR_nanosleep		162
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
@@ -132,6 +133,10 @@
 #define MADV_SEQUENTIAL	2
 #define MADV_WILLNEED	3
 #define MADV_DONTNEED	4
+
+/* mremap flags. */
+#define MREMAP_MAYMOVE	1
+#define MREMAP_FIXED	2
 
 /* mlockall flags. */
 #define MCL_CURRENT	1

@@ -74,6 +74,9 @@ long sys_mlock(unsigned long start, unsigned long len);	/* mlock.c */
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);
 long sys_munlockall(void);
+long sys_mremap(unsigned long addr, unsigned long old_len,	/* mremap.c */
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
 long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
 		       const unsigned long *old_nodes,
 		       const unsigned long *new_nodes);

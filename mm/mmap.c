@@ -210,8 +210,8 @@ static int map_anonymous(struct mm_struct *mm, unsigned long addr,
  * starts at 0 (MMAP_MIN_ADDR), whereas a signed "-ENOMEM or address"
  * cannot tell an error from an address of 2 GiB or more.
  */
-static unsigned long get_unmapped_area(struct mm_struct *mm,
-				       unsigned long addr, unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len)
 {
 	struct vm_area_struct *vma;
 

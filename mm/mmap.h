@@ -15,6 +15,8 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long end);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 unsigned long calc_vm_prot_bits(unsigned long prot);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len);
 unsigned long do_mmap(unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags);
 

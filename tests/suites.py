@@ -32,6 +32,7 @@ SUITES = {
     "sysinfo": {"disks": [{"size": "8M", "mkswap": True}]},
     "madvise": {"disks": [{"size": "8M", "mkswap": True}]},
     "mlock": {"disks": [{"size": "8M", "mkswap": True}]},
+    "mremap": {"disks": [{"size": "8M", "mkswap": True}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
     # Reclaim's decisions on real pages, swapping to vda; reads of slot

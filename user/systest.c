@@ -8,7 +8,9 @@
  *   - madvise: MADV_DONTNEED pages read back as zeroes, the other
  *     advice keeps the data, bad ranges and advice are refused;
  *   - mlock and munlock a range (MADV_DONTNEED refused while locked),
- *     mlockall's bad flags, munlockall.
+ *     mlockall's bad flags, munlockall;
+ *   - mremap shrinks, grows in place, moves (MREMAP_MAYMOVE) with the
+ *     data, refuses bad arguments.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -143,12 +145,47 @@ static void locks(void)
 	munmap((void *)a, 4 * PAGE_SIZE);
 }
 
+static unsigned long mremap(unsigned long addr, unsigned long old_len,
+			    unsigned long new_len, unsigned long flags)
+{
+	return __syscall(__NR_mremap, addr, old_len, new_len, flags, 0, 0);
+}
+
+static void remaps(void)
+{
+	unsigned long a = map_filled(4), b;
+
+	check(a && mremap(a, 4 * PAGE_SIZE, 2 * PAGE_SIZE, 0) == a &&
+	      mremap(a, 2 * PAGE_SIZE, 3 * PAGE_SIZE, 0) == a &&
+	      page_is(a, 1, 2) && page_is(a, 2, 0),
+	      "mremap shrinks, grows in place: data kept, new page 0");
+	b = mremap(a, 3 * PAGE_SIZE, 64 * PAGE_SIZE, MREMAP_MAYMOVE);
+	check(!(b & (PAGE_SIZE - 1)) && page_is(b, 0, 1) && page_is(b, 1, 2) &&
+	      page_is(b, 63, 0), "mremap(MREMAP_MAYMOVE) grows: data kept");
+	check(mmap((void *)(b + 64 * PAGE_SIZE), PAGE_SIZE, PROT_READ,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) !=
+	      MAP_FAILED && mremap(b, 64 * PAGE_SIZE, 65 * PAGE_SIZE, 0) ==
+	      (unsigned long)-ENOMEM && page_is(b, 0, 1),
+	      "mremap with no room and no MREMAP_MAYMOVE: ENOMEM");
+	check(mremap(b + 1, PAGE_SIZE, 2 * PAGE_SIZE, MREMAP_MAYMOVE) ==
+	      (unsigned long)-EINVAL && mremap(b, PAGE_SIZE, 2 * PAGE_SIZE,
+					      8) == (unsigned long)-EINVAL &&
+	      mremap(b, PAGE_SIZE, 2 * PAGE_SIZE, MREMAP_FIXED) ==
+	      (unsigned long)-EINVAL && mremap(b, PAGE_SIZE, 0, 0) ==
+	      (unsigned long)-EINVAL && mremap(NEVER_MAPPED, PAGE_SIZE,
+					      PAGE_SIZE * 2, 0) ==
+	      (unsigned long)-EFAULT, "mremap: bad flags, address, length "
+	      "EINVAL; unmapped EFAULT");
+	munmap((void *)b, 65 * PAGE_SIZE);
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
 	system_info();
 	advice();
 	locks();
+	remaps();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -81,6 +81,10 @@ SYS_CASES = [
     "madvise: misaligned or bad advice EINVAL, unmapped ENOMEM",
     "mlock, MADV_DONTNEED refused, munlock",
     "mlock unmapped ENOMEM, mlockall bad flags EINVAL, munlockall",
+    "mremap shrinks, grows in place: data kept, new page 0",
+    "mremap(MREMAP_MAYMOVE) grows: data kept",
+    "mremap with no room and no MREMAP_MAYMOVE: ENOMEM",
+    "mremap: bad flags, address, length EINVAL; unmapped EFAULT",
 ]
 
 EXEC_CASES = [
