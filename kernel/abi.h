@@ -21,6 +21,7 @@
 #define __NR_time		13
 #define __NR_getpid		20
 #define __NR_getuid		24
+#define __NR_alarm		27
 #define __NR_kill		37
 #define __NR_brk		45
 #define __NR_getgid		47
@@ -30,6 +31,8 @@
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
+#define __NR_setitimer		104
+#define __NR_getitimer		105
 #define __NR_munmap		91
 #define __NR_wait4		114
 #define __NR_sysinfo		116
@@ -98,6 +101,8 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGURG		23
+#define SIGVTALRM	26
+#define SIGPROF		27
 #define SIGWINCH	28
 #define _NSIG		64	/* kill() accepts 0.._NSIG */
 
@@ -210,6 +215,16 @@ struct __kernel_timespec {
 struct timeval {
 	long tv_sec;
 	long tv_usec;
+};
+
+/* setitimer and getitimer (Linux's struct itimerval). */
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+struct itimerval {
+	struct timeval it_interval;	/* reloaded from this */
+	struct timeval it_value;	/* time left */
 };
 
 /* gettimeofday's second answer (Linux's struct timezone). */

@@ -64,6 +64,10 @@ long sys_clock_nanosleep_time64(int which, int flags,
 				struct __kernel_timespec *rmtp);
 long sys_time(long *tloc);				/* kernel/time.c */
 long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
+long sys_alarm(unsigned int seconds);			/* kernel/itimer.c */
+long sys_getitimer(int which, struct itimerval *value);
+long sys_setitimer(int which, const struct itimerval *value,
+		   struct itimerval *ovalue);
 long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);

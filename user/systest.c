@@ -10,7 +10,10 @@
  *   - mlock and munlock a range (MADV_DONTNEED refused while locked),
  *     mlockall's bad flags, munlockall;
  *   - mremap shrinks, grows in place, moves (MREMAP_MAYMOVE) with the
- *     data, refuses bad arguments.
+ *     data, refuses bad arguments;
+ *   - alarm, setitimer and getitimer: SIGALRM after the time asked,
+ *     again and again with an interval, SIGVTALRM and SIGPROF in a
+ *     busy loop, the time left read back, bad arguments refused.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -179,6 +182,129 @@ static void remaps(void)
 	munmap((void *)b, 65 * PAGE_SIZE);
 }
 
+static volatile int alarms, vtalrms, profs;
+
+static void on_timer(int sig)
+{
+	alarms += sig == SIGALRM;
+	vtalrms += sig == SIGVTALRM;
+	profs += sig == SIGPROF;
+}
+
+static void catch(int sig)
+{
+	struct k_sigaction sa = { on_timer, 0, NULL, 0 };
+
+	__syscall(__NR_rt_sigaction, sig, (long)&sa, 0, sizeof(sigset64_t), 0,
+		  0);
+}
+
+/* CLOCK_MONOTONIC in milliseconds. */
+static long long now_ms(void)
+{
+	struct timespec t;
+
+	__syscall(__NR_clock_gettime, CLOCK_MONOTONIC, (long)&t, 0, 0, 0, 0);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static long alarm(unsigned seconds)
+{
+	return __syscall(__NR_alarm, seconds, 0, 0, 0, 0, 0);
+}
+
+static long setitimer(int which, long usec, long interval,
+		      struct itimerval *old)
+{
+	struct itimerval v = { { 0, interval }, { usec / 1000000,
+						  usec % 1000000 } };
+
+	return __syscall(__NR_setitimer, which, (long)&v, (long)old, 0, 0, 0);
+}
+
+static long getitimer(int which, struct itimerval *v)
+{
+	return __syscall(__NR_getitimer, which, (long)v, 0, 0, 0, 0);
+}
+
+/* Sleeps until *count reaches n or ms pass (a signal ends a sleep). */
+static void wait_for(volatile int *count, int n, long long ms)
+{
+	long long t0 = now_ms();
+	struct timespec tenth = { 0, 100000000 };
+
+	while (*count < n && now_ms() - t0 < ms)
+		nanosleep(&tenth, NULL);
+}
+
+/*
+ * A child exits with its timer armed; the next child (likely on the
+ * freed child's task memory) sleeps and exits unhit, as do we.
+ */
+static bool child_timer_ends_with_it(void)
+{
+	struct timespec fifth = { 0, 200000000 };
+	int pid = fork(), status, before = alarms;
+
+	if (pid == 0) {
+		setitimer(ITIMER_REAL, 10000, 10000, NULL);
+		exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status)
+		return false;
+	pid = fork();
+	if (pid == 0)
+		exit(nanosleep(&fifth, NULL) == 0 ? 0 : 1);
+	return pid > 0 && waitpid(pid, &status, 0) == pid && status == 0 &&
+	       alarms == before;
+}
+
+static void timers(void)
+{
+	struct itimerval v;
+	long long t0;
+	long left;
+
+	catch(SIGALRM);
+	t0 = now_ms();
+	check(alarm(1) == 0, "alarm(1) with none set: 0");
+	wait_for(&alarms, 1, 3000);
+	check(alarms == 1 && now_ms() - t0 >= 1000,
+	      "SIGALRM after a second, not before");
+	alarm(5);
+	left = alarm(0);
+	check(left == 5 && getitimer(ITIMER_REAL, &v) == 0 &&
+	      v.it_value.tv_sec == 0 && v.it_value.tv_usec == 0,
+	      "alarm gives the seconds left; alarm(0) cancels");
+	alarms = 0;
+	check(setitimer(ITIMER_REAL, 100000, 100000, NULL) == 0 &&
+	      getitimer(ITIMER_REAL, &v) == 0 && v.it_value.tv_sec == 0 &&
+	      v.it_value.tv_usec <= 100000 && v.it_interval.tv_usec == 100000,
+	      "setitimer(ITIMER_REAL), getitimer reads it back");
+	wait_for(&alarms, 3, 3000);
+	check(alarms >= 3 && setitimer(ITIMER_REAL, 0, 0, &v) == 0 &&
+	      v.it_interval.tv_usec == 100000,
+	      "an interval timer fires again and again");
+	catch(SIGVTALRM);
+	catch(SIGPROF);
+	t0 = now_ms();
+	setitimer(ITIMER_VIRTUAL, 50000, 0, NULL);
+	setitimer(ITIMER_PROF, 50000, 0, NULL);
+	while ((!vtalrms || !profs) && now_ms() - t0 < 5000)
+		;
+	check(vtalrms == 1 && profs == 1,
+	      "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop");
+	check(child_timer_ends_with_it(),
+	      "a child's interval timer ends with the child");
+	check(setitimer(3, 0, 0, NULL) == -EINVAL &&
+	      setitimer(ITIMER_REAL, 0, 1000000, NULL) == -EINVAL &&
+	      getitimer(-1, &v) == -EINVAL &&
+	      __syscall(__NR_setitimer, ITIMER_REAL, NEVER_MAPPED, 0, 0, 0,
+			0) == -EFAULT &&
+	      getitimer(ITIMER_PROF, (void *)NEVER_MAPPED) == -EFAULT,
+	      "itimers: bad which or usec EINVAL, bad pointers EFAULT");
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
@@ -186,6 +312,7 @@ int main(int argc __unused, char **argv __unused)
 	advice();
 	locks();
 	remaps();
+	timers();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

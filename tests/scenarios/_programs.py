@@ -85,6 +85,14 @@ SYS_CASES = [
     "mremap(MREMAP_MAYMOVE) grows: data kept",
     "mremap with no room and no MREMAP_MAYMOVE: ENOMEM",
     "mremap: bad flags, address, length EINVAL; unmapped EFAULT",
+    "alarm(1) with none set: 0",
+    "SIGALRM after a second, not before",
+    "alarm gives the seconds left; alarm(0) cancels",
+    "setitimer(ITIMER_REAL), getitimer reads it back",
+    "an interval timer fires again and again",
+    "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop",
+    "a child's interval timer ends with the child",
+    "itimers: bad which or usec EINVAL, bad pointers EFAULT",
 ]
 
 EXEC_CASES = [

@@ -228,10 +228,20 @@ int main(void)
 
 
 # What glibc asks about the process and the machine: the ids (all 0:
-# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted).
+# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted);
+# alarm() with a handler set by signal().
 GLIBCSYS_C = r"""
+#include <signal.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
+
+static volatile sig_atomic_t alarmed;
+
+static void on_alarm(int sig)
+{
+	alarmed = sig == SIGALRM;
+}
 
 static int failures;
 
@@ -250,13 +260,18 @@ int main(void)
 	      getegid() == 0, "getuid(), geteuid(), getgid(), getegid(): 0");
 	check(mib >= 48 && mib <= 64 && avphys > 0 && avphys < phys,
 	      "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less");
+	struct timespec three = { 3, 0 };
+	signal(SIGALRM, on_alarm);
+	check(alarm(1) == 0 && nanosleep(&three, NULL) == -1 && alarmed,
+	      "alarm(1): the SIGALRM handler runs, the sleep ends");
 	printf("glibcsys: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
 """
 
 GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
-                  "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less")
+                  "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less",
+                  "alarm(1): the SIGALRM handler runs, the sleep ends")
 
 
 # A student's "lock this memory and watch it never swap", in 16 MiB of
