@@ -23,17 +23,22 @@
 #define __NR_getuid		24
 #define __NR_alarm		27
 #define __NR_kill		37
+#define __NR_times		43
 #define __NR_brk		45
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_getppid		64
+#define __NR_setrlimit		75
+#define __NR_getrlimit		76
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_munmap		91
+#define __NR_getpriority	96
+#define __NR_setpriority	97
 #define __NR_wait4		114
 #define __NR_sysinfo		116
 #define __NR_sigreturn		119
@@ -51,6 +56,7 @@
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
 #define __NR_vfork		190
+#define __NR_ugetrlimit		191
 #define __NR_mmap2		192
 #define __NR_getuid32		199
 #define __NR_getgid32		200
@@ -61,6 +67,7 @@
 #define __NR_gettid		224
 #define __NR_tkill		238
 #define __NR_futex		240
+#define __NR_sched_getaffinity	242
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
@@ -70,6 +77,7 @@
 #define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
+#define __NR_prlimit64		340
 #define __NR_move_pages		317
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
@@ -276,6 +284,42 @@ struct sysinfo {
 	unsigned int mem_unit;
 	char _f[8];
 };
+
+/* times' answer, in ticks of 1/100 s (Linux's struct tms). */
+struct tms {
+	long tms_utime, tms_stime;	/* the process's */
+	long tms_cutime, tms_cstime;	/* its reaped children's */
+};
+
+/* Resource limits (Linux's asm-generic/resource.h). */
+#define RLIMIT_CPU		0
+#define RLIMIT_FSIZE		1
+#define RLIMIT_DATA		2
+#define RLIMIT_STACK		3
+#define RLIMIT_CORE		4
+#define RLIMIT_RSS		5
+#define RLIMIT_NPROC		6
+#define RLIMIT_NOFILE		7
+#define RLIMIT_MEMLOCK		8
+#define RLIMIT_AS		9
+#define RLIMIT_NICE		13
+#define RLIMIT_RTPRIO		14
+#define RLIM_NLIMITS		16
+#define RLIM_INFINITY		(~0UL)
+#define RLIM64_INFINITY		(~0ULL)
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
+struct rlimit64 {
+	unsigned long long rlim_cur, rlim_max;
+};
+
+/* getpriority and setpriority: "which". */
+#define PRIO_PROCESS	0
+#define PRIO_PGRP	1
+#define PRIO_USER	2
 
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */
 struct rusage {

@@ -35,6 +35,15 @@ long sys_uname(struct new_utsname *name);
 long sys_getuid(void);
 long sys_getgroups(int gidsetsize, void *grouplist);
 long sys_sysinfo(struct sysinfo *info);			/* kernel/info.c */
+long sys_times(struct tms *buf);			/* kernel/resource.c */
+long sys_prlimit64(int pid, unsigned int resource,
+		   const struct rlimit64 *new, struct rlimit64 *old);
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_old_getrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long *mask);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, unsigned long sigsetsize);

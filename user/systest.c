@@ -13,7 +13,9 @@
  *     data, refuses bad arguments;
  *   - alarm, setitimer and getitimer: SIGALRM after the time asked,
  *     again and again with an interval, SIGVTALRM and SIGPROF in a
- *     busy loop, the time left read back, bad arguments refused.
+ *     busy loop, the time left read back, bad arguments refused;
+ *   - times, the resource limits (getrlimit, ugetrlimit, prlimit64 and
+ *     setrlimit agree), sched_getaffinity, getpriority and setpriority.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -305,6 +307,83 @@ static void timers(void)
 	      "itimers: bad which or usec EINVAL, bad pointers EFAULT");
 }
 
+static long call2(long nr, long a, long b)
+{
+	return __syscall(nr, a, b, 0, 0, 0, 0);
+}
+
+static void times_check(void)
+{
+	struct tms a, b;
+	long t0 = call2(__NR_times, (long)&a, 0), t1;
+	struct timespec c0, c;
+
+	__syscall(__NR_clock_gettime, CLOCK_PROCESS_CPUTIME_ID, (long)&c0, 0,
+		  0, 0, 0);
+	do
+		__syscall(__NR_clock_gettime, CLOCK_PROCESS_CPUTIME_ID,
+			  (long)&c, 0, 0, 0, 0);
+	while ((c.tv_sec - c0.tv_sec) * 1000 +
+	       (c.tv_nsec - c0.tv_nsec) / 1000000 < 100);
+	t1 = call2(__NR_times, (long)&b, 0);
+	check(b.tms_utime + b.tms_stime - a.tms_utime - a.tms_stime >= 5 &&
+	      t1 - t0 >= 5 && b.tms_cutime >= 0,
+	      "times: CPU ticks and ticks since boot grow in a busy loop");
+	check(call2(__NR_times, NEVER_MAPPED, 0) == -EFAULT,
+	      "times into a bad pointer: EFAULT");
+}
+
+static void limits(void)
+{
+	struct rlimit r, old;
+	struct rlimit64 r64;
+	bool inf;
+
+	check(call2(__NR_ugetrlimit, RLIMIT_STACK, (long)&r) == 0 &&
+	      __syscall(__NR_prlimit64, 0, RLIMIT_STACK, 0, (long)&r64, 0,
+			0) == 0 && call2(__NR_getrlimit, RLIMIT_STACK,
+					 (long)&old) == 0 &&
+	      r.rlim_cur >= (1 << 20),
+	      "ugetrlimit, prlimit64, getrlimit: RLIMIT_STACK, 1 MiB or more");
+	inf = r.rlim_cur == RLIM_INFINITY;
+	check(inf ? r64.rlim_cur == RLIM64_INFINITY &&
+		    old.rlim_cur == 0x7fffffff
+		  : r64.rlim_cur == r.rlim_cur && old.rlim_cur == r.rlim_cur,
+	      "the three agree, infinity in each one's form");
+	old = r;
+	r.rlim_cur = r.rlim_max + (r.rlim_max != RLIM_INFINITY);
+	r.rlim_max = r.rlim_cur - 1;
+	check(call2(__NR_setrlimit, RLIMIT_STACK, (long)&old) == 0 &&
+	      call2(__NR_setrlimit, RLIMIT_STACK, (long)&r) == -EINVAL &&
+	      call2(__NR_setrlimit, 99, (long)&old) == -EINVAL &&
+	      call2(__NR_ugetrlimit, 99, (long)&r) == -EINVAL &&
+	      call2(__NR_ugetrlimit, RLIMIT_STACK, NEVER_MAPPED) == -EFAULT &&
+	      __syscall(__NR_prlimit64, 0x7ffffff0, RLIMIT_STACK, 0,
+			(long)&r64, 0, 0) == -ESRCH,
+	      "setrlimit to the limit: 0; cur above max, no such resource "
+	      "EINVAL; bad pointer EFAULT; no such pid ESRCH");
+}
+
+/* Last: a raised nice is for good (lowering it needs root on Linux). */
+static void cpus_and_priority(void)
+{
+	unsigned long mask[32] = { 0 };
+	long n = __syscall(__NR_sched_getaffinity, 0, sizeof(mask),
+			   (long)mask, 0, 0, 0);
+
+	check(n > 0 && n <= (long)sizeof(mask) && (n & 3) == 0 &&
+	      mask[0] != 0 && __syscall(__NR_sched_getaffinity, 0, 1,
+					(long)mask, 0, 0, 0) == -EINVAL,
+	      "sched_getaffinity: a mask of whole longs; 1 byte EINVAL");
+	check(call2(__NR_getpriority, PRIO_PROCESS, 0) == 20 &&
+	      __syscall(__NR_setpriority, PRIO_PROCESS, 0, 5, 0, 0, 0) == 0 &&
+	      call2(__NR_getpriority, PRIO_PROCESS, getpid()) == 15,
+	      "getpriority: 20 - nice; setpriority(5): 15");
+	check(call2(__NR_getpriority, PRIO_PROCESS, 0x7ffffff0) == -ESRCH &&
+	      call2(__NR_getpriority, 99, 0) == -EINVAL,
+	      "getpriority: no such pid ESRCH, bad which EINVAL");
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
@@ -313,6 +392,9 @@ int main(int argc __unused, char **argv __unused)
 	locks();
 	remaps();
 	timers();
+	times_check();
+	limits();
+	cpus_and_priority();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -93,6 +93,14 @@ SYS_CASES = [
     "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop",
     "a child's interval timer ends with the child",
     "itimers: bad which or usec EINVAL, bad pointers EFAULT",
+    "times: CPU ticks and ticks since boot grow in a busy loop",
+    "times into a bad pointer: EFAULT",
+    "ugetrlimit, prlimit64, getrlimit: RLIMIT_STACK, 1 MiB or more",
+    "the three agree, infinity in each one's form",
+    "setrlimit to the limit: 0; cur above max, no such resource EINVAL; bad pointer EFAULT; no such pid ESRCH",
+    "sched_getaffinity: a mask of whole longs; 1 byte EINVAL",
+    "getpriority: 20 - nice; setpriority(5): 15",
+    "getpriority: no such pid ESRCH, bad which EINVAL",
 ]
 
 EXEC_CASES = [

@@ -228,13 +228,17 @@ int main(void)
 
 
 # What glibc asks about the process and the machine: the ids (all 0:
-# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted);
-# alarm() with a handler set by signal().
+# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted),
+# one CPU (sched_getaffinity), the stack's limit, nice; alarm() with a
+# handler set by signal().
 GLIBCSYS_C = r"""
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
 
 static volatile sig_atomic_t alarmed;
 
@@ -260,6 +264,19 @@ int main(void)
 	      getegid() == 0, "getuid(), geteuid(), getgid(), getegid(): 0");
 	check(mib >= 48 && mib <= 64 && avphys > 0 && avphys < phys,
 	      "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less");
+	struct rlimit stack, more;
+	check(get_nprocs() == 1 && sysconf(_SC_NPROCESSORS_ONLN) == 1,
+	      "get_nprocs(), _SC_NPROCESSORS_ONLN: one CPU");
+	check(getrlimit(RLIMIT_STACK, &stack) == 0 &&
+	      stack.rlim_cur == 8 << 20 && stack.rlim_max == 8 << 20 &&
+	      setrlimit(RLIMIT_STACK, &stack) == 0,
+	      "getrlimit(RLIMIT_STACK): 8 MiB; set to itself: 0");
+	more = stack;
+	more.rlim_cur = more.rlim_max = RLIM_INFINITY;
+	check(setrlimit(RLIMIT_STACK, &more) == -1 && errno == EPERM,
+	      "setrlimit to change a limit: EPERM");
+	check(nice(3) == 3 && getpriority(PRIO_PROCESS, 0) == 3,
+	      "nice(3), getpriority: 3");
 	struct timespec three = { 3, 0 };
 	signal(SIGALRM, on_alarm);
 	check(alarm(1) == 0 && nanosleep(&three, NULL) == -1 && alarmed,
@@ -271,6 +288,10 @@ int main(void)
 
 GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
                   "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less",
+                  "get_nprocs(), _SC_NPROCESSORS_ONLN: one CPU",
+                  "getrlimit(RLIMIT_STACK): 8 MiB; set to itself: 0",
+                  "setrlimit to change a limit: EPERM",
+                  "nice(3), getpriority: 3",
                   "alarm(1): the SIGALRM handler runs, the sleep ends")
 
 
