@@ -28,6 +28,7 @@
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
+#define __NR_ioctl		54
 #define __NR_getppid		64
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
@@ -45,6 +46,8 @@
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR_readv		145
+#define __NR_writev		146
 #define __NR_mlock		150
 #define __NR_munlock		151
 #define __NR_mlockall		152
@@ -320,6 +323,37 @@ struct rlimit64 {
 #define PRIO_PROCESS	0
 #define PRIO_PGRP	1
 #define PRIO_USER	2
+
+/* readv and writev: a piece of memory. */
+#define UIO_MAXIOV	1024
+struct iovec {
+	void *iov_base;
+	unsigned long iov_len;
+};
+
+/* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
+#define TCGETS		0x5401
+#define TIOCGWINSZ	0x5413
+#define NCCS		19
+#define VINTR		0
+#define VMIN		6
+#define ISIG		0000001
+#define OPOST		0000001
+#define ONLCR		0000004
+#define CS8		0000060
+#define CREAD		0000200
+#define CLOCAL		0004000
+#define B115200		0010002
+
+struct termios {
+	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[NCCS];
+};
+
+struct winsize {
+	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
 
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */
 struct rusage {

@@ -27,6 +27,9 @@ long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 	       unsigned mask, struct statx *buf);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
+long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
+long sys_writev(int fd, const struct iovec *vec, unsigned long vlen);
+long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);

@@ -237,8 +237,10 @@ GLIBCSYS_C = r"""
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
+#include <sys/uio.h>
 
 static volatile sig_atomic_t alarmed;
 
@@ -277,6 +279,15 @@ int main(void)
 	      "setrlimit to change a limit: EPERM");
 	check(nice(3) == 3 && getpriority(PRIO_PROCESS, 0) == 3,
 	      "nice(3), getpriority: 3");
+	struct winsize ws;
+	check(isatty(0) && isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 &&
+	      ws.ws_col == 80 && ws.ws_row == 24,
+	      "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24");
+	struct iovec iov[2] = { { "glibcsys: writev", 16 },
+				{ ": ok\n", 5 } };
+	fflush(stdout);
+	if (writev(1, iov, 2) != 21)
+		check(0, "writev");
 	struct timespec three = { 3, 0 };
 	signal(SIGALRM, on_alarm);
 	check(alarm(1) == 0 && nanosleep(&three, NULL) == -1 && alarmed,
@@ -292,6 +303,8 @@ GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
                   "getrlimit(RLIMIT_STACK): 8 MiB; set to itself: 0",
                   "setrlimit to change a limit: EPERM",
                   "nice(3), getpriority: 3",
+                  "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24",
+                  "writev",
                   "alarm(1): the SIGALRM handler runs, the sleep ends")
 
 
