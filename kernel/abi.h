@@ -16,6 +16,7 @@
 #define __NR_fork		2
 #define __NR_read		3
 #define __NR_write		4
+#define __NR_open		5
 #define __NR_waitpid		7
 #define __NR_execve		11
 #define __NR_time		13
@@ -61,6 +62,7 @@
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_fstat64		197
 #define __NR_getuid32		199
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
@@ -80,6 +82,7 @@
 #define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
+#define __NR_openat		295
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
 #define __NR_statx		383
@@ -323,6 +326,9 @@ struct rlimit64 {
 #define PRIO_PROCESS	0
 #define PRIO_PGRP	1
 #define PRIO_USER	2
+
+/* open's flags (Pagoda looks at one). */
+#define O_CREAT		0100
 
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024

@@ -25,6 +25,10 @@ long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
 struct statx;
 long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 	       unsigned mask, struct statx *buf);
+struct stat64;
+long sys_fstat64(int fd, struct stat64 *buf);
+long sys_open(const char *path, int flags, int mode);
+long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);

@@ -18,7 +18,9 @@
  *     setrlimit agree), sched_getaffinity, getpriority and setpriority;
  *   - writev prints a line of three pieces; readv's and writev's
  *     errors; ioctl's on a descriptor that is none, a request no
- *     descriptor knows.
+ *     descriptor knows;
+ *   - open and openat of a missing path ENOENT; fstat64 and statx of
+ *     stdout agree (the console, or the host's pipe), a bad fd EBADF.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -417,6 +419,27 @@ static void vectors(void)
 	      -ENOTTY, "ioctl: bad fd EBADF, unknown request ENOTTY");
 }
 
+static void files(void)
+{
+	static const char missing[] = "/no/such/systest-file";
+	unsigned char st64[96], stx[256];
+	unsigned mode64;
+
+	check(__syscall(__NR_open, (long)missing, 0, 0, 0, 0, 0) == -ENOENT &&
+	      __syscall(__NR_openat, -100, (long)missing, 0, 0, 0, 0) ==
+	      -ENOENT && __syscall(__NR_open, NEVER_MAPPED, 0, 0, 0, 0, 0) ==
+	      -EFAULT, "open, openat of no such path ENOENT, bad path EFAULT");
+	memset(stx, 0, sizeof(stx));
+	check(call2(__NR_fstat64, 1, (long)st64) == 0 &&
+	      __syscall(__NR_statx, 1, (long)"", 0x1000, 0x7ff, (long)stx, 0)
+	      == 0 && (memcpy(&mode64, st64 + 16, 4), 1) &&
+	      (mode64 & 0xffff) == (unsigned)(stx[28] | stx[29] << 8) &&
+	      call2(__NR_fstat64, 57, (long)st64) == -EBADF &&
+	      __syscall(__NR_statx, 57, (long)"", 0x1000, 0x7ff, (long)stx, 0)
+	      == -EBADF, "fstat64, statx(AT_EMPTY_PATH) of stdout agree; "
+	      "bad fd EBADF");
+}
+
 int main(int argc __unused, char **argv __unused)
 {
 	ids();
@@ -427,6 +450,7 @@ int main(int argc __unused, char **argv __unused)
 	timers();
 	times_check();
 	vectors();
+	files();
 	limits();
 	cpus_and_priority();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");

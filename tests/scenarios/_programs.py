@@ -98,6 +98,8 @@ SYS_CASES = [
     "writev of three pieces",
     "readv, writev: bad fd EBADF, 1025 pieces or a length past 2 GiB EINVAL, bad array EFAULT",
     "ioctl: bad fd EBADF, unknown request ENOTTY",
+    "open, openat of no such path ENOENT, bad path EFAULT",
+    "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
     "ugetrlimit, prlimit64, getrlimit: RLIMIT_STACK, 1 MiB or more",
     "the three agree, infinity in each one's form",
     "setrlimit to the limit: 0; cur above max, no such resource EINVAL; bad pointer EFAULT; no such pid ESRCH",

@@ -239,6 +239,7 @@ GLIBCSYS_C = r"""
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
 
@@ -283,6 +284,10 @@ int main(void)
 	check(isatty(0) && isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 &&
 	      ws.ws_col == 80 && ws.ws_row == 24,
 	      "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24");
+	struct stat st;
+	check(fstat(1, &st) == 0 && S_ISCHR(st.st_mode) &&
+	      !fopen("/etc/passwd", "r") && errno == ENOENT,
+	      "fstat(1): a character device; fopen of a file: ENOENT");
 	struct iovec iov[2] = { { "glibcsys: writev", 16 },
 				{ ": ok\n", 5 } };
 	fflush(stdout);
@@ -304,6 +309,7 @@ GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
                   "setrlimit to change a limit: EPERM",
                   "nice(3), getpriority: 3",
                   "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24",
+                  "fstat(1): a character device; fopen of a file: ENOENT",
                   "writev",
                   "alarm(1): the SIGALRM handler runs, the sleep ends")
 
