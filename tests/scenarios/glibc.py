@@ -821,6 +821,17 @@ def run_checks_as_init(lab, name, source_text, cases, wait=100):
     assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
 
 
+def run_checks_at_prompt(vm, command, name, cases, timeout):
+    """Runs `run COMMAND` at the shell's prompt and expects the lines
+    "NAME: CASE: ok" for each case, in order, then "NAME: all checks
+    passed"."""
+    printed = vm.run(f"run {command}", timeout=timeout)
+    got = [line.strip() for line in printed.replace("\r", "").split("\n")
+           if line.startswith(f"{name}:")]
+    assert got == [f"{name}: {case}: ok" for case in cases] \
+        + [f"{name}: all checks passed"], printed + vm.tail()
+
+
 @scenario("static_glibc_program_forks_and_waits", timeout=120)
 def static_glibc_forks(lab):
     run_checks_as_init(lab, "glibcfork", GLIBCFORK_C, (
@@ -862,14 +873,10 @@ def static_glibc_mlock(lab):
     program = build_glibc_program(lab, "glibclock", GLIBCLOCK_C)
     vm = lab.boot(mem="16M", swap=[swap], modules=[program])
     vm.expect_prompt()
-    printed = vm.run("run glibclock", timeout=160)
-    got = [line.strip() for line in printed.replace("\r", "").split("\n")
-           if line.startswith("glibclock:")]
-    cases = ("mlock(3 MiB)", "24 MiB written twice: swap in use",
-             "the unlocked buffer faults back in", "the locked one was never unmapped",
-             "munlock")
-    assert got == [f"glibclock: {case}: ok" for case in cases] \
-        + ["glibclock: all checks passed"], printed + vm.tail()
+    run_checks_at_prompt(vm, "glibclock", "glibclock", (
+        "mlock(3 MiB)", "24 MiB written twice: swap in use",
+        "the unlocked buffer faults back in", "the locked one was never unmapped",
+        "munlock"), timeout=160)
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
@@ -900,11 +907,7 @@ def static_glibc_threads_under_pressure(lab):
     program = build_glibc_program(lab, "glibcthreads", GLIBCTHREADS_C)
     vm = lab.boot(mem="16M", swap=[swap], modules=[program])
     vm.expect_prompt()
-    printed = vm.run("run glibcthreads 24", timeout=330)
-    got = [line.strip() for line in printed.replace("\r", "").split("\n")
-           if line.startswith("glibcthreads:")]
-    assert got == [f"glibcthreads: {case}: ok" for case in THREAD_CASES] \
-        + ["glibcthreads: all checks passed"], printed + vm.tail()
+    run_checks_at_prompt(vm, "glibcthreads 24", "glibcthreads", THREAD_CASES, timeout=330)
     stats = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
     assert int(stats["pswpout"]) > 2048 and int(stats["pswpin"]) > 0, stats
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
