@@ -16,21 +16,46 @@
 #define __NR_fork		2
 #define __NR_read		3
 #define __NR_write		4
+#define __NR_open		5
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_time		13
 #define __NR_getpid		20
+#define __NR_getuid		24
+#define __NR_alarm		27
 #define __NR_pause		29
 #define __NR_kill		37
+#define __NR_times		43
 #define __NR_brk		45
+#define __NR_getgid		47
+#define __NR_geteuid		49
+#define __NR_getegid		50
+#define __NR_ioctl		54
 #define __NR_getppid		64
+#define __NR_setrlimit		75
+#define __NR_getrlimit		76
 #define __NR_getrusage		77
+#define __NR_gettimeofday	78
+#define __NR_getgroups		80
+#define __NR_setitimer		104
+#define __NR_getitimer		105
 #define __NR_munmap		91
+#define __NR_getpriority	96
+#define __NR_setpriority	97
 #define __NR_wait4		114
+#define __NR_sysinfo		116
 #define __NR_sigreturn		119
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR_readv		145
+#define __NR_writev		146
+#define __NR_mlock		150
+#define __NR_munlock		151
+#define __NR_mlockall		152
+#define __NR_munlockall		153
 #define __NR_sched_yield	158
+#define __NR_mremap		163
 #define __NR_nanosleep		162
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
@@ -38,21 +63,34 @@
 #define __NR_rt_sigsuspend	179
 #define __NR_sigaltstack	186
 #define __NR_vfork		190
+#define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_fstat64		197
+#define __NR_getuid32		199
+#define __NR_getgid32		200
+#define __NR_geteuid32		201
+#define __NR_getegid32		202
+#define __NR_getgroups32	205
+#define __NR_madvise		219
 #define __NR_gettid		224
 #define __NR_tkill		238
 #define __NR_futex		240
+#define __NR_sched_getaffinity	242
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
+#define __NR_clock_getres	266
 #define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
+#define __NR_openat		295
+#define __NR_prlimit64		340
 #define __NR_move_pages		317
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
+#define __NR_clock_getres_time64 406
 #define __NR_clock_nanosleep_time64 407
 #define __NR_futex_time64	422
 #define NR_syscalls		423
@@ -80,6 +118,8 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGURG		23
+#define SIGVTALRM	26
+#define SIGPROF		27
 #define SIGWINCH	28
 #define _NSIG		64	/* kill() accepts 0.._NSIG */
 
@@ -120,6 +160,21 @@ typedef struct {
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MAP_FAILED	((void *)-1)
+
+/* madvise advice (Linux's include/uapi/asm-generic/mman-common.h). */
+#define MADV_NORMAL	0
+#define MADV_RANDOM	1
+#define MADV_SEQUENTIAL	2
+#define MADV_WILLNEED	3
+#define MADV_DONTNEED	4
+
+/* mremap flags. */
+#define MREMAP_MAYMOVE	1
+#define MREMAP_FIXED	2
+
+/* mlockall flags. */
+#define MCL_CURRENT	1
+#define MCL_FUTURE	2
 
 /* move_pages flags (Linux's include/uapi/linux/mempolicy.h). */
 #define MPOL_MF_MOVE		(1 << 1)	/* pages only we map */
@@ -180,11 +235,31 @@ struct __kernel_timespec {
 #define CLOCK_MONOTONIC			1
 #define CLOCK_PROCESS_CPUTIME_ID	2
 #define CLOCK_THREAD_CPUTIME_ID		3
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7
 #define TIMER_ABSTIME			0x01
 
 struct timeval {
 	long tv_sec;
 	long tv_usec;
+};
+
+/* setitimer and getitimer (Linux's struct itimerval). */
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+struct itimerval {
+	struct timeval it_interval;	/* reloaded from this */
+	struct timeval it_value;	/* time left */
+};
+
+/* gettimeofday's second answer (Linux's struct timezone). */
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
 };
 
 /*
@@ -213,6 +288,92 @@ struct new_utsname {
 	char version[UTS_LEN];
 	char machine[UTS_LEN];
 	char domainname[UTS_LEN];
+};
+
+/*
+ * sysinfo's answer (Linux's struct sysinfo, 64 bytes on i386): sizes
+ * are in units of mem_unit bytes.
+ */
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 min load averages */
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs;		/* tasks */
+	unsigned short pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[8];
+};
+
+/* times' answer, in ticks of 1/100 s (Linux's struct tms). */
+struct tms {
+	long tms_utime, tms_stime;	/* the process's */
+	long tms_cutime, tms_cstime;	/* its reaped children's */
+};
+
+/* Resource limits (Linux's asm-generic/resource.h). */
+#define RLIMIT_CPU		0
+#define RLIMIT_FSIZE		1
+#define RLIMIT_DATA		2
+#define RLIMIT_STACK		3
+#define RLIMIT_CORE		4
+#define RLIMIT_RSS		5
+#define RLIMIT_NPROC		6
+#define RLIMIT_NOFILE		7
+#define RLIMIT_MEMLOCK		8
+#define RLIMIT_AS		9
+#define RLIMIT_NICE		13
+#define RLIMIT_RTPRIO		14
+#define RLIM_NLIMITS		16
+#define RLIM_INFINITY		(~0UL)
+#define RLIM64_INFINITY		(~0ULL)
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
+struct rlimit64 {
+	unsigned long long rlim_cur, rlim_max;
+};
+
+/* getpriority and setpriority: "which". */
+#define PRIO_PROCESS	0
+#define PRIO_PGRP	1
+#define PRIO_USER	2
+
+/* open's flags (Pagoda looks at one). */
+#define O_CREAT		0100
+
+/* readv and writev: a piece of memory. */
+#define UIO_MAXIOV	1024
+struct iovec {
+	void *iov_base;
+	unsigned long iov_len;
+};
+
+/* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
+#define TCGETS		0x5401
+#define TIOCGWINSZ	0x5413
+#define NCCS		19
+#define VINTR		0
+#define VMIN		6
+#define ISIG		0000001
+#define OPOST		0000001
+#define ONLCR		0000004
+#define CS8		0000060
+#define CREAD		0000200
+#define CLOCAL		0004000
+#define B115200		0010002
+
+struct termios {
+	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[NCCS];
+};
+
+struct winsize {
+	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
 };
 
 /* Linux's struct rusage: fields Pagoda does not count stay 0. */

@@ -18,6 +18,7 @@
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/itimer.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
@@ -103,6 +104,7 @@ static void group_gone(struct task_struct *leader, long code)
 {
 	if (!leader->group_exiting)
 		leader->exit_code = code;
+	exit_itimers(leader);
 	forget_original_parent(leader);
 	do_notify_parent(leader);
 	wake_up(&leader->parent->wait_chldexit);

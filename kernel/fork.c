@@ -96,6 +96,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			goto fail;
 		new->vm_mm = mm;
 		new->vm_next = NULL;
+		new->vm_flags &= ~VM_LOCKED;	/* locks are not inherited */
 		if (prev)
 			prev->vm_next = new;
 		else

@@ -1,6 +1,7 @@
 /*
- * The POSIX clocks: clock_gettime (265) and clock_nanosleep (267),
- * and their time64 twins (403 and 407) that pass a 64-bit tv_sec.
+ * The POSIX clocks: clock_gettime (265), clock_getres (266) and
+ * clock_nanosleep (267), and their time64 twins (403, 406 and 407)
+ * that pass a 64-bit tv_sec.
  * Linux 2.4.0 has none of them (it has gettimeofday and nanosleep):
  * they came with the POSIX timers of Linux 2.6 (kernel/posix-
  * timers.c, now kernel/time/posix-timers.c), the time64 calls with
@@ -9,7 +10,8 @@
  *
  * Pagoda has no real-time clock driver, so CLOCK_REALTIME counts
  * from the boot, as CLOCK_MONOTONIC does: 1970-01-01 00:00:00 UTC is
- * the moment the timer tick started.  Both count jiffies, the tick
+ * the moment the timer tick started (ktime_get_real_ts64, time.c).
+ * Both count jiffies, the tick
  * the sleeps wake on, so a sleep of a second lasts a second by them.
  * The CPU-time clocks give the task's user and system time in ticks,
  * as getrusage() counts it (one thread a process: both are the same).
@@ -21,12 +23,25 @@
 #include "kernel/timer.h"
 #include "lib/errno.h"
 
-/* The time of clock `which` (Linux's posix_clock k_clock.clock_get). */
+/*
+ * The time of clock `which` (Linux's posix_clock k_clock.clock_get).
+ * Pagoda has one clock source, the tick, and never sets the time, so
+ * the wall clocks (REALTIME and its COARSE twin), the monotonic ones
+ * (MONOTONIC, its RAW and COARSE twins) and BOOTTIME (Pagoda never
+ * suspends) all read the same jiffies; Linux's coarse clocks are also
+ * its tick's.  glibc's time() reads CLOCK_REALTIME_COARSE.
+ */
 static int clock_get(int which, struct timespec64 *ts)
 {
 	switch (which) {
 	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		ktime_get_real_ts64(ts);
+		return 0;
 	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
 		jiffies_to_timespec64(jiffies, ts);
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
@@ -55,6 +70,31 @@ long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 	return clock_gettime(which, tp, true);
 }
 
+/*
+ * clock_getres (Linux 2.6's sys_clock_getres): every clock advances
+ * by a tick, 10 ms; tp may be NULL, which only checks the clock.
+ */
+static long clock_getres(int which, void *tp, bool time64)
+{
+	struct timespec64 ts;
+
+	if (clock_get(which, &ts))	/* only to know the clock */
+		return -EINVAL;
+	ts.tv_sec = 0;
+	ts.tv_nsec = NSEC_PER_SEC / HZ;
+	return tp ? put_timespec64(&ts, tp, time64) : 0;
+}
+
+long sys_clock_getres(int which, struct timespec *tp)
+{
+	return clock_getres(which, tp, false);
+}
+
+long sys_clock_getres_time64(int which, struct __kernel_timespec *tp)
+{
+	return clock_getres(which, tp, true);
+}
+
 /* *t = *t - now of clock which; false if that time has passed. */
 bool time_until(int which, struct timespec64 *t)
 {
@@ -71,13 +111,14 @@ bool time_until(int which, struct timespec64 *t)
 }
 
 /*
- * Sleeps on CLOCK_REALTIME or CLOCK_MONOTONIC (Linux's
+ * Sleeps on CLOCK_REALTIME, CLOCK_MONOTONIC or CLOCK_BOOTTIME (Linux's
  * common_nsleep): for *rqtp, or with TIMER_ABSTIME until the clock
  * reads *rqtp.  A signal ends it as it ends nanosleep (do_nanosleep):
  * -EINTR, and a relative sleep writes the time left to *rmtp.
- * Linux refuses the thread's CPU clock with EOPNOTSUPP, as here, but
- * sleeps on the process's; Pagoda refuses that too (EINVAL), as
- * glibc's sleeps never use it.
+ * Linux refuses the thread's CPU clock, the RAW and COARSE clocks
+ * with EOPNOTSUPP (they have no nsleep), as here, but sleeps on the
+ * process's; Pagoda refuses that with EINVAL, as glibc's sleeps never
+ * use it.
  */
 static long clock_nanosleep(int which, int flags, const void *rqtp,
 			    void *rmtp, bool time64)
@@ -85,9 +126,11 @@ static long clock_nanosleep(int which, int flags, const void *rqtp,
 	struct timespec64 t;
 	long ret;
 
-	if (which == CLOCK_THREAD_CPUTIME_ID)
+	if (which == CLOCK_THREAD_CPUTIME_ID || which == CLOCK_MONOTONIC_RAW ||
+	    which == CLOCK_REALTIME_COARSE || which == CLOCK_MONOTONIC_COARSE)
 		return -EOPNOTSUPP;
-	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC)
+	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC &&
+	    which != CLOCK_BOOTTIME)
 		return -EINVAL;
 	if (get_timespec64(&t, rqtp, time64))
 		return -EFAULT;

@@ -3,6 +3,7 @@
  * files: descriptors 0, 1 and 2 are the console, as a terminal is for
  * a Linux process started from a shell; any other is -EBADF.  User
  * memory is copied through a small kernel buffer, a chunk at a time.
+ * readv and writev are a read or write per piece.
  */
 #include "kernel/console.h"
 #include "kernel/sched.h"
@@ -99,4 +100,56 @@ long sys_read(int fd, void *buf, unsigned long count)
 	if (n > 0 && copy_to_user(buf, chunk, n))
 		return -EFAULT;
 	return n;
+}
+
+/*
+ * readv and writev (2.4.0's do_readv_writev): each piece in turn, as
+ * one read or write, stopping after one that did less than its
+ * length; the bytes done, or the first piece's error.  More than
+ * UIO_MAXIOV pieces, or lengths whose sum overflows a long, are
+ * EINVAL; an unreadable array EFAULT.  glibc's assert() and abort()
+ * messages are writev()s.
+ */
+static long do_readv_writev(int fd, const struct iovec *uvec,
+			    unsigned long nr, bool write)
+{
+	struct iovec iov;
+	unsigned long total = 0;
+
+	if (!is_console(fd))
+		return -EBADF;
+	if (nr > UIO_MAXIOV)
+		return -EINVAL;
+	for (unsigned long i = 0; i < nr; i++) {	/* check them all first */
+		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
+			return -EFAULT;
+		if (iov.iov_len > 0x7fffffffUL - total)
+			return -EINVAL;
+		total += iov.iov_len;
+	}
+	total = 0;
+	for (unsigned long i = 0; i < nr; i++) {
+		long n;
+
+		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
+			return total ? (long)total : -EFAULT;
+		n = write ? sys_write(fd, iov.iov_base, iov.iov_len)
+			  : sys_read(fd, iov.iov_base, iov.iov_len);
+		if (n < 0)
+			return total ? (long)total : n;
+		total += n;
+		if ((unsigned long)n != iov.iov_len)
+			break;
+	}
+	return total;
+}
+
+long sys_readv(int fd, const struct iovec *vec, unsigned long vlen)
+{
+	return do_readv_writev(fd, vec, vlen, false);
+}
+
+long sys_writev(int fd, const struct iovec *vec, unsigned long vlen)
+{
+	return do_readv_writev(fd, vec, vlen, true);
 }

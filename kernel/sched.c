@@ -4,6 +4,7 @@
  * idle loop.  The policy is described at the top of sched.h.
  */
 #include "kernel/sched.h"
+#include "kernel/itimer.h"
 #include "kernel/exit.h"
 #include "kernel/irq.h"
 #include "kernel/kernel.h"
@@ -257,6 +258,7 @@ void scheduler_tick(bool user_tick)
 		p->utime++;
 	else
 		p->stime++;
+	itimer_tick(p, user_tick);
 	if (--p->counter <= 0) {
 		p->counter = 0;
 		p->need_resched = 1;

@@ -135,6 +135,8 @@ struct task_struct {
 	struct thread_struct thread;
 	struct i387_state i387;	/* a process's FPU and SSE registers */
 
+	struct itimers *itimers;	/* leader: setitimer's (itimer.c) */
+
 	/* Accounting, in ticks and faults (ps, getrusage, OOM badness). */
 	unsigned long start_time, utime, stime;
 	unsigned long min_flt, maj_flt;

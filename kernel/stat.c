@@ -6,7 +6,11 @@
  * no files: a path names a program as execve reads it (its last
  * component, kernel/exec.c), which is a regular file of mode 0755
  * and the program's size; any other path is -ENOENT.  The directory
- * descriptor and the flags are not looked at.
+ * descriptor is not looked at, but for an empty path with
+ * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
+ * itself: the console's 0, 1 and 2 are a character device, the serial
+ * line /dev/ttyS0 (major 4, minor 64), others EBADF.  fstat64 (197;
+ * 2.4.0 has it) answers the same for a descriptor, in struct stat64.
  */
 #include "kernel/exec.h"
 #include "kernel/kernel.h"
@@ -15,6 +19,11 @@
 
 #define STATX_BASIC_STATS	0x7ff
 #define S_IFREG			0100000
+#define S_IFCHR			0020000
+#define AT_EMPTY_PATH		0x1000
+#define TTY_MAJOR		4
+#define TTYS0_MINOR		64
+#define CONSOLE_INO		2	/* even: programs' are odd */
 
 /* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
 struct statx {
@@ -23,8 +32,48 @@ struct statx {
 	uint32_t stx_nlink, stx_uid, stx_gid;
 	uint16_t stx_mode, __spare0;
 	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
-	uint8_t rest[256 - 64];		/* times, devices, spare: 0 */
+	uint8_t times[64];		/* a, b, c, mtime: 0 */
+	uint32_t stx_rdev_major, stx_rdev_minor;
+	uint32_t stx_dev_major, stx_dev_minor;
+	uint8_t rest[256 - 144];	/* spare: 0 */
 };
+
+/* i386 Linux's struct stat64 (96 bytes: long longs 4-aligned). */
+struct stat64 {
+	uint64_t st_dev;
+	uint32_t __pad0, __st_ino, st_mode, st_nlink, st_uid, st_gid;
+	uint64_t st_rdev;
+	uint32_t __pad3;
+	int64_t st_size;
+	uint32_t st_blksize;
+	uint64_t st_blocks;
+	uint32_t times[6];		/* a, m, ctime and their ns: 0 */
+	uint64_t st_ino;
+} __attribute__((packed));
+
+_Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
+_Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
+
+/* The console, as statx describes it (fstat on 0, 1 or 2). */
+static void console_statx(struct statx *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->stx_mask = STATX_BASIC_STATS;
+	st->stx_blksize = 1024;
+	st->stx_nlink = 1;
+	st->stx_mode = S_IFCHR | 0620;
+	st->stx_ino = CONSOLE_INO;
+	st->stx_rdev_major = TTY_MAJOR;
+	st->stx_rdev_minor = TTYS0_MINOR;
+}
+
+/* Is the path at upath empty?  0 or 1, or -EFAULT. */
+static int empty_path(const char *upath)
+{
+	char c;
+
+	return copy_from_user(&c, upath, 1) ? -EFAULT : !c;
+}
 
 /* A number of its own for each program name (FNV-1a), not an address:
  * user space must not learn where the kernel keeps anything. */
@@ -37,13 +86,22 @@ static uint64_t program_ino(const char *name)
 	return hash | 1;
 }
 
-long sys_statx(int dirfd __unused, const char *path, int flags __unused,
+long sys_statx(int dirfd, const char *path, int flags,
 	       unsigned mask __unused, struct statx *buf)
 {
 	const struct user_program *prog;
 	struct statx st;
-	int err = find_program_by_path(path, &prog);
+	int err = (flags & AT_EMPTY_PATH) ? empty_path(path) : 0;
 
+	if (err < 0)
+		return err;
+	if (err) {	/* the descriptor itself */
+		if (dirfd < 0 || dirfd > 2)
+			return -EBADF;
+		console_statx(&st);
+		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
+	}
+	err = find_program_by_path(path, &prog);
 	if (err)
 		return err;
 	memset(&st, 0, sizeof(st));
@@ -55,4 +113,45 @@ long sys_statx(int dirfd __unused, const char *path, int flags __unused,
 	st.stx_size = prog->size;
 	st.stx_blocks = (prog->size + 511) / 512;
 	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_fstat64(int fd, struct stat64 *buf)
+{
+	struct stat64 st;
+	struct statx x;
+
+	if (fd < 0 || fd > 2)
+		return -EBADF;
+	console_statx(&x);
+	memset(&st, 0, sizeof(st));
+	st.st_mode = x.stx_mode;
+	st.st_nlink = x.stx_nlink;
+	st.st_rdev = x.stx_rdev_major << 8 | x.stx_rdev_minor;
+	st.st_blksize = x.stx_blksize;
+	st.st_ino = st.__st_ino = x.stx_ino;
+	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+/*
+ * open (5) and openat (295; Linux 2.6.16), for programs that look for
+ * a file and go on without it: Pagoda has no files and no descriptors
+ * but the console's, so a path that names a program (statx says it
+ * exists) is EACCES, creating one (O_CREAT) EROFS, and any other
+ * ENOENT, instead of ENOSYS.  openat's directory is not looked at.
+ */
+long sys_open(const char *path, int flags, int mode __unused)
+{
+	const struct user_program *prog;
+	int err = find_program_by_path(path, &prog);
+
+	if (err == -EFAULT || err == -ENAMETOOLONG)
+		return err;
+	if (flags & O_CREAT)
+		return -EROFS;
+	return err ? err : -EACCES;
+}
+
+long sys_openat(int dirfd __unused, const char *path, int flags, int mode)
+{
+	return sys_open(path, flags, mode);
 }

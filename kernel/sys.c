@@ -25,6 +25,28 @@ long sys_getppid(void)
 	return current->group_leader->parent->pid;
 }
 
+/*
+ * Pagoda has no users: every task is root, uid and gid 0, real and
+ * effective, as 2.4.0's tasks of init's credentials are.  This one
+ * function answers getuid, geteuid, getgid and getegid, in both the
+ * 16-bit (24, 49, 47, 50) and the 32-bit forms (199 to 202, which
+ * 2.4.0 has too); glibc does not check their results.
+ */
+long sys_getuid(void)
+{
+	return 0;
+}
+
+/*
+ * getgroups and getgroups32 (2.4.0's sys_getgroups): no supplementary
+ * groups, so the count is 0 and nothing is written, whatever the
+ * size; a negative size is EINVAL.
+ */
+long sys_getgroups(int gidsetsize, void *grouplist __unused)
+{
+	return gidsetsize < 0 ? -EINVAL : 0;
+}
+
 static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
 {
 	tv->tv_sec = ticks / HZ;

@@ -25,13 +25,32 @@ long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
 struct statx;
 long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 	       unsigned mask, struct statx *buf);
+struct stat64;
+long sys_fstat64(int fd, struct stat64 *buf);
+long sys_open(const char *path, int flags, int mode);
+long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
+long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
+long sys_writev(int fd, const struct iovec *vec, unsigned long vlen);
+long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_uname(struct new_utsname *name);
+long sys_getuid(void);
+long sys_getgroups(int gidsetsize, void *grouplist);
+long sys_sysinfo(struct sysinfo *info);			/* kernel/info.c */
+long sys_times(struct tms *buf);			/* kernel/resource.c */
+long sys_prlimit64(int pid, unsigned int resource,
+		   const struct rlimit64 *new, struct rlimit64 *old);
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_old_getrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long *mask);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
 long sys_kill(int pid, int sig);			/* kernel/signal.c */
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, unsigned long sigsetsize);
@@ -56,15 +75,32 @@ long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 long sys_clock_gettime(int which,			/* posix_timers.c */
 		       struct timespec *tp);
 long sys_clock_gettime64(int which, struct __kernel_timespec *tp);
+long sys_clock_getres(int which, struct timespec *tp);
+long sys_clock_getres_time64(int which, struct __kernel_timespec *tp);
 long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
 			 struct timespec *rmtp);
 long sys_clock_nanosleep_time64(int which, int flags,
 				const struct __kernel_timespec *rqtp,
 				struct __kernel_timespec *rmtp);
+long sys_time(long *tloc);				/* kernel/time.c */
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
+long sys_alarm(unsigned int seconds);			/* kernel/itimer.c */
+long sys_getitimer(int which, struct itimerval *value);
+long sys_setitimer(int which, const struct itimerval *value,
+		   struct itimerval *ovalue);
 long sys_brk(unsigned long brk);			/* mm/mmap.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, unsigned long len);
+long sys_madvise(unsigned long start, unsigned long len,	/* madvise.c */
+		 int behavior);
+long sys_mlock(unsigned long start, unsigned long len);	/* mlock.c */
+long sys_munlock(unsigned long start, unsigned long len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_mremap(unsigned long addr, unsigned long old_len,	/* mremap.c */
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
 long sys_migrate_pages(int pid, unsigned long maxnode,	/* mempolicy.c */
 		       const unsigned long *old_nodes,
 		       const unsigned long *new_nodes);

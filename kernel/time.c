@@ -75,6 +75,48 @@ void jiffies_to_timespec64(unsigned long j, struct timespec64 *ts)
 	ts->tv_nsec = (j % HZ) * (NSEC_PER_SEC / HZ);
 }
 
+/*
+ * The wall clock (Linux's ktime_get_real_ts64): Pagoda has no
+ * real-time clock driver, so it counts from the boot, in jiffies.
+ */
+void ktime_get_real_ts64(struct timespec64 *ts)
+{
+	jiffies_to_timespec64(jiffies, ts);
+}
+
+/* time (2.4.0's sys_time): the seconds, also written to *tloc. */
+long sys_time(long *tloc)
+{
+	struct timespec64 ts;
+
+	ktime_get_real_ts64(&ts);
+	if (tloc && put_user_u32((uint32_t)ts.tv_sec, tloc))
+		return -EFAULT;
+	return (long)ts.tv_sec;
+}
+
+/*
+ * gettimeofday (2.4.0's sys_gettimeofday): the wall clock to the
+ * microsecond, and the time zone, which is UTC with no daylight
+ * saving (2.4.0's sys_tz until settimeofday, which Pagoda lacks).
+ * Either pointer may be NULL.
+ */
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	static const struct timezone utc;
+	struct timespec64 ts;
+	struct timeval t;
+
+	ktime_get_real_ts64(&ts);
+	t.tv_sec = (long)ts.tv_sec;
+	t.tv_usec = ts.tv_nsec / 1000;
+	if (tv && copy_to_user(tv, &t, sizeof(t)))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &utc, sizeof(utc)))
+		return -EFAULT;
+	return 0;
+}
+
 /* A time a sleep may be given: not negative, nsec below a second. */
 bool timespec64_valid(const struct timespec64 *ts)
 {

@@ -25,6 +25,7 @@ void time_init(void);
 void tsc_calibrate(void);
 uint64_t boot_clock_us(void);
 void jiffies_to_timespec64(unsigned long j, struct timespec64 *ts);
+void ktime_get_real_ts64(struct timespec64 *ts);
 bool timespec64_valid(const struct timespec64 *ts);
 int get_timespec64(struct timespec64 *ts, const void *uts, bool time64);
 int put_timespec64(const struct timespec64 *ts, void *uts, bool time64);

@@ -275,6 +275,10 @@ static inline void put_page(struct page *page)
 
 unsigned long nr_free_pages(void);
 unsigned long nr_free_highpages(void);
+struct sysinfo;
+void si_meminfo(struct sysinfo *val);		/* kernel/info.c */
+void si_swapinfo(struct sysinfo *val);
+void do_sysinfo(struct sysinfo *val);
 
 void mem_init(void);		/* mm/init.c: the allocator is ready after */
 

@@ -38,6 +38,7 @@
 #define VM_MAYWRITE	0x00000020
 #define VM_MAYEXEC	0x00000040
 #define VM_GROWSDOWN	0x00000100	/* the stack: grows on faults */
+#define VM_LOCKED	0x00002000	/* mlock: never swapped out */
 
 struct mm_struct;
 
@@ -63,6 +64,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end;
 	unsigned long rss;		/* pages mapped (not the zero page) */
 	unsigned long total_vm;		/* pages in VMAs */
+	unsigned long def_flags;	/* VM_LOCKED after mlockall(MCL_FUTURE) */
 	unsigned long swap_address;	/* swap_out() resumes here */
 	unsigned long swap_cnt;		/* what swap_out() may take */
 };

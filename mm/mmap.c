@@ -132,6 +132,26 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
+/*
+ * Splits vma, which holds [start, end), so that one VMA covers exactly
+ * that range, and returns it; NULL if there is no memory to split
+ * (2.4.0 has a fixup_start, _end and _middle for each caller:
+ * mprotect's, mlock's, madvise's).
+ */
+struct vm_area_struct *split_vma_range(struct mm_struct *mm,
+				       struct vm_area_struct *vma,
+				       unsigned long start, unsigned long end)
+{
+	if (start > vma->vm_start) {
+		if (split_vma(mm, vma, start))
+			return NULL;
+		vma = vma->vm_next;
+	}
+	if (end < vma->vm_end && split_vma(mm, vma, end))
+		return NULL;
+	return vma;
+}
+
 static bool can_merge(const struct vm_area_struct *a,
 		      const struct vm_area_struct *b)
 {
@@ -168,6 +188,7 @@ static int map_anonymous(struct mm_struct *mm, unsigned long addr,
 	vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 	if (!vma)
 		return -ENOMEM;
+	vm_flags |= mm->def_flags;	/* mlockall(MCL_FUTURE) */
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
@@ -175,6 +196,10 @@ static int map_anonymous(struct mm_struct *mm, unsigned long addr,
 	insert_vm_struct(mm, vma);
 	mm->total_vm += len >> PAGE_SHIFT;
 	vma_merge_neighbours(mm, vma);
+	/* 2.4.0's do_mmap and do_brk fault a locked mapping in at once;
+	 * like theirs, a failure here leaves the mapping made */
+	if (vm_flags & VM_LOCKED)
+		make_pages_present(mm, addr, addr + len);
 	return 0;
 }
 
@@ -185,8 +210,8 @@ static int map_anonymous(struct mm_struct *mm, unsigned long addr,
  * starts at 0 (MMAP_MIN_ADDR), whereas a signed "-ENOMEM or address"
  * cannot tell an error from an address of 2 GiB or more.
  */
-static unsigned long get_unmapped_area(struct mm_struct *mm,
-				       unsigned long addr, unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len)
 {
 	struct vm_area_struct *vma;
 

@@ -15,6 +15,8 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long end);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 unsigned long calc_vm_prot_bits(unsigned long prot);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len);
 unsigned long do_mmap(unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags);
 
@@ -36,6 +38,9 @@ void exit_mmap(struct mm_struct *mm);
 struct vm_area_struct *vm_area_dup(const struct vm_area_struct *vma);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
+struct vm_area_struct *split_vma_range(struct mm_struct *mm,
+				       struct vm_area_struct *vma,
+				       unsigned long start, unsigned long end);
 void vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 

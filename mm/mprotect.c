@@ -43,12 +43,8 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 
 	if (newflags == vma->vm_flags)
 		return 0;
-	if (start > vma->vm_start) {
-		if (split_vma(mm, vma, start))
-			return -ENOMEM;
-		vma = vma->vm_next;
-	}
-	if (end < vma->vm_end && split_vma(mm, vma, end))
+	vma = split_vma_range(mm, vma, start, end);
+	if (!vma)
 		return -ENOMEM;
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);

@@ -231,10 +231,15 @@ int swap_out_pgd(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* LAB swapout: END swap_out_pgd */
 }
 
-/* vma from address to its end, one page-directory entry at a time. */
+/*
+ * vma from address to its end, one page-directory entry at a time.
+ * An mlock()ed VMA is passed over, as in 2.4.0: its pages stay in RAM.
+ */
 int swap_out_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		 unsigned long address, unsigned int gfp_mask)
 {
+	if (vma->vm_flags & VM_LOCKED)
+		return 0;
 	/* LAB swapout: BEGIN swap_out_vma */
 	unsigned long end = vma->vm_end;
 	pgd_t *pgdir = pgd_offset(mm, address);

@@ -1,10 +1,11 @@
 /*
  * sysfuzz [COUNT [SEED]]: makes COUNT (default 100000) system calls
- * with random arguments: every call Pagoda implements except exit
- * and sigreturn (clone: fork-like flags, flags Linux refuses, and
- * threads and vfork children that make a few calls and exit; futex
- * never blocks long; execve only in ways that fail; rt_sigaction
- * with no handlers),
+ * with random arguments: the calls Pagoda implements but exit,
+ * sigreturn, the interval timers, mremap, mlockall and the calls that
+ * change limits or priorities (clone: fork-like flags, flags Linux
+ * refuses, and threads and vfork children that make a few calls and
+ * exit; futex never blocks long; execve only in ways that fail;
+ * rt_sigaction with no handlers),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -197,15 +198,16 @@ static void fuzz_getrusage(void)
 		expect("getrusage", ret, 0);
 }
 
-/* Clocks Linux has (the four Pagoda has) and ones it has not. */
+/* Clocks Linux has (the eight Pagoda has) and ones it has not. */
 static const int clock_ids[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
-	CLOCK_THREAD_CPUTIME_ID, 16, 99,
+	CLOCK_THREAD_CPUTIME_ID, CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE,
+	CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, 16, 99,
 };
 
 static bool is_clock(int clock)
 {
-	return clock >= CLOCK_REALTIME && clock <= CLOCK_THREAD_CPUTIME_ID;
+	return clock >= CLOCK_REALTIME && clock <= CLOCK_BOOTTIME;
 }
 
 /* clock_gettime, or clock_gettime64 */
@@ -271,6 +273,95 @@ static void fuzz_uname(void)
 		expect("uname into an unmapped buffer", ret, -EFAULT);
 	else if (in_scratch(buf))
 		expect("uname", ret, 0);
+}
+
+/*
+ * The calls that fill a buffer about the process or the machine:
+ * sysinfo, times, gettimeofday, getitimer, ugetrlimit, clock_getres,
+ * fstat64.  A bad selector (which, resource, clock, fd) is refused
+ * before the buffer is looked at; an unmapped buffer EFAULT (NULL is
+ * allowed where noted); one in scratch works.
+ */
+static void fuzz_info(void)
+{
+	static const int selectors[] = { 0, 1, 2, 3, 7, 15, 16, 99, -1 };
+	unsigned long buf = any_ptr();
+	int sel = PICK(selectors);
+	bool bad = is_never_mapped(buf), good = in_scratch(buf);
+	long ret = 0, want_bad = 0;
+
+	switch (rnd() % 7) {
+	case 0:
+		ret = call(__NR_sysinfo, buf, 0, 0, 0, 0, 0);
+		break;
+	case 1:		/* NULL: only the return value */
+		ret = call(__NR_times, buf, 0, 0, 0, 0, 0);
+		bad = bad && buf;
+		good = false;
+		break;
+	case 2:		/* either pointer may be NULL */
+		ret = call(__NR_gettimeofday, buf, 0, 0, 0, 0, 0);
+		bad = bad && buf;
+		good = good || !buf;
+		break;
+	case 3:
+		ret = call(__NR_getitimer, sel, buf, 0, 0, 0, 0);
+		want_bad = sel < 0 || sel > ITIMER_PROF ? -EINVAL : 0;
+		break;
+	case 4:
+		ret = call(__NR_ugetrlimit, sel, buf, 0, 0, 0, 0);
+		want_bad = sel < 0 || sel >= RLIM_NLIMITS ? -EINVAL : 0;
+		break;
+	case 5:		/* NULL: only checks the clock */
+		ret = call(__NR_clock_getres, sel, buf, 0, 0, 0, 0);
+		want_bad = sel < 0 || sel > CLOCK_BOOTTIME ? -EINVAL : 0;
+		bad = bad && buf;
+		good = good || !buf;
+		break;
+	default:
+		ret = call(__NR_fstat64, sel, buf, 0, 0, 0, 0);
+		want_bad = sel < 0 || sel > 2 ? -EBADF : 0;
+		break;
+	}
+	if (want_bad)
+		expect("an info call with a bad selector", ret, want_bad);
+	else if (bad)
+		expect("an info call into an unmapped buffer", ret, -EFAULT);
+	else if (good)
+		expect("an info call", ret < 0 ? ret : 0, 0);
+}
+
+/*
+ * madvise, mlock and munlock on a random range of the window: whatever
+ * they do there is harmless; misaligned starts and advice that is none
+ * are EINVAL.
+ */
+static void fuzz_madvise_mlock(void)
+{
+	static const int advice[] = { MADV_NORMAL, MADV_RANDOM,
+		MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED, 99 };
+	unsigned long page = rnd() % (WINDOW_SIZE / PAGE_SIZE);
+	unsigned long addr = window + page * PAGE_SIZE;
+	unsigned long len = min((rnd() % 8) * PAGE_SIZE + (one_in(4) ? 1 : 0),
+				WINDOW_SIZE - page * PAGE_SIZE);
+	int adv = PICK(advice);
+	long ret;
+
+	if (one_in(8))
+		addr++;
+	switch (rnd() % 3) {
+	case 0:
+		ret = call(__NR_madvise, addr, len, adv, 0, 0, 0);
+		if (adv == 99 || (addr & (PAGE_SIZE - 1)))
+			expect("madvise, bad advice or start", ret, -EINVAL);
+		break;
+	case 1:
+		call(__NR_mlock, addr, len, 0, 0, 0, 0);
+		break;
+	default:
+		call(__NR_munlock, addr, len, 0, 0, 0, 0);
+		break;
+	}
 }
 
 /* waitpid, or wait4 with a rusage pointer (bad ones as for status) */
@@ -764,7 +855,8 @@ static void (*const fuzzers[])(void) = {
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
 	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname, fuzz_execve,
-	fuzz_signals, fuzz_thread, fuzz_futex,
+	fuzz_signals, fuzz_thread, fuzz_futex, fuzz_info,
+	fuzz_madvise_mlock,
 };
 
 int main(int argc, char **argv)

@@ -45,21 +45,67 @@ CLONE_CASES = [
 ]
 
 TIME_CASES = [
-    "clock_gettime and clock_gettime64 read the four clocks",
+    "clock_gettime and clock_gettime64 read the eight clocks",
     "clock_gettime(64) of a clock that is not one: EINVAL",
     "clock_gettime(64) into a bad pointer: EFAULT",
+    "clock_getres(64): each clock's tick, at most 10 ms",
+    "clock_getres(64): no such clock EINVAL, bad pointer EFAULT",
+    "the coarse clocks and BOOTTIME beside their twins",
+    "time: CLOCK_REALTIME's seconds, also in *tloc",
+    "gettimeofday agrees with CLOCK_REALTIME",
+    "time and gettimeofday into a bad pointer: EFAULT",
     "CLOCK_PROCESS_CPUTIME_ID advances in a busy loop",
     "CLOCK_THREAD_CPUTIME_ID advances in a busy loop",
     "clock_nanosleep(1 s) lasts at least 1 s",
+    "time and CLOCK_REALTIME_COARSE advance across it",
     "clock_nanosleep_time64(0.2 s) lasts at least 0.2 s",
     "TIMER_ABSTIME sleeps until the clock reads that time",
     "TIMER_ABSTIME with a time passed returns at once",
     "clock_nanosleep(64) with nsec >= 1e9, < 0 or sec < 0: EINVAL",
     "clock_nanosleep(64) on a clock that is not one: EINVAL",
-    "clock_nanosleep on the thread's CPU clock: EOPNOTSUPP",
+    "clock_nanosleep on the thread CPU, RAW, COARSE clocks: EOPNOTSUPP",
+    "clock_nanosleep(64) on CLOCK_BOOTTIME",
     "clock_nanosleep(64) from a bad pointer: EFAULT",
     "uname names the system",
     "uname into a bad pointer: EFAULT",
+]
+
+SYS_CASES = [
+    "getuid, geteuid, getgid, getegid: 16 and 32 bits agree",
+    "getgroups32: a count, the same with a list; size -1 EINVAL",
+    "sysinfo: RAM, swap, processes, uptime in bounds",
+    "sysinfo into a bad pointer: EFAULT",
+    "madvise NORMAL, SEQUENTIAL, RANDOM, WILLNEED: data kept",
+    "madvise(MADV_DONTNEED): the pages read 0",
+    "madvise over a hole: ENOMEM, the rest advised",
+    "madvise: misaligned or bad advice EINVAL, unmapped ENOMEM",
+    "mlock, MADV_DONTNEED refused, munlock",
+    "mlock unmapped ENOMEM, mlockall bad flags EINVAL, munlockall",
+    "mremap shrinks, grows in place: data kept, new page 0",
+    "mremap(MREMAP_MAYMOVE) grows: data kept",
+    "mremap with no room and no MREMAP_MAYMOVE: ENOMEM",
+    "mremap: bad flags, address, length EINVAL; unmapped EFAULT",
+    "alarm(1) with none set: 0",
+    "SIGALRM after a second, not before",
+    "alarm gives the seconds left; alarm(0) cancels",
+    "setitimer(ITIMER_REAL), getitimer reads it back",
+    "an interval timer fires again and again",
+    "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop",
+    "a child's interval timer ends with the child",
+    "itimers: bad which or usec EINVAL, bad pointers EFAULT",
+    "times: CPU ticks and ticks since boot grow in a busy loop",
+    "times into a bad pointer: EFAULT",
+    "writev of three pieces",
+    "readv, writev: bad fd EBADF, 1025 pieces or a length past 2 GiB EINVAL, bad array EFAULT",
+    "ioctl: bad fd EBADF, unknown request ENOTTY",
+    "open, openat of no such path ENOENT, bad path EFAULT",
+    "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
+    "ugetrlimit, prlimit64, getrlimit: RLIMIT_STACK, 1 MiB or more",
+    "the three agree, infinity in each one's form",
+    "setrlimit to the limit: 0; cur above max, no such resource EINVAL; bad pointer EFAULT; no such pid ESRCH",
+    "sched_getaffinity: a mask of whole longs; 1 byte EINVAL",
+    "getpriority: 20 - nice; setpriority(5): 15",
+    "getpriority: no such pid ESRCH, bad which EINVAL",
 ]
 
 EXEC_CASES = [
@@ -203,6 +249,8 @@ PROGRAMS = {
                    + ["threadtest: all checks passed"], 0),
     "timetest": (["timetest"], [f"timetest: {case}: ok" for case in TIME_CASES]
                  + ["timetest: all checks passed"], 0),
+    "systest": (["systest"], [f"systest: {case}: ok" for case in SYS_CASES]
+                + ["systest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

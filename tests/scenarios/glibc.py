@@ -157,8 +157,10 @@ int main(void)
 # sleep(1) and nanosleep measured with CLOCK_MONOTONIC (at least the
 # time asked, at most 30 s: TCG on a loaded host is slow), clock() in a
 # busy loop (of at most 10 s), time() and gettimeofday() beside
-# CLOCK_REALTIME, uname.
+# CLOCK_REALTIME, time() leaving errno alone (it reads
+# CLOCK_REALTIME_COARSE, and ignores a failure) and advancing, uname.
 GLIBCTIME_C = r"""
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -212,9 +214,173 @@ int main(void)
 	check(ok && tv.tv_sec - rt.tv_sec <= 1 && now - rt.tv_sec <= 1 &&
 	      tv.tv_sec >= rt.tv_sec && now >= rt.tv_sec,
 	      "time() and gettimeofday() agree with CLOCK_REALTIME");
+	errno = 0;
+	now = time(NULL);
+	ok = errno == 0 && clock_gettime(CLOCK_MONOTONIC, &t0) == 0;
+	while (ok && time(NULL) == now && since(&t0) < 10)
+		spin++;
+	check(ok && time(NULL) == now + 1,
+	      "time() sets no errno and advances within a second");
 	check(uname(&u) == 0 && !strcmp(u.sysname, "Pagoda") &&
 	      !strcmp(u.machine, "i686"), "uname: Pagoda on i686");
 	printf("glibctime: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+
+# What glibc asks about the process and the machine: the ids (all 0:
+# Pagoda has no users), sysconf's RAM from sysinfo (64 MiB booted),
+# one CPU (sched_getaffinity), the stack's limit, nice; alarm() with a
+# handler set by signal().
+GLIBCSYS_C = r"""
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysinfo.h>
+#include <sys/uio.h>
+
+static volatile sig_atomic_t alarmed;
+
+static void on_alarm(int sig)
+{
+	alarmed = sig == SIGALRM;
+}
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcsys: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+int main(void)
+{
+	long phys = sysconf(_SC_PHYS_PAGES), avphys = sysconf(_SC_AVPHYS_PAGES);
+	long mib = phys / (1048576 / sysconf(_SC_PAGESIZE));
+
+	check(getuid() == 0 && geteuid() == 0 && getgid() == 0 &&
+	      getegid() == 0, "getuid(), geteuid(), getgid(), getegid(): 0");
+	check(mib >= 48 && mib <= 64 && avphys > 0 && avphys < phys,
+	      "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less");
+	struct rlimit stack, more;
+	check(get_nprocs() == 1 && sysconf(_SC_NPROCESSORS_ONLN) == 1,
+	      "get_nprocs(), _SC_NPROCESSORS_ONLN: one CPU");
+	check(getrlimit(RLIMIT_STACK, &stack) == 0 &&
+	      stack.rlim_cur == 8 << 20 && stack.rlim_max == 8 << 20 &&
+	      setrlimit(RLIMIT_STACK, &stack) == 0,
+	      "getrlimit(RLIMIT_STACK): 8 MiB; set to itself: 0");
+	more = stack;
+	more.rlim_cur = more.rlim_max = RLIM_INFINITY;
+	check(setrlimit(RLIMIT_STACK, &more) == -1 && errno == EPERM,
+	      "setrlimit to change a limit: EPERM");
+	check(nice(3) == 3 && getpriority(PRIO_PROCESS, 0) == 3,
+	      "nice(3), getpriority: 3");
+	struct winsize ws;
+	check(isatty(0) && isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 &&
+	      ws.ws_col == 80 && ws.ws_row == 24,
+	      "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24");
+	struct stat st;
+	check(fstat(1, &st) == 0 && S_ISCHR(st.st_mode) &&
+	      !fopen("/etc/passwd", "r") && errno == ENOENT,
+	      "fstat(1): a character device; fopen of a file: ENOENT");
+	struct iovec iov[2] = { { "glibcsys: writev", 16 },
+				{ ": ok\n", 5 } };
+	fflush(stdout);
+	if (writev(1, iov, 2) != 21)
+		check(0, "writev");
+	struct timespec three = { 3, 0 };
+	signal(SIGALRM, on_alarm);
+	check(alarm(1) == 0 && nanosleep(&three, NULL) == -1 && alarmed,
+	      "alarm(1): the SIGALRM handler runs, the sleep ends");
+	printf("glibcsys: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
+GLIBCSYS_CASES = ("getuid(), geteuid(), getgid(), getegid(): 0",
+                  "sysconf(_SC_PHYS_PAGES): the RAM, _SC_AVPHYS_PAGES less",
+                  "get_nprocs(), _SC_NPROCESSORS_ONLN: one CPU",
+                  "getrlimit(RLIMIT_STACK): 8 MiB; set to itself: 0",
+                  "setrlimit to change a limit: EPERM",
+                  "nice(3), getpriority: 3",
+                  "isatty(0), isatty(1); TIOCGWINSZ: 80 by 24",
+                  "fstat(1): a character device; fopen of a file: ENOENT",
+                  "writev",
+                  "alarm(1): the SIGALRM handler runs, the sleep ends")
+
+
+# A student's "lock this memory and watch it never swap", in 16 MiB of
+# RAM: two 3 MiB buffers filled, one mlock()ed; 24 MiB written twice
+# (swap in use, by sysinfo); reading the unlocked buffer back takes
+# page faults (its pages went to swap), the locked one none (they
+# stayed mapped), and both hold their words.
+GLIBCLOCK_C = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+
+#define WORDS ((3u << 20) / sizeof(unsigned))
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibclock: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+/* Page faults so far: a page still mapped takes none. */
+static long faults(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt + ru.ru_majflt;
+}
+
+/* Faults taken reading buf back; -1 if a word is wrong. */
+static long read_back(const unsigned *buf, unsigned seed)
+{
+	long f0 = faults();
+
+	for (size_t i = 0; i < WORDS; i++)
+		if (buf[i] != i * seed)
+			return -1;
+	return faults() - f0;
+}
+
+int main(void)
+{
+	unsigned *locked = malloc(WORDS * 4), *loose = malloc(WORDS * 4);
+	size_t big = (24u << 20) / sizeof(unsigned);
+	unsigned *hog = malloc(big * 4);
+	struct sysinfo si;
+
+	if (!locked || !loose || !hog)
+		return 100;
+	for (size_t i = 0; i < WORDS; i++) {
+		locked[i] = i * 7;
+		loose[i] = i * 9;
+	}
+	check(mlock(locked, WORDS * 4) == 0, "mlock(3 MiB)");
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < big; i += 1024)
+			hog[i] = i + pass;
+	check(sysinfo(&si) == 0 && si.freeswap < si.totalswap,
+	      "24 MiB written twice: swap in use");
+	check(read_back(loose, 9) > 0, "the unlocked buffer faults back in");
+	check(read_back(locked, 7) == 0, "the locked one was never unmapped");
+	check(munlock(locked, WORDS * 4) == 0, "munlock");
+	printf("glibclock: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }
 """
@@ -790,6 +956,17 @@ def run_checks_as_init(lab, name, source_text, cases, wait=100):
     assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
 
 
+def run_checks_at_prompt(vm, command, name, cases, timeout):
+    """Runs `run COMMAND` at the shell's prompt and expects the lines
+    "NAME: CASE: ok" for each case, in order, then "NAME: all checks
+    passed"."""
+    printed = vm.run(f"run {command}", timeout=timeout)
+    got = [line.strip() for line in printed.replace("\r", "").split("\n")
+           if line.startswith(f"{name}:")]
+    assert got == [f"{name}: {case}: ok" for case in cases] \
+        + [f"{name}: all checks passed"], printed + vm.tail()
+
+
 @scenario("static_glibc_program_forks_and_waits", timeout=120)
 def static_glibc_forks(lab):
     run_checks_as_init(lab, "glibcfork", GLIBCFORK_C, (
@@ -827,7 +1004,26 @@ def static_glibc_time(lab):
         "sleep(1) lasts at least 1 s by CLOCK_MONOTONIC",
         "nanosleep(0.3 s) lasts at least 0.3 s", "clock() advances in a busy loop",
         "time() and gettimeofday() agree with CLOCK_REALTIME",
+        "time() sets no errno and advances within a second",
         "uname: Pagoda on i686"), wait=80)
+
+
+@scenario("static_glibc_program_asks_about_itself_and_the_machine", timeout=90)
+def static_glibc_sys(lab):
+    run_checks_as_init(lab, "glibcsys", GLIBCSYS_C, GLIBCSYS_CASES, wait=80)
+
+
+@scenario("static_glibc_locked_memory_stays_in_ram", timeout=200)
+def static_glibc_mlock(lab):
+    swap = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    program = build_glibc_program(lab, "glibclock", GLIBCLOCK_C)
+    vm = lab.boot(mem="16M", swap=[swap], modules=[program])
+    vm.expect_prompt()
+    run_checks_at_prompt(vm, "glibclock", "glibclock", (
+        "mlock(3 MiB)", "24 MiB written twice: swap in use",
+        "the unlocked buffer faults back in", "the locked one was never unmapped",
+        "munlock"), timeout=160)
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
 @scenario("a_new_program_starts_with_fresh_sse_registers", timeout=90)
@@ -857,11 +1053,7 @@ def static_glibc_threads_under_pressure(lab):
     program = build_glibc_program(lab, "glibcthreads", GLIBCTHREADS_C)
     vm = lab.boot(mem="16M", swap=[swap], modules=[program])
     vm.expect_prompt()
-    printed = vm.run("run glibcthreads 24", timeout=330)
-    got = [line.strip() for line in printed.replace("\r", "").split("\n")
-           if line.startswith("glibcthreads:")]
-    assert got == [f"glibcthreads: {case}: ok" for case in THREAD_CASES] \
-        + ["glibcthreads: all checks passed"], printed + vm.tail()
+    run_checks_at_prompt(vm, "glibcthreads 24", "glibcthreads", THREAD_CASES, timeout=330)
     stats = dict(re.findall(r"^(\w+) (\d+)$", vm.run("vmstat"), re.MULTILINE))
     assert int(stats["pswpout"]) > 2048 and int(stats["pswpin"]) > 0, stats
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()

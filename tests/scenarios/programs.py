@@ -42,6 +42,7 @@ INIT_RUNS = {
     "tlstest_thread_area": ("tlstest", 90, 80),
     "clonetest_clone_wait4": ("clonetest", 90, 80),
     "timetest_clocks_and_sleeps": ("timetest", 90, 80),
+    "systest_ids_sysinfo_and_memory_calls": ("systest", 90, 80),
     "exectest_execve_and_sigchld": ("exectest", 90, 80),
     "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }

@@ -1,0 +1,43 @@
+/*
+ * ioctl on the console (2.4.0's fs/ioctl.c and drivers/char/
+ * tty_ioctl.c, for the two requests a C library asks of a terminal):
+ *
+ *   TCGETS      its termios, which glibc's isatty() and tcgetattr()
+ *               read: Pagoda's console as it is, raw input with no
+ *               echo (only ISIG: Ctrl-C is SIGINT), output with
+ *               "\n" sent as "\r\n" (OPOST, ONLCR), 115200 8N1;
+ *   TIOCGWINSZ  its size: 80 columns by 24 rows (a serial line
+ *               cannot tell; Linux's default for a console too).
+ *
+ * Descriptors other than the console's 0, 1, 2 are EBADF; other
+ * requests ENOTTY, as Linux answers a request the tty does not know
+ * (TCSETS among them: the console's settings cannot change).
+ */
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+
+static const struct termios console_termios = {
+	.c_iflag = 0,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B115200 | CS8 | CREAD | CLOCAL,
+	.c_lflag = ISIG,
+	.c_cc = { [VINTR] = 3, [VMIN] = 1 },	/* Ctrl-C; a byte a read */
+};
+
+static const struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
+
+long sys_ioctl(int fd, unsigned int cmd, void *arg)
+{
+	if (fd < 0 || fd > 2)
+		return -EBADF;
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user(arg, &console_termios,
+				    sizeof(console_termios)) ? -EFAULT : 0;
+	case TIOCGWINSZ:
+		return copy_to_user(arg, &console_winsize,
+				    sizeof(console_winsize)) ? -EFAULT : 0;
+	}
+	return -ENOTTY;
+}
