@@ -206,7 +206,8 @@ static void a_page_under_write_io_moves_when_written(struct ktest *t)
 		return;
 	page = find_swap_page(entry);
 	put_page(page);			/* the cache holds it */
-	lock_page(page);		/* as page_launder writes it */
+	if (!ktest_lock_page(t, page, "its write, as page_launder's"))
+		return;
 	swap_cache_start_io(page, WRITE);
 	rw_swap_page(WRITE, page);
 	KTEST_ASSERT_EQ(t, isolate_lru_page(page), 0);
@@ -474,7 +475,8 @@ static void a_stale_migration_entry_is_refused(struct ktest *t)
 	page = follow_page(mm, addr);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	get_page(page);
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "unmapping it"))
+		return;
 	try_to_unmap(page);
 	unlock_page(page);			/* the entry is stale now */
 	KTEST_ASSERT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
@@ -483,7 +485,8 @@ static void a_stale_migration_entry_is_refused(struct ktest *t)
 	KTEST_EXPECT_NE(t, check_mm_invariants(), 0);
 	KTEST_EXPECT_NOT_NULL(t, strstr(mm_invariant_report,
 					"stale migration entry"));
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "removing its migration entries"))
+		return;
 	remove_migration_ptes(page, page);
 	unlock_page(page);
 	put_page(page);
