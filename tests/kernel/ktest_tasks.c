@@ -14,15 +14,28 @@
 #include "mm/filemap.h"
 #include "mm/mm.h"
 
-/* Asks done(arg) once a tick, for at most seconds: true once it said so. */
-static bool poll_for(bool (*done)(void *arg), void *arg, int seconds)
+/*
+ * Once a wait has failed, what it waited for is likely never to come in
+ * this boot (a stubbed function): later waits get a second each, so
+ * that every case of the suite still reports before the runner's limit.
+ */
+static bool a_wait_failed;
+
+/*
+ * Asks done(arg) once a tick, for at most seconds (or the one second
+ * above): the number of seconds it waited in vain, 0 once done said so.
+ */
+static int poll_for(bool (*done)(void *arg), void *arg, int seconds)
 {
+	if (a_wait_failed)
+		seconds = 1;
 	for (long ticks = 0; ticks <= seconds * HZ; ticks++) {
 		if (done(arg))
-			return true;
+			return 0;
 		schedule_timeout_uninterruptible(1);
 	}
-	return false;
+	a_wait_failed = true;
+	return seconds;
 }
 
 static const char *state_name(long state)
@@ -56,8 +69,9 @@ bool ktest_reap(struct ktest *t, int pid, int *status)
 {
 	struct reaping r = { pid, status, 0 };
 	struct task_struct *p;
+	int waited = poll_for(reaped, &r, KTEST_CHILD_SECONDS);
 
-	if (poll_for(reaped, &r, KTEST_CHILD_SECONDS)) {
+	if (!waited) {
 		if (r.got == pid)
 			return true;
 		ktest_fail(t, __FILE__, __LINE__,
@@ -67,8 +81,7 @@ bool ktest_reap(struct ktest *t, int pid, int *status)
 	p = find_task_by_pid(pid);
 	ktest_fail(t, __FILE__, __LINE__,
 		   "waited %d s for thread '%s' (pid %d) to exit; "
-		   "it is still %s",
-		   KTEST_CHILD_SECONDS,
+		   "it is still %s", waited,
 		   p ? p->comm : "?", pid, p ? state_name(p->state) : "gone");
 	return false;
 }
@@ -92,25 +105,18 @@ static bool page_taken(void *page)
 	return !TryLockPage(page);
 }
 
-/*
- * Once a page wait has failed, the I/O it waited for is likely never to
- * end in this boot (a stubbed completion): later waits get a second
- * each, so that every case of the suite still reports before the
- * runner's limit.
- */
-static int page_seconds = KTEST_PAGE_SECONDS;
-
 static bool page_wait(struct ktest *t, struct page *page,
 		      bool (*done)(void *page), const char *what,
 		      const char *why)
 {
-	if (poll_for(done, page, page_seconds))
+	int waited = poll_for(done, page, KTEST_PAGE_SECONDS);
+
+	if (!waited)
 		return true;
 	ktest_fail(t, __FILE__, __LINE__,
 		   "waited %d s %s page %lu (flags %#lx, count %d) for %s; "
-		   "it is still locked", page_seconds, what,
+		   "it is still locked", waited, what,
 		   page_to_pfn(page), page->flags, page_count(page), why);
-	page_seconds = 1;
 	return false;
 }
 

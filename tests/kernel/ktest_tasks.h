@@ -21,8 +21,10 @@ struct page;
  * How long a case waits for a page lock: swap I/O ends in
  * milliseconds, so this is reached only when its completion never
  * comes (a stubbed end_swap_io or interrupt handler) or a stubbed
- * unlock_page leaves the page locked.  After one such wait has failed,
- * the others of the boot wait a second.
+ * unlock_page leaves the page locked.
+ *
+ * After one wait of either kind has failed, the others of the boot
+ * wait a second each: what they wait for is likely never to come.
  */
 #define KTEST_PAGE_SECONDS	10
 
