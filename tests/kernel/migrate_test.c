@@ -23,6 +23,7 @@
 #include "mm/swap.h"
 #include "mm/swapops.h"
 #include "mm/vmscan.h"
+#include "tests/common/isolate.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
@@ -59,11 +60,12 @@ static struct page *migrate_at(struct ktest *t, struct mm_struct *mm,
 	LIST_HEAD(l);
 	int rc;
 
-	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
-			   "isolate the user page at %08lx", addr);
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no page at %08lx", addr);
 		return NULL;
 	}
+	if (!isolated_for_test(t, page))
+		return NULL;
 	list_add(&page->lru, &l);
 	rc = migrate_pages(&l, new_page, 0);
 	putback_lru_pages(&l);
@@ -210,7 +212,7 @@ static void a_page_under_write_io_moves_when_written(struct ktest *t)
 		return;
 	swap_cache_start_io(page, WRITE);
 	rw_swap_page(WRITE, page);
-	KTEST_ASSERT_EQ(t, isolate_lru_page(page), 0);
+	KTEST_ASSERT_TRUE(t, isolated_for_test(t, page));
 	list_add(&page->lru, &l);
 	KTEST_EXPECT_EQ(t, migrate_pages(&l, new_page, 0), 0);
 	putback_lru_pages(&l);
@@ -326,10 +328,8 @@ static int start_held_migration(struct ktest *t, struct held *h,
 
 	INIT_LIST_HEAD(&h->list);
 	for (int i = 0; i < n; i++) {
-		if (!pages[i] || isolate_lru_page(pages[i])) {
-			ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
+		if (!pages[i] || !isolated_for_test(t, pages[i]))
 			return -1;
-		}
 		list_add_tail(&pages[i]->lru, &h->list);
 	}
 	migrate_hold_ms = 300;
