@@ -1555,6 +1555,26 @@ static void swapoff_reads_alone_what_readahead_failed(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+static int wake_kswapd_and_wait(void *unused __unused)
+{
+	wakeup_kswapd(1);
+	return 0;
+}
+
+/*
+ * kswapd is there between rounds: a blocking wake-up (an allocator
+ * short of memory) returns once it has done one.  A kswapd that returned
+ * left every such allocator asleep on kswapd_done for ever, and only the
+ * memory-pressure scenarios noticed, each by its time limit.  The wait
+ * runs in a thread, reaped with a limit.
+ */
+static void kswapd_finishes_a_round_when_woken(struct ktest *t)
+{
+	KTEST_ASSERT_NOT_NULL(t, kswapd_task);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, kernel_thread(
+		wake_kswapd_and_wait, NULL, "kswapd-waker")), 0);
+}
+
 static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_young_pte_is_kept_and_rewarded),
 	KTEST_CASE(an_old_page_with_age_left_is_kept),
@@ -1587,5 +1607,6 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(swapoff_maps_a_page_as_its_vma_is_now),
 	KTEST_CASE(swapoff_reads_alone_what_readahead_failed),
 	KTEST_CASE(swapoff_brings_every_page_back),
+	KTEST_CASE(kswapd_finishes_a_round_when_woken),
 };
 KTEST_SUITE(reclaim, reclaim_cases);
