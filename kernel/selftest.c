@@ -15,6 +15,10 @@ extern const struct ktest_suite *const __stop_ktest_suites[];
 static char test_glob[128];
 KERNEL_PARAM_STRING(test, test_glob,
 		    "run the test suites matching GLOB, then power off");
+static unsigned int test_from = 1;
+KERNEL_PARAM_UINT(test_from, test_from, 1, 100000,
+		  "with test=: in each suite, only list the cases before "
+		  "the Nth (the runner's reboot after a panic)");
 
 void ktest_vprint(const char *fmt, va_list ap)
 {
@@ -39,7 +43,8 @@ void run_boot_tests(void)
 
 	if (!test_glob[0])
 		return;
-	t = run_tests(test_glob);
+	t = ktest_run_from(test_glob, test_from, __start_ktest_suites,
+			   __stop_ktest_suites);
 	machine_exit(t.failed == 0);
 }
 

@@ -166,7 +166,12 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c,
 	}
 }
 
-static bool run_suite(const char *glob, const struct ktest_suite *s,
+/*
+ * Cases numbered below first are only listed, as skipped: after a case
+ * panicked the kernel, the runner boots again to run the ones after it,
+ * and learns the name of the one that panicked from the list.
+ */
+static bool run_suite(const char *glob, int first, const struct ktest_suite *s,
 		      int nr, struct ktest_totals *tot)
 {
 	struct ktest_totals mine = { 0 };
@@ -177,9 +182,17 @@ static bool run_suite(const char *glob, const struct ktest_suite *s,
 		planned += selected_case(glob, s, &s->cases[i]);
 	out(INDENT "KTAP version 1\n" INDENT "# Subtest: %s\n", s->name);
 	out(INDENT "1..%zu\n", planned);
-	for (size_t i = 0; i < s->ncases; i++)
-		if (selected_case(glob, s, &s->cases[i]))
-			run_case(s, &s->cases[i], ++case_nr, &mine);
+	for (size_t i = 0; i < s->ncases; i++) {
+		if (!selected_case(glob, s, &s->cases[i]))
+			continue;
+		if (++case_nr >= first) {
+			run_case(s, &s->cases[i], case_nr, &mine);
+			continue;
+		}
+		out(INDENT "ok %d %s # SKIP not run (test_from=%d)\n", case_nr,
+		    s->cases[i].name, first);
+		mine.skipped++;
+	}
 	out("# %s: pass:%d fail:%d skip:%d total:%zu\n", s->name,
 	    mine.passed, mine.failed, mine.skipped, planned);
 	out("%s %d %s\n", mine.failed ? "not ok" : "ok", nr, s->name);
@@ -189,9 +202,9 @@ static bool run_suite(const char *glob, const struct ktest_suite *s,
 	return !mine.failed;
 }
 
-struct ktest_totals ktest_run(const char *glob,
-			      const struct ktest_suite *const *start,
-			      const struct ktest_suite *const *end)
+struct ktest_totals ktest_run_from(const char *glob, int first,
+				   const struct ktest_suite *const *start,
+				   const struct ktest_suite *const *end)
 {
 	struct ktest_totals tot = { 0 };
 	const struct ktest_suite *const *s;
@@ -207,8 +220,15 @@ struct ktest_totals ktest_run(const char *glob,
 	}
 	for (s = start; s < end; s++)
 		if (selected(glob, *s))
-			run_suite(glob, *s, ++tot.suites, &tot);
+			run_suite(glob, first, *s, ++tot.suites, &tot);
 	out("# totals: pass:%d fail:%d skip:%d\n", tot.passed, tot.failed,
 	    tot.skipped);
 	return tot;
+}
+
+struct ktest_totals ktest_run(const char *glob,
+			      const struct ktest_suite *const *start,
+			      const struct ktest_suite *const *end)
+{
+	return ktest_run_from(glob, 1, start, end);
 }

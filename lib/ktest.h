@@ -134,6 +134,13 @@ void ktest_log(struct ktest *t, const char *fmt, ...) __printf(2, 3);
 struct ktest_totals ktest_run(const char *glob,
 			      const struct ktest_suite *const *start,
 			      const struct ktest_suite *const *end);
+/*
+ * The same, but in each suite the selected cases numbered below first
+ * are listed as skipped ("# SKIP not run (test_from=N)"), not run.
+ */
+struct ktest_totals ktest_run_from(const char *glob, int first,
+				   const struct ktest_suite *const *start,
+				   const struct ktest_suite *const *end);
 
 /* Each environment (kernel, host) says where the KTAP text goes. */
 void ktest_vprint(const char *fmt, va_list ap);

@@ -6,38 +6,48 @@
  * and the next suite.  Without it, one stubbed function that trips a
  * BUG_ON aborted ktest-host, and every suite after it went missing.
  *
- * An ASan or UBSan report still ends the program: memory is then no
- * longer to be trusted (the runner names it as a crash).
+ * A NULL pointer dereference fails its case the same way, naming the
+ * function and line that faulted, as the kernel's oops would
+ * (tests/host/null_fault.c).
+ *
+ * An ASan or UBSan report, or a fault at any other address, still ends
+ * the program: memory is then no longer to be trusted (the runner
+ * names it as a crash).
  */
 #include <setjmp.h>
 #include "tests/host/mm_fixture.h"
+#include "tests/host/null_fault.h"
 #include "kernel/sched.h"
 #include "lib/ktest.h"
 
-static jmp_buf *catcher;	/* where a panic goes back to */
+static sigjmp_buf *catcher;	/* where a panic goes back to */
 static struct ktest *caught;	/* the case it fails */
 
 static __noreturn void fail_case(const char *msg)
 {
 	caught->failed = true;
 	ktest_log(caught, "panic: %s (the case stopped there)", msg);
-	longjmp(*catcher, 1);
+	siglongjmp(*catcher, 1);	/* from a signal handler too */
 }
 
 void ktest_call(struct ktest *t, void (*fn)(struct ktest *t))
 {
-	jmp_buf here, *outer = catcher;	/* a test of ktest nests runs */
+	sigjmp_buf here, *outer = catcher;	/* a test of ktest nests runs */
 	struct ktest *outer_case = caught;
 	struct task_struct task = *current;
 
+	if (!outer)
+		null_fault_catch(fail_case);
 	catcher = &here;
 	caught = t;
 	host_panic_catcher = fail_case;
-	if (!setjmp(here))
+	if (!sigsetjmp(here, 1))
 		fn(t);
 	else
 		*current = task;	/* it may have stopped asleep */
 	catcher = outer;
 	caught = outer_case;
 	host_panic_catcher = outer ? fail_case : NULL;
+	if (!outer)
+		null_fault_release();
 }

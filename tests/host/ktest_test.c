@@ -74,6 +74,30 @@ static void a_pattern_selects_single_cases(struct ktest *t)
 	KTEST_EXPECT_EQ(t, tot.failed, 1);
 }
 
+/*
+ * ktest_run_from lists the cases before the first-th, by name, without
+ * running them (the runner's reboot after a case panicked).
+ */
+static void run_from_lists_the_cases_before_first(struct ktest *t)
+{
+	struct ktest_totals tot;
+
+	inits = 2;		/* no init fails */
+	runs = exits = 0;
+	host_ktest_heard[0] = '\0';
+	host_ktest_quiet = true;
+	tot = ktest_run_from("inner", 3, inner_list, inner_list + 1);
+	host_ktest_quiet = false;
+	KTEST_EXPECT_EQ(t, runs, 1);
+	KTEST_EXPECT_EQ(t, exits, 1);
+	KTEST_EXPECT_EQ(t, tot.passed, 1);
+	KTEST_EXPECT_EQ(t, tot.skipped, 2);
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "    1..3\n"
+				    "    ok 1 first # SKIP not run "
+				    "(test_from=3)\n    ok 2 second # SKIP "
+				    "not run (test_from=3)\n    ok 3 third\n"));
+}
+
 static int bug_line;
 
 static void bug_run(struct ktest *t __unused)
@@ -131,6 +155,7 @@ static void a_bug_fails_its_case_and_the_run_goes_on(struct ktest *t)
 static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(init_and_exit_run_around_each_case),
 	KTEST_CASE(a_pattern_selects_single_cases),
+	KTEST_CASE(run_from_lists_the_cases_before_first),
 	KTEST_CASE(a_bug_fails_its_case_and_the_run_goes_on),
 };
 KTEST_SUITE(host_ktest, ktest_cases);

@@ -20,6 +20,7 @@
 #include "mm/vmscan.h"
 #include "mm/vmstat.h"
 #include "tests/common/reclaim_machine.h"
+#include "tests/common/isolate.h"
 #include "tests/host/ramdisk.h"
 #include "tests/host/test_mm.h"
 
@@ -47,11 +48,8 @@ static struct page *new_page(struct page *page __unused,
 /* Isolates page onto l; the case fails if it cannot. */
 static bool isolate(struct ktest *t, struct page *page, struct list_head *l)
 {
-	if (isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
-			   "isolate pfn %lu, a user page", page_to_pfn(page));
+	if (!isolated_for_test(t, page))
 		return false;
-	}
 	list_add_tail(&page->lru, l);
 	return true;
 }

@@ -1,9 +1,14 @@
-/* Helpers for the kernel suites that start threads and wait for them. */
+/*
+ * Helpers for the kernel suites that wait: for threads they start, and
+ * for page locks (I/O, or another task, holding the page).
+ */
 #ifndef TESTS_KERNEL_KTEST_TASKS_H
 #define TESTS_KERNEL_KTEST_TASKS_H
 
 #include "kernel/exit.h"
 #include "lib/ktest.h"
+
+struct page;
 
 /*
  * How long a case waits for a thread it started: the threads of the
@@ -11,6 +16,17 @@
  * code under test left one asleep for ever (a stubbed function).
  */
 #define KTEST_CHILD_SECONDS	20
+
+/*
+ * How long a case waits for a page lock: swap I/O ends in
+ * milliseconds, so this is reached only when its completion never
+ * comes (a stubbed end_swap_io or interrupt handler) or a stubbed
+ * unlock_page leaves the page locked.
+ *
+ * After one wait of either kind has failed, the others of the boot
+ * wait a second each: what they wait for is likely never to come.
+ */
+#define KTEST_PAGE_SECONDS	10
 
 /*
  * Reaps child pid into *status and returns true, once it has exited.
@@ -23,5 +39,16 @@ bool ktest_reap(struct ktest *t, int pid, int *status);
 
 /* The exit code of child pid, or -1 if it cannot be reaped in time. */
 int ktest_exit_code(struct ktest *t, int pid);
+
+/*
+ * lock_page() and wait_on_page() for a case's own use, with a limit:
+ * true once the page is locked (by us) or unlocked.  After
+ * KTEST_PAGE_SECONDS t fails, naming the page and why the case waited
+ * for it (why: "its write", ...), and the result is false: the caller
+ * returns, and the suite goes on.
+ */
+bool ktest_lock_page(struct ktest *t, struct page *page, const char *why);
+bool ktest_wait_on_page(struct ktest *t, struct page *page,
+			const char *why);
 
 #endif

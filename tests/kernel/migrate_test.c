@@ -23,6 +23,7 @@
 #include "mm/swap.h"
 #include "mm/swapops.h"
 #include "mm/vmscan.h"
+#include "tests/common/isolate.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
@@ -59,11 +60,12 @@ static struct page *migrate_at(struct ktest *t, struct mm_struct *mm,
 	LIST_HEAD(l);
 	int rc;
 
-	if (!page || isolate_lru_page(page)) {
-		ktest_fail(t, __FILE__, __LINE__, "isolate_lru_page: cannot "
-			   "isolate the user page at %08lx", addr);
+	if (!page) {
+		ktest_fail(t, __FILE__, __LINE__, "no page at %08lx", addr);
 		return NULL;
 	}
+	if (!isolated_for_test(t, page))
+		return NULL;
 	list_add(&page->lru, &l);
 	rc = migrate_pages(&l, new_page, 0);
 	putback_lru_pages(&l);
@@ -206,10 +208,11 @@ static void a_page_under_write_io_moves_when_written(struct ktest *t)
 		return;
 	page = find_swap_page(entry);
 	put_page(page);			/* the cache holds it */
-	lock_page(page);		/* as page_launder writes it */
+	if (!ktest_lock_page(t, page, "its write, as page_launder's"))
+		return;
 	swap_cache_start_io(page, WRITE);
 	rw_swap_page(WRITE, page);
-	KTEST_ASSERT_EQ(t, isolate_lru_page(page), 0);
+	KTEST_ASSERT_TRUE(t, isolated_for_test(t, page));
 	list_add(&page->lru, &l);
 	KTEST_EXPECT_EQ(t, migrate_pages(&l, new_page, 0), 0);
 	putback_lru_pages(&l);
@@ -325,10 +328,8 @@ static int start_held_migration(struct ktest *t, struct held *h,
 
 	INIT_LIST_HEAD(&h->list);
 	for (int i = 0; i < n; i++) {
-		if (!pages[i] || isolate_lru_page(pages[i])) {
-			ktest_fail(t, __FILE__, __LINE__, "cannot isolate");
+		if (!pages[i] || !isolated_for_test(t, pages[i]))
 			return -1;
-		}
 		list_add_tail(&pages[i]->lru, &h->list);
 	}
 	migrate_hold_ms = 300;
@@ -474,7 +475,8 @@ static void a_stale_migration_entry_is_refused(struct ktest *t)
 	page = follow_page(mm, addr);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	get_page(page);
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "unmapping it"))
+		return;
 	try_to_unmap(page);
 	unlock_page(page);			/* the entry is stale now */
 	KTEST_ASSERT_TRUE(t, pte_is_migration(*pte_of(mm, addr)));
@@ -483,7 +485,8 @@ static void a_stale_migration_entry_is_refused(struct ktest *t)
 	KTEST_EXPECT_NE(t, check_mm_invariants(), 0);
 	KTEST_EXPECT_NOT_NULL(t, strstr(mm_invariant_report,
 					"stale migration entry"));
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "removing its migration entries"))
+		return;
 	remove_migration_ptes(page, page);
 	unlock_page(page);
 	put_page(page);

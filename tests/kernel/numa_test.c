@@ -10,6 +10,7 @@
 #include "mm/internal.h"
 #include "mm/numa.h"
 #include "mm/vmstat.h"
+#include "tests/common/isolate.h"
 #include "tests/kernel/ktest_mm.h"
 #include "tests/kernel/ktest_pages.h"
 
@@ -194,7 +195,7 @@ static void move_pages_answers_shared_and_busy(struct ktest *t)
 			put_u32(data + i * PAGE_SIZE, 100 + i);
 	}
 	busy = follow_page(mm, data + 2 * PAGE_SIZE);
-	KTEST_ASSERT_EQ(t, isolate_lru_page(busy), 0);
+	KTEST_ASSERT_TRUE(t, isolated_for_test(t, busy));
 	list_add(&busy->lru, &l);
 	KTEST_EXPECT_EQ(t, move_three_to_node_1(args, MPOL_MF_MOVE), 0);
 	KTEST_EXPECT_EQ(t, status_of(args, 0), 1);

@@ -30,7 +30,8 @@ static void try_lock_takes_a_free_lock_only(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageLocked(page));
 	KTEST_EXPECT_EQ(t, TryLockPage(page), 1);
 	unlock_page(page);
-	KTEST_EXPECT_FALSE(t, PageLocked(page));
+	/* not to lock_page a page left locked: that would hang */
+	KTEST_ASSERT_TRUE(t, !PageLocked(page));
 	lock_page(page);		/* free: does not sleep */
 	KTEST_EXPECT_TRUE(t, PageLocked(page));
 	unlock_page(page);
@@ -125,25 +126,42 @@ static void unlock_from_irq(unsigned long data)
 	unlock_page((struct page *)data);
 }
 
-/* The I/O-completion pattern: the lock is released by an interrupt. */
+/* Sleeps in lock_page until the timer unlocks: its thread's job. */
+static int relock_fn(void *arg)
+{
+	struct locker *l = arg;
+
+	lock_page(l->page);
+	l->got_at = jiffies;
+	return 0;
+}
+
+/*
+ * The I/O-completion pattern: the lock is released by an interrupt.
+ * A thread sleeps in lock_page, so that an unlock that never comes
+ * fails the case (ktest_exit_code) instead of hanging the suite.
+ */
 static void an_interrupt_handler_may_unlock(struct ktest *t)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	/* static: a thread left asleep may write it after the case */
+	static struct locker l;
 	struct timer_list timer;
 	unsigned long start = jiffies;
 
-	KTEST_ASSERT_NOT_NULL(t, page);
-	lock_page(page);
+	l = (struct locker){ .page = alloc_page(GFP_KERNEL) };
+	KTEST_ASSERT_NOT_NULL(t, l.page);
+	lock_page(l.page);
 	init_timer(&timer);
 	timer.expires = jiffies + 3;
 	timer.function = unlock_from_irq;
-	timer.data = (unsigned long)page;
+	timer.data = (unsigned long)l.page;
 	add_timer(&timer);
-	lock_page(page);		/* sleeps until the timer unlocks */
-	KTEST_EXPECT_GE(t, jiffies - start, 3);
-	KTEST_EXPECT_TRUE(t, PageLocked(page));
-	unlock_page(page);
-	__free_page(page);
+	KTEST_ASSERT_EQ(t, ktest_exit_code(t, kernel_thread(relock_fn, &l,
+							     "relocker")), 0);
+	KTEST_EXPECT_GE(t, l.got_at - start, 3);
+	KTEST_EXPECT_TRUE(t, PageLocked(l.page));
+	unlock_page(l.page);
+	__free_page(l.page);
 }
 
 static const struct ktest_case page_lock_cases[] = {

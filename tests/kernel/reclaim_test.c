@@ -50,30 +50,35 @@ static swp_entry_t entry_at(struct mm_struct *mm, unsigned long addr)
 	return pte_to_swp_entry(*pte_of(mm, addr));
 }
 
-/* Writes a swap-cache page to its slot and waits, as page_launder does. */
-static void write_and_wait(struct page *page)
+/*
+ * Writes a swap-cache page to its slot and waits, as page_launder does;
+ * false (t failed, naming the page) if the write never ends.
+ */
+static bool write_and_wait(struct ktest *t, struct page *page)
 {
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "its write"))
+		return false;
 	swap_cache_start_io(page, WRITE);
 	rw_swap_page(WRITE, page);
-	wait_on_page(page);
+	return ktest_wait_on_page(t, page, "its write to swap to end");
 }
 
 /* Takes an unused clean page out of the cache, as reclaim_page does. */
-static void drop_from_cache(struct page *page)
+static bool drop_from_cache(struct ktest *t, struct page *page)
 {
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "dropping it from the swap cache"))
+		return false;
 	get_page(page);
 	delete_from_swap_cache_nolock(page);
 	unlock_page(page);
 	__free_page(page);
+	return true;
 }
 
 /* Writes an unused swap-cache page out and drops it: on disk only. */
-static void write_out(struct page *page)
+static bool write_out(struct ktest *t, struct page *page)
 {
-	write_and_wait(page);
-	drop_from_cache(page);
+	return write_and_wait(t, page) && drop_from_cache(t, page);
 }
 
 /*
@@ -198,7 +203,8 @@ static void a_cached_page_goes_back_to_its_slot(struct ktest *t)
 
 	if (!mm)
 		return;
-	write_and_wait(page);
+	if (!write_and_wait(t, page))
+		return;
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* mapped again */
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
@@ -230,7 +236,8 @@ static void a_write_fault_frees_the_slot(struct ktest *t)
 
 	if (!mm)
 		return;
-	write_and_wait(page);
+	if (!write_and_wait(t, page))
+		return;
 	free_slots = nr_swap_pages;
 	KTEST_EXPECT_EQ(t, put_u32(addr, 77), 0);	/* in place: ours */
 	KTEST_EXPECT_PTR_EQ(t, follow_page(mm, addr), page);
@@ -261,7 +268,8 @@ static void a_write_to_a_cached_page_frees_the_slot(struct ktest *t)
 
 	if (!mm)
 		return;
-	write_and_wait(page);
+	if (!write_and_wait(t, page))
+		return;
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);
 	KTEST_EXPECT_FALSE(t, pte_write(*pte_of(mm, addr)));
 	KTEST_EXPECT_TRUE(t, PageSwapCache(page));	/* 2.4.0 keeps it */
@@ -290,7 +298,8 @@ static void a_swap_in_frees_the_slot_when_swap_is_short(struct ktest *t)
 
 	if (!mm)
 		return;
-	write_and_wait(page);
+	if (!write_and_wait(t, page))
+		return;
 	raw = kmalloc(total_swap_pages * sizeof(*raw), GFP_KERNEL);
 	KTEST_ASSERT_NOT_NULL(t, raw);
 	while (!vm_swap_full() && (raw[held] = get_swap_page()).val)
@@ -376,7 +385,8 @@ static void swap_in_brings_the_data_back(struct ktest *t)
 
 	if (!mm)
 		return;
-	write_out(page);
+	if (!write_out(t, page))
+		return;
 	KTEST_EXPECT_NULL(t, lookup_swap_cache(entry));
 	KTEST_EXPECT_EQ(t, swap_count(entry), 1);	/* the PTE's only */
 	KTEST_EXPECT_EQ(t, get_u32(addr), 1000);	/* read from disk */
@@ -412,7 +422,8 @@ static struct mm_struct *mm_with_windows_on_disk(struct ktest *t,
 	for (unsigned int i = 0; i < pages; i++) {
 		unsigned long a = *addr + i * PAGE_SIZE;
 
-		write_out(swap_out_page(mm, a));
+		if (!write_out(t, swap_out_page(mm, a)))
+			return NULL;
 		if (!*first && !(SWP_OFFSET(entry_at(mm, a)) & (n - 1)))
 			*first = a;
 	}
@@ -523,18 +534,21 @@ static void expect_mapped(struct ktest *t, struct mm_struct *mm,
 
 /* The n unmapped pages from a, if read-ahead brought them into the
  * cache, leave it: on disk only again. */
-static void drop_read_ahead(struct mm_struct *mm, unsigned long a,
-			    unsigned int n)
+static bool drop_read_ahead(struct ktest *t, struct mm_struct *mm,
+			    unsigned long a, unsigned int n)
 {
 	for (unsigned int i = 0; i < n; i++, a += PAGE_SIZE) {
 		struct page *page = find_swap_page(entry_at(mm, a));
 
 		if (!page)
 			continue;
-		wait_on_page(page);
+		if (!ktest_wait_on_page(t, page, "its read-ahead to end"))
+			return false;
 		page_cache_release(page);
-		drop_from_cache(page);
+		if (!drop_from_cache(t, page))
+			return false;
 	}
+	return true;
 }
 
 /*
@@ -567,12 +581,14 @@ static void a_writer_gets_the_pages_read_ahead_writable(struct ktest *t)
 		KTEST_EXPECT_EQ(t, put_u32(w1 + i * PAGE_SIZE, 5000 + i), 0);
 	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 1);
 	for (unsigned int i = 0; i < n; i++)
-		write_out(swap_out_page(mm, w1 + i * PAGE_SIZE));
+		if (!write_out(t, swap_out_page(mm, w1 + i * PAGE_SIZE)))
+			return;
 	for (unsigned int i = 0; i < n; i++)
 		KTEST_EXPECT_EQ(t, get_u32(w1 + i * PAGE_SIZE), 5000 + i);
 	/* a reader: reads the page before window 4, then window 4 (on
 	 * disk only again: the writer's read-ahead may have reached it) */
-	drop_read_ahead(mm, w4, n);
+	if (!drop_read_ahead(t, mm, w4, n))
+		return;
 	KTEST_EXPECT_EQ(t, get_u32(w4 - PAGE_SIZE), written_at(addr, w4 -
 								 PAGE_SIZE));
 	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm, w4)));
@@ -693,7 +709,8 @@ static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bdev->nr_requests - requests, 5);
 	KTEST_EXPECT_EQ(t, vm_events[PGFAULT] - faults, 4);
 	KTEST_EXPECT_EQ(t, swapin_window, 4 * n);
-	write_out(swap_out_page(mm, first));
+	if (!write_out(t, swap_out_page(mm, first)))
+		return;
 	KTEST_EXPECT_EQ(t, get_u32(first), written_at(addr, first));
 	KTEST_EXPECT_EQ(t, swapin_window, 0);
 	expect_clean_invariants(t);
@@ -723,11 +740,13 @@ static void readahead_follows_the_reader_across_a_slot_jump(struct ktest *t)
 	if (!mm)
 		return;
 	for (a = addr + PAGE_SIZE; a <= addr + n * PAGE_SIZE; a += PAGE_SIZE)
-		write_out(swap_out_page(mm, a));
+		if (!write_out(t, swap_out_page(mm, a)))
+			return;
 	for (unsigned int i = 0; i < 2 * n; i++)	/* other owners' */
 		held[i] = get_swap_page();
 	for (; a <= addr + 2 * n * PAGE_SIZE; a += PAGE_SIZE)
-		write_out(swap_out_page(mm, a));
+		if (!write_out(t, swap_out_page(mm, a)))
+			return;
 	for (unsigned int i = 0; i < 2 * n; i++)
 		if (held[i].val)
 			swap_free(held[i]);
@@ -761,7 +780,8 @@ static void swap_cache_lookups_age_pages_up(struct ktest *t)
 	e2 = entry_at(mm, first + 2 * PAGE_SIZE);
 	found = read_swap_cache_async(entry_at(mm, first + PAGE_SIZE));
 	KTEST_ASSERT_NOT_NULL(t, found);
-	wait_on_page(found);
+	if (!ktest_wait_on_page(t, found, "its read to end"))
+		return;
 	found->age = 0;
 	deactivate_page(found);
 	KTEST_EXPECT_TRUE(t, PageInactiveDirty(found));
@@ -1045,7 +1065,8 @@ static bool two_slots_on_disk(struct ktest *t, struct mm_struct *mm[2],
 		kunmap(page);
 		set_page_dirty(page);
 		unlock_page(page);
-		write_out(page);
+		if (!write_out(t, page))
+			return false;
 	}
 	return true;
 }
@@ -1155,7 +1176,8 @@ static void page_launder_decides_each_page(struct ktest *t)
 	put_page(pages[2]);
 	unlock_page(pages[3]);
 	for (int i = 0; i < 6; i++)
-		drop_from_cache(pages[i]);
+		if (!drop_from_cache(t, pages[i]))
+			return;
 	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
@@ -1226,7 +1248,8 @@ static void page_launder_writes_when_short(struct ktest *t)
 	}
 	page_launder(GFP_KSWAPD, 1);
 	free_held_pages(hog);
-	wait_on_page(page);
+	if (!ktest_wait_on_page(t, page, "page_launder's write to end"))
+		return;
 	KTEST_EXPECT_GT(t, vm_events[PSWPOUT], writes);
 	KTEST_EXPECT_FALSE(t, PageDirty(page));
 	KTEST_EXPECT_FALSE(t, PageError(page));
@@ -1252,7 +1275,8 @@ static void page_launder_writes_when_short(struct ktest *t)
 	KTEST_EXPECT_EQ(t, raw[0], 0x5a5a5a5a);
 	KTEST_EXPECT_EQ(t, raw[PAGE_SIZE / 4 - 1], 0x5a5a5a5a);
 	kfree(raw);
-	drop_from_cache(page);
+	if (!drop_from_cache(t, page))
+		return;
 	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
@@ -1302,8 +1326,8 @@ static void reclaim_page_takes_clean_unused_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_swap_pages, free_slots);
 	KTEST_EXPECT_EQ(t, vm_events[PGSTEAL], steals + 1);
 	__free_page(got);
-	drop_from_cache(dirty);
-	drop_from_cache(used);
+	if (!drop_from_cache(t, dirty) || !drop_from_cache(t, used))
+		return;
 	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
@@ -1338,9 +1362,9 @@ static void refill_inactive_scan_ages_the_active_list(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageActive(mapped));
 	KTEST_EXPECT_EQ(t, mapped->age, 0);
 	put_page(mapped);
-	drop_from_cache(referenced);
-	drop_from_cache(unmapped);
-	drop_from_cache(mapped);
+	if (!drop_from_cache(t, referenced) ||
+	    !drop_from_cache(t, unmapped) || !drop_from_cache(t, mapped))
+		return;
 	leave_mm(t, mm);
 	expect_clean_invariants(t);
 }
@@ -1432,7 +1456,8 @@ static void swapoff_maps_a_page_as_its_vma_is_now(struct ktest *t)
 	a = addr + 2 * PAGE_SIZE;
 	page = swap_out_page(mm, a);
 	r.disk = swap_info[SWP_TYPE(entry_at(mm, a))].bdev->name;
-	lock_page(page);
+	if (!ktest_lock_page(t, page, "holding it while swapoff runs"))
+		return;
 	pid = kernel_thread(run_swapoff, &r, "swapoff");
 	for (int i = 0; pid > 0 && i < HZ && !page->wait; i++)
 		schedule_timeout_uninterruptible(1);
@@ -1474,8 +1499,8 @@ static void swapoff_brings_every_page_back(struct ktest *t)
 	for (int i = 0; i < 32; i++) {
 		struct page *page = swap_out_page(mm, addr + i * PAGE_SIZE);
 
-		if (i % 2)			/* odd ones: on disk only */
-			write_out(page);
+		if (i % 2 && !write_out(t, page))	/* odd: on disk only */
+			return;
 	}
 	child = dup_mm(mm);
 	KTEST_ASSERT_NOT_NULL(t, child);
@@ -1530,6 +1555,26 @@ static void swapoff_reads_alone_what_readahead_failed(struct ktest *t)
 	expect_clean_invariants(t);
 }
 
+static int wake_kswapd_and_wait(void *unused __unused)
+{
+	wakeup_kswapd(1);
+	return 0;
+}
+
+/*
+ * kswapd is there between rounds: a blocking wake-up (an allocator
+ * short of memory) returns once it has done one.  A kswapd that returned
+ * left every such allocator asleep on kswapd_done for ever, and only the
+ * memory-pressure scenarios noticed, each by its time limit.  The wait
+ * runs in a thread, reaped with a limit.
+ */
+static void kswapd_finishes_a_round_when_woken(struct ktest *t)
+{
+	KTEST_ASSERT_NOT_NULL(t, kswapd_task);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, kernel_thread(
+		wake_kswapd_and_wait, NULL, "kswapd-waker")), 0);
+}
+
 static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_young_pte_is_kept_and_rewarded),
 	KTEST_CASE(an_old_page_with_age_left_is_kept),
@@ -1562,5 +1607,6 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(swapoff_maps_a_page_as_its_vma_is_now),
 	KTEST_CASE(swapoff_reads_alone_what_readahead_failed),
 	KTEST_CASE(swapoff_brings_every_page_back),
+	KTEST_CASE(kswapd_finishes_a_round_when_woken),
 };
 KTEST_SUITE(reclaim, reclaim_cases);

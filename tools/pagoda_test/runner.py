@@ -32,6 +32,7 @@ from .lab import load_scenarios, run_scenario
 ROOT = Path(__file__).resolve().parents[2]
 RUNTESTS = ROOT / "tools" / "runtests.py"
 DEFAULT_TIMEOUT = 120.0
+MAX_SUITE_BOOTS = 8  # a kernel suite's boots, when cases stop them (run_kernel_suite)
 SUITE_CONFIG_KEYS = {"mem", "qemu", "append", "timeout", "disks"}
 DISK_KEYS = {"size", "mkswap", "swap_kib", "bad_pages", "null", "readonly", "errors",
              "bridge", "modern", "block_size", "iops"}
@@ -202,9 +203,10 @@ def make_suite_disks(build, name, settings):
                              bad_pages=spec.get("bad_pages", ()))
 
 
-def kernel_suite_command(build, name, settings):
-    """The QEMU argv running kernel suite `name`."""
-    append = f"test={name} {settings.get('append', '')}".strip()
+def kernel_suite_command(build, name, settings, first=1):
+    """The QEMU argv running kernel suite `name` (from its case `first` on)."""
+    start = f" test_from={first}" if first > 1 else ""
+    append = f"test={name}{start} {settings.get('append', '')}".strip()
     return qemu.command(kernel=Path(build) / "kernel.elf", append=append,
                         mem=settings.get("mem"), extra=settings.get("qemu", []),
                         swap=suite_disks(build, name, settings))
@@ -237,18 +239,70 @@ def judge_kernel_suite(name, output, code, timeout):
     return cases, notes
 
 
+def stopped_at(name, output, code):
+    """The number of the case a boot stopped in (a panic, a hang), if cases follow it.
+
+    None if the boot ended well, never started the suite, or stopped in its
+    last case: then another boot has nothing left to run.
+    """
+    root = ktap.parse(output)
+    suite = root.find(name) if root else None
+    if code == qemu.EXIT_SUCCESS or suite is None or suite.plan is None:
+        return None
+    results = [t.result for t in suite.subtests]
+    number = results.index(None) + 1 if None in results else len(results) + 1
+    return number if number < suite.plan else None
+
+
+def name_stopped_case(cases, number, listed):
+    """Name case `number`, left as "#N", after the next boot's list of the cases before it."""
+    case = cases[number - 1]
+    if number - 1 < len(listed) and case.name == f"#{number}":
+        case.name = listed[number - 1].name
+        case.lines = [line.replace(f"case {number} of ", f"{case.name}: case {number} of ", 1)
+                      for line in case.lines]
+
+
 def run_kernel_suite(build, name, settings, timeout):
-    """Boot QEMU with test=<name>, wait for it (killing it on timeout), judge it."""
+    """Boot QEMU with test=<name>, wait for it (killing it on timeout), judge it.
+
+    A boot that stops in a case (a panic, or a hang the timeout ends) with
+    cases after it is followed by another, test_from=N+1: the cases before
+    N+1 are only listed (that names case N), the rest run. Boots go on
+    while fewer than MAX_SUITE_BOOTS were made and twice the timeout has not
+    passed, so a stubbed function costs only the cases it breaks.
+    """
     timeout = settings.get("timeout", timeout)
-    argv = kernel_suite_command(build, name, settings)
     start = time.monotonic()
-    make_suite_disks(build, name, settings)
-    vm = machine.Machine(argv, interactive=False)
-    code = vm.wait(timeout)
-    if code is None:
-        vm.kill()
-    cases, notes = judge_kernel_suite(name, vm.output, code, timeout)
-    return [Outcome(f"kernel:{name}", cases, notes, shlex.join(argv), vm.output,
+    cases, notes, outputs, argvs, first = [], [], [], [], 1
+    while True:
+        argv = kernel_suite_command(build, name, settings, first)
+        make_suite_disks(build, name, settings)
+        vm = machine.Machine(argv, interactive=False)
+        code = vm.wait(timeout)
+        if code is None:
+            vm.kill()
+        boot, boot_notes = judge_kernel_suite(name, vm.output, code, timeout)
+        if first == 1:
+            cases = boot
+        elif len(boot) >= first:  # it listed the cases before `first`
+            name_stopped_case(cases, first - 1, boot)
+            cases = cases[:first - 1] + boot[first - 1:]
+        else:  # it never got to the suite: the cases after stay "never ran"
+            boot_notes += [line for case in boot for line in case.lines]
+        notes += [f"boot {len(argvs) + 1} (test_from={first}): {note}" if first > 1
+                  else note for note in boot_notes]
+        argvs.append(argv)
+        outputs.append(f"# ---- boot {len(argvs)}: {shlex.join(argv)}\n{vm.output}")
+        stopped = stopped_at(name, vm.output, code)
+        if (stopped is None or len(argvs) >= MAX_SUITE_BOOTS
+                or time.monotonic() - start >= 2 * timeout):
+            break
+        notes.append(f"boot {len(argvs)} stopped in case {stopped}; "
+                     f"boot {len(argvs) + 1} runs the cases after it")
+        first = stopped + 1
+    output = outputs[0] if len(outputs) == 1 else "\n".join(outputs)
+    return [Outcome(f"kernel:{name}", cases, notes, shlex.join(argvs[0]), output,
                     time.monotonic() - start)]
 
 

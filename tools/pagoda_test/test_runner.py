@@ -114,15 +114,16 @@ class KernelSuiteTest(FakeBuildTest):
         self.assertLess(time.monotonic() - start, 30, "the hanging suite was not killed")
         self.assertEqual(machine._live, set(), "a QEMU was left running")
         self.assertEqual(status, 1)
-        # pass 3, fail 2+1, crash 2+3, skip 2+1 skipped, badexit 3+1, hang 1+2, stdin 3
-        self.assertEqual(lines[-1], "16 passed, 7 failed, 1 skipped")
+        # pass 3, fail 2+1, crash 4+1, skip 2+1 skipped, badexit 3+1, hang 2+1, stdin 3
+        # (crash and hang boot again after the case that stopped them)
+        self.assertEqual(lines[-1], "19 passed, 4 failed, 1 skipped")
         self.assertIn("ok kernel:pass_one (3 cases)", lines)
         self.assertIn("ok kernel:skip_four (3 cases, 1 skipped)", lines)
         self.assertIn("ok kernel:stdin_seven (3 cases)", lines)
         self.assertIn("not ok kernel:fail_two: 1 of 3 cases failed", lines)
-        self.assertIn("not ok kernel:crash_three: 3 of 5 cases failed", lines)
+        self.assertIn("not ok kernel:crash_three: 1 of 5 cases failed", lines)
         self.assertIn("not ok kernel:badexit_five: 1 of 4 cases failed", lines)
-        self.assertIn("not ok kernel:hang_six: 2 of 3 cases failed", lines)
+        self.assertIn("not ok kernel:hang_six: 1 of 3 cases failed", lines)
 
     def test_explicit_suites_and_suite_pointers_are_not_run(self):
         _, lines = self.run_tests("--list")
@@ -148,15 +149,33 @@ class KernelSuiteTest(FakeBuildTest):
         self.assertIn("-append test=fail_two", log_lines[0])
         self.assertIn("    not ok 2 b", log_lines)
 
-    def test_crash_reports_the_case_in_progress_and_the_panic(self):
+    def test_crash_names_the_case_in_progress_and_runs_the_rest_in_a_new_boot(self):
         _, lines = self.run_tests("--glob", "crash_*")
-        self.assertIn("    case 3 of 5: in progress when the output ended", lines)
+        self.assertIn("    c: case 3 of 5: in progress when the output ended", lines)
         self.assertIn("    [    0.010000] Kernel panic - not syncing: Fatal exception", lines)
-        self.assertIn("    case 4 of 5: never ran", lines)
+        self.assertIn("    boot 1 stopped in case 3; boot 2 runs the cases after it", lines)
+        outcome = runner.run_kernel_suite(self.build, "crash_three", {}, 30)[0]
+        self.assertEqual([(case.name, case.status) for case in outcome.cases],
+                         [("a", "pass"), ("b", "pass"), ("c", "fail"), ("d", "pass"),
+                          ("e", "pass")])
+        log = (self.build / "test-logs" / "kernel-crash_three.log").read_text()
+        self.assertIn("# ---- boot 2: ", log)
+        self.assertIn("-append 'test=crash_three test_from=4'", log)
+        self.assertNotIn("never ran", log)
 
-    def test_timeout_is_reported(self):
+    def test_timeout_is_reported_and_the_cases_after_run(self):
         _, lines = self.run_tests("--glob", "hang_*")
         self.assertIn("    timed out after 4 s; QEMU killed", lines)
+        self.assertIn("    second: case 2 of 3: in progress when the output ended", lines)
+        self.assertIn("not ok kernel:hang_six: 1 of 3 cases failed", lines)
+
+    def test_boots_stop_after_max_suite_boots(self):
+        saved = runner.MAX_SUITE_BOOTS
+        runner.MAX_SUITE_BOOTS = 1
+        self.addCleanup(setattr, runner, "MAX_SUITE_BOOTS", saved)
+        _, lines = self.run_tests("--glob", "crash_*")
+        self.assertIn("    case 3 of 5: in progress when the output ended", lines)
+        self.assertIn("    case 4 of 5: never ran", lines)
 
     def test_passing_run_removes_a_stale_log(self):
         stale = self.build / "test-logs" / "kernel-pass_one.log"
