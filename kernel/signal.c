@@ -192,6 +192,18 @@ void default_action(struct task_struct *p, int sig)
 }
 
 /*
+ * Whether a handler of p's will take sig (Linux 2.6's
+ * unhandled_signal(), which 2.4.0 lacks): a fault a program catches
+ * is the program's business, and the console says nothing of it.
+ */
+bool signal_handled(const struct task_struct *p, int sig)
+{
+	void (*handler)(int) = p->action[sig - 1].sa_handler;
+
+	return handler != SIG_DFL && handler != SIG_IGN;
+}
+
+/*
  * A fault's signal: the task cannot go on without acting on it, so
  * it is unblocked, and SIG_IGN becomes the default (2.4.0's
  * force_sig_info).  A handler still runs, in the faulting thread.

@@ -5,8 +5,8 @@
  * ordinary work: handle_mm_fault() maps a page (demand-zero,
  * copy-on-write, swap-in).  A fault just below the stack VMA grows the
  * stack.  Anything else is a bad access:
- *   - from user mode, the process is killed with SIGSEGV, and the
- *     console says where and why;
+ *   - from user mode, the process gets SIGSEGV; unless a handler of
+ *     its takes it, that kills it, and the console says where and why;
  *   - from the kernel on an instruction with a fixup (copy_from_user
  *     and friends, kernel/uaccess.c), the fixup runs: -EFAULT;
  *   - from the kernel anywhere else, it is a kernel bug: an oops.
@@ -53,9 +53,10 @@ static void bad_user_access(struct pt_regs *regs, unsigned long address,
 	char what[64];
 
 	describe_fault(what, sizeof(what), regs->error_code & ~PF_USER);
-	printk(KERN_INFO "%s[%d]: segfault at %08lx ip %08x sp %08x "
-	       "(%s: %s), killed\n", current->comm, current->pid, address,
-	       regs->eip, regs->esp, what, why);
+	if (!signal_handled(current, SIGSEGV))
+		printk(KERN_INFO "%s[%d]: segfault at %08lx ip %08x sp %08x "
+		       "(%s: %s), killed\n", current->comm, current->pid,
+		       address, regs->eip, regs->esp, what, why);
 	force_sig(SIGSEGV, current);
 }
 
@@ -157,8 +158,9 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 		tsk->maj_flt++;
 		return;
 	case VM_FAULT_SIGBUS:
-		printk(KERN_INFO "%s[%d]: bus error at %08lx, killed\n",
-		       tsk->comm, tsk->pid, address);
+		if (!signal_handled(tsk, SIGBUS))
+			printk(KERN_INFO "%s[%d]: bus error at %08lx, "
+			       "killed\n", tsk->comm, tsk->pid, address);
 		force_sig(SIGBUS, tsk);
 		break;
 	default:
