@@ -17,6 +17,7 @@
 #define __NR_read		3
 #define __NR_write		4
 #define __NR_open		5
+#define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
 #define __NR_time		13
@@ -26,11 +27,14 @@
 #define __NR_pause		29
 #define __NR_kill		37
 #define __NR_times		43
+#define __NR_dup		41
 #define __NR_brk		45
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_ioctl		54
+#define __NR_fcntl		55
+#define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
@@ -72,6 +76,7 @@
 #define __NR_getegid32		202
 #define __NR_getgroups32	205
 #define __NR_madvise		219
+#define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
 #define __NR_futex		240
@@ -86,6 +91,7 @@
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
 #define __NR_openat		295
+#define __NR_dup3		330
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
 #define __NR_statx		383
@@ -342,8 +348,22 @@ struct rlimit64 {
 #define PRIO_PGRP	1
 #define PRIO_USER	2
 
-/* open's flags (Pagoda looks at one). */
+/* open's flags, and fcntl's commands and descriptor flag. */
+#define O_ACCMODE	03
+#define O_RDONLY	00
+#define O_WRONLY	01
+#define O_RDWR		02
 #define O_CREAT		0100
+#define O_EXCL		0200
+#define O_NOCTTY	0400
+#define O_TRUNC		01000
+#define O_CLOEXEC	02000000
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_DUPFD_CLOEXEC	1030
+#define FD_CLOEXEC	1
 
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024

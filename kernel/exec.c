@@ -14,6 +14,7 @@
  */
 #include "kernel/exec.h"
 #include "kernel/elf.h"
+#include "kernel/file.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -208,8 +209,8 @@ static int load_program(struct exec_args *a, unsigned long *entry)
  * What a new program must not inherit from the old (the rest of 2.4's
  * flush_old_exec): its name, TLS entries, FPU registers, signal
  * handlers and alternate signal stack.  The pid, parent, children, pending signals and blocked
- * mask stay, as in Linux.  Pagoda has no descriptors to close on exec
- * (0, 1 and 2 are always the console).
+ * mask stay, as in Linux; so do the descriptors, but for those marked
+ * close-on-exec (install_exec_files, in exec_binprm).
  */
 static void flush_old_exec(const struct user_program *prog)
 {
@@ -233,11 +234,15 @@ static void flush_old_exec(const struct user_program *prog)
 static int exec_binprm(struct exec_args *a)
 {
 	struct mm_struct *old_mm = current->mm, *mm = mm_alloc();
+	struct files_struct *files = mm ? files_for_exec() : NULL;
 	unsigned long entry = 0;
 	int err;
 
-	if (!mm)
+	if (!files) {
+		if (mm)
+			mmput(mm);
 		return -ENOMEM;
+	}
 	current->mm = mm;
 	switch_mm(mm);
 	err = load_program(a, &entry);
@@ -247,6 +252,7 @@ static int exec_binprm(struct exec_args *a)
 		current->mm = old_mm;
 		switch_mm(old_mm);
 		mmput(mm);
+		put_files(files);
 		return err;
 	}
 	if (old_mm) {
@@ -262,6 +268,7 @@ static int exec_binprm(struct exec_args *a)
 		mmput(old_mm);
 	}
 	flush_old_exec(a->prog);
+	install_exec_files(files);
 	start_thread(task_pt_regs(current), entry, mm->start_stack);
 	return 0;
 }

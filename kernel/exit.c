@@ -15,6 +15,7 @@
 #include "kernel/exit.h"
 #include "kernel/abi.h"
 #include "kernel/exec.h"
+#include "kernel/file.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -143,6 +144,7 @@ __noreturn void do_exit(long code)
 		panic("Attempted to kill init! (exit code %#lx)", code);
 	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
+	exit_files(tsk);
 	cli();
 	if (tsk != tsk->group_leader) {
 		exit_thread(tsk, code);

@@ -7,6 +7,7 @@
  * stack (kernel/switch.S) so that the first switch to it "returns"
  * into ret_from_kernel_thread or ret_from_fork.
  */
+#include "kernel/file.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -263,11 +264,11 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
 }
 
 /*
- * The flags clone() takes.  Pagoda has no file system, one descriptor
- * table (the console's 0, 1 and 2, the same for every task) and no
- * System V semaphores, so CLONE_FS, CLONE_FILES and CLONE_SYSVSEM
- * share what every task shares already: accepted, with Linux's rules
- * for how they combine.  CLONE_SIGHAND copies the signal actions,
+ * The flags clone() takes.  CLONE_FILES shares the descriptor table
+ * (kernel/file_table.c's copy_files), which is otherwise copied.
+ * Pagoda has no file system and no System V semaphores, so CLONE_FS
+ * and CLONE_SYSVSEM share what every task shares already: accepted,
+ * with Linux's rules for how they combine.  CLONE_SIGHAND copies the signal actions,
  * which the threads of a group then keep alike (kernel/signal.c's
  * set_action).
  */
@@ -366,12 +367,18 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		unlink_task(p);
 		return -ENOMEM;
 	}
+	if (copy_files(clone_flags, p)) {
+		mmput(p->mm);
+		unlink_task(p);
+		return -ENOMEM;
+	}
 	/*
 	 * Killed while an allocation slept (exit_group or the OOM killer
 	 * zapping the group): the new task may have joined too late to be
 	 * zapped, so it is not made at all (2.6's copy_process checks so).
 	 */
 	if (fatal_signal_pending(current)) {
+		exit_files(p);
 		mmput(p->mm);
 		unlink_task(p);
 		return -EINTR;

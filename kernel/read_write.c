@@ -1,11 +1,12 @@
 /*
- * read() and write() (fs/read_write.c in Linux 2.4).  Pagoda has no
- * files: descriptors 0, 1 and 2 are the console, as a terminal is for
- * a Linux process started from a shell; any other is -EBADF.  User
- * memory is copied through a small kernel buffer, a chunk at a time.
- * readv and writev are a read or write per piece.
+ * read() and write() (fs/read_write.c in Linux 2.4), on the open file
+ * a descriptor names (kernel/file_table.c): the console, /dev/null or
+ * /dev/zero.  A descriptor not open, or not open for reading (or
+ * writing), is -EBADF.  User memory is copied through a small kernel
+ * buffer, a chunk at a time.  readv and writev are a read or write
+ * per piece.
  */
-#include "kernel/console.h"
+#include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
@@ -14,13 +15,18 @@
 #define CHUNK		256
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap per call */
 
-static bool is_console(int fd)
+/* fd's open file if it was opened for writing (or reading), else NULL. */
+static struct file *fget_mode(int fd, bool write)
 {
-	return fd >= 0 && fd <= 2;
+	struct file *f = fget(fd);
+
+	if (!f || (f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+		return NULL;
+	return f;
 }
 
 /*
- * Writes to the console.  A buffer that is not all in user space is
+ * Writes to fd's file.  A buffer that is not all in user space is
  * -EFAULT, even when the count is past Linux's cap per call (i386
  * Linux checks the whole count first: a length that wraps is an
  * error, not a write of what happens to be mapped).  A fault part-way
@@ -33,10 +39,11 @@ static bool is_console(int fd)
  */
 long sys_write(int fd, const void *buf, unsigned long count)
 {
+	struct file *f = fget_mode(fd, true);
 	char chunk[CHUNK];
 	unsigned long done = 0;
 
-	if (!is_console(fd))
+	if (!f)
 		return -EBADF;
 	if (!access_ok(buf, count))	/* all of it, as vfs_write() */
 		return -EFAULT;
@@ -46,8 +53,11 @@ long sys_write(int fd, const void *buf, unsigned long count)
 		unsigned long left = copy_from_user(chunk,
 					(const char *)buf + done, n);
 
-		console_write(chunk, n - left);
-		done += n - left;
+		long w = f->f_op->write(f, chunk, n - left);
+
+		if (w < 0)
+			return done ? (long)done : w;
+		done += w;
 		if (left)
 			return done ? (long)done : -EFAULT;
 		if (signal_pending(current))
@@ -76,18 +86,19 @@ static bool user_writable(char *buf, unsigned long n)
 }
 
 /*
- * Reads what the console has, at least one byte, waiting for it
- * (interruptibly: Ctrl-C ends the wait).  Raw bytes: no echo, no line
- * editing.  A buffer that cannot take them is -EFAULT before they are
+ * Reads from fd's file at most a chunk: what the console has, at least
+ * one byte, waiting for it (interruptibly: Ctrl-C ends the wait; raw
+ * bytes: no echo, no line editing), zeros, or end of file.  A buffer that cannot take them is -EFAULT before they are
  * taken, so they stay for the next read (n_tty's read likewise moves
  * its tail only past bytes it copied).
  */
 long sys_read(int fd, void *buf, unsigned long count)
 {
+	struct file *f = fget_mode(fd, false);
 	char chunk[CHUNK];
 	long n;
 
-	if (!is_console(fd))
+	if (!f)
 		return -EBADF;
 	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
 		return -EFAULT;
@@ -96,7 +107,7 @@ long sys_read(int fd, void *buf, unsigned long count)
 	count = min(count, (unsigned long)CHUNK);
 	if (!user_writable(buf, count))
 		return -EFAULT;
-	n = console_read(chunk, count);
+	n = f->f_op->read(f, chunk, count);
 	if (n > 0 && copy_to_user(buf, chunk, n))
 		return -EFAULT;
 	return n;
@@ -116,7 +127,7 @@ static long do_readv_writev(int fd, const struct iovec *uvec,
 	struct iovec iov;
 	unsigned long total = 0;
 
-	if (!is_console(fd))
+	if (!fget_mode(fd, write))
 		return -EBADF;
 	if (nr > UIO_MAXIOV)
 		return -EINVAL;

@@ -2,6 +2,7 @@
  * The calls about a process's resources (2.4.0's kernel/sys.c):
  * times, the resource limits, the CPUs it may run on, its priority.
  */
+#include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
@@ -34,7 +35,7 @@ long sys_times(struct tms *buf)
  * The resource limits, one value for every process: what Pagoda
  * enforces (the stack's 8 MiB, mlock's half of RAM), 0 where it has
  * nothing (no core dumps, no real-time priorities, no nice above the
- * start), the three console descriptors, and no limit elsewhere.
+ * start), NR_OPEN descriptors (kernel/file.h), and no limit elsewhere.
  * Pagoda keeps no per-process limits: setrlimit accepts a call that
  * changes nothing, refuses a raise above the hard limit with EPERM as
  * Linux does for a process without CAP_SYS_RESOURCE, and refuses a
@@ -51,7 +52,7 @@ static uint64_t rlimit_of(unsigned int resource)
 	case RLIMIT_RTPRIO:
 		return 0;
 	case RLIMIT_NOFILE:
-		return 3;
+		return NR_OPEN;		/* kernel/file.h */
 	case RLIMIT_MEMLOCK:
 		return (uint64_t)(num_physpages / 2) * PAGE_SIZE;
 	}

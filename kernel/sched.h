@@ -76,6 +76,7 @@
 #define TASK_COMM_LEN	16
 
 struct mm_struct;
+struct files_struct;
 
 /* What switch_to() keeps of a task that is not running. */
 struct thread_struct {
@@ -102,6 +103,7 @@ struct task_struct {
 	bool wakeup_boost;	/* SCHED_IDLE, woken by an event */
 
 	struct mm_struct *mm;	/* NULL for kernel threads */
+	struct files_struct *files;	/* descriptors; NULL likewise */
 	int pid;		/* the thread's id (gettid) */
 	int tgid;		/* its thread group's: the leader's pid */
 	int exit_code;		/* leader: the process's waitpid status */

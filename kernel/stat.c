@@ -8,22 +8,20 @@
  * and the program's size; any other path is -ENOENT.  The directory
  * descriptor is not looked at, but for an empty path with
  * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
- * itself: the console's 0, 1 and 2 are a character device, the serial
- * line /dev/ttyS0 (major 4, minor 64), others EBADF.  fstat64 (197;
+ * itself: an open descriptor is the character device of kernel/mem.c
+ * it names (the console is the serial line /dev/ttyS0, major 4, minor
+ * 64), others EBADF.  fstat64 (197;
  * 2.4.0 has it) answers the same for a descriptor, in struct stat64.
  */
 #include "kernel/exec.h"
+#include "kernel/file.h"
 #include "kernel/kernel.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 
 #define STATX_BASIC_STATS	0x7ff
 #define S_IFREG			0100000
-#define S_IFCHR			0020000
 #define AT_EMPTY_PATH		0x1000
-#define TTY_MAJOR		4
-#define TTYS0_MINOR		64
-#define CONSOLE_INO		2	/* even: programs' are odd */
 
 /* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
 struct statx {
@@ -54,17 +52,23 @@ struct stat64 {
 _Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
 _Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
 
-/* The console, as statx describes it (fstat on 0, 1 or 2). */
-static void console_statx(struct statx *st)
+/* An open device, as statx describes it (fstat); -EBADF if fd is
+ * not open.  Each device has an even inode number of its own. */
+static int device_statx(int fd, struct statx *st)
 {
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
 	memset(st, 0, sizeof(*st));
 	st->stx_mask = STATX_BASIC_STATS;
 	st->stx_blksize = 1024;
 	st->stx_nlink = 1;
-	st->stx_mode = S_IFCHR | 0620;
-	st->stx_ino = CONSOLE_INO;
-	st->stx_rdev_major = TTY_MAJOR;
-	st->stx_rdev_minor = TTYS0_MINOR;
+	st->stx_mode = f->f_op->mode;
+	st->stx_ino = (f->f_op->major << 8 | f->f_op->minor) * 2;
+	st->stx_rdev_major = f->f_op->major;
+	st->stx_rdev_minor = f->f_op->minor;
+	return 0;
 }
 
 /* Is the path at upath empty?  0 or 1, or -EFAULT. */
@@ -96,9 +100,9 @@ long sys_statx(int dirfd, const char *path, int flags,
 	if (err < 0)
 		return err;
 	if (err) {	/* the descriptor itself */
-		if (dirfd < 0 || dirfd > 2)
-			return -EBADF;
-		console_statx(&st);
+		err = device_statx(dirfd, &st);
+		if (err)
+			return err;
 		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
 	}
 	err = find_program_by_path(path, &prog);
@@ -120,9 +124,10 @@ long sys_fstat64(int fd, struct stat64 *buf)
 	struct stat64 st;
 	struct statx x;
 
-	if (fd < 0 || fd > 2)
-		return -EBADF;
-	console_statx(&x);
+	int err = device_statx(fd, &x);
+
+	if (err)
+		return err;
 	memset(&st, 0, sizeof(st));
 	st.st_mode = x.stx_mode;
 	st.st_nlink = x.stx_nlink;
@@ -133,17 +138,47 @@ long sys_fstat64(int fd, struct stat64 *buf)
 }
 
 /*
- * open (5) and openat (295; Linux 2.6.16), for programs that look for
- * a file and go on without it: Pagoda has no files and no descriptors
- * but the console's, so a path that names a program (statx says it
- * exists) is EACCES, creating one (O_CREAT) EROFS, and any other
- * ENOENT, instead of ENOSYS.  openat's directory is not looked at.
+ * open (5) and openat (295; Linux 2.6.16).  Pagoda has no files; the
+ * devices of kernel/mem.c (/dev/null, /dev/zero, /dev/tty,
+ * /dev/console) open, with O_CLOEXEC honoured and O_CREAT|O_EXCL
+ * EEXIST.  For other paths, programs that look for a file go on
+ * without it: a path that names a program (statx says it exists) is
+ * EACCES, creating one (O_CREAT) EROFS, and any other ENOENT.
+ * openat's directory is not looked at (the device paths are
+ * absolute).
  */
+static long open_device(const struct file_operations *op, int flags)
+{
+	struct file *f;
+	int fd;
+
+	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return -EEXIST;
+	fd = get_unused_fd(0);
+	if (fd < 0)
+		return fd;
+	f = get_empty_filp(op, flags & ~(O_CREAT | O_EXCL | O_NOCTTY |
+					 O_TRUNC | O_CLOEXEC));
+	if (!f)
+		return -ENOMEM;
+	fd_install(fd, f, flags & O_CLOEXEC);
+	return fd;
+}
+
 long sys_open(const char *path, int flags, int mode __unused)
 {
 	const struct user_program *prog;
-	int err = find_program_by_path(path, &prog);
+	const struct file_operations *op;
+	char name[16];
+	long len = strncpy_from_user(name, path, sizeof(name));
+	int err;
 
+	if (len == -EFAULT)
+		return len;
+	op = len < (long)sizeof(name) ? device_by_path(name) : NULL;
+	if (op)
+		return open_device(op, flags);
+	err = find_program_by_path(path, &prog);
 	if (err == -EFAULT || err == -ENAMETOOLONG)
 		return err;
 	if (flags & O_CREAT)

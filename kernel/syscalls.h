@@ -34,6 +34,11 @@ long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
 long sys_writev(int fd, const struct iovec *vec, unsigned long vlen);
 long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */
+long sys_close(int fd);					/* kernel/fcntl.c */
+long sys_dup(int oldfd);
+long sys_dup2(int oldfd, int newfd);
+long sys_dup3(int oldfd, int newfd, int flags);
+long sys_fcntl(int fd, unsigned int cmd, unsigned long arg);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);

@@ -9,10 +9,11 @@
  *   TIOCGWINSZ  its size: 80 columns by 24 rows (a serial line
  *               cannot tell; Linux's default for a console too).
  *
- * Descriptors other than the console's 0, 1, 2 are EBADF; other
- * requests ENOTTY, as Linux answers a request the tty does not know
+ * A descriptor not open is EBADF, one on /dev/null or /dev/zero
+ * ENOTTY (so isatty() says no); other requests ENOTTY, as Linux answers a request the tty does not know
  * (TCSETS among them: the console's settings cannot change).
  */
+#include "kernel/file.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -29,8 +30,12 @@ static const struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
 
 long sys_ioctl(int fd, unsigned int cmd, void *arg)
 {
-	if (fd < 0 || fd > 2)
+	struct file *f = fget(fd);
+
+	if (!f)
 		return -EBADF;
+	if (!f->f_op->is_tty)	/* /dev/null, /dev/zero */
+		return -ENOTTY;
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user(arg, &console_termios,

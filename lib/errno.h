@@ -21,6 +21,7 @@
 #define ENODEV		19
 #define ENOTTY		25
 #define EINVAL		22
+#define EMFILE		24
 #define ENOSPC		28
 #define EROFS		30
 #define ERANGE		34

@@ -22,6 +22,7 @@ static const char *const messages[] = {
 	[EEXIST] = "File exists",
 	[ENODEV] = "No such device",
 	[EINVAL] = "Invalid argument",
+	[EMFILE] = "Too many open files",
 	[ENOSPC] = "No space left on device",
 	[EROFS] = "Read-only file system",
 	[ERANGE] = "Numerical result out of range",

@@ -5,7 +5,8 @@
  * change limits or priorities (clone: fork-like flags, flags Linux
  * refuses, and threads and vfork children that make a few calls and
  * exit; futex never blocks long; execve only in ways that fail;
- * rt_sigaction with no handlers),
+ * rt_sigaction with no handlers; open only of /dev/null and /dev/zero
+ * or read-only, descriptors kept to 20..31),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -850,13 +851,77 @@ static void fuzz_misc(void)
 	}
 }
 
+/*
+ * open, close, dup, dup2, dup3 and fcntl.  Descriptors are kept to 20..31
+ * (an open one is moved there at once), so that the low ones other
+ * fuzzers call bad stay closed.  A descriptor never opened (19, -1,
+ * past every limit) is EBADF, dup3 to itself or fcntl's unknown
+ * command EINVAL.
+ */
+static void fuzz_fds(void)
+{
+	static const char *const paths[] = { "/dev/null", "/dev/zero" };
+	static const int flags[] = { O_RDONLY, O_RDWR | O_CLOEXEC,
+				     O_WRONLY | O_CREAT | O_TRUNC };
+	static const int bad_fds[] = { -1, 19, 1000, 0x7fffffff };
+	static const int cmds[] = { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
+				    F_SETFD, F_GETFL, 9999, -1 };
+	int fd = 20 + rnd() % 12, bad = PICK(bad_fds), cmd = PICK(cmds);
+	bool open = call(__NR_fcntl64, fd, F_GETFD, 0, 0, 0, 0) >= 0;
+	long ret;
+
+	switch (rnd() % 5) {
+	case 0:		/* a bad path only read-only: nothing is made */
+		ret = one_in(4) ? call(__NR_open, any_ptr(), O_RDONLY, 0, 0,
+				       0, 0)
+				: call(__NR_open, (long)PICK(paths),
+				       PICK(flags), 0, 0, 0, 0);
+		if (ret >= 0) {
+			call(__NR_dup2, ret, fd, 0, 0, 0, 0);
+			call(__NR_close, ret, 0, 0, 0, 0, 0);
+		}
+		break;
+	case 1:
+		expect("close of a bad descriptor",
+		       call(__NR_close, bad, 0, 0, 0, 0, 0), -EBADF);
+		call(__NR_close, fd, 0, 0, 0, 0, 0);
+		break;
+	case 2:
+		expect("dup2 from a bad descriptor",
+		       call(__NR_dup2, bad, fd, 0, 0, 0, 0), -EBADF);
+		expect("dup3 to itself, open or not",
+		       call(__NR_dup3, fd, fd, 0, 0, 0, 0), -EINVAL);
+		call(__NR_dup3, fd, 20 + rnd() % 12, rnd() % 2 ? O_CLOEXEC :
+		     (long)rnd(), 0, 0, 0);
+		break;
+	case 3:
+		expect("fcntl of a bad descriptor",
+		       call(__NR_fcntl64, bad, cmd, 20, 0, 0, 0), -EBADF);
+		ret = call(__NR_fcntl64, fd, cmd, rnd() % 2 ? 20 : (long)rnd(),
+			   0, 0, 0);
+		if (!open)
+			expect("fcntl of a closed descriptor", ret, -EBADF);
+		else if (cmd == 9999 || cmd == -1)
+			expect("fcntl, no such command", ret, -EINVAL);
+		else if ((cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) &&
+			 ret >= 0)
+			call(__NR_close, ret, 0, 0, 0, 0, 0);
+		break;
+	default:
+		ret = call(__NR_dup, one_in(2) ? fd : bad, 0, 0, 0, 0, 0);
+		if (ret >= 0)
+			call(__NR_close, ret, 0, 0, 0, 0, 0);
+		break;
+	}
+}
+
 static void (*const fuzzers[])(void) = {
 	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
 	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname, fuzz_execve,
 	fuzz_signals, fuzz_thread, fuzz_futex, fuzz_info,
-	fuzz_madvise_mlock,
+	fuzz_madvise_mlock, fuzz_fds,
 };
 
 int main(int argc, char **argv)

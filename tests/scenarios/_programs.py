@@ -70,6 +70,25 @@ TIME_CASES = [
     "uname into a bad pointer: EFAULT",
 ]
 
+FD_CASES = [
+    "/dev/null: end of file, writes taken, 1:3, not a tty",
+    "/dev/zero: reads zeros, 1:5",
+    "/dev/zero: every byte 0",
+    "open: O_CREAT|O_EXCL of /dev/null EEXIST, no such device ENOENT",
+    "write on O_RDONLY EBADF, F_GETFL O_RDONLY",
+    "read on O_WRONLY EBADF, F_GETFL O_WRONLY",
+    "close, twice EBADF, -1 EBADF",
+    "dup: the lowest free descriptor, closed EBADF",
+    "dup2: over a used descriptor, to itself, bad ones EBADF",
+    "dup3: same descriptor or bad flags EINVAL, O_CLOEXEC",
+    "O_CLOEXEC, F_GETFD and F_SETFD",
+    "F_DUPFD, F_DUPFD_CLOEXEC: lowest from the floor",
+    "at RLIMIT_NOFILE: EMFILE, past it EINVAL or EBADF",
+    "fcntl: unknown command EINVAL, closed EBADF",
+    "fork: the child has the descriptor, its close is its own",
+    "execve: close-on-exec closed, the others kept",
+]
+
 SYS_CASES = [
     "getuid, geteuid, getgid, getegid: 16 and 32 bits agree",
     "getgroups32: a count, the same with a list; size -1 EINVAL",
@@ -251,6 +270,8 @@ PROGRAMS = {
                  + ["timetest: all checks passed"], 0),
     "systest": (["systest"], [f"systest: {case}: ok" for case in SYS_CASES]
                 + ["systest: all checks passed"], 0),
+    "fdtest": (["fdtest"], [f"fdtest: {case}: ok" for case in FD_CASES]
+               + ["fdtest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

@@ -37,9 +37,28 @@ def busybox_sh_runs_programs(lab):
     printed = vm.run("run sh -c no-such-program;echo${IFS}status${IFS}$?", timeout=60)
     assert "status 127" in printed, printed + vm.tail()
     # ash's wait builtin sleeps in rt_sigsuspend until the SIGCHLD of
-    # its background child (which fails at once: ash opens /dev/null
-    # for its stdin, and Pagoda has no open); without rt_sigsuspend,
-    # ash spins for ever with every signal blocked
+    # its background child; without rt_sigsuspend, ash spins for ever
+    # with every signal blocked
     printed = vm.run("run sh -c sleep${IFS}1&wait;echo${IFS}waited${IFS}$?", timeout=60)
     assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_background_and_redirections", timeout=150)
+def busybox_sh_background_and_redirections(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # a background job's stdin is /dev/null: ash opens it and dup2()s
+    # it to 0 in the child, which runs only if both work
+    printed = vm.run("run sh -c memhog${IFS}2M${IFS}1&wait;echo${IFS}done", timeout=120)
+    assert "memhog: 2048 KiB verified after 1 passes" in printed, printed + vm.tail()
+    assert re.search(r"^done\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # ">" opens /dev/null with O_CREAT|O_TRUNC; ash saves fd 1 with
+    # fcntl(F_DUPFD), dup2()s, and puts it back for the next echo
+    printed = vm.run("run sh -c echo${IFS}hidden>/dev/null;echo${IFS}shown", timeout=60)
+    assert re.search(r"^shown\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "hidden" not in printed.replace("echo${IFS}hidden", ""), printed
+    printed = vm.run("run sh -c echo${IFS}twice>&2;echo${IFS}again${IFS}$?", timeout=60)
+    assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()

@@ -44,6 +44,7 @@ INIT_RUNS = {
     "timetest_clocks_and_sleeps": ("timetest", 90, 80),
     "systest_ids_sysinfo_and_memory_calls": ("systest", 90, 80),
     "exectest_execve_and_sigchld": ("exectest", 90, 80),
+    "fdtest_descriptor_table": ("fdtest", 90, 80),
     "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }
 

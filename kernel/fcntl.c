@@ -1,0 +1,90 @@
+/*
+ * close, dup, dup2, dup3 and fcntl (fs/open.c and fs/fcntl.c in
+ * Linux; dup3 and F_DUPFD_CLOEXEC came with Linux 2.6.27/2.6.24).
+ * fcntl knows the descriptor calls F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
+ * F_SETFD and F_GETFL; any other command is -EINVAL.  fcntl64 (221)
+ * is the same call: these commands take no 64-bit argument.
+ */
+#include "kernel/file.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "lib/errno.h"
+
+long sys_close(int fd)
+{
+	return close_fd(fd);
+}
+
+/* A new descriptor, the lowest from `from` on, for oldfd's file. */
+static long dupfd(int oldfd, int from, bool cloexec)
+{
+	struct file *f = fget(oldfd);
+	int fd;
+
+	if (!f)
+		return -EBADF;
+	fd = get_unused_fd(from);
+	if (fd < 0)
+		return fd;
+	f->f_count++;
+	fd_install(fd, f, cloexec);
+	return fd;
+}
+
+long sys_dup(int oldfd)
+{
+	return dupfd(oldfd, 0, false);
+}
+
+/* newfd becomes oldfd's file, closing what was there (2.6.27's
+ * do_dup2); the same descriptor is left alone. */
+static long do_dup2(int oldfd, int newfd, bool cloexec)
+{
+	struct file *f = fget(oldfd);
+
+	if (!f || newfd < 0 || newfd >= NR_OPEN)
+		return -EBADF;
+	if (oldfd == newfd)
+		return newfd;
+	f->f_count++;
+	close_fd(newfd);	/* -EBADF if it was free: nothing to do */
+	fd_install(newfd, f, cloexec);
+	return newfd;
+}
+
+long sys_dup2(int oldfd, int newfd)
+{
+	if (oldfd == newfd)	/* only checks that it is open */
+		return fget(oldfd) ? newfd : -EBADF;
+	return do_dup2(oldfd, newfd, false);
+}
+
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	if ((flags & ~O_CLOEXEC) || oldfd == newfd)
+		return -EINVAL;
+	return do_dup2(oldfd, newfd, flags & O_CLOEXEC);
+}
+
+long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (arg >= NR_OPEN)	/* past RLIMIT_NOFILE */
+			return -EINVAL;
+		return dupfd(fd, arg, cmd == F_DUPFD_CLOEXEC);
+	case F_GETFD:
+		return (current->files->close_on_exec >> fd) & 1;
+	case F_SETFD:
+		fd_install(fd, f, arg & FD_CLOEXEC);
+		return 0;
+	case F_GETFL:
+		return f->f_flags;
+	}
+	return -EINVAL;
+}

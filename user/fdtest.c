@@ -1,0 +1,229 @@
+/*
+ * fdtest: the descriptor table, with raw system calls:
+ *
+ *   - open of /dev/null (reads end of file, writes swallowed),
+ *     /dev/zero (reads zeros), fstat64 of them (character devices
+ *     1:3 and 1:5), ioctl on them ENOTTY, O_CREAT|O_EXCL EEXIST;
+ *   - the access mode: read on an O_WRONLY descriptor, write on an
+ *     O_RDONLY one EBADF; F_GETFL gives the mode;
+ *   - close, and again EBADF; dup takes the lowest free descriptor;
+ *   - dup2 and dup3: to a free or a used descriptor, to itself, bad
+ *     descriptors EBADF, dup3's same descriptor or bad flags EINVAL,
+ *     O_CLOEXEC;
+ *   - fcntl: F_DUPFD from a floor, F_DUPFD_CLOEXEC, F_GETFD/F_SETFD,
+ *     EMFILE at RLIMIT_NOFILE, EINVAL past it and for an unknown
+ *     command, EBADF on a closed descriptor;
+ *   - fork copies the table (the child's close leaves the parent's);
+ *   - execve closes the close-on-exec descriptors, keeps the others.
+ *
+ * The program runs itself through argv[0] (as exectest does).  Linux
+ * agrees with every check (tests/scenarios/native.py runs it there).
+ * Prints a line per check and exits with the number failed.
+ */
+#include "user/lib/libc.h"
+
+#define NEVER_MAPPED	0x1000
+
+static int failures;
+
+static void check(bool ok, const char *what)
+{
+	printf("fdtest: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+static long call3(long nr, long a, long b, long c)
+{
+	return __syscall(nr, a, b, c, 0, 0, 0);
+}
+
+static long open_dev(const char *path, int flags)
+{
+	return call3(__NR_open, (long)path, flags, 0);
+}
+
+static long fcntl(int fd, int cmd, long arg)
+{
+	return call3(__NR_fcntl64, fd, cmd, arg);
+}
+
+static long close(int fd)
+{
+	return call3(__NR_close, fd, 0, 0);
+}
+
+/* The st_mode and st_rdev fstat64 gives fd, or 0. */
+static bool stat_is(int fd, unsigned mode, unsigned rdev)
+{
+	unsigned char st[96];
+	unsigned m, r;
+
+	if (call3(__NR_fstat64, fd, (long)st, 0))
+		return false;
+	memcpy(&m, st + 16, 4);
+	memcpy(&r, st + 32, 4);
+	return m == mode && r == rdev;
+}
+
+static void devices(void)
+{
+	char buf[100];
+	unsigned char tio[64];
+	long null = open_dev("/dev/null", O_RDWR);
+	long zero = open_dev("/dev/zero", O_RDONLY);
+	bool zeros = true;
+
+	memset(buf, 0xff, sizeof(buf));
+	check(null >= 3 && read(null, buf, sizeof(buf)) == 0 &&
+	      write(null, "hello", 5) == 5 && stat_is(null, 020666, 0x103) &&
+	      call3(__NR_ioctl, null, TCGETS, (long)tio) == -ENOTTY,
+	      "/dev/null: end of file, writes taken, 1:3, not a tty");
+	check(zero >= 3 && read(zero, buf, sizeof(buf)) == sizeof(buf) &&
+	      stat_is(zero, 020666, 0x105), "/dev/zero: reads zeros, 1:5");
+	for (unsigned i = 0; i < sizeof(buf); i++)
+		zeros &= !buf[i];
+	check(zeros, "/dev/zero: every byte 0");
+	check(open_dev("/dev/null", O_WRONLY | O_CREAT | O_EXCL) ==
+	      -EEXIST && open_dev("/dev/nosuch", O_RDONLY) == -ENOENT,
+	      "open: O_CREAT|O_EXCL of /dev/null EEXIST, no such device "
+	      "ENOENT");
+	check(write(zero, "x", 1) == -1 && errno == EBADF &&
+	      (fcntl(zero, F_GETFL, 0) & O_ACCMODE) == O_RDONLY,
+	      "write on O_RDONLY EBADF, F_GETFL O_RDONLY");
+	close(zero);
+	zero = open_dev("/dev/zero", O_WRONLY);
+	check(read(zero, buf, 1) == -1 && errno == EBADF &&
+	      (fcntl(zero, F_GETFL, 0) & O_ACCMODE) == O_WRONLY,
+	      "read on O_WRONLY EBADF, F_GETFL O_WRONLY");
+	check(close(zero) == 0 && close(zero) == -EBADF &&
+	      close(-1) == -EBADF && close(null) == 0,
+	      "close, twice EBADF, -1 EBADF");
+}
+
+static void dups(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	long d = call3(__NR_dup, fd, 0, 0);
+
+	check(fd >= 3 && d > fd && close(fd) == 0 &&
+	      call3(__NR_dup, d, 0, 0) == fd && call3(__NR_dup, 57, 0, 0) ==
+	      -EBADF, "dup: the lowest free descriptor, closed EBADF");
+	check(call3(__NR_dup2, fd, 20, 0) == 20 &&
+	      call3(__NR_dup2, d, 20, 0) == 20 &&
+	      call3(__NR_dup2, d, d, 0) == d &&
+	      call3(__NR_dup2, 57, 57, 0) == -EBADF &&
+	      call3(__NR_dup2, 57, 21, 0) == -EBADF &&
+	      call3(__NR_dup2, d, -1, 0) == -EBADF &&
+	      call3(__NR_dup2, d, 1 << 24, 0) == -EBADF &&
+	      fcntl(20, F_GETFD, 0) == 0,
+	      "dup2: over a used descriptor, to itself, bad ones EBADF");
+	check(call3(__NR_dup3, d, d, 0) == -EINVAL &&
+	      call3(__NR_dup3, d, 21, 0x40) == -EINVAL &&
+	      call3(__NR_dup3, d, 21, O_CLOEXEC) == 21 &&
+	      fcntl(21, F_GETFD, 0) == FD_CLOEXEC,
+	      "dup3: same descriptor or bad flags EINVAL, O_CLOEXEC");
+	close(20);
+	close(21);
+	close(d);
+	close(fd);
+}
+
+static void fcntls(void)
+{
+	struct rlimit64 lim;
+	long fd = open_dev("/dev/null", O_RDONLY | O_CLOEXEC);
+	long a, b, top;
+
+	check(fd >= 3 && fcntl(fd, F_GETFD, 0) == FD_CLOEXEC &&
+	      fcntl(fd, F_SETFD, 0) == 0 && fcntl(fd, F_GETFD, 0) == 0 &&
+	      fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 &&
+	      fcntl(fd, F_GETFD, 0) == FD_CLOEXEC,
+	      "O_CLOEXEC, F_GETFD and F_SETFD");
+	a = fcntl(fd, F_DUPFD, 10);
+	b = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	check(a >= 10 && b > a && fcntl(a, F_GETFD, 0) == 0 &&
+	      fcntl(b, F_GETFD, 0) == FD_CLOEXEC && close(a) == 0 &&
+	      fcntl(fd, F_DUPFD, 10) == a,
+	      "F_DUPFD, F_DUPFD_CLOEXEC: lowest from the floor");
+	__syscall(__NR_prlimit64, 0, RLIMIT_NOFILE, 0, (long)&lim, 0, 0);
+	top = lim.rlim_cur - 1;
+	check(lim.rlim_cur >= 32 && fcntl(fd, F_DUPFD, top) == top &&
+	      fcntl(fd, F_DUPFD, top) == -EMFILE &&
+	      fcntl(fd, F_DUPFD, top + 1) == -EINVAL &&
+	      call3(__NR_dup2, fd, top + 1, 0) == -EBADF,
+	      "at RLIMIT_NOFILE: EMFILE, past it EINVAL or EBADF");
+	check(fcntl(fd, 9999, 0) == -EINVAL && fcntl(57, F_GETFD, 0) ==
+	      -EBADF, "fcntl: unknown command EINVAL, closed EBADF");
+	close(top);
+	close(a);
+	close(b);
+	close(fd);
+}
+
+/* The child's status, or -1. */
+static int exit_status(int pid)
+{
+	int status;
+
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status >> 8;
+}
+
+static void fork_copies(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	int pid = fork();
+	char c;
+
+	if (pid == 0)
+		exit(read(fd, &c, 1) == 0 && close(fd) == 0 ? 0 : 1);
+	check(exit_status(pid) == 0 && fcntl(fd, F_GETFD, 0) == 0 &&
+	      read(fd, &c, 1) == 0,
+	      "fork: the child has the descriptor, its close is its own");
+	close(fd);
+}
+
+static char self[256];
+
+/* "fdtest child KEPT GONE": KEPT open, GONE closed. */
+static int exec_child(char **argv)
+{
+	int kept = argv[2][0] - 'a', gone = argv[3][0] - 'a';
+
+	return fcntl(kept, F_GETFD, 0) == 0 &&
+	       fcntl(gone, F_GETFD, 0) == -EBADF ? 0 : 1;
+}
+
+static void exec_closes(void)
+{
+	long kept = open_dev("/dev/null", O_RDONLY);
+	long gone = open_dev("/dev/null", O_RDONLY | O_CLOEXEC);
+	int pid = fork();
+
+	if (pid == 0) {
+		char k[2] = { 'a' + kept, 0 }, g[2] = { 'a' + gone, 0 };
+		char *argv[] = { self, "child", k, g, NULL };
+
+		call3(__NR_execve, (long)self, (long)argv, 0);
+		exit(100);
+	}
+	check(exit_status(pid) == 0,
+	      "execve: close-on-exec closed, the others kept");
+	close(kept);
+	close(gone);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "child"))
+		return exec_child(argv);
+	strlcpy(self, argv[0], sizeof(self));
+	devices();
+	dups();
+	fcntls();
+	fork_copies();
+	exec_closes();
+	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
