@@ -170,7 +170,7 @@ THREAD_CASES = [
     "CLONE_VFORK: the parent sleeps until the child exits",
     "CLONE_VFORK: SIGKILL ends the sleeping parent at once",
     "execve in the leader ends the other threads",
-    "execve in a thread: the program runs as the process, its pid",
+    "execve in a thread: the program runs as the process, its pid, its timers",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
 ]
