@@ -200,7 +200,9 @@ long sys_setitimer(int which, const struct itimerval *value,
  */
 long sys_alarm(unsigned int seconds)
 {
-	struct itimerval v = { { 0, 0 }, { (long)seconds, 0 } }, old;
+	/* past INT_MAX: INT_MAX, not a negative tv_sec (Linux 2.6's) */
+	struct itimerval v = { { 0, 0 }, { (long)min(seconds, 0x7fffffffU),
+					   0 } }, old;
 
 	if (do_setitimer(ITIMER_REAL, &v, &old))
 		return 0;	/* no memory: as if none was set */

@@ -88,6 +88,7 @@ SYS_CASES = [
     "alarm(1) with none set: 0",
     "SIGALRM after a second, not before",
     "alarm gives the seconds left; alarm(0) cancels",
+    "alarm past INT_MAX seconds: armed for long, not refused",
     "setitimer(ITIMER_REAL), getitimer reads it back",
     "an interval timer fires again and again",
     "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop",
