@@ -14,6 +14,7 @@
 #include "kernel/exec.h"
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/itimer.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -56,8 +57,8 @@ static bool wait_for_others(struct task_struct *tsk)
 /*
  * tsk, the last thread, becomes its process's leader in place of the
  * zombie leader, which it frees: the leader's pid, parent (and place
- * among its children), children, start time, and the times and faults
- * gathered there (2.6's de_thread swaps the pids the same way).
+ * among its children), children, interval timers, start time, and the
+ * times and faults gathered there (2.6's de_thread swaps the pids the same way).
  */
 static void take_leadership(struct task_struct *tsk)
 {
@@ -80,6 +81,7 @@ static void take_leadership(struct task_struct *tsk)
 	tsk->cstime = leader->cstime;
 	tsk->cmin_flt = leader->cmin_flt;
 	tsk->cmaj_flt = leader->cmaj_flt;
+	itimers_move(leader, tsk);	/* its timer must not name leader */
 	unhash_task(leader);		/* off the task list and the group */
 	local_irq_restore(flags);
 	free_task(leader);	/* a zombie that switched away for good */

@@ -200,7 +200,9 @@ long sys_setitimer(int which, const struct itimerval *value,
  */
 long sys_alarm(unsigned int seconds)
 {
-	struct itimerval v = { { 0, 0 }, { (long)seconds, 0 } }, old;
+	/* past INT_MAX: INT_MAX, not a negative tv_sec (Linux 2.6's) */
+	struct itimerval v = { { 0, 0 }, { (long)min(seconds, 0x7fffffffU),
+					   0 } }, old;
 
 	if (do_setitimer(ITIMER_REAL, &v, &old))
 		return 0;	/* no memory: as if none was set */
@@ -231,6 +233,22 @@ void itimer_tick(struct task_struct *p, bool user_tick)
 	if (user_tick)
 		it_count(leader, &it->virt_value, it->virt_incr, SIGVTALRM);
 	it_count(leader, &it->prof_value, it->prof_incr, SIGPROF);
+}
+
+/*
+ * execve in a thread that is not the leader: the timers go with the
+ * leader's place (2.6 keeps them in the signal_struct, which both
+ * share), and ITIMER_REAL's kernel timer must now name the new
+ * leader, as the old one is about to be freed.  Interrupts off.
+ */
+void itimers_move(struct task_struct *from, struct task_struct *to)
+{
+	struct itimers *it = from->itimers;
+
+	from->itimers = NULL;
+	to->itimers = it;
+	if (it)
+		it->real_timer.data = (unsigned long)to;
 }
 
 /* The process's last thread has gone: its timers go too. */

@@ -7,6 +7,7 @@
 struct task_struct;
 
 void itimer_tick(struct task_struct *p, bool user_tick);
+void itimers_move(struct task_struct *from, struct task_struct *to);
 void exit_itimers(struct task_struct *leader);
 
 #endif

@@ -21,6 +21,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 		    unsigned long size);
 int make_pages_present(struct mm_struct *mm,		/* mm/mlock.c */
 		       unsigned long start, unsigned long end);
+bool mlock_limit_ok(struct mm_struct *mm, unsigned long pages);
 void clear_page_tables(struct mm_struct *mm);
 int migration_entry_wait(pte_t pte, unsigned long address);
 struct page *follow_page(struct mm_struct *mm, unsigned long address);

@@ -99,6 +99,18 @@ static unsigned long locked_pages(struct mm_struct *mm)
 }
 
 /*
+ * May mm lock pages more pages?  At most half of RAM per process: the
+ * test 2.4.0 makes against RLIMIT_MEMLOCK in mlock, mlockall, and in
+ * mremap, mmap and brk of a locked mapping (getrlimit says half of
+ * RAM).  A range already locked counts twice, as in 2.4.0.
+ */
+bool mlock_limit_ok(struct mm_struct *mm, unsigned long pages)
+{
+	return pages <= num_physpages / 2 &&
+	       pages + locked_pages(mm) <= num_physpages / 2;
+}
+
+/*
  * The range goes out to whole pages: start down, the end up.  One
  * that wraps is EINVAL before the limit is looked at (2.4.0 says
  * ENOMEM, the limit first).
@@ -116,7 +128,7 @@ static long mlock_range(unsigned long start, unsigned long len, bool on)
 	if (start + len < start)
 		return -EINVAL;
 	down(&mm->mmap_sem);
-	if (!on || (len >> PAGE_SHIFT) + locked_pages(mm) <= num_physpages / 2)
+	if (!on || mlock_limit_ok(mm, len >> PAGE_SHIFT))
 		ret = do_mlock(start, len, on);
 	debug_check_mm(mm, on ? "mlock" : "munlock");
 	up(&mm->mmap_sem);

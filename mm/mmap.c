@@ -183,12 +183,14 @@ static int map_anonymous(struct mm_struct *mm, unsigned long addr,
 {
 	struct vm_area_struct *vma;
 
+	vm_flags |= mm->def_flags;	/* mlockall(MCL_FUTURE) */
+	if ((vm_flags & VM_LOCKED) && !mlock_limit_ok(mm, len >> PAGE_SHIFT))
+		return -EAGAIN;		/* 2.4.0's do_mmap and do_brk */
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return -ENOMEM;
 	vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 	if (!vma)
 		return -ENOMEM;
-	vm_flags |= mm->def_flags;	/* mlockall(MCL_FUTURE) */
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;

@@ -16,7 +16,8 @@
  * Errors as Linux 2.6 gives them: bad flags, a misaligned address, a
  * new length of 0, an old length of 0 (private mappings only here) or
  * overlapping ranges EINVAL; an old range not within one VMA EFAULT;
- * no room ENOMEM.
+ * no room ENOMEM; a locked VMA that would grow past mlock's limit
+ * (mlock_limit_ok) EAGAIN, as in 2.4.0.
  */
 #include "kernel/abi.h"
 #include "kernel/sched.h"
@@ -192,6 +193,9 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 			return -ENOMEM;
 		old_len = new_len;
 	}
+	if ((vma->vm_flags & VM_LOCKED) &&
+	    !mlock_limit_ok(mm, (new_len - old_len) >> PAGE_SHIFT))
+		return -EAGAIN;		/* 2.4.0: locked_vm past RLIMIT_MEMLOCK */
 	if (fixed) {
 		if (do_munmap(mm, new_addr, new_len))
 			return -ENOMEM;

@@ -283,6 +283,11 @@ static void timers(void)
 	check(left == 5 && getitimer(ITIMER_REAL, &v) == 0 &&
 	      v.it_value.tv_sec == 0 && v.it_value.tv_usec == 0,
 	      "alarm gives the seconds left; alarm(0) cancels");
+	alarm(5);
+	left = alarm(0x80000000U);
+	check(left == 5 && getitimer(ITIMER_REAL, &v) == 0 &&
+	      v.it_value.tv_sec > 5 && (unsigned long)alarm(0) > 5,
+	      "alarm past INT_MAX seconds: armed for long, not refused");
 	alarms = 0;
 	check(setitimer(ITIMER_REAL, 100000, 100000, NULL) == 0 &&
 	      getitimer(ITIMER_REAL, &v) == 0 && v.it_value.tv_sec == 0 &&

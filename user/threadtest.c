@@ -559,6 +559,7 @@ static void vfork_parent_killed(void)
 /* --- execve with other threads ------------------------------------- */
 
 static char self[256];			/* argv[0] */
+#define EXEC_ALARM	60		/* s: ITIMER_REAL across the exec */
 
 /*
  * Execs "threadtest execd PID PPID TID": the process's pid and parent
@@ -577,12 +578,14 @@ static int exec_checker(int tid)
 
 /*
  * "execd PID PPID TID", after the exec: 0 if the program runs as the
- * process PID (its leader: pid and tid PID) with parent PPID, and
- * thread TID is gone.
+ * process PID (its leader: pid and tid PID) with parent PPID, thread
+ * TID is gone, and the process's ITIMER_REAL, armed before the exec,
+ * is still armed (POSIX: timers survive execve).
  */
 static int execd(char **argv)
 {
 	unsigned long pid, ppid, tid;
+	struct itimerval timer;
 
 	if (kstrtoul(argv[2], 10, &pid) || kstrtoul(argv[3], 10, &ppid) ||
 	    kstrtoul(argv[4], 10, &tid))
@@ -594,6 +597,10 @@ static int execd(char **argv)
 		return 12;
 	if (__syscall(__NR_tgkill, pid, tid, 0, 0, 0, 0) != -ESRCH)
 		return 13;
+	if (__syscall(__NR_getitimer, ITIMER_REAL, (long)&timer, 0, 0, 0, 0) ||
+	    timer.it_interval.tv_sec != EXEC_ALARM ||
+	    timer.it_value.tv_sec + 5 < EXEC_ALARM)
+		return 14;
 	return 0;
 }
 
@@ -611,6 +618,9 @@ static int exec_beside_a_thread(bool leader_execs)
 	int pid = fork(), tid;
 
 	if (pid == 0) {
+		struct itimerval timer = { { EXEC_ALARM, 0 }, { EXEC_ALARM, 0 } };
+
+		__syscall(__NR_setitimer, ITIMER_REAL, (long)&timer, 0, 0, 0, 0);
 		if (leader_execs) {
 			thread(0, sleeper, NULL, &tid);
 			sleep_ms(100);
@@ -635,7 +645,8 @@ static void exec_with_threads(void)
 	      "execve in the leader ends the other threads");
 	status = exec_beside_a_thread(false);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	      "execve in a thread: the program runs as the process, its pid");
+	      "execve in a thread: the program runs as the process, its pid, "
+	      "its timers");
 }
 
 static volatile int grandchild;

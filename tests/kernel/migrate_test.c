@@ -11,6 +11,7 @@
 #include "drivers/blkdev.h"
 #include "kernel/fork.h"
 #include "kernel/sched.h"
+#include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "lib/ktest.h"
 #include "lib/string.h"
@@ -456,6 +457,39 @@ static void munmap_during_a_migration_frees_both_pages(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* The process mremap()s the page away while it is being moved: the
+ * migration entry and its rmap entry go with the PTE (mm/mremap.c),
+ * and the move ends with the new page mapped at the new address. */
+static void mremap_during_a_migration_moves_its_entry(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long addr, to;
+	struct page *old;
+	struct held h;
+	int pid;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = do_mmap(0, PAGE_SIZE, RW, PRIVATE_ANON);
+	fill(addr, 9);
+	old = follow_page(mm, addr);
+	to = addr + 64 * PAGE_SIZE;
+	pid = hold_migration_at(t, &h, mm, addr);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, sys_mremap(addr, PAGE_SIZE, PAGE_SIZE,
+				      MREMAP_MAYMOVE | MREMAP_FIXED, to), to);
+	KTEST_EXPECT_TRUE(t, pte_is_migration(*pte_of(mm, to)));
+	KTEST_EXPECT_EQ(t, old->rmap, (unsigned long)pte_of(mm, to));
+	expect_invariants(t);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
+	KTEST_EXPECT_EQ(t, h.rc, 0);
+	KTEST_EXPECT_PTR_NE(t, follow_page(mm, to), old);
+	KTEST_EXPECT_TRUE(t, intact(to, 9));
+	expect_mapped_once(t, mm, to);
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	expect_invariants(t);
+	leave_mm(t, mm);
+}
+
 /*
  * A migration entry left behind (a mover that unlocked its page without
  * replacing the entries: a broken remove_migration_ptes) is stale: a
@@ -557,6 +591,7 @@ static const struct ktest_case migrate_cases[] = {
 	KTEST_CASE(a_fault_waits_for_the_migration),
 	KTEST_CASE(fork_during_a_migration_copies_its_entry),
 	KTEST_CASE(munmap_during_a_migration_frees_both_pages),
+	KTEST_CASE(mremap_during_a_migration_moves_its_entry),
 	KTEST_CASE(a_stale_migration_entry_is_refused),
 	KTEST_CASE(swapoff_during_a_migration_loses_nothing),
 };

@@ -139,10 +139,36 @@ static void bad_ranges(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/*
+ * The limit holds for locked mappings that grow or are made later:
+ * mremap of a locked VMA and mmap after mlockall(MCL_FUTURE) past
+ * half of RAM are EAGAIN (2.4.0's RLIMIT_MEMLOCK checks), and nothing
+ * is mapped or faulted in.
+ */
+static void locked_growth_keeps_the_limit(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	unsigned long half = num_physpages / 2 * PAGE_SIZE, addr, big;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	addr = map_written_pages(1, 40);
+	KTEST_EXPECT_EQ(t, sys_mlock(addr, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, sys_mremap(addr, PAGE_SIZE, half + PAGE_SIZE,
+				      MREMAP_MAYMOVE, 0), -EAGAIN);
+	KTEST_EXPECT_EQ(t, find_vma(mm, addr)->vm_end, addr + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, sys_mlockall(MCL_FUTURE), 0);
+	big = do_mmap(0, half + PAGE_SIZE, RW, PRIVATE_ANON);
+	KTEST_EXPECT_EQ(t, big, (unsigned long)-EAGAIN);
+	KTEST_EXPECT_EQ(t, mm->rss, 1);
+	KTEST_EXPECT_EQ(t, sys_munlockall(), 0);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case mlock_cases[] = {
 	KTEST_CASE(mlock_faults_the_range_in),
 	KTEST_CASE(swap_out_passes_locked_pages_over),
 	KTEST_CASE(mlockall_future_locks_new_mappings),
 	KTEST_CASE(bad_ranges),
+	KTEST_CASE(locked_growth_keeps_the_limit),
 };
 KTEST_SUITE(mlock, mlock_cases);

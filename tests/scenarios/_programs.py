@@ -107,6 +107,7 @@ SYS_CASES = [
     "alarm(1) with none set: 0",
     "SIGALRM after a second, not before",
     "alarm gives the seconds left; alarm(0) cancels",
+    "alarm past INT_MAX seconds: armed for long, not refused",
     "setitimer(ITIMER_REAL), getitimer reads it back",
     "an interval timer fires again and again",
     "ITIMER_VIRTUAL and ITIMER_PROF fire in a busy loop",
@@ -189,7 +190,7 @@ THREAD_CASES = [
     "CLONE_VFORK: the parent sleeps until the child exits",
     "CLONE_VFORK: SIGKILL ends the sleeping parent at once",
     "execve in the leader ends the other threads",
-    "execve in a thread: the program runs as the process, its pid",
+    "execve in a thread: the program runs as the process, its pid, its timers",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
 ]
