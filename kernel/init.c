@@ -36,8 +36,12 @@ static __noreturn void run_init_program(char *command)
 	int argc = shell_split(command, argv, MAX_INIT_ARGS), status, err;
 
 	if (argc < 0) {
-		printk(KERN_ERR "init: more than %d words, not run\n",
-		       MAX_INIT_ARGS);
+		if (argc == -EINVAL)
+			printk(KERN_ERR "init: a quote is not closed, "
+			       "not run\n");
+		else
+			printk(KERN_ERR "init: more than %d words, not run\n",
+			       MAX_INIT_ARGS);
 		machine_exit(false);
 	}
 	err = run_foreground(argc, argv, &status);

@@ -57,18 +57,13 @@ void reap_background_jobs(void)
 	}
 }
 
-/* Drops a trailing "&" (a word of its own, or stuck to the last one). */
+/* Drops a trailing unquoted "&" (shell_split makes it a word of its
+ * own, shell_ampersand; a quoted one is the program's argument). */
 static bool take_ampersand(int *argc, char **argv)
 {
-	char *last = argv[*argc - 1];
-	size_t len = strlen(last);
-
-	if (len == 0 || last[len - 1] != '&')
+	if (argv[*argc - 1] != shell_ampersand)
 		return false;
-	if (len == 1)
-		(*argc)--;
-	else
-		last[len - 1] = '\0';
+	(*argc)--;
 	return true;
 }
 

@@ -149,21 +149,97 @@ static int read_line(char *buf, int size)
 	}
 }
 
+/* The word an unquoted '&' ending a line becomes.  `run` compares the
+ * pointer, so that a quoted "&" stays an argument of the program. */
+char shell_ampersand[] = "&";
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Only blanks after p: p is the line's last character. */
+static bool ends_line(const char *p)
+{
+	while (*++p)
+		if (!is_blank(*p))
+			return false;
+	return true;
+}
+
 /*
- * Splits line into words (in place); argv[argc] = NULL.  Returns
- * argc, or -E2BIG if there are more than max words.
+ * Copies one word from *in to *out, as a POSIX shell reads it: '...'
+ * keeps everything, "..." everything but \" and \\, and outside quotes a
+ * backslash keeps the next character; a blank or an unquoted '&' that
+ * ends the line ends the word.  Returns -EINVAL for a quote left open.
+ */
+static int copy_word(char **in, char **out)
+{
+	char *r = *in, *w = *out, quote = 0;
+
+	for (; *r; r++) {
+		if (quote == '\'' && *r != '\'') {
+			*w++ = *r;
+		} else if (quote == '"' && *r == '\\' &&
+			   (r[1] == '"' || r[1] == '\\')) {
+			*w++ = *++r;
+		} else if (quote && *r == quote) {
+			quote = 0;
+		} else if (quote) {
+			*w++ = *r;
+		} else if (*r == '\'' || *r == '"') {
+			quote = *r;
+		} else if (*r == '\\' && r[1]) {
+			*w++ = *++r;
+		} else if (is_blank(*r) || (*r == '&' && ends_line(r))) {
+			break;
+		} else {
+			*w++ = *r;
+		}
+	}
+	if (quote)
+		return -EINVAL;
+	*in = r;
+	*out = w;
+	return 0;
+}
+
+/*
+ * Splits line into words (in place, quotes removed); argv[argc] =
+ * NULL.  A trailing unquoted '&' is the word shell_ampersand.  Returns
+ * argc, -E2BIG if there are more than max words, or -EINVAL if a quote
+ * is not closed.
  */
 int shell_split(char *line, char **argv, int max)
 {
+	char *in = line, *out = line;
+	bool ampersand;
 	int argc = 0;
-	char *w;
 
-	while ((w = strsep(&line, " \t"))) {
-		if (!*w)
-			continue;
+	for (;;) {
+		while (is_blank(*in))
+			in++;
+		if (!*in)
+			break;
 		if (argc == max)
 			return -E2BIG;
-		argv[argc++] = w;
+		if (*in == '&' && ends_line(in)) {
+			argv[argc++] = shell_ampersand;
+			break;
+		}
+		argv[argc++] = out;
+		if (copy_word(&in, &out))
+			return -EINVAL;
+		ampersand = *in == '&';	/* it ends the line */
+		if (*in)
+			in++;	/* past it, before out writes the word's end */
+		*out++ = '\0';
+		if (ampersand) {
+			if (argc == max)
+				return -E2BIG;
+			argv[argc++] = shell_ampersand;
+			break;
+		}
 	}
 	argv[argc] = NULL;
 	return argc;
@@ -179,6 +255,10 @@ int shell_execute(char *line)
 	if (argc == -E2BIG) {
 		cprintf("too many words: at most %d (a command and %d "
 			"arguments), not run\n", MAX_ARGS, MAX_ARGS - 1);
+		return argc;
+	}
+	if (argc == -EINVAL) {
+		cprintf("a quote is not closed, not run\n");
 		return argc;
 	}
 	if (!argc)

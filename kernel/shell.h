@@ -31,6 +31,7 @@ struct shell_command {
 __noreturn void shell_run(void);
 int shell_execute(char *line);
 int shell_usage(const char *name);
+extern char shell_ampersand[];
 int shell_split(char *line, char **argv, int max);
 void shell_history_add(const char *line);
 const char *shell_history_get(unsigned back);

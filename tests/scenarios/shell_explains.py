@@ -109,3 +109,23 @@ def stamps(lab):
     assert times == sorted(times), f"time stamps go backwards: {times}"
     assert len(set(times)) > len(times) // 2, f"most boot messages share a stamp: {times}"
     assert times[-1] > 0, f"every boot message is stamped 0: {times}"
+
+
+@scenario("shell_quotes_and_background", timeout=60)
+def quotes(lab):
+    vm = boot(lab)
+    # a quoted word reaches the program whole, quotes removed
+    printed = vm.run("run sleep 'x  y'")
+    assert "sleep: 'x  y' is not a whole number" in printed, printed
+    printed = vm.run('run sleep "a \\"b\\""')
+    assert "sleep: 'a \"b\"' is not a whole number" in printed, printed
+    printed = vm.run("run sleep 'x")
+    assert "a quote is not closed, not run" in printed, printed
+    assert "sleep:" not in printed, printed
+    # an unquoted '&' at the end, alone or stuck to the last word
+    for line in ("run sleep 0 &", "run sleep 0&"):
+        printed = vm.run(line)
+        assert re.search(r"^\[\d+\] sleep\r?$", printed, re.MULTILINE), (line, printed)
+    # a quoted one is the program's argument
+    printed = vm.run("run sleep '0&'")
+    assert "sleep: '0&' is not a whole number" in printed, printed
