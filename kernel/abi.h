@@ -357,11 +357,14 @@ struct rlimit64 {
 #define O_EXCL		0200
 #define O_NOCTTY	0400
 #define O_TRUNC		01000
+#define O_APPEND	02000
+#define O_NONBLOCK	04000
 #define O_CLOEXEC	02000000
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2
 #define F_GETFL		3
+#define F_SETFL		4
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
 

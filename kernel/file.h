@@ -26,7 +26,8 @@ struct file_operations {
 /* An open file: what open() made, shared by dup() and fork(). */
 struct file {
 	const struct file_operations *f_op;
-	int f_count;		/* descriptors (in all tables) on it */
+	int f_count;		/* descriptors (in all tables) on it,
+				 * and calls using it (fget) */
 	int f_flags;		/* open's flags, as F_GETFL gives them */
 };
 
@@ -39,6 +40,7 @@ struct files_struct {
 	struct file *fd[NR_OPEN];
 };
 
+struct file *fcheck(int fd);
 struct file *fget(int fd);
 struct file *get_empty_filp(const struct file_operations *op, int flags);
 void fput(struct file *f);

@@ -4,15 +4,19 @@
  * finds them at.  /dev/tty and /dev/console are the console itself:
  * Pagoda has one terminal and no controlling-terminal logic.
  */
+#include "kernel/abi.h"
 #include "kernel/console.h"
 #include "kernel/file.h"
+#include "lib/errno.h"
 #include "lib/string.h"
 
 #define S_IFCHR		0020000
 
-static long console_fread(struct file *f __unused, char *buf,
-			  unsigned long n)
+/* O_NONBLOCK with nothing typed: -EAGAIN, as n_tty_read answers. */
+static long console_fread(struct file *f, char *buf, unsigned long n)
 {
+	if ((f->f_flags & O_NONBLOCK) && !console_has_input())
+		return -EAGAIN;
 	return console_read(buf, n);
 }
 

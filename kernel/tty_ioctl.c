@@ -30,7 +30,7 @@ static const struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
 
 long sys_ioctl(int fd, unsigned int cmd, void *arg)
 {
-	struct file *f = fget(fd);
+	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;

@@ -14,7 +14,14 @@
  *     EMFILE at RLIMIT_NOFILE, EINVAL past it and for an unknown
  *     command, EBADF on a closed descriptor;
  *   - fork copies the table (the child's close leaves the parent's);
- *   - execve closes the close-on-exec descriptors, keeps the others.
+ *   - execve closes the close-on-exec descriptors, keeps the others;
+ *   - an access mode of 3 (neither read nor write), /dev/zero's long
+ *     reads, F_SETFL.
+ *
+ * "fdtest console" is for a scenario that types two bytes: a readv of
+ * a console descriptor that another thread closes (and opens
+ * /dev/zero at) meanwhile reads both from the console, as the call
+ * holds the file it started on; O_NONBLOCK reads nothing but EAGAIN.
  *
  * The program runs itself through argv[0] (as exectest does).  Linux
  * agrees with every check (tests/scenarios/native.py runs it there).
@@ -214,16 +221,92 @@ static void exec_closes(void)
 	close(gone);
 }
 
+/* Linux opens a mode of 3 for ioctls only: neither read nor write. */
+static void mode_3_and_long_reads(void)
+{
+	static char big[3 * PAGE_SIZE];
+	long fd = open_dev("/dev/null", O_ACCMODE);
+	long zero = open_dev("/dev/zero", O_RDONLY);
+
+	check(fd >= 3 && read(fd, big, 1) == -1 && errno == EBADF &&
+	      write(fd, big, 1) == -1 && errno == EBADF,
+	      "access mode 3: read and write EBADF");
+	memset(big, 0xff, sizeof(big));
+	check(read(zero, big, sizeof(big)) == sizeof(big) &&
+	      !big[0] && !big[sizeof(big) - 1],
+	      "/dev/zero: a read of three pages fills them all");
+	close(fd);
+	close(zero);
+}
+
+/* F_SETFL changes O_APPEND and O_NONBLOCK, nothing else (setfl()). */
+static void setfl(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	long mask = O_ACCMODE | O_APPEND | O_NONBLOCK | O_CREAT;
+
+	check(fd >= 3 && fcntl(fd, F_SETFL, O_WRONLY | O_APPEND |
+				O_NONBLOCK | O_CREAT) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & mask) == (O_APPEND | O_NONBLOCK) &&
+	      fcntl(fd, F_SETFL, O_APPEND) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & mask) == O_APPEND &&
+	      fcntl(57, F_SETFL, 0) == -EBADF,
+	      "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode");
+	close(fd);
+}
+
+static volatile int reading;
+static char typed[3];
+static long readv_result;
+
+/* The other thread: one readv of two one-byte pieces from fd. */
+static int readv_two(void *fd)
+{
+	struct iovec iov[2] = { { &typed[0], 1 }, { &typed[1], 1 } };
+
+	reading = 1;
+	readv_result = call3(__NR_readv, (long)fd, (long)iov, 2);
+	return 0;
+}
+
+static int console_checks(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	long fd = open_dev("/dev/tty", O_RDONLY), again;
+	int pid = clone_fn(CLONE_VM | CLONE_FILES | SIGCHLD,
+			   stack + sizeof(stack), readv_two, (void *)fd,
+			   NULL, NULL, NULL);
+
+	while (pid > 0 && !reading)
+		sched_yield();
+	sched_yield();		/* it sleeps in the read: one CPU */
+	close(fd);
+	again = open_dev("/dev/zero", O_RDONLY);
+	printf("fdtest: type two bytes\n");
+	check(exit_status(pid) == 0 && again == fd && readv_result == 2 &&
+	      typed[0] == 'a' && typed[1] == 'b',
+	      "readv: a descriptor closed meanwhile: both bytes read");
+	fd = open_dev("/dev/tty", O_RDONLY);
+	check(fcntl(fd, F_SETFL, O_NONBLOCK) == 0 &&
+	      call3(__NR_read, fd, (long)typed, 1) == -EAGAIN,
+	      "O_NONBLOCK: no byte typed, EAGAIN");
+	return failures;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "child"))
 		return exec_child(argv);
+	if (argc == 2 && !strcmp(argv[1], "console"))
+		return console_checks();
 	strlcpy(self, argv[0], sizeof(self));
 	devices();
 	dups();
 	fcntls();
 	fork_copies();
 	exec_closes();
+	mode_3_and_long_reads();
+	setfl();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

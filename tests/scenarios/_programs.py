@@ -87,6 +87,9 @@ FD_CASES = [
     "fcntl: unknown command EINVAL, closed EBADF",
     "fork: the child has the descriptor, its close is its own",
     "execve: close-on-exec closed, the others kept",
+    "access mode 3: read and write EBADF",
+    "/dev/zero: a read of three pages fills them all",
+    "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode",
 ]
 
 SYS_CASES = [
