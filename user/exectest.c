@@ -580,6 +580,37 @@ static int stack_gone(unsigned long flags, unsigned ss_flags)
 				 : 100 + WTERMSIG(status);
 }
 
+static void on_segv_exit_7(int sig __unused)
+{
+	__syscall(__NR_exit_group, 7, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A child whose SS_AUTODISARM alternate stack is not mapped: SIGUSR1's
+ * rt frame cannot be written there, so SIGSEGV, whose frame cannot be
+ * either, as the failed frame left the stack armed (Linux disarms it
+ * only once the frame is written): killed by SIGSEGV, not caught.  Its
+ * status as stack_gone gives it.
+ */
+static int frame_fails_on_disarming_stack(void)
+{
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		stack_t ss = { NEVER_MAPPED, SS_AUTODISARM, ALT_SIZE };
+
+		sigaltstack(&ss, NULL);
+		set_handler(SIGUSR1, on_usr1, SA_ONSTACK | SA_SIGINFO);
+		set_handler(SIGSEGV, on_segv_exit_7, SA_ONSTACK);
+		kill(getpid(), SIGUSR1);
+		exit(5);
+	}
+	if (pid < 0 || wait4(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status)
+				 : 100 + WTERMSIG(status);
+}
+
 /* The alternate stack a forked child has: 0 if it is ours. */
 static int child_altstack(void)
 {
@@ -607,6 +638,8 @@ static void alternate_stack(void)
 	      "SS_AUTODISARM: no alternate stack while the handler runs");
 	check(stack_gone(0, 0) == 100 + SIGSEGV,
 	      "without SA_ONSTACK that handler cannot run: killed by SIGSEGV");
+	check(frame_fails_on_disarming_stack() == 100 + SIGSEGV,
+	      "SS_AUTODISARM: a frame not written leaves the stack armed");
 	set = sigaltstack(&ss, &old) == 0 && old.ss_flags == SS_DISABLE &&
 	      sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
 	      old.ss_size == ALT_SIZE && old.ss_flags == 0;

@@ -156,6 +156,7 @@ EXEC_CASES = [
     "sigaltstack: a SIGSEGV handler runs there with the stack gone",
     "SS_AUTODISARM: no alternate stack while the handler runs",
     "without SA_ONSTACK that handler cannot run: killed by SIGSEGV",
+    "SS_AUTODISARM: a frame not written leaves the stack armed",
     "sigaltstack: set, asked, and a forked child's too",
     "sigaltstack: SS_DISABLE; bad flags EINVAL, small ENOMEM, EFAULT",
     "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL",
