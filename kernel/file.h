@@ -19,6 +19,7 @@ struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	bool is_tty;		/* ioctl's terminal calls answer */
+	bool mmap_anon;		/* a private mapping is anonymous memory */
 	uint16_t mode;		/* fstat's st_mode */
 	uint8_t major, minor;	/* fstat's st_rdev */
 };
@@ -42,6 +43,7 @@ struct files_struct {
 
 struct file *fcheck(int fd);
 struct file *fget(int fd);
+bool file_can(const struct file *f, bool write);
 struct file *get_empty_filp(const struct file_operations *op, int flags);
 void fput(struct file *f);
 int get_unused_fd(int from);

@@ -43,6 +43,15 @@ struct file *fget(int fd)
 	return f;
 }
 
+/* Was f opened for writing (or reading)?  An access mode of 3 is
+ * neither: Linux opens it for ioctls only. */
+bool file_can(const struct file *f, bool write)
+{
+	int mode = f->f_flags & O_ACCMODE;
+
+	return mode == O_RDWR || mode == (write ? O_WRONLY : O_RDONLY);
+}
+
 /* A new open file of op, one descriptor's reference; NULL if no memory. */
 struct file *get_empty_filp(const struct file_operations *op, int flags)
 {

@@ -58,8 +58,9 @@ static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 	return n;
 }
 
+/* mmap_zero: a private mapping of /dev/zero is anonymous memory. */
 static const struct file_operations zero_fops = {
-	.read = zero_read, .write = null_write,
+	.read = zero_read, .write = null_write, .mmap_anon = true,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 5,
 };
 

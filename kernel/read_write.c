@@ -15,15 +15,6 @@
 #define CHUNK		256
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap per call */
 
-/* Was f opened for writing (or reading)?  An access mode of 3 is
- * neither: Linux opens it for ioctls only. */
-static bool file_can(const struct file *f, bool write)
-{
-	int mode = f->f_flags & O_ACCMODE;
-
-	return mode == O_RDWR || mode == (write ? O_WRONLY : O_RDONLY);
-}
-
 /* fd's open file, with a reference (fget: a close by another thread
  * meanwhile leaves it to this call), if it was opened for writing (or
  * reading); else NULL. */

@@ -16,7 +16,7 @@
  *   - fork copies the table (the child's close leaves the parent's);
  *   - execve closes the close-on-exec descriptors, keeps the others;
  *   - an access mode of 3 (neither read nor write), /dev/zero's long
- *     reads, F_SETFL.
+ *     reads, F_SETFL, mmap of a descriptor.
  *
  * "fdtest console" is for a scenario that types two bytes: a readv of
  * a console descriptor that another thread closes (and opens
@@ -255,6 +255,38 @@ static void setfl(void)
 	close(fd);
 }
 
+static long mmap_fd(long fd, int flags)
+{
+	return __syscall(__NR_mmap2, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			 flags, fd, 0);
+}
+
+/* mmap of a descriptor: /dev/zero's private mapping is anonymous
+ * memory (drivers/char/mem.c's mmap_zero); /dev/null has no mmap
+ * (ENODEV); a closed descriptor EBADF, a write-only one EACCES. */
+static void mmaps(void)
+{
+	long zero = open_dev("/dev/zero", O_RDONLY);
+	long wzero = open_dev("/dev/zero", O_WRONLY);
+	long null = open_dev("/dev/null", O_RDWR);
+	long p = mmap_fd(zero, MAP_PRIVATE);
+	bool mapped = (unsigned long)p < -4095UL;
+
+	if (mapped) {
+		mapped = !*(volatile char *)p;
+		*(volatile char *)p = 1;
+		munmap((void *)p, PAGE_SIZE);
+	}
+	check(mapped, "mmap of /dev/zero, MAP_PRIVATE: zeros, writable");
+	check(mmap_fd(null, MAP_PRIVATE) == -ENODEV &&
+	      mmap_fd(wzero, MAP_PRIVATE) == -EACCES &&
+	      mmap_fd(57, MAP_PRIVATE) == -EBADF,
+	      "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF");
+	close(zero);
+	close(wzero);
+	close(null);
+}
+
 static volatile int reading;
 static char typed[3];
 static long readv_result;
@@ -307,6 +339,7 @@ int main(int argc, char **argv)
 	exec_closes();
 	mode_3_and_long_reads();
 	setfl();
+	mmaps();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

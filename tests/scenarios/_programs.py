@@ -90,6 +90,8 @@ FD_CASES = [
     "access mode 3: read and write EBADF",
     "/dev/zero: a read of three pages fills them all",
     "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode",
+    "mmap of /dev/zero, MAP_PRIVATE: zeros, writable",
+    "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
 ]
 
 SYS_CASES = [
