@@ -14,7 +14,9 @@ struct task_struct;
 struct file;
 
 /* What a device does; read and write move n bytes of a kernel buffer
- * and return how many, or -errno. */
+ * and return how many, or -errno.  No read: end of file at once; no
+ * write: every byte taken; either way the user's buffer is not looked
+ * at (Linux's read_null and write_null). */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);

@@ -239,6 +239,23 @@ static void mode_3_and_long_reads(void)
 	close(zero);
 }
 
+/* /dev/null and /dev/zero swallow a write without reading it, and
+ * /dev/null's read is end of file at once: the buffer is not touched
+ * (write_null, read_null); /dev/zero's read into it is EFAULT. */
+static void unread_buffers(void)
+{
+	long null = open_dev("/dev/null", O_RDWR);
+	long zero = open_dev("/dev/zero", O_RDWR);
+
+	check(call3(__NR_write, null, NEVER_MAPPED, 10) == 10 &&
+	      call3(__NR_write, zero, NEVER_MAPPED, 10) == 10 &&
+	      call3(__NR_read, null, NEVER_MAPPED, 10) == 0 &&
+	      call3(__NR_read, zero, NEVER_MAPPED, 10) == -EFAULT,
+	      "/dev/null, /dev/zero: a buffer not mapped, not looked at");
+	close(null);
+	close(zero);
+}
+
 /* F_SETFL changes O_APPEND and O_NONBLOCK, nothing else (setfl()). */
 static void setfl(void)
 {
@@ -340,6 +357,7 @@ int main(int argc, char **argv)
 	mode_3_and_long_reads();
 	setfl();
 	mmaps();
+	unread_buffers();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -92,6 +92,7 @@ FD_CASES = [
     "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode",
     "mmap of /dev/zero, MAP_PRIVATE: zeros, writable",
     "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
+    "/dev/null, /dev/zero: a buffer not mapped, not looked at",
 ]
 
 SYS_CASES = [
