@@ -17,4 +17,12 @@ long do_wait(int pid, int options, int *status, int *stat_addr);
 long getrusage(struct task_struct *p, int who,		/* kernel/sys.c */
 	       struct rusage *ru);
 
+/* What a process has used: its threads' and its exited threads'. */
+struct group_usage {
+	unsigned long utime, stime, min_flt, maj_flt;
+};
+
+void thread_group_usage(const struct task_struct *p,	/* kernel/sys.c */
+			struct group_usage *u);
+
 #endif

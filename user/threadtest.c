@@ -19,7 +19,8 @@
  *     SIGKILL ends that sleep;
  *   - execve in the leader or in another thread ends the other
  *     threads, and the program runs as the process, with its pid;
- *   - a thread's child belongs to the process.
+ *   - a thread's child belongs to the process;
+ *   - a live thread's CPU time counts in the process's.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -721,6 +722,74 @@ static int many_threads(const char *arg)
 	return 0;
 }
 
+/* --- CPU time ----------------------------------------------------- */
+
+static volatile int burnt, cpu_release;
+
+static long long clock_ns(int clock)
+{
+	struct timespec t;
+
+	__syscall(__NR_clock_gettime, clock, (long)&t, 0, 0, 0, 0);
+	return t.tv_sec * 1000 * MSEC + t.tv_nsec;
+}
+
+/* The process's CPU time by times() and by getrusage(RUSAGE_SELF). */
+static long long times_ns(void)
+{
+	struct tms t;
+
+	__syscall(__NR_times, (long)&t, 0, 0, 0, 0, 0);
+	return (long long)(t.tms_utime + t.tms_stime) * 10 * MSEC;
+}
+
+static long long rusage_ns(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 * MSEC +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+}
+
+/* Spins until its own CPU clock says 300 ms, then waits for release. */
+static int burner(void *arg __unused)
+{
+	while (clock_ns(CLOCK_THREAD_CPUTIME_ID) < 300 * MSEC)
+		;
+	burnt = 1;
+	futex(&burnt, FUTEX_WAKE, 1, NULL, 0);
+	while (!cpu_release)
+		futex(&cpu_release, FUTEX_WAIT, 0, NULL, 0);
+	return 0;
+}
+
+/*
+ * The process's CPU time holds a live thread's: a thread burns 300 ms
+ * while we sleep, and the process clock, times() and getrusage()
+ * then say at least 200 ms more than before (ticks round).
+ */
+static void process_cpu_time(void)
+{
+	long long clock = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	long long by_times = times_ns(), by_rusage = rusage_ns();
+	struct timespec limit = { LONG_WAIT, 0 };
+	int tid;
+	bool ok = thread(0, burner, NULL, &tid) > 0;
+
+	while (ok && !burnt)
+		ok = futex(&burnt, FUTEX_WAIT, 0, &limit, 0) != -ETIMEDOUT;
+	clock = clock_ns(CLOCK_PROCESS_CPUTIME_ID) - clock;
+	by_times = times_ns() - by_times;
+	by_rusage = rusage_ns() - by_rusage;
+	cpu_release = 1;
+	futex(&cpu_release, FUTEX_WAKE, 1, NULL, 0);
+	check(ok && join(&tid) >= 0 && clock >= 200 * MSEC &&
+	      by_times >= 200 * MSEC && by_rusage >= 200 * MSEC,
+	      "a live thread's CPU time is the process's: clock, times, "
+	      "getrusage");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "hog"))
@@ -742,6 +811,7 @@ int main(int argc, char **argv)
 	vfork_parent_killed();
 	exec_with_threads();
 	thread_forks();
+	process_cpu_time();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

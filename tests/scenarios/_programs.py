@@ -200,6 +200,7 @@ THREAD_CASES = [
     "execve in a thread: the program runs as the process, its pid, its timers",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
+    "a live thread's CPU time is the process's: clock, times, getrusage",
 ]
 
 # name: (argv, expected lines, exit status)
