@@ -611,6 +611,57 @@ static int frame_fails_on_disarming_stack(void)
 				 : 100 + WTERMSIG(status);
 }
 
+static void on_usr2_exit_9(int sig __unused)
+{
+	__syscall(__NR_exit_group, 9, 0, 0, 0, 0, 0);
+}
+
+/*
+ * SIGUSR1's handler, on the alternate stack (the upper half of alt),
+ * sends itself SIGUSR2 with its stack pointer 256 bytes above that
+ * stack's bottom: SIGUSR2's frame, nested, does not fit.
+ */
+static void on_usr1_near_bottom(int sig __unused)
+{
+	long ret;
+
+	__asm__ __volatile__("movl %%esp, %%edi\n\t"
+			     "movl %[sp], %%esp\n\t"
+			     "int $0x80\n\t"
+			     "movl %%edi, %%esp"
+			     : "=a"(ret)
+			     : "0"(__NR_kill), "b"(getpid()), "c"(SIGUSR2),
+			       [sp] "r"(alt + ALT_SIZE / 2 + 256)
+			     : "edi", "memory");
+	__syscall(__NR_exit_group, 8, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A nested frame that would go below the alternate stack is SIGSEGV
+ * (Linux 5.14's get_sigframe), not written below it, though the
+ * memory there (alt's lower half) is mapped: the child dies of
+ * SIGSEGV, where a frame written there ran SIGUSR2's handler (9).
+ * Its status as stack_gone gives it.
+ */
+static int nested_frame_overflows(void)
+{
+	int pid = fork(), status;
+
+	if (pid == 0) {
+		stack_t ss = { alt + ALT_SIZE / 2, 0, ALT_SIZE / 2 };
+
+		sigaltstack(&ss, NULL);
+		set_handler(SIGUSR1, on_usr1_near_bottom, SA_ONSTACK);
+		set_handler(SIGUSR2, on_usr2_exit_9, SA_ONSTACK | SA_SIGINFO);
+		kill(getpid(), SIGUSR1);
+		exit(5);
+	}
+	if (pid < 0 || wait4(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status)
+				 : 100 + WTERMSIG(status);
+}
+
 /* The alternate stack a forked child has: 0 if it is ours. */
 static int child_altstack(void)
 {
@@ -640,6 +691,8 @@ static void alternate_stack(void)
 	      "without SA_ONSTACK that handler cannot run: killed by SIGSEGV");
 	check(frame_fails_on_disarming_stack() == 100 + SIGSEGV,
 	      "SS_AUTODISARM: a frame not written leaves the stack armed");
+	check(nested_frame_overflows() == 100 + SIGSEGV,
+	      "a nested frame past the alternate stack's bottom: SIGSEGV");
 	set = sigaltstack(&ss, &old) == 0 && old.ss_flags == SS_DISABLE &&
 	      sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
 	      old.ss_size == ALT_SIZE && old.ss_flags == 0;

@@ -160,6 +160,7 @@ EXEC_CASES = [
     "SS_AUTODISARM: no alternate stack while the handler runs",
     "without SA_ONSTACK that handler cannot run: killed by SIGSEGV",
     "SS_AUTODISARM: a frame not written leaves the stack armed",
+    "a nested frame past the alternate stack's bottom: SIGSEGV",
     "sigaltstack: set, asked, and a forked child's too",
     "sigaltstack: SS_DISABLE; bad flags EINVAL, small ENOMEM, EFAULT",
     "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL",
