@@ -130,28 +130,27 @@ static long file_read(struct file *f, void *buf, unsigned long count)
 	return done;
 }
 
-long sys_write(int fd, const void *buf, unsigned long count)
+/* read or write on fd's file, held for the whole call. */
+static long read_write(int fd, void *buf, unsigned long count, bool write)
 {
-	struct file *f = fget_mode(fd, true);
+	struct file *f = fget_mode(fd, write);
 	long ret;
 
 	if (!f)
 		return -EBADF;
-	ret = file_write(f, buf, count);
+	ret = write ? file_write(f, buf, count) : file_read(f, buf, count);
 	fput(f);
 	return ret;
 }
 
+long sys_write(int fd, const void *buf, unsigned long count)
+{
+	return read_write(fd, (void *)buf, count, true);
+}
+
 long sys_read(int fd, void *buf, unsigned long count)
 {
-	struct file *f = fget_mode(fd, false);
-	long ret;
-
-	if (!f)
-		return -EBADF;
-	ret = file_read(f, buf, count);
-	fput(f);
-	return ret;
+	return read_write(fd, buf, count, false);
 }
 
 /*
