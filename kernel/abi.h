@@ -378,6 +378,9 @@ struct iovec {
 /* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
 #define TCGETS		0x5401
 #define TIOCGWINSZ	0x5413
+#define FIONBIO		0x5421
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
 #define NCCS		19
 #define VINTR		0
 #define VMIN		6

@@ -86,7 +86,7 @@ long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 	case F_GETFD:
 		return (current->files->close_on_exec >> fd) & 1;
 	case F_SETFD:
-		fd_install(fd, f, arg & FD_CLOEXEC);
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
 		return f->f_flags;

@@ -49,6 +49,7 @@ bool file_can(const struct file *f, bool write);
 struct file *get_empty_filp(const struct file_operations *op, int flags);
 void fput(struct file *f);
 int get_unused_fd(int from);
+void set_close_on_exec(int fd, bool on);
 void fd_install(int fd, struct file *f, bool cloexec);
 int close_fd(int fd);
 int copy_files(unsigned long clone_flags, struct task_struct *p);

@@ -83,16 +83,22 @@ int get_unused_fd(int from)
 	return -EMFILE;
 }
 
-/* Puts f (a reference the caller gives) at current's free slot fd. */
-void fd_install(int fd, struct file *f, bool cloexec)
+/* Marks current's descriptor fd close-on-exec, or not (2.4.0's). */
+void set_close_on_exec(int fd, bool on)
 {
 	struct files_struct *files = current->files;
 
-	files->fd[fd] = f;
-	if (cloexec)
+	if (on)
 		files->close_on_exec |= 1u << fd;
 	else
 		files->close_on_exec &= ~(1u << fd);
+}
+
+/* Puts f (a reference the caller gives) at current's free slot fd. */
+void fd_install(int fd, struct file *f, bool cloexec)
+{
+	current->files->fd[fd] = f;
+	set_close_on_exec(fd, cloexec);
 }
 
 /* close(): 0, or -EBADF if fd is not open (fs/open.c's sys_close). */
@@ -103,7 +109,7 @@ int close_fd(int fd)
 	if (!f)
 		return -EBADF;
 	current->files->fd[fd] = NULL;
-	current->files->close_on_exec &= ~(1u << fd);
+	set_close_on_exec(fd, false);
 	fput(f);
 	return 0;
 }

@@ -16,7 +16,8 @@
  *   - fork copies the table (the child's close leaves the parent's);
  *   - execve closes the close-on-exec descriptors, keeps the others;
  *   - an access mode of 3 (neither read nor write), /dev/zero's long
- *     reads, F_SETFL, mmap of a descriptor.
+ *     reads, F_SETFL, mmap of a descriptor, the ioctls any descriptor
+ *     takes.
  *
  * "fdtest console" is for a scenario that types two bytes: a readv of
  * a console descriptor that another thread closes (and opens
@@ -256,6 +257,27 @@ static void unread_buffers(void)
 	close(zero);
 }
 
+/* The ioctls of any descriptor (2.4.0's sys_ioctl does them before
+ * the device's): FIOCLEX, FIONCLEX, FIONBIO. */
+static void generic_ioctls(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	int on = 1, off = 0;
+
+	check(fd >= 3 && call3(__NR_ioctl, fd, FIOCLEX, 0) == 0 &&
+	      fcntl(fd, F_GETFD, 0) == FD_CLOEXEC &&
+	      call3(__NR_ioctl, fd, FIONCLEX, 0) == 0 &&
+	      fcntl(fd, F_GETFD, 0) == 0 &&
+	      call3(__NR_ioctl, fd, FIONBIO, (long)&on) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & O_NONBLOCK) &&
+	      call3(__NR_ioctl, fd, FIONBIO, (long)&off) == 0 &&
+	      !(fcntl(fd, F_GETFL, 0) & O_NONBLOCK) &&
+	      call3(__NR_ioctl, fd, FIONBIO, NEVER_MAPPED) == -EFAULT &&
+	      call3(__NR_ioctl, 57, FIOCLEX, 0) == -EBADF,
+	      "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null");
+	close(fd);
+}
+
 /* F_SETFL changes O_APPEND and O_NONBLOCK, nothing else (setfl()). */
 static void setfl(void)
 {
@@ -358,6 +380,7 @@ int main(int argc, char **argv)
 	setfl();
 	mmaps();
 	unread_buffers();
+	generic_ioctls();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -93,6 +93,7 @@ FD_CASES = [
     "mmap of /dev/zero, MAP_PRIVATE: zeros, writable",
     "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
     "/dev/null, /dev/zero: a buffer not mapped, not looked at",
+    "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null",
 ]
 
 SYS_CASES = [
