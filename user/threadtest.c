@@ -29,6 +29,7 @@
  * (tests/kernel/oom_test.c) must kill all three to free the memory.
  * "threadtest threads N" makes and joins N threads, one at a time
  * (tests/kernel/sched_test.c: their tasks and stacks are freed).
+ * "threadtest execwait" is for tests/kernel/exec_test.c (exec_waits).
  */
 #include "user/lib/libc.h"
 
@@ -722,6 +723,42 @@ static int many_threads(const char *arg)
 	return 0;
 }
 
+/* A thread that calls brk for ever, SIGUSR1 blocked. */
+static int brk_caller(void *arg __unused)
+{
+	sigset64_t usr1 = 1ULL << (SIGUSR1 - 1);
+
+	__syscall(__NR_rt_sigprocmask, SIG_BLOCK, (long)&usr1, 0, 8, 0, 0);
+	for (;;)
+		__syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
+	return 0;
+}
+
+static void usr1_caught(int sig __unused)
+{
+}
+
+/*
+ * "execwait": a thread calling brk for ever, and, once SIGUSR1 has
+ * come, an execve of sleep, which must first end that thread: for
+ * tests/kernel/exec_test.c, which holds the mmap_sem brk takes so
+ * that the thread cannot end, and kills the process while its
+ * execve waits (de_thread's wait for the others, ended by SIGKILL).
+ */
+static int exec_waits(void)
+{
+	struct k_sigaction sa = { usr1_caught, 0, NULL, 0 };
+	char *argv[] = { "sleep", "1", NULL };
+	int tid;
+
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	if (thread(0, brk_caller, NULL, &tid) <= 0)
+		return 1;
+	__syscall(__NR_pause, 0, 0, 0, 0, 0, 0);
+	__syscall(__NR_execve, (long)"sleep", (long)argv, 0, 0, 0, 0);
+	return 2;
+}
+
 /* --- CPU time ----------------------------------------------------- */
 
 static volatile int burnt, cpu_release;
@@ -796,6 +833,8 @@ int main(int argc, char **argv)
 		return hog(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "threads"))
 		return many_threads(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "execwait"))
+		return exec_waits();
 	if (argc == 5 && !strcmp(argv[1], "execd"))
 		return execd(argv);
 	strlcpy(self, argv[0], sizeof(self));
