@@ -745,6 +745,16 @@ static void usr1_caught(int sig __unused)
  * that the thread cannot end, and kills the process while its
  * execve waits (de_thread's wait for the others, ended by SIGKILL).
  */
+/* Brings in 8 KiB of stack below the caller's, where SIGUSR1's frame
+ * will go: with mmap_sem held, a fault there could not be served. */
+static __attribute__((noinline)) void stack_in(void)
+{
+	volatile char below[8192];
+
+	for (unsigned i = 0; i < sizeof(below); i += 512)
+		below[i] = 0;
+}
+
 static int exec_waits(void)
 {
 	struct k_sigaction sa = { usr1_caught, 0, NULL, 0 };
@@ -752,7 +762,12 @@ static int exec_waits(void)
 	int tid;
 
 	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
-	if (thread(0, brk_caller, NULL, &tid) <= 0)
+	/* what the handler and execve touch, in before the test holds
+	 * mmap_sem: the handler's code, the stack, the strings */
+	usr1_caught(0);
+	stack_in();
+	if (strlen(argv[0]) + strlen(argv[1]) != 6 ||
+	    thread(0, brk_caller, NULL, &tid) <= 0)
 		return 1;
 	__syscall(__NR_pause, 0, 0, 0, 0, 0, 0);
 	__syscall(__NR_execve, (long)"sleep", (long)argv, 0, 0, 0, 0);
