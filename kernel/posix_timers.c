@@ -15,8 +15,7 @@
  * the sleeps wake on, so a sleep of a second lasts a second by them.
  * The CPU-time clocks give user and system time in ticks, as
  * getrusage() counts it: the process's, every thread's (Linux's
- * thread_group_cputime), or the calling thread's own (for a leader,
- * with its exited threads' too: exit_thread adds them there).
+ * thread_group_cputime), or the calling thread's own.
  */
 #include "kernel/abi.h"
 #include "kernel/exit.h"

@@ -53,21 +53,27 @@ static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
 	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
 }
 
+/* Adds t's own ticks and faults to *u. */
+void add_usage(struct group_usage *u, const struct task_struct *t)
+{
+	u->utime += t->utime;
+	u->stime += t->stime;
+	u->min_flt += t->min_flt;
+	u->maj_flt += t->maj_flt;
+}
+
 /*
  * The CPU ticks and faults of p's process (Linux 2.6's
- * thread_group_cputime): its leader's, which hold those of the
- * threads that have exited (exit_thread), and each live thread's.
+ * thread_group_cputime): those its exited threads left in the leader
+ * (exit_thread), and each live thread's.
  */
 void thread_group_usage(const struct task_struct *p, struct group_usage *u)
 {
 	const struct task_struct *leader = p->group_leader, *t = leader;
 
-	memset(u, 0, sizeof(*u));
+	*u = leader->dead;
 	do {
-		u->utime += t->utime;
-		u->stime += t->stime;
-		u->min_flt += t->min_flt;
-		u->maj_flt += t->maj_flt;
+		add_usage(u, t);
 		t = next_thread(t);
 	} while (t != leader);
 }

@@ -20,7 +20,8 @@
  *   - execve in the leader or in another thread ends the other
  *     threads, and the program runs as the process, with its pid;
  *   - a thread's child belongs to the process;
- *   - a live thread's CPU time counts in the process's.
+ *   - a live thread's CPU time counts in the process's, and so does
+ *     an exited one's, which is not the leader's own.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -821,6 +822,32 @@ static int burner(void *arg __unused)
  * while we sleep, and the process clock, times() and getrusage()
  * then say at least 200 ms more than before (ticks round).
  */
+/* Spins until its own CPU clock says 300 ms, then exits. */
+static int short_burner(void *arg __unused)
+{
+	while (clock_ns(CLOCK_THREAD_CPUTIME_ID) < 300 * MSEC)
+		;
+	return 0;
+}
+
+/*
+ * A thread that burnt 300 ms and exited: its time stays the process's
+ * (the process clock grew by 200 ms at least), not the leader's own
+ * thread clock (grown by less than 200 ms: it slept).
+ */
+static void exited_thread_cpu_time(void)
+{
+	long long process = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	long long own = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	int tid;
+	bool ok = thread(0, short_burner, NULL, &tid) > 0 && join(&tid) >= 0;
+
+	process = clock_ns(CLOCK_PROCESS_CPUTIME_ID) - process;
+	own = clock_ns(CLOCK_THREAD_CPUTIME_ID) - own;
+	check(ok && process >= 200 * MSEC && own < 200 * MSEC,
+	      "an exited thread's CPU time: the process's, not the leader's");
+}
+
 static void process_cpu_time(void)
 {
 	long long clock = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
@@ -866,6 +893,7 @@ int main(int argc, char **argv)
 	exec_with_threads();
 	thread_forks();
 	process_cpu_time();
+	exited_thread_cpu_time();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

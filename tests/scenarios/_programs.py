@@ -203,6 +203,7 @@ THREAD_CASES = [
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
     "a live thread's CPU time is the process's: clock, times, getrusage",
+    "an exited thread's CPU time: the process's, not the leader's",
 ]
 
 # name: (argv, expected lines, exit status)
