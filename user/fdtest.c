@@ -14,6 +14,7 @@
  *     EMFILE at RLIMIT_NOFILE, EINVAL past it and for an unknown
  *     command, EBADF on a closed descriptor;
  *   - fork copies the table (the child's close leaves the parent's);
+ *     CLONE_FILES shares it;
  *   - execve closes the close-on-exec descriptors, keeps the others;
  *   - an access mode of 3 (neither read nor write), /dev/zero's long
  *     reads, F_SETFL, mmap of a descriptor, the ioctls any descriptor
@@ -189,6 +190,55 @@ static void fork_copies(void)
 	check(exit_status(pid) == 0 && fcntl(fd, F_GETFD, 0) == 0 &&
 	      read(fd, &c, 1) == 0,
 	      "fork: the child has the descriptor, its close is its own");
+	close(fd);
+}
+
+static long opened_by_child;
+static int to_close;
+
+/* A child on our memory: opens /dev/null, closes to_close. */
+static int open_and_close(void *arg __unused)
+{
+	opened_by_child = open_dev("/dev/null", O_RDONLY);
+	return close(to_close) == 0 ? 0 : 1;
+}
+
+/* A child made with flags (on our memory) runs open_and_close: its
+ * exit status, or -1. */
+static int clone_child(unsigned long flags)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+
+	return exit_status(clone_fn(flags | CLONE_VM | SIGCHLD,
+				    stack + sizeof(stack), open_and_close,
+				    NULL, NULL, NULL, NULL));
+}
+
+/*
+ * CLONE_FILES shares the table: what the child opens and closes is
+ * opened and closed for us, and the table outlives the child; without
+ * it the child's table is a copy.
+ */
+static void clone_files(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	bool shared, copied;
+
+	to_close = fd;
+	shared = fd >= 3 && clone_child(CLONE_FILES) == 0 &&
+		 opened_by_child >= 3 &&
+		 fcntl(opened_by_child, F_GETFD, 0) == 0 &&
+		 fcntl(fd, F_GETFD, 0) == -EBADF;
+	close(opened_by_child);
+	fd = open_dev("/dev/null", O_RDONLY);
+	to_close = fd;
+	copied = clone_child(0) == 0 && opened_by_child >= 3 &&
+		 fcntl(fd, F_GETFD, 0) == 0 &&
+		 (opened_by_child == fd ||
+		  fcntl(opened_by_child, F_GETFD, 0) == -EBADF);
+	check(shared && copied,
+	      "CLONE_FILES: the child's open and close are ours; "
+	      "without it, its own");
 	close(fd);
 }
 
@@ -375,6 +425,7 @@ int main(int argc, char **argv)
 	dups();
 	fcntls();
 	fork_copies();
+	clone_files();
 	exec_closes();
 	mode_3_and_long_reads();
 	setfl();

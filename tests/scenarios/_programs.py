@@ -86,6 +86,7 @@ FD_CASES = [
     "at RLIMIT_NOFILE: EMFILE, past it EINVAL or EBADF",
     "fcntl: unknown command EINVAL, closed EBADF",
     "fork: the child has the descriptor, its close is its own",
+    "CLONE_FILES: the child's open and close are ours; without it, its own",
     "execve: close-on-exec closed, the others kept",
     "access mode 3: read and write EBADF",
     "/dev/zero: a read of three pages fills them all",
