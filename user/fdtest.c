@@ -15,7 +15,8 @@
  *     command, EBADF on a closed descriptor;
  *   - fork copies the table (the child's close leaves the parent's);
  *     CLONE_FILES shares it;
- *   - execve closes the close-on-exec descriptors, keeps the others;
+ *   - execve closes the close-on-exec descriptors, keeps the others,
+ *     in a copy of a table it shares;
  *   - an access mode of 3 (neither read nor write), /dev/zero's long
  *     reads, F_SETFL, mmap of a descriptor, the ioctls any descriptor
  *     takes.
@@ -203,15 +204,15 @@ static int open_and_close(void *arg __unused)
 	return close(to_close) == 0 ? 0 : 1;
 }
 
-/* A child made with flags (on our memory) runs open_and_close: its
- * exit status, or -1. */
-static int clone_child(unsigned long flags)
+/* A child made with flags (on our memory) runs fn(arg): its exit
+ * status, or -1. */
+static int clone_child(unsigned long flags, int (*fn)(void *), void *arg)
 {
 	static char stack[16384] __attribute__((aligned(16)));
 
 	return exit_status(clone_fn(flags | CLONE_VM | SIGCHLD,
-				    stack + sizeof(stack), open_and_close,
-				    NULL, NULL, NULL, NULL));
+				    stack + sizeof(stack), fn, arg,
+				    NULL, NULL, NULL));
 }
 
 /*
@@ -225,14 +226,14 @@ static void clone_files(void)
 	bool shared, copied;
 
 	to_close = fd;
-	shared = fd >= 3 && clone_child(CLONE_FILES) == 0 &&
+	shared = fd >= 3 && clone_child(CLONE_FILES, open_and_close, NULL) == 0 &&
 		 opened_by_child >= 3 &&
 		 fcntl(opened_by_child, F_GETFD, 0) == 0 &&
 		 fcntl(fd, F_GETFD, 0) == -EBADF;
 	close(opened_by_child);
 	fd = open_dev("/dev/null", O_RDONLY);
 	to_close = fd;
-	copied = clone_child(0) == 0 && opened_by_child >= 3 &&
+	copied = clone_child(0, open_and_close, NULL) == 0 && opened_by_child >= 3 &&
 		 fcntl(fd, F_GETFD, 0) == 0 &&
 		 (opened_by_child == fd ||
 		  fcntl(opened_by_child, F_GETFD, 0) == -EBADF);
@@ -253,21 +254,32 @@ static int exec_child(char **argv)
 	       fcntl(gone, F_GETFD, 0) == -EBADF ? 0 : 1;
 }
 
+static int exec_self(void *argv)
+{
+	call3(__NR_execve, (long)self, (long)argv, 0);
+	return 100;
+}
+
+/*
+ * The child's execve closes what is close-on-exec, in a forked copy
+ * of the table and in one it shares (CLONE_FILES): that it gets a
+ * copy first (Linux 2.6's unshare_files), so ours stays as it was.
+ */
 static void exec_closes(void)
 {
 	long kept = open_dev("/dev/null", O_RDONLY);
 	long gone = open_dev("/dev/null", O_RDONLY | O_CLOEXEC);
+	char k[2] = { 'a' + kept, 0 }, g[2] = { 'a' + gone, 0 };
+	char *argv[] = { self, "child", k, g, NULL };
 	int pid = fork();
 
-	if (pid == 0) {
-		char k[2] = { 'a' + kept, 0 }, g[2] = { 'a' + gone, 0 };
-		char *argv[] = { self, "child", k, g, NULL };
-
-		call3(__NR_execve, (long)self, (long)argv, 0);
-		exit(100);
-	}
+	if (pid == 0)
+		exit(exec_self(argv));
 	check(exit_status(pid) == 0,
 	      "execve: close-on-exec closed, the others kept");
+	check(clone_child(CLONE_FILES, exec_self, argv) == 0 &&
+	      fcntl(gone, F_GETFD, 0) == FD_CLOEXEC,
+	      "execve with a shared table: closes in a copy, ours kept");
 	close(kept);
 	close(gone);
 }

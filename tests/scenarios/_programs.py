@@ -88,6 +88,7 @@ FD_CASES = [
     "fork: the child has the descriptor, its close is its own",
     "CLONE_FILES: the child's open and close are ours; without it, its own",
     "execve: close-on-exec closed, the others kept",
+    "execve with a shared table: closes in a copy, ours kept",
     "access mode 3: read and write EBADF",
     "/dev/zero: a read of three pages fills them all",
     "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode",
