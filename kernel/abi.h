@@ -357,11 +357,14 @@ struct rlimit64 {
 #define O_EXCL		0200
 #define O_NOCTTY	0400
 #define O_TRUNC		01000
+#define O_APPEND	02000
+#define O_NONBLOCK	04000
 #define O_CLOEXEC	02000000
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2
 #define F_GETFL		3
+#define F_SETFL		4
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
 
@@ -375,6 +378,9 @@ struct iovec {
 /* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
 #define TCGETS		0x5401
 #define TIOCGWINSZ	0x5413
+#define FIONBIO		0x5421
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
 #define NCCS		19
 #define VINTR		0
 #define VMIN		6

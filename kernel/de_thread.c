@@ -73,10 +73,8 @@ static void take_leadership(struct task_struct *tsk)
 	list_del_init(&leader->sibling);
 	move_children(leader, tsk);
 	tsk->start_time = leader->start_time;
-	tsk->utime += leader->utime;
-	tsk->stime += leader->stime;
-	tsk->min_flt += leader->min_flt;
-	tsk->maj_flt += leader->maj_flt;
+	tsk->dead = leader->dead;	/* the process's, and the leader's */
+	add_usage(&tsk->dead, leader);
 	tsk->cutime = leader->cutime;
 	tsk->cstime = leader->cstime;
 	tsk->cmin_flt = leader->cmin_flt;

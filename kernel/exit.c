@@ -113,7 +113,7 @@ static void group_gone(struct task_struct *leader, long code)
 
 /*
  * A thread other than the leader ends: its times and faults go to the
- * leader (where getrusage and ps find the process's), it leaves the
+ * leader's dead (where getrusage and ps find the process's), it leaves the
  * group, and it waits in dead_threads to be freed.  If it was the last
  * thread and the leader has exited already, the group is gone.
  */
@@ -121,10 +121,7 @@ static void exit_thread(struct task_struct *tsk, long code)
 {
 	struct task_struct *leader = tsk->group_leader;
 
-	leader->utime += tsk->utime;
-	leader->stime += tsk->stime;
-	leader->min_flt += tsk->min_flt;
-	leader->maj_flt += tsk->maj_flt;
+	add_usage(&leader->dead, tsk);
 	unhash_task(tsk);
 	if (thread_group_empty(leader) && leader->state == TASK_ZOMBIE)
 		group_gone(leader, code);
@@ -196,15 +193,18 @@ long sys_exit_group(int status)
 }
 
 
-/* Frees a reaped zombie; its times and faults go to the parent. */
+/* Frees a reaped zombie; its times and faults (its threads' with its
+ * own) go to the parent. */
 static void release_task(struct task_struct *p)
 {
 	struct task_struct *parent = p->parent;
+	struct group_usage u;
 
-	parent->cutime += p->utime + p->cutime;
-	parent->cstime += p->stime + p->cstime;
-	parent->cmin_flt += p->min_flt + p->cmin_flt;
-	parent->cmaj_flt += p->maj_flt + p->cmaj_flt;
+	thread_group_usage(p, &u);
+	parent->cutime += u.utime + p->cutime;
+	parent->cstime += u.stime + p->cstime;
+	parent->cmin_flt += u.min_flt + p->cmin_flt;
+	parent->cmaj_flt += u.maj_flt + p->cmaj_flt;
 	unhash_task(p);
 	free_task(p);
 }

@@ -17,4 +17,10 @@ long do_wait(int pid, int options, int *status, int *stat_addr);
 long getrusage(struct task_struct *p, int who,		/* kernel/sys.c */
 	       struct rusage *ru);
 
+struct group_usage;
+
+void thread_group_usage(const struct task_struct *p,	/* kernel/sys.c */
+			struct group_usage *u);
+void add_usage(struct group_usage *u, const struct task_struct *t);
+
 #endif

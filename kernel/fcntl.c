@@ -2,7 +2,7 @@
  * close, dup, dup2, dup3 and fcntl (fs/open.c and fs/fcntl.c in
  * Linux; dup3 and F_DUPFD_CLOEXEC came with Linux 2.6.27/2.6.24).
  * fcntl knows the descriptor calls F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
- * F_SETFD and F_GETFL; any other command is -EINVAL.  fcntl64 (221)
+ * F_SETFD, F_GETFL and F_SETFL; any other command is -EINVAL.  fcntl64 (221)
  * is the same call: these commands take no 64-bit argument.
  */
 #include "kernel/file.h"
@@ -18,7 +18,7 @@ long sys_close(int fd)
 /* A new descriptor, the lowest from `from` on, for oldfd's file. */
 static long dupfd(int oldfd, int from, bool cloexec)
 {
-	struct file *f = fget(oldfd);
+	struct file *f = fcheck(oldfd);
 	int fd;
 
 	if (!f)
@@ -40,7 +40,7 @@ long sys_dup(int oldfd)
  * do_dup2); the same descriptor is left alone. */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
-	struct file *f = fget(oldfd);
+	struct file *f = fcheck(oldfd);
 
 	if (!f || newfd < 0 || newfd >= NR_OPEN)
 		return -EBADF;
@@ -55,7 +55,7 @@ static long do_dup2(int oldfd, int newfd, bool cloexec)
 long sys_dup2(int oldfd, int newfd)
 {
 	if (oldfd == newfd)	/* only checks that it is open */
-		return fget(oldfd) ? newfd : -EBADF;
+		return fcheck(oldfd) ? newfd : -EBADF;
 	return do_dup2(oldfd, newfd, false);
 }
 
@@ -66,9 +66,14 @@ long sys_dup3(int oldfd, int newfd, int flags)
 	return do_dup2(oldfd, newfd, flags & O_CLOEXEC);
 }
 
+/* What F_SETFL may change (fs/fcntl.c's SETFL_MASK, of the flags
+ * Pagoda knows; only the console looks at O_NONBLOCK, and no device
+ * has an end to append at). */
+#define SETFL_MASK	(O_APPEND | O_NONBLOCK)
+
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;
@@ -81,10 +86,13 @@ long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 	case F_GETFD:
 		return (current->files->close_on_exec >> fd) & 1;
 	case F_SETFD:
-		fd_install(fd, f, arg & FD_CLOEXEC);
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
 		return f->f_flags;
+	case F_SETFL:	/* the rest (access mode, O_CREAT...) ignored */
+		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		return 0;
 	}
 	return -EINVAL;
 }

@@ -14,11 +14,14 @@ struct task_struct;
 struct file;
 
 /* What a device does; read and write move n bytes of a kernel buffer
- * and return how many, or -errno. */
+ * and return how many, or -errno.  No read: end of file at once; no
+ * write: every byte taken; either way the user's buffer is not looked
+ * at (Linux's read_null and write_null). */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	bool is_tty;		/* ioctl's terminal calls answer */
+	bool mmap_anon;		/* a private mapping is anonymous memory */
 	uint16_t mode;		/* fstat's st_mode */
 	uint8_t major, minor;	/* fstat's st_rdev */
 };
@@ -26,7 +29,8 @@ struct file_operations {
 /* An open file: what open() made, shared by dup() and fork(). */
 struct file {
 	const struct file_operations *f_op;
-	int f_count;		/* descriptors (in all tables) on it */
+	int f_count;		/* descriptors (in all tables) on it,
+				 * and calls using it (fget) */
 	int f_flags;		/* open's flags, as F_GETFL gives them */
 };
 
@@ -39,10 +43,13 @@ struct files_struct {
 	struct file *fd[NR_OPEN];
 };
 
+struct file *fcheck(int fd);
 struct file *fget(int fd);
+bool file_can(const struct file *f, bool write);
 struct file *get_empty_filp(const struct file_operations *op, int flags);
 void fput(struct file *f);
 int get_unused_fd(int from);
+void set_close_on_exec(int fd, bool on);
 void fd_install(int fd, struct file *f, bool cloexec);
 int close_fd(int fd);
 int copy_files(unsigned long clone_flags, struct task_struct *p);

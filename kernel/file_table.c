@@ -8,7 +8,10 @@
  * exec gives it the console as 0, 1 and 2, as init's are in Linux.
  * Pagoda runs one CPU and its kernel code is not preempted, so the
  * counts need no lock: nothing here sleeps but kmalloc, and that
- * before anything is changed.
+ * before anything is changed.  A call that may sleep while it uses an
+ * open file (read and write: a fault, a console wait, cond_resched)
+ * holds a reference of its own (fget), as in Linux: else a thread
+ * that closed the descriptor meanwhile freed the file under it.
  */
 #include "kernel/abi.h"
 #include "kernel/file.h"
@@ -17,14 +20,36 @@
 #include "mm/slab.h"
 #include "mm/mm.h"
 
-/* current's open file at fd, or NULL (fd unused or out of range). */
-struct file *fget(int fd)
+/* current's open file at fd, or NULL (fd unused or out of range);
+ * no reference taken: for a caller that does not sleep while it uses
+ * the file (2.4.0's fcheck). */
+struct file *fcheck(int fd)
 {
 	struct files_struct *files = current->files;
 
 	if (!files || fd < 0 || fd >= NR_OPEN)
 		return NULL;
 	return files->fd[fd];
+}
+
+/* fcheck's file with a reference the caller drops with fput (2.4.0's
+ * fget): the file outlives a close of fd meanwhile. */
+struct file *fget(int fd)
+{
+	struct file *f = fcheck(fd);
+
+	if (f)
+		f->f_count++;
+	return f;
+}
+
+/* Was f opened for writing (or reading)?  An access mode of 3 is
+ * neither: Linux opens it for ioctls only. */
+bool file_can(const struct file *f, bool write)
+{
+	int mode = f->f_flags & O_ACCMODE;
+
+	return mode == O_RDWR || mode == (write ? O_WRONLY : O_RDONLY);
 }
 
 /* A new open file of op, one descriptor's reference; NULL if no memory. */
@@ -40,7 +65,7 @@ struct file *get_empty_filp(const struct file_operations *op, int flags)
 	return f;
 }
 
-/* Drops one descriptor's reference; the last frees the file. */
+/* Drops a reference (a descriptor's or fget's); the last frees the file. */
 void fput(struct file *f)
 {
 	if (--f->f_count == 0)
@@ -58,27 +83,33 @@ int get_unused_fd(int from)
 	return -EMFILE;
 }
 
-/* Puts f (a reference the caller gives) at current's free slot fd. */
-void fd_install(int fd, struct file *f, bool cloexec)
+/* Marks current's descriptor fd close-on-exec, or not (2.4.0's). */
+void set_close_on_exec(int fd, bool on)
 {
 	struct files_struct *files = current->files;
 
-	files->fd[fd] = f;
-	if (cloexec)
+	if (on)
 		files->close_on_exec |= 1u << fd;
 	else
 		files->close_on_exec &= ~(1u << fd);
 }
 
+/* Puts f (a reference the caller gives) at current's free slot fd. */
+void fd_install(int fd, struct file *f, bool cloexec)
+{
+	current->files->fd[fd] = f;
+	set_close_on_exec(fd, cloexec);
+}
+
 /* close(): 0, or -EBADF if fd is not open (fs/open.c's sys_close). */
 int close_fd(int fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;
 	current->files->fd[fd] = NULL;
-	current->files->close_on_exec &= ~(1u << fd);
+	set_close_on_exec(fd, false);
 	fput(f);
 	return 0;
 }

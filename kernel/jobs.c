@@ -105,9 +105,12 @@ static int cmd_run(int argc, char **argv)
 SHELL_COMMAND(run, cmd_run, "run PROG [ARGS] [&]",
 	      "run a user program (& in the background); Ctrl-C stops it");
 
+/* A leader's time holds its exited threads' (the others have a line). */
 static void print_task(const struct task_struct *p)
 {
-	unsigned long ticks = p->utime + p->stime;
+	unsigned long ticks = p->utime + p->stime +
+			      (p == p->group_leader ?
+			       p->dead.utime + p->dead.stime : 0);
 	unsigned long rss = p->mm ? p->mm->rss : 0;
 	unsigned long vm = p->mm ? p->mm->total_vm : 0;
 	char name[TASK_COMM_LEN + 2];

@@ -4,15 +4,19 @@
  * finds them at.  /dev/tty and /dev/console are the console itself:
  * Pagoda has one terminal and no controlling-terminal logic.
  */
+#include "kernel/abi.h"
 #include "kernel/console.h"
 #include "kernel/file.h"
+#include "lib/errno.h"
 #include "lib/string.h"
 
 #define S_IFCHR		0020000
 
-static long console_fread(struct file *f __unused, char *buf,
-			  unsigned long n)
+/* O_NONBLOCK with nothing typed: -EAGAIN, as n_tty_read answers. */
+static long console_fread(struct file *f, char *buf, unsigned long n)
 {
+	if ((f->f_flags & O_NONBLOCK) && !console_has_input())
+		return -EAGAIN;
 	return console_read(buf, n);
 }
 
@@ -29,33 +33,22 @@ const struct file_operations console_fops = {
 	.mode = S_IFCHR | 0620, .major = 4, .minor = 64,
 };
 
-/* /dev/null: end of file; writes swallowed (mem.c's read_null...). */
-static long null_read(struct file *f __unused, char *buf __unused,
-		      unsigned long n __unused)
-{
-	return 0;
-}
-
-static long null_write(struct file *f __unused, const char *buf __unused,
-		       unsigned long n)
-{
-	return n;
-}
-
+/* /dev/null: end of file; writes swallowed (mem.c's read_null and
+ * write_null: neither looks at the buffer). */
 static const struct file_operations null_fops = {
-	.read = null_read, .write = null_write,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
-/* /dev/zero: zeros; writes swallowed. */
+/* /dev/zero: zeros; writes swallowed, unread. */
 static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 {
 	memset(buf, 0, n);
 	return n;
 }
 
+/* mmap_zero: a private mapping of /dev/zero is anonymous memory. */
 static const struct file_operations zero_fops = {
-	.read = zero_read, .write = null_write,
+	.read = zero_read, .mmap_anon = true,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 5,
 };
 

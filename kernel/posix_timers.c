@@ -13,10 +13,12 @@
  * the moment the timer tick started (ktime_get_real_ts64, time.c).
  * Both count jiffies, the tick
  * the sleeps wake on, so a sleep of a second lasts a second by them.
- * The CPU-time clocks give the task's user and system time in ticks,
- * as getrusage() counts it (one thread a process: both are the same).
+ * The CPU-time clocks give user and system time in ticks, as
+ * getrusage() counts it: the process's, every thread's (Linux's
+ * thread_group_cputime), or the calling thread's own.
  */
 #include "kernel/abi.h"
+#include "kernel/exit.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
@@ -33,6 +35,8 @@
  */
 static int clock_get(int which, struct timespec64 *ts)
 {
+	struct group_usage u;
+
 	switch (which) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
@@ -45,6 +49,9 @@ static int clock_get(int which, struct timespec64 *ts)
 		jiffies_to_timespec64(jiffies, ts);
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
+		thread_group_usage(current, &u);
+		jiffies_to_timespec64(u.utime + u.stime, ts);
+		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
 		jiffies_to_timespec64(current->utime + current->stime, ts);
 		return 0;

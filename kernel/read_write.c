@@ -15,18 +15,23 @@
 #define CHUNK		256
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap per call */
 
-/* fd's open file if it was opened for writing (or reading), else NULL. */
+/* fd's open file, with a reference (fget: a close by another thread
+ * meanwhile leaves it to this call), if it was opened for writing (or
+ * reading); else NULL. */
 static struct file *fget_mode(int fd, bool write)
 {
 	struct file *f = fget(fd);
 
-	if (!f || (f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+	if (f && !file_can(f, write)) {
+		fput(f);
 		return NULL;
+	}
 	return f;
 }
 
 /*
- * Writes to fd's file.  A buffer that is not all in user space is
+ * Writes to f (2.4.0's part of sys_write after the descriptor is
+ * looked up; 2.6's vfs_write).  A buffer that is not all in user space is
  * -EFAULT, even when the count is past Linux's cap per call (i386
  * Linux checks the whole count first: a length that wraps is an
  * error, not a write of what happens to be mapped).  A fault part-way
@@ -37,17 +42,16 @@ static struct file *fget_mode(int fd, bool write)
  * write_chan() does: else one write of a large buffer held the CPU
  * for an hour, deaf to Ctrl-C and kill.
  */
-long sys_write(int fd, const void *buf, unsigned long count)
+static long file_write(struct file *f, const void *buf, unsigned long count)
 {
-	struct file *f = fget_mode(fd, true);
 	char chunk[CHUNK];
 	unsigned long done = 0;
 
-	if (!f)
-		return -EBADF;
 	if (!access_ok(buf, count))	/* all of it, as vfs_write() */
 		return -EFAULT;
 	count = min(count, MAX_RW_COUNT);
+	if (!f->f_op->write)		/* swallowed unread */
+		return count;
 	while (done < count) {
 		unsigned long n = min(count - done, (unsigned long)CHUNK);
 		unsigned long left = copy_from_user(chunk,
@@ -86,31 +90,67 @@ static bool user_writable(char *buf, unsigned long n)
 }
 
 /*
- * Reads from fd's file at most a chunk: what the console has, at least
- * one byte, waiting for it (interruptibly: Ctrl-C ends the wait; raw
- * bytes: no echo, no line editing), zeros, or end of file.  A buffer that cannot take them is -EFAULT before they are
- * taken, so they stay for the next read (n_tty's read likewise moves
- * its tail only past bytes it copied).
+ * Reads from f (2.6's vfs_read): zeros, end of file, or what the
+ * console has, at least one byte, waiting for it (interruptibly:
+ * Ctrl-C ends the wait; raw bytes: no echo, no line editing).  The
+ * console gives at most a chunk, as a terminal gives what it has; the
+ * other devices fill the buffer, stopping at a signal (read_zero's
+ * loop).  A buffer that cannot take a chunk is -EFAULT before the
+ * bytes are taken, so they stay for the next read (n_tty's read
+ * likewise moves its tail only past bytes it copied).
  */
-long sys_read(int fd, void *buf, unsigned long count)
+static long file_read(struct file *f, void *buf, unsigned long count)
 {
-	struct file *f = fget_mode(fd, false);
 	char chunk[CHUNK];
-	long n;
+	unsigned long done = 0;
+
+	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
+		return -EFAULT;
+	if (!f->f_op->read)		/* end of file, the buffer unread */
+		return 0;
+	count = min(count, MAX_RW_COUNT);
+	while (done < count) {
+		char *to = (char *)buf + done;
+		unsigned long n = min(count - done, (unsigned long)CHUNK);
+		long got;
+
+		if (!user_writable(to, n))
+			return done ? (long)done : -EFAULT;
+		got = f->f_op->read(f, chunk, n);
+		if (got > 0 && copy_to_user(to, chunk, got))
+			got = -EFAULT;
+		if (got <= 0)
+			return done ? (long)done : got;
+		done += got;
+		if ((unsigned long)got < n || f->f_op->is_tty ||
+		    signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
+}
+
+/* read or write on fd's file, held for the whole call. */
+static long read_write(int fd, void *buf, unsigned long count, bool write)
+{
+	struct file *f = fget_mode(fd, write);
+	long ret;
 
 	if (!f)
 		return -EBADF;
-	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
-		return -EFAULT;
-	if (!count)
-		return 0;
-	count = min(count, (unsigned long)CHUNK);
-	if (!user_writable(buf, count))
-		return -EFAULT;
-	n = f->f_op->read(f, chunk, count);
-	if (n > 0 && copy_to_user(buf, chunk, n))
-		return -EFAULT;
-	return n;
+	ret = write ? file_write(f, buf, count) : file_read(f, buf, count);
+	fput(f);
+	return ret;
+}
+
+long sys_write(int fd, const void *buf, unsigned long count)
+{
+	return read_write(fd, (void *)buf, count, true);
+}
+
+long sys_read(int fd, void *buf, unsigned long count)
+{
+	return read_write(fd, buf, count, false);
 }
 
 /*
@@ -121,14 +161,12 @@ long sys_read(int fd, void *buf, unsigned long count)
  * EINVAL; an unreadable array EFAULT.  glibc's assert() and abort()
  * messages are writev()s.
  */
-static long do_readv_writev(int fd, const struct iovec *uvec,
+static long do_readv_writev(struct file *f, const struct iovec *uvec,
 			    unsigned long nr, bool write)
 {
 	struct iovec iov;
 	unsigned long total = 0;
 
-	if (!fget_mode(fd, write))
-		return -EBADF;
 	if (nr > UIO_MAXIOV)
 		return -EINVAL;
 	for (unsigned long i = 0; i < nr; i++) {	/* check them all first */
@@ -144,8 +182,8 @@ static long do_readv_writev(int fd, const struct iovec *uvec,
 
 		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
 			return total ? (long)total : -EFAULT;
-		n = write ? sys_write(fd, iov.iov_base, iov.iov_len)
-			  : sys_read(fd, iov.iov_base, iov.iov_len);
+		n = write ? file_write(f, iov.iov_base, iov.iov_len)
+			  : file_read(f, iov.iov_base, iov.iov_len);
 		if (n < 0)
 			return total ? (long)total : n;
 		total += n;
@@ -155,12 +193,27 @@ static long do_readv_writev(int fd, const struct iovec *uvec,
 	return total;
 }
 
+/* The file is held for the whole call: each piece goes to the file
+ * the call began with, whatever another thread does with fd. */
+static long readv_writev(int fd, const struct iovec *uvec,
+			 unsigned long nr, bool write)
+{
+	struct file *f = fget_mode(fd, write);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = do_readv_writev(f, uvec, nr, write);
+	fput(f);
+	return ret;
+}
+
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen)
 {
-	return do_readv_writev(fd, vec, vlen, false);
+	return readv_writev(fd, vec, vlen, false);
 }
 
 long sys_writev(int fd, const struct iovec *vec, unsigned long vlen)
 {
-	return do_readv_writev(fd, vec, vlen, true);
+	return readv_writev(fd, vec, vlen, true);
 }

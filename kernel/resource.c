@@ -2,6 +2,7 @@
  * The calls about a process's resources (2.4.0's kernel/sys.c):
  * times, the resource limits, the CPUs it may run on, its priority.
  */
+#include "kernel/exit.h"
 #include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
@@ -20,12 +21,11 @@
 long sys_times(struct tms *buf)
 {
 	struct task_struct *p = current->group_leader;
-	struct tms t = { p->utime, p->stime, p->cutime, p->cstime };
+	struct group_usage u;
+	struct tms t;
 
-	if (p != current) {	/* a thread's own ticks join at its exit */
-		t.tms_utime += current->utime;
-		t.tms_stime += current->stime;
-	}
+	thread_group_usage(p, &u);	/* every thread's ticks */
+	t = (struct tms){ u.utime, u.stime, p->cutime, p->cstime };
 	if (buf && copy_to_user(buf, &t, sizeof(t)))
 		return -EFAULT;
 	return jiffies;

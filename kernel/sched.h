@@ -78,6 +78,11 @@
 struct mm_struct;
 struct files_struct;
 
+/* CPU ticks and faults: a process's, or what its threads left. */
+struct group_usage {
+	unsigned long utime, stime, min_flt, maj_flt;
+};
+
 /* What switch_to() keeps of a task that is not running. */
 struct thread_struct {
 	unsigned long esp;	/* kernel stack pointer when switched out */
@@ -143,6 +148,8 @@ struct task_struct {
 	unsigned long start_time, utime, stime;
 	unsigned long min_flt, maj_flt;
 	unsigned long cutime, cstime, cmin_flt, cmaj_flt;	/* reaped */
+	struct group_usage dead;	/* leader: its exited threads' (2.6
+					 * keeps them in signal_struct) */
 
 	char comm[TASK_COMM_LEN];
 };

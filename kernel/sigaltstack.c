@@ -72,8 +72,7 @@ unsigned long signal_frame_address(const struct pt_regs *regs,
 
 /*
  * The uc_stack of an rt frame: the alternate stack as the interrupted
- * code had it (Linux's __save_altstack); with SS_AUTODISARM it is
- * then dropped until the handler returns.
+ * code had it (Linux's __save_altstack).
  */
 void save_altstack(stack_t *uc_stack, unsigned long sp)
 {
@@ -81,6 +80,17 @@ void save_altstack(stack_t *uc_stack, unsigned long sp)
 	uc_stack->ss_flags = sas_ss_flags(sp) |
 			     (current->sas_ss_flags & SS_AUTODISARM);
 	uc_stack->ss_size = current->sas_ss_size;
+}
+
+/*
+ * An rt frame holding save_altstack's uc_stack was written: with
+ * SS_AUTODISARM the alternate stack is dropped until the handler
+ * returns.  Not before: a frame that could not be written leaves it
+ * as it was (Linux's __save_altstack resets it after its last write
+ * to the frame), so SIGSEGV's handler meets the same stack.
+ */
+void altstack_entered(void)
+{
 	if (current->sas_ss_flags & SS_AUTODISARM)
 		sas_ss_reset(current);
 }

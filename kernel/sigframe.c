@@ -215,7 +215,10 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	memcpy(f.retcode, retcode, sizeof(retcode));
 	f.pretcode = return_address(ka,
 				    at + offsetof(struct rt_sigframe, retcode));
-	return push_frame(regs, at, &f, sizeof(f), sig, ka);
+	if (push_frame(regs, at, &f, sizeof(f), sig, ka))
+		return -EFAULT;
+	altstack_entered();
+	return 0;
 }
 
 /*

@@ -29,6 +29,7 @@ void set_blocked(sigset64_t blocked);
 unsigned long signal_frame_address(const struct pt_regs *regs,
 				   const struct k_sigaction *ka, size_t size);
 void save_altstack(stack_t *uc_stack, unsigned long sp);
+void altstack_entered(void);
 void restore_altstack(const stack_t *uc_stack);
 void copy_sigaltstack(struct task_struct *child, unsigned long clone_flags);
 void flush_sigaltstack(void);

@@ -56,7 +56,7 @@ _Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
  * not open.  Each device has an even inode number of its own. */
 static int device_statx(int fd, struct statx *st)
 {
-	struct file *f = fget(fd);
+	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;
@@ -154,13 +154,17 @@ static long open_device(const struct file_operations *op, int flags)
 
 	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
-	fd = get_unused_fd(0);
-	if (fd < 0)
-		return fd;
+	/* the file first: kmalloc may sleep, and a thread sharing the
+	 * table could take a descriptor found before it */
 	f = get_empty_filp(op, flags & ~(O_CREAT | O_EXCL | O_NOCTTY |
 					 O_TRUNC | O_CLOEXEC));
 	if (!f)
 		return -ENOMEM;
+	fd = get_unused_fd(0);
+	if (fd < 0) {
+		fput(f);
+		return fd;
+	}
 	fd_install(fd, f, flags & O_CLOEXEC);
 	return fd;
 }

@@ -53,15 +53,42 @@ static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
 	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
 }
 
+/* Adds t's own ticks and faults to *u. */
+void add_usage(struct group_usage *u, const struct task_struct *t)
+{
+	u->utime += t->utime;
+	u->stime += t->stime;
+	u->min_flt += t->min_flt;
+	u->maj_flt += t->maj_flt;
+}
+
 /*
- * Linux 2.4's getrusage(p, who, ru): p's CPU times and page-fault
- * counts (RUSAGE_SELF), its reaped children's (RUSAGE_CHILDREN), or
- * both added up (RUSAGE_BOTH, kernel only: wait4 reports a child so).
- * The fields Pagoda does not count (ru_maxrss among them) are 0.
+ * The CPU ticks and faults of p's process (Linux 2.6's
+ * thread_group_cputime): those its exited threads left in the leader
+ * (exit_thread), and each live thread's.
+ */
+void thread_group_usage(const struct task_struct *p, struct group_usage *u)
+{
+	const struct task_struct *leader = p->group_leader, *t = leader;
+
+	*u = leader->dead;
+	do {
+		add_usage(u, t);
+		t = next_thread(t);
+	} while (t != leader);
+}
+
+/*
+ * Linux 2.4's getrusage(p, who, ru): the CPU times and page-fault
+ * counts of p's process, every thread's (RUSAGE_SELF, as Linux 2.6
+ * counts it), its reaped children's (RUSAGE_CHILDREN), or both added
+ * up (RUSAGE_BOTH, kernel only: wait4 reports a child so).  The
+ * fields Pagoda does not count (ru_maxrss among them) are 0.
  */
 long getrusage(struct task_struct *p, int who, struct rusage *ru)
 {
 	unsigned long utime = 0, stime = 0;
+	struct group_usage self;
 	struct rusage r;
 
 	memset(&r, 0, sizeof(r));
@@ -69,10 +96,11 @@ long getrusage(struct task_struct *p, int who, struct rusage *ru)
 	    who != RUSAGE_BOTH)
 		return -EINVAL;
 	if (who != RUSAGE_CHILDREN) {
-		utime += p->utime;
-		stime += p->stime;
-		r.ru_minflt += p->min_flt;
-		r.ru_majflt += p->maj_flt;
+		thread_group_usage(p, &self);
+		utime += self.utime;
+		stime += self.stime;
+		r.ru_minflt += self.min_flt;
+		r.ru_majflt += self.maj_flt;
 	}
 	if (who != RUSAGE_SELF) {
 		utime += p->cutime;

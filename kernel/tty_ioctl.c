@@ -12,6 +12,10 @@
  * A descriptor not open is EBADF, one on /dev/null or /dev/zero
  * ENOTTY (so isatty() says no); other requests ENOTTY, as Linux answers a request the tty does not know
  * (TCSETS among them: the console's settings cannot change).
+ *
+ * Before the device, any descriptor takes the requests of 2.4.0's
+ * fs/ioctl.c: FIOCLEX and FIONCLEX (close-on-exec, as F_SETFD sets
+ * it) and FIONBIO (O_NONBLOCK from an int, as F_SETFL sets it).
  */
 #include "kernel/file.h"
 #include "kernel/syscalls.h"
@@ -28,14 +32,23 @@ static const struct termios console_termios = {
 
 static const struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
 
-long sys_ioctl(int fd, unsigned int cmd, void *arg)
+/* FIONBIO: *arg, an int, says whether f is to be O_NONBLOCK. */
+static long set_nonblock(struct file *f, const int *arg)
 {
-	struct file *f = fget(fd);
+	int on;
 
-	if (!f)
-		return -EBADF;
-	if (!f->f_op->is_tty)	/* /dev/null, /dev/zero */
-		return -ENOTTY;
+	if (copy_from_user(&on, arg, sizeof(on)))
+		return -EFAULT;
+	if (on)
+		f->f_flags |= O_NONBLOCK;
+	else
+		f->f_flags &= ~O_NONBLOCK;
+	return 0;
+}
+
+/* The console's requests (2.4.0's tty_ioctl, of n_tty's termios). */
+static long tty_ioctl(unsigned int cmd, void *arg)
+{
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user(arg, &console_termios,
@@ -45,4 +58,30 @@ long sys_ioctl(int fd, unsigned int cmd, void *arg)
 				    sizeof(console_winsize)) ? -EFAULT : 0;
 	}
 	return -ENOTTY;
+}
+
+static long do_ioctl(int fd, struct file *f, unsigned int cmd, void *arg)
+{
+	switch (cmd) {
+	case FIOCLEX:
+	case FIONCLEX:
+		set_close_on_exec(fd, cmd == FIOCLEX);
+		return 0;
+	case FIONBIO:
+		return set_nonblock(f, arg);
+	}
+	return f->f_op->is_tty ? tty_ioctl(cmd, arg) : -ENOTTY;
+}
+
+/* The file is held (fget): FIONBIO's read of *arg may sleep. */
+long sys_ioctl(int fd, unsigned int cmd, void *arg)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = do_ioctl(fd, f, cmd, arg);
+	fput(f);
+	return ret;
 }

@@ -12,6 +12,7 @@
 #include "mm/mmap.h"
 #include "kernel/abi.h"
 #include "kernel/kernel.h"
+#include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "mm/memory.h"
@@ -271,17 +272,27 @@ unsigned long do_mmap(unsigned long addr, unsigned long len,
 
 /*
  * mmap2(addr, len, prot, flags, fd, pgoff).  Pagoda has no files and
- * no shared memory: only MAP_PRIVATE | MAP_ANONYMOUS is served.
+ * no shared memory: only MAP_PRIVATE is served, of anonymous memory
+ * or of a descriptor on /dev/zero, which is the same (2.4.0's
+ * mmap_zero).  Linux's errors, in its order: a descriptor not open
+ * EBADF, neither private nor shared EINVAL, one not open for reading
+ * EACCES, a device that cannot be mapped (/dev/null, the console)
+ * ENODEV.
  */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, int fd, unsigned long pgoff __unused)
 {
+	struct file *f = NULL;
 	unsigned long ret;
 
-	if (!(flags & MAP_ANONYMOUS))
-		return fd >= 0 && fd <= 2 ? -ENODEV : -EBADF;
+	if (!(flags & MAP_ANONYMOUS) && !(f = fcheck(fd)))
+		return -EBADF;
 	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE)
 		return -EINVAL;
+	if (f && !file_can(f, false))
+		return -EACCES;
+	if (f && !f->f_op->mmap_anon)
+		return -ENODEV;
 	down(&current->mm->mmap_sem);
 	ret = do_mmap(addr, len, prot, flags);
 	debug_check_mm(current->mm, "mmap2");

@@ -554,30 +554,106 @@ static void on_segv_onstack(int sig __unused, int *info __unused,
 	__syscall(__NR_exit_group, code, 0, 0, 0, 0, 0);
 }
 
-/*
- * A child whose stack pointer goes to an unmapped page before it
- * pushes: SIGSEGV, caught with flags, the alternate stack set.  Its
- * exit status, or 100 + the signal that killed it.
- */
-static int stack_gone(unsigned long flags, unsigned ss_flags)
+/* body() in a child: its exit status, or 100 + the signal that killed it. */
+static int in_child(void (*body)(void))
 {
 	int pid = fork(), status;
 
 	if (pid == 0) {
-		stack_t ss = { alt, ss_flags, ALT_SIZE };
-
-		alt_flags = ss_flags;
-		sigaltstack(&ss, NULL);
-		rt_frame = flags & SA_SIGINFO;
-		set_handler(SIGSEGV, on_segv_onstack, flags);
-		__asm__ __volatile__("movl %0, %%esp\n\tpushl $0"
-				     : : "i"(NEVER_MAPPED) : "memory");
+		body();
 		exit(5);
 	}
 	if (pid < 0 || wait4(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status)
 				 : 100 + WTERMSIG(status);
+}
+
+static unsigned long segv_flags;	/* stack_gone's handler's */
+
+static void lose_the_stack(void)
+{
+	stack_t ss = { alt, alt_flags, ALT_SIZE };
+
+	sigaltstack(&ss, NULL);
+	rt_frame = segv_flags & SA_SIGINFO;
+	set_handler(SIGSEGV, on_segv_onstack, segv_flags);
+	__asm__ __volatile__("movl %0, %%esp\n\tpushl $0"
+			     : : "i"(NEVER_MAPPED) : "memory");
+}
+
+/*
+ * A child whose stack pointer goes to an unmapped page before it
+ * pushes: SIGSEGV, caught with flags, the alternate stack set.  Its
+ * status as in_child gives it.
+ */
+static int stack_gone(unsigned long flags, unsigned ss_flags)
+{
+	segv_flags = flags;
+	alt_flags = ss_flags;
+	return in_child(lose_the_stack);
+}
+
+static void on_segv_exit_7(int sig __unused)
+{
+	__syscall(__NR_exit_group, 7, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A child whose SS_AUTODISARM alternate stack is not mapped: SIGUSR1's
+ * rt frame cannot be written there, so SIGSEGV, whose frame cannot be
+ * either, as the failed frame left the stack armed (Linux disarms it
+ * only once the frame is written): killed by SIGSEGV, not caught.
+ */
+static void frame_fails_on_disarming_stack(void)
+{
+	stack_t ss = { NEVER_MAPPED, SS_AUTODISARM, ALT_SIZE };
+
+	sigaltstack(&ss, NULL);
+	set_handler(SIGUSR1, on_usr1, SA_ONSTACK | SA_SIGINFO);
+	set_handler(SIGSEGV, on_segv_exit_7, SA_ONSTACK);
+	kill(getpid(), SIGUSR1);
+}
+
+static void on_usr2_exit_9(int sig __unused)
+{
+	__syscall(__NR_exit_group, 9, 0, 0, 0, 0, 0);
+}
+
+/*
+ * SIGUSR1's handler, on the alternate stack (the upper half of alt),
+ * sends itself SIGUSR2 with its stack pointer 256 bytes above that
+ * stack's bottom: SIGUSR2's frame, nested, does not fit.
+ */
+static void on_usr1_near_bottom(int sig __unused)
+{
+	long ret;
+
+	__asm__ __volatile__("movl %%esp, %%edi\n\t"
+			     "movl %[sp], %%esp\n\t"
+			     "int $0x80\n\t"
+			     "movl %%edi, %%esp"
+			     : "=a"(ret)
+			     : "0"(__NR_kill), "b"(getpid()), "c"(SIGUSR2),
+			       [sp] "r"(alt + ALT_SIZE / 2 + 256)
+			     : "edi", "memory");
+	__syscall(__NR_exit_group, 8, 0, 0, 0, 0, 0);
+}
+
+/*
+ * A nested frame that would go below the alternate stack is SIGSEGV
+ * (Linux 5.14's get_sigframe), not written below it, though the
+ * memory there (alt's lower half) is mapped: the child dies of
+ * SIGSEGV, where a frame written there ran SIGUSR2's handler (9).
+ */
+static void nested_frame_overflows(void)
+{
+	stack_t ss = { alt + ALT_SIZE / 2, 0, ALT_SIZE / 2 };
+
+	sigaltstack(&ss, NULL);
+	set_handler(SIGUSR1, on_usr1_near_bottom, SA_ONSTACK);
+	set_handler(SIGUSR2, on_usr2_exit_9, SA_ONSTACK | SA_SIGINFO);
+	kill(getpid(), SIGUSR1);
 }
 
 /* The alternate stack a forked child has: 0 if it is ours. */
@@ -607,6 +683,10 @@ static void alternate_stack(void)
 	      "SS_AUTODISARM: no alternate stack while the handler runs");
 	check(stack_gone(0, 0) == 100 + SIGSEGV,
 	      "without SA_ONSTACK that handler cannot run: killed by SIGSEGV");
+	check(in_child(frame_fails_on_disarming_stack) == 100 + SIGSEGV,
+	      "SS_AUTODISARM: a frame not written leaves the stack armed");
+	check(in_child(nested_frame_overflows) == 100 + SIGSEGV,
+	      "a nested frame past the alternate stack's bottom: SIGSEGV");
 	set = sigaltstack(&ss, &old) == 0 && old.ss_flags == SS_DISABLE &&
 	      sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
 	      old.ss_size == ALT_SIZE && old.ss_flags == 0;

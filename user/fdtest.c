@@ -14,7 +14,17 @@
  *     EMFILE at RLIMIT_NOFILE, EINVAL past it and for an unknown
  *     command, EBADF on a closed descriptor;
  *   - fork copies the table (the child's close leaves the parent's);
- *   - execve closes the close-on-exec descriptors, keeps the others.
+ *     CLONE_FILES shares it;
+ *   - execve closes the close-on-exec descriptors, keeps the others,
+ *     in a copy of a table it shares;
+ *   - an access mode of 3 (neither read nor write), /dev/zero's long
+ *     reads, F_SETFL, mmap of a descriptor, the ioctls any descriptor
+ *     takes.
+ *
+ * "fdtest console" is for a scenario that types two bytes: a readv of
+ * a console descriptor that another thread closes (and opens
+ * /dev/zero at) meanwhile reads both from the console, as the call
+ * holds the file it started on; O_NONBLOCK reads nothing but EAGAIN.
  *
  * The program runs itself through argv[0] (as exectest does).  Linux
  * agrees with every check (tests/scenarios/native.py runs it there).
@@ -184,6 +194,55 @@ static void fork_copies(void)
 	close(fd);
 }
 
+static long opened_by_child;
+static int to_close;
+
+/* A child on our memory: opens /dev/null, closes to_close. */
+static int open_and_close(void *arg __unused)
+{
+	opened_by_child = open_dev("/dev/null", O_RDONLY);
+	return close(to_close) == 0 ? 0 : 1;
+}
+
+/* A child made with flags (on our memory) runs fn(arg): its exit
+ * status, or -1. */
+static int clone_child(unsigned long flags, int (*fn)(void *), void *arg)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+
+	return exit_status(clone_fn(flags | CLONE_VM | SIGCHLD,
+				    stack + sizeof(stack), fn, arg,
+				    NULL, NULL, NULL));
+}
+
+/*
+ * CLONE_FILES shares the table: what the child opens and closes is
+ * opened and closed for us, and the table outlives the child; without
+ * it the child's table is a copy.
+ */
+static void clone_files(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	bool shared, copied;
+
+	to_close = fd;
+	shared = fd >= 3 && clone_child(CLONE_FILES, open_and_close, NULL) == 0 &&
+		 opened_by_child >= 3 &&
+		 fcntl(opened_by_child, F_GETFD, 0) == 0 &&
+		 fcntl(fd, F_GETFD, 0) == -EBADF;
+	close(opened_by_child);
+	fd = open_dev("/dev/null", O_RDONLY);
+	to_close = fd;
+	copied = clone_child(0, open_and_close, NULL) == 0 && opened_by_child >= 3 &&
+		 fcntl(fd, F_GETFD, 0) == 0 &&
+		 (opened_by_child == fd ||
+		  fcntl(opened_by_child, F_GETFD, 0) == -EBADF);
+	check(shared && copied,
+	      "CLONE_FILES: the child's open and close are ours; "
+	      "without it, its own");
+	close(fd);
+}
+
 static char self[256];
 
 /* "fdtest child KEPT GONE": KEPT open, GONE closed. */
@@ -195,35 +254,196 @@ static int exec_child(char **argv)
 	       fcntl(gone, F_GETFD, 0) == -EBADF ? 0 : 1;
 }
 
+static int exec_self(void *argv)
+{
+	call3(__NR_execve, (long)self, (long)argv, 0);
+	return 100;
+}
+
+/*
+ * The child's execve closes what is close-on-exec, in a forked copy
+ * of the table and in one it shares (CLONE_FILES): that it gets a
+ * copy first (Linux 2.6's unshare_files), so ours stays as it was.
+ */
 static void exec_closes(void)
 {
 	long kept = open_dev("/dev/null", O_RDONLY);
 	long gone = open_dev("/dev/null", O_RDONLY | O_CLOEXEC);
+	char k[2] = { 'a' + kept, 0 }, g[2] = { 'a' + gone, 0 };
+	char *argv[] = { self, "child", k, g, NULL };
 	int pid = fork();
 
-	if (pid == 0) {
-		char k[2] = { 'a' + kept, 0 }, g[2] = { 'a' + gone, 0 };
-		char *argv[] = { self, "child", k, g, NULL };
-
-		call3(__NR_execve, (long)self, (long)argv, 0);
-		exit(100);
-	}
+	if (pid == 0)
+		exit(exec_self(argv));
 	check(exit_status(pid) == 0,
 	      "execve: close-on-exec closed, the others kept");
+	check(clone_child(CLONE_FILES, exec_self, argv) == 0 &&
+	      fcntl(gone, F_GETFD, 0) == FD_CLOEXEC,
+	      "execve with a shared table: closes in a copy, ours kept");
 	close(kept);
 	close(gone);
+}
+
+/* Linux opens a mode of 3 for ioctls only: neither read nor write. */
+static void mode_3_and_long_reads(void)
+{
+	static char big[3 * PAGE_SIZE];
+	long fd = open_dev("/dev/null", O_ACCMODE);
+	long zero = open_dev("/dev/zero", O_RDONLY);
+
+	check(fd >= 3 && read(fd, big, 1) == -1 && errno == EBADF &&
+	      write(fd, big, 1) == -1 && errno == EBADF,
+	      "access mode 3: read and write EBADF");
+	memset(big, 0xff, sizeof(big));
+	check(read(zero, big, sizeof(big)) == sizeof(big) &&
+	      !big[0] && !big[sizeof(big) - 1],
+	      "/dev/zero: a read of three pages fills them all");
+	close(fd);
+	close(zero);
+}
+
+/* /dev/null and /dev/zero swallow a write without reading it, and
+ * /dev/null's read is end of file at once: the buffer is not touched
+ * (write_null, read_null); /dev/zero's read into it is EFAULT. */
+static void unread_buffers(void)
+{
+	long null = open_dev("/dev/null", O_RDWR);
+	long zero = open_dev("/dev/zero", O_RDWR);
+
+	check(call3(__NR_write, null, NEVER_MAPPED, 10) == 10 &&
+	      call3(__NR_write, zero, NEVER_MAPPED, 10) == 10 &&
+	      call3(__NR_read, null, NEVER_MAPPED, 10) == 0 &&
+	      call3(__NR_read, zero, NEVER_MAPPED, 10) == -EFAULT,
+	      "/dev/null, /dev/zero: a buffer not mapped, not looked at");
+	close(null);
+	close(zero);
+}
+
+/* The ioctls of any descriptor (2.4.0's sys_ioctl does them before
+ * the device's): FIOCLEX, FIONCLEX, FIONBIO. */
+static void generic_ioctls(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	int on = 1, off = 0;
+
+	check(fd >= 3 && call3(__NR_ioctl, fd, FIOCLEX, 0) == 0 &&
+	      fcntl(fd, F_GETFD, 0) == FD_CLOEXEC &&
+	      call3(__NR_ioctl, fd, FIONCLEX, 0) == 0 &&
+	      fcntl(fd, F_GETFD, 0) == 0 &&
+	      call3(__NR_ioctl, fd, FIONBIO, (long)&on) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & O_NONBLOCK) &&
+	      call3(__NR_ioctl, fd, FIONBIO, (long)&off) == 0 &&
+	      !(fcntl(fd, F_GETFL, 0) & O_NONBLOCK) &&
+	      call3(__NR_ioctl, fd, FIONBIO, NEVER_MAPPED) == -EFAULT &&
+	      call3(__NR_ioctl, 57, FIOCLEX, 0) == -EBADF,
+	      "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null");
+	close(fd);
+}
+
+/* F_SETFL changes O_APPEND and O_NONBLOCK, nothing else (setfl()). */
+static void setfl(void)
+{
+	long fd = open_dev("/dev/null", O_RDONLY);
+	long mask = O_ACCMODE | O_APPEND | O_NONBLOCK | O_CREAT;
+
+	check(fd >= 3 && fcntl(fd, F_SETFL, O_WRONLY | O_APPEND |
+				O_NONBLOCK | O_CREAT) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & mask) == (O_APPEND | O_NONBLOCK) &&
+	      fcntl(fd, F_SETFL, O_APPEND) == 0 &&
+	      (fcntl(fd, F_GETFL, 0) & mask) == O_APPEND &&
+	      fcntl(57, F_SETFL, 0) == -EBADF,
+	      "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode");
+	close(fd);
+}
+
+static long mmap_fd(long fd, int flags)
+{
+	return __syscall(__NR_mmap2, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			 flags, fd, 0);
+}
+
+/* mmap of a descriptor: /dev/zero's private mapping is anonymous
+ * memory (drivers/char/mem.c's mmap_zero); /dev/null has no mmap
+ * (ENODEV); a closed descriptor EBADF, a write-only one EACCES. */
+static void mmaps(void)
+{
+	long zero = open_dev("/dev/zero", O_RDONLY);
+	long wzero = open_dev("/dev/zero", O_WRONLY);
+	long null = open_dev("/dev/null", O_RDWR);
+	long p = mmap_fd(zero, MAP_PRIVATE);
+	bool mapped = (unsigned long)p < -4095UL;
+
+	if (mapped) {
+		mapped = !*(volatile char *)p;
+		*(volatile char *)p = 1;
+		munmap((void *)p, PAGE_SIZE);
+	}
+	check(mapped, "mmap of /dev/zero, MAP_PRIVATE: zeros, writable");
+	check(mmap_fd(null, MAP_PRIVATE) == -ENODEV &&
+	      mmap_fd(wzero, MAP_PRIVATE) == -EACCES &&
+	      mmap_fd(57, MAP_PRIVATE) == -EBADF,
+	      "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF");
+	close(zero);
+	close(wzero);
+	close(null);
+}
+
+static volatile int reading;
+static char typed[3];
+static long readv_result;
+
+/* The other thread: one readv of two one-byte pieces from fd. */
+static int readv_two(void *fd)
+{
+	struct iovec iov[2] = { { &typed[0], 1 }, { &typed[1], 1 } };
+
+	reading = 1;
+	readv_result = call3(__NR_readv, (long)fd, (long)iov, 2);
+	return 0;
+}
+
+static int console_checks(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	long fd = open_dev("/dev/tty", O_RDONLY), again;
+	int pid = clone_fn(CLONE_VM | CLONE_FILES | SIGCHLD,
+			   stack + sizeof(stack), readv_two, (void *)fd,
+			   NULL, NULL, NULL);
+
+	while (pid > 0 && !reading)
+		sched_yield();
+	sched_yield();		/* it sleeps in the read: one CPU */
+	close(fd);
+	again = open_dev("/dev/zero", O_RDONLY);
+	printf("fdtest: type two bytes\n");
+	check(exit_status(pid) == 0 && again == fd && readv_result == 2 &&
+	      typed[0] == 'a' && typed[1] == 'b',
+	      "readv: a descriptor closed meanwhile: both bytes read");
+	fd = open_dev("/dev/tty", O_RDONLY);
+	check(fcntl(fd, F_SETFL, O_NONBLOCK) == 0 &&
+	      call3(__NR_read, fd, (long)typed, 1) == -EAGAIN,
+	      "O_NONBLOCK: no byte typed, EAGAIN");
+	return failures;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "child"))
 		return exec_child(argv);
+	if (argc == 2 && !strcmp(argv[1], "console"))
+		return console_checks();
 	strlcpy(self, argv[0], sizeof(self));
 	devices();
 	dups();
 	fcntls();
 	fork_copies();
+	clone_files();
 	exec_closes();
+	mode_3_and_long_reads();
+	setfl();
+	mmaps();
+	unread_buffers();
+	generic_ioctls();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

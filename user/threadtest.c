@@ -19,7 +19,9 @@
  *     SIGKILL ends that sleep;
  *   - execve in the leader or in another thread ends the other
  *     threads, and the program runs as the process, with its pid;
- *   - a thread's child belongs to the process.
+ *   - a thread's child belongs to the process;
+ *   - a live thread's CPU time counts in the process's, and so does
+ *     an exited one's, which is not the leader's own.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -28,6 +30,7 @@
  * (tests/kernel/oom_test.c) must kill all three to free the memory.
  * "threadtest threads N" makes and joins N threads, one at a time
  * (tests/kernel/sched_test.c: their tasks and stacks are freed).
+ * "threadtest execwait" is for tests/kernel/exec_test.c (exec_waits).
  */
 #include "user/lib/libc.h"
 
@@ -721,12 +724,159 @@ static int many_threads(const char *arg)
 	return 0;
 }
 
+/* A thread that calls brk for ever, SIGUSR1 blocked. */
+static int brk_caller(void *arg __unused)
+{
+	sigset64_t usr1 = 1ULL << (SIGUSR1 - 1);
+
+	__syscall(__NR_rt_sigprocmask, SIG_BLOCK, (long)&usr1, 0, 8, 0, 0);
+	for (;;)
+		__syscall(__NR_brk, 0, 0, 0, 0, 0, 0);
+	return 0;
+}
+
+static void usr1_caught(int sig __unused)
+{
+}
+
+/*
+ * "execwait": a thread calling brk for ever, and, once SIGUSR1 has
+ * come, an execve of sleep, which must first end that thread: for
+ * tests/kernel/exec_test.c, which holds the mmap_sem brk takes so
+ * that the thread cannot end, and kills the process while its
+ * execve waits (de_thread's wait for the others, ended by SIGKILL).
+ */
+/* Brings in 8 KiB of stack below the caller's, where SIGUSR1's frame
+ * will go: with mmap_sem held, a fault there could not be served. */
+static __attribute__((noinline)) void stack_in(void)
+{
+	volatile char below[8192];
+
+	for (unsigned i = 0; i < sizeof(below); i += 512)
+		below[i] = 0;
+}
+
+static int exec_waits(void)
+{
+	struct k_sigaction sa = { usr1_caught, 0, NULL, 0 };
+	char *argv[] = { "sleep", "1", NULL };
+	int tid;
+
+	__syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0);
+	/* what the handler and execve touch, in before the test holds
+	 * mmap_sem: the handler's code, the stack, the strings */
+	usr1_caught(0);
+	stack_in();
+	if (strlen(argv[0]) + strlen(argv[1]) != 6 ||
+	    thread(0, brk_caller, NULL, &tid) <= 0)
+		return 1;
+	__syscall(__NR_pause, 0, 0, 0, 0, 0, 0);
+	__syscall(__NR_execve, (long)"sleep", (long)argv, 0, 0, 0, 0);
+	return 2;
+}
+
+/* --- CPU time ----------------------------------------------------- */
+
+static volatile int burnt, cpu_release;
+
+static long long clock_ns(int clock)
+{
+	struct timespec t;
+
+	__syscall(__NR_clock_gettime, clock, (long)&t, 0, 0, 0, 0);
+	return t.tv_sec * 1000 * MSEC + t.tv_nsec;
+}
+
+/* The process's CPU time by times() and by getrusage(RUSAGE_SELF). */
+static long long times_ns(void)
+{
+	struct tms t;
+
+	__syscall(__NR_times, (long)&t, 0, 0, 0, 0, 0);
+	return (long long)(t.tms_utime + t.tms_stime) * 10 * MSEC;
+}
+
+static long long rusage_ns(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 * MSEC +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+}
+
+/* Spins until its own CPU clock says 300 ms, then waits for release. */
+static int burner(void *arg __unused)
+{
+	while (clock_ns(CLOCK_THREAD_CPUTIME_ID) < 300 * MSEC)
+		;
+	burnt = 1;
+	futex(&burnt, FUTEX_WAKE, 1, NULL, 0);
+	while (!cpu_release)
+		futex(&cpu_release, FUTEX_WAIT, 0, NULL, 0);
+	return 0;
+}
+
+/*
+ * The process's CPU time holds a live thread's: a thread burns 300 ms
+ * while we sleep, and the process clock, times() and getrusage()
+ * then say at least 200 ms more than before (ticks round).
+ */
+/* Spins until its own CPU clock says 300 ms, then exits. */
+static int short_burner(void *arg __unused)
+{
+	while (clock_ns(CLOCK_THREAD_CPUTIME_ID) < 300 * MSEC)
+		;
+	return 0;
+}
+
+/*
+ * A thread that burnt 300 ms and exited: its time stays the process's
+ * (the process clock grew by 200 ms at least), not the leader's own
+ * thread clock (grown by less than 200 ms: it slept).
+ */
+static void exited_thread_cpu_time(void)
+{
+	long long process = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	long long own = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	int tid;
+	bool ok = thread(0, short_burner, NULL, &tid) > 0 && join(&tid) >= 0;
+
+	process = clock_ns(CLOCK_PROCESS_CPUTIME_ID) - process;
+	own = clock_ns(CLOCK_THREAD_CPUTIME_ID) - own;
+	check(ok && process >= 200 * MSEC && own < 200 * MSEC,
+	      "an exited thread's CPU time: the process's, not the leader's");
+}
+
+static void process_cpu_time(void)
+{
+	long long clock = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	long long by_times = times_ns(), by_rusage = rusage_ns();
+	struct timespec limit = { LONG_WAIT, 0 };
+	int tid;
+	bool ok = thread(0, burner, NULL, &tid) > 0;
+
+	while (ok && !burnt)
+		ok = futex(&burnt, FUTEX_WAIT, 0, &limit, 0) != -ETIMEDOUT;
+	clock = clock_ns(CLOCK_PROCESS_CPUTIME_ID) - clock;
+	by_times = times_ns() - by_times;
+	by_rusage = rusage_ns() - by_rusage;
+	cpu_release = 1;
+	futex(&cpu_release, FUTEX_WAKE, 1, NULL, 0);
+	check(ok && join(&tid) >= 0 && clock >= 200 * MSEC &&
+	      by_times >= 200 * MSEC && by_rusage >= 200 * MSEC,
+	      "a live thread's CPU time is the process's: clock, times, "
+	      "getrusage");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "hog"))
 		return hog(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "threads"))
 		return many_threads(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "execwait"))
+		return exec_waits();
 	if (argc == 5 && !strcmp(argv[1], "execd"))
 		return execd(argv);
 	strlcpy(self, argv[0], sizeof(self));
@@ -742,6 +892,8 @@ int main(int argc, char **argv)
 	vfork_parent_killed();
 	exec_with_threads();
 	thread_forks();
+	process_cpu_time();
+	exited_thread_cpu_time();
 	printf("threadtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -10,6 +10,7 @@
 #include "kernel/exit.h"
 #include "kernel/fork.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
@@ -446,6 +447,68 @@ static void system_calls_dispatch_by_number(struct ktest *t)
 	KTEST_EXPECT_EQ(t, syscall_with(__NR_getrusage, 5), -EINVAL);
 }
 
+/* Waits a tick at a time, KTEST_CHILD_SECONDS at most, for p to be
+ * in state; false if it never was. */
+static bool await_state(struct task_struct *p, long state)
+{
+	for (long tick = 0; tick < KTEST_CHILD_SECONDS * HZ; tick++) {
+		if (p->state == state)
+			return true;
+		schedule_timeout_uninterruptible(1);
+	}
+	return false;
+}
+
+/* "threadtest execwait", task p: its thread made, it in pause. */
+static bool execwait_ready(struct task_struct *p)
+{
+	for (long tick = 0; tick < KTEST_CHILD_SECONDS * HZ; tick++) {
+		if (p->mm && !thread_group_empty(p))
+			return await_state(p, TASK_INTERRUPTIBLE);
+		schedule_timeout_uninterruptible(1);
+	}
+	return false;
+}
+
+/*
+ * de_thread's wait ended by SIGKILL.  The other thread of "threadtest
+ * execwait" is held in brk (we hold the mmap_sem brk takes), so the
+ * leader's execve, sent on by SIGUSR1, waits for it to end; a SIGKILL
+ * then ends the wait: the exec is given up (the process is threadtest
+ * still) and the leader exits at once; the process is gone, killed by
+ * SIGKILL, once the thread can go too.
+ */
+static void sigkill_ends_an_exec_waiting_for_a_thread(struct ktest *t)
+{
+	char *argv[] = { "threadtest", "execwait", NULL };
+	int status = -1, pid = spawn_program(2, argv);
+	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	struct mm_struct *mm;
+	bool waited, zombie;
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	if (!execwait_ready(p)) {
+		ktest_fail(t, __FILE__, __LINE__, "threadtest execwait did "
+			   "not start its thread and pause");
+		send_sig(SIGKILL, p);
+		ktest_reap(t, pid, &status);
+		return;
+	}
+	mm = p->mm;
+	down(&mm->mmap_sem);
+	KTEST_EXPECT_TRUE(t, await_state(next_thread(p), TASK_UNINTERRUPTIBLE));
+	send_sig(SIGUSR1, p);		/* to execve */
+	waited = await_state(p, TASK_KILLABLE);
+	KTEST_EXPECT_TRUE(t, waited && p->group_exit_task == p);
+	send_sig(SIGKILL, p);
+	zombie = await_state(p, TASK_ZOMBIE);
+	KTEST_EXPECT_TRUE(t, zombie);
+	KTEST_EXPECT_STREQ(t, p->comm, "threadtest");
+	up(&mm->mmap_sem);
+	KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
+	KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, SIGKILL));
+}
+
 static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(every_program_is_a_valid_executable),
 	KTEST_CASE(broken_images_are_refused_with_a_reason),
@@ -455,6 +518,7 @@ static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(console_calls_check_the_whole_buffer),
 	KTEST_CASE(spawned_programs_get_their_arguments),
 	KTEST_CASE(a_failed_exec_leaves_the_process_as_it_was),
+	KTEST_CASE(sigkill_ends_an_exec_waiting_for_a_thread),
 	KTEST_CASE(system_calls_dispatch_by_number),
 };
 KTEST_SUITE(exec, exec_cases);

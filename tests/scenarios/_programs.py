@@ -86,7 +86,16 @@ FD_CASES = [
     "at RLIMIT_NOFILE: EMFILE, past it EINVAL or EBADF",
     "fcntl: unknown command EINVAL, closed EBADF",
     "fork: the child has the descriptor, its close is its own",
+    "CLONE_FILES: the child's open and close are ours; without it, its own",
     "execve: close-on-exec closed, the others kept",
+    "execve with a shared table: closes in a copy, ours kept",
+    "access mode 3: read and write EBADF",
+    "/dev/zero: a read of three pages fills them all",
+    "F_SETFL: O_APPEND and O_NONBLOCK, not the access mode",
+    "mmap of /dev/zero, MAP_PRIVATE: zeros, writable",
+    "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
+    "/dev/null, /dev/zero: a buffer not mapped, not looked at",
+    "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null",
 ]
 
 SYS_CASES = [
@@ -153,6 +162,8 @@ EXEC_CASES = [
     "sigaltstack: a SIGSEGV handler runs there with the stack gone",
     "SS_AUTODISARM: no alternate stack while the handler runs",
     "without SA_ONSTACK that handler cannot run: killed by SIGSEGV",
+    "SS_AUTODISARM: a frame not written leaves the stack armed",
+    "a nested frame past the alternate stack's bottom: SIGSEGV",
     "sigaltstack: set, asked, and a forked child's too",
     "sigaltstack: SS_DISABLE; bad flags EINVAL, small ENOMEM, EFAULT",
     "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL",
@@ -193,6 +204,8 @@ THREAD_CASES = [
     "execve in a thread: the program runs as the process, its pid, its timers",
     "a thread's child is the process's: getppid, another thread reaps it",
     "CLONE_THREAD without CLONE_SIGHAND: EINVAL",
+    "a live thread's CPU time is the process's: clock, times, getrusage",
+    "an exited thread's CPU time: the process's, not the leader's",
 ]
 
 # name: (argv, expected lines, exit status)

@@ -106,6 +106,23 @@ def caught_ctrl_c_and_a_read(lab):
             f"read {how}:\n{printed}"
 
 
+@scenario("console_readv_holds_its_file", timeout=120)
+def console_readv_holds_its_file(lab):
+    """fdtest console: a readv of two bytes from the console goes on
+    reading the console though another thread closed the descriptor and
+    opened /dev/zero at it (the call holds the file it started on, as in
+    Linux); then an O_NONBLOCK read with nothing typed is EAGAIN."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    vm.sendline("run fdtest console")
+    vm.expect("fdtest: type two bytes")
+    vm.send("ab")
+    printed = vm.expect_prompt(timeout=30)
+    for case in ("readv: a descriptor closed meanwhile: both bytes read",
+                 "O_NONBLOCK: no byte typed, EAGAIN"):
+        assert f"fdtest: {case}: ok" in printed, printed
+
+
 @scenario("bad_process_commands", timeout=60)
 def bad_process_commands(lab):
     vm = lab.boot()
