@@ -19,6 +19,8 @@ struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	bool is_tty;		/* ioctl's terminal calls answer */
+	bool fills;		/* read gives all it is asked (read()
+				 * asks again until the count is met) */
 	uint16_t mode;		/* fstat's st_mode */
 	uint8_t major, minor;	/* fstat's st_rdev */
 };

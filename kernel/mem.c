@@ -47,7 +47,7 @@ static const struct file_operations null_fops = {
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
-/* /dev/zero: zeros; writes swallowed. */
+/* /dev/zero: zeros, as many as asked for; writes swallowed. */
 static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 {
 	memset(buf, 0, n);
@@ -55,7 +55,7 @@ static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 }
 
 static const struct file_operations zero_fops = {
-	.read = zero_read, .write = null_write,
+	.read = zero_read, .write = null_write, .fills = true,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 5,
 };
 

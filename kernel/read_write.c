@@ -86,31 +86,47 @@ static bool user_writable(char *buf, unsigned long n)
 }
 
 /*
- * Reads from fd's file at most a chunk: what the console has, at least
- * one byte, waiting for it (interruptibly: Ctrl-C ends the wait; raw
- * bytes: no echo, no line editing), zeros, or end of file.  A buffer that cannot take them is -EFAULT before they are
- * taken, so they stay for the next read (n_tty's read likewise moves
- * its tail only past bytes it copied).
+ * Reads from fd's file, a chunk at a time: what the console has, at
+ * least one byte, waiting for it (interruptibly: Ctrl-C ends the
+ * wait; raw bytes: no echo, no line editing), end of file, or, from a
+ * device that always has more (/dev/zero: f_op->fills), as much as
+ * was asked for, as 2.4.0's read_zero() gives (else `dd bs=1M
+ * if=/dev/zero` read 256 bytes a record).  Such a long read lets
+ * others run between chunks and stops at a signal with what it read,
+ * as read_zero() does.  A buffer that cannot take a chunk is -EFAULT
+ * (or the bytes read before it) before the chunk is taken, so the
+ * console's bytes stay for the next read (n_tty's read likewise
+ * moves its tail only past bytes it copied).
  */
 long sys_read(int fd, void *buf, unsigned long count)
 {
 	struct file *f = fget_mode(fd, false);
 	char chunk[CHUNK];
-	long n;
+	unsigned long done = 0;
 
 	if (!f)
 		return -EBADF;
 	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
 		return -EFAULT;
-	if (!count)
-		return 0;
-	count = min(count, (unsigned long)CHUNK);
-	if (!user_writable(buf, count))
-		return -EFAULT;
-	n = f->f_op->read(f, chunk, count);
-	if (n > 0 && copy_to_user(buf, chunk, n))
-		return -EFAULT;
-	return n;
+	count = min(count, MAX_RW_COUNT);
+	while (done < count) {
+		unsigned long n = min(count - done, (unsigned long)CHUNK);
+		char *to = (char *)buf + done;
+		long got;
+
+		if (!user_writable(to, n))
+			return done ? (long)done : -EFAULT;
+		got = f->f_op->read(f, chunk, n);
+		if (got <= 0)
+			return done ? (long)done : got;
+		if (copy_to_user(to, chunk, got))
+			return done ? (long)done : -EFAULT;
+		done += got;
+		if (!f->f_op->fills || signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
 }
 
 /*

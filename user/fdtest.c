@@ -4,6 +4,8 @@
  *   - open of /dev/null (reads end of file, writes swallowed),
  *     /dev/zero (reads zeros), fstat64 of them (character devices
  *     1:3 and 1:5), ioctl on them ENOTTY, O_CREAT|O_EXCL EEXIST;
+ *   - a long read of /dev/zero gives all it asked for, and stops
+ *     where the buffer's mapping ends;
  *   - the access mode: read on an O_WRONLY descriptor, write on an
  *     O_RDONLY one EBADF; F_GETFL gives the mode;
  *   - close, and again EBADF; dup takes the lowest free descriptor;
@@ -98,6 +100,31 @@ static void devices(void)
 	check(close(zero) == 0 && close(zero) == -EBADF &&
 	      close(-1) == -EBADF && close(null) == 0,
 	      "close, twice EBADF, -1 EBADF");
+}
+
+/*
+ * /dev/zero fills a buffer of many pages in one read (dd's bs=1M),
+ * and a read that runs into an unmapped page gives what went before.
+ */
+static void long_zero_reads(void)
+{
+	enum { LEN = 64 * 1024 };
+	long zero = open_dev("/dev/zero", O_RDONLY);
+	char *buf = mmap(NULL, LEN, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	bool zeros = true;
+
+	memset(buf, 0xff, LEN);
+	check(read(zero, buf, LEN) == LEN, "/dev/zero: a 64 KiB read "
+	      "gives 64 KiB");
+	for (unsigned i = 0; i < LEN; i++)
+		zeros &= !buf[i];
+	check(zeros, "/dev/zero: all 64 KiB are 0");
+	munmap(buf + LEN / 2, LEN / 2);
+	check(read(zero, buf, LEN) == LEN / 2, "/dev/zero: a read into a "
+	      "half-mapped buffer gives the mapped half");
+	munmap(buf, LEN / 2);
+	close(zero);
 }
 
 static void dups(void)
@@ -220,6 +247,7 @@ int main(int argc, char **argv)
 		return exec_child(argv);
 	strlcpy(self, argv[0], sizeof(self));
 	devices();
+	long_zero_reads();
 	dups();
 	fcntls();
 	fork_copies();
