@@ -20,6 +20,7 @@
 #define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_chdir		12
 #define __NR_time		13
 #define __NR_getpid		20
 #define __NR_getuid		24
@@ -65,6 +66,7 @@
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
 #define __NR_rt_sigsuspend	179
+#define __NR_getcwd		183
 #define __NR_sigaltstack	186
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191

@@ -28,6 +28,8 @@ long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 struct stat64;
 long sys_fstat64(int fd, struct stat64 *buf);
 long sys_open(const char *path, int flags, int mode);
+long sys_chdir(const char *path);			/* kernel/dcache.c */
+long sys_getcwd(char *buf, unsigned long size);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);

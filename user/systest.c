@@ -20,7 +20,10 @@
  *     errors; ioctl's on a descriptor that is none, a request no
  *     descriptor knows;
  *   - open and openat of a missing path ENOENT; fstat64 and statx of
- *     stdout agree (the console, or the host's pipe), a bad fd EBADF.
+ *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
+ *   - chdir to / and getcwd: "/", its length with the NUL; a small
+ *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
+ *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd).
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -445,7 +448,24 @@ static void files(void)
 	      "bad fd EBADF");
 }
 
-int main(int argc __unused, char **argv __unused)
+static void directories(const char *self)
+{
+	char cwd[16] = "xxxxxxxx";
+
+	/* first: argv[0] may be relative to where we started */
+	check(call2(__NR_getcwd, (long)cwd, 1) == -ERANGE &&
+	      call2(__NR_getcwd, NEVER_MAPPED, sizeof(cwd)) == -EFAULT &&
+	      call2(__NR_chdir, (long)"/no/such/systest-dir", 0) == -ENOENT &&
+	      call2(__NR_chdir, (long)self, 0) == -ENOTDIR &&
+	      call2(__NR_chdir, NEVER_MAPPED, 0) == -EFAULT,
+	      "getcwd: 1 byte ERANGE, bad buffer EFAULT; chdir: no such "
+	      "directory ENOENT, a program ENOTDIR, bad path EFAULT");
+	check(call2(__NR_chdir, (long)"/", 0) == 0 &&
+	      call2(__NR_getcwd, (long)cwd, sizeof(cwd)) == 2 &&
+	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
+}
+
+int main(int argc __unused, char **argv)
 {
 	ids();
 	system_info();
@@ -456,6 +476,7 @@ int main(int argc __unused, char **argv __unused)
 	times_check();
 	vectors();
 	files();
+	directories(argv[0]);
 	limits();
 	cpus_and_priority();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");

@@ -123,6 +123,9 @@ SYS_CASES = [
     "ioctl: bad fd EBADF, unknown request ENOTTY",
     "open, openat of no such path ENOENT, bad path EFAULT",
     "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
+    "getcwd: 1 byte ERANGE, bad buffer EFAULT; chdir: no such directory ENOENT, "
+    "a program ENOTDIR, bad path EFAULT",
+    'chdir("/"), getcwd: "/", 2 bytes',
     "ugetrlimit, prlimit64, getrlimit: RLIMIT_STACK, 1 MiB or more",
     "the three agree, infinity in each one's form",
     "setrlimit to the limit: 0; cur above max, no such resource EINVAL; bad pointer EFAULT; no such pid ESRCH",

@@ -34,6 +34,10 @@ def busybox_sh_runs_programs(lab):
     printed = vm.run("run sh -c memhog${IFS}2M${IFS}1&&echo${IFS}done", timeout=120)
     assert "memhog: 2048 KiB verified after 1 passes" in printed, printed + vm.tail()
     assert re.search(r"^done\r?$", printed, re.MULTILINE), printed
+    # cd and pwd: the root is the one directory (chdir, getcwd)
+    printed = vm.run("run sh -c cd${IFS}/&&pwd&&cd${IFS}/tmp", timeout=60)
+    assert re.search(r"^/\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "can't cd to /tmp: No such file or directory" in printed, printed
     printed = vm.run("run sh -c no-such-program;echo${IFS}status${IFS}$?", timeout=60)
     assert "status 127" in printed, printed + vm.tail()
     # ash's wait builtin sleeps in rt_sigsuspend until the SIGCHLD of
