@@ -76,6 +76,8 @@ def refused_images(lab):
     oversized = make_image(lab.tmpdir / "oversized.img", "1M")
     run_mkswap(oversized, swap_kib=2048)  # last_page 511 on a disk of 256 pages
     empty = make_image(lab.tmpdir / "empty.img", 0)
+    big_pages = make_image(lab.tmpdir / "pages8k.img", "1M")
+    run_mkswap(big_pages, page_size=8192)  # the signature ends at byte 8192
     return [
         ("unformatted", blank, "no swap signature (SWAPSPACE2 at the end of page 0): "
                                "not a swap area, run mkswap first"),
@@ -84,6 +86,8 @@ def refused_images(lab):
         ("last_page past the end", oversized, "the header's last_page 511 lies past the end "
                                               "of the disk (256 pages)"),
         ("zero-length", empty, "empty disk (0 bytes)"),
+        ("8 KiB pages", big_pages, "a swap area made for 8192-byte pages (mkswap -p); "
+                                   "Pagoda's pages are 4096 bytes: run mkswap without -p"),
     ]
 
 
