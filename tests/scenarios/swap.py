@@ -6,7 +6,11 @@ the order given to lab.boot(swap=[...]). A disk swapon refuses must come
 out byte for byte as it went in: each is hashed before and after.
 """
 
+import os
 import re
+import resource
+import subprocess
+from pathlib import Path
 
 from pagoda_test import scenario
 from pagoda_test.disks import add_bad_pages, digest, make_image, run_mkswap
@@ -178,3 +182,45 @@ def bench_swapdisk(lab):
     areas = swapinfo(vm)
     assert areas == [swaps_line("vda", size_kib, 0, -1)], areas
     shutdown(vm)
+
+
+def make_swap_img(lab, size):
+    """make's rule for swap.img in a scratch BUILD with SWAP=size, under a
+    64 MiB limit on the files it writes (a rule that writes for ever
+    stops there): (exit status, what it printed, the files it left)."""
+    build = lab.tmpdir / f"build-{len(list(lab.tmpdir.iterdir()))}"
+    repo = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAK") and k != "MFLAGS"}
+    done = subprocess.run(
+        ["make", "--no-print-directory", f"BUILD={build}", f"SWAP={size}", f"{build}/swap.img"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 20, 64 << 20)))
+    left = sorted(p.name for p in build.iterdir()) if build.exists() else []
+    return done.returncode, done.stdout + done.stderr, left
+
+
+@scenario("make_run_swap_sizes", timeout=120)
+def make_run_swap_sizes(lab):
+    """make run's SWAP=: a size makes a swap image of that size (sparse, so
+    a large one costs no time or room); anything else is refused in words
+    before a byte is written (SWAP=-5 was head -c -5 /dev/zero: it wrote
+    until the host's disk was full); too small is mkswap's own error, and
+    nothing is left behind."""
+    status, printed, left = make_swap_img(lab, "1M")
+    assert status == 0 and left == ["swap.img"], (status, printed, left)
+    image = lab.tmpdir / "build-0" / "swap.img"
+    assert image.stat().st_size == 1 << 20
+    assert image.read_bytes()[4086:4096] == b"SWAPSPACE2"
+    status, printed, left = make_swap_img(lab, "32M")
+    assert status == 0 and left == ["swap.img"], (status, printed, left)
+    image = lab.tmpdir / "build-1" / "swap.img"
+    assert image.stat().st_size == 32 << 20
+    assert image.stat().st_blocks * 512 < 1 << 20, "a 32 MiB image not sparse"
+    for size in ("-5", "abc", "1.5M", "0x100", ""):
+        status, printed, left = make_swap_img(lab, size)
+        assert status != 0, f"SWAP={size}: make succeeded:\n{printed}"
+        assert f"SWAP={size}: not a size" in printed, f"SWAP={size}:\n{printed}"
+        assert left == [], f"SWAP={size} left {left}"
+    status, printed, left = make_swap_img(lab, "8K")
+    assert status != 0 and "swap area needs to be at least" in printed, printed
+    assert left == [], f"SWAP=8K left {left}"
