@@ -22,6 +22,7 @@
 #define __NR_execve		11
 #define __NR_chdir		12
 #define __NR_time		13
+#define __NR_access		33
 #define __NR_getpid		20
 #define __NR_getuid		24
 #define __NR_alarm		27
@@ -35,6 +36,7 @@
 #define __NR_getegid		50
 #define __NR_ioctl		54
 #define __NR_fcntl		55
+#define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_setrlimit		75
@@ -360,6 +362,11 @@ struct rlimit64 {
 #define O_NOCTTY	0400
 #define O_TRUNC		01000
 #define O_CLOEXEC	02000000
+/* access()'s modes */
+#define F_OK		0
+#define X_OK		1
+#define W_OK		2
+#define R_OK		4
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2

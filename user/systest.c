@@ -23,7 +23,11 @@
  *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
  *   - chdir to / and getcwd: "/", its length with the NUL; a small
  *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
- *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd).
+ *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd);
+ *   - umask gives the old mask and keeps the low 9 bits of the new,
+ *     a child inherits it (ash's umask); access to a program, a
+ *     device and / (busybox's which), a missing path ENOENT, a bad
+ *     mode EINVAL, a bad path EFAULT.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -465,6 +469,33 @@ static void directories(const char *self)
 	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
 }
 
+static void umask_and_access(const char *self)
+{
+	long old = call2(__NR_umask, 077, 0), status;
+	int pid;
+
+	check(old >= 0 && old <= 0777 && call2(__NR_umask, 01777, 0) == 077 &&
+	      call2(__NR_umask, 027, 0) == 0777 &&
+	      call2(__NR_umask, old, 0) == 027, "umask: the old mask back, "
+	      "9 bits of the new kept");
+	call2(__NR_umask, 056, 0);
+	pid = fork();
+	if (pid == 0)
+		exit(call2(__NR_umask, 0, 0) == 056 ? 0 : 1);
+	check(pid > 0 && waitpid(pid, (int *)&status, 0) == pid &&
+	      status == 0, "umask: a child inherits it");
+	call2(__NR_umask, old, 0);
+	check(call2(__NR_access, (long)self, X_OK) == 0 &&
+	      call2(__NR_access, (long)self, F_OK) == 0 &&
+	      call2(__NR_access, (long)"/dev/null", R_OK | W_OK) == 0 &&
+	      call2(__NR_access, (long)"/", X_OK) == 0,
+	      "access: a program F_OK and X_OK, /dev/null R_OK|W_OK, / X_OK");
+	check(call2(__NR_access, (long)"/no/such/systest-file", F_OK) ==
+	      -ENOENT && call2(__NR_access, (long)"/dev/null", 8) == -EINVAL &&
+	      call2(__NR_access, NEVER_MAPPED, F_OK) == -EFAULT,
+	      "access: no such path ENOENT, bad mode EINVAL, bad path EFAULT");
+}
+
 int main(int argc __unused, char **argv)
 {
 	ids();
@@ -476,6 +507,7 @@ int main(int argc __unused, char **argv)
 	times_check();
 	vectors();
 	files();
+	umask_and_access(argv[0]);
 	directories(argv[0]);
 	limits();
 	cpus_and_priority();

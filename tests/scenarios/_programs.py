@@ -123,6 +123,10 @@ SYS_CASES = [
     "ioctl: bad fd EBADF, unknown request ENOTTY",
     "open, openat of no such path ENOENT, bad path EFAULT",
     "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
+    "umask: the old mask back, 9 bits of the new kept",
+    "umask: a child inherits it",
+    "access: a program F_OK and X_OK, /dev/null R_OK|W_OK, / X_OK",
+    "access: no such path ENOENT, bad mode EINVAL, bad path EFAULT",
     "getcwd: 1 byte ERANGE, bad buffer EFAULT; chdir: no such directory ENOENT, "
     "a program ENOTDIR, bad path EFAULT",
     'chdir("/"), getcwd: "/", 2 bytes',
