@@ -10,6 +10,7 @@
  */
 #include "kernel/exec.h"
 #include "kernel/file.h"
+#include "kernel/namei.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -40,17 +41,41 @@ static int names_root(const char *upath)
 	}
 }
 
+/*
+ * What upath names (Linux's path_lookup, for Pagoda's few names): a
+ * device by its whole path, then a program by its last component,
+ * then the root.  The kind, with t filled in, or -EFAULT or
+ * -ENAMETOOLONG.
+ */
+int path_lookup(const char *upath, struct path_target *t)
+{
+	char name[DEV_PATH_MAX];
+	long len = strncpy_from_user(name, upath, sizeof(name));
+	int err;
+
+	if (len < 0)
+		return len;
+	t->dev = len < (long)sizeof(name) ? device_by_path(name) : NULL;
+	if (t->dev)
+		return PATH_DEVICE;
+	err = find_program_by_path(upath, &t->prog);
+	if (!err)
+		return PATH_PROGRAM;
+	if (err != -ENOENT)
+		return err;
+	err = names_root(upath);
+	return err < 0 ? err : err ? PATH_ROOT : PATH_MISSING;
+}
+
 long sys_chdir(const char *upath)
 {
-	const struct user_program *prog;
-	int err = find_program_by_path(upath, &prog);
+	struct path_target t;
+	int kind = path_lookup(upath, &t);
 
-	if (!err)
-		return -ENOTDIR;
-	if (err != -ENOENT)
-		return err;	/* -EFAULT, -ENAMETOOLONG */
-	err = names_root(upath);
-	return err < 0 ? err : err ? 0 : -ENOENT;
+	if (kind < 0)
+		return kind;
+	return kind == PATH_ROOT ? 0 : kind == PATH_MISSING ? -ENOENT :
+	       -ENOTDIR;
 }
 
 /* The length with the NUL, as Linux returns it; a buffer too small
@@ -65,15 +90,6 @@ long sys_getcwd(char *buf, unsigned long size)
 	       (long)sizeof(root);
 }
 
-/* Whether upath is one of kernel/mem.c's device paths. */
-static bool names_device(const char *upath)
-{
-	char path[DEV_PATH_MAX];
-	long len = strncpy_from_user(path, upath, sizeof(path));
-
-	return len > 0 && len < (long)sizeof(path) && device_by_path(path);
-}
-
 /*
  * access(path, mode) for root, on what the path names (2.4.0's
  * sys_access, with permission()'s rules for root: read and write
@@ -84,20 +100,22 @@ static bool names_device(const char *upath)
  */
 long sys_access(const char *upath, int mode)
 {
-	const struct user_program *prog;
-	int err;
+	struct path_target t;
+	int kind;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	err = find_program_by_path(upath, &prog);
-	if (!err)
+	kind = path_lookup(upath, &t);
+	switch (kind) {
+	case PATH_PROGRAM:
 		return mode & (R_OK | W_OK) ? -EACCES : 0;
-	if (err != -ENOENT)
-		return err;	/* -EFAULT, -ENAMETOOLONG */
-	if (names_device(upath))
+	case PATH_DEVICE:
 		return mode & X_OK ? -EACCES : 0;
-	err = names_root(upath);
-	if (err <= 0)
-		return err < 0 ? err : -ENOENT;
-	return mode & W_OK ? -EROFS : 0;
+	case PATH_ROOT:
+		return mode & W_OK ? -EROFS : 0;
+	case PATH_MISSING:
+		return -ENOENT;
+	default:
+		return kind;	/* -EFAULT, -ENAMETOOLONG */
+	}
 }

@@ -21,6 +21,8 @@
  *     descriptor knows;
  *   - open and openat of a missing path ENOENT; fstat64 and statx of
  *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
+ *     statx of /dev/null's path a character device 1:3, of / a
+ *     directory (busybox's stat, ls -l and test -c, -d);
  *   - chdir to / and getcwd: "/", its length with the NUL; a small
  *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
  *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd);
@@ -431,6 +433,15 @@ static void vectors(void)
 	      -ENOTTY, "ioctl: bad fd EBADF, unknown request ENOTTY");
 }
 
+/* statx of path into stx: its st_mode, or 0. */
+static unsigned stat_mode(const char *path, unsigned char *stx)
+{
+	memset(stx, 0, 256);
+	if (__syscall(__NR_statx, -100, (long)path, 0, 0x7ff, (long)stx, 0))
+		return 0;
+	return stx[28] | stx[29] << 8;
+}
+
 static void files(void)
 {
 	static const char missing[] = "/no/such/systest-file";
@@ -450,6 +461,10 @@ static void files(void)
 	      __syscall(__NR_statx, 57, (long)"", 0x1000, 0x7ff, (long)stx, 0)
 	      == -EBADF, "fstat64, statx(AT_EMPTY_PATH) of stdout agree; "
 	      "bad fd EBADF");
+	check(stat_mode("/dev/null", stx) == 020666 &&
+	      !memcmp(stx + 128, "\1\0\0\0\3\0\0\0", 8) &&
+	      (stat_mode("/", stx) & 0170000) == 0040000,
+	      "statx: /dev/null a character device 1:3, / a directory");
 }
 
 static void directories(const char *self)

@@ -123,6 +123,7 @@ SYS_CASES = [
     "ioctl: bad fd EBADF, unknown request ENOTTY",
     "open, openat of no such path ENOENT, bad path EFAULT",
     "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
+    "statx: /dev/null a character device 1:3, / a directory",
     "umask: the old mask back, 9 bits of the new kept",
     "umask: a child inherits it",
     "access: a program F_OK and X_OK, /dev/null R_OK|W_OK, / X_OK",

@@ -40,6 +40,11 @@ def busybox_sh_runs_programs(lab):
     # which: access(X_OK) on each $PATH place (a program's path is in each)
     printed = vm.run("run sh -c which${IFS}memhog", timeout=60)
     assert re.search(r"^/sbin/memhog\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # test and ls stat a device's path and the root (statx)
+    printed = vm.run("run sh -c [${IFS}-c${IFS}/dev/null${IFS}]&&[${IFS}-d${IFS}/${IFS}]&&"
+                     "ls${IFS}-l${IFS}/dev/null", timeout=60)
+    assert re.search(r"^crw-rw-rw- .* 1, +3 .* /dev/null\r?$", printed, re.MULTILINE), \
+        printed + vm.tail()
     # cd and pwd: the root is the one directory (chdir, getcwd)
     printed = vm.run("run sh -c cd${IFS}/&&pwd&&cd${IFS}/tmp", timeout=60)
     assert re.search(r"^/\r?$", printed, re.MULTILINE), printed + vm.tail()
