@@ -133,6 +133,46 @@ static unsigned long other_page_size(struct block_device *bdev, char *buf)
 	return 0;
 }
 
+/* The partition table page 0 holds: "MBR", "GPT", or NULL if none. */
+static const char *partition_table(const unsigned char *page)
+{
+	if (page[510] != 0x55 || page[511] != 0xaa)	/* boot signature */
+		return NULL;
+	if (!memcmp(page + 512, "EFI PART", 8))
+		return "GPT";
+	for (int i = 0; i < 4; i++)
+		if (page[446 + 16 * i + 4])	/* a partition's type */
+			return "MBR";
+	return NULL;
+}
+
+/*
+ * A reason that says more than "no swap signature", where page 0
+ * (in header, which may be read over) shows one: a partition table
+ * (Linux would swap on the partition, Pagoda has none), or a header
+ * made for larger pages.
+ */
+static void why_no_signature(struct block_device *bdev,
+			     union swap_header *header, char *why, size_t len)
+{
+	const char *table = partition_table((unsigned char *)header);
+	unsigned long size = 0;
+
+	if (table) {
+		snprintf(why, len, "a partition table (%s) and no swap "
+			 "signature on the whole disk: Pagoda swaps to whole "
+			 "disks, not to partitions", table);
+		return;
+	}
+	/* mkswap -p writes version 1 at byte 1024 all the same */
+	if (header->info.version == 1)
+		size = other_page_size(bdev, (char *)header);
+	if (size)
+		snprintf(why, len, "a swap area made for %lu-byte pages "
+			 "(mkswap -p); Pagoda's pages are %lu bytes: run "
+			 "mkswap without -p", size, PAGE_SIZE);
+}
+
 /*
  * Reads and checks the header in page 0, builds the swap map and opens
  * the area (2.4: sys_swapon).  header is a page to read it into.
@@ -154,17 +194,9 @@ static int activate_swap(struct swap_info_struct *p, const char *name,
 	error = swap_header_check(header, blkdev_pages(p->bdev), why,
 				  sizeof(why));
 	if (error) {
-		unsigned long size = 0;
-
-		/* mkswap -p writes version 1 at byte 1024 all the same */
 		if (memcmp(header->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN) &&
-		    header->info.version == 1)
-			size = other_page_size(p->bdev, (char *)header);
-		if (size)
-			snprintf(why, sizeof(why), "a swap area made for "
-				 "%lu-byte pages (mkswap -p); Pagoda's pages "
-				 "are %lu bytes: run mkswap without -p", size,
-				 PAGE_SIZE);
+		    memcmp(header->magic.magic, "SWAP-SPACE", SWAP_MAGIC_LEN))
+			why_no_signature(p->bdev, header, why, sizeof(why));
 		return refuse(name, error, why);
 	}
 	max = swap_map_slots(name, header->info.last_page);

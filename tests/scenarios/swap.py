@@ -9,6 +9,7 @@ out byte for byte as it went in: each is hashed before and after.
 import os
 import re
 import resource
+import struct
 import subprocess
 from pathlib import Path
 
@@ -71,6 +72,22 @@ def bad_pages_not_counted(lab):
     shutdown(vm)
 
 
+def partitioned_image(lab):
+    """An 8 MiB disk with an MBR whose one partition, from 1 MiB on, is a
+    Linux swap area (type 0x82), as fdisk and mkswap /dev/sdX1 leave it."""
+    inner = make_image(lab.tmpdir / "partition.img", "7M", mkswap=True)
+    disk = make_image(lab.tmpdir / "partitioned.img", "8M")
+    entry = struct.pack("<B3sB3sII", 0, b"\0\0\0", 0x82, b"\0\0\0", 2048, 7 * 2048)
+    with open(disk, "r+b") as image:
+        image.seek(446)
+        image.write(entry)
+        image.seek(510)
+        image.write(b"\x55\xaa")
+        image.seek(1 << 20)
+        image.write(inner.read_bytes())
+    return disk
+
+
 def refused_images(lab):
     """(description, image, words of the refusal) for each kind of bad disk."""
     blank = make_image(lab.tmpdir / "blank.img", "4M")
@@ -82,6 +99,7 @@ def refused_images(lab):
     empty = make_image(lab.tmpdir / "empty.img", 0)
     big_pages = make_image(lab.tmpdir / "pages8k.img", "1M")
     run_mkswap(big_pages, page_size=8192)  # the signature ends at byte 8192
+    partitioned = partitioned_image(lab)
     return [
         ("unformatted", blank, "no swap signature (SWAPSPACE2 at the end of page 0): "
                                "not a swap area, run mkswap first"),
@@ -92,6 +110,8 @@ def refused_images(lab):
         ("zero-length", empty, "empty disk (0 bytes)"),
         ("8 KiB pages", big_pages, "a swap area made for 8192-byte pages (mkswap -p); "
                                    "Pagoda's pages are 4096 bytes: run mkswap without -p"),
+        ("partitioned", partitioned, "a partition table (MBR) and no swap signature on the "
+                                     "whole disk: Pagoda swaps to whole disks, not to partitions"),
     ]
 
 
