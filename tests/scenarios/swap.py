@@ -159,6 +159,33 @@ def noswap_then_swapon(lab):
     assert digest(blank) == digest(make_image(lab.tmpdir / "zero.img", "8M"))
 
 
+@scenario("lsblk_columns_line_up", timeout=60)
+def lsblk_columns_line_up(lab):
+    """lsblk's columns stand as util-linux prints them: SIZE and RO
+    right-aligned under their headings, TYPE left-aligned, the SIZE
+    column as wide as its widest size (454.9M, 12.5K)."""
+    disks = [make_image(lab.tmpdir / "small.img", 12800),
+             make_image(lab.tmpdir / "large.img", "465800K"),
+             make_image(lab.tmpdir / "swap.img", "8M", mkswap=True)]
+    vm = lab.boot(swap=disks)
+    vm.expect_prompt()
+    lines = vm.run("lsblk").replace("\r", "").rstrip("\n").split("\n")
+    header = lines[0]
+    assert header.split() == ["NAME", "MAJ:MIN", "RM", "SIZE", "RO", "TYPE", "MOUNTPOINTS",
+                              "SERIAL"], header
+    size_end, ro_end = header.index("SIZE") + 4, header.index("RO ") + 2
+    type_at = header.index("TYPE")
+    sizes = {}
+    for line in lines[1:]:
+        name = line.split()[0]
+        sizes[name] = line[:size_end].split()[-1]
+        assert line[size_end] == " " and line[ro_end - 1] == "0" and line[ro_end] == " ", \
+            f"{name}: SIZE or RO not under its heading:\n{header}\n{line}"
+        assert line[type_at:type_at + 4] == "disk", f"{name}: TYPE not under TYPE:\n{header}\n{line}"
+    assert sizes == {"vda": "12.5K", "vdb": "454.9M", "vdc": "8M"}, sizes
+    shutdown(vm)
+
+
 @scenario("lspci_lists_devices", timeout=60)
 def lspci_lists_devices(lab):
     vm = lab.boot(swap=[make_image(lab.tmpdir / "d.img", "1M")])
