@@ -159,13 +159,21 @@ $(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(BUILD)/iso/boot/grub/grub.cfg \
 	@grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
 	  { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
 
+# SWAP is checked first: head -c -5 and the like wrote zeros until the
+# disk was full.  The image is sparse (truncate), so a large one costs
+# neither time nor room; mkswap's warning about its holes is shown
+# only if mkswap fails.
 $(BUILD)/swap.img:
+	@echo '$(SWAP)' | grep -Eqx '[1-9][0-9]*([kKMGT]|[KMGT]iB)?' || { \
+	  echo "SWAP=$(SWAP): not a size: give bytes, or a number and K, M," \
+	    "G or T (SWAP=256M)" >&2; exit 1; }
 	@mkdir -p $(@D)
 	@echo "  MKSWAP  $@ ($(SWAP))"
 	@rm -f $@.tmp
-	@head -c $(SWAP) /dev/zero > $@.tmp
+	@truncate -s $(SWAP) $@.tmp || { rm -f $@.tmp; exit 1; }
 	@chmod 600 $@.tmp
-	@$(MKSWAP) $@.tmp > /dev/null
+	@out=$$($(MKSWAP) $@.tmp 2>&1) || { echo "$$out" >&2; rm -f $@.tmp; \
+	  exit 1; }
 	@mv $@.tmp $@
 
 # --------------------------------------------------------- host tests

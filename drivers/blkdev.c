@@ -47,8 +47,9 @@ struct block_device *blkdev_get(const char *name)
 	return NULL;
 }
 
-/* Whole pages on the disk. */
-unsigned long blkdev_pages(const struct block_device *bdev)
+/* Whole pages on the disk: 64 bits, as a disk of 16 TiB or more has
+ * 2^32 pages or more (a long would wrap). */
+sector_t blkdev_pages(const struct block_device *bdev)
 {
 	return bdev->nr_sectors >> (PAGE_SHIFT - SECTOR_SHIFT);
 }

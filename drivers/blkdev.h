@@ -88,7 +88,7 @@ extern bool blk_polling;
 
 void register_blkdev(struct block_device *bdev);
 struct block_device *blkdev_get(const char *name);
-unsigned long blkdev_pages(const struct block_device *bdev);
+sector_t blkdev_pages(const struct block_device *bdev);
 
 void submit_request(struct blk_request *req);
 void blk_end_request(struct blk_request *req, int error);

@@ -34,21 +34,35 @@ static void format_size(char *buf, size_t len, uint64_t bytes)
 			 (unsigned long long)(bytes / scale), tenths, units[u]);
 }
 
+/*
+ * The columns as util-linux lays them out: SIZE (5 wide at least, as
+ * wide as its widest value) and the numbers right-aligned under their
+ * headings, the words left-aligned.
+ */
 static int cmd_lsblk(int argc, char **argv)
 {
 	struct list_head *pos;
+	int width = 5;
+	char size[16];
 
 	if (argc != 1)
 		return shell_usage(argv[0]);
-	cprintf("NAME MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS SERIAL\n");
 	list_for_each(pos, &all_block_devices) {
 		struct block_device *b =
 			list_entry(pos, struct block_device, list);
-		char size[16];
 
 		format_size(size, sizeof(size), b->nr_sectors * SECTOR_SIZE);
-		cprintf("%-4s %3d:%-3d  0 %4s %2d disk %-11s %s\n", b->name,
-			b->major, b->minor, size, b->readonly,
+		width = max(width, (int)strlen(size));
+	}
+	cprintf("NAME MAJ:MIN RM %*s RO TYPE MOUNTPOINTS SERIAL\n", width,
+		"SIZE");
+	list_for_each(pos, &all_block_devices) {
+		struct block_device *b =
+			list_entry(pos, struct block_device, list);
+
+		format_size(size, sizeof(size), b->nr_sectors * SECTOR_SIZE);
+		cprintf("%-4s %3d:%-3d %2d %*s %2d disk %-11s %s\n", b->name,
+			b->major, b->minor, 0, width, size, b->readonly,
 			swap_info_of(b) ? "[SWAP]" : "", b->serial);
 	}
 	return 0;

@@ -20,7 +20,9 @@
 #define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_chdir		12
 #define __NR_time		13
+#define __NR_access		33
 #define __NR_getpid		20
 #define __NR_getuid		24
 #define __NR_alarm		27
@@ -34,6 +36,7 @@
 #define __NR_getegid		50
 #define __NR_ioctl		54
 #define __NR_fcntl		55
+#define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_setrlimit		75
@@ -65,6 +68,7 @@
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
 #define __NR_rt_sigsuspend	179
+#define __NR_getcwd		183
 #define __NR_sigaltstack	186
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
@@ -360,6 +364,11 @@ struct rlimit64 {
 #define O_APPEND	02000
 #define O_NONBLOCK	04000
 #define O_CLOEXEC	02000000
+/* access()'s modes */
+#define F_OK		0
+#define X_OK		1
+#define W_OK		2
+#define R_OK		4
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2

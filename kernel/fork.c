@@ -206,6 +206,7 @@ static struct task_struct *alloc_task(const char *name, bool thread)
 	p->pid = pid;
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_process */
 	p->nice = current->nice;
+	p->umask = current->umask;
 	p->policy = current->policy;
 	p->counter = (current->counter + 1) >> 1;
 	current->counter >>= 1;

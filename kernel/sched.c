@@ -31,6 +31,7 @@ struct task_struct init_task = {
 	.state = TASK_RUNNING,
 	.counter = NICE_TO_TICKS(0),
 	.policy = SCHED_OTHER,
+	.umask = 0022,			/* 2.4.0's INIT_FS */
 	.parent = &init_task,
 	.group_leader = &init_task,
 	.thread_group = LIST_HEAD_INIT(init_task.thread_group),

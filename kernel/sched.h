@@ -109,6 +109,7 @@ struct task_struct {
 
 	struct mm_struct *mm;	/* NULL for kernel threads */
 	struct files_struct *files;	/* descriptors; NULL likewise */
+	unsigned int umask;	/* the file-mode mask (2.4: fs->umask) */
 	int pid;		/* the thread's id (gettid) */
 	int tgid;		/* its thread group's: the leader's pid */
 	int exit_code;		/* leader: the process's waitpid status */

@@ -5,7 +5,9 @@
  * find_command), and glibc 2.36's stat() is statx first.  Pagoda has
  * no files: a path names a program as execve reads it (its last
  * component, kernel/exec.c), which is a regular file of mode 0755
- * and the program's size; any other path is -ENOENT.  The directory
+ * and the program's size, a device of kernel/mem.c (/dev/null: what
+ * fstat says of it open), or the root, a directory of mode 0755
+ * (kernel/namei.c); any other path is -ENOENT.  The directory
  * descriptor is not looked at, but for an empty path with
  * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
  * itself: an open descriptor is the character device of kernel/mem.c
@@ -16,11 +18,14 @@
 #include "kernel/exec.h"
 #include "kernel/file.h"
 #include "kernel/kernel.h"
+#include "kernel/namei.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 
 #define STATX_BASIC_STATS	0x7ff
 #define S_IFREG			0100000
+#define S_IFDIR			0040000
+#define ROOT_INO		2	/* as ext2's root; devices' are larger */
 #define AT_EMPTY_PATH		0x1000
 
 /* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
@@ -52,22 +57,29 @@ struct stat64 {
 _Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
 _Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
 
+/* A device, as statx describes it.  Each has an even inode number of
+ * its own. */
+static void fill_device(const struct file_operations *op, struct statx *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->stx_mask = STATX_BASIC_STATS;
+	st->stx_blksize = 1024;
+	st->stx_nlink = 1;
+	st->stx_mode = op->mode;
+	st->stx_ino = (op->major << 8 | op->minor) * 2;
+	st->stx_rdev_major = op->major;
+	st->stx_rdev_minor = op->minor;
+}
+
 /* An open device, as statx describes it (fstat); -EBADF if fd is
- * not open.  Each device has an even inode number of its own. */
+ * not open. */
 static int device_statx(int fd, struct statx *st)
 {
 	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;
-	memset(st, 0, sizeof(*st));
-	st->stx_mask = STATX_BASIC_STATS;
-	st->stx_blksize = 1024;
-	st->stx_nlink = 1;
-	st->stx_mode = f->f_op->mode;
-	st->stx_ino = (f->f_op->major << 8 | f->f_op->minor) * 2;
-	st->stx_rdev_major = f->f_op->major;
-	st->stx_rdev_minor = f->f_op->minor;
+	fill_device(f->f_op, st);
 	return 0;
 }
 
@@ -90,10 +102,30 @@ static uint64_t program_ino(const char *name)
 	return hash | 1;
 }
 
+/* A program (a regular file of mode 0755, its size), or the root. */
+static void fill_path(int kind, const struct user_program *prog,
+		      struct statx *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->stx_mask = STATX_BASIC_STATS;
+	st->stx_blksize = 4096;
+	if (kind == PATH_ROOT) {
+		st->stx_nlink = 2;
+		st->stx_mode = S_IFDIR | 0755;
+		st->stx_ino = ROOT_INO;
+		return;
+	}
+	st->stx_nlink = 1;
+	st->stx_mode = S_IFREG | 0755;
+	st->stx_ino = program_ino(prog->name);
+	st->stx_size = prog->size;
+	st->stx_blocks = (prog->size + 511) / 512;
+}
+
 long sys_statx(int dirfd, const char *path, int flags,
 	       unsigned mask __unused, struct statx *buf)
 {
-	const struct user_program *prog;
+	struct path_target t;
 	struct statx st;
 	int err = (flags & AT_EMPTY_PATH) ? empty_path(path) : 0;
 
@@ -105,17 +137,15 @@ long sys_statx(int dirfd, const char *path, int flags,
 			return err;
 		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
 	}
-	err = find_program_by_path(path, &prog);
-	if (err)
+	err = path_lookup(path, &t);
+	if (err < 0)
 		return err;
-	memset(&st, 0, sizeof(st));
-	st.stx_mask = STATX_BASIC_STATS;
-	st.stx_blksize = 4096;
-	st.stx_nlink = 1;
-	st.stx_mode = S_IFREG | 0755;
-	st.stx_ino = program_ino(prog->name);
-	st.stx_size = prog->size;
-	st.stx_blocks = (prog->size + 511) / 512;
+	if (err == PATH_MISSING)
+		return -ENOENT;
+	if (err == PATH_DEVICE)
+		fill_device(t.dev, &st);
+	else
+		fill_path(err, t.prog, &st);
 	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -171,23 +201,16 @@ static long open_device(const struct file_operations *op, int flags)
 
 long sys_open(const char *path, int flags, int mode __unused)
 {
-	const struct user_program *prog;
-	const struct file_operations *op;
-	char name[16];
-	long len = strncpy_from_user(name, path, sizeof(name));
-	int err;
+	struct path_target t;
+	int kind = path_lookup(path, &t);
 
-	if (len == -EFAULT)
-		return len;
-	op = len < (long)sizeof(name) ? device_by_path(name) : NULL;
-	if (op)
-		return open_device(op, flags);
-	err = find_program_by_path(path, &prog);
-	if (err == -EFAULT || err == -ENAMETOOLONG)
-		return err;
+	if (kind == PATH_DEVICE)
+		return open_device(t.dev, flags);
+	if (kind < 0)
+		return kind;	/* -EFAULT, -ENAMETOOLONG */
 	if (flags & O_CREAT)
 		return -EROFS;
-	return err ? err : -EACCES;
+	return kind == PATH_PROGRAM ? -EACCES : -ENOENT;
 }
 
 long sys_openat(int dirfd __unused, const char *path, int flags, int mode)

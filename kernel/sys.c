@@ -113,6 +113,21 @@ long getrusage(struct task_struct *p, int who, struct rusage *ru)
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
+/*
+ * umask (60; kernel/sys.c): the old mask, the new one's permission
+ * bits kept.  Nothing is made with a mode in Pagoda, but ash's umask
+ * builtin prints it (an -ENOSYS came out as 37777777732).  Each task
+ * has its own, inherited by its children; 2.4.0's lives in fs_struct,
+ * shared by the threads CLONE_FS made, which Pagoda has not.
+ */
+long sys_umask(int mask)
+{
+	unsigned int old = current->umask;
+
+	current->umask = mask & 0777;
+	return old;
+}
+
 /* getrusage(who, ru) of the caller: RUSAGE_BOTH is not for users. */
 long sys_getrusage(int who, struct rusage *ru)
 {

@@ -28,6 +28,9 @@ long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 struct stat64;
 long sys_fstat64(int fd, struct stat64 *buf);
 long sys_open(const char *path, int flags, int mode);
+long sys_chdir(const char *path);			/* kernel/namei.c */
+long sys_getcwd(char *buf, unsigned long size);
+long sys_access(const char *path, int mode);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
@@ -43,6 +46,7 @@ long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);
 long sys_getrusage(int who, struct rusage *ru);
+long sys_umask(int mask);
 long sys_uname(struct new_utsname *name);
 long sys_getuid(void);
 long sys_getgroups(int gidsetsize, void *grouplist);

@@ -21,6 +21,7 @@ static const char *const messages[] = {
 	[EBUSY] = "Device or resource busy",
 	[EEXIST] = "File exists",
 	[ENODEV] = "No such device",
+	[ENOTDIR] = "Not a directory",
 	[EINVAL] = "Invalid argument",
 	[EMFILE] = "Too many open files",
 	[ENOSPC] = "No space left on device",

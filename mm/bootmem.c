@@ -20,11 +20,14 @@
 #include "kernel/kernel.h"
 #include "kernel/multiboot.h"
 #include "kernel/params.h"
+#include "kernel/power.h"
 #include "mm/internal.h"
 #include "mm/page.h"
 
 #define LOW_RESERVED	(1UL << 20)	/* the first MiB: BIOS, ROMs */
-#define MIN_RAM		(4ULL << 20)
+/* The first MiB, the kernel image (about 1 MiB) and a MiB to run in;
+ * QEMU's -m 4M gives 3968 KiB (the BIOS keeps the top 128 KiB). */
+#define MIN_RAM		(3ULL << 20)
 #define NO_PAE_LIMIT	(1ULL << 32)	/* 32-bit page tables end here */
 #define EARLY_MAPPED	(16UL << 20)	/* what boot/head.S maps */
 
@@ -189,9 +192,12 @@ void setup_memory(void)
 	if (limit_ram(NO_PAE_LIMIT))
 		printk(KERN_WARNING "RAM above 4 GiB not used (no PAE)\n");
 	end = e820_end_of_ram();
-	if (end < MIN_RAM)
-		panic("only %llu KiB of RAM: Pagoda needs at least %llu",
-		      (unsigned long long)(end >> 10), MIN_RAM >> 10);
+	if (end < MIN_RAM) {	/* not a bug: say so and power off */
+		printk(KERN_EMERG "only %llu KiB of RAM: Pagoda needs at "
+		       "least %llu KiB; powering off\n",
+		       (unsigned long long)(end >> 10), MIN_RAM >> 10);
+		machine_exit(false);
+	}
 	max_pfn = PFN_DOWN(end);
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 

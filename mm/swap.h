@@ -186,7 +186,7 @@ bool mark_swap_slot_bad(swp_entry_t entry);
 bool swap_slot_marked_bad(swp_entry_t entry);
 void swap_area_out_of_use(struct swap_info_struct *p);
 
-int swap_header_check(const union swap_header *h, unsigned long disk_pages,
+int swap_header_check(const union swap_header *h, uint64_t disk_pages,
 		      char *why, size_t len);
 int setup_swap_area(struct swap_info_struct *p, const union swap_header *h,
 		    unsigned long max, unsigned short *map);

@@ -378,7 +378,7 @@ int valid_swaphandles(swp_entry_t entry, unsigned long *offset)
  * can be used as it is (2.4: the header part of sys_swapon).  Returns
  * 0, or -EINVAL with the reason, in words a user can act on, in why.
  */
-int swap_header_check(const union swap_header *h, unsigned long disk_pages,
+int swap_header_check(const union swap_header *h, uint64_t disk_pages,
 		      char *why, size_t len)
 {
 	const char *magic = h->magic.magic;
@@ -401,8 +401,9 @@ int swap_header_check(const union swap_header *h, unsigned long disk_pages,
 	}
 	if (last >= disk_pages) {
 		snprintf(why, len, "the header's last_page %u lies past the "
-			 "end of the disk (%lu pages): truncated disk, or "
-			 "mkswap was given a larger size", last, disk_pages);
+			 "end of the disk (%llu pages): truncated disk, or "
+			 "mkswap was given a larger size", last,
+			 (unsigned long long)disk_pages);
 		return -EINVAL;
 	}
 	if (nbad > MAX_SWAP_BADPAGES) {

@@ -5,10 +5,12 @@
  * allocator are in mm/swapfile.c; this file is the part that reads
  * the disk.
  *
- * swapon reads page 0 and nothing else, so a disk it refuses (no
- * signature, a bad header, too small, read-only) is left exactly as
- * it was: not a byte is written to it.  swapoff brings every page on
- * the area back into memory first (try_to_unuse).
+ * swapon reads page 0 (and, to say why a header there has no
+ * signature, where mkswap -p would have put it) and nothing else, so
+ * a disk it refuses (no signature, a bad header, too small,
+ * read-only) is left exactly as it was: not a byte is written to it.
+ * swapoff brings every page on the area back into memory first
+ * (try_to_unuse).
  */
 #include "drivers/blkdev.h"
 #include "kernel/kernel.h"
@@ -108,6 +110,70 @@ static unsigned long swap_map_slots(const char *name, uint32_t last_page)
 }
 
 /*
+ * The page size a header without a signature at the end of our page 0
+ * was made for (mkswap -p 8192 ... 65536: the signature ends the first
+ * page of that size), or 0.  Only to say so: the area's slots would be
+ * pages of that size, which Pagoda cannot swap in and out.  Reads into
+ * buf (a page); pages past the disk's end are not looked at.
+ */
+static unsigned long other_page_size(struct block_device *bdev, char *buf)
+{
+	unsigned long size;
+
+	for (size = 2 * PAGE_SIZE; size <= 16 * PAGE_SIZE; size *= 2) {
+		sector_t sector = (size - PAGE_SIZE) >> SECTOR_SHIFT;
+
+		if (size > bdev->nr_sectors << SECTOR_SHIFT ||
+		    blk_rw_sync(bdev, READ, sector, buf, PAGE_SIZE))
+			break;
+		if (!memcmp(buf + PAGE_SIZE - SWAP_MAGIC_LEN, "SWAPSPACE2",
+			    SWAP_MAGIC_LEN))
+			return size;
+	}
+	return 0;
+}
+
+/* The partition table page 0 holds: "MBR", "GPT", or NULL if none. */
+static const char *partition_table(const unsigned char *page)
+{
+	if (page[510] != 0x55 || page[511] != 0xaa)	/* boot signature */
+		return NULL;
+	if (!memcmp(page + 512, "EFI PART", 8))
+		return "GPT";
+	for (int i = 0; i < 4; i++)
+		if (page[446 + 16 * i + 4])	/* a partition's type */
+			return "MBR";
+	return NULL;
+}
+
+/*
+ * A reason that says more than "no swap signature", where page 0
+ * (in header, which may be read over) shows one: a partition table
+ * (Linux would swap on the partition, Pagoda has none), or a header
+ * made for larger pages.
+ */
+static void why_no_signature(struct block_device *bdev,
+			     union swap_header *header, char *why, size_t len)
+{
+	const char *table = partition_table((unsigned char *)header);
+	unsigned long size = 0;
+
+	if (table) {
+		snprintf(why, len, "a partition table (%s) and no swap "
+			 "signature on the whole disk: Pagoda swaps to whole "
+			 "disks, not to partitions", table);
+		return;
+	}
+	/* mkswap -p writes version 1 at byte 1024 all the same */
+	if (header->info.version == 1)
+		size = other_page_size(bdev, (char *)header);
+	if (size)
+		snprintf(why, len, "a swap area made for %lu-byte pages "
+			 "(mkswap -p); Pagoda's pages are %lu bytes: run "
+			 "mkswap without -p", size, PAGE_SIZE);
+}
+
+/*
  * Reads and checks the header in page 0, builds the swap map and opens
  * the area (2.4: sys_swapon).  header is a page to read it into.
  */
@@ -127,8 +193,12 @@ static int activate_swap(struct swap_info_struct *p, const char *name,
 	}
 	error = swap_header_check(header, blkdev_pages(p->bdev), why,
 				  sizeof(why));
-	if (error)
+	if (error) {
+		if (memcmp(header->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN) &&
+		    memcmp(header->magic.magic, "SWAP-SPACE", SWAP_MAGIC_LEN))
+			why_no_signature(p->bdev, header, why, sizeof(why));
 		return refuse(name, error, why);
+	}
 	max = swap_map_slots(name, header->info.last_page);
 	p->map_order = get_order(max * sizeof(*map));
 	map = (void *)__get_free_pages(GFP_KERNEL, p->map_order);

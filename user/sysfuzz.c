@@ -279,7 +279,7 @@ static void fuzz_uname(void)
 /*
  * The calls that fill a buffer about the process or the machine:
  * sysinfo, times, gettimeofday, getitimer, ugetrlimit, clock_getres,
- * fstat64.  A bad selector (which, resource, clock, fd) is refused
+ * getcwd (a page, room for any path), fstat64.  A bad selector (which, resource, clock, fd) is refused
  * before the buffer is looked at; an unmapped buffer EFAULT (NULL is
  * allowed where noted); one in scratch works.
  */
@@ -291,7 +291,7 @@ static void fuzz_info(void)
 	bool bad = is_never_mapped(buf), good = in_scratch(buf);
 	long ret = 0, want_bad = 0;
 
-	switch (rnd() % 7) {
+	switch (rnd() % 8) {
 	case 0:
 		ret = call(__NR_sysinfo, buf, 0, 0, 0, 0, 0);
 		break;
@@ -318,6 +318,9 @@ static void fuzz_info(void)
 		want_bad = sel < 0 || sel > CLOCK_BOOTTIME ? -EINVAL : 0;
 		bad = bad && buf;
 		good = good || !buf;
+		break;
+	case 6:
+		ret = call(__NR_getcwd, buf, 4096, 0, 0, 0, 0);
 		break;
 	default:
 		ret = call(__NR_fstat64, sel, buf, 0, 0, 0, 0);

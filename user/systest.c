@@ -20,7 +20,16 @@
  *     errors; ioctl's on a descriptor that is none, a request no
  *     descriptor knows;
  *   - open and openat of a missing path ENOENT; fstat64 and statx of
- *     stdout agree (the console, or the host's pipe), a bad fd EBADF.
+ *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
+ *     statx of /dev/null's path a character device 1:3, of / a
+ *     directory (busybox's stat, ls -l and test -c, -d);
+ *   - chdir to / and getcwd: "/", its length with the NUL; a small
+ *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
+ *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd);
+ *   - umask gives the old mask and keeps the low 9 bits of the new,
+ *     a child inherits it (ash's umask); access to a program, a
+ *     device and / (busybox's which), a missing path ENOENT, a bad
+ *     mode EINVAL, a bad path EFAULT.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -424,6 +433,15 @@ static void vectors(void)
 	      -ENOTTY, "ioctl: bad fd EBADF, unknown request ENOTTY");
 }
 
+/* statx of path into stx: its st_mode, or 0. */
+static unsigned stat_mode(const char *path, unsigned char *stx)
+{
+	memset(stx, 0, 256);
+	if (__syscall(__NR_statx, -100, (long)path, 0, 0x7ff, (long)stx, 0))
+		return 0;
+	return stx[28] | stx[29] << 8;
+}
+
 static void files(void)
 {
 	static const char missing[] = "/no/such/systest-file";
@@ -443,9 +461,57 @@ static void files(void)
 	      __syscall(__NR_statx, 57, (long)"", 0x1000, 0x7ff, (long)stx, 0)
 	      == -EBADF, "fstat64, statx(AT_EMPTY_PATH) of stdout agree; "
 	      "bad fd EBADF");
+	check(stat_mode("/dev/null", stx) == 020666 &&
+	      !memcmp(stx + 128, "\1\0\0\0\3\0\0\0", 8) &&
+	      (stat_mode("/", stx) & 0170000) == 0040000,
+	      "statx: /dev/null a character device 1:3, / a directory");
 }
 
-int main(int argc __unused, char **argv __unused)
+static void directories(const char *self)
+{
+	char cwd[16] = "xxxxxxxx";
+
+	/* first: argv[0] may be relative to where we started */
+	check(call2(__NR_getcwd, (long)cwd, 1) == -ERANGE &&
+	      call2(__NR_getcwd, NEVER_MAPPED, sizeof(cwd)) == -EFAULT &&
+	      call2(__NR_chdir, (long)"/no/such/systest-dir", 0) == -ENOENT &&
+	      call2(__NR_chdir, (long)self, 0) == -ENOTDIR &&
+	      call2(__NR_chdir, NEVER_MAPPED, 0) == -EFAULT,
+	      "getcwd: 1 byte ERANGE, bad buffer EFAULT; chdir: no such "
+	      "directory ENOENT, a program ENOTDIR, bad path EFAULT");
+	check(call2(__NR_chdir, (long)"/", 0) == 0 &&
+	      call2(__NR_getcwd, (long)cwd, sizeof(cwd)) == 2 &&
+	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
+}
+
+static void umask_and_access(const char *self)
+{
+	long old = call2(__NR_umask, 077, 0), status;
+	int pid;
+
+	check(old >= 0 && old <= 0777 && call2(__NR_umask, 01777, 0) == 077 &&
+	      call2(__NR_umask, 027, 0) == 0777 &&
+	      call2(__NR_umask, old, 0) == 027, "umask: the old mask back, "
+	      "9 bits of the new kept");
+	call2(__NR_umask, 056, 0);
+	pid = fork();
+	if (pid == 0)
+		exit(call2(__NR_umask, 0, 0) == 056 ? 0 : 1);
+	check(pid > 0 && waitpid(pid, (int *)&status, 0) == pid &&
+	      status == 0, "umask: a child inherits it");
+	call2(__NR_umask, old, 0);
+	check(call2(__NR_access, (long)self, X_OK) == 0 &&
+	      call2(__NR_access, (long)self, F_OK) == 0 &&
+	      call2(__NR_access, (long)"/dev/null", R_OK | W_OK) == 0 &&
+	      call2(__NR_access, (long)"/", X_OK) == 0,
+	      "access: a program F_OK and X_OK, /dev/null R_OK|W_OK, / X_OK");
+	check(call2(__NR_access, (long)"/no/such/systest-file", F_OK) ==
+	      -ENOENT && call2(__NR_access, (long)"/dev/null", 8) == -EINVAL &&
+	      call2(__NR_access, NEVER_MAPPED, F_OK) == -EFAULT,
+	      "access: no such path ENOENT, bad mode EINVAL, bad path EFAULT");
+}
+
+int main(int argc __unused, char **argv)
 {
 	ids();
 	system_info();
@@ -456,6 +522,8 @@ int main(int argc __unused, char **argv __unused)
 	times_check();
 	vectors();
 	files();
+	umask_and_access(argv[0]);
+	directories(argv[0]);
 	limits();
 	cpus_and_priority();
 	printf("systest: %s\n", failures ? "FAILED" : "all checks passed");

@@ -251,6 +251,36 @@ static void refused_disks(struct ktest *t)
 }
 
 /*
+ * A disk of more than 2^32 pages (16 TiB; mkswap's largest header
+ * names page 2^32 - 2): its size in pages must not wrap in a 32-bit
+ * long, or a good header is refused as lying past the end of a disk
+ * of 2^28 pages.  swapon then uses the first pages the map can hold.
+ */
+static void huge_disk_header_fits(struct ktest *t)
+{
+	struct block_device huge = {
+		.nr_sectors = (17ULL << 40) >> SECTOR_SHIFT,	/* 17 TiB */
+	};
+	union swap_header *h = (void *)__get_free_page(GFP_KERNEL);
+	char why[160] = "";
+
+	KTEST_ASSERT_NOT_NULL(t, h);
+	memset(h, 0, PAGE_SIZE);
+	memcpy(h->magic.magic, "SWAPSPACE2", SWAP_MAGIC_LEN);
+	h->info.version = 1;
+	h->info.last_page = 0xfffffffe;
+	KTEST_EXPECT_EQ(t, blkdev_pages(&huge), 17ULL << 28);
+	KTEST_EXPECT_EQ(t, swap_header_check(h, blkdev_pages(&huge), why,
+					     sizeof(why)), 0);
+	KTEST_EXPECT_STREQ(t, why, "");
+	/* a disk of 2^32 - 2 pages is still too short for it */
+	huge.nr_sectors = 0xfffffffeULL << (PAGE_SHIFT - SECTOR_SHIFT);
+	KTEST_EXPECT_EQ(t, swap_header_check(h, blkdev_pages(&huge), why,
+					     sizeof(why)), -EINVAL);
+	free_page((unsigned long)h);
+}
+
+/*
  * A failed write leaves the page dirty (its data is safe only in
  * memory) and flagged; a failed read leaves it not up to date.  A
  * request of one page that fails blames its slot (PG_bad_slot): a read
@@ -304,6 +334,7 @@ static const struct ktest_case swap_area_cases[] = {
 	KTEST_CASE(bad_entry_fails_without_io),
 	KTEST_CASE(swap_io_errors_reach_the_page),
 	KTEST_CASE(refused_disks),
+	KTEST_CASE(huge_disk_header_fits),
 	KTEST_CASE(swapoff_busy_then_on_again),
 };
 KTEST_SUITE(swap_area, swap_area_cases);

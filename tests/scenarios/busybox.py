@@ -34,6 +34,21 @@ def busybox_sh_runs_programs(lab):
     printed = vm.run("run sh -c memhog${IFS}2M${IFS}1&&echo${IFS}done", timeout=120)
     assert "memhog: 2048 KiB verified after 1 passes" in printed, printed + vm.tail()
     assert re.search(r"^done\r?$", printed, re.MULTILINE), printed
+    # umask: ash prints the mask (an -ENOSYS came out as 37777777732)
+    printed = vm.run("run sh -c umask;umask${IFS}077;umask", timeout=60)
+    assert re.search(r"^0022\r?\n0077\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # which: access(X_OK) on each $PATH place (a program's path is in each)
+    printed = vm.run("run sh -c which${IFS}memhog", timeout=60)
+    assert re.search(r"^/sbin/memhog\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # test and ls stat a device's path and the root (statx)
+    printed = vm.run("run sh -c [${IFS}-c${IFS}/dev/null${IFS}]&&[${IFS}-d${IFS}/${IFS}]&&"
+                     "ls${IFS}-l${IFS}/dev/null", timeout=60)
+    assert re.search(r"^crw-rw-rw- .* 1, +3 .* /dev/null\r?$", printed, re.MULTILINE), \
+        printed + vm.tail()
+    # cd and pwd: the root is the one directory (chdir, getcwd)
+    printed = vm.run("run sh -c cd${IFS}/&&pwd&&cd${IFS}/tmp", timeout=60)
+    assert re.search(r"^/\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "can't cd to /tmp: No such file or directory" in printed, printed
     printed = vm.run("run sh -c no-such-program;echo${IFS}status${IFS}$?", timeout=60)
     assert "status 127" in printed, printed + vm.tail()
     # ash's wait builtin sleeps in rt_sigsuspend until the SIGCHLD of

@@ -93,6 +93,25 @@ def meminfo_8m(lab):
     assert set(buddies) == {(0, "DMA")}, f"8 MiB is all ZONE_DMA: {buddies}"
 
 
+@scenario("meminfo_4M_runs_a_program", timeout=60)
+def meminfo_4m_runs_a_program(lab):
+    """make run MEM=4M: QEMU gives 3968 KiB (the BIOS keeps the top 128
+    KiB), which boots, and a program of 1 MiB runs in it."""
+    vm, _ = boot_and_check(lab, "4M")
+    printed = vm.run("run memhog 1M 1", timeout=30)
+    assert "memhog: 1024 KiB verified after 1 passes" in printed, printed + vm.tail()
+
+
+@scenario("too_little_ram_refused", timeout=60)
+def too_little_ram_refused(lab):
+    """Less RAM than Pagoda needs is said in words, and the machine powers
+    off with the failure status: not a kernel panic, which means a bug."""
+    vm = lab.boot(mem="3M")
+    vm.expect(r"only 2944 KiB of RAM: Pagoda needs at least 3072 KiB; powering off")
+    assert vm.wait_exit(timeout=30).code == 35, vm.tail()
+    assert "panic" not in vm.output, vm.tail()
+
+
 @scenario("meminfo_64M", timeout=60)
 def meminfo_64m(lab):
     _, (_, buddies, _) = boot_and_check(lab, "64M")

@@ -6,7 +6,12 @@ the order given to lab.boot(swap=[...]). A disk swapon refuses must come
 out byte for byte as it went in: each is hashed before and after.
 """
 
+import os
 import re
+import resource
+import struct
+import subprocess
+from pathlib import Path
 
 from pagoda_test import scenario
 from pagoda_test.disks import add_bad_pages, digest, make_image, run_mkswap
@@ -67,6 +72,22 @@ def bad_pages_not_counted(lab):
     shutdown(vm)
 
 
+def partitioned_image(lab):
+    """An 8 MiB disk with an MBR whose one partition, from 1 MiB on, is a
+    Linux swap area (type 0x82), as fdisk and mkswap /dev/sdX1 leave it."""
+    inner = make_image(lab.tmpdir / "partition.img", "7M", mkswap=True)
+    disk = make_image(lab.tmpdir / "partitioned.img", "8M")
+    entry = struct.pack("<B3sB3sII", 0, b"\0\0\0", 0x82, b"\0\0\0", 2048, 7 * 2048)
+    with open(disk, "r+b") as image:
+        image.seek(446)
+        image.write(entry)
+        image.seek(510)
+        image.write(b"\x55\xaa")
+        image.seek(1 << 20)
+        image.write(inner.read_bytes())
+    return disk
+
+
 def refused_images(lab):
     """(description, image, words of the refusal) for each kind of bad disk."""
     blank = make_image(lab.tmpdir / "blank.img", "4M")
@@ -76,6 +97,9 @@ def refused_images(lab):
     oversized = make_image(lab.tmpdir / "oversized.img", "1M")
     run_mkswap(oversized, swap_kib=2048)  # last_page 511 on a disk of 256 pages
     empty = make_image(lab.tmpdir / "empty.img", 0)
+    big_pages = make_image(lab.tmpdir / "pages8k.img", "1M")
+    run_mkswap(big_pages, page_size=8192)  # the signature ends at byte 8192
+    partitioned = partitioned_image(lab)
     return [
         ("unformatted", blank, "no swap signature (SWAPSPACE2 at the end of page 0): "
                                "not a swap area, run mkswap first"),
@@ -84,6 +108,10 @@ def refused_images(lab):
         ("last_page past the end", oversized, "the header's last_page 511 lies past the end "
                                               "of the disk (256 pages)"),
         ("zero-length", empty, "empty disk (0 bytes)"),
+        ("8 KiB pages", big_pages, "a swap area made for 8192-byte pages (mkswap -p); "
+                                   "Pagoda's pages are 4096 bytes: run mkswap without -p"),
+        ("partitioned", partitioned, "a partition table (MBR) and no swap signature on the "
+                                     "whole disk: Pagoda swaps to whole disks, not to partitions"),
     ]
 
 
@@ -131,6 +159,33 @@ def noswap_then_swapon(lab):
     assert digest(blank) == digest(make_image(lab.tmpdir / "zero.img", "8M"))
 
 
+@scenario("lsblk_columns_line_up", timeout=60)
+def lsblk_columns_line_up(lab):
+    """lsblk's columns stand as util-linux prints them: SIZE and RO
+    right-aligned under their headings, TYPE left-aligned, the SIZE
+    column as wide as its widest size (454.9M, 12.5K)."""
+    disks = [make_image(lab.tmpdir / "small.img", 12800),
+             make_image(lab.tmpdir / "large.img", "465800K"),
+             make_image(lab.tmpdir / "swap.img", "8M", mkswap=True)]
+    vm = lab.boot(swap=disks)
+    vm.expect_prompt()
+    lines = vm.run("lsblk").replace("\r", "").rstrip("\n").split("\n")
+    header = lines[0]
+    assert header.split() == ["NAME", "MAJ:MIN", "RM", "SIZE", "RO", "TYPE", "MOUNTPOINTS",
+                              "SERIAL"], header
+    size_end, ro_end = header.index("SIZE") + 4, header.index("RO ") + 2
+    type_at = header.index("TYPE")
+    sizes = {}
+    for line in lines[1:]:
+        name = line.split()[0]
+        sizes[name] = line[:size_end].split()[-1]
+        assert line[size_end] == " " and line[ro_end - 1] == "0" and line[ro_end] == " ", \
+            f"{name}: SIZE or RO not under its heading:\n{header}\n{line}"
+        assert line[type_at:type_at + 4] == "disk", f"{name}: TYPE not under TYPE:\n{header}\n{line}"
+    assert sizes == {"vda": "12.5K", "vdb": "454.9M", "vdc": "8M"}, sizes
+    shutdown(vm)
+
+
 @scenario("lspci_lists_devices", timeout=60)
 def lspci_lists_devices(lab):
     vm = lab.boot(swap=[make_image(lab.tmpdir / "d.img", "1M")])
@@ -174,3 +229,45 @@ def bench_swapdisk(lab):
     areas = swapinfo(vm)
     assert areas == [swaps_line("vda", size_kib, 0, -1)], areas
     shutdown(vm)
+
+
+def make_swap_img(lab, size):
+    """make's rule for swap.img in a scratch BUILD with SWAP=size, under a
+    64 MiB limit on the files it writes (a rule that writes for ever
+    stops there): (exit status, what it printed, the files it left)."""
+    build = lab.tmpdir / f"build-{len(list(lab.tmpdir.iterdir()))}"
+    repo = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAK") and k != "MFLAGS"}
+    done = subprocess.run(
+        ["make", "--no-print-directory", f"BUILD={build}", f"SWAP={size}", f"{build}/swap.img"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 20, 64 << 20)))
+    left = sorted(p.name for p in build.iterdir()) if build.exists() else []
+    return done.returncode, done.stdout + done.stderr, left
+
+
+@scenario("make_run_swap_sizes", timeout=120)
+def make_run_swap_sizes(lab):
+    """make run's SWAP=: a size makes a swap image of that size (sparse, so
+    a large one costs no time or room); anything else is refused in words
+    before a byte is written (SWAP=-5 was head -c -5 /dev/zero: it wrote
+    until the host's disk was full); too small is mkswap's own error, and
+    nothing is left behind."""
+    status, printed, left = make_swap_img(lab, "1M")
+    assert status == 0 and left == ["swap.img"], (status, printed, left)
+    image = lab.tmpdir / "build-0" / "swap.img"
+    assert image.stat().st_size == 1 << 20
+    assert image.read_bytes()[4086:4096] == b"SWAPSPACE2"
+    status, printed, left = make_swap_img(lab, "32M")
+    assert status == 0 and left == ["swap.img"], (status, printed, left)
+    image = lab.tmpdir / "build-1" / "swap.img"
+    assert image.stat().st_size == 32 << 20
+    assert image.stat().st_blocks * 512 < 1 << 20, "a 32 MiB image not sparse"
+    for size in ("-5", "abc", "1.5M", "0x100", ""):
+        status, printed, left = make_swap_img(lab, size)
+        assert status != 0, f"SWAP={size}: make succeeded:\n{printed}"
+        assert f"SWAP={size}: not a size" in printed, f"SWAP={size}:\n{printed}"
+        assert left == [], f"SWAP={size} left {left}"
+    status, printed, left = make_swap_img(lab, "8K")
+    assert status != 0 and "swap area needs to be at least" in printed, printed
+    assert left == [], f"SWAP=8K left {left}"

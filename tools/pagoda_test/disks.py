@@ -69,14 +69,17 @@ def make_image(path, size, *, mkswap=False, swap_kib=None, bad_pages=()):
     return path
 
 
-def run_mkswap(path, swap_kib=None):
+def run_mkswap(path, swap_kib=None, page_size=None):
     """Format `path` with the host's mkswap; return the size it reports, in bytes.
 
     mkswap prints e.g. "Setting up swapspace version 1, size = 32 MiB
     (33550336 bytes)": the usable swap space, which Linux shows in
-    /proc/swaps (in KiB) once the area is on.
+    /proc/swaps (in KiB) once the area is on. page_size is mkswap's -p:
+    an area for another machine's pages.
     """
     argv = [mkswap_binary(), "-f", str(path)]
+    if page_size is not None:
+        argv[1:1] = ["-p", str(page_size)]
     if swap_kib is not None:
         argv.append(str(swap_kib))
     result = subprocess.run(argv, capture_output=True, text=True)
