@@ -37,18 +37,22 @@ long sys_dup(int oldfd)
 }
 
 /* newfd becomes oldfd's file, closing what was there (2.6.27's
- * do_dup2); the same descriptor is left alone. */
+ * do_dup2, in its order: the old file is dropped once newfd holds
+ * the new, as its release may sleep); the same descriptor is left
+ * alone. */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
-	struct file *f = fget(oldfd);
+	struct file *f = fget(oldfd), *old;
 
 	if (!f || newfd < 0 || newfd >= NR_OPEN)
 		return -EBADF;
 	if (oldfd == newfd)
 		return newfd;
+	old = fget(newfd);
 	f->f_count++;
-	close_fd(newfd);	/* -EBADF if it was free: nothing to do */
 	fd_install(newfd, f, cloexec);
+	if (old)
+		fput(old);
 	return newfd;
 }
 

@@ -8,7 +8,8 @@
  * exec gives it the console as 0, 1 and 2, as init's are in Linux.
  * Pagoda runs one CPU and its kernel code is not preempted, so the
  * counts need no lock: nothing here sleeps but kmalloc, and that
- * before anything is changed.
+ * before anything is changed, and a release (a pipe's semaphore),
+ * after the file left every table.
  */
 #include "kernel/abi.h"
 #include "kernel/file.h"
@@ -37,14 +38,19 @@ struct file *get_empty_filp(const struct file_operations *op, int flags)
 	f->f_op = op;
 	f->f_count = 1;
 	f->f_flags = flags;
+	f->private_data = NULL;
 	return f;
 }
 
-/* Drops one descriptor's reference; the last frees the file. */
+/* Drops one reference; the last releases the file (a pipe's end
+ * closes: 2.4.0's fput calls f_op->release) and frees it. */
 void fput(struct file *f)
 {
-	if (--f->f_count == 0)
-		kfree(f);
+	if (--f->f_count)
+		return;
+	if (f->f_op->release)
+		f->f_op->release(f);
+	kfree(f);
 }
 
 /* current's lowest free descriptor from `from` on, or -EMFILE. */

@@ -10,7 +10,7 @@
  * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
  * itself: an open descriptor is the character device of kernel/mem.c
  * it names (the console is the serial line /dev/ttyS0, major 4, minor
- * 64), others EBADF.  fstat64 (197;
+ * 64) or a pipe (a FIFO, kernel/pipe.c), others EBADF.  fstat64 (197;
  * 2.4.0 has it) answers the same for a descriptor, in struct stat64.
  */
 #include "kernel/exec.h"
@@ -22,19 +22,6 @@
 #define STATX_BASIC_STATS	0x7ff
 #define S_IFREG			0100000
 #define AT_EMPTY_PATH		0x1000
-
-/* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
-struct statx {
-	uint32_t stx_mask, stx_blksize;
-	uint64_t stx_attributes;
-	uint32_t stx_nlink, stx_uid, stx_gid;
-	uint16_t stx_mode, __spare0;
-	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
-	uint8_t times[64];		/* a, b, c, mtime: 0 */
-	uint32_t stx_rdev_major, stx_rdev_minor;
-	uint32_t stx_dev_major, stx_dev_minor;
-	uint8_t rest[256 - 144];	/* spare: 0 */
-};
 
 /* i386 Linux's struct stat64 (96 bytes: long longs 4-aligned). */
 struct stat64 {
@@ -49,12 +36,12 @@ struct stat64 {
 	uint64_t st_ino;
 } __attribute__((packed));
 
-_Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
 _Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
 
-/* An open device, as statx describes it (fstat); -EBADF if fd is
- * not open.  Each device has an even inode number of its own. */
-static int device_statx(int fd, struct statx *st)
+/* An open device or pipe, as statx describes it (fstat); -EBADF if
+ * fd is not open.  Each device has an even inode number of its own;
+ * a pipe says more (pipe_stat). */
+static int file_statx(int fd, struct statx *st)
 {
 	struct file *f = fget(fd);
 
@@ -68,6 +55,8 @@ static int device_statx(int fd, struct statx *st)
 	st->stx_ino = (f->f_op->major << 8 | f->f_op->minor) * 2;
 	st->stx_rdev_major = f->f_op->major;
 	st->stx_rdev_minor = f->f_op->minor;
+	if (f->f_op->stat)
+		f->f_op->stat(f, st);
 	return 0;
 }
 
@@ -100,7 +89,7 @@ long sys_statx(int dirfd, const char *path, int flags,
 	if (err < 0)
 		return err;
 	if (err) {	/* the descriptor itself */
-		err = device_statx(dirfd, &st);
+		err = file_statx(dirfd, &st);
 		if (err)
 			return err;
 		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
@@ -124,7 +113,7 @@ long sys_fstat64(int fd, struct stat64 *buf)
 	struct stat64 st;
 	struct statx x;
 
-	int err = device_statx(fd, &x);
+	int err = file_statx(fd, &x);
 
 	if (err)
 		return err;
@@ -132,6 +121,7 @@ long sys_fstat64(int fd, struct stat64 *buf)
 	st.st_mode = x.stx_mode;
 	st.st_nlink = x.stx_nlink;
 	st.st_rdev = x.stx_rdev_major << 8 | x.stx_rdev_minor;
+	st.st_size = x.stx_size;
 	st.st_blksize = x.stx_blksize;
 	st.st_ino = st.__st_ino = x.stx_ino;
 	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
