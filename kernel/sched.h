@@ -77,6 +77,7 @@
 
 struct mm_struct;
 struct files_struct;
+struct user_program;
 
 /* What switch_to() keeps of a task that is not running. */
 struct thread_struct {
@@ -145,6 +146,8 @@ struct task_struct {
 	unsigned long cutime, cstime, cmin_flt, cmaj_flt;	/* reaped */
 
 	char comm[TASK_COMM_LEN];
+	/* the program it runs, which exec finds at /proc/self/exe */
+	const struct user_program *prog;
 };
 
 extern struct task_struct init_task;	/* pid 0: start_kernel, then idle */

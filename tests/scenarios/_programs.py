@@ -130,6 +130,7 @@ SYS_CASES = [
 
 EXEC_CASES = [
     "execve: argv, envp, same pid and parent, handlers reset",
+    "execve of /proc/self/exe runs the program itself",
     "no such program: ENOENT",
     "a bad path pointer: EFAULT",
     "a bad argv or argv string: EFAULT",
