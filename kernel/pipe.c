@@ -24,26 +24,15 @@
  */
 #include "kernel/file.h"
 #include "kernel/kernel.h"
+#include "kernel/pipe.h"
 #include "kernel/sched.h"
-#include "kernel/semaphore.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
 
-#define PIPE_SIZE	PAGE_SIZE	/* the buffer; PIPE_BUF: atomicity */
 #define S_IFIFO		0010000
-
-struct pipe_inode_info {
-	wait_queue_head_t wait;		/* its readers and writers */
-	struct semaphore sem;		/* held while start or len change */
-	char *base;			/* the page */
-	unsigned int start, len;	/* the bytes: len from base + start */
-	unsigned int readers, writers;	/* open files of each end */
-	unsigned int waiting_writers;	/* writers asleep for room */
-	unsigned long ino;		/* fstat's st_ino */
-};
 
 static unsigned long pipe_free(const struct pipe_inode_info *pipe)
 {
@@ -172,7 +161,10 @@ static long pipe_write(struct file *f, const char *buf, unsigned long count)
 	while (done < count) {
 		unsigned long n;
 
-		ret = wait_for_room(f, pipe, count <= PIPE_BUF ? count : 1);
+		/* an atomic write waits once, for all of it: what wraps
+		 * past the page's end goes in at once, after the rest */
+		ret = wait_for_room(f, pipe,
+				    count <= PIPE_BUF ? count - done : 1);
 		if (ret)
 			break;
 		n = min(count - done, min(pipe_free(pipe),

@@ -138,11 +138,16 @@ static bool send(int fd, unsigned long from, unsigned long n)
 	return true;
 }
 
-/* Reads to end of file, checking the stream: the bytes read, or -1 at
- * the first wrong one or a failed read. */
+/*
+ * Reads to end of file, checking the stream: the bytes read, or -1 at
+ * the first wrong one or a failed read.  The buffer is larger than
+ * the pipe, so that a read sleeps part-filled while the writer waits
+ * (a page of it may go to swap meanwhile, and the pipe's copy fault
+ * it back in).
+ */
 static long receive(int fd)
 {
-	static unsigned char buf[8192];
+	static unsigned char buf[256 * 1024];
 	unsigned long got = 0;
 	long n;
 
