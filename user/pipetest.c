@@ -17,7 +17,9 @@
  *     SA_RESTART; a blocked write returns what it wrote;
  *   - a writer killed while it waits for room: what it wrote stays,
  *     in whole writes, then end of file; a reader killed while it
- *     waits: the writer then gets EPIPE.
+ *     waits: the writer then gets EPIPE;
+ *   - a thread's close of a descriptor another thread sleeps reading
+ *     leaves that read its file: a write still reaches it.
  *
  * "pipetest pump SIZE" sends SIZE bytes through a pipe from a child
  * and checks each (the memory-pressure scenario); "pipetest block
@@ -478,6 +480,70 @@ static void killed_reader(void)
 	      "a reader killed asleep: the writer then gets EPIPE");
 }
 
+#define THREAD_FLAGS	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+			 CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID)
+
+static char stack[16384] __attribute__((aligned(16)));
+static volatile int tid_word, thread_read;
+
+/* A thread's read of one byte from *fd: the byte, or -errno. */
+static int reading_thread(void *fd)
+{
+	unsigned char c;
+	long n = rd(*(int *)fd, &c, 1);
+
+	thread_read = n == 1 ? c : n;
+	return 0;
+}
+
+/* Waits for the thread whose id is in tid_word to exit (its
+ * CLONE_CHILD_CLEARTID wake); false after 10 s. */
+static bool join(void)
+{
+	struct timespec limit = { 10, 0 };
+	int v;
+
+	while ((v = tid_word) != 0)
+		if (__syscall(__NR_futex, (long)&tid_word, FUTEX_WAIT, v,
+			      (long)&limit, 0, 0) == -ETIMEDOUT)
+			return false;
+	return true;
+}
+
+/*
+ * A thread asleep reading a pipe keeps its file when another thread
+ * closes the descriptor (the table is shared): a write then reaches
+ * it, not EPIPE; once it has returned, no reader is left.  Tried again
+ * later if the close came before the thread's read (EBADF).
+ */
+static void close_under_a_reader(void)
+{
+	long wrote = 0, after = 0;
+	int fd[2];
+	bool joined = false;
+
+	set_handler(SIGPIPE, SIG_IGN, 0);
+	for (long ms = 50; ms <= 1600; ms *= 2) {
+		pipe(fd);
+		thread_read = 0;
+		tid_word = clone_fn(THREAD_FLAGS, stack + sizeof(stack),
+				    reading_thread, &fd[0], (int *)&tid_word,
+				    NULL, (int *)&tid_word);
+		nap_ms(ms);
+		close(fd[0]);
+		wrote = wr(fd[1], "z", 1);
+		joined = tid_word > 0 && join();
+		after = wr(fd[1], "z", 1);
+		close(fd[1]);
+		if (thread_read != -EBADF)
+			break;
+	}
+	set_handler(SIGPIPE, SIG_DFL, 0);
+	check(joined && wrote == 1 && thread_read == 'z' && after == -EPIPE,
+	      "a reader asleep keeps its file when another thread closes it");
+}
+
 /* pipetest pump SIZE: SIZE bytes through a pipe, each checked. */
 static int pump(const char *arg)
 {
@@ -530,6 +596,7 @@ int main(int argc, char **argv)
 	signals();
 	killed_writer();
 	killed_reader();
+	close_under_a_reader();
 	printf("pipetest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

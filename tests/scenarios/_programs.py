@@ -108,6 +108,7 @@ PIPE_CASES = [
     "a signal ends a blocked write: the bytes it wrote",
     "a writer killed asleep: its whole writes stay, then end of file",
     "a reader killed asleep: the writer then gets EPIPE",
+    "a reader asleep keeps its file when another thread closes it",
 ]
 
 SYS_CASES = [
