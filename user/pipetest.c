@@ -519,7 +519,7 @@ static bool join(void)
  */
 static void close_under_a_reader(void)
 {
-	long wrote = 0, after = 0;
+	long wrote = 0, after = 0, tid;
 	int fd[2];
 	bool joined = false;
 
@@ -527,13 +527,14 @@ static void close_under_a_reader(void)
 	for (long ms = 50; ms <= 1600; ms *= 2) {
 		pipe(fd);
 		thread_read = 0;
-		tid_word = clone_fn(THREAD_FLAGS, stack + sizeof(stack),
-				    reading_thread, &fd[0], (int *)&tid_word,
-				    NULL, (int *)&tid_word);
+		/* tid_word: the id (CLONE_PARENT_SETTID), 0 once it exits */
+		tid = clone_fn(THREAD_FLAGS, stack + sizeof(stack),
+			       reading_thread, &fd[0], (int *)&tid_word, NULL,
+			       (int *)&tid_word);
 		nap_ms(ms);
 		close(fd[0]);
 		wrote = wr(fd[1], "z", 1);
-		joined = tid_word > 0 && join();
+		joined = tid > 0 && join();
 		after = wr(fd[1], "z", 1);
 		close(fd[1]);
 		if (thread_read != -EBADF)
