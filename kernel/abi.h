@@ -28,8 +28,9 @@
 #define __NR_alarm		27
 #define __NR_pause		29
 #define __NR_kill		37
-#define __NR_times		43
 #define __NR_dup		41
+#define __NR_pipe		42
+#define __NR_times		43
 #define __NR_brk		45
 #define __NR_getgid		47
 #define __NR_geteuid		49
@@ -96,6 +97,7 @@
 #define __NR_migrate_pages	294
 #define __NR_openat		295
 #define __NR_dup3		330
+#define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
 #define __NR_statx		383
@@ -376,6 +378,9 @@ struct rlimit64 {
 #define F_SETFL		4
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
+
+/* pipe: writes of up to this many bytes are atomic (limits.h). */
+#define PIPE_BUF	4096
 
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024

@@ -215,6 +215,7 @@ static int load_program(struct exec_args *a, unsigned long *entry)
 static void flush_old_exec(const struct user_program *prog)
 {
 	strlcpy(current->comm, prog->name, sizeof(current->comm));
+	current->prog = prog;
 	flush_tls();
 	flush_fpu();
 	flush_signal_handlers(current);
@@ -362,15 +363,20 @@ int spawn_program(int argc, char **argv)
  * boot module), whatever directories come before it, so "memhog",
  * "/bin/memhog" and "/usr/sbin/memhog" are all memhog, and a shell's
  * or execvp()'s search of $PATH finds it in the first directory it
- * tries.  Anything else is -ENOENT: an empty path or one ending in
- * '/'.  Linux's limits: -ENAMETOOLONG past PATH_MAX bytes or for a
- * component longer than NAME_MAX; -EFAULT for a bad pointer.
+ * tries.  One exception: "/proc/self/exe" is the program the caller
+ * runs, which busybox execs to run one of its applets in a new
+ * process (wc or grep in a pipeline).  Anything else is -ENOENT: an
+ * empty path or one ending in '/'.  Linux's limits: -ENAMETOOLONG
+ * past PATH_MAX bytes or for a component longer than NAME_MAX;
+ * -EFAULT for a bad pointer.
  */
 int find_program_by_path(const char *upath,
 			 const struct user_program **prog)
 {
+	static const char self_exe[] = "/proc/self/exe";
 	char name[NAME_MAX + 1];
 	size_t len = 0;
+	bool self = true;	/* upath is self_exe, so far */
 
 	for (long i = 0;; i++) {
 		char c;
@@ -379,6 +385,7 @@ int find_program_by_path(const char *upath,
 			return -ENAMETOOLONG;
 		if (copy_from_user(&c, upath + i, 1))
 			return -EFAULT;
+		self = self && i < (long)sizeof(self_exe) && c == self_exe[i];
 		if (!c)
 			break;
 		if (c == '/')
@@ -389,7 +396,10 @@ int find_program_by_path(const char *upath,
 			name[len++] = c;
 	}
 	name[len] = '\0';
-	*prog = len ? find_user_program(name) : NULL;
+	if (self && current->prog)
+		*prog = current->prog;
+	else
+		*prog = len ? find_user_program(name) : NULL;
 	return *prog ? 0 : -ENOENT;
 }
 

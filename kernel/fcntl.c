@@ -37,18 +37,22 @@ long sys_dup(int oldfd)
 }
 
 /* newfd becomes oldfd's file, closing what was there (2.6.27's
- * do_dup2); the same descriptor is left alone. */
+ * do_dup2, in its order: the old file is dropped once newfd holds
+ * the new, as its release may sleep); the same descriptor is left
+ * alone. */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
-	struct file *f = fcheck(oldfd);
+	struct file *f = fcheck(oldfd), *old;
 
 	if (!f || newfd < 0 || newfd >= NR_OPEN)
 		return -EBADF;
 	if (oldfd == newfd)
 		return newfd;
+	old = fcheck(newfd);
 	f->f_count++;
-	close_fd(newfd);	/* -EBADF if it was free: nothing to do */
 	fd_install(newfd, f, cloexec);
+	if (old)
+		fput(old);
 	return newfd;
 }
 
@@ -67,7 +71,7 @@ long sys_dup3(int oldfd, int newfd, int flags)
 }
 
 /* What F_SETFL may change (fs/fcntl.c's SETFL_MASK, of the flags
- * Pagoda knows; only the console looks at O_NONBLOCK, and no device
+ * Pagoda knows; the console and pipes look at O_NONBLOCK, and no file
  * has an end to append at). */
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)
 

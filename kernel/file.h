@@ -4,34 +4,60 @@
  * Open files and the per-process table of descriptors (Linux's
  * struct file, struct file_operations and files_struct, much
  * reduced: Pagoda has no file system, only the character devices of
- * kernel/mem.c).
+ * kernel/mem.c and pipes, kernel/pipe.c).
  */
 #include <stdbool.h>
 #include <stdint.h>
 
 struct task_struct;
 
+/* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
+struct statx {
+	uint32_t stx_mask, stx_blksize;
+	uint64_t stx_attributes;
+	uint32_t stx_nlink, stx_uid, stx_gid;
+	uint16_t stx_mode, __spare0;
+	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	uint8_t times[64];		/* a, b, c, mtime: 0 */
+	uint32_t stx_rdev_major, stx_rdev_minor;
+	uint32_t stx_dev_major, stx_dev_minor;
+	uint8_t rest[256 - 144];	/* spare: 0 */
+};
+
+_Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
+
 struct file;
 
-/* What a device does; read and write move n bytes of a kernel buffer
- * and return how many, or -errno.  No read: end of file at once; no
- * write: every byte taken; either way the user's buffer is not looked
- * at (Linux's read_null and write_null). */
+/*
+ * What a device or a pipe does.  read and write move at most n bytes
+ * between the file and user memory at buf, which access_ok() has
+ * passed, n at least 1: how many, or -errno (Linux 2.4's shapes,
+ * without the file position).  The rest may be NULL.  No read: end of
+ * file at once; no write: every byte taken; either way the user's
+ * buffer is not looked at (Linux's read_null and write_null).  stat
+ * fills in what fstat says differently from the device's mode and
+ * numbers, release runs when the last reference goes (fput).
+ */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
+	void (*stat)(struct file *f, struct statx *st);
+	void (*release)(struct file *f);
 	bool is_tty;		/* ioctl's terminal calls answer */
 	bool mmap_anon;		/* a private mapping is anonymous memory */
 	uint16_t mode;		/* fstat's st_mode */
 	uint8_t major, minor;	/* fstat's st_rdev */
 };
 
-/* An open file: what open() made, shared by dup() and fork(). */
+/* An open file: what open() or pipe() made, shared by dup() and fork(). */
 struct file {
 	const struct file_operations *f_op;
-	int f_count;		/* descriptors (in all tables) on it,
-				 * and calls using it (fget) */
+	/* descriptors (in all tables) on it, and calls using it (fget):
+	 * a read asleep in a pipe keeps its file when another thread
+	 * closes the descriptor, as 2.4.0's fget() reference does */
+	int f_count;
 	int f_flags;		/* open's flags, as F_GETFL gives them */
+	void *private_data;	/* a pipe's struct pipe_inode_info */
 };
 
 /* Linux 2.4's NR_OPEN_DEFAULT: a table of one long's bits. */

@@ -8,10 +8,12 @@
  * exec gives it the console as 0, 1 and 2, as init's are in Linux.
  * Pagoda runs one CPU and its kernel code is not preempted, so the
  * counts need no lock: nothing here sleeps but kmalloc, and that
- * before anything is changed.  A call that may sleep while it uses an
- * open file (read and write: a fault, a console wait, cond_resched)
- * holds a reference of its own (fget), as in Linux: else a thread
- * that closed the descriptor meanwhile freed the file under it.
+ * before anything is changed, and a release (a pipe's semaphore),
+ * after the file left every table.  A call that may sleep while it
+ * uses an open file (read and write: a fault, a console or pipe wait,
+ * cond_resched) holds a reference of its own (fget), as in Linux:
+ * else a thread that closed the descriptor meanwhile freed the file
+ * under it.
  */
 #include "kernel/abi.h"
 #include "kernel/file.h"
@@ -62,14 +64,20 @@ struct file *get_empty_filp(const struct file_operations *op, int flags)
 	f->f_op = op;
 	f->f_count = 1;
 	f->f_flags = flags;
+	f->private_data = NULL;
 	return f;
 }
 
-/* Drops a reference (a descriptor's or fget's); the last frees the file. */
+/* Drops a reference (a descriptor's or fget's); the last releases
+ * the file (a pipe's end closes: 2.4.0's fput calls f_op->release)
+ * and frees it. */
 void fput(struct file *f)
 {
-	if (--f->f_count == 0)
-		kfree(f);
+	if (--f->f_count)
+		return;
+	if (f->f_op->release)
+		f->f_op->release(f);
+	kfree(f);
 }
 
 /* current's lowest free descriptor from `from` on, or -EMFILE. */

@@ -395,6 +395,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp,
 		p->set_parent_tid = parent_tidptr;
 	if (clone_flags & CLONE_VFORK)
 		p->vfork_done = &vfork;
+	p->prog = current->prog;
 	copy_thread(p, newsp, tls);
 	copy_sighand(p);
 	copy_sigaltstack(p, clone_flags);

@@ -2,29 +2,91 @@
  * The character devices a descriptor can name (drivers/char/mem.c's
  * /dev/null and /dev/zero, and the console), and the paths open()
  * finds them at.  /dev/tty and /dev/console are the console itself:
- * Pagoda has one terminal and no controlling-terminal logic.
+ * Pagoda has one terminal and no controlling-terminal logic.  The
+ * console and /dev/zero move user memory through a small kernel
+ * buffer, a chunk at a time.
  */
 #include "kernel/abi.h"
 #include "kernel/console.h"
 #include "kernel/file.h"
+#include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/uaccess.h"
 #include "lib/errno.h"
 #include "lib/string.h"
 
 #define S_IFCHR		0020000
+#define CHUNK		256
 
-/* O_NONBLOCK with nothing typed: -EAGAIN, as n_tty_read answers. */
-static long console_fread(struct file *f, char *buf, unsigned long n)
+/*
+ * Whether the n bytes at buf can be written: a byte of each page is
+ * read and written back, which brings the page in (demand zero, copy
+ * on write, the stack growing) or fails where the copy would fail.
+ */
+static bool user_writable(char *buf, unsigned long n)
 {
-	if ((f->f_flags & O_NONBLOCK) && !console_has_input())
-		return -EAGAIN;
-	return console_read(buf, n);
+	unsigned long page = (unsigned long)buf & PAGE_MASK;
+
+	for (; page < (unsigned long)buf + n; page += PAGE_SIZE) {
+		char *p = max((char *)page, buf), c;
+
+		if (copy_from_user(&c, p, 1) || copy_to_user(p, &c, 1))
+			return false;
+	}
+	return true;
 }
 
-static long console_fwrite(struct file *f __unused, const char *buf,
-			   unsigned long n)
+/*
+ * Reads at most a chunk: what the console has, at least one byte,
+ * waiting for it (interruptibly: Ctrl-C ends the wait; raw bytes: no
+ * echo, no line editing); with O_NONBLOCK and nothing typed -EAGAIN,
+ * as n_tty_read answers.  A buffer that cannot take them is -EFAULT
+ * before they are taken, so they stay for the next read (n_tty's read
+ * likewise moves its tail only past bytes it copied).
+ */
+static long console_fread(struct file *f, char *buf, unsigned long n)
 {
-	console_write(buf, n);
-	return n;
+	char chunk[CHUNK];
+	long got;
+
+	if ((f->f_flags & O_NONBLOCK) && !console_has_input())
+		return -EAGAIN;
+	n = min(n, (unsigned long)CHUNK);
+	if (!user_writable(buf, n))
+		return -EFAULT;
+	got = console_read(chunk, n);
+	if (got > 0 && copy_to_user(buf, chunk, got))
+		return -EFAULT;
+	return got;
+}
+
+/*
+ * A fault part-way returns what was written, as Linux does; a fault
+ * before the first byte returns -EFAULT.  A long write (the serial
+ * line takes about 50 KiB a second under QEMU) lets others run
+ * between chunks and stops at a signal, returning what was written,
+ * as n_tty's write_chan() does: else one write of a large buffer held
+ * the CPU for an hour, deaf to Ctrl-C and kill.
+ */
+static long console_fwrite(struct file *f __unused, const char *buf,
+			   unsigned long count)
+{
+	char chunk[CHUNK];
+	unsigned long done = 0;
+
+	while (done < count) {
+		unsigned long n = min(count - done, (unsigned long)CHUNK);
+		unsigned long left = copy_from_user(chunk, buf + done, n);
+
+		console_write(chunk, n - left);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+		if (signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
 }
 
 /* The serial line, /dev/ttyS0 (major 4, minor 64). */
@@ -34,16 +96,35 @@ const struct file_operations console_fops = {
 };
 
 /* /dev/null: end of file; writes swallowed (mem.c's read_null and
- * write_null: neither looks at the buffer). */
+ * write_null: neither looks at the buffer; see kernel/read_write.c). */
 static const struct file_operations null_fops = {
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
-/* /dev/zero: zeros; writes swallowed, unread. */
+/*
+ * /dev/zero: as many zeros as asked for, as 2.4.0's read_zero() gives
+ * (else `dd bs=1M if=/dev/zero` read 256 bytes a record), a chunk at a
+ * time.  A long read lets others run between chunks and stops at a
+ * signal with what it read, as read_zero() does; a fault returns what
+ * was read before it, or -EFAULT.  Writes are swallowed unread.
+ */
 static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 {
-	memset(buf, 0, n);
-	return n;
+	static const char zeros[CHUNK];
+	unsigned long done = 0;
+
+	while (done < n) {
+		unsigned long c = min(n - done, (unsigned long)CHUNK);
+		unsigned long left = copy_to_user(buf + done, zeros, c);
+
+		done += c - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+		if (signal_pending(current))
+			break;
+		cond_resched();
+	}
+	return done;
 }
 
 /* mmap_zero: a private mapping of /dev/zero is anonymous memory. */

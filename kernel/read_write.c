@@ -1,10 +1,14 @@
 /*
  * read() and write() (fs/read_write.c in Linux 2.4), on the open file
- * a descriptor names (kernel/file_table.c): the console, /dev/null or
- * /dev/zero.  A descriptor not open, or not open for reading (or
- * writing), is -EBADF.  User memory is copied through a small kernel
- * buffer, a chunk at a time.  readv and writev are a read or write
- * per piece.
+ * a descriptor names (kernel/file_table.c): the console, /dev/null,
+ * /dev/zero (kernel/mem.c) or a pipe (kernel/pipe.c).  A descriptor
+ * not open, or not open for reading (or writing), is -EBADF; a buffer
+ * not all in user space -EFAULT, even when the count is past Linux's
+ * cap per call (i386 Linux checks the whole count first: a length
+ * that wraps is an error, not a transfer of what happens to be
+ * mapped).  The file's read or write does the rest, the call holding
+ * a reference to the file while it may sleep.  readv and writev are a
+ * read or write per piece.
  */
 #include "kernel/file.h"
 #include "kernel/sched.h"
@@ -12,7 +16,6 @@
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 
-#define CHUNK		256
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's cap per call */
 
 /* fd's open file, with a reference (fget: a close by another thread
@@ -29,105 +32,27 @@ static struct file *fget_mode(int fd, bool write)
 	return f;
 }
 
-/*
- * Writes to f (2.4.0's part of sys_write after the descriptor is
- * looked up; 2.6's vfs_write).  A buffer that is not all in user space is
- * -EFAULT, even when the count is past Linux's cap per call (i386
- * Linux checks the whole count first: a length that wraps is an
- * error, not a write of what happens to be mapped).  A fault part-way
- * returns what was written, as Linux does; a fault before the first
- * byte returns -EFAULT.  A long write (the serial line takes about
- * 50 KiB a second under QEMU) lets others run between chunks and
- * stops at a signal, returning what was written, as n_tty's
- * write_chan() does: else one write of a large buffer held the CPU
- * for an hour, deaf to Ctrl-C and kill.
- */
+/* Writes to f (2.4.0's part of sys_write after the descriptor is
+ * looked up; 2.6's vfs_write).  No write op: swallowed unread. */
 static long file_write(struct file *f, const void *buf, unsigned long count)
 {
-	char chunk[CHUNK];
-	unsigned long done = 0;
-
 	if (!access_ok(buf, count))	/* all of it, as vfs_write() */
 		return -EFAULT;
 	count = min(count, MAX_RW_COUNT);
-	if (!f->f_op->write)		/* swallowed unread */
+	if (!f->f_op->write || !count)
 		return count;
-	while (done < count) {
-		unsigned long n = min(count - done, (unsigned long)CHUNK);
-		unsigned long left = copy_from_user(chunk,
-					(const char *)buf + done, n);
-
-		long w = f->f_op->write(f, chunk, n - left);
-
-		if (w < 0)
-			return done ? (long)done : w;
-		done += w;
-		if (left)
-			return done ? (long)done : -EFAULT;
-		if (signal_pending(current))
-			break;
-		cond_resched();
-	}
-	return done;
+	return f->f_op->write(f, buf, count);
 }
 
-/*
- * Whether the n bytes at buf can be written: a byte of each page is
- * read and written back, which brings the page in (demand zero, copy
- * on write, the stack growing) or fails where the copy would fail.
- */
-static bool user_writable(char *buf, unsigned long n)
-{
-	unsigned long page = (unsigned long)buf & PAGE_MASK;
-
-	for (; page < (unsigned long)buf + n; page += PAGE_SIZE) {
-		char *p = max((char *)page, buf), c;
-
-		if (copy_from_user(&c, p, 1) || copy_to_user(p, &c, 1))
-			return false;
-	}
-	return true;
-}
-
-/*
- * Reads from f (2.6's vfs_read): zeros, end of file, or what the
- * console has, at least one byte, waiting for it (interruptibly:
- * Ctrl-C ends the wait; raw bytes: no echo, no line editing).  The
- * console gives at most a chunk, as a terminal gives what it has; the
- * other devices fill the buffer, stopping at a signal (read_zero's
- * loop).  A buffer that cannot take a chunk is -EFAULT before the
- * bytes are taken, so they stay for the next read (n_tty's read
- * likewise moves its tail only past bytes it copied).
- */
+/* Reads from f (2.6's vfs_read).  No read op: end of file, the buffer
+ * unread. */
 static long file_read(struct file *f, void *buf, unsigned long count)
 {
-	char chunk[CHUNK];
-	unsigned long done = 0;
-
 	if (!access_ok(buf, count))	/* all of it, as vfs_read() */
 		return -EFAULT;
-	if (!f->f_op->read)		/* end of file, the buffer unread */
+	if (!f->f_op->read || !count)
 		return 0;
-	count = min(count, MAX_RW_COUNT);
-	while (done < count) {
-		char *to = (char *)buf + done;
-		unsigned long n = min(count - done, (unsigned long)CHUNK);
-		long got;
-
-		if (!user_writable(to, n))
-			return done ? (long)done : -EFAULT;
-		got = f->f_op->read(f, chunk, n);
-		if (got > 0 && copy_to_user(to, chunk, got))
-			got = -EFAULT;
-		if (got <= 0)
-			return done ? (long)done : got;
-		done += got;
-		if ((unsigned long)got < n || f->f_op->is_tty ||
-		    signal_pending(current))
-			break;
-		cond_resched();
-	}
-	return done;
+	return f->f_op->read(f, buf, min(count, MAX_RW_COUNT));
 }
 
 /* read or write on fd's file, held for the whole call. */

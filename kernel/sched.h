@@ -77,6 +77,7 @@
 
 struct mm_struct;
 struct files_struct;
+struct user_program;
 
 /* CPU ticks and faults: a process's, or what its threads left. */
 struct group_usage {
@@ -153,6 +154,8 @@ struct task_struct {
 					 * keeps them in signal_struct) */
 
 	char comm[TASK_COMM_LEN];
+	/* the program it runs, which exec finds at /proc/self/exe */
+	const struct user_program *prog;
 };
 
 extern struct task_struct init_task;	/* pid 0: start_kernel, then idle */

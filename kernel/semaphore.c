@@ -5,7 +5,7 @@
  * count is a plain int.  A free semaphore is taken at once, as 2.4's
  * inline fast path does (every page fault takes mmap_sem); otherwise
  * the task sleeps in wait_event(), which loses no wake-up.
- * Uninterruptible, as 2.4.0's down().
+ * down() is uninterruptible, as 2.4.0's.
  */
 #include "kernel/semaphore.h"
 #include "kernel/sched.h"
@@ -15,6 +15,17 @@ void down(struct semaphore *sem)
 	if (sem->count <= 0)
 		wait_event(sem->wait, sem->count > 0);
 	sem->count--;
+}
+
+/* As down(), but a signal ends the wait: 0 once taken, else -EINTR
+ * (2.4.0's down_interruptible). */
+int down_interruptible(struct semaphore *sem)
+{
+	if (sem->count <= 0 &&
+	    wait_event_interruptible(sem->wait, sem->count > 0))
+		return -EINTR;
+	sem->count--;
+	return 0;
 }
 
 /* Wakes every waiter; the first to run takes the count, the rest

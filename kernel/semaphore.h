@@ -1,9 +1,11 @@
 /*
  * Sleeping locks (include/asm-i386/semaphore.h in Linux 2.4): a count
- * of holders allowed and a queue of tasks waiting.  Pagoda's one use
- * is mm->mmap_sem, 2.4.0's plain semaphore (a mutex) around changes
- * to an address space's VMAs and its page faults: with threads, one
- * thread may sleep in a fault while another unmaps the VMA under it.
+ * of holders allowed and a queue of tasks waiting.  Pagoda's uses
+ * are 2.4.0's plain semaphores (mutexes): mm->mmap_sem around changes
+ * to an address space's VMAs and its page faults (with threads, one
+ * thread may sleep in a fault while another unmaps the VMA under it),
+ * and a pipe's, whose reader or writer may sleep in a fault while
+ * copying (kernel/pipe.c).
  */
 #ifndef KERNEL_SEMAPHORE_H
 #define KERNEL_SEMAPHORE_H
@@ -22,6 +24,7 @@ static inline void sema_init(struct semaphore *sem, int count)
 }
 
 void down(struct semaphore *sem);
+int down_interruptible(struct semaphore *sem);
 void up(struct semaphore *sem);
 
 #endif

@@ -12,7 +12,7 @@
  * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
  * itself: an open descriptor is the character device of kernel/mem.c
  * it names (the console is the serial line /dev/ttyS0, major 4, minor
- * 64), others EBADF.  fstat64 (197;
+ * 64) or a pipe (a FIFO, kernel/pipe.c), others EBADF.  fstat64 (197;
  * 2.4.0 has it) answers the same for a descriptor, in struct stat64.
  */
 #include "kernel/exec.h"
@@ -28,19 +28,6 @@
 #define ROOT_INO		2	/* as ext2's root; devices' are larger */
 #define AT_EMPTY_PATH		0x1000
 
-/* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
-struct statx {
-	uint32_t stx_mask, stx_blksize;
-	uint64_t stx_attributes;
-	uint32_t stx_nlink, stx_uid, stx_gid;
-	uint16_t stx_mode, __spare0;
-	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
-	uint8_t times[64];		/* a, b, c, mtime: 0 */
-	uint32_t stx_rdev_major, stx_rdev_minor;
-	uint32_t stx_dev_major, stx_dev_minor;
-	uint8_t rest[256 - 144];	/* spare: 0 */
-};
-
 /* i386 Linux's struct stat64 (96 bytes: long longs 4-aligned). */
 struct stat64 {
 	uint64_t st_dev;
@@ -54,7 +41,6 @@ struct stat64 {
 	uint64_t st_ino;
 } __attribute__((packed));
 
-_Static_assert(sizeof(struct statx) == 256, "Linux's struct statx");
 _Static_assert(sizeof(struct stat64) == 96, "i386 Linux's struct stat64");
 
 /* A device, as statx describes it.  Each has an even inode number of
@@ -71,15 +57,17 @@ static void fill_device(const struct file_operations *op, struct statx *st)
 	st->stx_rdev_minor = op->minor;
 }
 
-/* An open device, as statx describes it (fstat); -EBADF if fd is
- * not open. */
-static int device_statx(int fd, struct statx *st)
+/* An open device or pipe, as statx describes it (fstat); -EBADF if
+ * fd is not open.  A pipe says more (pipe_stat). */
+static int file_statx(int fd, struct statx *st)
 {
 	struct file *f = fcheck(fd);
 
 	if (!f)
 		return -EBADF;
 	fill_device(f->f_op, st);
+	if (f->f_op->stat)
+		f->f_op->stat(f, st);
 	return 0;
 }
 
@@ -132,7 +120,7 @@ long sys_statx(int dirfd, const char *path, int flags,
 	if (err < 0)
 		return err;
 	if (err) {	/* the descriptor itself */
-		err = device_statx(dirfd, &st);
+		err = file_statx(dirfd, &st);
 		if (err)
 			return err;
 		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
@@ -154,7 +142,7 @@ long sys_fstat64(int fd, struct stat64 *buf)
 	struct stat64 st;
 	struct statx x;
 
-	int err = device_statx(fd, &x);
+	int err = file_statx(fd, &x);
 
 	if (err)
 		return err;
@@ -162,6 +150,7 @@ long sys_fstat64(int fd, struct stat64 *buf)
 	st.st_mode = x.stx_mode;
 	st.st_nlink = x.stx_nlink;
 	st.st_rdev = x.stx_rdev_major << 8 | x.stx_rdev_minor;
+	st.st_size = x.stx_size;
 	st.st_blksize = x.stx_blksize;
 	st.st_ino = st.__st_ino = x.stx_ino;
 	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;

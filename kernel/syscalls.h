@@ -42,6 +42,8 @@ long sys_dup(int oldfd);
 long sys_dup2(int oldfd, int newfd);
 long sys_dup3(int oldfd, int newfd, int flags);
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int *ufd);					/* kernel/pipe.c */
+long sys_pipe2(int *ufd, int flags);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);

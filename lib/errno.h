@@ -22,9 +22,11 @@
 #define ENOTDIR		20
 #define ENOTTY		25
 #define EINVAL		22
+#define ENFILE		23
 #define EMFILE		24
 #define ENOSPC		28
 #define EROFS		30
+#define EPIPE		32
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38

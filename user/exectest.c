@@ -4,6 +4,7 @@
  *   - execve runs a program with the argv and envp it is given, in the
  *     same process (same pid and parent); caught signals go back to
  *     their default, ignored ones and the blocked mask stay;
+ *     /proc/self/exe is the program itself;
  *   - every error returns to a caller that goes on as before: ENOENT,
  *     EFAULT for the path, argv, an argv string, envp, an envp string,
  *     E2BIG for a string too long and for too many strings;
@@ -223,6 +224,22 @@ static void exec_runs_the_program(void)
 	}
 	check(pid > 0 && exit_status(pid) == 0,
 	      "execve: argv, envp, same pid and parent, handlers reset");
+}
+
+/* /proc/self/exe is the caller's program, whatever argv[0] says:
+ * busybox runs its applets so (wc in a pipeline). */
+static void exec_proc_self_exe(void)
+{
+	int pid = fork();
+
+	if (pid == 0) {
+		char *argv[] = { "no-such-program", "seven", NULL };
+
+		execve("/proc/self/exe", argv, NULL);
+		exit(100);
+	}
+	check(pid > 0 && exit_status(pid) == 7,
+	      "execve of /proc/self/exe runs the program itself");
 }
 
 static void exec_errors(void)
@@ -761,10 +778,13 @@ int main(int argc, char **argv)
 		return exec_child(argc, argv);
 	if (argc == 3 && !strcmp(argv[1], "read"))
 		return read_through_sigint(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "seven"))
+		return 7;
 	strlcpy(self, argv[0], sizeof(self));
 	alt = mmap(NULL, ALT_SIZE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	exec_runs_the_program();
+	exec_proc_self_exe();
 	exec_errors();
 	sigchld_ignored_by_default();
 	sigchld_handler(0, "SIGCHLD's handler runs, its wait4 reaps");

@@ -6,7 +6,7 @@
  * refuses, and threads and vfork children that make a few calls and
  * exit; futex never blocks long; execve only in ways that fail;
  * rt_sigaction with no handlers; open only of /dev/null and /dev/zero
- * or read-only, descriptors kept to 20..31),
+ * or read-only, descriptors kept to 20..31, pipes non-blocking there),
  * with bad pointers (NULL, unmapped, kernel addresses, read-only
  * text), absurd lengths, bad descriptors, flags and signal numbers.
  * The kernel must survive all of it, and the process too.
@@ -918,13 +918,79 @@ static void fuzz_fds(void)
 	}
 }
 
+/* Is fd (any number) an open pipe end?  (fstat64's st_mode.) */
+static bool is_pipe(int fd)
+{
+	unsigned char st[96];
+	unsigned mode;
+
+	if (call(__NR_fstat64, fd, (long)st, 0, 0, 0, 0))
+		return false;
+	memcpy(&mode, st + 16, 4);
+	return (mode & 0170000) == 0010000;
+}
+
+/*
+ * pipe and pipe2, and reads and writes of the pipes made.  Kept ends
+ * are non-blocking and go to 20..31 with fuzz_fds' descriptors, which
+ * may close or move them: a read or write never waits, and one whose
+ * other end is gone is end of file or EPIPE (SIGPIPE is ignored:
+ * main).  A bad pointer to pipe2 is EFAULT, bad flags EINVAL; a write
+ * of PIPE_BUF bytes or fewer from good memory is whole or not at all.
+ */
+static void fuzz_pipes(void)
+{
+	static const int flags[] = { 0, O_CLOEXEC, O_NONBLOCK,
+				     O_NONBLOCK | O_CLOEXEC, O_TRUNC, -1 };
+	int flag = PICK(flags), fd[2], end = 20 + rnd() % 12;
+	unsigned long buf = any_ptr(), len = PICK(lengths);
+	bool good_flags = !(flag & ~(O_NONBLOCK | O_CLOEXEC));
+	long ret;
+
+	switch (rnd() % 3) {
+	case 0:
+		expect("pipe2 to a bad pointer or with bad flags",
+		       call(__NR_pipe2, bad_ptr(), flag, 0, 0, 0, 0),
+		       good_flags ? -EFAULT : -EINVAL);
+		break;
+	case 1:		/* kept only if non-blocking */
+		if (one_in(4))
+			flag = 0;
+		ret = flag ? call(__NR_pipe2, (long)fd, flag, 0, 0, 0, 0)
+			   : call(__NR_pipe, (long)fd, 0, 0, 0, 0, 0);
+		if (ret)
+			break;
+		if (flag & O_NONBLOCK && good_flags) {
+			call(__NR_dup2, fd[0], end, 0, 0, 0, 0);
+			call(__NR_dup2, fd[1], 20 + rnd() % 12, 0, 0, 0, 0);
+		}
+		call(__NR_close, fd[0], 0, 0, 0, 0, 0);
+		call(__NR_close, fd[1], 0, 0, 0, 0, 0);
+		break;
+	default:
+		if (!is_pipe(end))
+			break;
+		ret = call(one_in(2) ? __NR_read : __NR_write, end, buf, len,
+			   0, 0, 0);
+		if (ret < 0 && ret != -EAGAIN && ret != -EFAULT &&
+		    ret != -EBADF && ret != -EPIPE)
+			expect("a pipe's read or write", ret, -EAGAIN);
+		if (in_scratch(buf) && len && len <= PIPE_BUF && ret > 0)
+			expect("a pipe's read, or its write of PIPE_BUF bytes "
+			       "or fewer", ret, ret < (long)len &&
+			       call(__NR_fcntl64, end, F_GETFL, 0, 0, 0, 0) ==
+			       (O_RDONLY | O_NONBLOCK) ? ret : (long)len);
+		break;
+	}
+}
+
 static void (*const fuzzers[])(void) = {
 	fuzz_write, fuzz_read, fuzz_nanosleep, fuzz_getrusage, fuzz_waitpid,
 	fuzz_kill, fuzz_brk, fuzz_mmap, fuzz_munmap, fuzz_mprotect,
 	fuzz_fork, fuzz_clone, fuzz_thread_area, fuzz_misc,
 	fuzz_clock_gettime, fuzz_clock_nanosleep, fuzz_uname, fuzz_execve,
 	fuzz_signals, fuzz_thread, fuzz_futex, fuzz_info,
-	fuzz_madvise_mlock, fuzz_fds,
+	fuzz_madvise_mlock, fuzz_fds, fuzz_pipes,
 };
 
 int main(int argc, char **argv)
@@ -939,6 +1005,8 @@ int main(int argc, char **argv)
 	}
 	rng = seed;
 	mypid = getpid();
+	call(__NR_rt_sigaction, SIGPIPE, (long)&(struct k_sigaction){
+		SIG_IGN, 0, NULL, 0 }, 0, sizeof(sigset64_t), 0, 0);
 	self = argv[0];
 	window = (unsigned long)mmap(NULL, WINDOW_SIZE, PROT_NONE,
 				     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -100,6 +100,28 @@ FD_CASES = [
     "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null",
 ]
 
+PIPE_CASES = [
+    "pipe: the two lowest free descriptors, O_RDONLY and O_WRONLY",
+    "fstat: both ends one FIFO, not a terminal",
+    "read of the write end, write of the read end: EBADF",
+    "bytes come out in order, a read takes what is there",
+    "end of file once every write end is closed, a dup'd one too",
+    "no reader: EPIPE (SIGPIPE ignored), a write of 0 bytes 0",
+    "no reader: SIGPIPE kills a writer that does not catch it",
+    "pipe2: O_CLOEXEC on both ends",
+    "pipe2: other flags EINVAL, a bad pointer EFAULT, nothing open",
+    "O_NONBLOCK: an empty read, a full pipe's write EAGAIN",
+    "O_NONBLOCK: everything read back, then end of file",
+    "a megabyte from a child, in odd pieces, whole and in order",
+    "writes of PIPE_BUF bytes or fewer never interleave",
+    "a signal ends a blocked read: EINTR without SA_RESTART",
+    "with SA_RESTART the read starts again and gets the handler's byte",
+    "a signal ends a blocked write: the bytes it wrote",
+    "a writer killed asleep: its whole writes stay, then end of file",
+    "a reader killed asleep: the writer then gets EPIPE",
+    "a reader asleep keeps its file when another thread closes it",
+]
+
 SYS_CASES = [
     "getuid, geteuid, getgid, getegid: 16 and 32 bits agree",
     "getgroups32: a count, the same with a list; size -1 EINVAL",
@@ -149,6 +171,7 @@ SYS_CASES = [
 
 EXEC_CASES = [
     "execve: argv, envp, same pid and parent, handlers reset",
+    "execve of /proc/self/exe runs the program itself",
     "no such program: ENOENT",
     "a bad path pointer: EFAULT",
     "a bad argv or argv string: EFAULT",
@@ -296,6 +319,8 @@ PROGRAMS = {
                 + ["systest: all checks passed"], 0),
     "fdtest": (["fdtest"], [f"fdtest: {case}: ok" for case in FD_CASES]
                + ["fdtest: all checks passed"], 0),
+    "pipetest": (["pipetest"], [f"pipetest: {case}: ok" for case in PIPE_CASES]
+                 + ["pipetest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

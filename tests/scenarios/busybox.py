@@ -77,3 +77,31 @@ def busybox_sh_background_and_redirections(lab):
     assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_pipelines_and_command_substitution", timeout=200)
+def busybox_sh_pipelines_and_command_substitution(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # a pipeline: ash makes a pipe (pipe2), forks each side and
+    # dup2()s the ends to 1 and 0; wc reads to the end of file, which
+    # comes once seq and the shell have closed the write end
+    printed = vm.run("run sh -c seq${IFS}1${IFS}1000|wc${IFS}-l", timeout=60)
+    assert re.search(r"^1000\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # command substitution: the shell reads its child's output back
+    printed = vm.run("run sh -c x=$(echo${IFS}hi);echo${IFS}got${IFS}$x", timeout=60)
+    assert re.search(r"^got hi\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # three stages, the middle one reading and writing pipes
+    printed = vm.run("run sh -c seq${IFS}1${IFS}100|grep${IFS}5|wc${IFS}-l", timeout=60)
+    assert re.search(r"^19\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # the reader leaves early: yes, blocked on a full pipe, is woken
+    # and killed by SIGPIPE, so the pipeline ends with head's status
+    printed = vm.run("run sh -c yes|head${IFS}-n${IFS}3;echo${IFS}status${IFS}$?",
+                     timeout=60)
+    assert re.search(r"^y\r?\ny\r?\ny\r?\nstatus 0\r?$", printed, re.MULTILINE), \
+        printed + vm.tail()
+    # a substitution of a pipeline, as scripts write them
+    printed = vm.run("run sh -c n=$(seq${IFS}1${IFS}3000|wc${IFS}-c);echo${IFS}bytes${IFS}$n",
+                     timeout=60)
+    assert re.search(r"^bytes 13893\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()

@@ -45,6 +45,7 @@ INIT_RUNS = {
     "systest_ids_sysinfo_and_memory_calls": ("systest", 90, 80),
     "exectest_execve_and_sigchld": ("exectest", 90, 80),
     "fdtest_descriptor_table": ("fdtest", 90, 80),
+    "pipetest_pipes": ("pipetest", 120, 100),
     "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }
 

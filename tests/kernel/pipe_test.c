@@ -1,0 +1,122 @@
+/*
+ * Pipes with a process asleep in one (kernel/pipe.c): "pipetest block
+ * read" sleeps reading its own empty pipe, "pipetest block write"
+ * writing to its own full one.  Killed there, by a signal or by the
+ * OOM killer, it dies of SIGKILL and its pipe goes with its last
+ * file: the page back in the buddy allocator, every page it used
+ * free again.  Its other side's view (end of file, EPIPE, the bytes
+ * written) is pipetest's to check, from user space.
+ */
+#include "kernel/exec.h"
+#include "kernel/file.h"
+#include "kernel/pipe.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/time.h"
+#include "lib/ktest.h"
+#include "mm/mm.h"
+#include "mm/oom_kill.h"
+#include "tests/kernel/ktest_tasks.h"
+
+#define PIPE_FD		3	/* pipetest's read end; 4 its write end */
+
+static struct pipe_inode_info *pipe_of(struct task_struct *p)
+{
+	struct file *f = p->files ? p->files->fd[PIPE_FD] : NULL;
+
+	return f ? f->private_data : NULL;
+}
+
+/* Asleep in the pipe: reading an empty one, or writing a full one. */
+static bool asleep_in_pipe(struct task_struct *p, bool reading)
+{
+	struct pipe_inode_info *pipe;
+
+	if (!p || p->state != TASK_INTERRUPTIBLE || !(pipe = pipe_of(p)))
+		return false;
+	return reading ? !pipe->len : pipe->waiting_writers == 1;
+}
+
+/* "pipetest block how" once asleep in its pipe (at most 5 s): the
+ * task, or NULL. */
+static struct task_struct *start_asleep(char *how, int *pid)
+{
+	char *argv[] = { "pipetest", "block", how };
+
+	*pid = spawn_program(3, argv);
+	for (int tick = 0; *pid > 0 && tick < 5 * HZ; tick++) {
+		struct task_struct *p = find_task_by_pid(*pid);
+
+		if (asleep_in_pipe(p, how[0] == 'r'))
+			return p;
+		schedule_timeout_uninterruptible(1);
+	}
+	return NULL;
+}
+
+/*
+ * Twice (the first round warms the slab caches): the process asleep in
+ * how, killed by kill (send_sig or oom_kill_task), is reaped with
+ * SIGKILL's status and its pipe's page is free; after the second,
+ * the free pages are what they were before it.
+ */
+static void killed_asleep(struct ktest *t, char *how,
+			  void (*kill)(struct task_struct *p))
+{
+	unsigned long free = 0;
+
+	for (int round = 0; round < 2; round++) {
+		struct pipe_inode_info *pipe;
+		struct task_struct *p;
+		struct page *page;
+		int pid, status = -1;
+
+		free = nr_free_pages();
+		p = start_asleep(how, &pid);
+		KTEST_ASSERT_NOT_NULL(t, p);
+		pipe = pipe_of(p);
+		page = virt_to_page(pipe->base);
+		KTEST_EXPECT_EQ(t, pipe->readers, 1);
+		KTEST_EXPECT_EQ(t, pipe->writers, 1);
+		KTEST_EXPECT_EQ(t, page_count(page), 1);
+		kill(p);
+		KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
+		KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
+				  WTERMSIG(status) == SIGKILL);
+		KTEST_EXPECT_EQ(t, page_count(page), 0);
+	}
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+}
+
+static void sigkill(struct task_struct *p)
+{
+	send_sig(SIGKILL, p);
+}
+
+static void a_reader_killed_asleep_gives_its_pipe_back(struct ktest *t)
+{
+	killed_asleep(t, "read", sigkill);
+}
+
+static void a_writer_killed_asleep_gives_its_pipe_back(struct ktest *t)
+{
+	killed_asleep(t, "write", sigkill);
+}
+
+static void the_oom_killer_takes_a_writer_asleep_and_its_pipe(struct ktest *t)
+{
+	killed_asleep(t, "write", oom_kill_task);
+}
+
+static void the_oom_killer_takes_a_reader_asleep_and_its_pipe(struct ktest *t)
+{
+	killed_asleep(t, "read", oom_kill_task);
+}
+
+static const struct ktest_case pipe_cases[] = {
+	KTEST_CASE(a_reader_killed_asleep_gives_its_pipe_back),
+	KTEST_CASE(a_writer_killed_asleep_gives_its_pipe_back),
+	KTEST_CASE(the_oom_killer_takes_a_writer_asleep_and_its_pipe),
+	KTEST_CASE(the_oom_killer_takes_a_reader_asleep_and_its_pipe),
+};
+KTEST_SUITE(pipe, pipe_cases);
