@@ -29,32 +29,30 @@ def busybox_as_sh(lab):
 def busybox_sh_runs_programs(lab):
     vm = lab.boot(modules=[busybox_as_sh(lab)])
     vm.expect_prompt()
-    # Pagoda's shell splits on blanks and knows no quotes: ash's
-    # ${IFS} makes the blanks of the command line ash runs.
-    printed = vm.run("run sh -c memhog${IFS}2M${IFS}1&&echo${IFS}done", timeout=120)
+    # Pagoda's shell keeps a quoted command line whole for ash's -c
+    printed = vm.run("run sh -c 'memhog 2M 1 && echo done'", timeout=120)
     assert "memhog: 2048 KiB verified after 1 passes" in printed, printed + vm.tail()
     assert re.search(r"^done\r?$", printed, re.MULTILINE), printed
     # umask: ash prints the mask (an -ENOSYS came out as 37777777732)
-    printed = vm.run("run sh -c umask;umask${IFS}077;umask", timeout=60)
+    printed = vm.run("run sh -c 'umask;umask 077;umask'", timeout=60)
     assert re.search(r"^0022\r?\n0077\r?$", printed, re.MULTILINE), printed + vm.tail()
     # which: access(X_OK) on each $PATH place (a program's path is in each)
-    printed = vm.run("run sh -c which${IFS}memhog", timeout=60)
+    printed = vm.run("run sh -c 'which memhog'", timeout=60)
     assert re.search(r"^/sbin/memhog\r?$", printed, re.MULTILINE), printed + vm.tail()
     # test and ls stat a device's path and the root (statx)
-    printed = vm.run("run sh -c [${IFS}-c${IFS}/dev/null${IFS}]&&[${IFS}-d${IFS}/${IFS}]&&"
-                     "ls${IFS}-l${IFS}/dev/null", timeout=60)
+    printed = vm.run("run sh -c '[ -c /dev/null ] && [ -d / ] && ls -l /dev/null'", timeout=60)
     assert re.search(r"^crw-rw-rw- .* 1, +3 .* /dev/null\r?$", printed, re.MULTILINE), \
         printed + vm.tail()
     # cd and pwd: the root is the one directory (chdir, getcwd)
-    printed = vm.run("run sh -c cd${IFS}/&&pwd&&cd${IFS}/tmp", timeout=60)
+    printed = vm.run("run sh -c 'cd /&&pwd&&cd /tmp'", timeout=60)
     assert re.search(r"^/\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "can't cd to /tmp: No such file or directory" in printed, printed
-    printed = vm.run("run sh -c no-such-program;echo${IFS}status${IFS}$?", timeout=60)
+    printed = vm.run("run sh -c 'no-such-program;echo status $?'", timeout=60)
     assert "status 127" in printed, printed + vm.tail()
     # ash's wait builtin sleeps in rt_sigsuspend until the SIGCHLD of
     # its background child; without rt_sigsuspend, ash spins for ever
     # with every signal blocked
-    printed = vm.run("run sh -c sleep${IFS}1&wait;echo${IFS}waited${IFS}$?", timeout=60)
+    printed = vm.run("run sh -c 'sleep 1&wait;echo waited $?'", timeout=60)
     assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
@@ -65,15 +63,15 @@ def busybox_sh_background_and_redirections(lab):
     vm.expect_prompt()
     # a background job's stdin is /dev/null: ash opens it and dup2()s
     # it to 0 in the child, which runs only if both work
-    printed = vm.run("run sh -c memhog${IFS}2M${IFS}1&wait;echo${IFS}done", timeout=120)
+    printed = vm.run("run sh -c 'memhog 2M 1&wait;echo done'", timeout=120)
     assert "memhog: 2048 KiB verified after 1 passes" in printed, printed + vm.tail()
     assert re.search(r"^done\r?$", printed, re.MULTILINE), printed + vm.tail()
     # ">" opens /dev/null with O_CREAT|O_TRUNC; ash saves fd 1 with
     # fcntl(F_DUPFD), dup2()s, and puts it back for the next echo
-    printed = vm.run("run sh -c echo${IFS}hidden>/dev/null;echo${IFS}shown", timeout=60)
+    printed = vm.run("run sh -c 'echo hidden>/dev/null;echo shown'", timeout=60)
     assert re.search(r"^shown\r?$", printed, re.MULTILINE), printed + vm.tail()
-    assert "hidden" not in printed.replace("echo${IFS}hidden", ""), printed
-    printed = vm.run("run sh -c echo${IFS}twice>&2;echo${IFS}again${IFS}$?", timeout=60)
+    assert "hidden" not in printed.replace("echo hidden", ""), printed
+    printed = vm.run("run sh -c 'echo twice>&2;echo again $?'", timeout=60)
     assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
@@ -86,22 +84,22 @@ def busybox_sh_pipelines_and_command_substitution(lab):
     # a pipeline: ash makes a pipe (pipe2), forks each side and
     # dup2()s the ends to 1 and 0; wc reads to the end of file, which
     # comes once seq and the shell have closed the write end
-    printed = vm.run("run sh -c seq${IFS}1${IFS}1000|wc${IFS}-l", timeout=60)
+    printed = vm.run("run sh -c 'seq 1 1000 | wc -l'", timeout=60)
     assert re.search(r"^1000\r?$", printed, re.MULTILINE), printed + vm.tail()
     # command substitution: the shell reads its child's output back
-    printed = vm.run("run sh -c x=$(echo${IFS}hi);echo${IFS}got${IFS}$x", timeout=60)
+    printed = vm.run("run sh -c 'x=$(echo hi); echo got $x'", timeout=60)
     assert re.search(r"^got hi\r?$", printed, re.MULTILINE), printed + vm.tail()
     # three stages, the middle one reading and writing pipes
-    printed = vm.run("run sh -c seq${IFS}1${IFS}100|grep${IFS}5|wc${IFS}-l", timeout=60)
+    printed = vm.run("run sh -c 'seq 1 100 | grep 5 | wc -l'", timeout=60)
     assert re.search(r"^19\r?$", printed, re.MULTILINE), printed + vm.tail()
     # the reader leaves early: yes, blocked on a full pipe, is woken
     # and killed by SIGPIPE, so the pipeline ends with head's status
-    printed = vm.run("run sh -c yes|head${IFS}-n${IFS}3;echo${IFS}status${IFS}$?",
+    printed = vm.run("run sh -c 'yes | head -n 3; echo status $?'",
                      timeout=60)
     assert re.search(r"^y\r?\ny\r?\ny\r?\nstatus 0\r?$", printed, re.MULTILINE), \
         printed + vm.tail()
     # a substitution of a pipeline, as scripts write them
-    printed = vm.run("run sh -c n=$(seq${IFS}1${IFS}3000|wc${IFS}-c);echo${IFS}bytes${IFS}$n",
+    printed = vm.run("run sh -c 'n=$(seq 1 3000|wc -c);echo bytes $n'",
                      timeout=60)
     assert re.search(r"^bytes 13893\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
