@@ -240,6 +240,7 @@ static inline unsigned long swap_cache_key(swp_entry_t entry)
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
 struct page *find_swap_page(swp_entry_t entry);
+void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age);
 bool still_cached_for(struct page *page, swp_entry_t entry);
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
