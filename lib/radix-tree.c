@@ -95,8 +95,9 @@ walk(struct radix_tree_root *root, unsigned long index,
  * Frees the empty nodes on the path to index, bottom up, then lowers
  * the tree while the root has nothing but slot 0 in use.
  */
-static void prune(struct radix_tree_root *root, unsigned long index,
-		  struct radix_tree_node **path, int depth)
+static inline __attribute__((always_inline)) void
+prune(struct radix_tree_root *root, unsigned long index,
+      struct radix_tree_node **path, int depth)
 {
 	for (int level = depth - 1; level >= 0 && !path[level]->count;
 	     level--) {

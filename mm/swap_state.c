@@ -137,18 +137,6 @@ void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age)
 }
 
 /*
- * Is the locked page still entry's page in the swap cache?  While we
- * slept in lock_page, page migration may have put another page in its
- * place (seed step 9) and emptied this one (step 14), as 2.4's
- * lookup_swap_cache rechecks after it slept for the same reason
- * (there, the page may have left the cache).
- */
-bool still_cached_for(struct page *page, swp_entry_t entry)
-{
-	return PageSwapCache(page) && page->index == entry.val;
-}
-
-/*
  * Marks a page dirty; a swap-cache page moves to the dirty list, so
  * page_launder() knows it must be written before it can be freed.
  */

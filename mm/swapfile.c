@@ -29,8 +29,8 @@ static int least_priority;	/* the default priority goes down: -1, -2 */
  * Marks slot offset as taken with one user and keeps the free-slot
  * window [lowest_bit, highest_bit] and nr_swap_pages in step.
  */
-static unsigned long take_slot(struct swap_info_struct *si,
-			       unsigned long offset)
+static inline __attribute__((always_inline)) unsigned long
+take_slot(struct swap_info_struct *si, unsigned long offset)
 {
 	if (offset == si->lowest_bit)
 		si->lowest_bit++;
