@@ -7,8 +7,8 @@
 
 /*
  * memset and memcpy are rep-string instructions in the kernel, four
- * bytes at a time: swap I/O clears a 1.3 KiB request and the swap
- * cache a 264-byte radix-tree node each time it needs one, and under
+ * bytes at a time: swap I/O clears an 808-byte request and the swap
+ * cache a 260-byte radix-tree node each time it needs one, and under
  * QEMU's TCG a byte loop costs four instructions a byte where a
  * "rep stosl" costs one step per word (memhog 96M in 64 MiB: 150
  * instructions per page swapped out, 3% of the kernel's).  The host
