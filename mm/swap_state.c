@@ -117,8 +117,8 @@ struct page *lookup_swap_cache(swp_entry_t entry)
  * Raises to `age` each page the cache holds for the nr slots from
  * first's that is younger (mm/memory.c's age_read_ahead).  One lock
  * for them all and no reference on each: nothing here sleeps or frees
- * (find_swap_page() and page_cache_release() for each slot cost three
- * times as many instructions, 300 a slot, under memhog's read-ahead).
+ * (find_swap_page() and page_cache_release() for each slot cost about
+ * three times as many instructions, and an sti and three calls more).
  */
 void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age)
 {
