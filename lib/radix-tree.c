@@ -62,12 +62,15 @@ static unsigned int slot_of(unsigned long index, unsigned int shift)
 }
 
 /*
- * Walks from the root towards index.  Fills path[] with the node at
- * each level (path[0] = root) and returns the leaf slot's address, or
- * NULL where the path breaks off.
+ * Walks from the root towards index.  Fills path[] (unless NULL) with
+ * the node at each level (path[0] = root) and returns the leaf slot's
+ * address, or NULL where the path breaks off.  Inline: the swap cache
+ * looks up each page about three times on its way out and back in,
+ * and a lookup is then one call with no path to fill.
  */
-static void **walk(struct radix_tree_root *root, unsigned long index,
-		   struct radix_tree_node **path)
+static inline __attribute__((always_inline)) void **
+walk(struct radix_tree_root *root, unsigned long index,
+     struct radix_tree_node **path)
 {
 	struct radix_tree_node *node = root->rnode;
 	unsigned int shift = (root->height - 1) * RADIX_TREE_MAP_SHIFT;
@@ -77,7 +80,8 @@ static void **walk(struct radix_tree_root *root, unsigned long index,
 	for (unsigned int level = 0;; level++) {
 		void **slot = &node->slots[slot_of(index, shift)];
 
-		path[level] = node;
+		if (path)
+			path[level] = node;
 		if (!shift)
 			return slot;
 		node = *slot;
@@ -91,8 +95,9 @@ static void **walk(struct radix_tree_root *root, unsigned long index,
  * Frees the empty nodes on the path to index, bottom up, then lowers
  * the tree while the root has nothing but slot 0 in use.
  */
-static void prune(struct radix_tree_root *root, unsigned long index,
-		  struct radix_tree_node **path, int depth)
+static inline __attribute__((always_inline)) void
+prune(struct radix_tree_root *root, unsigned long index,
+      struct radix_tree_node **path, int depth)
 {
 	for (int level = depth - 1; level >= 0 && !path[level]->count;
 	     level--) {
@@ -158,15 +163,14 @@ int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 void **radix_tree_lookup_slot(struct radix_tree_root *root,
 			      unsigned long index)
 {
-	struct radix_tree_node *path[MAX_PATH];
-	void **slot = walk(root, index, path);
+	void **slot = walk(root, index, NULL);
 
 	return slot && *slot ? slot : NULL;
 }
 
 void *radix_tree_lookup(struct radix_tree_root *root, unsigned long index)
 {
-	void **slot = radix_tree_lookup_slot(root, index);
+	void **slot = walk(root, index, NULL);
 
 	return slot ? *slot : NULL;
 }

@@ -44,7 +44,6 @@ void bad_page(const struct page *page, const char *reason,
 static inline bool free_pages_check(struct page *page,
 				    unsigned long order, const void *caller)
 {
-	unsigned long idx = page - page_zone(page)->zone_mem_map;
 	const char *why = NULL;
 
 	if (order >= MAX_ORDER)
@@ -52,7 +51,8 @@ static inline bool free_pages_check(struct page *page,
 	else if (PageBuddy(page) || page_count(page) <= 0)
 		why = "freed twice (or not the first page of a block): "
 		      "its count is already 0";
-	else if (idx & ((1UL << order) - 1))
+	else if (order && ((page - page_zone(page)->zone_mem_map) &
+			   ((1UL << order) - 1)))	/* one page is aligned */
 		why = "freed block is not aligned to its order";
 	else if (page_count(page) == 1 &&
 		 (page->mapping || (page->flags & PAGE_IN_USE_FLAGS)))

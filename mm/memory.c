@@ -273,16 +273,7 @@ void swapin_readahead(swp_entry_t entry)
  */
 static void age_read_ahead(swp_entry_t first, unsigned long nr)
 {
-	for (unsigned long i = 0; i < nr; i++) {
-		struct page *page = find_swap_page(
-			SWP_ENTRY(SWP_TYPE(first), SWP_OFFSET(first) + i));
-
-		if (!page)
-			continue;
-		if (page->age < PAGE_AGE_START + PAGE_AGE_ADV)
-			page->age = PAGE_AGE_START + PAGE_AGE_ADV;
-		page_cache_release(page);
-	}
+	age_swap_cache_range(first, nr, PAGE_AGE_START + PAGE_AGE_ADV);
 }
 
 /* The slots a read-ahead window holds now (valid_swaphandles). */

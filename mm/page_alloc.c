@@ -588,7 +588,9 @@ void free_boot_page(struct page *page)
 
 /* ------------------------------------------------------ counting */
 
-static unsigned long sum_zones(bool highmem_only, bool inactive_clean)
+/* Free pages, inactive clean pages, or both, of every zone or of the
+ * HIGHMEM zones only. */
+static unsigned long sum_zones(bool highmem_only, bool free, bool clean)
 {
 	unsigned long sum = 0;
 	pg_data_t *pgdat;
@@ -599,8 +601,8 @@ static unsigned long sum_zones(bool highmem_only, bool inactive_clean)
 
 			if (highmem_only && i != ZONE_HIGHMEM)
 				continue;
-			sum += inactive_clean ? z->inactive_clean_pages
-					      : z->free_pages;
+			sum += (free ? z->free_pages : 0) +
+			       (clean ? z->inactive_clean_pages : 0);
 		}
 	}
 	return sum;
@@ -608,17 +610,24 @@ static unsigned long sum_zones(bool highmem_only, bool inactive_clean)
 
 unsigned long nr_free_pages(void)
 {
-	return sum_zones(false, false);
+	return sum_zones(false, true, false);
 }
 
 unsigned long nr_free_highpages(void)
 {
-	return sum_zones(true, false);
+	return sum_zones(true, true, false);
 }
 
 unsigned long nr_inactive_clean_pages(void)
 {
-	return sum_zones(false, true);
+	return sum_zones(false, false, true);
+}
+
+/* Both of the above in one pass: the shortage tests below, which
+ * lookup_swap_cache() asks at every page it finds, want the sum. */
+static unsigned long nr_free_and_clean_pages(void)
+{
+	return sum_zones(false, true, true);
 }
 
 /*
@@ -636,7 +645,7 @@ unsigned long nr_inactive_clean_pages(void)
  */
 int free_shortage(void)
 {
-	long freeable = nr_free_pages() + nr_inactive_clean_pages();
+	long freeable = nr_free_and_clean_pages();
 	long target = freepages.high + inactive_target() / 3;
 	pg_data_t *pgdat;
 	long sum = 0;
@@ -663,7 +672,7 @@ int free_shortage(void)
 bool dirty_pages_pile_up(void)
 {
 	return nr_inactive_dirty_pages >
-	       nr_free_pages() + nr_inactive_clean_pages();
+	       nr_free_and_clean_pages();
 }
 
 /* Pages missing from free + inactive to reach the high mark + target. */
@@ -671,7 +680,7 @@ int inactive_shortage(void)
 {
 	long shortage = freepages.high + inactive_target();
 
-	shortage -= nr_free_pages() + nr_inactive_clean_pages();
+	shortage -= nr_free_and_clean_pages();
 	shortage -= nr_inactive_dirty_pages;
 	return shortage > 0 ? shortage : 0;
 }

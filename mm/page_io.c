@@ -108,7 +108,8 @@ void swap_error_always(const char *fmt, ...)
  * than reclaim dropping it as if it were safe on disk (2.4 lost it).
  * Then the page leaves swapper_space's locked_pages and is unlocked.
  */
-static void swap_page_done(struct page *page, int rw, int error)
+static inline __attribute__((always_inline)) void
+swap_page_done(struct page *page, int rw, int error)
 {
 	if (error) {
 		SetPageError(page);

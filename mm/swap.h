@@ -240,7 +240,21 @@ static inline unsigned long swap_cache_key(swp_entry_t entry)
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
 struct page *find_swap_page(swp_entry_t entry);
-bool still_cached_for(struct page *page, swp_entry_t entry);
+void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age);
+
+/*
+ * Is the locked page still entry's page in the swap cache?  While we
+ * slept in lock_page, page migration may have put another page in its
+ * place (seed step 9) and emptied this one (step 14), as 2.4's
+ * lookup_swap_cache rechecks after it slept for the same reason
+ * (there, the page may have left the cache).
+ * Inline: fault-around asks it for every page it maps.
+ */
+static inline bool still_cached_for(struct page *page, swp_entry_t entry)
+{
+	return PageSwapCache(page) && page->index == entry.val;
+}
+
 void set_page_dirty(struct page *page);
 void delete_from_swap_cache_nolock(struct page *page);
 int swap_cache_move(struct page *page, swp_entry_t entry);

@@ -52,7 +52,8 @@ bool swap_write_needs_new_slot(struct page *page)
 
 	if (!swap_entry_used(entry))		/* rw_swap_page says why */
 		return false;
-	settle_bad_slot(page);
+	if (PageBadSlot(page))		/* rare: no call for the others */
+		settle_bad_slot(page);
 	if (p->write_errors >= SWAP_MAX_WRITE_ERRORS && !p->out_of_use) {
 		swap_area_out_of_use(p);
 		if (p->out_of_use)

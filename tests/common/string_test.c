@@ -21,6 +21,35 @@ static void memcpy_copies_bytes(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, dst, "abc--");
 }
 
+/*
+ * Every length up to 40 at each alignment: the kernel's memset and
+ * memcpy go a word at a time and finish the last bytes one by one.
+ */
+static void memset_memcpy_every_length_and_alignment(struct ktest *t)
+{
+	unsigned char buf[48], src[48];
+
+	for (unsigned int i = 0; i < sizeof(src); i++)
+		src[i] = (unsigned char)(i * 7 + 1);
+	for (unsigned int off = 0; off < 4; off++) {
+		for (unsigned int n = 0; n <= 40; n++) {
+			for (unsigned int i = 0; i < sizeof(buf); i++)
+				buf[i] = 0xee;
+			KTEST_EXPECT_PTR_EQ(t, memset(buf + off, 0xa5, n),
+					    buf + off);
+			for (unsigned int i = 0; i < sizeof(buf); i++)
+				KTEST_ASSERT_EQ(t, buf[i], i >= off &&
+						i < off + n ? 0xa5 : 0xee);
+			KTEST_EXPECT_PTR_EQ(t, memcpy(buf + off, src + 3, n),
+					    buf + off);
+			for (unsigned int i = 0; i < sizeof(buf); i++)
+				KTEST_ASSERT_EQ(t, buf[i], i >= off &&
+						i < off + n ? src[3 + i - off] :
+						0xee);
+		}
+	}
+}
+
 static void memmove_handles_overlap(struct ktest *t)
 {
 	char fwd[] = "123456789", back[] = "123456789";
@@ -111,6 +140,7 @@ static void strerror_names_errors(struct ktest *t)
 static const struct ktest_case string_cases[] = {
 	KTEST_CASE(memset_fills_exactly),
 	KTEST_CASE(memcpy_copies_bytes),
+	KTEST_CASE(memset_memcpy_every_length_and_alignment),
 	KTEST_CASE(memmove_handles_overlap),
 	KTEST_CASE(memcmp_orders_unsigned),
 	KTEST_CASE(strlen_and_strnlen),

@@ -185,6 +185,79 @@ static void run_continues_past_freed_cluster(struct ktest *t)
 	KTEST_EXPECT_EQ(t, check_swap_invariants(why, sizeof(why)), 0);
 }
 
+/* 2.4.0's search, slot by slot: the first empty stretch of 256 from
+ * lowest_bit on, else the first free slot. */
+static unsigned long first_empty_stretch(const struct swap_info_struct *p)
+{
+	unsigned long off, nr;
+
+	for (off = p->lowest_bit; off + SWAPFILE_CLUSTER - 1 <= p->highest_bit;
+	     off++) {
+		for (nr = off; nr < off + SWAPFILE_CLUSTER; nr++)
+			if (p->swap_map[nr])
+				break;
+		if (nr == off + SWAPFILE_CLUSTER)
+			return off;
+	}
+	for (off = p->lowest_bit; off <= p->highest_bit; off++)
+		if (!p->swap_map[off])
+			return off;
+	return 0;
+}
+
+/* A full area of 2048 slots with [from, to) freed. */
+static struct swap_info_struct *full_area_but(const unsigned long (*holes)[2],
+					      unsigned int n)
+{
+	struct swap_info_struct *p;
+
+	swap_fixture_reset();
+	p = swap_fixture_swapon(swap_fixture_mkswap(2048), 1);
+	while (get_swap_page().val)
+		;
+	for (unsigned int i = 0; i < n; i++)
+		for (unsigned long off = holes[i][0]; off < holes[i][1]; off++)
+			if (p->swap_map[off])
+				swap_free(SWP_ENTRY(0, off));
+	p->cluster_nr = 0;	/* the next slot starts a run */
+	return p;
+}
+
+/*
+ * A new run starts where 2.4.0's slot-by-slot search would start it,
+ * whatever the pattern of free slots: stretches just short of 256,
+ * exactly 256, used slots right before and after them
+ * (find_empty_cluster looks from a stretch's end and skips what it
+ * knows is free).
+ */
+static void new_run_starts_in_the_first_empty_stretch(struct ktest *t)
+{
+	/* 5 and 257 used: the stretch from 6 is one short, from 258 fits */
+	static const unsigned long one_short[][2] = {
+		{ 1, 5 }, { 6, 257 }, { 258, 700 } };
+	static const unsigned int lengths[] = { 1, 3, 254, 255, 256, 257, 300 };
+	unsigned long seed = 12345, holes[6][2];
+	struct swap_info_struct *p;
+	unsigned long expected;
+
+	p = full_area_but(one_short, ARRAY_SIZE(one_short));
+	KTEST_EXPECT_EQ(t, first_empty_stretch(p), 258);
+	KTEST_EXPECT_EQ(t, offset_of(get_swap_page()), 258);
+	for (unsigned int round = 0; round < 200; round++) {
+		unsigned int n = 1 + round % 6;
+
+		for (unsigned int i = 0; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			holes[i][0] = 1 + (seed >> 8) % 2000;
+			holes[i][1] = min(2048UL, holes[i][0] +
+					  lengths[(seed >> 20) % 7]);
+		}
+		p = full_area_but((const unsigned long (*)[2])holes, n);
+		expected = first_empty_stretch(p);
+		KTEST_ASSERT_EQ(t, offset_of(get_swap_page()), expected);
+	}
+}
+
 /*
  * valid_swaphandles: the aligned window of 1 << page_cluster slots
  * around an entry, from its start up to the first slot not in use.  As
@@ -595,6 +668,7 @@ static const struct ktest_case swapfile_cases[] = {
 	KTEST_CASE(setup_marks_header_and_bad_pages),
 	KTEST_CASE(cluster_allocation_order),
 	KTEST_CASE(run_continues_past_freed_cluster),
+	KTEST_CASE(new_run_starts_in_the_first_empty_stretch),
 	KTEST_CASE(readahead_window_is_aligned),
 	KTEST_CASE(first_fit_in_small_area),
 	KTEST_CASE(bad_slots_never_handed_out),
