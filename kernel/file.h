@@ -14,10 +14,12 @@ struct task_struct;
 struct file;
 
 /* What a device does; read and write move n bytes of a kernel buffer
- * and return how many, or -errno. */
+ * and return how many, or -errno; llseek gives the new position, and
+ * a device without one cannot seek (-ESPIPE: the console). */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
+	long (*llseek)(struct file *f, long long offset, int whence);
 	bool is_tty;		/* ioctl's terminal calls answer */
 	bool fills;		/* read gives all it is asked (read()
 				 * asks again until the count is met) */

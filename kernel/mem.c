@@ -42,8 +42,15 @@ static long null_write(struct file *f __unused, const char *buf __unused,
 	return n;
 }
 
+/* /dev/null and /dev/zero stay at 0 whatever is asked (null_lseek). */
+static long null_lseek(struct file *f __unused, long long offset __unused,
+		       int whence __unused)
+{
+	return 0;
+}
+
 static const struct file_operations null_fops = {
-	.read = null_read, .write = null_write,
+	.read = null_read, .write = null_write, .llseek = null_lseek,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
@@ -55,7 +62,8 @@ static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 }
 
 static const struct file_operations zero_fops = {
-	.read = zero_read, .write = null_write, .fills = true,
+	.read = zero_read, .write = null_write, .llseek = null_lseek,
+	.fills = true,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 5,
 };
 

@@ -24,6 +24,7 @@
 #define EINVAL		22
 #define EMFILE		24
 #define ENOSPC		28
+#define ESPIPE		29
 #define EROFS		30
 #define ERANGE		34
 #define ENAMETOOLONG	36

@@ -25,6 +25,7 @@ static const char *const messages[] = {
 	[EINVAL] = "Invalid argument",
 	[EMFILE] = "Too many open files",
 	[ENOSPC] = "No space left on device",
+	[ESPIPE] = "Illegal seek",
 	[EROFS] = "Read-only file system",
 	[ERANGE] = "Numerical result out of range",
 	[ENAMETOOLONG] = "File name too long",
