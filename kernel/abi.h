@@ -45,6 +45,7 @@
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
+#define __NR_readlink		85
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_munmap		91

@@ -49,6 +49,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_getrusage]	= (unsigned long)sys_getrusage,
 	[__NR_gettimeofday]	= (unsigned long)sys_gettimeofday,
 	[__NR_getgroups]	= (unsigned long)sys_getgroups,
+	[__NR_readlink]		= (unsigned long)sys_readlink,
 	[__NR_setitimer]	= (unsigned long)sys_setitimer,
 	[__NR_getitimer]	= (unsigned long)sys_getitimer,
 	[__NR_munmap]		= (unsigned long)sys_munmap,

@@ -31,6 +31,7 @@ long sys_open(const char *path, int flags, int mode);
 long sys_chdir(const char *path);			/* kernel/namei.c */
 long sys_getcwd(char *buf, unsigned long size);
 long sys_access(const char *path, int mode);
+long sys_readlink(const char *path, char *buf, int bufsiz);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);

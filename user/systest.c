@@ -29,6 +29,8 @@
  *   - chdir to / and getcwd: "/", its length with the NUL; a small
  *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
  *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd);
+ *   - readlink: nothing is a symbolic link (EINVAL), a missing path
+ *     ENOENT, a size of 0 EINVAL (glibc's realpath);
  *   - umask gives the old mask and keeps the low 9 bits of the new,
  *     a child inherits it (ash's umask); access to a program, a
  *     device and / (busybox's which), a missing path ENOENT, a bad
@@ -506,6 +508,23 @@ static void seeks(void)
 	__syscall(__NR_close, null, 0, 0, 0, 0, 0);
 }
 
+static void readlinks(const char *self)
+{
+	char buf[64];
+
+	check(__syscall(__NR_readlink, (long)"/dev/null", (long)buf,
+			sizeof(buf), 0, 0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)self, (long)buf, sizeof(buf), 0,
+			0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)"/", (long)buf, sizeof(buf), 0,
+			0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)"/no/such/systest-link",
+			(long)buf, sizeof(buf), 0, 0, 0) == -ENOENT &&
+	      __syscall(__NR_readlink, (long)"/dev/null", (long)buf, 0, 0, 0,
+			0) == -EINVAL, "readlink: no link EINVAL, missing "
+	      "ENOENT, size 0 EINVAL");
+}
+
 static void umask_and_access(const char *self)
 {
 	long old = call2(__NR_umask, 077, 0), status;
@@ -545,6 +564,7 @@ int main(int argc __unused, char **argv)
 	vectors();
 	files();
 	seeks();
+	readlinks(argv[0]);
 	umask_and_access(argv[0]);
 	directories(argv[0]);
 	limits();
