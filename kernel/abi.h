@@ -22,6 +22,7 @@
 #define __NR_execve		11
 #define __NR_chdir		12
 #define __NR_time		13
+#define __NR_lseek		19
 #define __NR_access		33
 #define __NR_getpid		20
 #define __NR_getuid		24
@@ -45,6 +46,7 @@
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
+#define __NR_readlink		85
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_munmap		91
@@ -56,6 +58,7 @@
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR__llseek		140
 #define __NR_readv		145
 #define __NR_writev		146
 #define __NR_mlock		150
@@ -366,6 +369,10 @@ struct rlimit64 {
 #define O_APPEND	02000
 #define O_NONBLOCK	04000
 #define O_CLOEXEC	02000000
+/* lseek()'s whence */
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
 /* access()'s modes */
 #define F_OK		0
 #define X_OK		1

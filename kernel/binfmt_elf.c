@@ -50,7 +50,7 @@ static const char *check_header(const Elf32_Ehdr *eh, unsigned long size)
 	if (eh->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB)
 		return "not a 32-bit little-endian ELF file";
-	if (eh->e_type != ET_EXEC)
+	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)	/* elf_check */
 		return "not an executable (ET_EXEC)";
 	if (eh->e_machine != EM_386)
 		return "not an i386 executable";
@@ -84,6 +84,16 @@ static const char *check_segment(const Elf32_Phdr *ph, unsigned long size,
 	return NULL;
 }
 
+/* Whether a program header names an interpreter (ld.so). */
+static bool names_interpreter(const unsigned char *image,
+			      const Elf32_Ehdr *eh)
+{
+	for (unsigned i = 0; i < eh->e_phnum; i++)
+		if (read_phdr(image, eh, i).p_type == PT_INTERP)
+			return true;
+	return false;
+}
+
 /*
  * 0 if image is an executable this loader can run, else -ENOEXEC
  * with *why saying what is wrong.
@@ -102,14 +112,18 @@ int elf_check(const unsigned char *image, unsigned long size,
 	*why = check_header(&eh, size);
 	if (*why)
 		return -ENOEXEC;
+	*why = "dynamically linked (it names an interpreter): only static "
+	       "executables run";
+	if (names_interpreter(image, &eh))	/* Linux would load ld.so */
+		return -ENOEXEC;
+	*why = "position-independent (ET_DYN: gcc -static-pie, or a shared "
+	       "library): only executables linked at a fixed address run "
+	       "(gcc -static)";
+	if (eh.e_type == ET_DYN)	/* Linux maps it at a load bias */
+		return -ENOEXEC;
 	for (unsigned i = 0; i < eh.e_phnum; i++) {
 		Elf32_Phdr ph = read_phdr(image, &eh, i);
 
-		if (ph.p_type == PT_INTERP) {	/* Linux would load ld.so */
-			*why = "dynamically linked (it names an "
-			       "interpreter): only static executables run";
-			return -ENOEXEC;
-		}
 		if (!loads_memory(&ph))
 			continue;
 		*why = check_segment(&ph, size, prev_end);

@@ -10,6 +10,7 @@
 #define ELFCLASS32	1
 #define ELFDATA2LSB	1
 #define ET_EXEC		2
+#define ET_DYN		3
 #define EM_386		3
 #define EV_CURRENT	1
 

@@ -56,6 +56,7 @@ void print_user_programs(void);
 /* Programs given as Multiboot modules (kernel/module_programs.c). */
 void module_programs_init(void);
 const struct user_program *find_module_program(const char *name);
+const char *module_refusal(const char *name);
 void print_module_programs(void);
 int elf_check(const unsigned char *image, unsigned long size,
 	      const char **why);

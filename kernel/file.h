@@ -34,13 +34,16 @@ struct file;
  * passed, n at least 1: how many, or -errno (Linux 2.4's shapes,
  * without the file position).  The rest may be NULL.  No read: end of
  * file at once; no write: every byte taken; either way the user's
- * buffer is not looked at (Linux's read_null and write_null).  stat
- * fills in what fstat says differently from the device's mode and
- * numbers, release runs when the last reference goes (fput).
+ * buffer is not looked at (Linux's read_null and write_null).  llseek
+ * gives the new position; a file without one cannot seek (-ESPIPE:
+ * the console, a pipe).  stat fills in what fstat says differently
+ * from the device's mode and numbers, release runs when the last
+ * reference goes (fput).
  */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
+	long (*llseek)(struct file *f, long long offset, int whence);
 	void (*stat)(struct file *f, struct statx *st);
 	void (*release)(struct file *f);
 	bool is_tty;		/* ioctl's terminal calls answer */

@@ -9,6 +9,7 @@
  */
 #include "kernel/abi.h"
 #include "kernel/bench.h"
+#include "kernel/exec.h"
 #include "kernel/fork.h"
 #include "kernel/jobs.h"
 #include "kernel/kernel.h"
@@ -46,9 +47,12 @@ static __noreturn void run_init_program(char *command)
 	}
 	err = run_foreground(argc, argv, &status);
 	if (err) {
-		printk(KERN_ERR "init: cannot run '%s': %s\n",
-		       argc ? argv[0] : "", err == -ENOENT
-		       ? "no such program" : "error");
+		const char *why = argc ? module_refusal(argv[0]) : NULL;
+
+		printk(KERN_ERR "init: cannot run '%s': %s%s\n",
+		       argc ? argv[0] : "", err != -ENOENT ? "error" :
+		       why ? "not loaded at boot: " : "no such program",
+		       err == -ENOENT && why ? why : "");
 		machine_exit(false);
 	}
 	describe_status(what, sizeof(what), status);

@@ -88,7 +88,10 @@ static int cmd_run(int argc, char **argv)
 	} else {
 		err = run_foreground(argc, argv, &status);
 	}
-	if (err == -ENOENT) {
+	if (err == -ENOENT && module_refusal(argv[0])) {
+		cprintf("run: '%s' was not loaded at boot: %s\n", argv[0],
+			module_refusal(argv[0]));
+	} else if (err == -ENOENT) {
 		cprintf("run: no program '%s'; ", argv[0]);
 		print_user_programs();
 	} else if (err) {

@@ -95,9 +95,17 @@ const struct file_operations console_fops = {
 	.mode = S_IFCHR | 0620, .major = 4, .minor = 64,
 };
 
+/* /dev/null and /dev/zero stay at 0 whatever is asked (null_lseek). */
+static long null_lseek(struct file *f __unused, long long offset __unused,
+		       int whence __unused)
+{
+	return 0;
+}
+
 /* /dev/null: end of file; writes swallowed (mem.c's read_null and
  * write_null: neither looks at the buffer; see kernel/read_write.c). */
 static const struct file_operations null_fops = {
+	.llseek = null_lseek,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
@@ -129,7 +137,7 @@ static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 
 /* mmap_zero: a private mapping of /dev/zero is anonymous memory. */
 static const struct file_operations zero_fops = {
-	.read = zero_read, .mmap_anon = true,
+	.read = zero_read, .llseek = null_lseek, .mmap_anon = true,
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 5,
 };
 

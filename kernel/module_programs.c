@@ -8,7 +8,8 @@
  * images are used where the loader put them.
  *
  * A module that is not a static i386 executable is refused here, with
- * the reason, and the boot goes on without it.
+ * the reason, and the boot goes on without it; "run NAME" says the
+ * reason again (module_refusal()).
  */
 #include "kernel/exec.h"
 #include "kernel/kernel.h"
@@ -21,6 +22,13 @@
 static struct user_program programs[BOOT_MODULES_MAX];
 static char names[BOOT_MODULES_MAX][NAME_MAX];
 static int nr_programs;
+
+/* The modules refused, by name, and why (a string that lives on). */
+static struct {
+	char name[NAME_MAX];
+	const char *why;
+} refused[BOOT_MODULES_MAX];
+static int nr_refused;
 
 /* "/boot/progs/hello arg" -> "hello": the basename of the first word. */
 static void module_name(const char *string, char *name)
@@ -68,6 +76,8 @@ void module_programs_init(void)
 			printk(KERN_ERR "module '%s' (%u bytes) is not a "
 			       "program Pagoda can run: %s; ignored\n",
 			       m->name, m->end - m->start, why);
+			strlcpy(refused[nr_refused].name, name, NAME_MAX);
+			refused[nr_refused++].why = why;
 			continue;
 		}
 		programs[nr_programs++] = (struct user_program){
@@ -82,6 +92,15 @@ const struct user_program *find_module_program(const char *name)
 	for (int i = 0; i < nr_programs; i++)
 		if (!strcmp(programs[i].name, name))
 			return &programs[i];
+	return NULL;
+}
+
+/* Why the module called name was refused at boot; NULL if none was. */
+const char *module_refusal(const char *name)
+{
+	for (int i = 0; i < nr_refused; i++)
+		if (name[0] && !strcmp(refused[i].name, name))
+			return refused[i].why;
 	return NULL;
 }
 

@@ -1,12 +1,12 @@
 /*
  * The paths Pagoda knows, for the calls that look a path up without
- * opening it: getcwd (183; fs/dcache.c in Linux 2.4), chdir (12) and
- * access (33; both fs/open.c).  There is no file system: the root is
+ * opening it: getcwd (183; fs/dcache.c in Linux 2.4), chdir (12),
+ * access (33; both fs/open.c) and readlink (85; fs/stat.c).  There is no file system: the root is
  * the one directory there is, and every process is always in it; a
  * path names a program by its last component (kernel/exec.c: statx
  * says it is a regular file of mode 0755, kernel/stat.c), or a device
- * of kernel/mem.c; any other is -ENOENT.  busybox's pwd, ash's cd and
- * busybox's which need these.
+ * of kernel/mem.c; any other is -ENOENT.  busybox's pwd, ash's cd,
+ * busybox's which and glibc's realpath need these.
  */
 #include "kernel/exec.h"
 #include "kernel/file.h"
@@ -118,4 +118,19 @@ long sys_access(const char *upath, int mode)
 	default:
 		return kind;	/* -EFAULT, -ENAMETOOLONG */
 	}
+}
+
+/* Nothing is a symbolic link: -EINVAL for what exists, as 2.4.0 says
+ * of an inode without readlink (glibc's realpath asks each name). */
+long sys_readlink(const char *upath, char *buf __unused, int bufsiz)
+{
+	struct path_target t;
+	int kind;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	kind = path_lookup(upath, &t);
+	if (kind < 0)
+		return kind;
+	return kind == PATH_MISSING ? -ENOENT : -EINVAL;
 }

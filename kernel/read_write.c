@@ -142,3 +142,46 @@ long sys_writev(int fd, const struct iovec *vec, unsigned long vlen)
 {
 	return readv_writev(fd, vec, vlen, true);
 }
+
+/*
+ * lseek (19) and _llseek (140; fs/read_write.c): the file's llseek
+ * says where it is now.  /dev/null and /dev/zero stay at 0 (dd seek=N
+ * of=/dev/null); the console cannot seek (-ESPIPE, as a terminal's
+ * no_llseek), nor a pipe (-ESPIPE, pipe_lseek).  2.4.0 seeks any file
+ * without an llseek of its own (default_llseek); Pagoda's files
+ * without one are the console's and the pipes'.  No llseek sleeps:
+ * fcheck, no reference.
+ */
+static long do_lseek(int fd, long long offset, int whence,
+		     long long *pos)
+{
+	struct file *f = fcheck(fd);
+
+	if (!f)
+		return -EBADF;
+	if (whence < SEEK_SET || whence > SEEK_END)
+		return -EINVAL;
+	if (!f->f_op->llseek)
+		return -ESPIPE;
+	*pos = f->f_op->llseek(f, offset, whence);
+	return *pos < 0 ? *pos : 0;
+}
+
+long sys_lseek(int fd, long offset, int whence)
+{
+	long long pos;
+	long err = do_lseek(fd, offset, whence, &pos);
+
+	return err ? err : (long)pos;
+}
+
+long sys_llseek(int fd, unsigned long high, unsigned long low,
+		long long *result, int whence)
+{
+	long long pos;
+	long err = do_lseek(fd, (long long)high << 32 | low, whence, &pos);
+
+	if (err)
+		return err;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+}

@@ -31,11 +31,15 @@ long sys_open(const char *path, int flags, int mode);
 long sys_chdir(const char *path);			/* kernel/namei.c */
 long sys_getcwd(char *buf, unsigned long size);
 long sys_access(const char *path, int mode);
+long sys_readlink(const char *path, char *buf, int bufsiz);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
 long sys_writev(int fd, const struct iovec *vec, unsigned long vlen);
+long sys_lseek(int fd, long offset, int whence);
+long sys_llseek(int fd, unsigned long high, unsigned long low,
+		long long *result, int whence);
 long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */
 long sys_close(int fd);					/* kernel/fcntl.c */
 long sys_dup(int oldfd);

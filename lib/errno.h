@@ -25,6 +25,7 @@
 #define ENFILE		23
 #define EMFILE		24
 #define ENOSPC		28
+#define ESPIPE		29
 #define EROFS		30
 #define EPIPE		32
 #define ERANGE		34

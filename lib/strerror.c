@@ -26,6 +26,7 @@ static const char *const messages[] = {
 	[ENFILE] = "Too many open files in system",
 	[EMFILE] = "Too many open files",
 	[ENOSPC] = "No space left on device",
+	[ESPIPE] = "Illegal seek",
 	[EROFS] = "Read-only file system",
 	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Numerical result out of range",

@@ -855,11 +855,11 @@ static void fuzz_misc(void)
 }
 
 /*
- * open, close, dup, dup2, dup3 and fcntl.  Descriptors are kept to 20..31
- * (an open one is moved there at once), so that the low ones other
- * fuzzers call bad stay closed.  A descriptor never opened (19, -1,
- * past every limit) is EBADF, dup3 to itself or fcntl's unknown
- * command EINVAL.
+ * open, close, dup, dup2, dup3, fcntl and lseek.  Descriptors are kept
+ * to 20..31 (an open one is moved there at once), so that the low ones
+ * other fuzzers call bad stay closed.  A descriptor never opened (19,
+ * -1, past every limit) is EBADF, dup3 to itself, fcntl's unknown
+ * command or lseek's unknown whence EINVAL.
  */
 static void fuzz_fds(void)
 {
@@ -887,6 +887,14 @@ static void fuzz_fds(void)
 	case 1:
 		expect("close of a bad descriptor",
 		       call(__NR_close, bad, 0, 0, 0, 0, 0), -EBADF);
+		expect("lseek of a bad descriptor",
+		       call(__NR_lseek, bad, rnd(), rnd() % 3, 0, 0, 0),
+		       -EBADF);
+		/* 20..31 hold /dev/null or /dev/zero if anything: 0;
+		 * 3 and 4 are later Linux's SEEK_DATA and SEEK_HOLE */
+		ret = one_in(4) ? 7 : rnd() % 3;
+		expect("lseek", call(__NR_lseek, fd, rnd(), ret, 0, 0, 0),
+		       !open ? -EBADF : ret > SEEK_END ? -EINVAL : 0);
 		call(__NR_close, fd, 0, 0, 0, 0, 0);
 		break;
 	case 2:

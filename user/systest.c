@@ -23,9 +23,14 @@
  *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
  *     statx of /dev/null's path a character device 1:3, of / a
  *     directory (busybox's stat, ls -l and test -c, -d);
+ *   - lseek and _llseek of /dev/null: 0 (dd seek=N of=/dev/null);
+ *     of stdout (the console, or the host's pipe) ESPIPE; a bad whence
+ *     EINVAL, a bad fd EBADF;
  *   - chdir to / and getcwd: "/", its length with the NUL; a small
  *     buffer ERANGE, a bad one EFAULT; chdir to a missing directory
  *     ENOENT, to a program ENOTDIR (busybox's pwd and ash's cd);
+ *   - readlink: nothing is a symbolic link (EINVAL), a missing path
+ *     ENOENT, a size of 0 EINVAL (glibc's realpath);
  *   - umask gives the old mask and keeps the low 9 bits of the new,
  *     a child inherits it (ash's umask); access to a program, a
  *     device and / (busybox's which), a missing path ENOENT, a bad
@@ -484,6 +489,42 @@ static void directories(const char *self)
 	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
 }
 
+static void seeks(void)
+{
+	long null = __syscall(__NR_open, (long)"/dev/null", O_RDWR, 0, 0, 0, 0);
+	long long result = -1;
+
+	check(null >= 0 && __syscall(__NR_lseek, null, 4096, SEEK_SET, 0, 0,
+				     0) == 0 &&
+	      __syscall(__NR__llseek, null, 1, 512, (long)&result, SEEK_CUR,
+			0) == 0 && result == 0,
+	      "lseek, _llseek of /dev/null: 0");
+	check(__syscall(__NR_lseek, 1, 0, SEEK_CUR, 0, 0, 0) == -ESPIPE &&
+	      __syscall(__NR_lseek, null, 0, 7, 0, 0, 0) == -EINVAL &&
+	      __syscall(__NR_lseek, 57, 0, SEEK_SET, 0, 0, 0) == -EBADF &&
+	      __syscall(__NR__llseek, null, 0, 0, NEVER_MAPPED, SEEK_SET,
+			0) == -EFAULT, "lseek: stdout ESPIPE, bad whence "
+	      "EINVAL, bad fd EBADF; _llseek into a bad pointer EFAULT");
+	__syscall(__NR_close, null, 0, 0, 0, 0, 0);
+}
+
+static void readlinks(const char *self)
+{
+	char buf[64];
+
+	check(__syscall(__NR_readlink, (long)"/dev/null", (long)buf,
+			sizeof(buf), 0, 0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)self, (long)buf, sizeof(buf), 0,
+			0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)"/", (long)buf, sizeof(buf), 0,
+			0, 0) == -EINVAL &&
+	      __syscall(__NR_readlink, (long)"/no/such/systest-link",
+			(long)buf, sizeof(buf), 0, 0, 0) == -ENOENT &&
+	      __syscall(__NR_readlink, (long)"/dev/null", (long)buf, 0, 0, 0,
+			0) == -EINVAL, "readlink: no link EINVAL, missing "
+	      "ENOENT, size 0 EINVAL");
+}
+
 static void umask_and_access(const char *self)
 {
 	long old = call2(__NR_umask, 077, 0), status;
@@ -522,6 +563,8 @@ int main(int argc __unused, char **argv)
 	times_check();
 	vectors();
 	files();
+	seeks();
+	readlinks(argv[0]);
 	umask_and_access(argv[0]);
 	directories(argv[0]);
 	limits();

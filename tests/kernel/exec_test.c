@@ -69,7 +69,14 @@ static void bad_magic(unsigned char *i __unused, Elf32_Ehdr *eh,
 static void bad_class(unsigned char *i __unused, Elf32_Ehdr *eh,
 		      Elf32_Phdr *ph __unused) { eh->e_ident[EI_CLASS] = 2; }
 static void bad_type(unsigned char *i __unused, Elf32_Ehdr *eh,
-		     Elf32_Phdr *ph __unused) { eh->e_type = 3; }
+		     Elf32_Phdr *ph __unused) { eh->e_type = 1; }
+/* gcc -static-pie: ET_DYN, no interpreter, linked at 0 */
+static void static_pie(unsigned char *i __unused, Elf32_Ehdr *eh,
+		       Elf32_Phdr *ph)
+{
+	eh->e_type = 3;
+	ph[0].p_vaddr = 0;
+}
 static void bad_machine(unsigned char *i __unused, Elf32_Ehdr *eh,
 			Elf32_Phdr *ph __unused) { eh->e_machine = 62; }
 static void no_phdrs(unsigned char *i __unused, Elf32_Ehdr *eh,
@@ -106,6 +113,12 @@ static void asks_for_interpreter(unsigned char *i __unused,
 {
 	ph[2].p_type = PT_INTERP;	/* sleep's GNU_STACK */
 }
+/* gcc's default (a dynamically linked PIE): ET_DYN and PT_INTERP */
+static void dynamic_pie(unsigned char *i, Elf32_Ehdr *eh, Elf32_Phdr *ph)
+{
+	static_pie(i, eh, ph);
+	ph[2].p_type = PT_INTERP;
+}
 static void entry_outside(unsigned char *i __unused, Elf32_Ehdr *eh,
 			  Elf32_Phdr *ph __unused) { eh->e_entry = 0x1000; }
 
@@ -122,6 +135,8 @@ static const struct breakage breakages[] = {
 	{ "outside user space", segment_at_null },
 	{ "where the initial stack goes", segment_on_the_stack },
 	{ "dynamically linked", asks_for_interpreter },
+	{ "position-independent", static_pie },
+	{ "dynamically linked", dynamic_pie },
 	{ "entry point", entry_outside },
 };
 

@@ -98,7 +98,7 @@ def bad_modules(lab):
         assert re.search(rf"module '\S*{re.escape(name)}' \(\d+ bytes\) is not a program "
                          rf"Pagoda can run: {why}", boot_log), (name, boot_log)
     printed = vm.run("run hostprog")
-    assert "run: no program 'hostprog'" in printed, printed
+    assert "run: 'hostprog' was not loaded at boot: not a 32-bit" in printed, printed
     assert "verified" in vm.run("run memhog 1M 1"), "the kernel did not go on"
 
 
@@ -164,13 +164,16 @@ def odd_layouts(lab):
     """Executables linked in layouts our build never makes run; one whose
     last segment lies in the initial stack's page, and one that asks for
     an interpreter, are refused with the reason (both were loaded: the
-    first's stack VMA went on top of it, the second died in its PLT)."""
+    first's stack VMA went on top of it, the second died in its PLT), as
+    is a static PIE (linked at 0), which run names with the reason."""
     def build(name, flags):
         return compile_without_library(lab, name, LAYOUT_C, ["-DBSS=16", *flags])
     good = [build(name, flags) for name, flags in GOOD_LAYOUTS.items()]
     plain = build("plain", [])
     bad = {"ontop": (build("ontop", ["-Wl,-Ttext-segment=0xbfffb000"]),
                      "segment in the last page below 3 GiB, where the initial stack goes"),
+           "staticpie": (build("staticpie", ["-fPIE", "-static-pie"]),
+                         r"position-independent \(ET_DYN"),
            "dynamic": (with_interpreter(plain, lab.tmpdir / "dynamic"),
                        "dynamically linked")}
     vm = lab.boot(modules=[*good, *(path for path, _ in bad.values())])
@@ -181,3 +184,9 @@ def odd_layouts(lab):
     for name in GOOD_LAYOUTS:
         printed = vm.run(f"run {name}", timeout=30)
         assert printed.splitlines() == ["layout: ran"], f"{name}: {printed}"
+    printed = vm.run("run staticpie")
+    assert re.search(r"run: 'staticpie' was not loaded at boot: position-independent", printed), \
+        printed
+    vm = lab.boot(modules=[bad["staticpie"][0]], append="init=staticpie")
+    vm.expect(r"init: cannot run 'staticpie': not loaded at boot: position-independent")
+    assert vm.wait_exit(timeout=30).code == 35
