@@ -36,16 +36,14 @@ long sys_dup(int oldfd)
 	return dupfd(oldfd, 0, false);
 }
 
-/* newfd becomes oldfd's file, closing what was there (2.6.27's
- * do_dup2); the same descriptor is left alone. */
+/* newfd, another descriptor, becomes oldfd's file, closing what was
+ * there (2.6.27's do_dup2; dup2 and dup3 answer for the same one). */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
 	struct file *f = fcheck(oldfd);
 
 	if (!f || newfd < 0 || newfd >= NR_OPEN)
 		return -EBADF;
-	if (oldfd == newfd)
-		return newfd;
 	f->f_count++;
 	close_fd(newfd);	/* -EBADF if it was free: nothing to do */
 	fd_install(newfd, f, cloexec);
