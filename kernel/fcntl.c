@@ -36,18 +36,16 @@ long sys_dup(int oldfd)
 	return dupfd(oldfd, 0, false);
 }
 
-/* newfd becomes oldfd's file, closing what was there (2.6.27's
- * do_dup2, in its order: the old file is dropped once newfd holds
- * the new, as its release may sleep); the same descriptor is left
- * alone. */
+/* newfd, another descriptor, becomes oldfd's file, closing what was
+ * there (2.6.27's do_dup2, in its order: the old file is dropped once
+ * newfd holds the new, as its release may sleep; dup2 and dup3 answer
+ * for the same descriptor). */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
 	struct file *f = fcheck(oldfd), *old;
 
 	if (!f || newfd < 0 || newfd >= NR_OPEN)
 		return -EBADF;
-	if (oldfd == newfd)
-		return newfd;
 	old = fcheck(newfd);
 	f->f_count++;
 	fd_install(newfd, f, cloexec);

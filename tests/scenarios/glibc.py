@@ -546,8 +546,9 @@ int main(void)
 
 
 # pthreads: four threads each fill a slice of one malloc'd area and
-# check it, three passes, between them a mutex contended by all four
-# (its holder yields now and then: the others must sleep on its futex
+# check it, three passes, between them a mutex contended by all four,
+# which a barrier starts together (its holder yields now and then: the
+# others must sleep on its futex
 # and be woken, and trylock counts that they found it held); a
 # condition variable's timed wait runs out, another is signalled;
 # pthread_join gives each thread's verdict.  Run with more memory than
@@ -575,6 +576,7 @@ static int failures;
 static size_t words;			/* per thread */
 static unsigned *area;			/* THREADS slices, one mm */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_barrier_t all_in;	/* the mutex's loops start together */
 static long counter, contended;
 static __thread int mine;
 
@@ -597,6 +599,9 @@ static void *worker(void *arg)
 	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < words; i++)
 			p[i] = PATTERN(i, n, pass);
+		/* all four run the loop at once, so the holder's first
+		 * yield finds another at the mutex, whatever the swap */
+		pthread_barrier_wait(&all_in);
 		for (int k = 0; k < 20000; k++) {
 			if (pthread_mutex_trylock(&lock)) {
 				__atomic_add_fetch(&contended, 1,
@@ -743,7 +748,7 @@ int main(int argc, char **argv)
 
 	words = (mib << 20) / sizeof(unsigned) / THREADS;
 	area = malloc(words * sizeof(unsigned) * THREADS);
-	if (!area)
+	if (!area || pthread_barrier_init(&all_in, NULL, THREADS))
 		return 100;
 	for (long n = 0; n < THREADS; n++)
 		ok = ok && pthread_create(&t[n], NULL, worker, (void *)n) == 0;
