@@ -13,6 +13,8 @@
 #include "kernel/console.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
+#include "kernel/abi.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/x86.h"
@@ -68,6 +70,14 @@ void console_input(char c)
 static bool input_ready(void)
 {
 	return in_head != in_tail;
+}
+
+/* Writable always, readable while a byte is queued; poll() wakes with
+ * the next byte (n_tty's normal_poll). */
+unsigned int console_poll(struct poll_table *pt)
+{
+	poll_wait(pt, &input_wait);
+	return POLLOUT | POLLWRNORM | (input_ready() ? POLLIN | POLLRDNORM : 0);
 }
 
 /*

@@ -9,6 +9,8 @@ void console_write(const char *s, size_t n);
 void console_input(char c);
 int console_getc(void);
 long console_read(char *buf, size_t n);
+struct poll_table;
+unsigned int console_poll(struct poll_table *pt);
 void console_set_foreground(int pid);
 bool console_has_input(void);
 int cprintf(const char *fmt, ...) __printf(1, 2);

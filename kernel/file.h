@@ -10,16 +10,19 @@
 #include <stdint.h>
 
 struct task_struct;
+struct poll_table;
 
 struct file;
 
 /* What a device does; read and write move n bytes of a kernel buffer
  * and return how many, or -errno; llseek gives the new position, and
- * a device without one cannot seek (-ESPIPE: the console). */
+ * a device without one cannot seek (-ESPIPE: the console); poll says
+ * what the file is ready for (kernel/select.c; none: always ready). */
 struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	long (*llseek)(struct file *f, long long offset, int whence);
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 	bool is_tty;		/* ioctl's terminal calls answer */
 	bool fills;		/* read gives all it is asked (read()
 				 * asks again until the count is met) */

@@ -23,9 +23,16 @@ static long console_fwrite(struct file *f __unused, const char *buf,
 	return n;
 }
 
+static unsigned int console_fpoll(struct file *f __unused,
+				  struct poll_table *pt)
+{
+	return console_poll(pt);
+}
+
 /* The serial line, /dev/ttyS0 (major 4, minor 64). */
 const struct file_operations console_fops = {
-	.read = console_fread, .write = console_fwrite, .is_tty = true,
+	.read = console_fread, .write = console_fwrite, .poll = console_fpoll,
+	.is_tty = true,
 	.mode = S_IFCHR | 0620, .major = 4, .minor = 64,
 };
 

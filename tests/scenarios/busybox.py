@@ -77,3 +77,22 @@ def busybox_sh_background_and_redirections(lab):
     assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_interactive", timeout=150)
+def busybox_sh_interactive(lab):
+    """ash at its own prompt: its line editing waits for each key in
+    poll() (which said 'sh: poll: Function not implemented' at every
+    key), reads it, echoes it, and runs the line."""
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    vm.sendline("run sh")
+    vm.expect(r"/ # ", timeout=30)
+    vm.sendline("echo hi$((6*7))")
+    vm.expect(r"hi42", timeout=30)
+    vm.expect(r"/ # ", timeout=30)
+    vm.sendline("exit 4")
+    vm.expect(r"sh: exited with status 4", timeout=30)
+    vm.expect_prompt()
+    assert "poll" not in vm.output, vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
