@@ -5,7 +5,9 @@
  * descriptor 0, console_read).  Readers sleep on input_wait.
  *
  * Ctrl-C is not queued while a foreground program runs: it sends that
- * program SIGINT, as a terminal does.
+ * program, and every process it started, SIGINT, as a terminal sends
+ * it to its foreground process group (Pagoda has no process groups:
+ * a program's descendants are the group it would have made).
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -59,7 +61,7 @@ void console_input(char c)
 {
 	if (c == CTRL_C && foreground_pid) {
 		console_write("^C\n", 3);
-		kill_proc(foreground_pid, SIGINT);
+		kill_descendants(foreground_pid, SIGINT);
 		return;
 	}
 	if (in_head - in_tail < INPUT_QUEUE)
