@@ -67,6 +67,7 @@
 #define __NR_munlockall		153
 #define __NR_sched_yield	158
 #define __NR_mremap		163
+#define __NR_poll		168
 #define __NR_nanosleep		162
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
@@ -369,6 +370,15 @@ struct rlimit64 {
 #define O_APPEND	02000
 #define O_NONBLOCK	04000
 #define O_CLOEXEC	02000000
+/* poll()'s events */
+#define POLLIN		0x0001
+#define POLLPRI		0x0002
+#define POLLOUT		0x0004
+#define POLLERR		0x0008
+#define POLLHUP		0x0010
+#define POLLNVAL	0x0020
+#define POLLRDNORM	0x0040
+#define POLLWRNORM	0x0100
 /* lseek()'s whence */
 #define SEEK_SET	0
 #define SEEK_CUR	1

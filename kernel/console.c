@@ -5,7 +5,9 @@
  * descriptor 0, console_read).  Readers sleep on input_wait.
  *
  * Ctrl-C is not queued while a foreground program runs: it sends that
- * program SIGINT, as a terminal does.
+ * program, and every process it started, SIGINT, as a terminal sends
+ * it to its foreground process group (Pagoda has no process groups:
+ * a program's descendants are the group it would have made).
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -13,6 +15,8 @@
 #include "kernel/console.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
+#include "kernel/abi.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/x86.h"
@@ -57,7 +61,7 @@ void console_input(char c)
 {
 	if (c == CTRL_C && foreground_pid) {
 		console_write("^C\n", 3);
-		kill_proc(foreground_pid, SIGINT);
+		kill_descendants(foreground_pid, SIGINT);
 		return;
 	}
 	if (in_head - in_tail < INPUT_QUEUE)
@@ -68,6 +72,14 @@ void console_input(char c)
 static bool input_ready(void)
 {
 	return in_head != in_tail;
+}
+
+/* Writable always, readable while a byte is queued; poll() wakes with
+ * the next byte (n_tty's normal_poll). */
+unsigned int console_poll(struct file *f, struct poll_table *pt)
+{
+	poll_wait(f, &input_wait, pt);
+	return POLLOUT | POLLWRNORM | (input_ready() ? POLLIN | POLLRDNORM : 0);
 }
 
 /*

@@ -25,6 +25,7 @@
 #include "kernel/file.h"
 #include "kernel/kernel.h"
 #include "kernel/pipe.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
@@ -207,6 +208,27 @@ static void pipe_release(struct file *f)
 	up(&pipe->sem);
 }
 
+/*
+ * What poll() sees (2.4.0's pipe_poll, its answer for both ends):
+ * readable while the pipe holds bytes, else writable; POLLHUP with no
+ * writer left, POLLERR with no reader.  Read without the semaphore,
+ * as there: a word each.
+ */
+static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	unsigned int mask = POLLIN | POLLRDNORM;
+
+	poll_wait(f, &pipe->wait, pt);
+	if (!pipe->len)
+		mask = POLLOUT | POLLWRNORM;
+	if (!pipe->writers)
+		mask |= POLLHUP;
+	if (!pipe->readers)
+		mask |= POLLERR;
+	return mask;
+}
+
 /* fstat: a FIFO whose size is the bytes it holds, as 2.4.0's i_size. */
 static void pipe_stat(struct file *f, struct statx *st)
 {
@@ -218,7 +240,8 @@ static void pipe_stat(struct file *f, struct statx *st)
 }
 
 static const struct file_operations pipe_fops = {
-	.read = pipe_read, .write = pipe_write, .stat = pipe_stat,
+	.read = pipe_read, .write = pipe_write, .poll = pipe_poll,
+	.stat = pipe_stat,
 	.release = pipe_release, .mode = S_IFIFO | 0600,
 };
 

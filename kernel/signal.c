@@ -227,6 +227,31 @@ int kill_proc(int pid, int sig)
 	return p ? send_sig(sig, p) : -ESRCH;
 }
 
+/* Whether p is process pid or was started by it, or by its children. */
+static bool descends_from(const struct task_struct *p, int pid)
+{
+	for (; p != &init_task; p = p->parent)
+		if (p->tgid == pid)
+			return true;
+	return false;
+}
+
+/*
+ * Sends sig to process pid and to every process it started, and they
+ * started, ...: Ctrl-C's foreground process group, without groups
+ * (kernel/console.c).  Called from the serial interrupt: the task list
+ * and the parent links change only with interrupts off.  One signal a
+ * process: to each group leader.
+ */
+void kill_descendants(int pid, int sig)
+{
+	struct task_struct *p;
+
+	for_each_task(p)
+		if (p == p->group_leader && descends_from(p, pid))
+			send_sig(sig, p);
+}
+
 /*
  * kill(pid, sig).  Pagoda has no process groups, so only pid > 0 (one
  * process) is accepted; Linux's 0 and negative pids (groups, "all")

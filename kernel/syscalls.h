@@ -38,6 +38,9 @@ long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
 long sys_writev(int fd, const struct iovec *vec, unsigned long vlen);
 long sys_lseek(int fd, long offset, int whence);
+struct pollfd;
+long sys_poll(struct pollfd *ufds, unsigned int nfds,	/* select.c */
+	      long timeout_msecs);
 long sys_llseek(int fd, unsigned long high, unsigned long low,
 		long long *result, int whence);
 long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */

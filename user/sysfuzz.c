@@ -834,8 +834,22 @@ static void fuzz_signals(void)
 static void fuzz_misc(void)
 {
 	static const long bad_numbers[] = { -1, 1000, 9999, 0x7fffffff };
+	static const unsigned long nfds[] = { 0, 1, 2, 3, 0x10000000 };
+	unsigned long buf = any_ptr(), n = PICK(nfds);
+	long ret;
 
-	switch (rnd() % 4) {
+	switch (rnd() % 5) {
+	case 4:		/* whatever the descriptors, no wait */
+		ret = call(__NR_poll, buf, n, 0, 0, 0, 0);
+		if (n > 3)
+			expect("poll of too many descriptors", ret, -EINVAL);
+		else if (!n)
+			expect("poll of none", ret, 0);
+		else if (is_never_mapped(buf))
+			expect("poll of an unmapped array", ret, -EFAULT);
+		else if (in_scratch(buf))
+			expect("poll", ret < 0 ? ret : 0, 0);
+		break;
 	case 0:
 		expect("getpid", call(__NR_getpid, 0, 0, 0, 0, 0, 0), mypid);
 		break;

@@ -23,6 +23,9 @@
  *     stdout agree (the console, or the host's pipe), a bad fd EBADF;
  *     statx of /dev/null's path a character device 1:3, of / a
  *     directory (busybox's stat, ls -l and test -c, -d);
+ *   - poll: /dev/null readable and writable at once, stdout writable,
+ *     a descriptor not open POLLNVAL, none at all a timeout of 0;
+ *     too many EINVAL, a bad array EFAULT (busybox's line editing);
  *   - lseek and _llseek of /dev/null: 0 (dd seek=N of=/dev/null);
  *     of stdout (the console, or the host's pipe) ESPIPE; a bad whence
  *     EINVAL, a bad fd EBADF;
@@ -489,6 +492,33 @@ static void directories(const char *self)
 	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
 }
 
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+
+static void polls(void)
+{
+	long null = __syscall(__NR_open, (long)"/dev/null", O_RDWR, 0, 0, 0, 0);
+	struct pollfd p[4] = {
+		{ null, POLLIN | POLLOUT, -1 }, { 1, POLLOUT, -1 },
+		{ 57, POLLIN, -1 }, { -1, POLLIN, -1 },
+	};
+
+	check(__syscall(__NR_poll, (long)p, 4, 1000, 0, 0, 0) == 3 &&
+	      p[0].revents == (POLLIN | POLLOUT) && p[1].revents == POLLOUT &&
+	      p[2].revents == POLLNVAL && p[3].revents == 0,
+	      "poll: /dev/null in and out, stdout out, not open POLLNVAL, "
+	      "-1 nothing");
+	check(__syscall(__NR_poll, 0, 0, 20, 0, 0, 0) == 0 &&
+	      __syscall(__NR_poll, (long)p, 0x10000000, 0, 0, 0, 0) ==
+	      -EINVAL &&
+	      __syscall(__NR_poll, NEVER_MAPPED, 1, 0, 0, 0, 0) == -EFAULT,
+	      "poll: no descriptors times out, too many EINVAL, bad array "
+	      "EFAULT");
+	__syscall(__NR_close, null, 0, 0, 0, 0, 0);
+}
+
 static void seeks(void)
 {
 	long null = __syscall(__NR_open, (long)"/dev/null", O_RDWR, 0, 0, 0, 0);
@@ -563,6 +593,7 @@ int main(int argc __unused, char **argv)
 	times_check();
 	vectors();
 	files();
+	polls();
 	seeks();
 	readlinks(argv[0]);
 	umask_and_access(argv[0]);

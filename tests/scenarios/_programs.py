@@ -120,6 +120,9 @@ PIPE_CASES = [
     "a writer killed asleep: its whole writes stay, then end of file",
     "a reader killed asleep: the writer then gets EPIPE",
     "a reader asleep keeps its file when another thread closes it",
+    "poll: empty, the write end only; bytes, the read end readable",
+    "poll: a write wakes a poll asleep on the read end",
+    "poll: no writer POLLHUP, no reader POLLERR",
 ]
 
 SYS_CASES = [
@@ -154,6 +157,8 @@ SYS_CASES = [
     "open, openat of no such path ENOENT, bad path EFAULT",
     "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
     "statx: /dev/null a character device 1:3, / a directory",
+    "poll: /dev/null in and out, stdout out, not open POLLNVAL, -1 nothing",
+    "poll: no descriptors times out, too many EINVAL, bad array EFAULT",
     "lseek, _llseek of /dev/null: 0",
     "lseek: stdout ESPIPE, bad whence EINVAL, bad fd EBADF; _llseek into a bad pointer EFAULT",
     "readlink: no link EINVAL, missing ENOENT, size 0 EINVAL",

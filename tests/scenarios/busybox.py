@@ -103,3 +103,35 @@ def busybox_sh_pipelines_and_command_substitution(lab):
                      timeout=60)
     assert re.search(r"^bytes 13893\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_interactive", timeout=150)
+def busybox_sh_interactive(lab):
+    """ash at its own prompt: its line editing waits for each key in
+    poll() (which said 'sh: poll: Function not implemented' at every
+    key), reads it, echoes it, and runs the line. Ctrl-C reaches the
+    program ash runs, as a terminal's foreground process group would
+    (it reached ash alone, and ash waited on for its child)."""
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    vm.sendline("run sh")
+    vm.expect(r"/ # ", timeout=30)
+    vm.sendline("echo hi$((6*7))")
+    vm.expect(r"hi42", timeout=30)
+    vm.expect(r"/ # ", timeout=30)
+    vm.sendline("sleep 1000")
+    vm.expect(r"sleep 1000", timeout=30)
+    for _ in range(12):     # until ash has forked sleep and waits for it
+        vm.send("\x03")
+        try:
+            vm.expect(r"/ # ", timeout=5)
+            break
+        except AssertionError:
+            continue
+    else:
+        raise AssertionError("Ctrl-C did not end sleep 1000:\n" + vm.tail())
+    vm.sendline("exit 4")
+    vm.expect(r"sh: exited with status 4", timeout=30)
+    vm.expect_prompt()
+    assert "poll" not in vm.output, vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
