@@ -68,6 +68,7 @@
 #define __NR_sched_yield	158
 #define __NR_mremap		163
 #define __NR_nanosleep		162
+#define __NR_poll		168
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
@@ -388,6 +389,20 @@ struct rlimit64 {
 
 /* pipe: writes of up to this many bytes are atomic (limits.h). */
 #define PIPE_BUF	4096
+
+/* poll: a descriptor and what is asked of it (asm/poll.h). */
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+#define POLLIN		0x0001
+#define POLLPRI		0x0002
+#define POLLOUT		0x0004
+#define POLLERR		0x0008
+#define POLLHUP		0x0010
+#define POLLNVAL	0x0020
+#define POLLRDNORM	0x0040
+#define POLLWRNORM	0x0100
 
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024

@@ -2,7 +2,8 @@
  * The console: output goes to the serial port and the VGA mirror;
  * input comes from the serial port's interrupt through a small queue,
  * read by the shell (console_getc) and by user programs (read() on
- * descriptor 0, console_read).  Readers sleep on input_wait.
+ * descriptor 0, console_read).  Readers sleep on input_wait, and so does a
+ * poll() of the console (console_poll).
  *
  * Ctrl-C is not queued while a foreground program runs: it sends that
  * program SIGINT, as a terminal does.
@@ -13,6 +14,7 @@
 #include "kernel/console.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/x86.h"
@@ -107,6 +109,15 @@ int console_getc(void)
 	while (console_read(&c, 1) != 1)
 		;
 	return (unsigned char)c;
+}
+
+/* poll on the console: readable when a byte is queued, always
+ * writable (2.4.0's normal_poll, without its line discipline). */
+unsigned int console_poll(struct file *f, poll_table *pt)
+{
+	poll_wait(f, &input_wait, pt);
+	return (input_ready() ? POLLIN | POLLRDNORM : 0) |
+		POLLOUT | POLLWRNORM;
 }
 
 /* True if a byte is waiting (for commands that stop on a key). */

@@ -11,6 +11,9 @@ int console_getc(void);
 long console_read(char *buf, size_t n);
 void console_set_foreground(int pid);
 bool console_has_input(void);
+struct file;
+struct poll_table_struct;
+unsigned int console_poll(struct file *f, struct poll_table_struct *pt);
 int cprintf(const char *fmt, ...) __printf(1, 2);
 int vcprintf(const char *fmt, va_list ap);
 

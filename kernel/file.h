@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct task_struct;
+struct poll_table_struct;
 
 /* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
 struct statx {
@@ -36,7 +37,8 @@ struct file;
  * file at once; no write: every byte taken; either way the user's
  * buffer is not looked at (Linux's read_null and write_null).  llseek
  * gives the new position; a file without one cannot seek (-ESPIPE:
- * the console, a pipe).  stat fills in what fstat says differently
+ * the console, a pipe).  poll says what the file is ready for
+ * (kernel/poll.h; none: always ready).  stat fills in what fstat says differently
  * from the device's mode and numbers, release runs when the last
  * reference goes (fput).
  */
@@ -44,6 +46,7 @@ struct file_operations {
 	long (*read)(struct file *f, char *buf, unsigned long n);
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	long (*llseek)(struct file *f, long long offset, int whence);
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	void (*stat)(struct file *f, struct statx *st);
 	void (*release)(struct file *f);
 	bool is_tty;		/* ioctl's terminal calls answer */

@@ -91,7 +91,8 @@ static long console_fwrite(struct file *f __unused, const char *buf,
 
 /* The serial line, /dev/ttyS0 (major 4, minor 64). */
 const struct file_operations console_fops = {
-	.read = console_fread, .write = console_fwrite, .is_tty = true,
+	.read = console_fread, .write = console_fwrite, .poll = console_poll,
+	.is_tty = true,
 	.mode = S_IFCHR | 0620, .major = 4, .minor = 64,
 };
 

@@ -25,6 +25,7 @@
 #include "kernel/file.h"
 #include "kernel/kernel.h"
 #include "kernel/pipe.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
@@ -207,6 +208,33 @@ static void pipe_release(struct file *f)
 	up(&pipe->sem);
 }
 
+/*
+ * poll: the read end is ready with bytes in the pipe, or at end of
+ * file (POLLHUP, no writer left), the write end with room for a byte,
+ * or POLLERR with no reader left.  2.4.0's pipe_poll answers the same
+ * for both ends; the split by end is Linux 2.6.11's (FMODE_READ,
+ * FMODE_WRITE), so a reader is not told the pipe has room.
+ */
+static unsigned int pipe_poll(struct file *f, poll_table *pt)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	unsigned int mask = 0;
+
+	poll_wait(f, &pipe->wait, pt);
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	} else {
+		if (pipe_free(pipe))
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 /* fstat: a FIFO whose size is the bytes it holds, as 2.4.0's i_size. */
 static void pipe_stat(struct file *f, struct statx *st)
 {
@@ -218,7 +246,8 @@ static void pipe_stat(struct file *f, struct statx *st)
 }
 
 static const struct file_operations pipe_fops = {
-	.read = pipe_read, .write = pipe_write, .stat = pipe_stat,
+	.read = pipe_read, .write = pipe_write, .poll = pipe_poll,
+	.stat = pipe_stat,
 	.release = pipe_release, .mode = S_IFIFO | 0600,
 };
 

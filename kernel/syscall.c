@@ -72,6 +72,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_sched_yield]	= (unsigned long)sys_sched_yield,
 	[__NR_nanosleep]	= (unsigned long)sys_nanosleep,
 	[__NR_mremap]		= (unsigned long)sys_mremap,
+	[__NR_poll]		= (unsigned long)sys_poll,
 	[__NR_rt_sigreturn]	= (unsigned long)sys_rt_sigreturn,
 	[__NR_rt_sigaction]	= (unsigned long)sys_rt_sigaction,
 	[__NR_rt_sigprocmask]	= (unsigned long)sys_rt_sigprocmask,

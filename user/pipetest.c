@@ -19,7 +19,12 @@
  *     in whole writes, then end of file; a reader killed while it
  *     waits: the writer then gets EPIPE;
  *   - a thread's close of a descriptor another thread sleeps reading
- *     leaves that read its file: a write still reaches it.
+ *     leaves that read its file: a write still reaches it;
+ *   - poll: an empty pipe's read end is not ready, its write end is;
+ *     a timeout ends a wait with 0, a signal with EINTR; a write wakes
+ *     a poll asleep on the read end; no writer left is POLLHUP, no reader POLLERR; a
+ *     negative descriptor is skipped, a closed one POLLNVAL, too many
+ *     EINVAL, a bad pointer EFAULT.
  *
  * "pipetest pump SIZE" sends SIZE bytes through a pipe from a child
  * and checks each (the memory-pressure scenario); "pipetest block
@@ -546,6 +551,74 @@ static void close_under_a_reader(void)
 }
 
 /* pipetest pump SIZE: SIZE bytes through a pipe, each checked. */
+static long poll(struct pollfd *fds, unsigned long n, long ms)
+{
+	return call3(__NR_poll, (long)fds, n, ms);
+}
+
+static void polled(void)
+{
+	struct pollfd p[2];
+	int fd[2], hold[2], pid;
+	struct itimerval watchdog = { { 0, 0 }, { 5, 0 } };
+	long ready, timed_out, interrupted, woken;
+	char c;
+
+	pipe(fd);
+	p[0] = (struct pollfd){ fd[0], POLLIN | POLLOUT, -1 };
+	p[1] = (struct pollfd){ fd[1], POLLIN | POLLOUT, -1 };
+	ready = poll(p, 2, 0);
+	check(ready == 1 && p[0].revents == 0 && p[1].revents == POLLOUT,
+	      "poll: an empty pipe's read end waits, its write end is ready");
+	timed_out = poll(p, 1, 30);
+	set_handler(SIGALRM, on_alarm, 0);
+	ticking(true);
+	interrupted = poll(p, 1, -1);
+	ticking(false);
+	/* the writer stays until the poll is over, so its exit (and
+	 * SIGCHLD) cannot be what ends the poll */
+	pipe(hold);
+	pid = fork();
+	if (pid == 0) {
+		close(hold[1]);
+		nap_ms(50);
+		ready = wr(fd[1], "w", 1);
+		exit(ready != 1 || rd(hold[0], &c, 1) != 0);
+	}
+	close(hold[0]);
+	/* a watchdog: a lost wake-up ends at its SIGALRM after 5 s
+	 * (which counts in alarms), not in a hang */
+	alarms = 0;
+	__syscall(__NR_setitimer, ITIMER_REAL, (long)&watchdog, 0, 0, 0, 0);
+	woken = poll(p, 1, -1);
+	ticking(false);
+	set_handler(SIGALRM, SIG_DFL, 0);
+	close(hold[1]);
+	check(timed_out == 0 && interrupted == -EINTR,
+	      "poll: a timeout gives 0, a signal EINTR");
+	check(woken == 1 && p[0].revents == POLLIN && !alarms &&
+	      rd(fd[0], &c, 1) == 1 && c == 'w' && exit_code(pid) == 0,
+	      "poll: a write wakes a poll asleep on the read end");
+	close(fd[1]);
+	ready = poll(p, 1, 0);
+	check(ready == 1 && p[0].revents == POLLHUP,
+	      "poll: the read end with no writer left: POLLHUP");
+	pipe(fd);
+	close(fd[0]);
+	p[0] = (struct pollfd){ fd[1], POLLOUT, 0 };
+	ready = poll(p, 1, 0);
+	check(ready == 1 && p[0].revents == (POLLOUT | POLLERR),
+	      "poll: the write end with no reader left: POLLERR");
+	close(fd[1]);
+	p[0] = (struct pollfd){ -1, POLLIN, -1 };
+	p[1] = (struct pollfd){ fd[1], POLLIN, -1 };
+	ready = poll(p, 2, 0);
+	check(ready == 1 && p[0].revents == 0 && p[1].revents == POLLNVAL &&
+	      poll(p, 1 << 20, 0) == -EINVAL &&
+	      poll(NEVER_MAPPED, 1, 0) == -EFAULT,
+	      "poll: fd -1 skipped, a closed one POLLNVAL, EINVAL, EFAULT");
+}
+
 static int pump(const char *arg)
 {
 	uint64_t size;
@@ -598,6 +671,7 @@ int main(int argc, char **argv)
 	killed_writer();
 	killed_reader();
 	close_under_a_reader();
+	polled();
 	printf("pipetest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -120,6 +120,12 @@ PIPE_CASES = [
     "a writer killed asleep: its whole writes stay, then end of file",
     "a reader killed asleep: the writer then gets EPIPE",
     "a reader asleep keeps its file when another thread closes it",
+    "poll: an empty pipe's read end waits, its write end is ready",
+    "poll: a timeout gives 0, a signal EINTR",
+    "poll: a write wakes a poll asleep on the read end",
+    "poll: the read end with no writer left: POLLHUP",
+    "poll: the write end with no reader left: POLLERR",
+    "poll: fd -1 skipped, a closed one POLLNVAL, EINVAL, EFAULT",
 ]
 
 SYS_CASES = [

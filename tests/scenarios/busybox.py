@@ -103,3 +103,26 @@ def busybox_sh_pipelines_and_command_substitution(lab):
                      timeout=60)
     assert re.search(r"^bytes 13893\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_read_builtin_polls", timeout=150)
+def busybox_sh_read_builtin_polls(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # ash's read builtin waits in poll() on fd 0 before each byte it
+    # reads; without poll (168) it read nothing and the loop never ran
+    printed = vm.run("run sh -c 'seq 1 3 | while read l; do echo line $l; done'",
+                     timeout=60)
+    assert re.search(r"^line 1\r?\nline 2\r?\nline 3\r?$", printed, re.MULTILINE), \
+        printed + vm.tail()
+    # a here-document is a pipe too (ash writes it, read polls it)
+    printed = vm.run("""run sh -c "eval \\"$(printf 'read a b <<E\\none two\\nE\\necho $b-$a')\\"" """,
+                     timeout=60)
+    assert re.search(r"^two-one\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # read from the console: poll says a byte is queued (what is
+    # typed goes to the program raw, so the line ends with \n)
+    vm.sendline("run sh -c 'read x; echo got $x'")
+    vm.send("typed\n")
+    printed = vm.expect_prompt(timeout=60)
+    assert re.search(r"^got typed\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
