@@ -19,9 +19,12 @@
 #define __NR_open		5
 #define __NR_close		6
 #define __NR_waitpid		7
+#define __NR_link		9
+#define __NR_unlink		10
 #define __NR_execve		11
 #define __NR_chdir		12
 #define __NR_time		13
+#define __NR_chmod		15
 #define __NR_lseek		19
 #define __NR_access		33
 #define __NR_getpid		20
@@ -29,6 +32,9 @@
 #define __NR_alarm		27
 #define __NR_pause		29
 #define __NR_kill		37
+#define __NR_rename		38
+#define __NR_mkdir		39
+#define __NR_rmdir		40
 #define __NR_dup		41
 #define __NR_pipe		42
 #define __NR_times		43
@@ -46,6 +52,7 @@
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
+#define __NR_symlink		83
 #define __NR_readlink		85
 #define __NR_setitimer		104
 #define __NR_getitimer		105
@@ -79,11 +86,13 @@
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
 #define __NR_fstat64		197
+#define __NR_lchown32		198
 #define __NR_getuid32		199
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
 #define __NR_getegid32		202
 #define __NR_getgroups32	205
+#define __NR_chown32		212
 #define __NR_madvise		219
 #define __NR_fcntl64		221
 #define __NR_gettid		224
@@ -100,6 +109,8 @@
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
 #define __NR_openat		295
+#define __NR_mknodat		297
+#define __NR_utimensat		320
 #define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340

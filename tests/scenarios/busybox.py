@@ -126,3 +126,25 @@ def busybox_sh_read_builtin_polls(lab):
     printed = vm.expect_prompt(timeout=60)
     assert re.search(r"^got typed\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_names_are_read_only", timeout=150)
+def busybox_sh_names_are_read_only(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # the calls that make or change a name answer as a read-only file
+    # system does (they were ENOSYS: "Function not implemented")
+    printed = vm.run("run sh -c 'mkdir /tmp/d; touch /tmp/x; rm -f /sbin/sh; "
+                     "mv /a /b; ln -s a /sbin/sh; chmod 600 /dev/null; "
+                     "mkfifo /p; echo end'", timeout=60)
+    for line in ["mkdir: can't create directory '/tmp/d': Read-only file system",
+                 "touch: /tmp/x: Read-only file system",
+                 "rm: can't remove '/sbin/sh': Read-only file system",
+                 "mv: can't rename '/a': No such file or directory",
+                 "ln: /sbin/sh: File exists",
+                 "chmod: /dev/null: Read-only file system",
+                 "mkfifo: /p: Read-only file system",
+                 "end"]:
+        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
+            line + "\n" + printed + vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
