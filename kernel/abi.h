@@ -432,6 +432,7 @@ struct iovec {
 #define VINTR		0
 #define VMIN		6
 #define ISIG		0000001
+#define ICRNL		0000400
 #define OPOST		0000001
 #define ONLCR		0000004
 #define CS8		0000060

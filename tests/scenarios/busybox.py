@@ -119,11 +119,11 @@ def busybox_sh_read_builtin_polls(lab):
     printed = vm.run("""run sh -c "eval \\"$(printf 'read a b <<E\\none two\\nE\\necho $b-$a')\\"" """,
                      timeout=60)
     assert re.search(r"^two-one\r?$", printed, re.MULTILINE), printed + vm.tail()
-    # read from the console: poll says a byte is queued (what is
-    # typed goes to the program raw, so the line ends with \n)
+    # read from the console: poll says a byte is queued, and the
+    # Enter key's \r reaches the program as \n (ICRNL), ending the line
     vm.sendline("run sh -c 'read x; echo got $x'")
-    vm.send("typed\n")
-    printed = vm.expect_prompt(timeout=60)
+    vm.sendline("typed")
+    printed = vm.expect_prompt(timeout=30)
     assert re.search(r"^got typed\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
