@@ -94,6 +94,7 @@
 #define __NR_getgroups32	205
 #define __NR_chown32		212
 #define __NR_madvise		219
+#define __NR_getdents64		220
 #define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
@@ -380,6 +381,7 @@ struct rlimit64 {
 #define O_TRUNC		01000
 #define O_APPEND	02000
 #define O_NONBLOCK	04000
+#define O_DIRECTORY	0200000
 #define O_CLOEXEC	02000000
 /* lseek()'s whence */
 #define SEEK_SET	0
@@ -414,6 +416,18 @@ struct pollfd {
 #define POLLNVAL	0x0020
 #define POLLRDNORM	0x0040
 #define POLLWRNORM	0x0100
+
+/* getdents64: a directory entry (Linux's struct linux_dirent64), its
+ * record padded to 8 bytes, and the types the root's entries have. */
+struct linux_dirent64 {
+	unsigned long long d_ino;
+	long long d_off;		/* where the next entry starts */
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+} __attribute__((packed));
+#define DT_DIR		4
+#define DT_REG		8
 
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024

@@ -98,6 +98,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_getgroups32]	= (unsigned long)sys_getgroups,
 	[__NR_chown32]		= (unsigned long)sys_chown,
 	[__NR_madvise]		= (unsigned long)sys_madvise,
+	[__NR_getdents64]	= (unsigned long)sys_getdents64,
 	[__NR_fcntl64]		= (unsigned long)sys_fcntl,
 	[__NR_gettid]		= (unsigned long)sys_gettid,
 	[__NR_tkill]		= (unsigned long)sys_tkill,

@@ -44,6 +44,8 @@ long sys_chown(const char *upath, unsigned uid, unsigned gid);
 long sys_utimensat(int dirfd, const char *upath, const void *times,
 		   int flags);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
+long sys_getdents64(int fd, void *dirent,		/* kernel/readdir.c */
+		    unsigned long count);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);

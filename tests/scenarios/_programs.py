@@ -98,6 +98,9 @@ FD_CASES = [
     "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
     "/dev/null, /dev/zero: a buffer not mapped, not looked at",
     "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null",
+    "the root opens for reading only, read EISDIR, O_DIRECTORY",
+    "getdents64: . and .., in small buffers too, then 0",
+    "getdents64: ENOTDIR on a device, EBADF on a closed one",
 ]
 
 PIPE_CASES = [

@@ -147,4 +147,10 @@ def busybox_sh_names_are_read_only(lab):
                  "end"]:
         assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
             line + "\n" + printed + vm.tail()
+    # the root lists its programs (getdents64): ls, a glob; it cannot be
+    # read (it could not be opened: "can't open '/'")
+    printed = vm.run("run sh -c 'ls -1 /; echo /me*; cat /'", timeout=60)
+    for line in ["memhog", "sh", "/memhog", "cat: read error: Is a directory"]:
+        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
+            line + "\n" + printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
