@@ -111,6 +111,21 @@ static long dir_read(struct file *f __unused, char *buf __unused,
 	return -EISDIR;
 }
 
+/*
+ * lseek: to an entry's index, from the start or from the position
+ * (Linux's dcache_dir_lseek; 2.4.0's default_llseek also lets SEEK_END
+ * past a size the root does not have): glibc's rewinddir and seekdir.
+ */
+static long dir_llseek(struct file *f, long long offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += f->f_pos;
+	if (whence == SEEK_END || offset < 0 || offset > 0x7fffffff)
+		return -EINVAL;
+	f->f_pos = offset;
+	return offset;
+}
+
 /* fstat: as statx says of "/" (kernel/stat.c). */
 static void root_stat(struct file *f __unused, struct statx *st)
 {
@@ -120,6 +135,7 @@ static void root_stat(struct file *f __unused, struct statx *st)
 }
 
 const struct file_operations root_dir_fops = {
-	.read = dir_read, .readdir = root_readdir, .stat = root_stat,
+	.read = dir_read, .readdir = root_readdir, .llseek = dir_llseek,
+	.stat = root_stat,
 	.mode = S_IFDIR | 0755,
 };

@@ -24,7 +24,8 @@
  *   - the root directory: open for reading (for writing EISDIR, a
  *     device with O_DIRECTORY ENOTDIR), read EISDIR, getdents64 gives
  *     "." and ".." as directories, in buffers of any size that holds
- *     a record (too small EINVAL), then 0 at the end; ENOTDIR on a
+ *     a record (too small EINVAL), then 0 at the end, again after an
+ *     lseek to 0; ENOTDIR on a
  *     device, EBADF on a closed descriptor.
  *
  * "fdtest console" is for a scenario that types two bytes: a readv of
@@ -480,9 +481,9 @@ static int count_entries(int fd, unsigned long size, bool *dots,
 static void directories(void)
 {
 	int fd = open_dev("/", O_RDONLY | O_DIRECTORY), null;
-	int whole, by_one;
-	bool dots_whole, dots_by_one;
-	long last_whole, last_by_one, tiny, closed;
+	int whole, by_one, again;
+	bool dots_whole, dots_by_one, dots_again;
+	long last_whole, last_by_one, last_again, tiny, closed, rewound;
 	char c;
 
 	check(fd >= 0 && open_dev("/", O_WRONLY) == -EISDIR &&
@@ -491,6 +492,8 @@ static void directories(void)
 	      "the root opens for reading only, read EISDIR, O_DIRECTORY");
 	tiny = call3(__NR_getdents64, fd, (long)&c, 1);
 	whole = count_entries(fd, 4096, &dots_whole, &last_whole);
+	rewound = call3(__NR_lseek, fd, 0, SEEK_SET);
+	again = count_entries(fd, 4096, &dots_again, &last_again);
 	close(fd);
 	fd = open_dev("/", O_RDONLY | O_DIRECTORY);
 	/* 64 bytes hold one record of a name of up to 44 characters */
@@ -499,6 +502,8 @@ static void directories(void)
 	check(tiny == -EINVAL && whole >= 2 && dots_whole && !last_whole &&
 	      dots_by_one && by_one == whole,
 	      "getdents64: . and .., in small buffers too, then 0");
+	check(rewound == 0 && again == whole && dots_again && !last_again,
+	      "lseek to 0 on the directory: the same entries again");
 	closed = call3(__NR_getdents64, fd, (long)&c, 1);
 	null = open_dev("/dev/null", O_RDONLY);
 	check(call3(__NR_getdents64, null, (long)&c, 1) == -ENOTDIR &&
