@@ -854,6 +854,18 @@ static void fuzz_misc(void)
 	}
 }
 
+/* Is fd (any number) an open pipe end?  (fstat64's st_mode.) */
+static bool is_pipe(int fd)
+{
+	unsigned char st[96];
+	unsigned mode;
+
+	if (call(__NR_fstat64, fd, (long)st, 0, 0, 0, 0))
+		return false;
+	memcpy(&mode, st + 16, 4);
+	return (mode & 0170000) == 0010000;
+}
+
 /*
  * open, close, dup, dup2, dup3, fcntl and lseek.  Descriptors are kept
  * to 20..31 (an open one is moved there at once), so that the low ones
@@ -890,11 +902,13 @@ static void fuzz_fds(void)
 		expect("lseek of a bad descriptor",
 		       call(__NR_lseek, bad, rnd(), rnd() % 3, 0, 0, 0),
 		       -EBADF);
-		/* 20..31 hold /dev/null or /dev/zero if anything: 0;
-		 * 3 and 4 are later Linux's SEEK_DATA and SEEK_HOLE */
+		/* 20..31 hold /dev/null or /dev/zero (0) or a pipe's end
+		 * (ESPIPE) if anything; 3 and 4 are later Linux's
+		 * SEEK_DATA and SEEK_HOLE */
 		ret = one_in(4) ? 7 : rnd() % 3;
 		expect("lseek", call(__NR_lseek, fd, rnd(), ret, 0, 0, 0),
-		       !open ? -EBADF : ret > SEEK_END ? -EINVAL : 0);
+		       !open ? -EBADF : ret > SEEK_END ? -EINVAL :
+		       is_pipe(fd) ? -ESPIPE : 0);
 		call(__NR_close, fd, 0, 0, 0, 0, 0);
 		break;
 	case 2:
@@ -924,18 +938,6 @@ static void fuzz_fds(void)
 			call(__NR_close, ret, 0, 0, 0, 0, 0);
 		break;
 	}
-}
-
-/* Is fd (any number) an open pipe end?  (fstat64's st_mode.) */
-static bool is_pipe(int fd)
-{
-	unsigned char st[96];
-	unsigned mode;
-
-	if (call(__NR_fstat64, fd, (long)st, 0, 0, 0, 0))
-		return false;
-	memcpy(&mode, st + 16, 4);
-	return (mode & 0170000) == 0010000;
 }
 
 /*
