@@ -62,8 +62,8 @@ static int filldir64(void *__buf, const char *name, int namlen,
  */
 long sys_getdents64(int fd, void *dirent, unsigned long count)
 {
-	struct getdents_callback64 buf = { dirent, min(count, 0x7fffffffUL),
-					   0, false };
+	unsigned long size = min(count, 0x7fffffffUL);
+	struct getdents_callback64 buf = { dirent, size, 0, false };
 	struct file *f = fget(fd);
 	long err;
 
@@ -78,7 +78,7 @@ long sys_getdents64(int fd, void *dirent, unsigned long count)
 	fput(f);
 	if (err < 0)
 		return err;
-	return buf.filled ? (long)(count - buf.count) : buf.error;
+	return buf.filled ? (long)(size - buf.count) : buf.error;
 }
 
 /* The root's entries from f_pos on, until filldir says it is full. */

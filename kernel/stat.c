@@ -160,7 +160,8 @@ long sys_fstat64(int fd, struct stat64 *buf)
  * devices of kernel/mem.c (/dev/null, /dev/zero, /dev/tty,
  * /dev/console) open, with O_CLOEXEC honoured and O_CREAT|O_EXCL
  * EEXIST, and the root opens for reading (its entries: readdir.c),
- * for writing EISDIR; O_DIRECTORY on what is not the root ENOTDIR.  For other paths, programs that look for a file go on
+ * for writing or with O_CREAT (without O_EXCL) EISDIR, as 2.4.0's
+ * open_namei answers; O_DIRECTORY on what is not the root ENOTDIR.  For other paths, programs that look for a file go on
  * without it: a path that names a program (statx says it exists) is
  * EACCES, creating one (O_CREAT) EROFS, and any other ENOENT.
  * openat's directory is not looked at (the device paths are
@@ -196,7 +197,8 @@ long sys_open(const char *path, int flags, int mode __unused)
 	if (kind < 0)
 		return kind;	/* -EFAULT, -ENAMETOOLONG */
 	if (kind == PATH_ROOT)	/* for getdents64 (kernel/readdir.c) */
-		return (flags & O_ACCMODE) != O_RDONLY ? -EISDIR :
+		return (flags & O_ACCMODE) != O_RDONLY ||
+		       (flags & (O_CREAT | O_EXCL)) == O_CREAT ? -EISDIR :
 		       open_device(&root_dir_fops, flags & ~O_DIRECTORY);
 	if ((flags & O_DIRECTORY) && kind != PATH_MISSING)
 		return -ENOTDIR;

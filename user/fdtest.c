@@ -21,12 +21,12 @@
  *     in a copy of a table it shares;
  *   - an access mode of 3 (neither read nor write), F_SETFL, mmap
  *     of a descriptor, the ioctls any descriptor takes;
- *   - the root directory: open for reading (for writing EISDIR, a
- *     device with O_DIRECTORY ENOTDIR), read EISDIR, getdents64 gives
- *     "." and ".." as directories, in buffers of any size that holds
- *     a record (too small EINVAL), then 0 at the end, again after an
- *     lseek to 0; ENOTDIR on a
- *     device, EBADF on a closed descriptor.
+ *   - the root directory: open for reading (for writing or O_CREAT
+ *     EISDIR, a device with O_DIRECTORY ENOTDIR), read EISDIR,
+ *     getdents64 gives "." and ".." as directories, in buffers of any
+ *     size that holds a record (too small EINVAL), then 0 at the end,
+ *     again after an lseek to 0; ENOTDIR on a device, EBADF on a
+ *     closed descriptor.
  *
  * "fdtest console" is for a scenario that types two bytes: a readv of
  * a console descriptor that another thread closes (and opens
@@ -487,6 +487,7 @@ static void directories(void)
 	char c;
 
 	check(fd >= 0 && open_dev("/", O_WRONLY) == -EISDIR &&
+	      open_dev("/", O_RDONLY | O_CREAT) == -EISDIR &&
 	      open_dev("/dev/null", O_RDONLY | O_DIRECTORY) == -ENOTDIR &&
 	      call3(__NR_read, fd, (long)&c, 1) == -EISDIR,
 	      "the root opens for reading only, read EISDIR, O_DIRECTORY");
