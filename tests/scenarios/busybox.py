@@ -74,6 +74,14 @@ def busybox_sh_background_and_redirections(lab):
     printed = vm.run("run sh -c 'echo twice>&2;echo again $?'", timeout=60)
     assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # a child ash leaves behind is adopted by init (the shell), which
+    # reaps it silently: only the shell's own jobs (run ... &) are
+    # reported ("[9] exited with status 0" came at the next prompt)
+    vm.run("run sh -c '(sleep 1; echo orphan done) & echo left'", timeout=60)
+    vm.expect("orphan done", timeout=30)
+    vm.run("run sh -c 'sleep 1'", timeout=60)
+    vm.run("run sh -c 'echo end'", timeout=60)
+    assert "exited with status" not in vm.output, vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
