@@ -136,6 +136,13 @@ def busybox_sh_read_builtin_polls(lab):
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
+def assert_lines(vm, printed, lines):
+    """Each of lines is a whole line of what the command printed."""
+    for line in lines:
+        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
+            line + "\n" + printed + vm.tail()
+
+
 @scenario("busybox_sh_names_are_read_only", timeout=150)
 def busybox_sh_names_are_read_only(lab):
     vm = lab.boot(modules=[busybox_as_sh(lab)])
@@ -145,20 +152,18 @@ def busybox_sh_names_are_read_only(lab):
     printed = vm.run("run sh -c 'mkdir /tmp/d; touch /tmp/x; rm -f /sbin/sh; "
                      "mv /a /b; ln -s a /sbin/sh; chmod 600 /dev/null; "
                      "mkfifo /p; echo end'", timeout=60)
-    for line in ["mkdir: can't create directory '/tmp/d': Read-only file system",
-                 "touch: /tmp/x: Read-only file system",
-                 "rm: can't remove '/sbin/sh': Read-only file system",
-                 "mv: can't rename '/a': No such file or directory",
-                 "ln: /sbin/sh: File exists",
-                 "chmod: /dev/null: Read-only file system",
-                 "mkfifo: /p: Read-only file system",
-                 "end"]:
-        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
-            line + "\n" + printed + vm.tail()
+    assert_lines(vm, printed, [
+        "mkdir: can't create directory '/tmp/d': Read-only file system",
+        "touch: /tmp/x: Read-only file system",
+        "rm: can't remove '/sbin/sh': Read-only file system",
+        "mv: can't rename '/a': No such file or directory",
+        "ln: /sbin/sh: File exists",
+        "chmod: /dev/null: Read-only file system",
+        "mkfifo: /p: Read-only file system",
+        "end"])
     # the root lists its programs (getdents64): ls, a glob; it cannot be
     # read (it could not be opened: "can't open '/'")
     printed = vm.run("run sh -c 'ls -1 /; echo /me*; cat /'", timeout=60)
-    for line in ["memhog", "sh", "/memhog", "cat: read error: Is a directory"]:
-        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
-            line + "\n" + printed + vm.tail()
+    assert_lines(vm, printed, ["memhog", "sh", "/memhog",
+                               "cat: read error: Is a directory"])
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
