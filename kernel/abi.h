@@ -19,9 +19,12 @@
 #define __NR_open		5
 #define __NR_close		6
 #define __NR_waitpid		7
+#define __NR_link		9
+#define __NR_unlink		10
 #define __NR_execve		11
 #define __NR_chdir		12
 #define __NR_time		13
+#define __NR_chmod		15
 #define __NR_lseek		19
 #define __NR_access		33
 #define __NR_getpid		20
@@ -29,6 +32,9 @@
 #define __NR_alarm		27
 #define __NR_pause		29
 #define __NR_kill		37
+#define __NR_rename		38
+#define __NR_mkdir		39
+#define __NR_rmdir		40
 #define __NR_dup		41
 #define __NR_pipe		42
 #define __NR_times		43
@@ -46,6 +52,7 @@
 #define __NR_getrusage		77
 #define __NR_gettimeofday	78
 #define __NR_getgroups		80
+#define __NR_symlink		83
 #define __NR_readlink		85
 #define __NR_setitimer		104
 #define __NR_getitimer		105
@@ -69,6 +76,7 @@
 #define __NR_mremap		163
 #define __NR_poll		168
 #define __NR_nanosleep		162
+#define __NR_poll		168
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
@@ -79,12 +87,15 @@
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
 #define __NR_fstat64		197
+#define __NR_lchown32		198
 #define __NR_getuid32		199
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
 #define __NR_getegid32		202
 #define __NR_getgroups32	205
+#define __NR_chown32		212
 #define __NR_madvise		219
+#define __NR_getdents64		220
 #define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
@@ -100,6 +111,8 @@
 #define __NR_tgkill		270
 #define __NR_migrate_pages	294
 #define __NR_openat		295
+#define __NR_mknodat		297
+#define __NR_utimensat		320
 #define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
@@ -369,16 +382,8 @@ struct rlimit64 {
 #define O_TRUNC		01000
 #define O_APPEND	02000
 #define O_NONBLOCK	04000
+#define O_DIRECTORY	0200000
 #define O_CLOEXEC	02000000
-/* poll()'s events */
-#define POLLIN		0x0001
-#define POLLPRI		0x0002
-#define POLLOUT		0x0004
-#define POLLERR		0x0008
-#define POLLHUP		0x0010
-#define POLLNVAL	0x0020
-#define POLLRDNORM	0x0040
-#define POLLWRNORM	0x0100
 /* lseek()'s whence */
 #define SEEK_SET	0
 #define SEEK_CUR	1
@@ -399,6 +404,32 @@ struct rlimit64 {
 /* pipe: writes of up to this many bytes are atomic (limits.h). */
 #define PIPE_BUF	4096
 
+/* poll: a descriptor and what is asked of it (asm/poll.h). */
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+#define POLLIN		0x0001
+#define POLLPRI		0x0002
+#define POLLOUT		0x0004
+#define POLLERR		0x0008
+#define POLLHUP		0x0010
+#define POLLNVAL	0x0020
+#define POLLRDNORM	0x0040
+#define POLLWRNORM	0x0100
+
+/* getdents64: a directory entry (Linux's struct linux_dirent64), its
+ * record padded to 8 bytes, and the types the root's entries have. */
+struct linux_dirent64 {
+	unsigned long long d_ino;
+	long long d_off;		/* where the next entry starts */
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+} __attribute__((packed));
+#define DT_DIR		4
+#define DT_REG		8
+
 /* readv and writev: a piece of memory. */
 #define UIO_MAXIOV	1024
 struct iovec {
@@ -416,6 +447,7 @@ struct iovec {
 #define VINTR		0
 #define VMIN		6
 #define ISIG		0000001
+#define ICRNL		0000400
 #define OPOST		0000001
 #define ONLCR		0000004
 #define CS8		0000060

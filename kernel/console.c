@@ -2,7 +2,8 @@
  * The console: output goes to the serial port and the VGA mirror;
  * input comes from the serial port's interrupt through a small queue,
  * read by the shell (console_getc) and by user programs (read() on
- * descriptor 0, console_read).  Readers sleep on input_wait.
+ * descriptor 0, console_read).  Readers sleep on input_wait, and so does a
+ * poll() of the console (console_poll).
  *
  * Ctrl-C is not queued while a foreground program runs: it sends that
  * program, and every process it started, SIGINT, as a terminal sends

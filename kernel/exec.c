@@ -62,6 +62,14 @@ const struct user_program *find_user_program(const char *name)
 	return find_module_program(name);
 }
 
+/* The i-th program find_user_program knows (the root directory's
+ * entries), built-in ones first; NULL past the last. */
+const struct user_program *program_at(int i)
+{
+	return i < nr_user_programs ? &user_programs[i] :
+	       module_program_at(i - nr_user_programs);
+}
+
 /* "programs: memhog forktest ...": every name find_user_program knows. */
 void print_user_programs(void)
 {

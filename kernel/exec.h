@@ -51,11 +51,13 @@ struct elf_info {
 };
 
 const struct user_program *find_user_program(const char *name);
+const struct user_program *program_at(int i);
 void print_user_programs(void);
 
 /* Programs given as Multiboot modules (kernel/module_programs.c). */
 void module_programs_init(void);
 const struct user_program *find_module_program(const char *name);
+const struct user_program *module_program_at(int i);
 const char *module_refusal(const char *name);
 void print_module_programs(void);
 int elf_check(const unsigned char *image, unsigned long size,

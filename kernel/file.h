@@ -12,6 +12,10 @@
 struct task_struct;
 struct poll_table;
 
+/* readdir's callback: puts one entry in buf; < 0 when it is full. */
+typedef int (*filldir_t)(void *buf, const char *name, int namlen,
+			 unsigned long next, uint64_t ino, unsigned type);
+
 /* Linux's struct statx, up to the fields Pagoda fills; 256 bytes. */
 struct statx {
 	uint32_t stx_mask, stx_blksize;
@@ -37,7 +41,9 @@ struct file;
  * file at once; no write: every byte taken; either way the user's
  * buffer is not looked at (Linux's read_null and write_null).  llseek
  * gives the new position; a file without one cannot seek (-ESPIPE:
- * the console, a pipe).  poll says what the file is ready for
+ * the console, a pipe).  readdir gives a directory's entries from
+ * f_pos on, to filldir, until it says the buffer is full (2.4.0's;
+ * none: not a directory).  poll says what the file is ready for
  * (kernel/select.c; none: always ready).  stat fills in what fstat
  * says differently from the device's mode and numbers, release runs
  * when the last reference goes (fput).
@@ -47,6 +53,7 @@ struct file_operations {
 	long (*write)(struct file *f, const char *buf, unsigned long n);
 	long (*llseek)(struct file *f, long long offset, int whence);
 	unsigned int (*poll)(struct file *f, struct poll_table *pt);
+	int (*readdir)(struct file *f, void *buf, filldir_t filldir);
 	void (*stat)(struct file *f, struct statx *st);
 	void (*release)(struct file *f);
 	bool is_tty;		/* ioctl's terminal calls answer */
@@ -64,6 +71,7 @@ struct file {
 	int f_count;
 	int f_flags;		/* open's flags, as F_GETFL gives them */
 	void *private_data;	/* a pipe's struct pipe_inode_info */
+	unsigned long f_pos;	/* a directory's next entry */
 };
 
 /* Linux 2.4's NR_OPEN_DEFAULT: a table of one long's bits. */
@@ -93,5 +101,8 @@ void put_files(struct files_struct *files);
 /* kernel/mem.c */
 extern const struct file_operations console_fops;
 const struct file_operations *device_by_path(const char *path);
+
+/* kernel/readdir.c */
+extern const struct file_operations root_dir_fops;
 
 #endif

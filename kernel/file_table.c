@@ -65,6 +65,7 @@ struct file *get_empty_filp(const struct file_operations *op, int flags)
 	f->f_count = 1;
 	f->f_flags = flags;
 	f->private_data = NULL;
+	f->f_pos = 0;
 	return f;
 }
 

@@ -44,6 +44,38 @@ int run_foreground(int argc, char **argv, int *status)
 	return ret < 0 ? ret : 0;
 }
 
+/*
+ * The programs `run ... &` started and that have not been reported;
+ * 0 is a free slot.  init (the shell) is also the parent of every
+ * orphan (kernel/exit.c), which it reaps without a word, as Linux's
+ * init does: a `run sh -c 'sleep 1 &'` leaves one.  A job started
+ * with every slot taken is not remembered, so its end is not said.
+ */
+#define MAX_JOBS	32
+static int jobs[MAX_JOBS];
+
+static void remember_job(int pid)
+{
+	for (int i = 0; i < MAX_JOBS; i++) {
+		if (!jobs[i]) {
+			jobs[i] = pid;
+			return;
+		}
+	}
+}
+
+/* Forgets pid if it was a job: whether it was. */
+static bool forget_job(int pid)
+{
+	for (int i = 0; i < MAX_JOBS; i++) {
+		if (jobs[i] == pid) {
+			jobs[i] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Before each prompt: say which background programs have ended. */
 void reap_background_jobs(void)
 {
@@ -52,6 +84,8 @@ void reap_background_jobs(void)
 	long pid;
 
 	while ((pid = do_wait(-1, WNOHANG, &status, NULL)) > 0) {
+		if (!forget_job(pid))
+			continue;	/* an orphan */
 		describe_status(what, sizeof(what), status);
 		cprintf("[%ld] %s\n", pid, what);
 	}
@@ -82,8 +116,10 @@ static int cmd_run(int argc, char **argv)
 		return shell_usage("run");
 	if (background) {
 		pid = spawn_program(argc, argv);
-		if (pid > 0)
+		if (pid > 0) {
+			remember_job(pid);
 			cprintf("[%d] %s\n", pid, argv[0]);
+		}
 		err = pid < 0 ? pid : 0;
 	} else {
 		err = run_foreground(argc, argv, &status);

@@ -39,7 +39,8 @@ static bool user_writable(char *buf, unsigned long n)
 /*
  * Reads at most a chunk: what the console has, at least one byte,
  * waiting for it (interruptibly: Ctrl-C ends the wait; raw bytes: no
- * echo, no line editing); with O_NONBLOCK and nothing typed -EAGAIN,
+ * echo, no line editing, but the "\r" a terminal's Enter sends is
+ * "\n", as n_tty's ICRNL makes it, so that a line read ends); with O_NONBLOCK and nothing typed -EAGAIN,
  * as n_tty_read answers.  A buffer that cannot take them is -EFAULT
  * before they are taken, so they stay for the next read (n_tty's read
  * likewise moves its tail only past bytes it copied).
@@ -55,6 +56,9 @@ static long console_fread(struct file *f, char *buf, unsigned long n)
 	if (!user_writable(buf, n))
 		return -EFAULT;
 	got = console_read(chunk, n);
+	for (long i = 0; i < got; i++)
+		if (chunk[i] == '\r')
+			chunk[i] = '\n';
 	if (got > 0 && copy_to_user(buf, chunk, got))
 		return -EFAULT;
 	return got;

@@ -95,6 +95,12 @@ const struct user_program *find_module_program(const char *name)
 	return NULL;
 }
 
+/* The i-th module program, NULL past the last. */
+const struct user_program *module_program_at(int i)
+{
+	return i < nr_programs ? &programs[i] : NULL;
+}
+
 /* Why the module called name was refused at boot; NULL if none was. */
 const char *module_refusal(const char *name)
 {

@@ -1,7 +1,9 @@
 /*
  * The paths Pagoda knows, for the calls that look a path up without
  * opening it: getcwd (183; fs/dcache.c in Linux 2.4), chdir (12),
- * access (33; both fs/open.c) and readlink (85; fs/stat.c).  There is no file system: the root is
+ * access (33; both fs/open.c) and readlink (85; fs/stat.c), and the
+ * calls that would change a name or an inode, which a read-only file
+ * system refuses.  There is no file system: the root is
  * the one directory there is, and every process is always in it; a
  * path names a program by its last component (kernel/exec.c: statx
  * says it is a regular file of mode 0755, kernel/stat.c), or a device
@@ -133,4 +135,91 @@ long sys_readlink(const char *upath, char *buf __unused, int bufsiz)
 	if (kind < 0)
 		return kind;
 	return kind == PATH_MISSING ? -ENOENT : -EINVAL;
+}
+
+/*
+ * The calls that make, remove or change what a path names: Pagoda's
+ * names are fixed, as on a file system mounted read-only.  As there,
+ * the path is looked up first (2.4.0's lookup_create() and
+ * may_create() for the calls that make a name, path_walk() for the
+ * rest): a name to make that exists is -EEXIST, a name to change that
+ * does not -ENOENT, and anything else -EROFS (2.4.0's IS_RDONLY test),
+ * so that busybox's mkdir, touch, rm, mv, ln, chmod, chown and mkfifo
+ * say why they fail.
+ */
+static long read_only_path(const char *upath, bool makes)
+{
+	struct path_target t;
+	int kind = path_lookup(upath, &t);
+
+	if (kind < 0)
+		return kind;	/* -EFAULT, -ENAMETOOLONG */
+	if (makes && kind != PATH_MISSING)
+		return -EEXIST;
+	if (!makes && kind == PATH_MISSING)
+		return -ENOENT;
+	return -EROFS;
+}
+
+long sys_mkdir(const char *upath, int mode __unused)
+{
+	return read_only_path(upath, true);
+}
+
+/* mknodat (297; Linux 2.6.16): glibc 2.36's mknod and mkfifo.  The
+ * directory is not looked at, as openat's (kernel/stat.c). */
+long sys_mknodat(int dirfd __unused, const char *upath, int mode __unused,
+		 unsigned dev __unused)
+{
+	return read_only_path(upath, true);
+}
+
+long sys_symlink(const char *target __unused, const char *upath)
+{
+	return read_only_path(upath, true);
+}
+
+/* link and rename: the old name first, then (link) the new one. */
+long sys_link(const char *old, const char *upath)
+{
+	long err = read_only_path(old, false);
+
+	return err == -EROFS ? read_only_path(upath, true) : err;
+}
+
+long sys_rename(const char *old, const char *upath __unused)
+{
+	return read_only_path(old, false);
+}
+
+long sys_unlink(const char *upath)
+{
+	return read_only_path(upath, false);
+}
+
+long sys_rmdir(const char *upath)
+{
+	return read_only_path(upath, false);
+}
+
+long sys_chmod(const char *upath, int mode __unused)
+{
+	return read_only_path(upath, false);
+}
+
+long sys_chown(const char *upath, unsigned uid __unused, unsigned gid __unused)
+{
+	return read_only_path(upath, false);
+}
+
+/*
+ * utimensat (320; Linux 2.6.22): busybox's touch.  Without a path it
+ * sets the times of dirfd's file, which must be open (-EBADF).
+ */
+long sys_utimensat(int dirfd, const char *upath, const void *times __unused,
+		   int flags __unused)
+{
+	if (!upath)
+		return fcheck(dirfd) ? -EROFS : -EBADF;
+	return read_only_path(upath, false);
 }

@@ -17,4 +17,7 @@ struct path_target {
 
 int path_lookup(const char *upath, struct path_target *t);
 
+#define ROOT_INO	2	/* as ext2's root; devices' are larger */
+unsigned long long program_ino(const char *name);	/* kernel/stat.c */
+
 #endif

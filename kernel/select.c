@@ -21,11 +21,6 @@
 
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
 
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-
 /* Puts current on q, f's, until poll() is done (pt NULL: not this
  * time); the entry holds f (2.4.0's __pollwait). */
 void poll_wait(struct file *f, wait_queue_head_t *q, struct poll_table *pt)

@@ -25,7 +25,6 @@
 #define STATX_BASIC_STATS	0x7ff
 #define S_IFREG			0100000
 #define S_IFDIR			0040000
-#define ROOT_INO		2	/* as ext2's root; devices' are larger */
 #define AT_EMPTY_PATH		0x1000
 
 /* i386 Linux's struct stat64 (96 bytes: long longs 4-aligned). */
@@ -81,7 +80,7 @@ static int empty_path(const char *upath)
 
 /* A number of its own for each program name (FNV-1a), not an address:
  * user space must not learn where the kernel keeps anything. */
-static uint64_t program_ino(const char *name)
+unsigned long long program_ino(const char *name)
 {
 	uint32_t hash = 2166136261u;
 
@@ -160,7 +159,9 @@ long sys_fstat64(int fd, struct stat64 *buf)
  * open (5) and openat (295; Linux 2.6.16).  Pagoda has no files; the
  * devices of kernel/mem.c (/dev/null, /dev/zero, /dev/tty,
  * /dev/console) open, with O_CLOEXEC honoured and O_CREAT|O_EXCL
- * EEXIST.  For other paths, programs that look for a file go on
+ * EEXIST, and the root opens for reading (its entries: readdir.c),
+ * for writing or with O_CREAT (without O_EXCL) EISDIR, as 2.4.0's
+ * open_namei answers; O_DIRECTORY on what is not the root ENOTDIR.  For other paths, programs that look for a file go on
  * without it: a path that names a program (statx says it exists) is
  * EACCES, creating one (O_CREAT) EROFS, and any other ENOENT.
  * openat's directory is not looked at (the device paths are
@@ -193,10 +194,16 @@ long sys_open(const char *path, int flags, int mode __unused)
 	struct path_target t;
 	int kind = path_lookup(path, &t);
 
-	if (kind == PATH_DEVICE)
-		return open_device(t.dev, flags);
 	if (kind < 0)
 		return kind;	/* -EFAULT, -ENAMETOOLONG */
+	if (kind == PATH_ROOT)	/* for getdents64 (kernel/readdir.c) */
+		return (flags & O_ACCMODE) != O_RDONLY ||
+		       (flags & (O_CREAT | O_EXCL)) == O_CREAT ? -EISDIR :
+		       open_device(&root_dir_fops, flags & ~O_DIRECTORY);
+	if ((flags & O_DIRECTORY) && kind != PATH_MISSING)
+		return -ENOTDIR;
+	if (kind == PATH_DEVICE)
+		return open_device(t.dev, flags);
 	if (flags & O_CREAT)
 		return -EROFS;
 	return kind == PATH_PROGRAM ? -EACCES : -ENOENT;

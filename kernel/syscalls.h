@@ -32,7 +32,20 @@ long sys_chdir(const char *path);			/* kernel/namei.c */
 long sys_getcwd(char *buf, unsigned long size);
 long sys_access(const char *path, int mode);
 long sys_readlink(const char *path, char *buf, int bufsiz);
+long sys_mkdir(const char *upath, int mode);
+long sys_mknodat(int dirfd, const char *upath, int mode, unsigned dev);
+long sys_symlink(const char *target, const char *upath);
+long sys_link(const char *old, const char *upath);
+long sys_rename(const char *old, const char *upath);
+long sys_unlink(const char *upath);
+long sys_rmdir(const char *upath);
+long sys_chmod(const char *upath, int mode);
+long sys_chown(const char *upath, unsigned uid, unsigned gid);
+long sys_utimensat(int dirfd, const char *upath, const void *times,
+		   int flags);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
+long sys_getdents64(int fd, void *dirent,		/* kernel/readdir.c */
+		    unsigned long count);
 long sys_read(int fd, void *buf, unsigned long count);	/* read_write.c */
 long sys_write(int fd, const void *buf, unsigned long count);
 long sys_readv(int fd, const struct iovec *vec, unsigned long vlen);
@@ -51,6 +64,9 @@ long sys_dup3(int oldfd, int newfd, int flags);
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int *ufd);					/* kernel/pipe.c */
 long sys_pipe2(int *ufd, int flags);
+struct pollfd;
+long sys_poll(struct pollfd *ufds, unsigned int nfds,	/* select.c */
+	      long msecs);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);

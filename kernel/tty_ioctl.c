@@ -4,7 +4,8 @@
  *
  *   TCGETS      its termios, which glibc's isatty() and tcgetattr()
  *               read: Pagoda's console as it is, raw input with no
- *               echo (only ISIG: Ctrl-C is SIGINT), output with
+ *               echo but for Enter's "\r" read as "\n" (ICRNL), and
+ *               ISIG (Ctrl-C is SIGINT), output with
  *               "\n" sent as "\r\n" (OPOST, ONLCR), 115200 8N1;
  *   TIOCGWINSZ  its size: 80 columns by 24 rows (a serial line
  *               cannot tell; Linux's default for a console too).
@@ -23,7 +24,7 @@
 #include "lib/errno.h"
 
 static const struct termios console_termios = {
-	.c_iflag = 0,
+	.c_iflag = ICRNL,
 	.c_oflag = OPOST | ONLCR,
 	.c_cflag = B115200 | CS8 | CREAD | CLOCAL,
 	.c_lflag = ISIG,

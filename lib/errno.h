@@ -20,6 +20,7 @@
 #define EEXIST		17
 #define ENODEV		19
 #define ENOTDIR		20
+#define EISDIR		21
 #define ENOTTY		25
 #define EINVAL		22
 #define ENFILE		23

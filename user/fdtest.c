@@ -20,7 +20,13 @@
  *   - execve closes the close-on-exec descriptors, keeps the others,
  *     in a copy of a table it shares;
  *   - an access mode of 3 (neither read nor write), F_SETFL, mmap
- *     of a descriptor, the ioctls any descriptor takes.
+ *     of a descriptor, the ioctls any descriptor takes;
+ *   - the root directory: open for reading (for writing or O_CREAT
+ *     EISDIR, a device with O_DIRECTORY ENOTDIR), read EISDIR,
+ *     getdents64 gives "." and ".." as directories, in buffers of any
+ *     size that holds a record (too small EINVAL), then 0 at the end,
+ *     again after an lseek to 0; ENOTDIR on a device, EBADF on a
+ *     closed descriptor.
  *
  * "fdtest console" is for a scenario that types two bytes: a readv of
  * a console descriptor that another thread closes (and opens
@@ -446,6 +452,67 @@ static int console_checks(void)
 	return failures;
 }
 
+/*
+ * Reads the directory fd in buffers of `size` bytes: how many entries,
+ * and whether "." and ".." were among them as DT_DIR; the last call's
+ * result in *last.
+ */
+static int count_entries(int fd, unsigned long size, bool *dots,
+			 long *last)
+{
+	static char buf[4096] __attribute__((aligned(8)));
+	int entries = 0, found = 0;
+
+	while ((*last = call3(__NR_getdents64, fd, (long)buf, size)) > 0) {
+		for (long at = 0; at < *last;) {
+			struct linux_dirent64 *d = (void *)(buf + at);
+
+			if (d->d_type == DT_DIR && (!strcmp(d->d_name, ".") ||
+						    !strcmp(d->d_name, "..")))
+				found++;
+			entries++;
+			at += d->d_reclen;
+		}
+	}
+	*dots = found == 2;
+	return entries;
+}
+
+static void directories(void)
+{
+	int fd = open_dev("/", O_RDONLY | O_DIRECTORY), null;
+	int whole, by_one, again;
+	bool dots_whole, dots_by_one, dots_again;
+	long last_whole, last_by_one, last_again, tiny, closed, rewound;
+	char c;
+
+	check(fd >= 0 && open_dev("/", O_WRONLY) == -EISDIR &&
+	      open_dev("/", O_RDONLY | O_CREAT) == -EISDIR &&
+	      open_dev("/dev/null", O_RDONLY | O_DIRECTORY) == -ENOTDIR &&
+	      call3(__NR_read, fd, (long)&c, 1) == -EISDIR,
+	      "the root opens for reading only, read EISDIR, O_DIRECTORY");
+	tiny = call3(__NR_getdents64, fd, (long)&c, 1);
+	whole = count_entries(fd, 4096, &dots_whole, &last_whole);
+	rewound = call3(__NR_lseek, fd, 0, SEEK_SET);
+	again = count_entries(fd, 4096, &dots_again, &last_again);
+	close(fd);
+	fd = open_dev("/", O_RDONLY | O_DIRECTORY);
+	/* 64 bytes hold one record of a name of up to 44 characters */
+	by_one = count_entries(fd, 64, &dots_by_one, &last_by_one);
+	close(fd);
+	check(tiny == -EINVAL && whole >= 2 && dots_whole && !last_whole &&
+	      dots_by_one && by_one == whole,
+	      "getdents64: . and .., in small buffers too, then 0");
+	check(rewound == 0 && again == whole && dots_again && !last_again,
+	      "lseek to 0 on the directory: the same entries again");
+	closed = call3(__NR_getdents64, fd, (long)&c, 1);
+	null = open_dev("/dev/null", O_RDONLY);
+	check(call3(__NR_getdents64, null, (long)&c, 1) == -ENOTDIR &&
+	      closed == -EBADF,
+	      "getdents64: ENOTDIR on a device, EBADF on a closed one");
+	close(null);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "child"))
@@ -465,6 +532,7 @@ int main(int argc, char **argv)
 	mmaps();
 	unread_buffers();
 	generic_ioctls();
+	directories();
 	printf("fdtest: %s\n", failures ? "FAILED" : "all checks passed");
 	return failures;
 }

@@ -20,9 +20,11 @@
  *     waits: the writer then gets EPIPE;
  *   - a thread's close of a descriptor another thread sleeps reading
  *     leaves that read its file: a write still reaches it;
- *   - poll: an empty pipe's read end is not readable, its write end
- *     writable; bytes make the read end readable and wake a poll
- *     asleep on it; no writer left is POLLHUP, no reader POLLERR.
+ *   - poll: an empty pipe's read end is not ready, its write end is;
+ *     a timeout ends a wait with 0, a signal with EINTR; a write wakes
+ *     a poll asleep on the read end; no writer left is POLLHUP, no reader POLLERR; a
+ *     negative descriptor is skipped, a closed one POLLNVAL, too many
+ *     EINVAL, a bad pointer EFAULT.
  *
  * "pipetest pump SIZE" sends SIZE bytes through a pipe from a child
  * and checks each (the memory-pressure scenario); "pipetest block
@@ -548,57 +550,77 @@ static void close_under_a_reader(void)
 	      "a reader asleep keeps its file when another thread closes it");
 }
 
-
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-
-/* poll of one descriptor: its revents, or -errno. */
-static long poll1(int fd, short events, long timeout_ms)
+/* pipetest pump SIZE: SIZE bytes through a pipe, each checked. */
+static long poll(struct pollfd *fds, unsigned long n, long ms)
 {
-	struct pollfd p = { fd, events, 0 };
-	long n = __syscall(__NR_poll, (long)&p, 1, timeout_ms, 0, 0, 0);
-
-	return n < 0 ? n : p.revents;
+	return call3(__NR_poll, (long)fds, n, ms);
 }
 
-/* What poll() says of each end (the answers 2.4.0 and today's Linux
- * share: a pipe holding bytes is left out of the write end's). */
 static void polled(void)
 {
-	int fd[2], pid;
+	struct pollfd p[2];
+	int fd[2], hold[2], pid;
+	struct itimerval watchdog = { { 0, 0 }, { 5, 0 } };
+	long ready, timed_out, interrupted, woken;
 	char c;
-	bool empty, readable, woken, hup, err;
 
 	pipe(fd);
-	empty = poll1(fd[0], POLLIN, 0) == 0 &&
-		poll1(fd[1], POLLOUT, 0) == POLLOUT;
-	wr(fd[1], "p", 1);
-	readable = poll1(fd[0], POLLIN, 0) == POLLIN;
-	rd(fd[0], &c, 1);
+	/* each end asked what it is for: 2.4.0's pipe_poll answers both
+	 * ends alike, an empty pipe POLLOUT, later Linux by end */
+	p[0] = (struct pollfd){ fd[0], POLLIN, -1 };
+	p[1] = (struct pollfd){ fd[1], POLLOUT, -1 };
+	ready = poll(p, 2, 0);
+	check(ready == 1 && p[0].revents == 0 && p[1].revents == POLLOUT,
+	      "poll: an empty pipe's read end waits, its write end is ready");
+	timed_out = poll(p, 1, 30);
+	set_handler(SIGALRM, on_alarm, 0);
+	ticking(true);
+	interrupted = poll(p, 1, -1);
+	ticking(false);
+	/* the writer stays until the poll is over, so its exit (and
+	 * SIGCHLD) cannot be what ends the poll */
+	pipe(hold);
 	pid = fork();
 	if (pid == 0) {
-		nap_ms(100);
-		wr(fd[1], "q", 1);
-		exit(0);
+		close(hold[1]);
+		nap_ms(50);
+		ready = wr(fd[1], "w", 1);
+		exit(ready != 1 || rd(hold[0], &c, 1) != 0);
 	}
-	woken = poll1(fd[0], POLLIN, 10000) == POLLIN &&
-		rd(fd[0], &c, 1) == 1 && c == 'q';
-	exit_code(pid);
+	close(hold[0]);
+	/* a watchdog: a lost wake-up ends at its SIGALRM after 5 s
+	 * (which counts in alarms), not in a hang */
+	alarms = 0;
+	__syscall(__NR_setitimer, ITIMER_REAL, (long)&watchdog, 0, 0, 0, 0);
+	woken = poll(p, 1, -1);
+	ticking(false);
+	set_handler(SIGALRM, SIG_DFL, 0);
+	close(hold[1]);
+	check(timed_out == 0 && interrupted == -EINTR,
+	      "poll: a timeout gives 0, a signal EINTR");
+	check(woken == 1 && p[0].revents == POLLIN && !alarms &&
+	      rd(fd[0], &c, 1) == 1 && c == 'w' && exit_code(pid) == 0,
+	      "poll: a write wakes a poll asleep on the read end");
 	close(fd[1]);
-	hup = poll1(fd[0], POLLIN, 10000) == POLLHUP;
+	ready = poll(p, 1, 0);
+	check(ready == 1 && p[0].revents == POLLHUP,
+	      "poll: the read end with no writer left: POLLHUP");
 	pipe(fd);
 	close(fd[0]);
-	err = (poll1(fd[1], POLLOUT, 0) & POLLERR) != 0;
+	p[0] = (struct pollfd){ fd[1], POLLOUT, 0 };
+	ready = poll(p, 1, 0);
+	check(ready == 1 && p[0].revents == (POLLOUT | POLLERR),
+	      "poll: the write end with no reader left: POLLERR");
 	close(fd[1]);
-	check(empty && readable, "poll: empty, the write end only; bytes, "
-	      "the read end readable");
-	check(woken, "poll: a write wakes a poll asleep on the read end");
-	check(hup && err, "poll: no writer POLLHUP, no reader POLLERR");
+	p[0] = (struct pollfd){ -1, POLLIN, -1 };
+	p[1] = (struct pollfd){ fd[1], POLLIN, -1 };
+	ready = poll(p, 2, 0);
+	check(ready == 1 && p[0].revents == 0 && p[1].revents == POLLNVAL &&
+	      poll(p, 1 << 20, 0) == -EINVAL &&
+	      poll(NEVER_MAPPED, 1, 0) == -EFAULT,
+	      "poll: fd -1 skipped, a closed one POLLNVAL, EINVAL, EFAULT");
 }
 
-/* pipetest pump SIZE: SIZE bytes through a pipe, each checked. */
 static int pump(const char *arg)
 {
 	uint64_t size;

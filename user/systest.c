@@ -492,11 +492,6 @@ static void directories(const char *self)
 	      !strcmp(cwd, "/"), "chdir(\"/\"), getcwd: \"/\", 2 bytes");
 }
 
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-
 static void polls(void)
 {
 	long null = __syscall(__NR_open, (long)"/dev/null", O_RDWR, 0, 0, 0, 0);

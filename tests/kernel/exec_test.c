@@ -456,7 +456,7 @@ static void system_calls_dispatch_by_number(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, syscall_with(__NR_getpid, 0), current->pid);
 	KTEST_EXPECT_EQ(t, syscall_with(NR_syscalls, 0), -ENOSYS);
-	KTEST_EXPECT_EQ(t, syscall_with(10, 0), -ENOSYS);	/* unlink */
+	KTEST_EXPECT_EQ(t, syscall_with(8, 0), -ENOSYS);	/* creat */
 	KTEST_EXPECT_EQ(t, syscall_with(0xffffffff, 0), -ENOSYS);
 	KTEST_EXPECT_EQ(t, syscall_with(__NR_kill, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, syscall_with(__NR_getrusage, 5), -EINVAL);

@@ -98,6 +98,10 @@ FD_CASES = [
     "mmap: /dev/null ENODEV, write-only EACCES, closed EBADF",
     "/dev/null, /dev/zero: a buffer not mapped, not looked at",
     "ioctl FIOCLEX, FIONCLEX, FIONBIO on /dev/null",
+    "the root opens for reading only, read EISDIR, O_DIRECTORY",
+    "getdents64: . and .., in small buffers too, then 0",
+    "lseek to 0 on the directory: the same entries again",
+    "getdents64: ENOTDIR on a device, EBADF on a closed one",
 ]
 
 PIPE_CASES = [
@@ -120,9 +124,12 @@ PIPE_CASES = [
     "a writer killed asleep: its whole writes stay, then end of file",
     "a reader killed asleep: the writer then gets EPIPE",
     "a reader asleep keeps its file when another thread closes it",
-    "poll: empty, the write end only; bytes, the read end readable",
+    "poll: an empty pipe's read end waits, its write end is ready",
+    "poll: a timeout gives 0, a signal EINTR",
     "poll: a write wakes a poll asleep on the read end",
-    "poll: no writer POLLHUP, no reader POLLERR",
+    "poll: the read end with no writer left: POLLHUP",
+    "poll: the write end with no reader left: POLLERR",
+    "poll: fd -1 skipped, a closed one POLLNVAL, EINVAL, EFAULT",
 ]
 
 SYS_CASES = [

@@ -74,6 +74,14 @@ def busybox_sh_background_and_redirections(lab):
     printed = vm.run("run sh -c 'echo twice>&2;echo again $?'", timeout=60)
     assert re.search(r"^twice\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"^again 0\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # a child ash leaves behind is adopted by init (the shell), which
+    # reaps it silently: only the shell's own jobs (run ... &) are
+    # reported ("[9] exited with status 0" came at the next prompt)
+    vm.run("run sh -c '(sleep 1; echo orphan done) & echo left'", timeout=60)
+    vm.expect("orphan done", timeout=30)
+    vm.run("run sh -c 'sleep 1'", timeout=60)
+    vm.run("run sh -c 'echo end'", timeout=60)
+    assert "exited with status" not in vm.output, vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
@@ -134,4 +142,60 @@ def busybox_sh_interactive(lab):
     vm.expect(r"sh: exited with status 4", timeout=30)
     vm.expect_prompt()
     assert "poll" not in vm.output, vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_sh_read_builtin_polls", timeout=150)
+def busybox_sh_read_builtin_polls(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # ash's read builtin waits in poll() on fd 0 before each byte it
+    # reads; without poll (168) it read nothing and the loop never ran
+    printed = vm.run("run sh -c 'seq 1 3 | while read l; do echo line $l; done'",
+                     timeout=60)
+    assert re.search(r"^line 1\r?\nline 2\r?\nline 3\r?$", printed, re.MULTILINE), \
+        printed + vm.tail()
+    # a here-document is a pipe too (ash writes it, read polls it)
+    printed = vm.run("""run sh -c "eval \\"$(printf 'read a b <<E\\none two\\nE\\necho $b-$a')\\"" """,
+                     timeout=60)
+    assert re.search(r"^two-one\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # read from the console: poll says a byte is queued, and the
+    # Enter key's \r reaches the program as \n (ICRNL), ending the line
+    vm.sendline("run sh -c 'read x; echo got $x'")
+    vm.sendline("typed")
+    printed = vm.expect_prompt(timeout=30)
+    assert re.search(r"^got typed\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+def assert_lines(vm, printed, lines):
+    """Each of lines is a whole line of what the command printed."""
+    for line in lines:
+        assert re.search("^" + re.escape(line) + r"\r?$", printed, re.MULTILINE), \
+            line + "\n" + printed + vm.tail()
+
+
+@scenario("busybox_sh_names_are_read_only", timeout=150)
+def busybox_sh_names_are_read_only(lab):
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    # the calls that make or change a name answer as a read-only file
+    # system does (they were ENOSYS: "Function not implemented")
+    printed = vm.run("run sh -c 'mkdir /tmp/d; touch /tmp/x; rm -f /sbin/sh; "
+                     "mv /a /b; ln -s a /sbin/sh; chmod 600 /dev/null; "
+                     "mkfifo /p; echo end'", timeout=60)
+    assert_lines(vm, printed, [
+        "mkdir: can't create directory '/tmp/d': Read-only file system",
+        "touch: /tmp/x: Read-only file system",
+        "rm: can't remove '/sbin/sh': Read-only file system",
+        "mv: can't rename '/a': No such file or directory",
+        "ln: /sbin/sh: File exists",
+        "chmod: /dev/null: Read-only file system",
+        "mkfifo: /p: Read-only file system",
+        "end"])
+    # the root lists its programs (getdents64): ls, a glob; it cannot be
+    # read (it could not be opened: "can't open '/'")
+    printed = vm.run("run sh -c 'ls -1 /; echo /me*; cat /'", timeout=60)
+    assert_lines(vm, printed, ["memhog", "sh", "/memhog",
+                               "cat: read error: Is a directory"])
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
