@@ -27,7 +27,8 @@
  * "pipetest pump SIZE" sends SIZE bytes through a pipe from a child
  * and checks each (the memory-pressure scenario); "pipetest block
  * read|write" sleeps for ever in a pipe's read, or in a write to a
- * full one, until killed (the kernel suite pipe).
+ * full one, until killed, "pipetest block close" beside its pipe,
+ * closing the write end at SIGUSR1 (the kernel suite pipe).
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there); no check depends on the pipe's size, which is a page here
@@ -619,19 +620,30 @@ static int pump(const char *arg)
 	return 0;
 }
 
-/* pipetest block read|write: asleep in a pipe until killed. */
+static int block_fd[2];
+
+static void close_write_end(int sig __unused)
+{
+	close(block_fd[1]);
+}
+
+/* pipetest block read|write|close: asleep in a pipe until killed; or,
+ * for close, asleep beside it, closing its write end at SIGUSR1. */
 static int block(const char *how)
 {
 	static char buf[PIPE_BUF];
-	int fd[2];
 
-	if (pipe(fd))
+	set_handler(SIGUSR1, close_write_end, 0);
+	if (pipe(block_fd))
 		return 2;
 	if (!strcmp(how, "read"))
-		rd(fd[0], buf, 1);
+		rd(block_fd[0], buf, 1);
+	else if (!strcmp(how, "write"))
+		for (;;)
+			wr(block_fd[1], buf, sizeof(buf));
 	else
 		for (;;)
-			wr(fd[1], buf, sizeof(buf));
+			nap_ms(1000);
 	return 1;
 }
 

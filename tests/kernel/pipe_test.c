@@ -27,7 +27,8 @@ static struct pipe_inode_info *pipe_of(struct task_struct *p)
 	return f ? f->private_data : NULL;
 }
 
-/* Asleep in the pipe: reading an empty one, or writing a full one. */
+/* Asleep in the pipe: reading an empty one (or asleep beside it),
+ * or writing a full one. */
 static bool asleep_in_pipe(struct task_struct *p, bool reading)
 {
 	struct pipe_inode_info *pipe;
@@ -47,7 +48,7 @@ static struct task_struct *start_asleep(char *how, int *pid)
 	for (int tick = 0; *pid > 0 && tick < 5 * HZ; tick++) {
 		struct task_struct *p = find_task_by_pid(*pid);
 
-		if (asleep_in_pipe(p, how[0] == 'r'))
+		if (asleep_in_pipe(p, how[0] != 'w'))
 			return p;
 		schedule_timeout_uninterruptible(1);
 	}
@@ -113,10 +114,90 @@ static void the_oom_killer_takes_a_reader_asleep_and_its_pipe(struct ktest *t)
 	killed_asleep(t, "read", oom_kill_task);
 }
 
+/* Whether p gives its address space back within 5 s, as an OOM
+ * victim must. */
+static bool memory_given_back(struct task_struct *p)
+{
+	for (int tick = 0; p->mm && tick < 5 * HZ; tick++)
+		schedule_timeout_uninterruptible(1);
+	return !p->mm;
+}
+
+/* The OOM killer's victim p, which may be asleep on the semaphore of
+ * f's pipe, held here, gives its memory back all the same; reaped
+ * after.  f's reference keeps the pipe here until then. */
+static void victim_leaves(struct ktest *t, struct task_struct *p,
+			  int pid, struct file *f)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	int status = -1;
+
+	oom_kill_task(p);
+	KTEST_EXPECT_TRUE(t, memory_given_back(p));
+	up(&pipe->sem);
+	fput(f);
+	KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
+	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
+			  WTERMSIG(status) == SIGKILL);
+}
+
+/*
+ * A reader asleep in its pipe, killed by the OOM killer while another
+ * task holds the pipe's semaphore (a writer whose copy faulted and
+ * waits for memory, which comes back only once the victim's does):
+ * woken, the victim does not wait for the semaphore; else neither
+ * would ever go on.
+ */
+static void an_oom_victim_asleep_in_a_pipe_need_not_take_its_semaphore(
+	struct ktest *t)
+{
+	struct pipe_inode_info *pipe;
+	struct task_struct *p;
+	struct file *f;
+	int pid;
+
+	p = start_asleep("read", &pid);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	f = p->files->fd[PIPE_FD];
+	f->f_count++;
+	pipe = f->private_data;
+	down(&pipe->sem);
+	victim_leaves(t, p, pid, f);
+}
+
+/*
+ * The same for a close: a process closing a pipe's end while another
+ * task holds the pipe's semaphore is not kept from exiting.  pipetest
+ * closes its write end in a SIGUSR1 handler; once the close is done
+ * (or asleep on the semaphore), the OOM killer takes it.
+ */
+static void an_oom_victim_closing_a_pipe_need_not_take_its_semaphore(
+	struct ktest *t)
+{
+	struct pipe_inode_info *pipe;
+	struct task_struct *p;
+	struct file *f;
+	int pid;
+
+	p = start_asleep("close", &pid);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	f = p->files->fd[PIPE_FD];
+	f->f_count++;
+	pipe = f->private_data;
+	down(&pipe->sem);
+	send_sig(SIGUSR1, p);
+	for (int tick = 0; tick < 5 * HZ && pipe->writers &&
+	     !waitqueue_active(&pipe->sem.wait); tick++)
+		schedule_timeout_uninterruptible(1);
+	victim_leaves(t, p, pid, f);
+}
+
 static const struct ktest_case pipe_cases[] = {
 	KTEST_CASE(a_reader_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(a_writer_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(the_oom_killer_takes_a_writer_asleep_and_its_pipe),
 	KTEST_CASE(the_oom_killer_takes_a_reader_asleep_and_its_pipe),
+	KTEST_CASE(an_oom_victim_asleep_in_a_pipe_need_not_take_its_semaphore),
+	KTEST_CASE(an_oom_victim_closing_a_pipe_need_not_take_its_semaphore),
 };
 KTEST_SUITE(pipe, pipe_cases);
