@@ -142,27 +142,53 @@ static void victim_leaves(struct ktest *t, struct task_struct *p,
 }
 
 /*
- * A reader asleep in its pipe, killed by the OOM killer while another
- * task holds the pipe's semaphore (a writer whose copy faulted and
- * waits for memory, which comes back only once the victim's does):
- * woken, the victim does not wait for the semaphore; else neither
- * would ever go on.
+ * "pipetest block how" asleep, the test holding a reference to its
+ * pipe's read end (*f: the pipe stays until the test's fput) and the
+ * pipe's semaphore, as a reader or writer whose copy faulted and now
+ * waits for memory holds it; the task, or NULL.
  */
-static void an_oom_victim_asleep_in_a_pipe_need_not_take_its_semaphore(
-	struct ktest *t)
+static struct task_struct *asleep_while_held(char *how, int *pid,
+					     struct file **f)
 {
+	struct task_struct *p = start_asleep(how, pid);
 	struct pipe_inode_info *pipe;
+
+	if (!p)
+		return NULL;
+	*f = p->files->fd[PIPE_FD];
+	(*f)->f_count++;
+	pipe = (*f)->private_data;
+	down(&pipe->sem);
+	return p;
+}
+
+/*
+ * A reader (or writer) asleep in its pipe, killed by the OOM killer
+ * while another task holds the pipe's semaphore: woken, the victim
+ * does not wait for the semaphore, which the holder gives back only
+ * once memory comes back, from the victim; else neither would go on.
+ */
+static void oom_victim_asleep(struct ktest *t, char *how)
+{
 	struct task_struct *p;
 	struct file *f;
 	int pid;
 
-	p = start_asleep("read", &pid);
+	p = asleep_while_held(how, &pid, &f);
 	KTEST_ASSERT_NOT_NULL(t, p);
-	f = p->files->fd[PIPE_FD];
-	f->f_count++;
-	pipe = f->private_data;
-	down(&pipe->sem);
 	victim_leaves(t, p, pid, f);
+}
+
+static void an_oom_victim_reading_need_not_take_the_pipes_semaphore(
+	struct ktest *t)
+{
+	oom_victim_asleep(t, "read");
+}
+
+static void an_oom_victim_writing_need_not_take_the_pipes_semaphore(
+	struct ktest *t)
+{
+	oom_victim_asleep(t, "write");
 }
 
 /*
@@ -171,7 +197,7 @@ static void an_oom_victim_asleep_in_a_pipe_need_not_take_its_semaphore(
  * closes its write end in a SIGUSR1 handler; once the close is done
  * (or asleep on the semaphore), the OOM killer takes it.
  */
-static void an_oom_victim_closing_a_pipe_need_not_take_its_semaphore(
+static void an_oom_victim_closing_need_not_take_the_pipes_semaphore(
 	struct ktest *t)
 {
 	struct pipe_inode_info *pipe;
@@ -179,12 +205,9 @@ static void an_oom_victim_closing_a_pipe_need_not_take_its_semaphore(
 	struct file *f;
 	int pid;
 
-	p = start_asleep("close", &pid);
+	p = asleep_while_held("close", &pid, &f);
 	KTEST_ASSERT_NOT_NULL(t, p);
-	f = p->files->fd[PIPE_FD];
-	f->f_count++;
 	pipe = f->private_data;
-	down(&pipe->sem);
 	send_sig(SIGUSR1, p);
 	for (int tick = 0; tick < 5 * HZ && pipe->writers &&
 	     !waitqueue_active(&pipe->sem.wait); tick++)
@@ -197,7 +220,8 @@ static const struct ktest_case pipe_cases[] = {
 	KTEST_CASE(a_writer_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(the_oom_killer_takes_a_writer_asleep_and_its_pipe),
 	KTEST_CASE(the_oom_killer_takes_a_reader_asleep_and_its_pipe),
-	KTEST_CASE(an_oom_victim_asleep_in_a_pipe_need_not_take_its_semaphore),
-	KTEST_CASE(an_oom_victim_closing_a_pipe_need_not_take_its_semaphore),
+	KTEST_CASE(an_oom_victim_reading_need_not_take_the_pipes_semaphore),
+	KTEST_CASE(an_oom_victim_writing_need_not_take_the_pipes_semaphore),
+	KTEST_CASE(an_oom_victim_closing_need_not_take_the_pipes_semaphore),
 };
 KTEST_SUITE(pipe, pipe_cases);
