@@ -11,6 +11,7 @@
  *   - pipe2: O_CLOEXEC, O_NONBLOCK (an empty read and a full pipe's
  *     write EAGAIN, an empty pipe with no writer end of file), other
  *     flags EINVAL, a bad pointer EFAULT with no descriptor left open;
+ *     F_SETFL's O_NONBLOCK on one end; neither end can seek (ESPIPE);
  *   - a megabyte from a child arrives whole and in order; writes of
  *     PIPE_BUF bytes or fewer from three writers never interleave;
  *   - a signal ends a blocked read (EINTR), or it starts again with
@@ -297,6 +298,16 @@ static void pipe2_flags(void)
 	check(n == -EAGAIN && full == 0 && rd(fd[0], buf, 1) == 0,
 	      "O_NONBLOCK: everything read back, then end of file");
 	close(fd[0]);
+	pipe(fd);
+	check(fcntl(fd[0], F_SETFL, O_NONBLOCK) == 0 &&
+	      rd(fd[0], buf, 1) == -EAGAIN &&
+	      fcntl(fd[0], F_GETFL, 0) == (O_RDONLY | O_NONBLOCK) &&
+	      fcntl(fd[1], F_GETFL, 0) == O_WRONLY &&
+	      call3(__NR_lseek, fd[0], 0, SEEK_CUR) == -ESPIPE &&
+	      call3(__NR_lseek, fd[1], 0, SEEK_CUR) == -ESPIPE,
+	      "F_SETFL O_NONBLOCK on one end: EAGAIN; lseek ESPIPE");
+	close(fd[0]);
+	close(fd[1]);
 }
 
 static void a_megabyte(void)

@@ -112,6 +112,7 @@ PIPE_CASES = [
     "pipe2: other flags EINVAL, a bad pointer EFAULT, nothing open",
     "O_NONBLOCK: an empty read, a full pipe's write EAGAIN",
     "O_NONBLOCK: everything read back, then end of file",
+    "F_SETFL O_NONBLOCK on one end: EAGAIN; lseek ESPIPE",
     "a megabyte from a child, in odd pieces, whole and in order",
     "writes of PIPE_BUF bytes or fewer never interleave",
     "a signal ends a blocked read: EINTR without SA_RESTART",
