@@ -479,9 +479,11 @@ static void directories(const char *self)
 {
 	char cwd[16] = "xxxxxxxx";
 
-	/* first: argv[0] may be relative to where we started */
+	/* first: argv[0] may be relative to where we started; room for
+	 * any working directory (Linux's PATH_MAX), else Linux says
+	 * ERANGE before it looks at the buffer */
 	check(call2(__NR_getcwd, (long)cwd, 1) == -ERANGE &&
-	      call2(__NR_getcwd, NEVER_MAPPED, sizeof(cwd)) == -EFAULT &&
+	      call2(__NR_getcwd, NEVER_MAPPED, 4096) == -EFAULT &&
 	      call2(__NR_chdir, (long)"/no/such/systest-dir", 0) == -ENOENT &&
 	      call2(__NR_chdir, (long)self, 0) == -ENOTDIR &&
 	      call2(__NR_chdir, NEVER_MAPPED, 0) == -EFAULT,
