@@ -473,6 +473,10 @@ static void files(void)
 	      !memcmp(stx + 128, "\1\0\0\0\3\0\0\0", 8) &&
 	      (stat_mode("/", stx) & 0170000) == 0040000,
 	      "statx: /dev/null a character device 1:3, / a directory");
+	memset(stx, 0, sizeof(stx));
+	check(__syscall(__NR_statx, -100, (long)"", 0x1000, 0x7ff, (long)stx,
+			0) == 0 && ((stx[28] | stx[29] << 8) & 0170000) == 0040000,
+	      "statx(AT_FDCWD, \"\", AT_EMPTY_PATH): the working directory");
 }
 
 static void directories(const char *self)

@@ -158,6 +158,7 @@ SYS_CASES = [
     "open, openat of no such path ENOENT, bad path EFAULT",
     "fstat64, statx(AT_EMPTY_PATH) of stdout agree; bad fd EBADF",
     "statx: /dev/null a character device 1:3, / a directory",
+    "statx(AT_FDCWD, \"\", AT_EMPTY_PATH): the working directory",
     "poll: /dev/null in and out, stdout out, not open POLLNVAL, -1 nothing",
     "poll: no descriptors times out, too many EINVAL, bad array EFAULT",
     "lseek, _llseek of /dev/null: 0",
