@@ -38,8 +38,8 @@ long sys_dup(int oldfd)
 
 /* newfd, another descriptor, becomes oldfd's file, closing what was
  * there (2.6.27's do_dup2, in its order: the old file is dropped once
- * newfd holds the new, as its release may sleep; dup2 and dup3 answer
- * for the same descriptor). */
+ * newfd holds the new; dup2 and dup3 answer for the same
+ * descriptor). */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
 	struct file *f = fcheck(oldfd), *old;

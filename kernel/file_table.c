@@ -8,8 +8,7 @@
  * exec gives it the console as 0, 1 and 2, as init's are in Linux.
  * Pagoda runs one CPU and its kernel code is not preempted, so the
  * counts need no lock: nothing here sleeps but kmalloc, and that
- * before anything is changed, and a release (a pipe's semaphore),
- * after the file left every table.  A call that may sleep while it
+ * before anything is changed.  A call that may sleep while it
  * uses an open file (read and write: a fault, a console or pipe wait,
  * cond_resched) holds a reference of its own (fget), as in Linux:
  * else a thread that closed the descriptor meanwhile freed the file

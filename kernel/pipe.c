@@ -45,9 +45,16 @@ static unsigned int pipe_end(const struct pipe_inode_info *pipe)
 	return (pipe->start + pipe->len) & (PIPE_SIZE - 1);
 }
 
-/* Drops the semaphore and sleeps until the pipe changes or a signal
- * comes, then takes the semaphore again (2.4.0's pipe_wait). */
-static void pipe_wait(struct pipe_inode_info *pipe)
+/*
+ * Drops the semaphore and sleeps until the pipe changes or a signal
+ * comes (2.4.0's pipe_wait): 0 with the semaphore taken again, or
+ * -ERESTARTSYS without it.  2.4.0 takes it back with down() whatever
+ * came; here a signal ends that wait too, as Linux 5.5's pipe_read
+ * returns without the lock.  Else an OOM victim woken here slept in
+ * down() while the holder, its copy faulted, waited for the victim's
+ * memory (page_alloc.c's kswapd_helped): neither went on.
+ */
+static int pipe_wait(struct pipe_inode_info *pipe)
 {
 	DECLARE_WAITQUEUE(wait, current);
 
@@ -55,18 +62,20 @@ static void pipe_wait(struct pipe_inode_info *pipe)
 	up(&pipe->sem);
 	schedule();		/* at once if a signal is pending */
 	finish_wait(&pipe->wait, &wait);
-	down(&pipe->sem);
+	if (signal_pending(current) || down_interruptible(&pipe->sem))
+		return -ERESTARTSYS;
+	return 0;
 }
 
 /* Waits, the semaphore held, until the pipe has bytes or no writer:
- * 0, -EAGAIN (O_NONBLOCK) or -ERESTARTSYS (a signal). */
+ * 0, -EAGAIN (O_NONBLOCK) or -ERESTARTSYS (a signal; the semaphore
+ * is no longer held). */
 static int wait_for_bytes(struct file *f, struct pipe_inode_info *pipe)
 {
 	while (!pipe->len && pipe->writers) {
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		pipe_wait(pipe);
-		if (signal_pending(current))
+		if (pipe_wait(pipe))
 			return -ERESTARTSYS;
 	}
 	return 0;
@@ -108,6 +117,8 @@ static long pipe_read(struct file *f, char *buf, unsigned long count)
 		return -ERESTARTSYS;
 	for (;;) {
 		ret = wait_for_bytes(f, pipe);
+		if (ret == -ERESTARTSYS)	/* the semaphore let go */
+			goto out_nolock;
 		if (ret || !pipe->len)		/* end of file: 0 */
 			break;
 		ret = copy_out(pipe, buf, count, &done);
@@ -119,27 +130,30 @@ static long pipe_read(struct file *f, char *buf, unsigned long count)
 			break;
 	}
 	up(&pipe->sem);
+out_nolock:
 	return done ? (long)done : ret;
 }
 
 /*
  * Waits, the semaphore held, until a reader is gone or the pipe has
  * room for `room` bytes: 0, -EPIPE, -EAGAIN (O_NONBLOCK) or
- * -ERESTARTSYS (a signal).  Readers are woken first: the pipe may be
- * full of what this write put in.
+ * -ERESTARTSYS (a signal; the semaphore is no longer held).  Readers
+ * are woken first: the pipe may be full of what this write put in.
  */
 static int wait_for_room(struct file *f, struct pipe_inode_info *pipe,
 			 unsigned long room)
 {
 	while (pipe->readers && pipe_free(pipe) < room) {
+		int ret;
+
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		wake_up_interruptible(&pipe->wait);
 		pipe->waiting_writers++;
-		pipe_wait(pipe);
+		ret = pipe_wait(pipe);
 		pipe->waiting_writers--;
-		if (signal_pending(current))
-			return -ERESTARTSYS;
+		if (ret)
+			return ret;
 	}
 	return pipe->readers ? 0 : -EPIPE;
 }
@@ -178,22 +192,30 @@ static long pipe_write(struct file *f, const char *buf, unsigned long count)
 		done += n;
 		pipe->len += n;
 	}
-	if (done)
+	if (ret != -ERESTARTSYS)	/* else the semaphore let go */
+		up(&pipe->sem);
+	if (done) {
 		wake_up_interruptible(&pipe->wait);
-	up(&pipe->sem);
-	if (done)
 		return done;
+	}
 	if (ret == -EPIPE)
 		send_sig(SIGPIPE, current);
 	return ret;
 }
 
-/* The last file of an end goes; with both ends gone, the pipe does. */
+/*
+ * The last file of an end goes; with both ends gone, the pipe does.
+ * 2.4.0 takes the semaphore around this; here nothing in it sleeps,
+ * and on one CPU without preemption nobody else runs meanwhile, so it
+ * is not taken: a close must not wait for a holder whose copy
+ * faulted and waits for memory, if the OOM killer chose the closer
+ * (see pipe_wait).  A reader or writer holds a file (fget), so its
+ * end's count stays above 0 while it is in the pipe.
+ */
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *pipe = f->private_data;
 
-	down(&pipe->sem);
 	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
 		pipe->readers--;
 	else
@@ -205,7 +227,6 @@ static void pipe_release(struct file *f)
 		return;
 	}
 	wake_up_interruptible(&pipe->wait);
-	up(&pipe->sem);
 }
 
 /*

@@ -10,9 +10,10 @@
  * (kernel/namei.c); any other path is -ENOENT.  The directory
  * descriptor is not looked at, but for an empty path with
  * AT_EMPTY_PATH (glibc 2.36's fstat()), which names the descriptor
- * itself: an open descriptor is the character device of kernel/mem.c
- * it names (the console is the serial line /dev/ttyS0, major 4, minor
- * 64) or a pipe (a FIFO, kernel/pipe.c), others EBADF.  fstat64 (197;
+ * itself (AT_FDCWD: the working directory, the root): an open
+ * descriptor is the character device of kernel/mem.c it names (the
+ * console is the serial line /dev/ttyS0, major 4, minor 64) or a pipe
+ * (a FIFO, kernel/pipe.c), others EBADF.  fstat64 (197;
  * 2.4.0 has it) answers the same for a descriptor, in struct stat64.
  */
 #include "kernel/exec.h"
@@ -26,6 +27,7 @@
 #define S_IFREG			0100000
 #define S_IFDIR			0040000
 #define AT_EMPTY_PATH		0x1000
+#define AT_FDCWD		-100
 
 /* i386 Linux's struct stat64 (96 bytes: long longs 4-aligned). */
 struct stat64 {
@@ -109,6 +111,17 @@ static void fill_path(int kind, const struct user_program *prog,
 	st->stx_blocks = (prog->size + 511) / 512;
 }
 
+/* An empty path with AT_EMPTY_PATH: dirfd's open file, or with
+ * AT_FDCWD the working directory (fs/stat.c's vfs_statx), which is
+ * always the root. */
+static int empty_path_statx(int dirfd, struct statx *st)
+{
+	if (dirfd != AT_FDCWD)
+		return file_statx(dirfd, st);
+	fill_path(PATH_ROOT, NULL, st);
+	return 0;
+}
+
 long sys_statx(int dirfd, const char *path, int flags,
 	       unsigned mask __unused, struct statx *buf)
 {
@@ -118,8 +131,8 @@ long sys_statx(int dirfd, const char *path, int flags,
 
 	if (err < 0)
 		return err;
-	if (err) {	/* the descriptor itself */
-		err = file_statx(dirfd, &st);
+	if (err) {
+		err = empty_path_statx(dirfd, &st);
 		if (err)
 			return err;
 		return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;

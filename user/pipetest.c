@@ -11,6 +11,7 @@
  *   - pipe2: O_CLOEXEC, O_NONBLOCK (an empty read and a full pipe's
  *     write EAGAIN, an empty pipe with no writer end of file), other
  *     flags EINVAL, a bad pointer EFAULT with no descriptor left open;
+ *     F_SETFL's O_NONBLOCK on one end; neither end can seek (ESPIPE);
  *   - a megabyte from a child arrives whole and in order; writes of
  *     PIPE_BUF bytes or fewer from three writers never interleave;
  *   - a signal ends a blocked read (EINTR), or it starts again with
@@ -29,7 +30,8 @@
  * "pipetest pump SIZE" sends SIZE bytes through a pipe from a child
  * and checks each (the memory-pressure scenario); "pipetest block
  * read|write" sleeps for ever in a pipe's read, or in a write to a
- * full one, until killed (the kernel suite pipe).
+ * full one, until killed, "pipetest block close" beside its pipe,
+ * closing the write end at SIGUSR1 (the kernel suite pipe).
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there); no check depends on the pipe's size, which is a page here
@@ -298,6 +300,16 @@ static void pipe2_flags(void)
 	check(n == -EAGAIN && full == 0 && rd(fd[0], buf, 1) == 0,
 	      "O_NONBLOCK: everything read back, then end of file");
 	close(fd[0]);
+	pipe(fd);
+	check(fcntl(fd[0], F_SETFL, O_NONBLOCK) == 0 &&
+	      rd(fd[0], buf, 1) == -EAGAIN &&
+	      fcntl(fd[0], F_GETFL, 0) == (O_RDONLY | O_NONBLOCK) &&
+	      fcntl(fd[1], F_GETFL, 0) == O_WRONLY &&
+	      call3(__NR_lseek, fd[0], 0, SEEK_CUR) == -ESPIPE &&
+	      call3(__NR_lseek, fd[1], 0, SEEK_CUR) == -ESPIPE,
+	      "F_SETFL O_NONBLOCK on one end: EAGAIN; lseek ESPIPE");
+	close(fd[0]);
+	close(fd[1]);
 }
 
 static void a_megabyte(void)
@@ -641,19 +653,30 @@ static int pump(const char *arg)
 	return 0;
 }
 
-/* pipetest block read|write: asleep in a pipe until killed. */
+static int block_fd[2];
+
+static void close_write_end(int sig __unused)
+{
+	close(block_fd[1]);
+}
+
+/* pipetest block read|write|close: asleep in a pipe until killed; or,
+ * for close, asleep beside it, closing its write end at SIGUSR1. */
 static int block(const char *how)
 {
 	static char buf[PIPE_BUF];
-	int fd[2];
 
-	if (pipe(fd))
+	set_handler(SIGUSR1, close_write_end, 0);
+	if (pipe(block_fd))
 		return 2;
 	if (!strcmp(how, "read"))
-		rd(fd[0], buf, 1);
+		rd(block_fd[0], buf, 1);
+	else if (!strcmp(how, "write"))
+		for (;;)
+			wr(block_fd[1], buf, sizeof(buf));
 	else
 		for (;;)
-			wr(fd[1], buf, sizeof(buf));
+			nap_ms(1000);
 	return 1;
 }
 

@@ -473,15 +473,21 @@ static void files(void)
 	      !memcmp(stx + 128, "\1\0\0\0\3\0\0\0", 8) &&
 	      (stat_mode("/", stx) & 0170000) == 0040000,
 	      "statx: /dev/null a character device 1:3, / a directory");
+	memset(stx, 0, sizeof(stx));
+	check(__syscall(__NR_statx, -100, (long)"", 0x1000, 0x7ff, (long)stx,
+			0) == 0 && ((stx[28] | stx[29] << 8) & 0170000) == 0040000,
+	      "statx(AT_FDCWD, \"\", AT_EMPTY_PATH): the working directory");
 }
 
 static void directories(const char *self)
 {
 	char cwd[16] = "xxxxxxxx";
 
-	/* first: argv[0] may be relative to where we started */
+	/* first: argv[0] may be relative to where we started; room for
+	 * any working directory (Linux's PATH_MAX), else Linux says
+	 * ERANGE before it looks at the buffer */
 	check(call2(__NR_getcwd, (long)cwd, 1) == -ERANGE &&
-	      call2(__NR_getcwd, NEVER_MAPPED, sizeof(cwd)) == -EFAULT &&
+	      call2(__NR_getcwd, NEVER_MAPPED, 4096) == -EFAULT &&
 	      call2(__NR_chdir, (long)"/no/such/systest-dir", 0) == -ENOENT &&
 	      call2(__NR_chdir, (long)self, 0) == -ENOTDIR &&
 	      call2(__NR_chdir, NEVER_MAPPED, 0) == -EFAULT,

@@ -27,7 +27,8 @@ static struct pipe_inode_info *pipe_of(struct task_struct *p)
 	return f ? f->private_data : NULL;
 }
 
-/* Asleep in the pipe: reading an empty one, or writing a full one. */
+/* Asleep in the pipe: reading an empty one (or asleep beside it),
+ * or writing a full one. */
 static bool asleep_in_pipe(struct task_struct *p, bool reading)
 {
 	struct pipe_inode_info *pipe;
@@ -47,7 +48,7 @@ static struct task_struct *start_asleep(char *how, int *pid)
 	for (int tick = 0; *pid > 0 && tick < 5 * HZ; tick++) {
 		struct task_struct *p = find_task_by_pid(*pid);
 
-		if (asleep_in_pipe(p, how[0] == 'r'))
+		if (asleep_in_pipe(p, how[0] != 'w'))
 			return p;
 		schedule_timeout_uninterruptible(1);
 	}
@@ -113,10 +114,114 @@ static void the_oom_killer_takes_a_reader_asleep_and_its_pipe(struct ktest *t)
 	killed_asleep(t, "read", oom_kill_task);
 }
 
+/* Whether p gives its address space back within 5 s, as an OOM
+ * victim must. */
+static bool memory_given_back(struct task_struct *p)
+{
+	for (int tick = 0; p->mm && tick < 5 * HZ; tick++)
+		schedule_timeout_uninterruptible(1);
+	return !p->mm;
+}
+
+/* The OOM killer's victim p, which may be asleep on the semaphore of
+ * f's pipe, held here, gives its memory back all the same; reaped
+ * after.  f's reference keeps the pipe here until then. */
+static void victim_leaves(struct ktest *t, struct task_struct *p,
+			  int pid, struct file *f)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	int status = -1;
+
+	oom_kill_task(p);
+	KTEST_EXPECT_TRUE(t, memory_given_back(p));
+	up(&pipe->sem);
+	fput(f);
+	KTEST_ASSERT_TRUE(t, ktest_reap(t, pid, &status));
+	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status) &&
+			  WTERMSIG(status) == SIGKILL);
+}
+
+/*
+ * "pipetest block how" asleep, the test holding a reference to its
+ * pipe's read end (*f: the pipe stays until the test's fput) and the
+ * pipe's semaphore, as a reader or writer whose copy faulted and now
+ * waits for memory holds it; the task, or NULL.
+ */
+static struct task_struct *asleep_while_held(char *how, int *pid,
+					     struct file **f)
+{
+	struct task_struct *p = start_asleep(how, pid);
+	struct pipe_inode_info *pipe;
+
+	if (!p)
+		return NULL;
+	*f = p->files->fd[PIPE_FD];
+	(*f)->f_count++;
+	pipe = (*f)->private_data;
+	down(&pipe->sem);
+	return p;
+}
+
+/*
+ * A reader (or writer) asleep in its pipe, killed by the OOM killer
+ * while another task holds the pipe's semaphore: woken, the victim
+ * does not wait for the semaphore, which the holder gives back only
+ * once memory comes back, from the victim; else neither would go on.
+ */
+static void oom_victim_asleep(struct ktest *t, char *how)
+{
+	struct task_struct *p;
+	struct file *f;
+	int pid;
+
+	p = asleep_while_held(how, &pid, &f);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	victim_leaves(t, p, pid, f);
+}
+
+static void an_oom_victim_reading_need_not_take_the_pipes_semaphore(
+	struct ktest *t)
+{
+	oom_victim_asleep(t, "read");
+}
+
+static void an_oom_victim_writing_need_not_take_the_pipes_semaphore(
+	struct ktest *t)
+{
+	oom_victim_asleep(t, "write");
+}
+
+/*
+ * The same for a close: a process closing a pipe's end while another
+ * task holds the pipe's semaphore is not kept from exiting.  pipetest
+ * closes its write end in a SIGUSR1 handler; once the close is done
+ * (or asleep on the semaphore), the OOM killer takes it.
+ */
+static void an_oom_victim_closing_need_not_take_the_pipes_semaphore(
+	struct ktest *t)
+{
+	struct pipe_inode_info *pipe;
+	struct task_struct *p;
+	struct file *f;
+	int pid;
+
+	p = asleep_while_held("close", &pid, &f);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	pipe = f->private_data;
+	send_sig(SIGUSR1, p);
+	for (int tick = 0; tick < 5 * HZ && pipe->writers &&
+	     !waitqueue_active(&pipe->sem.wait); tick++)
+		schedule_timeout_uninterruptible(1);
+	victim_leaves(t, p, pid, f);
+}
+
 static const struct ktest_case pipe_cases[] = {
 	KTEST_CASE(a_reader_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(a_writer_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(the_oom_killer_takes_a_writer_asleep_and_its_pipe),
 	KTEST_CASE(the_oom_killer_takes_a_reader_asleep_and_its_pipe),
+	KTEST_CASE(an_oom_victim_reading_need_not_take_the_pipes_semaphore),
+	KTEST_CASE(an_oom_victim_writing_need_not_take_the_pipes_semaphore),
+	KTEST_CASE(an_oom_victim_closing_need_not_take_the_pipes_semaphore),
 };
 KTEST_SUITE(pipe, pipe_cases);
