@@ -50,7 +50,7 @@ def help_lists_commands(lab):
     # Each command's text starts in column 27, after its usage; a usage
     # too long for that (swapon's, vmstat's) has its text on the next
     # line, so that usage and text never run together.
-    entries = listing.split("\n\n")[0].split("\n")
+    entries = [line for line in listing.split("\n\n")[0].split("\n") if line.strip()]
     i = 0
     while i < len(entries):
         line = entries[i]
