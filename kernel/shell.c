@@ -307,7 +307,12 @@ static int cmd_help(int argc __unused, char **argv __unused)
 				next = *c;
 		if (!next)
 			break;
-		cprintf("  %-24s %s\n", next->usage, next->help);
+		/* a usage too long for its column gets a line of its own */
+		if (strlen(next->usage) > 24)
+			cprintf("  %s\n  %24s %s\n", next->usage, "",
+				next->help);
+		else
+			cprintf("  %-24s %s\n", next->usage, next->help);
 		prev = next;
 	}
 	cprintf("\n'run' starts these ");

@@ -47,6 +47,20 @@ def help_lists_commands(lab):
     listing = vm.run("help")
     for command in ("shutdown", "test"):
         assert lists_command(listing, command), f"help does not list {command!r}:\n{listing}"
+    # Each command's text starts in column 27, after its usage; a usage
+    # too long for that (swapon's, vmstat's) has its text on the next
+    # line, so that usage and text never run together.
+    entries = [line for line in listing.split("\n\n")[0].split("\n") if line.strip()]
+    i = 0
+    while i < len(entries):
+        line = entries[i]
+        if len(line) > 27 and line[26] == " " and line[27] != " ":
+            i += 1
+            continue
+        below = entries[i + 1] if i + 1 < len(entries) else ""
+        assert below.startswith(" " * 27) and below.strip(), \
+            f"help's text is not in column 27 for: {line!r}"
+        i += 2
 
 
 @scenario("unknown_command", timeout=60)

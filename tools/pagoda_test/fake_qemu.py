@@ -109,9 +109,11 @@ def shell(argv, broken):
                 out(f"{PRINTK}Power down (success)\n")
                 return 0 if "shutdown" in broken else 33
             if command == "help":
-                out("  help    list the commands\n  shutdown power off\n")
+                # the kernel's layout: usage in 24 columns, then the text
+                out(f"  {'help':24} list the commands\n"
+                    f"  {'shutdown':24} power off\n")
                 if "help" not in broken:
-                    out("  test GLOB run suites\n")
+                    out(f"  {'test GLOB':24} run suites\n")
             elif command:
                 tail = "" if "unknown" in broken else " (type 'help')"
                 out(f"{command}: command not found{tail}\n")
