@@ -65,24 +65,33 @@ static long console_fread(struct file *f, char *buf, unsigned long n)
 }
 
 /*
- * A fault part-way returns what was written, as Linux does; a fault
- * before the first byte returns -EFAULT.  A long write (the serial
- * line takes about 50 KiB a second under QEMU) lets others run
- * between chunks and stops at a signal, returning what was written,
- * as n_tty's write_chan() does: else one write of a large buffer held
- * the CPU for an hour, deaf to Ctrl-C and kill.
+ * Moves count bytes between user memory at ubuf and a device, a chunk
+ * at a time through a kernel buffer: to the user, what dev puts in the
+ * chunk; from the user, the chunk handed to dev.  A fault part-way
+ * returns the bytes moved, as Linux does; a fault before the first
+ * byte -EFAULT.  A long move lets others run between chunks and stops
+ * at a signal with the bytes moved, as n_tty's write_chan() and
+ * read_zero() do: else one write of a large buffer to the serial line
+ * (about 50 KiB a second under QEMU) held the CPU for an hour, deaf to
+ * Ctrl-C and kill.
  */
-static long console_fwrite(struct file *f __unused, const char *buf,
-			   unsigned long count)
+static long move_chunks(char *ubuf, unsigned long count, bool to_user,
+			void (*dev)(char *chunk, unsigned long n))
 {
 	char chunk[CHUNK];
 	unsigned long done = 0;
 
 	while (done < count) {
 		unsigned long n = min(count - done, (unsigned long)CHUNK);
-		unsigned long left = copy_from_user(chunk, buf + done, n);
+		unsigned long left;
 
-		console_write(chunk, n - left);
+		if (to_user) {
+			dev(chunk, n);
+			left = copy_to_user(ubuf + done, chunk, n);
+		} else {
+			left = copy_from_user(chunk, ubuf + done, n);
+			dev(chunk, n - left);
+		}
 		done += n - left;
 		if (left)
 			return done ? (long)done : -EFAULT;
@@ -91,6 +100,17 @@ static long console_fwrite(struct file *f __unused, const char *buf,
 		cond_resched();
 	}
 	return done;
+}
+
+static void to_console(char *chunk, unsigned long n)
+{
+	console_write(chunk, n);
+}
+
+static long console_fwrite(struct file *f __unused, const char *buf,
+			   unsigned long count)
+{
+	return move_chunks((char *)buf, count, false, to_console);
 }
 
 /* The serial line, /dev/ttyS0 (major 4, minor 64). */
@@ -114,30 +134,17 @@ static const struct file_operations null_fops = {
 	.mode = S_IFCHR | 0666, .major = 1, .minor = 3,
 };
 
-/*
- * /dev/zero: as many zeros as asked for, as 2.4.0's read_zero() gives
- * (else `dd bs=1M if=/dev/zero` read 256 bytes a record), a chunk at a
- * time.  A long read lets others run between chunks and stops at a
- * signal with what it read, as read_zero() does; a fault returns what
- * was read before it, or -EFAULT.  Writes are swallowed unread.
- */
+static void zeros(char *chunk, unsigned long n)
+{
+	memset(chunk, 0, n);
+}
+
+/* /dev/zero: as many zeros as asked for, as 2.4.0's read_zero() gives
+ * (else `dd bs=1M if=/dev/zero` read 256 bytes a record); writes are
+ * swallowed unread. */
 static long zero_read(struct file *f __unused, char *buf, unsigned long n)
 {
-	static const char zeros[CHUNK];
-	unsigned long done = 0;
-
-	while (done < n) {
-		unsigned long c = min(n - done, (unsigned long)CHUNK);
-		unsigned long left = copy_to_user(buf + done, zeros, c);
-
-		done += c - left;
-		if (left)
-			return done ? (long)done : -EFAULT;
-		if (signal_pending(current))
-			break;
-		cond_resched();
-	}
-	return done;
+	return move_chunks(buf, n, true, zeros);
 }
 
 /* mmap_zero: a private mapping of /dev/zero is anonymous memory. */
