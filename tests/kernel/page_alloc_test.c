@@ -219,6 +219,40 @@ static void dirty_pages_wake_kswapd_through_bdflush(struct ktest *t)
 	free_held_pages(dma);
 }
 
+/*
+ * inactive_shortage() is what free, clean and dirty inactive pages
+ * lack of freepages.high + inactive_target(): raised high makes a
+ * shortage, and each page counted free, clean or dirty takes one off.
+ * The counts are moved by hand with interrupts off (nothing allocates
+ * meanwhile) and put back.
+ */
+static void inactive_shortage_counts_free_clean_and_dirty(struct ktest *t)
+{
+	zone_t *z = first_zone();
+	unsigned long high = freepages.high;
+	uint32_t flags = local_irq_save();
+	int base, free, clean, dirty;
+
+	freepages.high += nr_free_pages() + nr_inactive_clean_pages() +
+			  nr_inactive_dirty_pages + 100;
+	base = inactive_shortage();
+	z->free_pages += 7;
+	free = inactive_shortage();
+	z->free_pages -= 7;
+	z->inactive_clean_pages += 5;
+	clean = inactive_shortage();
+	z->inactive_clean_pages -= 5;
+	nr_inactive_dirty_pages += 3;
+	dirty = inactive_shortage();
+	nr_inactive_dirty_pages -= 3;
+	freepages.high = high;
+	local_irq_restore(flags);
+	KTEST_EXPECT_GE(t, base, 100);
+	KTEST_EXPECT_EQ(t, base - free, 7);
+	KTEST_EXPECT_EQ(t, base - clean, 5);
+	KTEST_EXPECT_EQ(t, base - dirty, 3);
+}
+
 static bool reserved_range(unsigned long start_pfn, unsigned long end_pfn)
 {
 	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
@@ -360,6 +394,7 @@ static const struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(get_zeroed_page_is_zero),
 	KTEST_CASE(exhaustion_keeps_the_reserve),
 	KTEST_CASE(dirty_pages_wake_kswapd_through_bdflush),
+	KTEST_CASE(inactive_shortage_counts_free_clean_and_dirty),
 	KTEST_CASE(boot_reservations_hold),
 	KTEST_CASE(too_large_an_order_is_refused),
 	KTEST_CASE(bad_frees_are_caught),
