@@ -64,9 +64,6 @@ long sys_dup3(int oldfd, int newfd, int flags);
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int *ufd);					/* kernel/pipe.c */
 long sys_pipe2(int *ufd, int flags);
-struct pollfd;
-long sys_poll(struct pollfd *ufds, unsigned int nfds,	/* select.c */
-	      long msecs);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);
