@@ -85,14 +85,19 @@ unsigned int console_poll(struct file *f, struct poll_table *pt)
 
 /*
  * Takes up to n queued bytes, at least one, sleeping until there is
- * one.  -ERESTARTSYS if a signal comes first (n_tty_read's answer:
- * read is started again after a handler with SA_RESTART).
+ * one; or -EAGAIN if none is queued and nonblock says not to wait
+ * (O_NONBLOCK: n_tty_read's answer, given where the bytes are taken,
+ * since a reader whose buffer faulted in may find that another took
+ * the byte it saw).  -ERESTARTSYS if a signal comes first (n_tty_read's
+ * answer: read is started again after a handler with SA_RESTART).
  */
-long console_read(char *buf, size_t n)
+long console_read(char *buf, size_t n, bool nonblock)
 {
 	uint32_t flags;
 	size_t got = 0;
 
+	if (nonblock && !input_ready())
+		return -EAGAIN;
 	if (wait_event_interruptible(input_wait, input_ready()))
 		return -ERESTARTSYS;
 	flags = local_irq_save();
@@ -117,7 +122,7 @@ int console_getc(void)
 			;
 		return p;
 	}
-	while (console_read(&c, 1) != 1)
+	while (console_read(&c, 1, false) != 1)
 		;
 	return (unsigned char)c;
 }

@@ -8,7 +8,7 @@ void console_init(void);
 void console_write(const char *s, size_t n);
 void console_input(char c);
 int console_getc(void);
-long console_read(char *buf, size_t n);
+long console_read(char *buf, size_t n, bool nonblock);
 struct file;
 struct poll_table;
 unsigned int console_poll(struct file *f, struct poll_table *pt);

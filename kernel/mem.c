@@ -40,22 +40,26 @@ static bool user_writable(char *buf, unsigned long n)
  * Reads at most a chunk: what the console has, at least one byte,
  * waiting for it (interruptibly: Ctrl-C ends the wait; raw bytes: no
  * echo, no line editing, but the "\r" a terminal's Enter sends is
- * "\n", as n_tty's ICRNL makes it, so that a line read ends); with O_NONBLOCK and nothing typed -EAGAIN,
- * as n_tty_read answers.  A buffer that cannot take them is -EFAULT
+ * "\n", as n_tty's ICRNL makes it, so that a line read ends); with
+ * O_NONBLOCK and nothing typed -EAGAIN, as n_tty_read answers, before
+ * the buffer is looked at.  A buffer that cannot take them is -EFAULT
  * before they are taken, so they stay for the next read (n_tty's read
- * likewise moves its tail only past bytes it copied).
+ * likewise moves its tail only past bytes it copied).  Its fault may
+ * sleep while another reader takes what was typed: console_read
+ * looks again, and with O_NONBLOCK does not wait either.
  */
 static long console_fread(struct file *f, char *buf, unsigned long n)
 {
+	bool nonblock = f->f_flags & O_NONBLOCK;
 	char chunk[CHUNK];
 	long got;
 
-	if ((f->f_flags & O_NONBLOCK) && !console_has_input())
+	if (nonblock && !console_has_input())
 		return -EAGAIN;
 	n = min(n, (unsigned long)CHUNK);
 	if (!user_writable(buf, n))
 		return -EFAULT;
-	got = console_read(chunk, n);
+	got = console_read(chunk, n, nonblock);
 	for (long i = 0; i < got; i++)
 		if (chunk[i] == '\r')
 			chunk[i] = '\n';

@@ -1,11 +1,23 @@
 /*
  * The console: what cprintf writes must also reach the VGA text
  * buffer (the mirror of the serial port), and printk must keep every
- * message in the log buffer even when loglevel hides it.
+ * message in the log buffer even when loglevel hides it.  A read with
+ * O_NONBLOCK never waits for input, even when another reader takes
+ * the byte it saw while its buffer faulted in (the suite boots with a
+ * swap disk for that buffer: tests/suites.py).
  */
+#include "kernel/abi.h"
+#include "kernel/console.h"
+#include "kernel/file.h"
+#include "kernel/fork.h"
 #include "kernel/kernel.h"
+#include "kernel/time.h"
+#include "kernel/x86.h"
 #include "lib/ktest.h"
+#include "mm/filemap.h"
 #include "mm/page.h"
+#include "tests/kernel/ktest_swap.h"
+#include "tests/kernel/ktest_tasks.h"
 
 #define VGA_CELLS	(80 * 25)
 
@@ -44,7 +56,91 @@ static void hidden_messages_are_still_logged(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, dmesg_contains("quiet-9182"));
 }
 
+/* A byte arrives on the serial line (console_input runs in its IRQ). */
+static void type_byte(char c)
+{
+	uint32_t flags = local_irq_save();
+
+	console_input(c);
+	local_irq_restore(flags);
+}
+
+/* Takes every byte queued, so that none is left to the next reader. */
+static void drain_input(void)
+{
+	char c;
+
+	while (console_has_input())
+		console_read(&c, 1, true);
+}
+
+/* A reader whose buffer's page the case holds locked, and its rival. */
+struct rival_reader {
+	struct page *page;
+	bool reader_done;
+};
+
+/*
+ * Once the reader sleeps on its buffer's page (its fault waits for the
+ * lock), takes the byte it saw and unlocks the page.  If the reader
+ * then waits for input, as an O_NONBLOCK read must not, a byte is
+ * typed after 2 s so that it returns (and the case fails, not hangs).
+ */
+static int rival_takes_the_byte(void *arg)
+{
+	struct rival_reader *r = arg;
+	char c;
+
+	for (int i = 0; i < 5 * HZ && !r->page->wait; i++)
+		schedule_timeout_uninterruptible(1);
+	console_read(&c, 1, true);
+	unlock_page(r->page);
+	for (int i = 0; i < 2 * HZ && !r->reader_done; i++)
+		schedule_timeout_uninterruptible(1);
+	if (!r->reader_done)
+		type_byte('y');
+	return 0;
+}
+
+/*
+ * An O_NONBLOCK read sees a byte typed, then sleeps faulting in its
+ * buffer (swapped out, its page locked); meanwhile another reader
+ * takes the byte.  The read is -EAGAIN, not a wait for the next key.
+ */
+static void nonblocking_read_does_not_wait_after_its_fault(struct ktest *t)
+{
+	static struct rival_reader r;	/* the rival may outlive a failure */
+	struct mm_struct *mm = enter_swapping_mm(t);
+	struct file *f;
+	unsigned long addr;
+	long got;
+	int pid;
+
+	if (!mm)
+		return;
+	addr = map_written_pages(1, 7);
+	r.page = swap_out_page(mm, addr);
+	r.reader_done = false;
+	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr)));
+	f = get_empty_filp(&console_fops, O_RDWR | O_NONBLOCK);
+	KTEST_ASSERT_NOT_NULL(t, f);
+	drain_input();
+	if (!ktest_lock_page(t, r.page, "the reader's buffer"))
+		return;
+	type_byte('x');
+	pid = kernel_thread(rival_takes_the_byte, &r, "rival");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	got = f->f_op->read(f, (char *)addr, 1);
+	r.reader_done = true;
+	KTEST_EXPECT_EQ(t, got, -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
+	drain_input();
+	fput(f);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case console_cases[] = {
+	KTEST_CASE(nonblocking_read_does_not_wait_after_its_fault),
 	KTEST_CASE(output_is_mirrored_to_vga),
 	KTEST_CASE(hidden_messages_are_still_logged),
 };
