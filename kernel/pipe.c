@@ -328,10 +328,16 @@ static int do_pipe(int fd[2], int flags)
  * pipe2 (331; Linux 2.6.27) with O_CLOEXEC and O_NONBLOCK, other flags
  * -EINVAL.  Descriptors that cannot be stored at ufd are closed again
  * and the call is -EFAULT, as 2.6.27's sys_pipe2 does (2.4.0's
- * sys_pipe left them open).
+ * sys_pipe left them open); but only while they still hold the pipe's
+ * ends: the copy may fault and sleep, and another thread sharing the
+ * table may meanwhile have closed one and opened another file there,
+ * which 2.6.27 closed.  (Later Linux's do_pipe2 installs the two only
+ * once the copy is done; Pagoda's table cannot hold a descriptor
+ * reserved and empty.)
  */
 long sys_pipe2(int *ufd, int flags)
 {
+	struct file *ends[2];
 	int fd[2];
 	int err;
 
@@ -340,12 +346,16 @@ long sys_pipe2(int *ufd, int flags)
 	err = do_pipe(fd, flags);
 	if (err)
 		return err;
-	if (copy_to_user(ufd, fd, sizeof(fd))) {
-		close_fd(fd[0]);
-		close_fd(fd[1]);
-		return -EFAULT;
+	/* held, so that no file opened meanwhile is where one was */
+	ends[0] = fget(fd[0]);
+	ends[1] = fget(fd[1]);
+	err = copy_to_user(ufd, fd, sizeof(fd)) ? -EFAULT : 0;
+	for (int i = 0; i < 2; i++) {
+		if (err && fcheck(fd[i]) == ends[i])
+			close_fd(fd[i]);
+		fput(ends[i]);
 	}
-	return 0;
+	return err;
 }
 
 /* pipe (42): glibc 2.36 calls pipe2 with no flags instead. */

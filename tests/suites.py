@@ -35,6 +35,8 @@ SUITES = {
     "mremap": {"disks": [{"size": "8M", "mkswap": True}]},
     # A console reader's buffer swapped out (tests/kernel/console_test.c).
     "console": {"disks": [{"size": "8M", "mkswap": True}]},
+    # pipe2's buffer swapped out (tests/kernel/pipe_test.c).
+    "pipe": {"disks": [{"size": "8M", "mkswap": True}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
     # Reclaim's decisions on real pages, swapping to vda; reads of slot

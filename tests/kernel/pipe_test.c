@@ -5,7 +5,9 @@
  * OOM killer, it dies of SIGKILL and its pipe goes with its last
  * file: the page back in the buddy allocator, every page it used
  * free again.  Its other side's view (end of file, EPIPE, the bytes
- * written) is pipetest's to check, from user space.
+ * written) is pipetest's to check, from user space.  pipe2 that
+ * cannot store its descriptors closes only its own (the suite boots
+ * with a swap disk for that case's buffer: tests/suites.py).
  */
 #include "kernel/exec.h"
 #include "kernel/file.h"
@@ -16,6 +18,10 @@
 #include "lib/ktest.h"
 #include "mm/mm.h"
 #include "mm/oom_kill.h"
+#include "kernel/fork.h"
+#include "kernel/syscalls.h"
+#include "mm/filemap.h"
+#include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
 
 #define PIPE_FD		3	/* pipetest's read end; 4 its write end */
@@ -215,7 +221,82 @@ static void an_oom_victim_closing_need_not_take_the_pipes_semaphore(
 	victim_leaves(t, p, pid, f);
 }
 
+/* A thread sharing the case's table, and the buffer pipe2 writes to. */
+struct other_thread {
+	struct files_struct *files;
+	struct page *page;	/* the buffer's, locked by the case */
+	int fd;			/* where pipe2 puts its read end */
+	struct file *null;	/* what the thread opens there */
+};
+
+/*
+ * Once pipe2 sleeps on its buffer's page (the copy of its descriptors
+ * faulted), closes the read end and opens /dev/null, which takes its
+ * descriptor, as another thread of the process may; then lets the
+ * page go.
+ */
+static int close_and_open(void *arg)
+{
+	struct other_thread *o = arg;
+
+	current->files = o->files;	/* as CLONE_FILES shares it */
+	o->files->count++;
+	for (int i = 0; i < 5 * HZ && !o->page->wait; i++)
+		schedule_timeout_uninterruptible(1);
+	/* the new file may well be where the read end's was freed */
+	if (!close_fd(o->fd))
+		o->null = get_empty_filp(device_by_path("/dev/null"),
+					 O_RDONLY);
+	if (o->null && get_unused_fd(0) == o->fd)
+		fd_install(o->fd, o->null, false);
+	unlock_page(o->page);
+	return 0;
+}
+
+/*
+ * pipe2 with a buffer whose first descriptor's page is swapped out
+ * (and locked: the copy sleeps there) and whose second's is not
+ * mapped: -EFAULT, and its two descriptors closed, but not the file
+ * another thread opened at one of them meanwhile.
+ */
+static void pipe2_efault_closes_only_its_own(struct ktest *t)
+{
+	static struct other_thread o;	/* it may outlive a failure */
+	struct mm_struct *mm = enter_swapping_mm(t);
+	bool own_table = !current->files;
+	unsigned long addr;
+	int pid, fd;
+
+	if (!mm)
+		return;
+	addr = map_written_pages(2, 7);
+	KTEST_ASSERT_EQ(t, do_munmap(mm, addr + PAGE_SIZE, PAGE_SIZE), 0);
+	o.page = swap_out_page(mm, addr);
+	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr)));
+	if (own_table)
+		current->files = files_for_exec();	/* the console's */
+	KTEST_ASSERT_NOT_NULL(t, current->files);
+	o.files = current->files;
+	o.fd = fd = get_unused_fd(0);
+	o.null = NULL;
+	if (!ktest_lock_page(t, o.page, "pipe2's buffer"))
+		return;
+	pid = kernel_thread(close_and_open, &o, "other thread");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, sys_pipe2((int *)(addr + PAGE_SIZE - 4), 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
+	KTEST_EXPECT_NOT_NULL(t, o.null);
+	KTEST_EXPECT_PTR_EQ(t, fcheck(fd), o.null);	/* left open */
+	KTEST_EXPECT_NULL(t, fcheck(fd + 1));		/* the write end */
+	close_fd(fd);
+	if (own_table)
+		exit_files(current);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case pipe_cases[] = {
+	KTEST_CASE(pipe2_efault_closes_only_its_own),
 	KTEST_CASE(a_reader_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(a_writer_killed_asleep_gives_its_pipe_back),
 	KTEST_CASE(the_oom_killer_takes_a_writer_asleep_and_its_pipe),
