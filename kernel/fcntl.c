@@ -37,9 +37,9 @@ long sys_dup(int oldfd)
 }
 
 /* newfd, another descriptor, becomes oldfd's file, closing what was
- * there (2.6.27's do_dup2, in its order: the old file is dropped once
- * newfd holds the new; dup2 and dup3 answer for the same
- * descriptor). */
+ * there (2.4.0's sys_dup2, in its order: the old file is dropped once
+ * newfd holds the new; without its open_fds bitmap, no EBUSY; dup2
+ * and dup3 answer for the same descriptor). */
 static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
 	struct file *f = fcheck(oldfd), *old;
