@@ -78,13 +78,22 @@ long sys_read(int fd, void *buf, unsigned long count)
 	return read_write(fd, buf, count, false);
 }
 
+/* Would a piece of len bytes take the call past what a long counts? */
+static bool past_a_long(unsigned long len, unsigned long total)
+{
+	return len > 0x7fffffffUL - total;
+}
+
 /*
  * readv and writev (2.4.0's do_readv_writev): each piece in turn, as
  * one read or write, stopping after one that did less than its
  * length; the bytes done, or the first piece's error.  More than
  * UIO_MAXIOV pieces, or lengths whose sum overflows a long, are
- * EINVAL; an unreadable array EFAULT.  glibc's assert() and abort()
- * messages are writev()s.
+ * EINVAL; an unreadable array EFAULT.  The array is read twice (2.4.0
+ * copies it to the kernel once), and another thread may change it in
+ * between, while a read of it faults: a piece that then takes the sum
+ * past a long ends the call as a short one.  glibc's assert() and
+ * abort() messages are writev()s.
  */
 static long do_readv_writev(struct file *f, const struct iovec *uvec,
 			    unsigned long nr, bool write)
@@ -97,7 +106,7 @@ static long do_readv_writev(struct file *f, const struct iovec *uvec,
 	for (unsigned long i = 0; i < nr; i++) {	/* check them all first */
 		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
 			return -EFAULT;
-		if (iov.iov_len > 0x7fffffffUL - total)
+		if (past_a_long(iov.iov_len, total))
 			return -EINVAL;
 		total += iov.iov_len;
 	}
@@ -107,6 +116,8 @@ static long do_readv_writev(struct file *f, const struct iovec *uvec,
 
 		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
 			return total ? (long)total : -EFAULT;
+		if (past_a_long(iov.iov_len, total))
+			return total ? (long)total : -EINVAL;
 		n = write ? file_write(f, iov.iov_base, iov.iov_len)
 			  : file_read(f, iov.iov_base, iov.iov_len);
 		if (n < 0)

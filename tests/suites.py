@@ -37,6 +37,8 @@ SUITES = {
     "console": {"disks": [{"size": "8M", "mkswap": True}]},
     # pipe2's buffer swapped out (tests/kernel/pipe_test.c).
     "pipe": {"disks": [{"size": "8M", "mkswap": True}]},
+    # writev's piece table swapped out (tests/kernel/read_write_test.c).
+    "read_write": {"disks": [{"size": "8M", "mkswap": True}]},
     # One swap area for the swap cache's slots.
     "swap_cache": {"disks": [{"size": "8M", "mkswap": True}]},
     # Reclaim's decisions on real pages, swapping to vda; reads of slot

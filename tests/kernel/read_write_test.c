@@ -1,0 +1,106 @@
+/*
+ * readv and writev (kernel/read_write.c) with a piece table that
+ * another thread changes while the call runs: the call reads it from
+ * user memory twice, once to check the lengths and once to move each
+ * piece, and the second read may find other lengths.  The answer must
+ * still be one a read or write can give, never a byte count past
+ * what a long holds (the suite boots with a swap disk: the table's
+ * last page is swapped out, so that reading it sleeps).
+ */
+#include "kernel/abi.h"
+#include "kernel/file.h"
+#include "kernel/fork.h"
+#include "kernel/syscalls.h"
+#include "kernel/time.h"
+#include "lib/ktest.h"
+#include "mm/filemap.h"
+#include "mm/highmem.h"
+#include "tests/kernel/ktest_swap.h"
+#include "tests/kernel/ktest_tasks.h"
+
+/* The piece table's middle length, in the kernel's view of its page,
+ * and the table's last page, which the case holds locked. */
+struct table_change {
+	uint32_t *len;
+	struct page *page;
+};
+
+/* Once the call sleeps reading the table's last page, makes the
+ * middle piece long, then lets the page go. */
+static int lengthen_the_middle(void *arg)
+{
+	struct table_change *c = arg;
+
+	for (int i = 0; i < 5 * HZ && !c->page->wait; i++)
+		schedule_timeout_uninterruptible(1);
+	*c->len = 0x7ffff000;
+	unlock_page(c->page);
+	return 0;
+}
+
+/* Puts /dev/null at a descriptor of current's table. */
+static int open_null(void)
+{
+	struct file *f = get_empty_filp(device_by_path("/dev/null"),
+					O_WRONLY);
+	int fd = get_unused_fd(0);
+
+	if (!f || fd < 0) {
+		if (f)
+			fput(f);
+		return -1;
+	}
+	fd_install(fd, f, false);
+	return fd;
+}
+
+/*
+ * writev of three pieces to /dev/null (which does not look at them):
+ * 0x7ffff000 + 1 + 0xffe bytes, a long's most, when the lengths are
+ * checked; the middle one is 0x7ffff000 by the time it is written.
+ * The call writes no more than a long can count.
+ */
+static void writev_rereads_no_length_past_a_long(struct ktest *t)
+{
+	static struct table_change c;	/* the thread may outlive a failure */
+	struct mm_struct *mm = enter_swapping_mm(t);
+	bool own_table = !current->files;
+	unsigned long addr, table;
+	struct page *first;
+	int pid, fd;
+
+	if (!mm)
+		return;
+	addr = map_written_pages(2, 7);
+	table = addr + PAGE_SIZE - 2 * sizeof(struct iovec);
+	KTEST_ASSERT_EQ(t, put_u32(table + 4, 0x7ffff000), 0);
+	KTEST_ASSERT_EQ(t, put_u32(table + 12, 1), 0);
+	KTEST_ASSERT_EQ(t, put_u32(table + 20, 0xffe), 0);
+	first = follow_page(mm, addr);
+	KTEST_ASSERT_NOT_NULL(t, first);
+	c.len = (uint32_t *)((char *)page_address(first) +
+			     (table + 12 - addr));
+	c.page = swap_out_page(mm, addr + PAGE_SIZE);
+	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr + PAGE_SIZE)));
+	if (own_table)
+		current->files = files_for_exec();	/* the console's */
+	KTEST_ASSERT_NOT_NULL(t, current->files);
+	fd = open_null();
+	KTEST_ASSERT_TRUE(t, fd >= 0);
+	if (!ktest_lock_page(t, c.page, "the piece table's last page"))
+		return;
+	pid = kernel_thread(lengthen_the_middle, &c, "other thread");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	KTEST_EXPECT_EQ(t, sys_writev(fd, (struct iovec *)table, 3),
+			0x7ffff000);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
+	close_fd(fd);
+	if (own_table)
+		exit_files(current);
+	leave_mm(t, mm);
+}
+
+static const struct ktest_case read_write_cases[] = {
+	KTEST_CASE(writev_rereads_no_length_past_a_long),
+};
+KTEST_SUITE(read_write, read_write_cases);
