@@ -91,8 +91,7 @@ static int rival_takes_the_byte(void *arg)
 	struct rival_reader *r = arg;
 	char c;
 
-	for (int i = 0; i < 5 * HZ && !r->page->wait; i++)
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_for_page_waiter(r->page);
 	console_read(&c, 1, true);
 	unlock_page(r->page);
 	for (int i = 0; i < 2 * HZ && !r->reader_done; i++)

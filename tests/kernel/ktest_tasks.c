@@ -8,6 +8,7 @@
  */
 #include "tests/kernel/ktest_tasks.h"
 #include "kernel/abi.h"
+#include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "kernel/wait.h"
@@ -128,4 +129,28 @@ bool ktest_lock_page(struct ktest *t, struct page *page, const char *why)
 bool ktest_wait_on_page(struct ktest *t, struct page *page, const char *why)
 {
 	return page_wait(t, page, page_unlocked, "on", why);
+}
+
+static bool page_has_waiter(void *page)
+{
+	return ((struct page *)page)->wait;
+}
+
+void ktest_wait_for_page_waiter(struct page *page)
+{
+	poll_for(page_has_waiter, page, KTEST_PAGE_SECONDS);
+}
+
+bool ktest_enter_files(void)
+{
+	if (current->files)
+		return false;
+	current->files = files_for_exec();	/* the console's */
+	return true;
+}
+
+void ktest_leave_files(bool entered)
+{
+	if (entered)
+		exit_files(current);
 }

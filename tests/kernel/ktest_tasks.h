@@ -51,4 +51,19 @@ bool ktest_lock_page(struct ktest *t, struct page *page, const char *why);
 bool ktest_wait_on_page(struct ktest *t, struct page *page,
 			const char *why);
 
+/*
+ * For a thread a case starts to act while the case sleeps on a page
+ * it holds locked (a fault on it): returns once a task waits for the
+ * page's lock, or after KTEST_PAGE_SECONDS (the thread acts anyway).
+ */
+void ktest_wait_for_page_waiter(struct page *page);
+
+/*
+ * A descriptor table for the test thread, which as a kernel thread has
+ * none: the console's at 0, 1 and 2, as exec gives.  Returns whether
+ * it made one, which ktest_leave_files then drops.
+ */
+bool ktest_enter_files(void);
+void ktest_leave_files(bool entered);
+
 #endif

@@ -241,8 +241,7 @@ static int close_and_open(void *arg)
 
 	current->files = o->files;	/* as CLONE_FILES shares it */
 	o->files->count++;
-	for (int i = 0; i < 5 * HZ && !o->page->wait; i++)
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_for_page_waiter(o->page);
 	/* the new file may well be where the read end's was freed */
 	if (!close_fd(o->fd))
 		o->null = get_empty_filp(device_by_path("/dev/null"),
@@ -263,7 +262,7 @@ static void pipe2_efault_closes_only_its_own(struct ktest *t)
 {
 	static struct other_thread o;	/* it may outlive a failure */
 	struct mm_struct *mm = enter_swapping_mm(t);
-	bool own_table = !current->files;
+	bool own_table;
 	unsigned long addr;
 	int pid, fd;
 
@@ -273,8 +272,7 @@ static void pipe2_efault_closes_only_its_own(struct ktest *t)
 	KTEST_ASSERT_EQ(t, do_munmap(mm, addr + PAGE_SIZE, PAGE_SIZE), 0);
 	o.page = swap_out_page(mm, addr);
 	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr)));
-	if (own_table)
-		current->files = files_for_exec();	/* the console's */
+	own_table = ktest_enter_files();
 	KTEST_ASSERT_NOT_NULL(t, current->files);
 	o.files = current->files;
 	o.fd = fd = get_unused_fd(0);
@@ -290,8 +288,7 @@ static void pipe2_efault_closes_only_its_own(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, fcheck(fd), o.null);	/* left open */
 	KTEST_EXPECT_NULL(t, fcheck(fd + 1));		/* the write end */
 	close_fd(fd);
-	if (own_table)
-		exit_files(current);
+	ktest_leave_files(own_table);
 	leave_mm(t, mm);
 }
 

@@ -31,8 +31,7 @@ static int lengthen_the_middle(void *arg)
 {
 	struct table_change *c = arg;
 
-	for (int i = 0; i < 5 * HZ && !c->page->wait; i++)
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_for_page_waiter(c->page);
 	*c->len = 0x7ffff000;
 	unlock_page(c->page);
 	return 0;
@@ -64,7 +63,7 @@ static void writev_rereads_no_length_past_a_long(struct ktest *t)
 {
 	static struct table_change c;	/* the thread may outlive a failure */
 	struct mm_struct *mm = enter_swapping_mm(t);
-	bool own_table = !current->files;
+	bool own_table;
 	unsigned long addr, table;
 	struct page *first;
 	int pid, fd;
@@ -82,8 +81,7 @@ static void writev_rereads_no_length_past_a_long(struct ktest *t)
 			     (table + 12 - addr));
 	c.page = swap_out_page(mm, addr + PAGE_SIZE);
 	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr + PAGE_SIZE)));
-	if (own_table)
-		current->files = files_for_exec();	/* the console's */
+	own_table = ktest_enter_files();
 	KTEST_ASSERT_NOT_NULL(t, current->files);
 	fd = open_null();
 	KTEST_ASSERT_TRUE(t, fd >= 0);
@@ -95,8 +93,7 @@ static void writev_rereads_no_length_past_a_long(struct ktest *t)
 			0x7ffff000);
 	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
 	close_fd(fd);
-	if (own_table)
-		exit_files(current);
+	ktest_leave_files(own_table);
 	leave_mm(t, mm);
 }
 
