@@ -10,6 +10,7 @@
 #include "kernel/file.h"
 #include "kernel/kernel.h"
 #include "kernel/namei.h"
+#include "kernel/semaphore.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -54,6 +55,30 @@ static int filldir64(void *__buf, const char *name, int namlen,
 	return 0;
 }
 
+/* The root's i_sem: the root is Pagoda's one directory. */
+static struct semaphore root_sem = {
+	1, __WAIT_QUEUE_HEAD_INITIALIZER(root_sem.wait)
+};
+
+/*
+ * The directory's readdir under its semaphore (2.4.0's vfs_readdir):
+ * a readdir whose copy faults sleeps with f_pos at the entry it was
+ * putting in, and another readdir of the same file meanwhile gave the
+ * same entries again.  Taken killably (2.4.0: down()), as an OOM
+ * victim must not sleep on it behind a holder whose copy waits for
+ * the victim's memory (see kernel/pipe.c's pipe_wait).
+ */
+static int vfs_readdir(struct file *f, void *buf, filldir_t filldir)
+{
+	int err;
+
+	if (down_killable(&root_sem))
+		return -EINTR;
+	err = f->f_op->readdir(f, buf, filldir);
+	up(&root_sem);
+	return err;
+}
+
 /*
  * getdents64: the entries from the directory's position on that fit
  * count bytes; the bytes, 0 at the end, -EINVAL if the next does not
@@ -73,7 +98,7 @@ long sys_getdents64(int fd, void *dirent, unsigned long count)
 	if (f->f_op->readdir) {
 		err = -EFAULT;
 		if (access_ok(dirent, count))
-			err = f->f_op->readdir(f, &buf, filldir64);
+			err = vfs_readdir(f, &buf, filldir64);
 	}
 	fput(f);
 	if (err < 0)

@@ -9,6 +9,7 @@
  */
 #include "kernel/semaphore.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 
 void down(struct semaphore *sem)
 {
@@ -17,15 +18,31 @@ void down(struct semaphore *sem)
 	sem->count--;
 }
 
-/* As down(), but a signal ends the wait: 0 once taken, else -EINTR
- * (2.4.0's down_interruptible). */
-int down_interruptible(struct semaphore *sem)
+/* As down(), but a signal (or, if killable, SIGKILL) ends the wait:
+ * 0 once taken, else -EINTR. */
+static int down_waiting(struct semaphore *sem, bool killable)
 {
 	if (sem->count <= 0 &&
-	    wait_event_interruptible(sem->wait, sem->count > 0))
+	    (killable ? wait_event_killable(sem->wait, sem->count > 0)
+		      : wait_event_interruptible(sem->wait, sem->count > 0)))
 		return -EINTR;
 	sem->count--;
 	return 0;
+}
+
+/* 2.4.0's down_interruptible: any signal ends the wait. */
+int down_interruptible(struct semaphore *sem)
+{
+	return down_waiting(sem, false);
+}
+
+/* Only SIGKILL ends the wait (Linux 2.6.26's down_killable; 2.4.0 has
+ * none): for a holder whose copy to user memory may wait for memory,
+ * which an OOM victim asleep here gives back only if the wait lets it
+ * go. */
+int down_killable(struct semaphore *sem)
+{
+	return down_waiting(sem, true);
 }
 
 /* Wakes every waiter; the first to run takes the count, the rest

@@ -4,8 +4,9 @@
  * are 2.4.0's plain semaphores (mutexes): mm->mmap_sem around changes
  * to an address space's VMAs and its page faults (with threads, one
  * thread may sleep in a fault while another unmaps the VMA under it),
- * and a pipe's, whose reader or writer may sleep in a fault while
- * copying (kernel/pipe.c).
+ * a pipe's, whose reader or writer may sleep in a fault while
+ * copying (kernel/pipe.c), and the root directory's, held by a
+ * getdents64 whose copies may fault (kernel/readdir.c).
  */
 #ifndef KERNEL_SEMAPHORE_H
 #define KERNEL_SEMAPHORE_H
@@ -25,6 +26,7 @@ static inline void sema_init(struct semaphore *sem, int count)
 
 void down(struct semaphore *sem);
 int down_interruptible(struct semaphore *sem);
+int down_killable(struct semaphore *sem);
 void up(struct semaphore *sem);
 
 #endif

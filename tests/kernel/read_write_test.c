@@ -1,11 +1,14 @@
 /*
- * readv and writev (kernel/read_write.c) with a piece table that
- * another thread changes while the call runs: the call reads it from
- * user memory twice, once to check the lengths and once to move each
- * piece, and the second read may find other lengths.  The answer must
- * still be one a read or write can give, never a byte count past
- * what a long holds (the suite boots with a swap disk: the table's
- * last page is swapped out, so that reading it sleeps).
+ * Calls on a descriptor that another thread uses while the call
+ * sleeps in a fault on user memory (the suite boots with a swap disk:
+ * the page is swapped out and locked by the case, so the fault
+ * sleeps).  readv and writev (kernel/read_write.c) with a piece table
+ * that the other thread changes: the call reads it from user memory
+ * twice, once to check the lengths and once to move each piece, and
+ * the second read may find other lengths; the answer must still be
+ * one a read or write can give, never a byte count past what a long
+ * holds.  getdents64 (kernel/readdir.c) of the root while the other
+ * thread lists it too: no entry is given twice.
  */
 #include "kernel/abi.h"
 #include "kernel/file.h"
@@ -15,6 +18,7 @@
 #include "lib/ktest.h"
 #include "mm/filemap.h"
 #include "mm/highmem.h"
+#include "mm/pgtable.h"
 #include "tests/kernel/ktest_swap.h"
 #include "tests/kernel/ktest_tasks.h"
 
@@ -97,7 +101,84 @@ static void writev_rereads_no_length_past_a_long(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/* The other thread's view: the case's mm and table, its buffer. */
+struct other_lister {
+	struct mm_struct *mm;
+	struct files_struct *files;
+	struct page *page;	/* the case's buffer's, locked */
+	int fd;			/* the root, open */
+	unsigned long buf;
+	long got;		/* what its getdents64 gave */
+};
+
+/*
+ * Once the case's getdents64 sleeps on its buffer's page, lets the
+ * page go and lists the root through the same file: nothing runs in
+ * between (one CPU, no preemption), so the case is still asleep in
+ * its copy, its listing half done, when this one starts.
+ */
+static int list_meanwhile(void *arg)
+{
+	struct other_lister *o = arg;
+
+	use_mm(o->mm);
+	current->files = o->files;	/* as CLONE_FILES shares it */
+	o->files->count++;
+	ktest_wait_for_page_waiter(o->page);
+	unlock_page(o->page);
+	o->got = sys_getdents64(o->fd, (void *)o->buf, PAGE_SIZE);
+	use_mm(NULL);
+	return 0;
+}
+
+/*
+ * getdents64 of the root whose copy to the buffer sleeps in a fault,
+ * while another thread lists the root through the same file: the
+ * entries go to one or the other, none to both (2.4.0's vfs_readdir
+ * holds the directory's semaphore).  The case's buffer holds the whole
+ * listing, so the other thread, coming second, finds the end.
+ */
+static void getdents64_gives_no_entry_twice(struct ktest *t)
+{
+	static struct other_lister o;	/* it may outlive a failure */
+	struct mm_struct *mm = enter_swapping_mm(t);
+	struct file *root;
+	unsigned long addr;
+	bool own_table;
+	long got;
+	int pid;
+
+	if (!mm)
+		return;
+	addr = map_written_pages(2, 7);
+	o.mm = mm;
+	o.buf = addr + PAGE_SIZE;
+	o.got = -1;
+	o.page = swap_out_page(mm, addr);
+	KTEST_ASSERT_TRUE(t, !pte_present(*pte_of(mm, addr)));
+	own_table = ktest_enter_files();
+	KTEST_ASSERT_NOT_NULL(t, current->files);
+	o.files = current->files;
+	root = get_empty_filp(&root_dir_fops, O_RDONLY);
+	KTEST_ASSERT_NOT_NULL(t, root);
+	o.fd = get_unused_fd(0);
+	KTEST_ASSERT_TRUE(t, o.fd >= 0);
+	fd_install(o.fd, root, false);
+	if (!ktest_lock_page(t, o.page, "getdents64's buffer"))
+		return;
+	pid = kernel_thread(list_meanwhile, &o, "other thread");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	got = sys_getdents64(o.fd, (void *)addr, PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 0);
+	KTEST_EXPECT_TRUE(t, got > 0);
+	KTEST_EXPECT_EQ(t, o.got, 0);	/* the end: all were the case's */
+	close_fd(o.fd);
+	ktest_leave_files(own_table);
+	leave_mm(t, mm);
+}
+
 static const struct ktest_case read_write_cases[] = {
 	KTEST_CASE(writev_rereads_no_length_past_a_long),
+	KTEST_CASE(getdents64_gives_no_entry_twice),
 };
 KTEST_SUITE(read_write, read_write_cases);
