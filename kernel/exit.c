@@ -64,11 +64,16 @@ bool move_children(struct task_struct *from, struct task_struct *to)
 	return zombies;
 }
 
-/* The children go to child_reaper (init), which reaps any zombies. */
+/* The children go to child_reaper (init), which reaps any zombies:
+ * told of them with SIGCHLD, as 2.4.0's exit_notify tells init of
+ * each zombie it adopts (a user-space init reaps in its handler), and
+ * woken if it waits. */
 static void forget_original_parent(struct task_struct *tsk)
 {
-	if (move_children(tsk, child_reaper))
+	if (move_children(tsk, child_reaper)) {
+		send_sig(SIGCHLD, child_reaper);	/* a kernel init: none */
 		wake_up(&child_reaper->wait_chldexit);
+	}
 }
 
 /*

@@ -322,6 +322,66 @@ static void orphans_go_to_init(struct ktest *t)
 	KTEST_EXPECT_EQ(t, reap(t, orphan), 42);
 }
 
+/* A zombie child for the parent to leave behind. */
+static int zombie_fn(void *arg __unused)
+{
+	return 3;
+}
+
+/* Leaves a child that is a zombie already: its pid goes to *arg. */
+static int zombie_parent_fn(void *arg)
+{
+	int pid = kernel_thread(zombie_fn, NULL, "zombie");
+	struct task_struct *z;
+
+	*(volatile int *)arg = pid;
+	for (int i = 0; pid > 0 && i < 5 * HZ; i++) {
+		z = find_task_by_pid(pid);
+		if (!z || z->state == TASK_ZOMBIE)
+			break;
+		schedule_timeout_uninterruptible(1);
+	}
+	return 0;
+}
+
+/*
+ * A process whose child is a zombie exits: init adopts the zombie and
+ * gets SIGCHLD for it (2.4.0's exit_notify), so that a user-space init
+ * that reaps in its handler reaps it.  init here is a user program
+ * for the while, "pipetest block read" asleep, SIGCHLD blocked so that
+ * the signal stays pending where the case can see it.
+ */
+static void an_adopted_zombie_is_signalled_to_init(struct ktest *t)
+{
+	const uint64_t chld = 1ULL << (SIGCHLD - 1);
+	char *argv[] = { "pipetest", "block", "read" };
+	struct task_struct *init = child_reaper, *p = NULL;
+	volatile int zombie = 0;
+	int pid = spawn_program(3, argv), parent;
+
+	for (int i = 0; pid > 0 && i < 5 * HZ; i++) {
+		p = find_task_by_pid(pid);
+		if (p && p->mm && p->state == TASK_INTERRUPTIBLE)
+			break;
+		schedule_timeout_uninterruptible(1);
+	}
+	KTEST_ASSERT_TRUE(t, p && p->state == TASK_INTERRUPTIBLE);
+	p->blocked |= chld;
+	p->pending &= ~chld;
+	child_reaper = p;
+	parent = kernel_thread(zombie_parent_fn, (void *)&zombie, "parent");
+	if (parent > 0)
+		reap(t, parent);
+	child_reaper = init;
+	KTEST_EXPECT_TRUE(t, parent > 0 && zombie > 0);
+	KTEST_EXPECT_TRUE(t, p->pending & chld);
+	move_children(p, current);	/* the zombie back, to reap */
+	if (zombie > 0)
+		KTEST_EXPECT_EQ(t, reap(t, zombie), 3);
+	send_sig(SIGKILL, p);
+	KTEST_EXPECT_EQ(t, reap(t, pid), -SIGKILL);
+}
+
 static void waitpid_without_children(struct ktest *t)
 {
 	struct hog h = { 0 };
@@ -421,6 +481,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(a_runnable_idle_class_thread_can_be_boosted),
 	KTEST_CASE(yield_lets_another_run),
 	KTEST_CASE(orphans_go_to_init),
+	KTEST_CASE(an_adopted_zombie_is_signalled_to_init),
 	KTEST_CASE(waitpid_without_children),
 	KTEST_CASE(kernel_threads_take_no_signals),
 	KTEST_CASE(exit_clears_the_child_tid_word),
