@@ -63,8 +63,8 @@ static struct semaphore root_sem = {
 /*
  * The directory's readdir under its semaphore (2.4.0's vfs_readdir):
  * a readdir whose copy faults sleeps with f_pos at the entry it was
- * putting in, and another readdir of the same file meanwhile gave the
- * same entries again.  Taken killably (2.4.0: down()), as an OOM
+ * putting in, and another readdir of the same file meanwhile would
+ * give the same entries again.  Taken killably (2.4.0: down()), as an OOM
  * victim must not sleep on it behind a holder whose copy waits for
  * the victim's memory (see kernel/pipe.c's pipe_wait).
  */
