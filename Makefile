@@ -408,8 +408,8 @@ host-tests: $(BUILD)/host/ktest-host
 check:
 	@$(SETUP)
 	@$(MAKE) --no-print-directory all host-tests $(BUILD)/swap.img $(FUZZ)
-	@$(PYTHON) tools/debfetch.py busybox $(BUILD)/i386 || \
-	  echo "check: without busybox the busybox scenarios are skipped"
+	@$(PYTHON) tools/debfetch.py busybox musl shells $(BUILD)/i386 || \
+	  echo "check: without them the busybox and outside scenarios are skipped"
 	$(call run_fuzz,$(FUZZ_CHECK_SECONDS))
 	@$(PYTHON) -m unittest discover -q -s tools/pagoda_test -p 'test_*.py' \
 	  2> $(BUILD)/runner-selftest.log || { cat $(BUILD)/runner-selftest.log; exit 1; }

@@ -117,6 +117,7 @@
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
+#define __NR_getrandom		355
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
 #define __NR_clock_getres_time64 406
@@ -212,6 +213,7 @@ typedef struct {
 /* waitpid options and the status word it returns. */
 #define WNOHANG		1
 #define WUNTRACED	2
+#define WCONTINUED	8
 #define W_EXITCODE(code, sig)	(((code) & 0xff) << 8 | ((sig) & 0x7f))
 #define WIFEXITED(s)	(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
@@ -233,7 +235,13 @@ typedef struct {
 #define CLONE_SETTLS		0x00080000
 #define CLONE_PARENT_SETTID	0x00100000
 #define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
 #define CLONE_CHILD_SETTID	0x01000000
+
+/* getrandom flags (Linux's include/uapi/linux/random.h). */
+#define GRND_NONBLOCK		0x0001
+#define GRND_RANDOM		0x0002
+#define GRND_INSECURE		0x0004
 
 /* futex operations (Linux's include/uapi/linux/futex.h). */
 #define FUTEX_WAIT		0

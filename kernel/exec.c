@@ -17,10 +17,10 @@
 #include "kernel/file.h"
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
+#include "kernel/random.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
-#include "kernel/time.h"
 #include "kernel/tls.h"
 #include "kernel/uaccess.h"
 #include "mm/mmap.h"
@@ -113,27 +113,6 @@ static int setup_stack_vma(struct mm_struct *mm, unsigned long bottom)
 }
 
 /*
- * AT_RANDOM's bytes, from which a static glibc program takes its
- * stack-protector and pointer guards before main: it reads them
- * whether the entry is there or not.  Linux (from 2.6.29) fills them
- * with get_random_bytes(); Pagoda has no entropy pool, so these are
- * the boot clock and the pid stirred (splitmix64): they differ from
- * one run to the next, but are no secret.
- */
-static void aux_random_bytes(uint32_t out[RANDOM_BYTES / 4])
-{
-	uint64_t x = boot_clock_us() ^ (uint64_t)current->pid << 40;
-
-	for (int i = 0; i < RANDOM_BYTES / 4; i++) {
-		uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-
-		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-		out[i] = (uint32_t)(z ^ (z >> 31));
-	}
-}
-
-/*
  * The words at the initial stack pointer: argc, argv[], NULL, envp[],
  * NULL, the auxiliary vector.  The strings lie from str up, as in
  * a->strings; random_at is AT_RANDOM's.  Returns how many words.
@@ -169,7 +148,7 @@ static int create_initial_stack(struct exec_args *a,
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long words[1 + MAX_ARG_STRINGS + 2 + 2 * NR_AUX];
-	uint32_t random[RANDOM_BYTES / 4];
+	char random[RANDOM_BYTES];
 	unsigned long str = STACK_TOP - a->used, random_at, sp;
 	int n;
 
@@ -184,7 +163,9 @@ static int create_initial_stack(struct exec_args *a,
 	sp = ALIGN_DOWN(random_at - n * sizeof(words[0]), 16UL);
 	if (setup_stack_vma(mm, sp))
 		return -ENOMEM;
-	aux_random_bytes(random);
+	/* glibc takes its stack-protector and pointer guards from these
+	 * before main, whether AT_RANDOM is there or not (Linux 2.6.29) */
+	get_random_bytes(random, sizeof(random));
 	if (copy_to_user((void *)str, a->strings, a->used) ||
 	    copy_to_user((void *)random_at, random, sizeof(random)) ||
 	    copy_to_user((void *)sp, words, n * sizeof(words[0])))

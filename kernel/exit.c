@@ -265,7 +265,9 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 	DECLARE_WAITQUEUE(wait, current);
 	long ret;
 
-	if (options & ~(WNOHANG | WUNTRACED))
+	/* WCONTINUED (Linux 2.6.10; zsh's SIGCHLD handler asks for it)
+	 * reports a stopped child continued: none stops here */
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	add_wait_queue(&leader->wait_chldexit, &wait);
 	for (;;) {

@@ -101,6 +101,11 @@ void put_files(struct files_struct *files);
 /* kernel/mem.c */
 extern const struct file_operations console_fops;
 const struct file_operations *device_by_path(const char *path);
+long move_chunks(char *ubuf, unsigned long count, bool to_user,
+		 void (*dev)(char *chunk, unsigned long n));
+
+/* kernel/random.c */
+extern const struct file_operations random_fops, urandom_fops;
 
 /* kernel/readdir.c */
 extern const struct file_operations root_dir_fops;

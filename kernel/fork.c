@@ -271,12 +271,14 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name)
  * and CLONE_SYSVSEM share what every task shares already: accepted,
  * with Linux's rules for how they combine.  CLONE_SIGHAND copies the signal actions,
  * which the threads of a group then keep alike (kernel/signal.c's
- * set_action).
+ * set_action).  CLONE_DETACHED (Linux 2.5.32) has meant nothing
+ * since 2.6.2, which ignores it; musl's pthread_create still passes it.
  */
 #define CLONE_FLAGS	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
 			 CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD | \
 			 CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
-			 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)
+			 CLONE_CHILD_CLEARTID | CLONE_DETACHED | \
+			 CLONE_CHILD_SETTID)
 
 /* What a CLONE_VFORK parent sleeps on (2.4.0's vfork_sem, 2.6's
  * vfork_done completion), on its kernel stack. */

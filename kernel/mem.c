@@ -79,7 +79,7 @@ static long console_fread(struct file *f, char *buf, unsigned long n)
  * (about 50 KiB a second under QEMU) held the CPU for an hour, deaf to
  * Ctrl-C and kill.
  */
-static long move_chunks(char *ubuf, unsigned long count, bool to_user,
+long move_chunks(char *ubuf, unsigned long count, bool to_user,
 			void (*dev)(char *chunk, unsigned long n))
 {
 	char chunk[CHUNK];
@@ -166,5 +166,9 @@ const struct file_operations *device_by_path(const char *path)
 		return &zero_fops;
 	if (!strcmp(path, "/dev/tty") || !strcmp(path, "/dev/console"))
 		return &console_fops;
+	if (!strcmp(path, "/dev/random"))
+		return &random_fops;
+	if (!strcmp(path, "/dev/urandom"))
+		return &urandom_fops;
 	return NULL;
 }

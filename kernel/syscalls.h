@@ -22,6 +22,8 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp,
 long sys_set_tid_address(int *tidptr);
 long sys_execve(const char *path, char *const *argv,	/* kernel/exec.c */
 		char *const *envp);
+long sys_getrandom(char *buf, unsigned long count,	/* kernel/random.c */
+		   unsigned flags);
 struct statx;
 long sys_statx(int dirfd, const char *path, int flags,	/* kernel/stat.c */
 	       unsigned mask, struct statx *buf);

@@ -2,7 +2,7 @@
 """Debian i386 packages for the tests and the peer benchmark, without
 touching the host's own apt set-up.
 
-    python3 tools/debfetch.py busybox BUILD/i386
+    python3 tools/debfetch.py busybox [musl shells] BUILD/i386
 
 apt runs with a private, i386-only state under the destination (its own
 package lists and cache; dpkg's database is not read), so a host without
@@ -11,7 +11,13 @@ unpacks it. The `busybox` command leaves Debian's busybox-static (a
 static i386 binary, glibc inside) at DEST/busybox, which the busybox
 scenarios run as Pagoda's sh (tests/scenarios/busybox.py). make check
 runs it; without Debian's archive it fails and those scenarios are
-skipped, saying so. tools/bench_peer.py fetches Linux the same way.
+skipped, saying so. `musl` unpacks Debian's musl-dev (i386: musl's
+static libc, headers and start files) at DEST/root/musl-dev and writes
+DEST/musl-gcc.specs, its musl-gcc.specs with the paths moved there:
+`i686-linux-gnu-gcc -static -specs DEST/musl-gcc.specs` is then the
+i386 musl-gcc. `shells` leaves the static shells bash-static, zsh-static
+and sash at DEST/bash, DEST/zsh and DEST/sash (tests/scenarios/outside.py).
+tools/bench_peer.py fetches Linux the same way.
 """
 
 import shutil
@@ -55,6 +61,7 @@ def unpack_deb(package, state, root):
     run_tool(["apt-get", *opts, "download", package], cwd=debs)
     deb = next(debs.glob(f"{package}_*.deb"))
     tmp = root.with_name(root.name + ".tmp")
+    root.parent.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(tmp, ignore_errors=True)
     run_tool(["dpkg-deb", "-x", str(deb), str(tmp)])
     tmp.rename(root)
@@ -71,17 +78,53 @@ def fetch_busybox(dest):
     return target
 
 
+def fetch_musl(dest):
+    """DEST/musl-gcc.specs: Debian's i386 musl-gcc.specs, its paths
+    moved to the unpacked DEST/root/musl-dev."""
+    specs = dest / "musl-gcc.specs"
+    if specs.is_file():
+        return specs
+    root = unpack_deb("musl-dev", dest, dest / "root" / "musl-dev")
+    text = (root / "usr/lib/i386-linux-musl/musl-gcc.specs").read_text()
+    specs.write_text(text.replace("/usr/", f"{root.resolve()}/usr/"))
+    return specs
+
+
+# The static shells Debian builds for i386: package, file, name here.
+SHELLS = (("bash-static", "bin/bash-static", "bash"),
+          ("zsh-static", "bin/zsh-static", "zsh"),
+          ("sash", "bin/sash", "sash"))
+
+
+def fetch_shells(dest):
+    """DEST/bash, DEST/zsh, DEST/sash: Debian's static i386 shells."""
+    for package, path, name in SHELLS:
+        if not (dest / name).is_file():
+            root = unpack_deb(package, dest, dest / "root" / package)
+            shutil.copy(root / path, dest / name)
+    return dest / "sash"
+
+
+FETCHERS = {"busybox": (fetch_busybox, "busybox-static:i386"),
+            "musl": (fetch_musl, "musl-dev:i386"),
+            "shells": (fetch_shells, "bash-static, zsh-static, sash:i386")}
+
+
 def main(argv):
-    if len(argv) != 3 or argv[1] != "busybox":
-        print("usage: debfetch.py busybox DEST", file=sys.stderr)
-        return 2
-    try:
-        print(f"debfetch: {fetch_busybox(Path(argv[2]))}")
-    except (FetchError, StopIteration, OSError) as error:
-        print(f"debfetch: cannot fetch busybox-static:i386: {error}",
+    names, dest = argv[1:-1], Path(argv[-1]) if len(argv) > 2 else None
+    if not names or any(name not in FETCHERS for name in names):
+        print(f"usage: debfetch.py {{{'|'.join(FETCHERS)}}}... DEST",
               file=sys.stderr)
-        return 1
-    return 0
+        return 2
+    failed = 0
+    for name in names:
+        fetch, what = FETCHERS[name]
+        try:
+            print(f"debfetch: {fetch(dest)}")
+        except (FetchError, StopIteration, OSError) as error:
+            print(f"debfetch: cannot fetch {what}: {error}", file=sys.stderr)
+            failed = 1
+    return failed
 
 
 if __name__ == "__main__":
