@@ -141,6 +141,7 @@ GOOD_LAYOUTS = {
     "low": ["-Wl,-Ttext-segment=0x10000"],
     "high": ["-Wl,-Ttext-segment=0xbf000000"],
     "hugebss": ["-DBSS=0x40000000"],
+    "execstack": ["-Wl,-z,execstack"],
 }
 
 PT_INTERP = 3
@@ -159,31 +160,68 @@ def with_interpreter(plain, path):
     return path
 
 
+def with_memsz(plain, path, memsz):
+    """A copy of `plain` whose last PT_LOAD segment is memsz long in
+    memory: a .bss of that size."""
+    image = bytearray(plain.read_bytes())
+    phoff, = struct.unpack_from("<I", image, 28)
+    phnum, = struct.unpack_from("<H", image, 44)
+    loads = [at for at in range(phoff, phoff + 32 * phnum, 32)
+             if struct.unpack_from("<I", image, at)[0] == 1]
+    struct.pack_into("<I", image, loads[-1] + 20, memsz)
+    path.write_bytes(bytes(image))
+    return path
+
+
+def dynamic_hello(lab):
+    """A real dynamically linked i386 program (the cross compiler's
+    default: a PIE naming /lib/ld-linux.so.2)."""
+    source = lab.tmpdir / "hello.c"
+    source.write_text('#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n')
+    binary = lab.tmpdir / "dynhello"
+    built = subprocess.run(["i686-linux-gnu-gcc", "-o", str(binary), str(source)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return binary
+
+
 @scenario("outside_binaries_of_odd_layouts", timeout=120)
 def odd_layouts(lab):
     """Executables linked in layouts our build never makes run; one whose
     last segment lies in the initial stack's page, and one that asks for
     an interpreter, are refused with the reason (both were loaded: the
     first's stack VMA went on top of it, the second died in its PLT), as
-    is a static PIE (linked at 0), which run names with the reason."""
+    is a static PIE (linked at 0), which run names with the reason, a
+    real dynamic program, an entry point outside the segments and a
+    .bss past 3 GiB; an executable stack and a 2.3 GiB .bss run."""
     def build(name, flags):
         return compile_without_library(lab, name, LAYOUT_C, ["-DBSS=16", *flags])
     good = [build(name, flags) for name, flags in GOOD_LAYOUTS.items()]
     plain = build("plain", [])
+    # a 2.3 GiB .bss in 64 MiB of RAM: only the pages touched are made
+    good.append(with_memsz(plain, lab.tmpdir / "bigbss", 0x90000000))
     bad = {"ontop": (build("ontop", ["-Wl,-Ttext-segment=0xbfffb000"]),
                      "segment in the last page below 3 GiB, where the initial stack goes"),
            "staticpie": (build("staticpie", ["-fPIE", "-static-pie"]),
                          r"position-independent \(ET_DYN"),
            "dynamic": (with_interpreter(plain, lab.tmpdir / "dynamic"),
-                       "dynamically linked")}
+                       "dynamically linked"),
+           "dynhello": (dynamic_hello(lab), r"dynamically linked \(it names an "
+                        r"interpreter\): only static executables run"),
+           "entryout": (build("entryout", ["-Wl,-e,0x1000"]),
+                        "entry point not in an executable segment"),
+           "pastbss": (with_memsz(plain, lab.tmpdir / "pastbss", 0xb8000000),
+                       "segment outside user space")}
     vm = lab.boot(modules=[*good, *(path for path, _ in bad.values())])
     boot_log = vm.expect_prompt()
     for name, (_, why) in bad.items():
         assert re.search(rf"module '\S*{name}' \(\d+ bytes\) is not a program Pagoda "
                          rf"can run: {why}", boot_log), (name, boot_log)
-    for name in GOOD_LAYOUTS:
+    for name in [*GOOD_LAYOUTS, "bigbss"]:
         printed = vm.run(f"run {name}", timeout=30)
         assert printed.splitlines() == ["layout: ran"], f"{name}: {printed}"
+    printed = vm.run("run dynhello")
+    assert "run: 'dynhello' was not loaded at boot: dynamically linked" in printed, printed
     printed = vm.run("run staticpie")
     assert re.search(r"run: 'staticpie' was not loaded at boot: position-independent", printed), \
         printed
