@@ -272,12 +272,18 @@ def compile_c(lab, name, text, flags=()):
     return binary
 
 
-def expect_checks(vm, name, cases):
+def run_checks_as_init(lab, program, cases, wait):
+    """Runs `program` under init= and expects "NAME: CASE: ok" for each
+    case, in order, then "NAME: all checks passed" and status 0."""
+    name = program.name
+    vm = lab.boot(modules=[program], append=f"init={name}")
+    status = vm.wait_exit(timeout=wait)
     printed = [line.strip() for line in vm.output.replace("\r", "").split("\n")
                if line.startswith(f"{name}:")]
     assert printed == [f"{name}: {case}: ok" for case in cases] \
         + [f"{name}: all checks passed"], "\n".join(printed) + "\n" + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
 
 
 @scenario("static_glibc_program_gets_random_bytes", timeout=90)
@@ -285,15 +291,12 @@ def glibc_random(lab):
     """Red before: getrandom was ENOSYS, arc4random aborted, and
     /dev/urandom was ENOENT."""
     program = compile_c(lab, "glibcrand", GLIBCRAND_C)
-    vm = lab.boot(modules=[program], append="init=glibcrand")
-    status = vm.wait_exit(timeout=60)
-    expect_checks(vm, "glibcrand", (
+    run_checks_as_init(lab, program, (
         "getrandom: 16 bytes, two calls differ",
         "getrandom: GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE",
         "getrandom: bad flags EINVAL, a bad buffer EFAULT, 0 bytes 0",
         "getrandom: 64 KiB in one call", "getentropy: 32 bytes", "arc4random",
-        "/dev/urandom: 300 bytes, a character device 1:9"))
-    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+        "/dev/urandom: 300 bytes, a character device 1:9"), wait=60)
 
 
 @scenario("static_musl_program_runs", timeout=120)
@@ -302,17 +305,14 @@ def musl_program(lab):
     CLONE_DETACHED) and getrandom was ENOSYS."""
     specs = fetched(lab, "musl-gcc.specs", "musl")
     program = compile_c(lab, "musl", MUSL_C, ["-specs", str(specs)])
-    vm = lab.boot(modules=[program], append="init=musl")
-    status = vm.wait_exit(timeout=100)
-    expect_checks(vm, "musl", (
+    run_checks_as_init(lab, program, (
         "malloc, realloc, free: every byte kept",
         "4 pthreads, a contended mutex, __thread, join",
         "exit() in a thread ends the process with its status",
         "a fault in a thread kills the process",
         "fork, execl, waitpid: the child's status",
         "nanosleep 0.2 s by CLOCK_MONOTONIC", "getrandom: two calls differ",
-        "a caught SIGSEGV, siglongjmp"))
-    assert status.code == 33, f"QEMU exited {status.code}, expected 33 (status 0)"
+        "a caught SIGSEGV, siglongjmp"), wait=100)
 
 
 @scenario("debian_static_shells_run_programs", timeout=200)
