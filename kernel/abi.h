@@ -117,6 +117,7 @@
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
+#define __NR_set_robust_list	311
 #define __NR_getrandom		355
 #define __NR_statx		383
 #define __NR_clock_gettime64	403
@@ -251,6 +252,22 @@ typedef struct {
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_BITSET_MATCH_ANY	0xffffffffU
+
+/* Robust futexes (Linux 2.6.17): the word's bits and the list's head. */
+#define FUTEX_WAITERS		0x80000000U
+#define FUTEX_OWNER_DIED	0x40000000U
+#define FUTEX_TID_MASK		0x3fffffffU
+#define ROBUST_LIST_LIMIT	2048	/* entries walked at most */
+
+struct robust_list {
+	struct robust_list *next;	/* bit 0: a PI futex */
+};
+
+struct robust_list_head {
+	struct robust_list list;	/* the ring; ends back here */
+	long futex_offset;		/* from an entry to its word */
+	struct robust_list *list_op_pending;	/* being taken or let go */
+};
 
 /* getrusage "who". */
 #define RUSAGE_SELF	0

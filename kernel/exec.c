@@ -254,6 +254,7 @@ static int exec_binprm(struct exec_args *a)
 		 * then wakes that parent: its memory is its own again.
 		 */
 		current->clear_child_tid = NULL;
+		current->robust_list = NULL;	/* the same: forgotten */
 		mm_release(current, old_mm);
 		mmput(old_mm);
 	}

@@ -488,9 +488,12 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp,
  * a vfork parent; 2.6's also writes 0 at the CLONE_CHILD_CLEARTID
  * word and wakes a futex waiter there, which is how pthread_join
  * learns that the thread is gone.  A fault is ignored, as there.
+ * Before that, the robust futexes it holds are marked (Linux 5.5's
+ * futex_exit_release(), which mm_release() calls).
  */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
+	exit_robust_list(tsk, mm);
 	if (tsk->clear_child_tid) {
 		if (!put_user_u32(0, tsk->clear_child_tid))
 			futex_wake(mm, tsk->clear_child_tid, 1);

@@ -188,3 +188,92 @@ long sys_futex_time64(int *uaddr, int op, int val,
 {
 	return do_futex(uaddr, op, val, utime, val3, true);
 }
+
+/*
+ * set_robust_list(head, len) (Linux 2.6.17): where the list of the
+ * robust futexes the calling thread holds starts, which glibc gives
+ * before main and in each new thread.  A len other than the head's
+ * size is EINVAL; the head is read only at exit.  get_robust_list, for
+ * debuggers, is not here (ENOSYS).
+ */
+long sys_set_robust_list(struct robust_list_head *head, unsigned long len)
+{
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+/*
+ * 2.6.17's handle_futex_death(): if the word names tid as its owner,
+ * it gets FUTEX_OWNER_DIED (its FUTEX_WAITERS kept) and one waiter is
+ * woken, whose lock then returns EOWNERDEAD.  false on a fault.
+ */
+static bool futex_owner_died(struct mm_struct *mm, uint32_t *uaddr, int tid)
+{
+	uint32_t uval, cur;
+
+	if (copy_from_user(&uval, uaddr, sizeof(uval)))
+		return false;
+	while ((uval & FUTEX_TID_MASK) == (uint32_t)tid) {
+		uint32_t mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+
+		if (cmpxchg_user_u32(uaddr, uval, mval, &cur))
+			return false;
+		if (cur == uval) {
+			if (uval & FUTEX_WAITERS)
+				futex_wake(mm, (int *)uaddr, 1);
+			break;
+		}
+		uval = cur;		/* changed meanwhile: again */
+	}
+	return true;
+}
+
+/* An entry's pointer, its PI bit dropped (Linux's fetch_robust_entry). */
+static bool robust_entry(struct robust_list **entry,
+			 struct robust_list *const *from)
+{
+	unsigned long v;
+
+	if (copy_from_user(&v, from, sizeof(v)))
+		return false;
+	*entry = (struct robust_list *)(v & ~1UL);
+	return true;
+}
+
+/*
+ * 2.6.17's exit_robust_list(), from mm_release(): each futex on the
+ * exiting thread's list, and the one it was taking or letting go
+ * (list_op_pending), is marked as its owner's death.  At most
+ * ROBUST_LIST_LIMIT entries, so a list made into a loop ends; a fault
+ * anywhere ends the walk, as in Linux.  PI futexes are not told apart
+ * (Pagoda has no FUTEX_LOCK_PI).
+ */
+void exit_robust_list(struct task_struct *tsk, struct mm_struct *mm)
+{
+	struct robust_list_head *head = tsk->robust_list;
+	struct robust_list *entry, *pending;
+	long offset;
+
+	tsk->robust_list = NULL;
+	if (!head || !robust_entry(&entry, &head->list.next) ||
+	    copy_from_user(&offset, &head->futex_offset, sizeof(offset)) ||
+	    !robust_entry(&pending, &head->list_op_pending))
+		return;
+	for (int n = 0; entry != &head->list && n < ROBUST_LIST_LIMIT; n++) {
+		struct robust_list *next;
+
+		if (!robust_entry(&next, &entry->next))
+			return;
+		if (entry != pending &&
+		    !futex_owner_died(mm, (uint32_t *)((char *)entry + offset),
+				      tsk->pid))
+			return;
+		entry = next;
+		cond_resched();
+	}
+	if (pending)
+		futex_owner_died(mm, (uint32_t *)((char *)pending + offset),
+				 tsk->pid);
+}

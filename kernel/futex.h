@@ -5,5 +5,7 @@
 struct mm_struct;
 
 int futex_wake(struct mm_struct *mm, int *uaddr, int nr_wake);
+struct task_struct;
+void exit_robust_list(struct task_struct *tsk, struct mm_struct *mm);
 
 #endif

@@ -129,6 +129,7 @@ struct task_struct {
 	int *set_child_tid;	/* clone's CLONE_CHILD_SETTID pointer */
 	int *set_parent_tid;	/* CLONE_PARENT_SETTID's, with CLONE_VM */
 	int *clear_child_tid;	/* 0 goes there at exit (2.6's) */
+	struct robust_list_head *robust_list;	/* set_robust_list's */
 	/* rt_sigaction's, by sig - 1 (2.4's current->sig->action) */
 	struct k_sigaction action[NR_SIGACTIONS];
 	/* sigaltstack's stack (size 0: none) and SS_AUTODISARM or 0 */

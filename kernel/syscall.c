@@ -120,6 +120,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_dup3]		= (unsigned long)sys_dup3,
 	[__NR_pipe2]		= (unsigned long)sys_pipe2,
 	[__NR_prlimit64]	= (unsigned long)sys_prlimit64,
+	[__NR_set_robust_list]	= (unsigned long)sys_set_robust_list,
 	[__NR_getrandom]	= (unsigned long)sys_getrandom,
 	[__NR_statx]		= (unsigned long)sys_statx,
 	[__NR_clock_gettime64]	= (unsigned long)sys_clock_gettime64,

@@ -102,6 +102,7 @@ long sys_futex(int *uaddr, int op, int val,		/* kernel/futex.c */
 long sys_futex_time64(int *uaddr, int op, int val,
 		      const struct __kernel_timespec *utime, int *uaddr2,
 		      uint32_t val3);
+long sys_set_robust_list(struct robust_list_head *head, unsigned long len);
 long sys_sched_yield(void);				/* kernel/sched.c */
 long sys_nanosleep(const struct timespec *rqtp,		/* timer.c */
 		   struct timespec *rmtp);

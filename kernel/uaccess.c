@@ -35,6 +35,35 @@ int put_user_u32(uint32_t val, void *uaddr)
 	return copy_to_user(uaddr, &val, sizeof(val)) ? -EFAULT : 0;
 }
 
+/*
+ * One "lock cmpxchg" on the user word.  A fault in it is handled as
+ * any user access from the kernel (the page comes in, maybe after a
+ * sleep) and the instruction runs again, comparing what the word
+ * holds then: no other thread can change the word between the compare
+ * and the store.  A fault for good lands at 2 with -EFAULT still set.
+ */
+int cmpxchg_user_u32(uint32_t *uaddr, uint32_t old, uint32_t new,
+		     uint32_t *cur)
+{
+	int err;
+
+	if (!access_ok(uaddr, sizeof(*uaddr)))
+		return -EFAULT;
+	__asm__ __volatile__(
+		"	movl %4, %0\n"
+		"1:	lock cmpxchgl %3, %2\n"
+		"	xorl %0, %0\n"
+		"2:\n"
+		"	.pushsection __ex_table, \"a\"\n"
+		"	.balign 4\n"
+		"	.long 1b, 2b\n"
+		"	.popsection\n"
+		: "=&r"(err), "+a"(old), "+m"(*uaddr)
+		: "r"(new), "i"(-EFAULT) : "memory");
+	*cur = old;
+	return err;
+}
+
 /* A byte at a time: short strings (exec's), and simple to step. */
 long strncpy_from_user(char *dst, const char *src, long count)
 {

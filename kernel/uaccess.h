@@ -31,6 +31,11 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n);
 /* 0, or -EFAULT. */
 int put_user_u32(uint32_t val, void *uaddr);
 
+/* *uaddr = new if it holds old, atomically; *cur gets what it held.
+ * 0, or -EFAULT (2.6's futex_atomic_cmpxchg_inatomic). */
+int cmpxchg_user_u32(uint32_t *uaddr, uint32_t old, uint32_t new,
+		     uint32_t *cur);
+
 /*
  * Copies the string at src, at most count bytes of it: its length,
  * or count if no NUL came in count bytes (dst is then not ended), or

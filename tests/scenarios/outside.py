@@ -80,6 +80,79 @@ int main(void)
 }
 """
 
+# A robust mutex whose owner thread exits holding it: the next
+# pthread_mutex_lock() returns EOWNERDEAD (the kernel marks the word at
+# the owner's exit, from the list set_robust_list gave it), and the
+# new owner may make it consistent.  Without the list it waits for ever.
+GLIBCROBUST_C = r"""
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <time.h>
+
+static pthread_mutex_t m;
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcrobust: %s: %s\n", what, ok ? "ok" : "FAILED");
+	fflush(stdout);
+	failures += !ok;
+}
+
+static volatile int held;
+
+/* Locks m and exits holding it, after a nap if asked (so that a
+ * waiter is asleep in FUTEX_WAIT by then). */
+static void *hold(void *nap)
+{
+	struct timespec t = { 0, 300000000 };
+
+	pthread_mutex_lock(&m);
+	held = 1;
+	if (nap)
+		nanosleep(&t, NULL);
+	return NULL;
+}
+
+static void *wait_for_it(void *arg)
+{
+	(void)arg;
+	return (void *)(long)pthread_mutex_lock(&m);
+}
+
+int main(void)
+{
+	pthread_mutexattr_t attr;
+	pthread_t t, w;
+	void *r;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+	check(pthread_mutex_init(&m, &attr) == 0, "a robust mutex");
+	pthread_create(&t, NULL, hold, NULL);
+	pthread_join(t, NULL);
+	check(pthread_mutex_lock(&m) == EOWNERDEAD,
+	      "its owner exited: the next lock gets EOWNERDEAD");
+	check(pthread_mutex_consistent(&m) == 0 &&
+	      pthread_mutex_unlock(&m) == 0 && pthread_mutex_lock(&m) == 0,
+	      "made consistent, it locks again");
+	/* a waiter asleep in the kernel when the owner exits is woken */
+	pthread_mutex_unlock(&m);
+	pthread_create(&t, NULL, hold, (void *)1);
+	while (!held)
+		sched_yield();
+	pthread_create(&w, NULL, wait_for_it, NULL);
+	pthread_join(w, &r);
+	pthread_join(t, NULL);
+	check((long)r == EOWNERDEAD,
+	      "a waiter asleep when the owner exits is woken: EOWNERDEAD");
+	printf("glibcrobust: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
 # musl 1.2.3: malloc (mallocng: brk, mmap, munmap, mremap, madvise),
 # pthreads (clone with CLONE_DETACHED, which Linux ignores), fork,
 # execve, wait, clocks, signals, getrandom.
@@ -297,6 +370,17 @@ def glibc_random(lab):
         "getrandom: bad flags EINVAL, a bad buffer EFAULT, 0 bytes 0",
         "getrandom: 64 KiB in one call", "getentropy: 32 bytes", "arc4random",
         "/dev/urandom: 300 bytes, a character device 1:9"), wait=60)
+
+
+@scenario("static_glibc_robust_mutex_outlives_its_owner", timeout=90)
+def glibc_robust(lab):
+    """Red before set_robust_list: the lock after the owner's exit
+    waited for ever."""
+    program = compile_c(lab, "glibcrobust", GLIBCROBUST_C, ["-pthread"])
+    run_checks_as_init(lab, program, (
+        "a robust mutex", "its owner exited: the next lock gets EOWNERDEAD",
+        "made consistent, it locks again",
+        "a waiter asleep when the owner exits is woken: EOWNERDEAD"), wait=60)
 
 
 @scenario("static_musl_program_runs", timeout=120)
