@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pagoda_test import scenario, scenario_calling
 from pagoda_test.disks import digest, make_image
-from pagoda_test.qemu import Disk, Inject
+from pagoda_test.qemu import Disk, Inject, hmp, monitor_args
 
 sys.path.insert(0, str(Path(__file__).parent))
 from reclaim import start, wait_for_all  # noqa: E402  (helpers, not scenarios)
@@ -188,3 +188,37 @@ def unreadable_swap_disk_said_at_boot(lab):
     vm.sendline("shutdown")
     assert vm.wait_exit(timeout=30).status == 0
     assert digest(dead.image) == before, "the unreadable disk was written"
+
+
+@scenario("disk_that_stops_answering", timeout=200)
+def disk_that_stops_answering(lab):
+    """A disk that leaves a request unanswered (the monitor's qemu-io
+    break holds it in blkdebug; blk_timeout=5 instead of 30 s): the boot
+    gives up its read of page 0 after 5 s with the reason, where it hung
+    for ever without a word; the disk answers the shell's swapon; a
+    memhog whose swap write is held waits, said so after 5 s, while the
+    shell answers, and goes on when the write is let through."""
+    monitor = lab.tmpdir / "monitor.sock"
+    disk = Disk(image=make_image(lab.tmpdir / "swap.img", "64M", mkswap=True),
+                breakable=True)
+    vm = lab.boot(mem="16M", swap=[disk], append="blk_timeout=5",
+                  qemu=monitor_args(monitor) + ["-S"])
+    hmp(monitor, 'qemu-io swap0 "break read_aio A"')
+    hmp(monitor, "cont")
+    boot_log = vm.expect_prompt(timeout=60)
+    assert re.search(rf"^{TIMESTAMP}vda: 1 request unanswered for 5 s or more \(the oldest "
+                     r"new one, a read at sector 0, for \d+ s\): still waiting; a dead disk\?$",
+                     boot_log, re.MULTILINE), boot_log
+    assert re.search(rf"^{TIMESTAMP}swapon: vda: cannot read page 0 to look for a swap "
+                     r"signature: Connection timed out$", boot_log, re.MULTILINE), boot_log
+    printed = vm.run("swapon vda", timeout=30)
+    assert re.search(rf"^{TIMESTAMP}Adding Swap: \d+k swap-space", printed, re.MULTILINE), printed
+    hmp(monitor, 'qemu-io swap0 "break write_aio B"')
+    hog = start(vm, "memhog 24M 1")
+    vm.expect(r"vda: \d+ requests? unanswered for 5 s or more \(the oldest new one, a write at "
+              r"sector \d+, for \d+ s\): still waiting; a dead disk\?", timeout=60)
+    assert re.search(rf"^\s*{hog}\s+1 D .* memhog$", vm.run("ps"), re.MULTILINE), vm.tail()
+    hmp(monitor, 'qemu-io swap0 "resume B"')
+    vm.expect(r"vda: answered again: a write late by \d+ s", timeout=30)
+    assert wait_for_all(vm, [hog], 120)[hog] == "exited with status 0"
+    assert_kernel_healthy(vm)
