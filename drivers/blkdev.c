@@ -240,22 +240,32 @@ void blk_idle(struct block_device *bdev, uint32_t flags)
 
 /*
  * A request someone waits for (2.4.x's struct completion, reduced to
- * one waiter), in memory of its own: a waiter that gives up leaves it
- * to the disk, and the completion, if it ever comes, frees it.
+ * one waiter), in memory of its own, data too: a waiter that gives
+ * up leaves it all to the disk, which may still read or write the
+ * data, and the completion, if it ever comes, frees it.
  */
 struct sync_request {
 	struct blk_request req;
 	volatile bool done;
 	bool abandoned;
 	int error;
+	void *data;
+	unsigned int order;
 };
+
+static void free_sync_request(struct sync_request *s)
+{
+	if (s->data)
+		free_pages((unsigned long)s->data, s->order);
+	kfree(s);
+}
 
 static void complete(struct blk_request *req, int error)
 {
 	struct sync_request *s = req->private;
 
 	if (s->abandoned) {
-		kfree(s);
+		free_sync_request(s);
 		return;
 	}
 	s->error = error;
@@ -263,12 +273,12 @@ static void complete(struct blk_request *req, int error)
 }
 
 /*
- * Reads or writes len bytes at buf, a kernel address in the direct
- * map (so physically contiguous), from or to sector, and waits: 0 or
- * a negative errno.  -ETIMEDOUT if the disk left it unanswered (the
- * watchdog found it late): buf is then still the device's, which may
- * read or write it at any time, and the caller must leave it alone
- * (leak it), as Linux leaves a request it could not abort.
+ * Reads or writes len bytes at buf (kernel memory) from or to sector,
+ * through pages of the request's own, and waits: 0 or a negative
+ * errno.  -ETIMEDOUT if the disk left it unanswered (the watchdog
+ * found it late): the request and its pages are then left to the
+ * disk, as Linux leaves a request it could not abort, and buf is the
+ * caller's again.
  */
 int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 		void *buf, size_t len)
@@ -282,9 +292,18 @@ int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 	*s = (struct sync_request){ .req = { .bdev = bdev, .op = op,
 					     .sector = sector,
 					     .end_io = complete,
-					     .private = s } };
-	if (len)
-		blk_add_seg(&s->req, __pa(buf), len);
+					     .private = s },
+				    .order = get_order(len) };
+	if (len) {
+		s->data = (void *)__get_free_pages(GFP_KERNEL, s->order);
+		if (!s->data) {
+			kfree(s);
+			return -ENOMEM;
+		}
+		if (op == WRITE)
+			memcpy(s->data, buf, len);
+		blk_add_seg(&s->req, __pa(s->data), len);
+	}
 	submit_request(&s->req);
 	flags = local_irq_save();
 	while (!s->done && !s->req.late)
@@ -292,7 +311,10 @@ int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 	error = s->done ? s->error : -ETIMEDOUT;
 	s->abandoned = !s->done;	/* then s is complete()'s to free */
 	local_irq_restore(flags);
-	if (error != -ETIMEDOUT)
-		kfree(s);
+	if (error == -ETIMEDOUT)
+		return error;
+	if (!error && op != WRITE && len)
+		memcpy(buf, s->data, len);
+	free_sync_request(s);
 	return error;
 }
