@@ -9,6 +9,7 @@
 #include "kernel/params.h"
 #include "kernel/time.h"
 #include "kernel/x86.h"
+#include "lib/ratelimit.h"
 #include "mm/mm.h"
 #include "mm/slab.h"
 
@@ -88,10 +89,31 @@ static uint64_t request_bytes(const struct blk_request *req)
 }
 
 /*
- * What is wrong with a request, as an errno, before any device sees
- * it; 0 if nothing.  Linux 2.4 prints "attempt to access beyond end of
- * device" in generic_make_request; so do we, with the numbers.
+ * Linux 2.4 prints "attempt to access beyond end of device" in
+ * generic_make_request; so do we, with the numbers, but at most ten
+ * times in five seconds (Linux 2.6's printk_ratelimit(), as swap's
+ * errors): a disk resized smaller under a swap area has every write
+ * past its new end refused here.
  */
+static void beyond_end(const struct blk_request *req, sector_t nr)
+{
+	static struct ratelimit_state rs = RATELIMIT_STATE_INIT(5 * HZ, 10);
+	int missed = ratelimit(&rs, jiffies);
+	char held[40] = "";
+
+	if (missed < 0)
+		return;
+	if (missed)
+		snprintf(held, sizeof(held), " (%d messages suppressed)",
+			 missed);
+	printk(KERN_ERR "attempt to access beyond end of device\n"
+	       "%s: rw=%d, want=%llu, limit=%llu%s\n", req->bdev->name,
+	       req->op, (unsigned long long)(req->sector + nr),
+	       (unsigned long long)req->bdev->nr_sectors, held);
+}
+
+/* What is wrong with a request, as an errno, before any device sees
+ * it; 0 if nothing. */
 static int check_request(const struct blk_request *req)
 {
 	const struct block_device *bdev = req->bdev;
@@ -112,10 +134,7 @@ static int check_request(const struct blk_request *req)
 		return -EROFS;
 	if (req->sector > bdev->nr_sectors ||
 	    nr > bdev->nr_sectors - req->sector) {
-		printk(KERN_ERR "attempt to access beyond end of device\n"
-		       "%s: rw=%d, want=%llu, limit=%llu\n", bdev->name,
-		       req->op, (unsigned long long)(req->sector + nr),
-		       (unsigned long long)bdev->nr_sectors);
+		beyond_end(req, nr);
 		return -EIO;
 	}
 	return 0;

@@ -222,3 +222,31 @@ def disk_that_stops_answering(lab):
     vm.expect(r"vda: answered again: a write late by \d+ s", timeout=30)
     assert wait_for_all(vm, [hog], 120)[hog] == "exited with status 0"
     assert_kernel_healthy(vm)
+
+
+@scenario("disk_resized_smaller_under_swap", timeout=200)
+def disk_resized_smaller_under_swap(lab):
+    """The swap disk shrinks from 64 MiB to 8 MiB under a memhog (the
+    monitor's block_resize): the kernel reads the new size at the
+    device's configuration interrupt (it said "configuration change
+    ignored" and went on with 64 MiB), lsblk shows it, the writes past
+    the new end are refused with a rate-limited message, and once the
+    area is off, swapon refuses its header as lying past the end (it
+    took it again, 64 MiB on an 8 MiB disk)."""
+    monitor = lab.tmpdir / "monitor.sock"
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    vm = lab.boot(mem="16M", swap=[image], qemu=monitor_args(monitor))
+    vm.expect_prompt(timeout=60)
+    hog = start(vm, "memhog 24M 2")
+    vm.expect(r"memhog: pass 1/2 ok", timeout=120)
+    hmp(monitor, "block_resize swap0 8M")
+    vm.expect(r"vda: new size: 16384 512-byte blocks \(was 131072\)", timeout=30)
+    assert wait_for_all(vm, [hog], 120)[hog] in ("exited with status 0", "killed by SIGKILL (9)")
+    assert re.search(r"^vda\s+254:0\s+0\s+8M\s", vm.run("lsblk"), re.MULTILINE), vm.tail()
+    refused = len(re.findall(r"attempt to access beyond end of device", vm.output))
+    assert refused <= 20, f"{refused} 'beyond end' messages: not rate-limited"
+    printed = vm.run("swapoff vda", timeout=60) + vm.run("swapon vda", timeout=30)
+    assert "swapon: vda: the header's last_page 16383 lies past the end of the disk " \
+           "(2048 pages)" in printed, printed
+    assert "swapon: vda: Invalid argument" in printed, printed
+    assert_kernel_healthy(vm)
