@@ -250,3 +250,39 @@ def disk_resized_smaller_under_swap(lab):
            "(2048 pages)" in printed, printed
     assert "swapon: vda: Invalid argument" in printed, printed
     assert_kernel_healthy(vm)
+
+
+@scenario("swapoff_of_a_disk_that_stops_answering", timeout=240)
+def swapoff_of_a_disk_that_stops_answering(lab):
+    """A memhog's pages are on the disk when the disk holds a read (the
+    monitor's qemu-io break; blk_timeout=5): the memhog that needs it
+    waits, said so, and swapoff, which needs the same page, gives up
+    with ETIMEDOUT and keeps the area, where it waited for ever and the
+    shell with it. Once the read is let through, all goes on: the
+    memhog's words are still right and swapoff empties the area."""
+    monitor = lab.tmpdir / "monitor.sock"
+    disk = Disk(image=make_image(lab.tmpdir / "swap.img", "64M", mkswap=True),
+                breakable=True)
+    vm = lab.boot(mem="16M", swap=[disk], append="blk_timeout=5",
+                  qemu=monitor_args(monitor))
+    vm.expect_prompt(timeout=60)
+    hog = start(vm, "memhog 10M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok", timeout=120)
+    printed = vm.run("run memhog 12M 1", timeout=150)      # pushes the first one out
+    assert "memhog: 12288 KiB verified after 1 passes" in printed, printed
+    hmp(monitor, 'qemu-io swap0 "break read_aio A"')
+    vm.expect(r"vda: \d+ requests? unanswered for 5 s or more", timeout=60)
+    printed = vm.run("swapoff vda", timeout=60)
+    assert re.search(r"swapoff: vda does not answer the read of slot \d+: given up", printed), \
+        printed
+    assert "swapoff: vda: Connection timed out" in printed, printed
+    assert re.search(SWAPINFO_LINE, vm.run("swapinfo"), re.MULTILINE), "the area went"
+    hmp(monitor, 'qemu-io swap0 "resume A"')
+    vm.expect(r"vda: answered again: a read late by \d+ s", timeout=30)
+    vm.expect(r"memhog: pass \d+/100000 ok", timeout=60)
+    printed = vm.run("swapoff vda", timeout=120)
+    assert "Removing Swap" in printed, printed
+    vm.run(f"kill {hog}")
+    assert wait_for_all(vm, [hog], 60)[hog] == "killed by SIGTERM (15)"
+    assert "memhog: FAIL" not in vm.output, vm.tail()
+    assert_kernel_healthy(vm)
