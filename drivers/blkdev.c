@@ -7,8 +7,11 @@
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
 #include "kernel/params.h"
+#include "kernel/time.h"
 #include "kernel/x86.h"
+#include "lib/ratelimit.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 
 LIST_HEAD(all_block_devices);
 
@@ -24,6 +27,7 @@ KERNEL_PARAM_FLAG(blkpoll, blk_polling,
 /* Disks are listed in the order their drivers found them. */
 void register_blkdev(struct block_device *bdev)
 {
+	INIT_LIST_HEAD(&bdev->requests);
 	list_add_tail(&bdev->list, &all_block_devices);
 }
 
@@ -85,10 +89,31 @@ static uint64_t request_bytes(const struct blk_request *req)
 }
 
 /*
- * What is wrong with a request, as an errno, before any device sees
- * it; 0 if nothing.  Linux 2.4 prints "attempt to access beyond end of
- * device" in generic_make_request; so do we, with the numbers.
+ * Linux 2.4 prints "attempt to access beyond end of device" in
+ * generic_make_request; so do we, with the numbers, but at most ten
+ * times in five seconds (Linux 2.6's printk_ratelimit(), as swap's
+ * errors): a disk resized smaller under a swap area has every write
+ * past its new end refused here.
  */
+static void beyond_end(const struct blk_request *req, sector_t nr)
+{
+	static struct ratelimit_state rs = RATELIMIT_STATE_INIT(5 * HZ, 10);
+	int missed = ratelimit(&rs, jiffies);
+	char held[40] = "";
+
+	if (missed < 0)
+		return;
+	if (missed)
+		snprintf(held, sizeof(held), " (%d messages suppressed)",
+			 missed);
+	printk(KERN_ERR "attempt to access beyond end of device\n"
+	       "%s: rw=%d, want=%llu, limit=%llu%s\n", req->bdev->name,
+	       req->op, (unsigned long long)(req->sector + nr),
+	       (unsigned long long)req->bdev->nr_sectors, held);
+}
+
+/* What is wrong with a request, as an errno, before any device sees
+ * it; 0 if nothing. */
 static int check_request(const struct blk_request *req)
 {
 	const struct block_device *bdev = req->bdev;
@@ -109,10 +134,7 @@ static int check_request(const struct blk_request *req)
 		return -EROFS;
 	if (req->sector > bdev->nr_sectors ||
 	    nr > bdev->nr_sectors - req->sector) {
-		printk(KERN_ERR "attempt to access beyond end of device\n"
-		       "%s: rw=%d, want=%llu, limit=%llu\n", bdev->name,
-		       req->op, (unsigned long long)(req->sector + nr),
-		       (unsigned long long)bdev->nr_sectors);
+		beyond_end(req, nr);
 		return -EIO;
 	}
 	return 0;
@@ -137,6 +159,9 @@ void submit_request(struct blk_request *req)
 	bdev->nr_requests++;
 	bdev->nr_reads += req->op == READ;
 	bdev->in_flight++;
+	req->start = jiffies;
+	req->late = false;
+	list_add_tail(&req->queue, &bdev->requests);
 	local_irq_restore(flags);
 	bdev->ops->submit(bdev, req);
 }
@@ -144,11 +169,68 @@ void submit_request(struct blk_request *req)
 /* Tasks waiting in blk_idle() for some request to finish. */
 static DECLARE_WAIT_QUEUE_HEAD(blk_wait);
 
+static const char *const op_names[] = {
+	[READ] = "read", [WRITE] = "write", [BLK_FLUSH] = "flush",
+	[BLK_GET_ID] = "serial number read",
+};
+
 /* Drivers call this when the device has finished a request. */
 void blk_end_request(struct blk_request *req, int error)
 {
-	req->bdev->in_flight--;
+	struct block_device *bdev = req->bdev;
+
+	bdev->in_flight--;
+	list_del(&req->queue);
+	bdev->late_said = false;	/* it answers: the next stall is news */
+	if (req->late) {
+		bdev->late--;
+		if (bdev->late_news)
+			printk(KERN_NOTICE "%s: answered again: a %s late by "
+			       "%lu s\n", bdev->name, op_names[req->op],
+			       (jiffies - req->start) / HZ);
+		bdev->late_news = false;
+	}
 	req->end_io(req, error);
+	wake_up(&blk_wait);
+}
+
+/*
+ * The watchdog's verdict (interrupts off): the requests in flight for
+ * `age` ticks or more are late.  They stay the device's, which may
+ * still read or write their memory, so they are not failed: what
+ * waits for them waits on, as 2.4.0 waits for a page under I/O, but
+ * no longer unsaid.  Synchronous waits for them give up (blk_rw_sync's
+ * -ETIMEDOUT), so swapon of a dead disk, at boot or at the shell,
+ * ends.  Said once until the disk answers something again, and the
+ * first late request answered is said too.
+ */
+void blk_mark_late(struct block_device *bdev, unsigned long age)
+{
+	struct blk_request *first = NULL;
+	struct list_head *pos;
+
+	list_for_each(pos, &bdev->requests) {
+		struct blk_request *req =
+			list_entry(pos, struct blk_request, queue);
+
+		if (jiffies - req->start < age)
+			break;
+		if (!req->late) {
+			req->late = true;
+			bdev->late++;
+			first = first ? first : req;
+		}
+	}
+	if (!first)
+		return;
+	if (!bdev->late_said)
+		printk(KERN_ERR "%s: %lu request%s unanswered for %lu s or "
+		       "more (the oldest new one, a %s at sector %llu, for "
+		       "%lu s): still waiting; a dead disk?\n", bdev->name,
+		       bdev->late, bdev->late == 1 ? "" : "s", age / HZ,
+		       op_names[first->op], (unsigned long long)first->sector,
+		       (jiffies - first->start) / HZ);
+	bdev->late_said = bdev->late_news = true;
 	wake_up(&blk_wait);
 }
 
@@ -175,46 +257,83 @@ void blk_idle(struct block_device *bdev, uint32_t flags)
 	sleep_on(&blk_wait);
 }
 
-/* 2.4.x's struct completion, reduced to what one waiter needs. */
-struct completion {
+/*
+ * A request someone waits for (2.4.x's struct completion, reduced to
+ * one waiter), in memory of its own, data too: a waiter that gives
+ * up leaves it all to the disk, which may still read or write the
+ * data, and the completion, if it ever comes, frees it.
+ */
+struct sync_request {
+	struct blk_request req;
 	volatile bool done;
+	bool abandoned;
 	int error;
+	void *data;
+	unsigned int order;
 };
+
+static void free_sync_request(struct sync_request *s)
+{
+	if (s->data)
+		free_pages((unsigned long)s->data, s->order);
+	kfree(s);
+}
 
 static void complete(struct blk_request *req, int error)
 {
-	struct completion *c = req->private;
+	struct sync_request *s = req->private;
 
-	c->error = error;
-	c->done = true;
-}
-
-/* Submits and waits for the result (0 or a negative errno). */
-int submit_request_wait(struct blk_request *req)
-{
-	struct completion c = { false, 0 };
-	uint32_t flags;
-
-	req->end_io = complete;
-	req->private = &c;
-	submit_request(req);
-	flags = local_irq_save();
-	while (!c.done)
-		blk_idle(req->bdev, flags);
-	local_irq_restore(flags);
-	return c.error;
+	if (s->abandoned) {
+		free_sync_request(s);
+		return;
+	}
+	s->error = error;
+	s->done = true;
 }
 
 /*
- * Reads or writes len bytes at buf, a kernel address in the direct
- * map (so physically contiguous), from or to sector.
+ * Reads or writes len bytes at buf (kernel memory) from or to sector,
+ * through pages of the request's own, and waits: 0 or a negative
+ * errno.  -ETIMEDOUT if the disk left it unanswered (the watchdog
+ * found it late): the request and its pages are then left to the
+ * disk, as Linux leaves a request it could not abort, and buf is the
+ * caller's again.
  */
 int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 		void *buf, size_t len)
 {
-	struct blk_request req = { .bdev = bdev, .op = op, .sector = sector };
+	struct sync_request *s = kmalloc(sizeof(*s), GFP_KERNEL);
+	uint32_t flags;
+	int error;
 
-	if (len)
-		blk_add_seg(&req, __pa(buf), len);
-	return submit_request_wait(&req);
+	if (!s)
+		return -ENOMEM;
+	*s = (struct sync_request){ .req = { .bdev = bdev, .op = op,
+					     .sector = sector,
+					     .end_io = complete,
+					     .private = s },
+				    .order = get_order(len) };
+	if (len) {
+		s->data = (void *)__get_free_pages(GFP_KERNEL, s->order);
+		if (!s->data) {
+			kfree(s);
+			return -ENOMEM;
+		}
+		if (op == WRITE)
+			memcpy(s->data, buf, len);
+		blk_add_seg(&s->req, __pa(s->data), len);
+	}
+	submit_request(&s->req);
+	flags = local_irq_save();
+	while (!s->done && !s->req.late)
+		blk_idle(bdev, flags);
+	error = s->done ? s->error : -ETIMEDOUT;
+	s->abandoned = !s->done;	/* then s is complete()'s to free */
+	local_irq_restore(flags);
+	if (error == -ETIMEDOUT)
+		return error;
+	if (!error && op != WRITE && len)
+		memcpy(buf, s->data, len);
+	free_sync_request(s);
+	return error;
 }

@@ -6,8 +6,13 @@
  * checks it and hands it to the disk's driver; when the disk is done
  * (or the request was refused) req->end_io(req, error) is called,
  * exactly once, usually from the disk's interrupt handler: error is 0
- * or a negative errno.  blk_rw_sync() and submit_request_wait() wrap
- * this for callers that wait for the result.
+ * or a negative errno.  blk_rw_sync() wraps this for callers that
+ * wait for the result.
+ *
+ * A disk may stop answering (a dead disk, a lost interrupt): the
+ * watchdog (drivers/blk_timeout.c) says so of a request unanswered
+ * for blk_timeout seconds, and blk_rw_sync() then gives up on it
+ * (-ETIMEDOUT).
  *
  * Requests are checked before a driver sees them (Linux 2.4:
  * generic_make_request): past the end of the disk -> -EIO, a write to
@@ -56,6 +61,10 @@ struct blk_request {
 	struct blk_seg segs[BLK_MAX_SEGS];
 	void (*end_io)(struct blk_request *req, int error);
 	void *private;			/* for the submitter */
+	/* the block layer's, while the device has it: */
+	struct list_head queue;		/* in bdev->requests */
+	unsigned long start;		/* jiffies when submitted */
+	bool late;			/* the watchdog found it late */
 };
 
 struct block_device;
@@ -80,6 +89,11 @@ struct block_device {
 	unsigned long nr_requests;	/* requests given to the device */
 	unsigned long nr_reads;		/* of which READs (diskstats) */
 	unsigned long in_flight;	/* of which not yet completed */
+	struct list_head requests;	/* those, oldest first */
+	unsigned long late;		/* of which unanswered for
+					   blk_timeout s (the watchdog's) */
+	bool late_said;			/* said so, and no answer since */
+	bool late_news;			/* said so, and no late answer since */
 	struct list_head list;		/* in all_block_devices */
 };
 
@@ -92,7 +106,6 @@ sector_t blkdev_pages(const struct block_device *bdev);
 
 void submit_request(struct blk_request *req);
 void blk_end_request(struct blk_request *req, int error);
-int submit_request_wait(struct blk_request *req);
 int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 		void *buf, size_t len);
 struct page;
@@ -101,6 +114,8 @@ bool blk_add_seg(struct blk_request *req, unsigned long phys,
 bool blk_add_page(struct blk_request *req, struct page *page,
 		  unsigned int len, unsigned int offset);
 void blk_idle(struct block_device *bdev, uint32_t flags);
+void blk_mark_late(struct block_device *bdev, unsigned long age);
+void blk_timeout_init(void);		/* drivers/blk_timeout.c */
 
 /* drivers/blkdev_bench.c: the swap disk's raw rate, for other benches. */
 unsigned long swapdisk_seq_write_rate(unsigned int per_req);

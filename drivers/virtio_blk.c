@@ -120,6 +120,40 @@ static void virtblk_done(struct virtio_blk *vblk)
 	}
 }
 
+static uint32_t cfg_read32(struct virtio_blk *vblk, unsigned int off)
+{
+	return inl(vblk->io + VIRTIO_PCI_CONFIG + off);
+}
+
+static sector_t virtblk_capacity(struct virtio_blk *vblk)
+{
+	return cfg_read32(vblk, VIRTIO_BLK_CFG_CAPACITY) |
+	       (uint64_t)cfg_read32(vblk, VIRTIO_BLK_CFG_CAPACITY + 4) << 32;
+}
+
+/*
+ * The device's configuration changed: the disk was resized (QEMU's
+ * block_resize).  Requests are checked against the new end from now
+ * on, swapon reads the header against it and lsblk shows it; a swap
+ * area on the disk keeps its size, and its slots past the end fail as
+ * bad sectors do.  Linux's virtio_blk re-reads the capacity the same
+ * way, in a work queue, since the 3.x series (virtblk_config_changed_
+ * work); 2.4 has no virtio, and its IDE and SCSI disks never change
+ * size under it.
+ */
+static void virtblk_config_changed(struct virtio_blk *vblk)
+{
+	struct block_device *bdev = &vblk->bdev;
+	sector_t size = virtblk_capacity(vblk);
+
+	if (size == bdev->nr_sectors)
+		return;
+	printk(KERN_NOTICE "%s: new size: %llu 512-byte blocks (was %llu)\n",
+	       bdev->name, (unsigned long long)size,
+	       (unsigned long long)bdev->nr_sectors);
+	bdev->nr_sectors = size;
+}
+
 /*
  * INTx may be shared: the ISR register says whether it was us (and
  * reading it lowers our line).  Not ours: leave at once.
@@ -133,8 +167,7 @@ static void virtblk_interrupt(struct pt_regs *regs __unused, void *dev)
 		return;
 	vblk->interrupts++;
 	if (isr & VIRTIO_PCI_ISR_CONFIG)
-		printk(KERN_NOTICE "%s: configuration change ignored\n",
-		       vblk->bdev.name);
+		virtblk_config_changed(vblk);
 	virtblk_done(vblk);
 }
 
@@ -196,11 +229,6 @@ static const struct block_device_operations virtblk_ops = {
 	.poll = virtblk_poll,
 };
 
-static uint32_t cfg_read32(struct virtio_blk *vblk, unsigned int off)
-{
-	return inl(vblk->io + VIRTIO_PCI_CONFIG + off);
-}
-
 static void set_status(struct virtio_blk *vblk, uint8_t bits)
 {
 	outb(vblk->io + VIRTIO_PCI_STATUS,
@@ -244,8 +272,7 @@ static void virtblk_read_config(struct virtio_blk *vblk)
 	struct block_device *bdev = &vblk->bdev;
 	unsigned int segs = BLK_MAX_SEGS;
 
-	bdev->nr_sectors = cfg_read32(vblk, VIRTIO_BLK_CFG_CAPACITY) |
-		(uint64_t)cfg_read32(vblk, VIRTIO_BLK_CFG_CAPACITY + 4) << 32;
+	bdev->nr_sectors = virtblk_capacity(vblk);
 	bdev->block_size = SECTOR_SIZE;
 	if (has_feature(vblk, VIRTIO_BLK_F_BLK_SIZE))
 		bdev->block_size = cfg_read32(vblk, VIRTIO_BLK_CFG_BLK_SIZE);

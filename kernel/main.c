@@ -12,6 +12,7 @@
 #include "kernel/time.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
+#include "drivers/blkdev.h"
 #include "drivers/pci.h"
 #include "drivers/virtio_blk.h"
 #include "drivers/serial.h"
@@ -44,7 +45,9 @@ void start_kernel(uint32_t magic, uint32_t info_phys)
 	serial_irq_init();
 	pci_init();		/* before the drivers that claim PCI devices */
 	virtio_blk_init();	/* disks vda, vdb, ...: polled until sti() */
-	swap_init();		/* swapon every disk with a signature */
+	blk_timeout_init();	/* ... and watched once a second */
 	sti();
+	swap_init();		/* swapon every disk with a signature: with
+				   interrupts on, a dead disk is given up */
 	rest_init();		/* init (pid 1) runs the rest; we idle */
 }

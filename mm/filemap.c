@@ -37,8 +37,12 @@ wait_queue_head_t *page_waitqueue(const struct page *page)
 	return &page_wait_table[hash >> (32 - PAGE_WAIT_BITS)];
 }
 
-/* Sleeps until the page is unlocked (2.4's ___wait_on_page). */
-static void ___wait_on_page(struct page *page)
+/*
+ * Sleeps until the page is unlocked (2.4's ___wait_on_page) or, with
+ * a timeout other than MAX_SCHEDULE_TIMEOUT (2.4 has none), until
+ * that many ticks have passed; returns the ticks left.
+ */
+static long ___wait_on_page(struct page *page, long timeout)
 {
 	wait_queue_head_t *q = page_waitqueue(page);
 	DECLARE_WAITQUEUE(wait, current);
@@ -47,24 +51,39 @@ static void ___wait_on_page(struct page *page)
 	add_wait_queue(q, &wait);
 	for (;;) {
 		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (!PageLocked(page))
+		if (!PageLocked(page) || !timeout)
 			break;
-		schedule();
+		timeout = schedule_timeout(timeout);
 	}
 	set_current_state(TASK_RUNNING);
 	remove_wait_queue(q, &wait);
 	__atomic_sub_fetch(&page->wait, 1, __ATOMIC_RELAXED);
+	return timeout;
 }
 
 void wait_on_page(struct page *page)
 {
 	if (PageLocked(page))
-		___wait_on_page(page);
+		___wait_on_page(page, MAX_SCHEDULE_TIMEOUT);
 }
 
 /* Takes the lock, sleeping until it is free. */
 void lock_page(struct page *page)
 {
-	while (TryLockPage(page))
-		___wait_on_page(page);
+	lock_page_timeout(page, MAX_SCHEDULE_TIMEOUT);
+}
+
+/*
+ * Takes the lock, or gives up once it has waited `timeout` ticks in
+ * all: false.  For swapoff, which must not wait for ever for a page
+ * whose read a dead disk never answers (mm/swapon.c).
+ */
+bool lock_page_timeout(struct page *page, long timeout)
+{
+	while (TryLockPage(page)) {
+		if (!timeout)
+			return false;
+		timeout = ___wait_on_page(page, timeout);
+	}
+	return true;
 }

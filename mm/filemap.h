@@ -8,6 +8,7 @@
 void page_waitqueue_init(void);
 wait_queue_head_t *page_waitqueue(const struct page *page);
 void lock_page(struct page *page);
+bool lock_page_timeout(struct page *page, long timeout);
 void wait_on_page(struct page *page);
 
 /*

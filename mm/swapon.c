@@ -21,6 +21,7 @@
 #include "mm/rmap.h"
 #include "mm/swap.h"
 #include "kernel/sched.h"
+#include "kernel/time.h"
 #include "mm/filemap.h"
 #include "mm/internal.h"
 #include "mm/mmap.h"
@@ -267,11 +268,33 @@ static struct vm_area_struct *vma_now(struct mm_struct *mm,
 }
 
 /*
+ * lock_page for swapoff, which the shell runs and waits for: gives up
+ * (-ETIMEDOUT) while the page stays locked and the disk of its slot
+ * has requests the watchdog found late (drivers/blk_timeout.c), where
+ * lock_page would wait, and the shell with it, for a read the disk may
+ * never answer.  The page's unlock still ends the wait at once.
+ */
+static int lock_swapoff_page(struct page *page, swp_entry_t entry)
+{
+	struct block_device *bdev = swap_info[SWP_TYPE(entry)].bdev;
+
+	while (!lock_page_timeout(page, HZ)) {
+		if (bdev->late) {
+			printk(KERN_ERR "swapoff: %s does not answer the read "
+			       "of slot %lu: given up\n", bdev->name,
+			       SWP_OFFSET(entry));
+			return -ETIMEDOUT;
+		}
+	}
+	return 0;
+}
+
+/*
  * One swap PTE of area `type` at addr: its page comes back (from the
  * swap cache, or read), the PTE maps it again and lets go of the slot
  * (2.4's unuse_pte, with do_swap_page's reading).  A page whose slot
- * has no other user leaves the swap cache.  0, or -ENOMEM/-EIO if the
- * page cannot be had.  May sleep: the PTE and the VMA are looked at
+ * has no other user leaves the swap cache.  0, or -ENOMEM/-EIO (or
+ * -ETIMEDOUT, its disk not answering) if the page cannot be had.  May sleep: the PTE and the VMA are looked at
  * again after.  (2.4.0's try_to_unuse reads the page before it walks
  * the page tables, under locks, without sleeping.)
  */
@@ -290,7 +313,10 @@ again:
 		if (!page)
 			return pte_val(*ptep) == pte_val(orig) ? -ENOMEM : 0;
 	}
-	lock_page(page);
+	if (lock_swapoff_page(page, entry)) {
+		page_cache_release(page);
+		return -ETIMEDOUT;
+	}
 	if (!PageUptodate(page))	/* read with others, and failed */
 		page = read_alone(page, entry);
 	/*
@@ -421,7 +447,11 @@ static int try_to_unuse(int type)
 		if (page) {
 			bool gone;
 
-			lock_page(page);
+			err = lock_swapoff_page(page, entry);
+			if (err) {
+				page_cache_release(page);
+				break;
+			}
 			gone = !still_cached_for(page, entry);
 			if (!gone && swap_count(entry) == 1)
 				delete_from_swap_cache_nolock(page);

@@ -263,7 +263,7 @@ static unsigned long fill_the_ring(struct ktest *t, const char *name,
 	struct block_device *b = disk(t, name);
 	struct blk_request *reqs = kmalloc(N * sizeof(*reqs), GFP_KERNEL);
 	char *page = (char *)__get_free_pages(GFP_KERNEL, 0);
-	struct batch w = { 0 };
+	struct batch w = { 0 }, r;
 	uint32_t flags;
 	int i;
 
@@ -286,8 +286,10 @@ static unsigned long fill_the_ring(struct ktest *t, const char *name,
 	for (i = 0; i < N; i++) {
 		setup_request(&reqs[i], b, READ, 16 * i, page, 8, 1);
 		memset(page, 0, PAGE_SIZE);
-		if (submit_request_wait(&reqs[i]) ||
-		    check(page, 0, 8, 7) >= 0) {
+		r = (struct batch){ 0 };
+		batch_submit(&r, &reqs[i]);
+		batch_wait(&r, b);
+		if (r.errors || check(page, 0, 8, 7) >= 0) {
 			ktest_fail(t, __FILE__, __LINE__, "page %d of %s did "
 				   "not read back", i, name);
 			break;

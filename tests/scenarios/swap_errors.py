@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pagoda_test import scenario, scenario_calling
 from pagoda_test.disks import digest, make_image
-from pagoda_test.qemu import Disk, Inject
+from pagoda_test.qemu import Disk, Inject, hmp, monitor_args
 
 sys.path.insert(0, str(Path(__file__).parent))
 from reclaim import start, wait_for_all  # noqa: E402  (helpers, not scenarios)
@@ -188,3 +188,101 @@ def unreadable_swap_disk_said_at_boot(lab):
     vm.sendline("shutdown")
     assert vm.wait_exit(timeout=30).status == 0
     assert digest(dead.image) == before, "the unreadable disk was written"
+
+
+@scenario("disk_that_stops_answering", timeout=200)
+def disk_that_stops_answering(lab):
+    """A disk that leaves a request unanswered (the monitor's qemu-io
+    break holds it in blkdebug; blk_timeout=5 instead of 30 s): the boot
+    gives up its read of page 0 after 5 s with the reason, where it hung
+    for ever without a word; the disk answers the shell's swapon; a
+    memhog whose swap write is held waits, said so after 5 s, while the
+    shell answers, and goes on when the write is let through."""
+    monitor = lab.tmpdir / "monitor.sock"
+    disk = Disk(image=make_image(lab.tmpdir / "swap.img", "64M", mkswap=True),
+                breakable=True)
+    vm = lab.boot(mem="16M", swap=[disk], append="blk_timeout=5",
+                  qemu=monitor_args(monitor) + ["-S"])
+    hmp(monitor, 'qemu-io swap0 "break read_aio A"')
+    hmp(monitor, "cont")
+    boot_log = vm.expect_prompt(timeout=60)
+    assert re.search(rf"^{TIMESTAMP}vda: 1 request unanswered for 5 s or more \(the oldest "
+                     r"new one, a read at sector 0, for \d+ s\): still waiting; a dead disk\?$",
+                     boot_log, re.MULTILINE), boot_log
+    assert re.search(rf"^{TIMESTAMP}swapon: vda: cannot read page 0 to look for a swap "
+                     r"signature: Connection timed out$", boot_log, re.MULTILINE), boot_log
+    printed = vm.run("swapon vda", timeout=30)
+    assert re.search(rf"^{TIMESTAMP}Adding Swap: \d+k swap-space", printed, re.MULTILINE), printed
+    hmp(monitor, 'qemu-io swap0 "break write_aio B"')
+    hog = start(vm, "memhog 24M 1")
+    vm.expect(r"vda: \d+ requests? unanswered for 5 s or more \(the oldest new one, a write at "
+              r"sector \d+, for \d+ s\): still waiting; a dead disk\?", timeout=60)
+    assert re.search(rf"^\s*{hog}\s+1 D .* memhog$", vm.run("ps"), re.MULTILINE), vm.tail()
+    hmp(monitor, 'qemu-io swap0 "resume B"')
+    vm.expect(r"vda: answered again: a write late by \d+ s", timeout=30)
+    assert wait_for_all(vm, [hog], 120)[hog] == "exited with status 0"
+    assert_kernel_healthy(vm)
+
+
+@scenario("disk_resized_smaller_under_swap", timeout=200)
+def disk_resized_smaller_under_swap(lab):
+    """The swap disk shrinks from 64 MiB to 8 MiB under a memhog (the
+    monitor's block_resize): the kernel reads the new size at the
+    device's configuration interrupt (it said "configuration change
+    ignored" and went on with 64 MiB), lsblk shows it, the writes past
+    the new end are refused with a rate-limited message, and once the
+    area is off, swapon refuses its header as lying past the end (it
+    took it again, 64 MiB on an 8 MiB disk)."""
+    monitor = lab.tmpdir / "monitor.sock"
+    image = make_image(lab.tmpdir / "swap.img", "64M", mkswap=True)
+    vm = lab.boot(mem="16M", swap=[image], qemu=monitor_args(monitor))
+    vm.expect_prompt(timeout=60)
+    hog = start(vm, "memhog 24M 2")
+    vm.expect(r"memhog: pass 1/2 ok", timeout=120)
+    hmp(monitor, "block_resize swap0 8M")
+    vm.expect(r"vda: new size: 16384 512-byte blocks \(was 131072\)", timeout=30)
+    assert wait_for_all(vm, [hog], 120)[hog] in ("exited with status 0", "killed by SIGKILL (9)")
+    assert re.search(r"^vda\s+254:0\s+0\s+8M\s", vm.run("lsblk"), re.MULTILINE), vm.tail()
+    refused = len(re.findall(r"attempt to access beyond end of device", vm.output))
+    assert refused <= 20, f"{refused} 'beyond end' messages: not rate-limited"
+    printed = vm.run("swapoff vda", timeout=60) + vm.run("swapon vda", timeout=30)
+    assert "swapon: vda: the header's last_page 16383 lies past the end of the disk " \
+           "(2048 pages)" in printed, printed
+    assert "swapon: vda: Invalid argument" in printed, printed
+    assert_kernel_healthy(vm)
+
+
+@scenario("swapoff_of_a_disk_that_stops_answering", timeout=240)
+def swapoff_of_a_disk_that_stops_answering(lab):
+    """A memhog's pages are on the disk when the disk holds a read (the
+    monitor's qemu-io break; blk_timeout=5): the memhog that needs it
+    waits, said so, and swapoff, which needs the same page, gives up
+    with ETIMEDOUT and keeps the area, where it waited for ever and the
+    shell with it. Once the read is let through, all goes on: the
+    memhog's words are still right and swapoff empties the area."""
+    monitor = lab.tmpdir / "monitor.sock"
+    disk = Disk(image=make_image(lab.tmpdir / "swap.img", "64M", mkswap=True),
+                breakable=True)
+    vm = lab.boot(mem="16M", swap=[disk], append="blk_timeout=5",
+                  qemu=monitor_args(monitor))
+    vm.expect_prompt(timeout=60)
+    hog = start(vm, "memhog 10M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok", timeout=120)
+    printed = vm.run("run memhog 12M 1", timeout=150)      # pushes the first one out
+    assert "memhog: 12288 KiB verified after 1 passes" in printed, printed
+    hmp(monitor, 'qemu-io swap0 "break read_aio A"')
+    vm.expect(r"vda: \d+ requests? unanswered for 5 s or more", timeout=60)
+    printed = vm.run("swapoff vda", timeout=60)
+    assert re.search(r"swapoff: vda does not answer the read of slot \d+: given up", printed), \
+        printed
+    assert "swapoff: vda: Connection timed out" in printed, printed
+    assert re.search(SWAPINFO_LINE, vm.run("swapinfo"), re.MULTILINE), "the area went"
+    hmp(monitor, 'qemu-io swap0 "resume A"')
+    vm.expect(r"vda: answered again: a read late by \d+ s", timeout=30)
+    vm.expect(r"memhog: pass \d+/100000 ok", timeout=60)
+    printed = vm.run("swapoff vda", timeout=120)
+    assert "Removing Swap" in printed, printed
+    vm.run(f"kill {hog}")
+    assert wait_for_all(vm, [hog], 60)[hog] == "killed by SIGTERM (15)"
+    assert "memhog: FAIL" not in vm.output, vm.tail()
+    assert_kernel_healthy(vm)

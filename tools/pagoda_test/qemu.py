@@ -19,8 +19,10 @@ import argparse
 import os
 import shlex
 import signal
+import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 DEFAULT_QEMU = "qemu-system-i386"
@@ -71,6 +73,9 @@ class Disk:
     block_size: logical_block_size in bytes (VIRTIO_BLK_F_BLK_SIZE)
     iops:       QEMU throttles the disk to this many requests a second, so
                 requests pile up in the ring (a slow disk)
+    breakable:  under blkdebug even without errors, so that the monitor's
+                `qemu-io swapN "break read_aio A"` can hold a request
+                unanswered until `resume A` (see hmp())
     """
     image: object = None
     size: str | None = None
@@ -80,6 +85,7 @@ class Disk:
     modern: bool = False
     block_size: int | None = None
     iops: int | None = None
+    breakable: bool = False
 
 
 def _drive_option(index, disk):
@@ -89,8 +95,9 @@ def _drive_option(index, disk):
         opts.append("readonly=on")
     if disk.iops:
         opts.append(f"throttling.iops-total={disk.iops}")
-    file = "file" if not disk.errors else "file.image"
-    if disk.errors:
+    debug = bool(disk.errors) or disk.breakable
+    file = "file.image" if debug else "file"
+    if debug:
         opts.append("file.driver=blkdebug")
         for n, err in enumerate(disk.errors):
             prefix = f"file.inject-error.{n}"
@@ -103,7 +110,7 @@ def _drive_option(index, disk):
                 opts.append(f"{prefix}.iotype={err.iotype}")
     if disk.image is None:
         opts.append(f"{file}.driver=null-co,{file}.size={disk.size},{file}.read-zeroes=on")
-    elif disk.errors:
+    elif debug:
         opts.append(f"{file}.filename={disk.image}")
     else:
         opts.insert(0, f"file={disk.image}")
@@ -220,6 +227,36 @@ def command(*, kernel=None, iso=None, append=None, mem=None, swap=(), extra=(),
     if wait_for_gdb:
         argv += ["-S"]
     return argv + list(extra)
+
+
+def monitor_args(path):
+    """-monitor on a Unix socket at `path`, for hmp()."""
+    return ["-monitor", f"unix:{path},server=on,wait=off"]
+
+
+def hmp(path, command, timeout=10):
+    """Types one command at the human monitor listening at `path`
+    (monitor_args) and returns what it printed after it; waits for
+    QEMU to open the socket."""
+    deadline = time.monotonic() + timeout
+    with socket.socket(socket.AF_UNIX) as sock:
+        while True:
+            try:
+                sock.connect(str(path))
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        sock.settimeout(timeout)
+        text = b""
+        for line in (None, command):
+            if line is not None:
+                sock.sendall(line.encode() + b"\n")
+            while not text.endswith(b"(qemu) "):
+                text += sock.recv(4096)
+            reply, text = text, b""
+    return reply.decode(errors="replace")
 
 
 def map_exit_status(code):
