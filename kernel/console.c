@@ -5,10 +5,11 @@
  * descriptor 0, console_read).  Readers sleep on input_wait, and so does a
  * poll() of the console (console_poll).
  *
- * Ctrl-C is not queued while a foreground program runs: it sends that
- * program, and every process it started, SIGINT, as a terminal sends
- * it to its foreground process group (Pagoda has no process groups:
- * a program's descendants are the group it would have made).
+ * Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the console's
+ * foreground process group (kernel/tty_io.c), as 2.4.0's n_tty does
+ * (isig), and are not queued; when no process of that group takes
+ * the signal (the kernel shell's own group, at its prompt) the byte
+ * is input like any other.
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -20,17 +21,18 @@
 #include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
+#include "kernel/tty.h"
 #include "kernel/x86.h"
 #include "lib/errno.h"
 #include "lib/vsprintf.h"
 
 #define INPUT_QUEUE	256
 #define CTRL_C		0x03
+#define CTRL_BACKSLASH	0x1c
 
 static char input[INPUT_QUEUE];
 static unsigned in_head, in_tail;	/* free-running indices */
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
-static int foreground_pid;		/* Ctrl-C's target, 0 for none */
 
 void console_init(void)
 {
@@ -51,18 +53,18 @@ void console_write(const char *s, size_t n)
 	local_irq_restore(flags);
 }
 
-/* The program Ctrl-C interrupts (0: none, Ctrl-C is just a byte). */
-void console_set_foreground(int pid)
+/* n_tty's isig: sig to the foreground group; whether a process took it. */
+static bool isig(int sig)
 {
-	foreground_pid = pid;
+	return console_tty.pgrp > 0 && !kill_pg(console_tty.pgrp, sig);
 }
 
 /* Called from the serial interrupt: queue one byte, drop on overflow. */
 void console_input(char c)
 {
-	if (c == CTRL_C && foreground_pid) {
-		console_write("^C\n", 3);
-		kill_descendants(foreground_pid, SIGINT);
+	if ((c == CTRL_C && isig(SIGINT)) ||
+	    (c == CTRL_BACKSLASH && isig(SIGQUIT))) {
+		console_write(c == CTRL_C ? "^C\n" : "^\\\n", 3);
 		return;
 	}
 	if (in_head - in_tail < INPUT_QUEUE)

@@ -12,7 +12,6 @@ long console_read(char *buf, size_t n);
 struct file;
 struct poll_table;
 unsigned int console_poll(struct file *f, struct poll_table *pt);
-void console_set_foreground(int pid);
 bool console_has_input(void);
 int cprintf(const char *fmt, ...) __printf(1, 2);
 int vcprintf(const char *fmt, va_list ap);

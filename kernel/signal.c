@@ -227,40 +227,66 @@ int kill_proc(int pid, int sig)
 	return p ? send_sig(sig, p) : -ESRCH;
 }
 
-/* Whether p is process pid or was started by it, or by its children. */
-static bool descends_from(const struct task_struct *p, int pid)
-{
-	for (; p != &init_task; p = p->parent)
-		if (p->tgid == pid)
-			return true;
-	return false;
-}
-
 /*
- * Sends sig to process pid and to every process it started, and they
- * started, ...: Ctrl-C's foreground process group, without groups
- * (kernel/console.c).  Called from the serial interrupt: the task list
- * and the parent links change only with interrupts off.  One signal a
- * process: to each group leader.
+ * Sends sig to every process of group pgrp (2.4.0's kill_pg_info, one
+ * signal a process: to each leader): 0 if one took it, else the last
+ * error, -ESRCH if the group is empty.  Called from the serial
+ * interrupt too (Ctrl-C, kernel/console.c): the task list changes
+ * only with interrupts off.
  */
-void kill_descendants(int pid, int sig)
+int kill_pg(int pgrp, int sig)
 {
 	struct task_struct *p;
+	int ret = -ESRCH;
 
-	for_each_task(p)
-		if (p == p->group_leader && descends_from(p, pid))
-			send_sig(sig, p);
+	if (pgrp <= 0)
+		return -EINVAL;
+	for_each_task(p) {
+		if (p == p->group_leader && p->pgrp == pgrp) {
+			int err = send_sig(sig, p);
+
+			if (ret)
+				ret = err;
+		}
+	}
+	return ret;
 }
 
 /*
- * kill(pid, sig).  Pagoda has no process groups, so only pid > 0 (one
- * process) is accepted; Linux's 0 and negative pids (groups, "all")
- * get -EINVAL.
+ * kill(-1, sig): every process but init and the caller's (2.4.0's
+ * kill_something_info); a kernel thread's EPERM is not an error.
+ */
+static int kill_all(int sig)
+{
+	struct task_struct *p;
+	int ret = 0, count = 0;
+
+	for_each_task(p) {
+		if (p == p->group_leader && p->pid > 1 &&
+		    p != current->group_leader) {
+			int err = send_sig(sig, p);
+
+			count++;
+			if (err != -EPERM)
+				ret = err;
+		}
+	}
+	return count ? ret : -ESRCH;
+}
+
+/*
+ * kill(pid, sig) (2.4.0's kill_something_info): pid > 0 a process,
+ * 0 the caller's process group, -1 every process (kill_all), below
+ * -1 the group -pid.
  */
 long sys_kill(int pid, int sig)
 {
-	if (pid <= 0)
-		return -EINVAL;
+	if (!pid)
+		return kill_pg(current->group_leader->pgrp, sig);
+	if (pid == -1)
+		return kill_all(sig);
+	if (pid < 0)
+		return kill_pg(-pid, sig);
 	return kill_proc(pid, sig);
 }
 

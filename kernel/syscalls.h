@@ -67,6 +67,11 @@ long sys_pipe2(int *ufd, int flags);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(int pid);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_umask(int mask);
 long sys_uname(struct new_utsname *name);
