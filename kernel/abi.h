@@ -128,6 +128,7 @@
 #define __NR_clock_gettime64	403
 #define __NR_clock_getres_time64 406
 #define __NR_clock_nanosleep_time64 407
+#define __NR_pselect6_time64	413
 #define __NR_futex_time64	422
 #define NR_syscalls		423
 

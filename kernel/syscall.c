@@ -74,6 +74,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_mprotect]		= (unsigned long)sys_mprotect,
 	[__NR_getpgid]		= (unsigned long)sys_getpgid,
 	[__NR__llseek]		= (unsigned long)sys_llseek,
+	[__NR__newselect]	= (unsigned long)sys_select,
 	[__NR_readv]		= (unsigned long)sys_readv,
 	[__NR_writev]		= (unsigned long)sys_writev,
 	[__NR_getsid]		= (unsigned long)sys_getsid,
@@ -121,6 +122,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_openat]		= (unsigned long)sys_openat,
 	[__NR_mknodat]		= (unsigned long)sys_mknodat,
 	[__NR_move_pages]	= (unsigned long)sys_move_pages,
+	[__NR_pselect6]		= (unsigned long)sys_pselect6,
 	[__NR_utimensat]	= (unsigned long)sys_utimensat,
 	[__NR_dup3]		= (unsigned long)sys_dup3,
 	[__NR_pipe2]		= (unsigned long)sys_pipe2,
@@ -129,6 +131,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_clock_gettime64]	= (unsigned long)sys_clock_gettime64,
 	[__NR_clock_getres_time64] = (unsigned long)sys_clock_getres_time64,
 	[__NR_clock_nanosleep_time64] = (unsigned long)sys_clock_nanosleep_time64,
+	[__NR_pselect6_time64]	= (unsigned long)sys_pselect6_time64,
 	[__NR_futex_time64]	= (unsigned long)sys_futex_time64,
 };
 

@@ -279,6 +279,28 @@ PGRP_CASES = [
     "the exec'd child reaped",
 ]
 
+SELECT_CASES = [
+    "an empty pipe: the write end ready, the read end not",
+    "a timeout: 0, the set cleared, the time left 0 written back",
+    "a byte in the pipe: the read end ready",
+    "a bit at n is not looked at, and comes back clear",
+    "n of a whole fd_set: the descriptors open are asked",
+    "a child's write ends a wait with no timeout",
+    "a wait of 10 s a write ends: some time left written back",
+    "a signal ends the wait: EINTR",
+    "a closed descriptor asked about: EBADF",
+    "n below 0, a negative time: EINVAL",
+    "a set or a time that cannot be read: EFAULT",
+    "pselect6: a timeout, 0 and the time left written back",
+    "pselect6_time64: the same with a 64-bit timespec",
+    "pselect6: a nanosecond count past a second: EINVAL",
+    "pselect6: a mask size other than 8: EINVAL",
+    "pselect6: a mask that cannot be read: EFAULT",
+    "pselect6 lets a blocked SIGALRM in: EINTR, our mask back",
+    "no writer left: the read end ready (end of file)",
+    "no reader left: the write end ready (EPIPE to come)",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -361,6 +383,8 @@ PROGRAMS = {
                  + ["pipetest: all checks passed"], 0),
     "pgrptest": (["pgrptest"], [f"pgrptest: {case}: ok" for case in PGRP_CASES]
                  + ["pgrptest: all checks passed"], 0),
+    "selecttest": (["selecttest"], [f"selecttest: {case}: ok" for case in SELECT_CASES]
+                   + ["selecttest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }
