@@ -33,6 +33,8 @@
 static char input[INPUT_QUEUE];
 static unsigned in_head, in_tail;	/* free-running indices */
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
+/* Background readers, stopped until their group is the foreground. */
+static DECLARE_WAIT_QUEUE_HEAD(foreground_wait);
 
 void console_init(void)
 {
@@ -51,6 +53,16 @@ void console_write(const char *s, size_t n)
 		vga_putc(s[i]);
 	}
 	local_irq_restore(flags);
+}
+
+/*
+ * The console's foreground process group is now pgrp (the shell's run,
+ * tcsetpgrp): a reader of the group waiting for it goes on.
+ */
+void console_set_pgrp(int pgrp)
+{
+	console_tty.pgrp = pgrp;
+	wake_up_interruptible(&foreground_wait);
 }
 
 /* n_tty's isig: sig to the foreground group; whether a process took it. */
@@ -83,6 +95,44 @@ unsigned int console_poll(struct file *f, struct poll_table *pt)
 {
 	poll_wait(f, &input_wait, pt);
 	return POLLOUT | POLLWRNORM | (input_ready() ? POLLIN | POLLRDNORM : 0);
+}
+
+/* May current read the console: its group the foreground, or the
+ * console not its controlling terminal? */
+static bool in_foreground(void)
+{
+	const struct task_struct *me = current->group_leader;
+
+	return me->tty != &console_tty || me->pgrp == console_tty.pgrp;
+}
+
+/*
+ * n_tty's job_control(), before a program's read: a process of the
+ * console's session outside its foreground group may not read it.
+ * As in 2.4.0 its group is sent SIGTTIN, and the read starts again
+ * once that is dealt with (-ERESTARTSYS): a handler runs, or by
+ * default the process stops until its group is the foreground one
+ * (console_stop).  With SIGTTIN ignored or blocked -EIO, as in 2.4.0.
+ */
+long console_job_control(void)
+{
+	if (in_foreground())
+		return 0;
+	if (signal_ignored_or_blocked(SIGTTIN))
+		return -EIO;
+	kill_pg(current->group_leader->pgrp, SIGTTIN);
+	return -ERESTARTSYS;
+}
+
+/*
+ * SIGTTIN's default action: 2.4.0 stops the process until a SIGCONT,
+ * which a shell's fg sends once it has given the group the console.
+ * Pagoda has no stopped state: the process sleeps until its group is
+ * the foreground one (console_set_pgrp wakes it), or a signal comes.
+ */
+void console_stop(void)
+{
+	wait_event_interruptible(foreground_wait, in_foreground());
 }
 
 /*

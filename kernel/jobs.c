@@ -44,9 +44,9 @@ int run_foreground(int argc, char **argv, int *status)
 
 	if (pid < 0)
 		return pid;
-	console_tty.pgrp = pid;
+	console_set_pgrp(pid);
 	ret = do_wait(pid, 0, status, NULL);
-	console_tty.pgrp = current->pgrp;
+	console_set_pgrp(current->pgrp);
 	return ret < 0 ? ret : 0;
 }
 

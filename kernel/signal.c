@@ -6,8 +6,10 @@
  * (rt_sigaction).  The default ends the process, every thread of it,
  * whose parent then sees "killed by" that signal in waitpid()'s
  * status; but SIGCHLD, SIGCONT, SIGURG and SIGWINCH, and the stop
- * signals (Pagoda has no job control), are ignored.  An ignored signal
- * that is not blocked is dropped when sent, as 2.4.0's
+ * signals, are ignored: Pagoda cannot stop a process, but for
+ * SIGTTIN, which keeps a reader of the console in the background
+ * asleep until its group is the foreground one (console_stop).  An
+ * ignored signal that is not blocked is dropped when sent, as 2.4.0's
  * ignored_signal() drops it, so it wakes no sleeper.  A blocked signal
  * stays pending until rt_sigprocmask or a handler's return unblocks
  * it.  The action happens on the way back to user mode
@@ -17,6 +19,7 @@
  * again (syscall_restart).  Kernel threads take no signals.
  */
 #include "kernel/signal.h"
+#include "kernel/console.h"
 #include "kernel/exit.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -67,12 +70,36 @@ static bool handler_ignores(void (*handler)(int), int sig)
 	       (handler == SIG_DFL && ignored_by_default(sig));
 }
 
+/*
+ * SIGTTIN's default action stops a process of the console's background
+ * (console_stop); Pagoda's other stop signals are ignored.  It is kept
+ * for p's way back to user mode, where it is taken, and wakes no
+ * sleeper: a stop leaves a sleeper asleep, and a call it woke would
+ * end in EINTR with no handler run.
+ */
+static bool stops_quietly(const struct task_struct *p, int sig)
+{
+	return sig == SIGTTIN && p->action[sig - 1].sa_handler == SIG_DFL;
+}
+
 /* Would p do nothing with sig now?  (2.4.0's ignored_signal.) */
 static bool sig_ignored(const struct task_struct *p, int sig)
 {
 	if (p->blocked & SIGBIT(sig))
 		return false;	/* the action may change before it is taken */
+	if (stops_quietly(p, sig))
+		return false;
 	return handler_ignores(p->action[sig - 1].sa_handler, sig);
+}
+
+/*
+ * Does current block or ignore sig (2.4.0's is_ignored in tty_io.c)?
+ * Then a terminal's SIGTTIN or SIGTTOU would not stop it: EIO.
+ */
+bool signal_ignored_or_blocked(int sig)
+{
+	return (current->blocked & SIGBIT(sig)) ||
+	       current->action[sig - 1].sa_handler == SIG_IGN;
 }
 
 /*
@@ -152,6 +179,12 @@ int send_sig(int sig, struct task_struct *p)
 		return -EPERM;			/* a kernel thread */
 	if (!sig || sig_ignored(p, sig))
 		return 0;
+	if (stops_quietly(p, sig)) {
+		flags = local_irq_save();
+		p->pending |= SIGBIT(sig);
+		local_irq_restore(flags);
+		return 0;
+	}
 	flags = local_irq_save();
 	if (sig != SIGKILL &&
 	    p->action[sig - 1].sa_handler != SIG_DFL) {
@@ -487,7 +520,9 @@ bool do_signal(struct pt_regs *regs, sigset64_t old)
 			handle_signal(sig, ka, regs, old);
 			return true;
 		}
-		if (!ignored_by_default(sig))
+		if (sig == SIGTTIN)
+			console_stop();		/* then the next signal */
+		else if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}
 	return false;

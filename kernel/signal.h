@@ -13,6 +13,7 @@ struct task_struct;
 int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
 bool signal_handled(const struct task_struct *p, int sig);
+bool signal_ignored_or_blocked(int sig);
 void default_action(struct task_struct *p, int sig);
 
 bool fatal_signal_pending(const struct task_struct *p);

@@ -15,10 +15,12 @@
  *
  * Pagoda has no stop signals, so tcsetpgrp from a background group is
  * not refused (2.4.0's tty_check_change would send SIGTTOU, and the
- * caller, stopped, would try again once continued), nor is a read:
- * n_tty's SIGTTIN is not sent.
+ * caller, stopped, would try again once continued), and a background
+ * read waits for its turn instead of stopping at SIGTTIN
+ * (console_job_control, kernel/console.c).
  */
 #include "kernel/tty.h"
+#include "kernel/console.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -64,7 +66,8 @@ long tiocgpgrp(struct tty_struct *tty, int *arg)
 
 /*
  * tcsetpgrp: a process of tty's session makes group *arg, which must
- * be of that session too (EPERM), the foreground one.
+ * be of that session too (EPERM), the foreground one (tty is the
+ * console: its readers waiting for their turn are woken).
  */
 long tiocspgrp(struct tty_struct *tty, const int *arg)
 {
@@ -79,6 +82,6 @@ long tiocspgrp(struct tty_struct *tty, const int *arg)
 		return -EINVAL;
 	if (session_of_pgrp(pgrp) != me->session)
 		return -EPERM;
-	tty->pgrp = pgrp;
+	console_set_pgrp(pgrp);
 	return 0;
 }
