@@ -129,7 +129,7 @@ struct task_struct {
 	int session;
 	bool leader;		/* setsid made it its session's leader */
 	bool did_exec;		/* exec'd since fork: setpgid is EACCES */
-	struct tty_struct *tty;	/* controlling terminal: the console or NULL */
+	struct tty_struct *tty;	/* controlling terminal (console) or NULL */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;
 	struct list_head tasks;		/* all; init_task is the head */

@@ -271,7 +271,8 @@ static long core_select(int n, unsigned long *inp, unsigned long *outp,
 		return ret;
 	if (!ret && signal_pending(current))
 		return -EINTR;
-	if (set_fd_set(n, inp, fds.res_in) || set_fd_set(n, outp, fds.res_out) ||
+	if (set_fd_set(n, inp, fds.res_in) ||
+	    set_fd_set(n, outp, fds.res_out) ||
 	    set_fd_set(n, exp, fds.res_ex))
 		return -EFAULT;
 	return ret;

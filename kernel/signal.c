@@ -521,7 +521,7 @@ bool do_signal(struct pt_regs *regs, sigset64_t old)
 			return true;
 		}
 		if (sig == SIGTTIN)
-			console_stop();		/* then the next signal */
+			console_stop();	/* then the next signal */
 		else if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}
