@@ -44,9 +44,12 @@
 #define __NR_getegid		50
 #define __NR_ioctl		54
 #define __NR_fcntl		55
+#define __NR_setpgid		57
 #define __NR_umask		60
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_getpgrp		65
+#define __NR_setsid		66
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
 #define __NR_getrusage		77
@@ -65,17 +68,19 @@
 #define __NR_clone		120
 #define __NR_uname		122
 #define __NR_mprotect		125
+#define __NR_getpgid		132
 #define __NR__llseek		140
+#define __NR__newselect	142
 #define __NR_readv		145
 #define __NR_writev		146
+#define __NR_getsid		147
 #define __NR_mlock		150
 #define __NR_munlock		151
 #define __NR_mlockall		152
 #define __NR_munlockall		153
 #define __NR_sched_yield	158
-#define __NR_mremap		163
-#define __NR_poll		168
 #define __NR_nanosleep		162
+#define __NR_mremap		163
 #define __NR_poll		168
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
@@ -114,6 +119,7 @@
 #define __NR_mknodat		297
 #define __NR_utimensat		320
 #define __NR_dup3		330
+#define __NR_pselect6		308
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_move_pages		317
@@ -123,6 +129,7 @@
 #define __NR_clock_gettime64	403
 #define __NR_clock_getres_time64 406
 #define __NR_clock_nanosleep_time64 407
+#define __NR_pselect6_time64	413
 #define __NR_futex_time64	422
 #define NR_syscalls		423
 
@@ -464,12 +471,15 @@ struct iovec {
 
 /* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
 #define TCGETS		0x5401
+#define TIOCGPGRP	0x540F
+#define TIOCSPGRP	0x5410
 #define TIOCGWINSZ	0x5413
 #define FIONBIO		0x5421
 #define FIONCLEX	0x5450
 #define FIOCLEX		0x5451
 #define NCCS		19
 #define VINTR		0
+#define VQUIT		1
 #define VMIN		6
 #define ISIG		0000001
 #define ICRNL		0000400

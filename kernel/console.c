@@ -5,10 +5,11 @@
  * descriptor 0, console_read).  Readers sleep on input_wait, and so does a
  * poll() of the console (console_poll).
  *
- * Ctrl-C is not queued while a foreground program runs: it sends that
- * program, and every process it started, SIGINT, as a terminal sends
- * it to its foreground process group (Pagoda has no process groups:
- * a program's descendants are the group it would have made).
+ * Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the console's
+ * foreground process group (kernel/tty_io.c), as 2.4.0's n_tty does
+ * (isig), and are not queued; when no process of that group takes
+ * the signal (the kernel shell's own group, at its prompt) the byte
+ * is input like any other.
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -20,17 +21,20 @@
 #include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
+#include "kernel/tty.h"
 #include "kernel/x86.h"
 #include "lib/errno.h"
 #include "lib/vsprintf.h"
 
 #define INPUT_QUEUE	256
 #define CTRL_C		0x03
+#define CTRL_BACKSLASH	0x1c
 
 static char input[INPUT_QUEUE];
 static unsigned in_head, in_tail;	/* free-running indices */
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
-static int foreground_pid;		/* Ctrl-C's target, 0 for none */
+/* Background readers, stopped until their group is the foreground. */
+static DECLARE_WAIT_QUEUE_HEAD(foreground_wait);
 
 void console_init(void)
 {
@@ -51,18 +55,28 @@ void console_write(const char *s, size_t n)
 	local_irq_restore(flags);
 }
 
-/* The program Ctrl-C interrupts (0: none, Ctrl-C is just a byte). */
-void console_set_foreground(int pid)
+/*
+ * The console's foreground process group is now pgrp (the shell's run,
+ * tcsetpgrp): a reader of the group waiting for it goes on.
+ */
+void console_set_pgrp(int pgrp)
 {
-	foreground_pid = pid;
+	console_tty.pgrp = pgrp;
+	wake_up_interruptible(&foreground_wait);
+}
+
+/* n_tty's isig: sig to the foreground group; whether a process took it. */
+static bool isig(int sig)
+{
+	return console_tty.pgrp > 0 && !kill_pg(console_tty.pgrp, sig);
 }
 
 /* Called from the serial interrupt: queue one byte, drop on overflow. */
 void console_input(char c)
 {
-	if (c == CTRL_C && foreground_pid) {
-		console_write("^C\n", 3);
-		kill_descendants(foreground_pid, SIGINT);
+	if ((c == CTRL_C && isig(SIGINT)) ||
+	    (c == CTRL_BACKSLASH && isig(SIGQUIT))) {
+		console_write(c == CTRL_C ? "^C\n" : "^\\\n", 3);
 		return;
 	}
 	if (in_head - in_tail < INPUT_QUEUE)
@@ -81,6 +95,44 @@ unsigned int console_poll(struct file *f, struct poll_table *pt)
 {
 	poll_wait(f, &input_wait, pt);
 	return POLLOUT | POLLWRNORM | (input_ready() ? POLLIN | POLLRDNORM : 0);
+}
+
+/* May current read the console: its group the foreground, or the
+ * console not its controlling terminal? */
+static bool in_foreground(void)
+{
+	const struct task_struct *me = current->group_leader;
+
+	return me->tty != &console_tty || me->pgrp == console_tty.pgrp;
+}
+
+/*
+ * n_tty's job_control(), before a program's read: a process of the
+ * console's session outside its foreground group may not read it.
+ * As in 2.4.0 its group is sent SIGTTIN, and the read starts again
+ * once that is dealt with (-ERESTARTSYS): a handler runs, or by
+ * default the process stops until its group is the foreground one
+ * (console_stop).  With SIGTTIN ignored or blocked -EIO, as in 2.4.0.
+ */
+long console_job_control(void)
+{
+	if (in_foreground())
+		return 0;
+	if (signal_ignored_or_blocked(SIGTTIN))
+		return -EIO;
+	kill_pg(current->group_leader->pgrp, SIGTTIN);
+	return -ERESTARTSYS;
+}
+
+/*
+ * SIGTTIN's default action: 2.4.0 stops the process until a SIGCONT,
+ * which a shell's fg sends once it has given the group the console.
+ * Pagoda has no stopped state: the process sleeps until its group is
+ * the foreground one (console_set_pgrp wakes it), or a signal comes.
+ */
+void console_stop(void)
+{
+	wait_event_interruptible(foreground_wait, in_foreground());
 }
 
 /*

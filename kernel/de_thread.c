@@ -57,8 +57,9 @@ static bool wait_for_others(struct task_struct *tsk)
 /*
  * tsk, the last thread, becomes its process's leader in place of the
  * zombie leader, which it frees: the leader's pid, parent (and place
- * among its children), children, interval timers, start time, and the
- * times and faults gathered there (2.6's de_thread swaps the pids the same way).
+ * among its children), children, process group and session, interval
+ * timers, start time, and the times and faults gathered there (2.6's
+ * de_thread swaps the pids the same way).
  */
 static void take_leadership(struct task_struct *tsk)
 {
@@ -73,6 +74,10 @@ static void take_leadership(struct task_struct *tsk)
 	list_del_init(&leader->sibling);
 	move_children(leader, tsk);
 	tsk->start_time = leader->start_time;
+	tsk->pgrp = leader->pgrp;	/* setpgid may have moved the group */
+	tsk->session = leader->session;
+	tsk->leader = leader->leader;
+	tsk->tty = leader->tty;
 	tsk->dead = leader->dead;	/* the process's, and the leader's */
 	add_usage(&tsk->dead, leader);
 	tsk->cutime = leader->cutime;

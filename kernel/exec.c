@@ -205,6 +205,7 @@ static void flush_old_exec(const struct user_program *prog)
 {
 	strlcpy(current->comm, prog->name, sizeof(current->comm));
 	current->prog = prog;
+	current->did_exec = true;	/* for its parent's setpgid */
 	flush_tls();
 	flush_fpu();
 	flush_signal_handlers(current);
@@ -323,8 +324,10 @@ static int exec_thread(void *data)
 
 /*
  * Starts argv[0] (a program of user/) with arguments argv as a child
- * process of the caller: its pid, or -ENOENT (no such program),
- * -E2BIG or -ENOMEM.
+ * process of the caller, in a process group of its own (a job-control
+ * shell's setpgid(pid, pid); the child has not run yet, the kernel
+ * being not preempted): its pid, or -ENOENT (no such program), -E2BIG
+ * or -ENOMEM.
  */
 int spawn_program(int argc, char **argv)
 {
@@ -344,6 +347,8 @@ int spawn_program(int argc, char **argv)
 		ret = kernel_thread(exec_thread, a, prog->name);
 	if (ret < 0)
 		kfree(a);
+	else
+		find_task_by_pid(ret)->pgrp = ret;
 	return ret;
 }
 

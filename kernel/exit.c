@@ -215,12 +215,17 @@ static void release_task(struct task_struct *p)
 }
 
 /*
- * Does child p match waitpid's pid argument?  Pagoda has no process
- * groups: 0 and -1 both mean "any child", other negatives match none.
+ * Does child p match waitpid's pid argument?  pid > 0 that child, 0
+ * any of the caller's process group, -1 any, below -1 any of group
+ * -pid (2.4.0's sys_wait4).
  */
 static bool wait_matches(const struct task_struct *p, int pid)
 {
-	return pid > 0 ? p->pid == pid : pid >= -1;
+	if (pid > 0)
+		return p->pid == pid;
+	if (!pid)
+		return p->pgrp == current->group_leader->pgrp;
+	return pid == -1 || p->pgrp == -pid;
 }
 
 /*

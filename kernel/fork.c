@@ -162,6 +162,20 @@ void unhash_task(struct task_struct *p)
 }
 
 /*
+ * The child is in its parent's process group and session, with its
+ * controlling terminal; it leads no session and has not exec'd (2.4.0's
+ * do_fork clears p->leader and did_exec).  A thread's are its leader's.
+ */
+static void copy_job(struct task_struct *p)
+{
+	const struct task_struct *leader = current->group_leader;
+
+	p->pgrp = leader->pgrp;
+	p->session = leader->session;
+	p->tty = leader->tty;
+}
+
+/*
  * A process's children belong to its group (its leader): any thread
  * may wait for them, and they outlive the thread that made them.  A
  * new thread (CLONE_THREAD) joins current's group instead, with its
@@ -177,6 +191,7 @@ static void set_family(struct task_struct *p, bool thread)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->thread_group);
+	copy_job(p);
 }
 
 /*

@@ -2,7 +2,8 @@
  * The rest of the boot, in threads (init/main.c in Linux 2.4).
  *
  * start_kernel, running as init_task (pid 0), starts the init thread
- * (pid 1) and becomes the idle loop.  init adopts orphaned processes,
+ * (pid 1) and becomes the idle loop.  init leads session 1 from the
+ * console (kernel/tty_io.c), adopts orphaned processes,
  * runs the boot tests (test=GLOB) and benchmarks (bench=NAME), then
  * either the program given with init=PROG (powering off with its
  * result) or the shell.
@@ -18,6 +19,7 @@
 #include "kernel/power.h"
 #include "kernel/sched.h"
 #include "kernel/shell.h"
+#include "kernel/tty.h"
 #include "mm/vmscan.h"
 
 #define MAX_INIT_ARGS	16
@@ -63,6 +65,7 @@ static __noreturn void run_init_program(char *command)
 static int kernel_init(void *unused __unused)
 {
 	child_reaper = current;
+	console_session_init();
 	run_boot_tests();
 	run_boot_bench();	/* bench=NAME: measure, then power off */
 	if (init_command[0])

@@ -1,7 +1,9 @@
 /*
  * The shell's commands for processes: run, ps and kill; waiting for a
  * foreground program (Ctrl-C interrupts it, see kernel/console.c) and
- * reporting background ones when they end.
+ * reporting background ones when they end.  Each program runs in a
+ * process group of its own (spawn_program), so that Ctrl-C reaches
+ * the foreground one and what it started, never a background one.
  */
 #include "kernel/jobs.h"
 #include "kernel/abi.h"
@@ -13,6 +15,7 @@
 #include "kernel/shell.h"
 #include "kernel/signal.h"
 #include "kernel/time.h"
+#include "kernel/tty.h"
 #include "lib/cmdline.h"
 #include "mm/mm_types.h"
 
@@ -28,8 +31,11 @@ void describe_status(char *buf, unsigned long len, int status)
 }
 
 /*
- * Starts argv and waits for it, with Ctrl-C sent to it meanwhile.
- * 0 and its waitpid status, or -errno if it could not be started.
+ * Starts argv and waits for it, its group the console's foreground
+ * one meanwhile (Ctrl-C's, kernel/console.c), as a job-control shell's
+ * tcsetpgrp() makes it; then the shell's own again, whatever the
+ * program left (ash moves the console among its jobs).  0 and its
+ * waitpid status, or -errno if it could not be started.
  */
 int run_foreground(int argc, char **argv, int *status)
 {
@@ -38,9 +44,9 @@ int run_foreground(int argc, char **argv, int *status)
 
 	if (pid < 0)
 		return pid;
-	console_set_foreground(pid);
+	console_set_pgrp(pid);
 	ret = do_wait(pid, 0, status, NULL);
-	console_set_foreground(0);
+	console_set_pgrp(current->pgrp);
 	return ret < 0 ? ret : 0;
 }
 

@@ -38,6 +38,7 @@ static bool user_writable(char *buf, unsigned long n)
 
 /*
  * Reads at most a chunk: what the console has, at least one byte,
+ * once the reader's group is the foreground one (console_job_control),
  * waiting for it (interruptibly: Ctrl-C ends the wait; raw bytes: no
  * echo, no line editing, but the "\r" a terminal's Enter sends is
  * "\n", as n_tty's ICRNL makes it, so that a line read ends); with
@@ -52,8 +53,10 @@ static long console_fread(struct file *f, char *buf, unsigned long n)
 {
 	bool nonblock = f->f_flags & O_NONBLOCK;
 	char chunk[CHUNK];
-	long got;
+	long got = console_job_control();
 
+	if (got)
+		return got;
 	if (nonblock && !console_has_input())
 		return -EAGAIN;
 	n = min(n, (unsigned long)CHUNK);

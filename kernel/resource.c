@@ -176,8 +176,8 @@ long sys_sched_getaffinity(int pid, unsigned int len, unsigned long *mask)
  * getpriority and setpriority (2.4.0's kernel/sys.c) of one task
  * (PRIO_PROCESS; 0 is the caller): the nice value, which
  * getpriority returns as 20 - nice so that it is never negative
- * (glibc turns it back).  Pagoda has no process groups and one user:
- * PRIO_PGRP and PRIO_USER are EINVAL.  A nice beyond -20..19 is
+ * (glibc turns it back).  PRIO_PGRP (a group's: not done) and
+ * PRIO_USER (Pagoda has one user) are EINVAL.  A nice beyond -20..19 is
  * clamped, as Linux does; every process may lower it (all are root).
  */
 long sys_getpriority(int which, int who)

@@ -93,6 +93,7 @@ struct thread_struct {
 };
 
 struct swap_io;
+struct tty_struct;
 
 struct task_struct {
 	volatile long state;
@@ -121,6 +122,14 @@ struct task_struct {
 	/* leader: an exec waiting for the other threads to go (de_thread) */
 	struct task_struct *group_exit_task;
 	struct vfork_done *vfork_done;	/* CLONE_VFORK: wake the parent */
+	/* Job control (2.4.0's fields), read in the group's leader: the
+	 * process group and session belong to the process (2.6 keeps them
+	 * in signal_struct; 2.4.0 sets them in the one task setpgid names) */
+	int pgrp;
+	int session;
+	bool leader;		/* setsid made it its session's leader */
+	bool did_exec;		/* exec'd since fork: setpgid is EACCES */
+	struct tty_struct *tty;	/* controlling terminal (console) or NULL */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;
 	struct list_head tasks;		/* all; init_task is the head */

@@ -6,8 +6,10 @@
  * (rt_sigaction).  The default ends the process, every thread of it,
  * whose parent then sees "killed by" that signal in waitpid()'s
  * status; but SIGCHLD, SIGCONT, SIGURG and SIGWINCH, and the stop
- * signals (Pagoda has no job control), are ignored.  An ignored signal
- * that is not blocked is dropped when sent, as 2.4.0's
+ * signals, are ignored: Pagoda cannot stop a process, but for
+ * SIGTTIN, which keeps a reader of the console in the background
+ * asleep until its group is the foreground one (console_stop).  An
+ * ignored signal that is not blocked is dropped when sent, as 2.4.0's
  * ignored_signal() drops it, so it wakes no sleeper.  A blocked signal
  * stays pending until rt_sigprocmask or a handler's return unblocks
  * it.  The action happens on the way back to user mode
@@ -17,6 +19,7 @@
  * again (syscall_restart).  Kernel threads take no signals.
  */
 #include "kernel/signal.h"
+#include "kernel/console.h"
 #include "kernel/exit.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -67,12 +70,36 @@ static bool handler_ignores(void (*handler)(int), int sig)
 	       (handler == SIG_DFL && ignored_by_default(sig));
 }
 
+/*
+ * SIGTTIN's default action stops a process of the console's background
+ * (console_stop); Pagoda's other stop signals are ignored.  It is kept
+ * for p's way back to user mode, where it is taken, and wakes no
+ * sleeper: a stop leaves a sleeper asleep, and a call it woke would
+ * end in EINTR with no handler run.
+ */
+static bool stops_quietly(const struct task_struct *p, int sig)
+{
+	return sig == SIGTTIN && p->action[sig - 1].sa_handler == SIG_DFL;
+}
+
 /* Would p do nothing with sig now?  (2.4.0's ignored_signal.) */
 static bool sig_ignored(const struct task_struct *p, int sig)
 {
 	if (p->blocked & SIGBIT(sig))
 		return false;	/* the action may change before it is taken */
+	if (stops_quietly(p, sig))
+		return false;
 	return handler_ignores(p->action[sig - 1].sa_handler, sig);
+}
+
+/*
+ * Does current block or ignore sig (2.4.0's is_ignored in tty_io.c)?
+ * Then a terminal's SIGTTIN or SIGTTOU would not stop it: EIO.
+ */
+bool signal_ignored_or_blocked(int sig)
+{
+	return (current->blocked & SIGBIT(sig)) ||
+	       current->action[sig - 1].sa_handler == SIG_IGN;
 }
 
 /*
@@ -152,6 +179,12 @@ int send_sig(int sig, struct task_struct *p)
 		return -EPERM;			/* a kernel thread */
 	if (!sig || sig_ignored(p, sig))
 		return 0;
+	if (stops_quietly(p, sig)) {
+		flags = local_irq_save();
+		p->pending |= SIGBIT(sig);
+		local_irq_restore(flags);
+		return 0;
+	}
 	flags = local_irq_save();
 	if (sig != SIGKILL &&
 	    p->action[sig - 1].sa_handler != SIG_DFL) {
@@ -227,40 +260,66 @@ int kill_proc(int pid, int sig)
 	return p ? send_sig(sig, p) : -ESRCH;
 }
 
-/* Whether p is process pid or was started by it, or by its children. */
-static bool descends_from(const struct task_struct *p, int pid)
-{
-	for (; p != &init_task; p = p->parent)
-		if (p->tgid == pid)
-			return true;
-	return false;
-}
-
 /*
- * Sends sig to process pid and to every process it started, and they
- * started, ...: Ctrl-C's foreground process group, without groups
- * (kernel/console.c).  Called from the serial interrupt: the task list
- * and the parent links change only with interrupts off.  One signal a
- * process: to each group leader.
+ * Sends sig to every process of group pgrp (2.4.0's kill_pg_info, one
+ * signal a process: to each leader): 0 if one took it, else the last
+ * error, -ESRCH if the group is empty.  Called from the serial
+ * interrupt too (Ctrl-C, kernel/console.c): the task list changes
+ * only with interrupts off.
  */
-void kill_descendants(int pid, int sig)
+int kill_pg(int pgrp, int sig)
 {
 	struct task_struct *p;
+	int ret = -ESRCH;
 
-	for_each_task(p)
-		if (p == p->group_leader && descends_from(p, pid))
-			send_sig(sig, p);
+	if (pgrp <= 0)
+		return -EINVAL;
+	for_each_task(p) {
+		if (p == p->group_leader && p->pgrp == pgrp) {
+			int err = send_sig(sig, p);
+
+			if (ret)
+				ret = err;
+		}
+	}
+	return ret;
 }
 
 /*
- * kill(pid, sig).  Pagoda has no process groups, so only pid > 0 (one
- * process) is accepted; Linux's 0 and negative pids (groups, "all")
- * get -EINVAL.
+ * kill(-1, sig): every process but init and the caller's (2.4.0's
+ * kill_something_info); a kernel thread's EPERM is not an error.
+ */
+static int kill_all(int sig)
+{
+	struct task_struct *p;
+	int ret = 0, count = 0;
+
+	for_each_task(p) {
+		if (p == p->group_leader && p->pid > 1 &&
+		    p != current->group_leader) {
+			int err = send_sig(sig, p);
+
+			count++;
+			if (err != -EPERM)
+				ret = err;
+		}
+	}
+	return count ? ret : -ESRCH;
+}
+
+/*
+ * kill(pid, sig) (2.4.0's kill_something_info): pid > 0 a process,
+ * 0 the caller's process group, -1 every process (kill_all), below
+ * -1 the group -pid.
  */
 long sys_kill(int pid, int sig)
 {
-	if (pid <= 0)
-		return -EINVAL;
+	if (!pid)
+		return kill_pg(current->group_leader->pgrp, sig);
+	if (pid == -1)
+		return kill_all(sig);
+	if (pid < 0)
+		return kill_pg(-pid, sig);
 	return kill_proc(pid, sig);
 }
 
@@ -461,7 +520,9 @@ bool do_signal(struct pt_regs *regs, sigset64_t old)
 			handle_signal(sig, ka, regs, old);
 			return true;
 		}
-		if (!ignored_by_default(sig))
+		if (sig == SIGTTIN)
+			console_stop();	/* then the next signal */
+		else if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}
 	return false;

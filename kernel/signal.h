@@ -13,12 +13,13 @@ struct task_struct;
 int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
 bool signal_handled(const struct task_struct *p, int sig);
+bool signal_ignored_or_blocked(int sig);
 void default_action(struct task_struct *p, int sig);
 
 bool fatal_signal_pending(const struct task_struct *p);
 
 int kill_proc(int pid, int sig);
-void kill_descendants(int pid, int sig);
+int kill_pg(int pgrp, int sig);
 void zap_other_threads(struct task_struct *p);
 bool do_signal(struct pt_regs *regs, sigset64_t old);
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);

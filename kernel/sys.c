@@ -26,6 +26,104 @@ long sys_getppid(void)
 }
 
 /*
+ * Process groups and sessions (2.4.0's sys_setpgid and its
+ * neighbours).  They belong to a process, so they are kept in its
+ * leader (2.6 keeps them in signal_struct, 2.4.0 in each task): pid
+ * names a process, and a thread's tid that is not its leader's is
+ * EINVAL to setpgid, as in 2.6.  The kernel shell leads session 1
+ * and puts each program it runs in a group of its own
+ * (kernel/tty_io.c, kernel/jobs.c).
+ */
+
+/* Is there a process of group pgrp in session? (setpgid's loop) */
+static bool pgrp_in_session(int pgrp, int session)
+{
+	struct task_struct *p;
+
+	for_each_task(p)
+		if (p == p->group_leader && p->pgrp == pgrp &&
+		    p->session == session)
+			return true;
+	return false;
+}
+
+/*
+ * Moves process pid (0: the caller) into group pgid (0: pid's own):
+ * the caller itself or a child of its session that has not exec'd
+ * (EACCES after), not a session leader (EPERM); the group must be
+ * pid's own or one that exists in the caller's session (EPERM).
+ */
+long sys_setpgid(int pid, int pgid)
+{
+	struct task_struct *me = current->group_leader, *p;
+
+	if (!pid)
+		pid = me->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (p != p->group_leader)
+		return -EINVAL;
+	if (p->parent == me) {
+		if (p->session != me->session)
+			return -EPERM;
+		if (p->did_exec)
+			return -EACCES;
+	} else if (p != me) {
+		return -ESRCH;
+	}
+	if (p->leader)
+		return -EPERM;
+	if (pgid != pid && !pgrp_in_session(pgid, me->session))
+		return -EPERM;
+	p->pgrp = pgid;
+	return 0;
+}
+
+/* The process group of process pid (0: the caller's). */
+long sys_getpgid(int pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->group_leader->pgrp : -ESRCH;
+}
+
+long sys_getpgrp(void)
+{
+	return current->group_leader->pgrp;
+}
+
+/* The session of process pid (0: the caller's). */
+long sys_getsid(int pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->group_leader->session : -ESRCH;
+}
+
+/*
+ * A new session and group, both named by the caller's pid, with no
+ * controlling terminal; EPERM if a group of that id exists already
+ * (the caller leads one: a shell's job must fork first).
+ */
+long sys_setsid(void)
+{
+	struct task_struct *me = current->group_leader, *p;
+
+	for_each_task(p)
+		if (p == p->group_leader && p->pgrp == me->pid)
+			return -EPERM;
+	me->leader = true;
+	me->session = me->pgrp = me->pid;
+	me->tty = NULL;
+	return me->pgrp;
+}
+
+/*
  * Pagoda has no users: every task is root, uid and gid 0, real and
  * effective, as 2.4.0's tasks of init's credentials are.  This one
  * function answers getuid, geteuid, getgid and getegid, in both the

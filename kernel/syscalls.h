@@ -56,6 +56,15 @@ long sys_lseek(int fd, long offset, int whence);
 struct pollfd;
 long sys_poll(struct pollfd *ufds, unsigned int nfds,	/* select.c */
 	      long timeout_msecs);
+struct sigset_argpack;
+long sys_select(int n, unsigned long *inp, unsigned long *outp,
+		unsigned long *exp, struct timeval *tvp);
+long sys_pselect6(int n, unsigned long *inp, unsigned long *outp,
+		  unsigned long *exp, struct timespec *tsp,
+		  const struct sigset_argpack *sig);
+long sys_pselect6_time64(int n, unsigned long *inp, unsigned long *outp,
+			 unsigned long *exp, struct __kernel_timespec *tsp,
+			 const struct sigset_argpack *sig);
 long sys_llseek(int fd, unsigned long high, unsigned long low,
 		long long *result, int whence);
 long sys_ioctl(int fd, unsigned int cmd, void *arg);	/* tty_ioctl.c */
@@ -69,6 +78,11 @@ long sys_pipe2(int *ufd, int flags);
 long sys_getpid(void);					/* kernel/sys.c */
 long sys_gettid(void);
 long sys_getppid(void);
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(int pid);
 long sys_getrusage(int who, struct rusage *ru);
 long sys_umask(int mask);
 long sys_uname(struct new_utsname *name);

@@ -1,14 +1,17 @@
 /*
  * ioctl on the console (2.4.0's fs/ioctl.c and drivers/char/
- * tty_ioctl.c, for the two requests a C library asks of a terminal):
+ * tty_ioctl.c, for the requests a C library and a shell ask of a
+ * terminal):
  *
  *   TCGETS      its termios, which glibc's isatty() and tcgetattr()
  *               read: Pagoda's console as it is, raw input with no
  *               echo but for Enter's "\r" read as "\n" (ICRNL), and
- *               ISIG (Ctrl-C is SIGINT), output with
+ *               ISIG (Ctrl-C is SIGINT, Ctrl-\ SIGQUIT), output with
  *               "\n" sent as "\r\n" (OPOST, ONLCR), 115200 8N1;
  *   TIOCGWINSZ  its size: 80 columns by 24 rows (a serial line
- *               cannot tell; Linux's default for a console too).
+ *               cannot tell; Linux's default for a console too);
+ *   TIOCGPGRP   tcgetpgrp() and tcsetpgrp(): its foreground process
+ *   TIOCSPGRP   group, which Ctrl-C and Ctrl-\ signal (kernel/tty_io.c).
  *
  * A descriptor not open is EBADF, one on /dev/null or /dev/zero
  * ENOTTY (so isatty() says no); other requests ENOTTY, as Linux answers a request the tty does not know
@@ -20,6 +23,7 @@
  */
 #include "kernel/file.h"
 #include "kernel/syscalls.h"
+#include "kernel/tty.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 
@@ -28,7 +32,8 @@ static const struct termios console_termios = {
 	.c_oflag = OPOST | ONLCR,
 	.c_cflag = B115200 | CS8 | CREAD | CLOCAL,
 	.c_lflag = ISIG,
-	.c_cc = { [VINTR] = 3, [VMIN] = 1 },	/* Ctrl-C; a byte a read */
+	/* Ctrl-C, Ctrl-\; a byte a read */
+	.c_cc = { [VINTR] = 3, [VQUIT] = 0x1c, [VMIN] = 1 },
 };
 
 static const struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
@@ -57,6 +62,10 @@ static long tty_ioctl(unsigned int cmd, void *arg)
 	case TIOCGWINSZ:
 		return copy_to_user(arg, &console_winsize,
 				    sizeof(console_winsize)) ? -EFAULT : 0;
+	case TIOCGPGRP:
+		return tiocgpgrp(&console_tty, arg);
+	case TIOCSPGRP:
+		return tiocspgrp(&console_tty, arg);
 	}
 	return -ENOTTY;
 }

@@ -5,7 +5,8 @@
 # top Makefile, which adds $(USER_PROGRAMS_OBJ) to the kernel objects.
 
 UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment \
-	tlstest clonetest timetest exectest threadtest systest fdtest pipetest
+	tlstest clonetest timetest exectest threadtest systest fdtest pipetest \
+	pgrptest selecttest
 
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
 	     lib/string.c lib/vsprintf.c lib/cmdline.c

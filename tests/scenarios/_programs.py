@@ -258,6 +258,49 @@ THREAD_CASES = [
     "an exited thread's CPU time: the process's, not the leader's",
 ]
 
+PGRP_CASES = [
+    "setsid: a new session and group, named by the caller's pid",
+    "setsid by a group leader: EPERM",
+    "setpgid of a session leader: EPERM",
+    "no controlling terminal after setsid: tcgetpgrp ENOTTY",
+    "a forked child is in its parent's group and session",
+    "setpgid(child, child): a group of its own, in our session",
+    "setpgid moves a child into another group of the session",
+    "setpgid to a group no process is in: EPERM",
+    "setpgid to a negative group: EINVAL",
+    "setpgid of nobody, or of our parent: ESRCH",
+    "getpgid and getsid of nobody: ESRCH",
+    "wait4(0): no child in our group, ECHILD",
+    "wait4(-pgrp) with that group running: 0 with WNOHANG",
+    "kill(-pgrp) ends the group's two, wait4(-pgrp) reaps them",
+    "then wait4(-pgrp) ECHILD, kill(-pgrp) ESRCH",
+    "kill(0) signals our group: us and two children, wait4(0) reaps them",
+    "setpgid of a child that has exec'd: EACCES",
+    "the exec'd child reaped",
+]
+
+SELECT_CASES = [
+    "an empty pipe: the write end ready, the read end not",
+    "a timeout: 0, the set cleared, the time left 0 written back",
+    "a byte in the pipe: the read end ready",
+    "a bit at n is not looked at, and comes back clear",
+    "n of a whole fd_set: the descriptors open are asked",
+    "a child's write ends a wait with no timeout",
+    "a wait of 10 s a write ends: some time left written back",
+    "a signal ends the wait: EINTR",
+    "a closed descriptor asked about: EBADF",
+    "n below 0, a negative time: EINVAL",
+    "a set or a time that cannot be read: EFAULT",
+    "pselect6: a timeout, 0 and the time left written back",
+    "pselect6_time64: the same with a 64-bit timespec",
+    "pselect6: a nanosecond count past a second: EINVAL",
+    "pselect6: a mask size other than 8: EINVAL",
+    "pselect6: a mask that cannot be read: EFAULT",
+    "pselect6 lets a blocked SIGALRM in: EINTR, our mask back",
+    "no writer left: the read end ready (end of file)",
+    "no reader left: the write end ready (EPIPE to come)",
+]
+
 # name: (argv, expected lines, exit status)
 PROGRAMS = {
     "memhog": (["memhog", "8M", "3"], [
@@ -338,6 +381,10 @@ PROGRAMS = {
                + ["fdtest: all checks passed"], 0),
     "pipetest": (["pipetest"], [f"pipetest: {case}: ok" for case in PIPE_CASES]
                  + ["pipetest: all checks passed"], 0),
+    "pgrptest": (["pgrptest"], [f"pgrptest: {case}: ok" for case in PGRP_CASES]
+                 + ["pgrptest: all checks passed"], 0),
+    "selecttest": (["selecttest"], [f"selecttest: {case}: ok" for case in SELECT_CASES]
+                   + ["selecttest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

@@ -10,6 +10,7 @@ another binary.  Without either the scenario is skipped, saying so.
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 from pagoda_test import scenario
@@ -54,6 +55,10 @@ def busybox_sh_runs_programs(lab):
     # with every signal blocked
     printed = vm.run("run sh -c 'sleep 1&wait;echo waited $?'", timeout=60)
     assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # kill -1: every process but init and the caller (it was EINVAL)
+    printed = vm.run("run sh -c 'sleep 30&sleep 30&kill -9 -1&&echo killed;wait'",
+                     timeout=60)
+    assert re.search(r"^killed\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
@@ -198,4 +203,92 @@ def busybox_sh_names_are_read_only(lab):
     printed = vm.run("run sh -c 'ls -1 /; echo /me*; cat /'", timeout=60)
     assert_lines(vm, printed, ["memhog", "sh", "/memhog",
                                "cat: read error: Is a directory"])
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+def ash_line(vm, line, timeout=30):
+    """Types line at ash's prompt and returns what came before the next."""
+    vm.sendline(line)
+    return vm.expect(r"(?s)(.*?)/ # ", timeout=timeout).group(1)
+
+
+@scenario("busybox_sh_job_control", timeout=240)
+def busybox_sh_job_control(lab):
+    """ash at its own prompt with job control (the 'm' of $-): each job
+    in a process group of its own (setpgid), the console given to the
+    foreground one (tcsetpgrp), so Ctrl-C and Ctrl-\\ reach that job
+    and not ash; jobs, fg, kill %N (kill of a group), wait.  Without
+    process groups ash said "can't access tty; job control turned off".
+    A background job that reads the console waits until fg gives it
+    the console (SIGTTIN's stop), and ash keeps what is typed meanwhile;
+    one that ignores SIGTTIN gets EIO.
+    A `run sh &` in the kernel shell's background sleeps there too (it
+    spun, sending itself SIGTTIN)."""
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    vm.sendline("run sh")
+    vm.expect(r"/ # ", timeout=30)
+    printed = ash_line(vm, "echo flags $-")
+    assert re.search(r"flags \w*m", printed), printed + vm.tail()
+    assert "job control turned off" not in vm.output, vm.tail()
+    ash_line(vm, "sleep 100 &")
+    printed = ash_line(vm, "jobs")
+    assert re.search(r"\[1\]\+ +Running +sleep 100", printed), printed + vm.tail()
+    # ash says so at the next prompt, or at the one after
+    printed = ash_line(vm, "kill %1") + ash_line(vm, "sleep 1; jobs")
+    assert re.search(r"\[1\]\+ +Terminated +sleep 100", printed), printed + vm.tail()
+    # a pipeline is one job: kill %1 ends both of its processes
+    ash_line(vm, "sleep 100 | sleep 200 &")
+    ash_line(vm, "jobs")
+    printed = ash_line(vm, "kill %1; wait; echo waited")
+    assert re.search(r"^waited\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # fg: the job gets the console, and Ctrl-C ends it, not ash
+    ash_line(vm, "sleep 100 & sleep 200 &")
+    vm.sendline("fg %1")
+    vm.expect(r"sleep 100", timeout=30)
+    time.sleep(2)
+    vm.send("\x03")
+    vm.expect(r"/ # ", timeout=30)
+    printed = ash_line(vm, "echo status $?; jobs")
+    assert re.search(r"^status 130\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert re.search(r"\[2\]\+ +Running +sleep 200", printed), printed + vm.tail()
+    ash_line(vm, "kill %2; wait")
+    vm.sendline("sleep 100")
+    time.sleep(2)
+    vm.send("\x1c")
+    vm.expect(r"/ # ", timeout=30)
+    printed = ash_line(vm, "echo status $?")
+    assert re.search(r"^status 131\r?$", printed, re.MULTILINE), printed + vm.tail()
+    printed = ash_line(vm, "sleep 1 & wait; echo waited $?")
+    assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
+    # a background reader waits; the line typed meanwhile is ash's
+    ash_line(vm, "cat &")
+    printed = ash_line(vm, "echo typed to ash")
+    assert re.search(r"^typed to ash\r?$", printed, re.MULTILINE), printed + vm.tail()
+    vm.sendline("fg")
+    vm.expect(r"cat", timeout=30)
+    time.sleep(2)
+    vm.sendline("typed to cat")
+    vm.expect(r"typed to cat", timeout=30)
+    vm.send("\x03")
+    vm.expect(r"/ # ", timeout=30)
+    # with SIGTTIN ignored, a background read is EIO (n_tty's answer)
+    printed = ash_line(vm, "(trap '' TTIN; exec cat) & wait")
+    assert "cat: read error: Input/output error" in printed, printed + vm.tail()
+    vm.sendline("exit 3")
+    vm.expect(r"sh: exited with status 3", timeout=30)
+    vm.expect_prompt()
+    # ash in the kernel shell's background: it waits for the console
+    printed = vm.run("run sh &")
+    pid = re.search(r"^\[(\d+)\] sh", printed, re.MULTILINE)
+    assert pid, printed + vm.tail()
+    asleep = rf"^\s*{pid[1]}\s+1 S .* sh\r?$"
+    for _ in range(20):     # it may still be starting, under load
+        printed = vm.run("ps")
+        if re.search(asleep, printed, re.MULTILINE):
+            break
+        time.sleep(1)
+    else:
+        raise AssertionError("a background sh did not sleep:\n" + printed)
+    vm.run(f"kill {pid[1]}")
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()

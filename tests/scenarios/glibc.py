@@ -12,7 +12,8 @@ gettimeofday() and uname() (the calls clock_nanosleep_time64,
 clock_gettime64 and uname).  A fourth fills SSE registers and exits;
 the next program must not find those values in its own.  A fifth
 catches signals: a stack overflow on a sigaltstack, SA_RESTART and
-EINTR around waitpid, and execs from a pthread."""
+EINTR around waitpid, and execs from a pthread.  A sixth selects on a
+pipe and moves children among process groups and sessions."""
 
 import re
 import subprocess
@@ -906,6 +907,73 @@ int main(int argc, char **argv)
 """
 
 
+# select() and pselect() (glibc 2.36 calls pselect6_time64), the
+# console's foreground group, process groups and sessions through glibc.
+GLIBCJOB_C = r"""
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/select.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+
+static void check(int ok, const char *what)
+{
+	printf("glibcjob: %s: %s\n", what, ok ? "ok" : "FAILED");
+	failures += !ok;
+}
+
+int main(void)
+{
+	struct timeval tv = { 0, 200000 };
+	struct timespec ts = { 0, 100000000 };
+	sigset_t none;
+	fd_set in;
+	int p[2], status = -1;
+	pid_t pid;
+
+	if (pipe(p))
+		return 100;
+	FD_ZERO(&in);
+	FD_SET(p[0], &in);
+	check(select(p[0] + 1, &in, NULL, NULL, &tv) == 0 && !FD_ISSET(p[0], &in)
+	      && tv.tv_sec == 0 && tv.tv_usec == 0,
+	      "select() on an empty pipe times out, the time left 0");
+	write(p[1], "x", 1);
+	FD_SET(p[0], &in);
+	check(select(p[0] + 1, &in, NULL, NULL, NULL) == 1 && FD_ISSET(p[0], &in),
+	      "select() sees a byte in the pipe");
+	sigemptyset(&none);
+	FD_SET(p[0], &in);
+	check(pselect(p[0] + 1, &in, NULL, NULL, &ts, &none) == 1,
+	      "pselect() with a mask sees it too");
+	check(tcgetpgrp(0) == getpgrp() && getpgid(0) == getpgrp() &&
+	      getsid(0) > 0,
+	      "tcgetpgrp(0): our group is the console's foreground");
+	pid = fork();
+	if (!pid) {
+		setpgid(0, 0);
+		pause();
+		_exit(1);
+	}
+	setpgid(pid, pid);
+	check(getpgid(pid) == pid && killpg(pid, SIGTERM) == 0 &&
+	      waitpid(-pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	      WTERMSIG(status) == SIGTERM,
+	      "setpgid, killpg, waitpid(-pgrp) reap a child's group");
+	pid = fork();
+	if (!pid)
+		_exit(setsid() == getpid() && tcgetpgrp(0) == -1 &&
+		      errno == ENOTTY ? 0 : 1);
+	check(waitpid(pid, &status, 0) == pid && status == 0,
+	      "setsid() in a child: a session without the console");
+	printf("glibcjob: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures;
+}
+"""
+
 def build_glibc_program(lab, name="glibc", source_text=GLIBC_C):
     source = lab.tmpdir / f"{name}.c"
     source.write_text(source_text)
@@ -1070,3 +1138,14 @@ def static_glibc_threads_under_pressure(lab):
 @scenario("static_glibc_threads_as_init", timeout=120)
 def static_glibc_threads_as_init(lab):
     run_checks_as_init(lab, "glibcthreads", GLIBCTHREADS_C, THREAD_CASES)
+
+
+@scenario("static_glibc_program_selects_and_moves_groups", timeout=90)
+def static_glibc_job(lab):
+    run_checks_as_init(lab, "glibcjob", GLIBCJOB_C, (
+        "select() on an empty pipe times out, the time left 0",
+        "select() sees a byte in the pipe",
+        "pselect() with a mask sees it too",
+        "tcgetpgrp(0): our group is the console's foreground",
+        "setpgid, killpg, waitpid(-pgrp) reap a child's group",
+        "setsid() in a child: a session without the console"), wait=80)

@@ -87,6 +87,32 @@ def ctrl_c_stops_the_foreground_program(lab):
     assert "^C" in printed and "command not found" not in printed, printed
 
 
+@scenario("ctrl_c_reaches_the_foreground_group_only", timeout=120)
+def ctrl_c_reaches_the_foreground_group_only(lab):
+    """Ctrl-C goes to the console's foreground process group (2.4.0's
+    n_tty isig): pgrptest gives the console to a child of another
+    group, and Ctrl-C ends the child, not pgrptest (it ended both: the
+    kernel sent it to every descendant of the program run started). A
+    program started with & is in a group of its own and never gets it;
+    Ctrl-\\ is SIGQUIT (it was a byte for the program's input)."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    sleeper = start_in_background(vm, "sleep 100")
+    vm.sendline("run pgrptest console")
+    vm.expect("pgrptest: type Ctrl-C", timeout=30)
+    vm.send("\x03")
+    printed = vm.expect_prompt(timeout=30)
+    assert "pgrptest: all checks passed" in printed, printed + vm.tail()
+    assert "pgrptest: exited" not in printed and "killed" not in printed, printed
+    vm.sendline("run sleep 100")
+    time.sleep(1)
+    vm.send("\x1c")
+    printed = vm.expect_prompt(timeout=30)
+    assert "sleep: killed by SIGQUIT (3)" in printed, printed + vm.tail()
+    assert ps(vm).get(sleeper, ("?",))[0] == "S", f"background sleep {sleeper} gone"
+    vm.run(f"kill {sleeper}")
+
+
 @scenario("caught_ctrl_c_restarts_a_read_with_sa_restart", timeout=120)
 def caught_ctrl_c_and_a_read(lab):
     """A console read that a caught SIGINT interrupts starts again when

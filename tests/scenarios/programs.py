@@ -46,6 +46,8 @@ INIT_RUNS = {
     "exectest_execve_and_sigchld": ("exectest", 90, 80),
     "fdtest_descriptor_table": ("fdtest", 90, 80),
     "pipetest_pipes": ("pipetest", 120, 100),
+    "pgrptest_groups_and_sessions": ("pgrptest", 90, 80),
+    "selecttest_select_and_pselect6": ("selecttest", 90, 80),
     "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }
 

@@ -1,0 +1,87 @@
+/*
+ * Sessions and the console's foreground process group (job control in
+ * Linux 2.4.0's drivers/char/tty_io.c: tiocgpgrp, tiocspgrp,
+ * session_of_pgrp).
+ *
+ * Pagoda has one terminal, the console.  init (pid 1), which runs the
+ * kernel shell, leads session 1 and has the console as its
+ * controlling terminal; every process inherits both through fork.  The
+ * shell puts each program it runs in a group of its own and gives a
+ * foreground one the console (kernel/jobs.c), as a job-control shell
+ * does with setpgid and tcsetpgrp; a program such as busybox's ash
+ * then moves the console among its own jobs with tcsetpgrp.  setsid
+ * leaves the terminal behind, and there is no TIOCSCTTY to take one
+ * again.
+ *
+ * Pagoda has no stop signals, so tcsetpgrp from a background group is
+ * not refused (2.4.0's tty_check_change would send SIGTTOU, and the
+ * caller, stopped, would try again once continued), and a background
+ * read waits for its turn instead of stopping at SIGTTIN
+ * (console_job_control, kernel/console.c).
+ */
+#include "kernel/tty.h"
+#include "kernel/console.h"
+#include "kernel/sched.h"
+#include "kernel/uaccess.h"
+#include "lib/errno.h"
+
+struct tty_struct console_tty;
+
+/* init, the kernel shell, leads session 1 from the console. */
+void console_session_init(void)
+{
+	current->leader = true;
+	current->session = current->pgrp = current->pid;
+	current->tty = &console_tty;
+	console_tty.session = console_tty.pgrp = current->pid;
+}
+
+/*
+ * The session of process group pgrp: that of a process in it, or else
+ * of the process whose pid it is (2.4.0's fallback); -1 for neither.
+ */
+static int session_of_pgrp(int pgrp)
+{
+	struct task_struct *p;
+	int fallback = -1;
+
+	for_each_task(p) {
+		if (p != p->group_leader || p->session <= 0)
+			continue;
+		if (p->pgrp == pgrp)
+			return p->session;
+		if (p->pid == pgrp)
+			fallback = p->session;
+	}
+	return fallback;
+}
+
+/* tcgetpgrp: only for a process whose terminal tty is (ENOTTY). */
+long tiocgpgrp(struct tty_struct *tty, int *arg)
+{
+	if (current->group_leader->tty != tty)
+		return -ENOTTY;
+	return put_user_u32(tty->pgrp, arg) ? -EFAULT : 0;
+}
+
+/*
+ * tcsetpgrp: a process of tty's session makes group *arg, which must
+ * be of that session too (EPERM), the foreground one (tty is the
+ * console: its readers waiting for their turn are woken).
+ */
+long tiocspgrp(struct tty_struct *tty, const int *arg)
+{
+	const struct task_struct *me = current->group_leader;
+	int pgrp;
+
+	if (me->tty != tty || tty->session != me->session)
+		return -ENOTTY;
+	if (copy_from_user(&pgrp, arg, sizeof(pgrp)))
+		return -EFAULT;
+	if (pgrp < 0)
+		return -EINVAL;
+	if (session_of_pgrp(pgrp) != me->session)
+		return -EPERM;
+	console_set_pgrp(pgrp);
+	return 0;
+}
