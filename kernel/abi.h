@@ -85,6 +85,7 @@
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
+#define __NR_rt_sigpending	176
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
 #define __NR_sigaltstack	186

@@ -457,6 +457,29 @@ long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
 }
 
 /*
+ * The signals sent to the caller that its mask holds back (2.4.0's
+ * sys_rt_sigpending): one not blocked is taken on the way back to user
+ * mode, so only blocked ones can be seen waiting.  Interrupts are off
+ * for the read because a timer's signal may be added meanwhile and the
+ * set is two words.  Any size but the set's is EINVAL, as in 2.4.0
+ * (later Linux takes a smaller one and copies that much).
+ */
+long sys_rt_sigpending(sigset64_t *set, unsigned long sigsetsize)
+{
+	sigset64_t pending;
+	uint32_t flags;
+
+	if (sigsetsize != sizeof(sigset64_t))
+		return -EINVAL;
+	flags = local_irq_save();
+	pending = current->pending & current->blocked;
+	local_irq_restore(flags);
+	if (copy_to_user(set, &pending, sizeof(pending)))
+		return -EFAULT;
+	return 0;
+}
+
+/*
  * The lowest pending signal that is not blocked, taken off the
  * pending set; 0 if none (2.4.0's dequeue_signal).
  */

@@ -89,6 +89,7 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_rt_sigreturn]	= (unsigned long)sys_rt_sigreturn,
 	[__NR_rt_sigaction]	= (unsigned long)sys_rt_sigaction,
 	[__NR_rt_sigprocmask]	= (unsigned long)sys_rt_sigprocmask,
+	[__NR_rt_sigpending]	= (unsigned long)sys_rt_sigpending,
 	[__NR_rt_sigsuspend]	= (unsigned long)sys_rt_sigsuspend,
 	[__NR_getcwd]		= (unsigned long)sys_getcwd,
 	[__NR_sigaltstack]	= (unsigned long)sys_sigaltstack,

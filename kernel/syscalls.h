@@ -103,6 +103,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, unsigned long sigsetsize);
 long sys_rt_sigprocmask(int how, const sigset64_t *set, sigset64_t *oset,
 			unsigned long sigsetsize);
+long sys_rt_sigpending(sigset64_t *set, unsigned long sigsetsize);
 long sys_sigreturn(void);				/* sigframe.c */
 long sys_rt_sigreturn(void);
 long sys_rt_sigsuspend(const sigset64_t *umask,		/* signal.c */

@@ -11,14 +11,15 @@
  *   - SIGCHLD is ignored by default (a sleep goes on), runs a handler
  *     once one is set (rt_sigaction, with and without SA_SIGINFO), in
  *     which wait4 reaps the child; a blocked wait4 still returns the
- *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask;
+ *     child it waited for; a blocked SIGCHLD waits for rt_sigprocmask
+ *     (rt_sigpending shows it held back);
  *   - a caught signal ends a wait4 with EINTR, or restarts it with
  *     SA_RESTART; nanosleep, pause and rt_sigsuspend are EINTR either
  *     way, rt_sigsuspend with its own mask while it waits;
  *   - sigaltstack: a SIGSEGV handler with SA_ONSTACK runs on the
  *     alternate stack though the stack pointer is bad; fork keeps the
  *     stack, exec drops it; the errors;
- *   - rt_sigaction's and rt_sigprocmask's errors;
+ *   - rt_sigaction's, rt_sigprocmask's and rt_sigpending's errors;
  *   - statx says a program's path is a regular file.
  *
  * "exectest read restart|eintr" is a console read for a scenario
@@ -76,6 +77,12 @@ static long sigprocmask(int how, const sigset64_t *set, sigset64_t *old)
 {
 	return __syscall(__NR_rt_sigprocmask, how, (long)set, (long)old,
 			 sizeof(sigset64_t), 0, 0);
+}
+
+static long sigpending(sigset64_t *set)
+{
+	return __syscall(__NR_rt_sigpending, (long)set, sizeof(sigset64_t),
+			 0, 0, 0, 0);
 }
 
 /* nanosleep, raw: 0 or -errno (-EINTR when a handler ran). */
@@ -311,20 +318,39 @@ static void wait4_beside_the_handler(void)
 	set_handler(SIGCHLD, SIG_DFL, 0);
 }
 
+/*
+ * Naps until rt_sigpending shows a SIGCHLD held back, for at most
+ * secs seconds: the child's exit is awaited, not guessed at with one
+ * long nap, which a loaded host could outlast.
+ */
+static bool sigchld_pending_within(int secs)
+{
+	sigset64_t pending = 0;
+	int naps;
+
+	for (naps = 0; naps < secs * 100; naps++) {
+		if (sigpending(&pending) || (pending & SIGBIT(SIGCHLD)))
+			break;
+		nap(0, 10000000);
+	}
+	return pending & SIGBIT(SIGCHLD);
+}
+
 static void blocked_sigchld(void)
 {
 	sigset64_t chld = SIGBIT(SIGCHLD);
-	bool slept;
+	bool waited, unhandled;
 	int pid;
 
 	handled = reaped_pid = 0;
 	set_handler(SIGCHLD, on_sigchld, 0);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	pid = child_exiting(11);
-	slept = nap(0, 500000000) == 0 && handled == 0;
+	waited = sigchld_pending_within(20);
+	unhandled = handled == 0;
 	sigprocmask(SIG_UNBLOCK, &chld, NULL);
-	check(pid > 0 && slept && handled == 1 && reaped_pid == pid &&
-	      reaped_status == 11,
+	check(pid > 0 && waited && unhandled && handled == 1 &&
+	      reaped_pid == pid && reaped_status == 11,
 	      "a blocked SIGCHLD waits, then its handler runs");
 	set_handler(SIGCHLD, SIG_DFL, 0);
 }
@@ -770,6 +796,10 @@ static void sigaction_errors(void)
 			0) == -EINVAL &&
 	      sigprocmask(SIG_BLOCK, NEVER_MAPPED, NULL) == -EFAULT,
 	      "rt_sigprocmask: bad how or size EINVAL, bad pointer EFAULT");
+	check(__syscall(__NR_rt_sigpending, (long)&set, 16, 0, 0, 0, 0) ==
+	      -EINVAL && sigpending(NEVER_MAPPED) == -EFAULT &&
+	      sigpending(&set) == 0 && set == 0,
+	      "rt_sigpending: bad size EINVAL, bad pointer EFAULT");
 }
 
 int main(int argc, char **argv)

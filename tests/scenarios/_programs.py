@@ -219,6 +219,7 @@ EXEC_CASES = [
     "rt_sigaction: bad size, signal, SIGKILL, SIGSTOP: EINVAL",
     "rt_sigaction: bad pointers: EFAULT",
     "rt_sigprocmask: bad how or size EINVAL, bad pointer EFAULT",
+    "rt_sigpending: bad size EINVAL, bad pointer EFAULT",
     "statx: the program a regular file, no program ENOENT",
 ]
 
