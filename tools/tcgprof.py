@@ -12,9 +12,11 @@ counts how often each translated block runs from the benchmark's first
 run_foreground() on.  Each block is charged to the kernel function it
 lies in (nm); a block at a function's first address is a call; a block
 ending in ret is a return (under TCG each one looks its successor up),
-one ending in sti leaves QEMU's inner loop (twice).  The figures are
-divided by the calls of --per (default: swap_writepage, one per page
-written), so that boots with different amounts of work compare.
+one ending in sti leaves QEMU's inner loop (twice); one ending in
+popfl (local_irq_restore's way, which leaves it once) counts as an
+sti too.  The figures are divided by the calls of --per (default:
+swap_writepage, one per page written), so that boots with different
+amounts of work compare.
 --callers lists who called a function, from the block run before its
 first.  Needs Debian 12's QEMU 7.2 (plugin API version 1) and a host cc.
 The sampler in the guest is biased under TCG (ticks pile up at sti and
@@ -54,7 +56,7 @@ def last_insn_kind(packed):
     op, op2 = packed >> 16 & 0xff, packed >> 8 & 0xff
     if op in (0xc3, 0xc2):
         return "ret"
-    if op == 0xfb:
+    if op in (0xfb, 0x9d):  # sti, popfl: see the header
         return "sti"
     if op == 0xff and (op2 >> 3 & 7) in (2, 3):
         return "icall"
