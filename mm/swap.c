@@ -212,20 +212,6 @@ void lru_cache_add(struct page *page)
 	lru_unlock(flags);
 }
 
-/* Caller holds lru_lock(): takes the page off whichever list it is on. */
-void __lru_cache_del(struct page *page)
-{
-	if (PageActive(page))
-		del_page_from_active_list(page);
-	else if (PageInactiveDirty(page))
-		del_page_from_inactive_dirty_list(page);
-	else if (PageInactiveClean(page))
-		del_page_from_inactive_clean_list(page);
-	else
-		printk(KERN_WARNING "VM: __lru_cache_del, page %lu is on "
-		       "no list\n", page_to_pfn(page));
-}
-
 /* A page leaves the swap cache: off its list (it must be locked). */
 void lru_cache_del(struct page *page)
 {
