@@ -30,6 +30,7 @@
 #include "mm/internal.h"
 #include "mm/mmzone.h"
 #include "mm/page.h"
+#include "mm/pagemap.h"
 #include "mm/vmtrace.h"
 
 typedef struct {
@@ -264,7 +265,6 @@ static inline unsigned long swap_cache_key(swp_entry_t entry)
 
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
-struct page *find_swap_page(swp_entry_t entry);
 void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age);
 
 /*
@@ -333,6 +333,24 @@ static inline uint32_t lru_lock(void)
 static inline void lru_unlock(uint32_t flags)
 {
 	local_irq_restore(flags);
+}
+
+/*
+ * The page cached for entry, with a reference for the caller, or NULL;
+ * unlike lookup_swap_cache(), not aged up: for looking, not using.
+ * Inline (2.4.0's __find_get_page is a function): swap-in asks it of
+ * each slot of a read-ahead window and of each page it maps.
+ */
+static inline struct page *find_swap_page(swp_entry_t entry)
+{
+	uint32_t flags = lru_lock();
+	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
+					      swap_cache_key(entry));
+
+	if (page)
+		get_page(page);
+	lru_unlock(flags);
+	return page;
 }
 
 void lru_cache_add(struct page *page);

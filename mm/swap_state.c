@@ -69,25 +69,10 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	page->index = entry.val;
 	list_add(&page->list, &swapper_space.clean_pages);
 	swapper_space.nrpages++;
-	lru_unlock(flags);
+	/* still inside: interrupts come back on once, not twice */
 	lru_cache_add(page);
-	return 0;
-}
-
-/*
- * The page cached for entry, with a reference for the caller, or NULL;
- * unlike lookup_swap_cache(), not aged up: for looking, not using.
- */
-struct page *find_swap_page(swp_entry_t entry)
-{
-	uint32_t flags = lru_lock();
-	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
-					      swap_cache_key(entry));
-
-	if (page)
-		get_page(page);
 	lru_unlock(flags);
-	return page;
+	return 0;
 }
 
 /*
