@@ -555,6 +555,7 @@ void __free_pages(struct page *page, unsigned long order)
 }
 
 /* One page (the seed's page_cache_release() -> __free_page()). */
+__reclaim_hot
 void __free_page(struct page *page)
 {
 	free_pages_from(page, 0, __builtin_return_address(0));

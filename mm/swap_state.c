@@ -47,6 +47,7 @@ struct address_space swapper_space = {
  * radix-tree node may be impossible to allocate, so the caller must be
  * able to back out.
  */
+__reclaim_hot
 int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
 	uint32_t flags;
@@ -125,6 +126,7 @@ void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age)
  * Marks a page dirty; a swap-cache page moves to the dirty list, so
  * page_launder() knows it must be written before it can be freed.
  */
+__reclaim_hot
 void set_page_dirty(struct page *page)
 {
 	uint32_t flags;

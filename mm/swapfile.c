@@ -252,6 +252,7 @@ void swap_free(swp_entry_t entry)
  * swapped-out page's PTE is copied by fork.  Returns 1, or 0 if entry
  * is not a slot in use.  Past SWAP_MAP_MAX users the count saturates.
  */
+__reclaim_hot
 int swap_duplicate(swp_entry_t entry)
 {
 	struct swap_info_struct *p = swap_info_get(entry, "swap_duplicate");
