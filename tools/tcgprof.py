@@ -18,7 +18,8 @@ sti too.  The figures are divided by the calls of --per (default:
 swap_writepage, one per page written), so that boots with different
 amounts of work compare.
 --callers lists who called a function, from the block run before its
-first.  Needs Debian 12's QEMU 7.2 (plugin API version 1) and a host cc.
+first; the calls to a function in another 4 KiB page are counted
+apart (TCG looks their target up, as for a ret).  Needs Debian 12's QEMU 7.2 (plugin API version 1) and a host cc.
 The sampler in the guest is biased under TCG (ticks pile up at sti and
 at the page-fault trap); these counts are not: -icount makes them the
 same from boot to boot within about 1%.
@@ -99,6 +100,19 @@ def callers(edge_lines, addrs, names, target):
     return found
 
 
+def calls_to_another_page(edge_lines):
+    """Calls from a kernel block to a function in another 4 KiB page:
+    QEMU chains a direct jump only within the page a block starts in,
+    and looks every other target up, as it does for a ret."""
+    total = 0
+    for line in edge_lines:
+        src, dst, count = (int(x, 16) if i < 2 else int(x)
+                           for i, x in enumerate(line.split()))
+        if src and dst and src >> 12 != dst >> 12:
+            total += count
+    return total
+
+
 def report(table, per, top):
     """Lines of the table, divided by per's calls (if it has any)."""
     div = table[per]["calls"] if per in table and table[per]["calls"] else 1
@@ -175,6 +189,8 @@ def main():
         print(line)
     edge_lines = Path(f"{out}.edges").read_text().splitlines()
     div = table[args.per]["calls"] or 1
+    print(f"calls to a function in another page: "
+          f"{calls_to_another_page(edge_lines) / div:.1f}")
     for target in args.callers:
         print(f"callers of {target}:")
         for name, count in callers(edge_lines, addrs, names,

@@ -73,6 +73,12 @@ class PerFunctionTest(unittest.TestCase):
         self.assertIn("user instructions 50", lines[0])
         self.assertTrue(lines[2].startswith("helper"))  # most first
 
+    def test_calls_to_another_page(self):
+        edges = ["c0100ff0 c0101000 7",   # the next page
+                 "c0101004 c0101ff0 2",   # the same page
+                 "0 c0101000 5"]          # from user mode: not a call
+        self.assertEqual(tcgprof.calls_to_another_page(edges), 7)
+
     def test_callers_from_the_block_run_before(self):
         edges = ["c0100004 c0100040 7", "c0100084 c0100040 2",
                  "0 c0100040 1", "c0100044 c0100080 5"]
