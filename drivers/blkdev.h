@@ -119,6 +119,7 @@ static inline bool blk_add_page(struct blk_request *req, struct page *page,
 	return blk_add_seg(req, (page_to_pfn(page) << PAGE_SHIFT) + offset,
 			   len);
 }
+
 void blk_idle(struct block_device *bdev, uint32_t flags);
 
 /* drivers/blkdev_bench.c: the swap disk's raw rate, for other benches. */

@@ -179,13 +179,6 @@ static inline bool swap_entry_used(swp_entry_t entry)
 	return swap_map_count(swap_info[type].swap_map[offset]);
 }
 
-/*
- * The number of users of a slot in use, or 0 (2.4: swap_count), with
- * a message if entry is not one (swap_info_get()'s).  Inline: reclaim
- * asks it about four times per page it writes (page_launder() of each
- * page it may write or drop, the write's completion, the fault that
- * takes the page back for writing).
- */
 /* Whether entry names a slot in use that failed (quietly, as
  * swap_entry_used()); inline, as each swap write asks it. */
 static inline bool swap_slot_marked_bad(swp_entry_t entry)
@@ -197,6 +190,13 @@ static inline bool swap_slot_marked_bad(swp_entry_t entry)
 
 int swap_count_bad_entry(swp_entry_t entry);
 
+/*
+ * The number of users of a slot in use, or 0 (2.4: swap_count), with
+ * a message if entry is not one (swap_info_get()'s).  Inline: reclaim
+ * asks it about four times per page it writes (page_launder() of each
+ * page it may write or drop, the write's completion, the fault that
+ * takes the page back for writing).
+ */
 static inline int swap_count(swp_entry_t entry)
 {
 	if (likely(swap_entry_used(entry)))
