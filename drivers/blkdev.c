@@ -58,26 +58,6 @@ sector_t blkdev_pages(const struct block_device *bdev)
 	return bdev->nr_sectors >> (PAGE_SHIFT - SECTOR_SHIFT);
 }
 
-/* Appends a piece of memory; false if the request is full. */
-bool blk_add_seg(struct blk_request *req, unsigned long phys,
-		 unsigned int len)
-{
-	if (req->nr_segs == BLK_MAX_SEGS)
-		return false;
-	req->segs[req->nr_segs].phys = phys;
-	req->segs[req->nr_segs].len = len;
-	req->nr_segs++;
-	return true;
-}
-
-/* Appends len bytes of page from offset (any zone: no mapping needed). */
-bool blk_add_page(struct blk_request *req, struct page *page,
-		  unsigned int len, unsigned int offset)
-{
-	return blk_add_seg(req, (page_to_pfn(page) << PAGE_SHIFT) + offset,
-			   len);
-}
-
 static uint64_t request_bytes(const struct blk_request *req)
 {
 	uint64_t bytes = 0;

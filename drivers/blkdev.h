@@ -25,6 +25,7 @@
 
 #include "lib/compiler.h"
 #include "lib/list.h"
+#include "mm/mm.h"
 
 typedef uint64_t sector_t;
 
@@ -108,11 +109,30 @@ void submit_request(struct blk_request *req);
 void blk_end_request(struct blk_request *req, int error);
 int blk_rw_sync(struct block_device *bdev, int op, sector_t sector,
 		void *buf, size_t len);
-struct page;
-bool blk_add_seg(struct blk_request *req, unsigned long phys,
-		 unsigned int len);
-bool blk_add_page(struct blk_request *req, struct page *page,
-		  unsigned int len, unsigned int offset);
+
+/*
+ * Appends a piece of memory; false if the request is full.  Inline
+ * with blk_add_page(): swap I/O adds each page it reads or writes.
+ */
+static inline bool blk_add_seg(struct blk_request *req, unsigned long phys,
+			       unsigned int len)
+{
+	if (req->nr_segs == BLK_MAX_SEGS)
+		return false;
+	req->segs[req->nr_segs].phys = phys;
+	req->segs[req->nr_segs].len = len;
+	req->nr_segs++;
+	return true;
+}
+
+/* Appends len bytes of page from offset (any zone: no mapping needed). */
+static inline bool blk_add_page(struct blk_request *req, struct page *page,
+				unsigned int len, unsigned int offset)
+{
+	return blk_add_seg(req, (page_to_pfn(page) << PAGE_SHIFT) + offset,
+			   len);
+}
+
 void blk_idle(struct block_device *bdev, uint32_t flags);
 void blk_mark_late(struct block_device *bdev, unsigned long age);
 void blk_timeout_init(void);		/* drivers/blk_timeout.c */

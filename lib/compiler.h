@@ -15,6 +15,16 @@
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
+/*
+ * The swap-out walk's functions and those it calls for each PTE it
+ * looks at, placed together in the kernel's first page of text
+ * (linker.ld), as Linux gathers its scheduler's functions with
+ * __sched: QEMU's TCG chains a direct call to its target only within
+ * one 4 KiB page, and otherwise looks the target up as it does for a
+ * ret (docs/reclaim.md).
+ */
+#define __reclaim_hot	__attribute__((section(".text.reclaim_hot")))
+
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 

@@ -10,20 +10,7 @@
 #include "lib/string.h"
 #include "mm/slab.h"
 
-#define BITS_PER_LONG	(8 * sizeof(unsigned long))
-#define MAX_PATH	(BITS_PER_LONG / RADIX_TREE_MAP_SHIFT + 2)
-
-/* The largest index a tree of this height can hold. */
-static unsigned long maxindex(unsigned int height)
-{
-	unsigned int shift = height * RADIX_TREE_MAP_SHIFT;
-
-	if (!height)
-		return 0;
-	if (shift >= BITS_PER_LONG)
-		return ~0UL;
-	return (1UL << shift) - 1;
-}
+#define MAX_PATH	(RADIX_TREE_BITS / RADIX_TREE_MAP_SHIFT + 2)
 
 static struct radix_tree_node *node_alloc(struct radix_tree_root *root)
 {
@@ -37,7 +24,7 @@ static struct radix_tree_node *node_alloc(struct radix_tree_root *root)
 /* Adds levels on top until index fits; the old root becomes slot 0. */
 static int extend(struct radix_tree_root *root, unsigned long index)
 {
-	while (index > maxindex(root->height) || !root->height) {
+	while (index > radix_tree_maxindex(root->height) || !root->height) {
 		struct radix_tree_node *n;
 
 		if (!root->rnode) {
@@ -55,42 +42,6 @@ static int extend(struct radix_tree_root *root, unsigned long index)
 	return 0;
 }
 
-/* The slot index uses at the level whose nodes are `shift` bits up. */
-static unsigned int slot_of(unsigned long index, unsigned int shift)
-{
-	return (index >> shift) & RADIX_TREE_MAP_MASK;
-}
-
-/*
- * Walks from the root towards index.  Fills path[] (unless NULL) with
- * the node at each level (path[0] = root) and returns the leaf slot's
- * address, or NULL where the path breaks off.  Inline: the swap cache
- * looks up each page about three times on its way out and back in,
- * and a lookup is then one call with no path to fill.
- */
-static inline __attribute__((always_inline)) void **
-walk(struct radix_tree_root *root, unsigned long index,
-     struct radix_tree_node **path)
-{
-	struct radix_tree_node *node = root->rnode;
-	unsigned int shift = (root->height - 1) * RADIX_TREE_MAP_SHIFT;
-
-	if (!root->height || index > maxindex(root->height) || !node)
-		return NULL;
-	for (unsigned int level = 0;; level++) {
-		void **slot = &node->slots[slot_of(index, shift)];
-
-		if (path)
-			path[level] = node;
-		if (!shift)
-			return slot;
-		node = *slot;
-		if (!node)
-			return NULL;
-		shift -= RADIX_TREE_MAP_SHIFT;
-	}
-}
-
 /*
  * Frees the empty nodes on the path to index, bottom up, then lowers
  * the tree while the root has nothing but slot 0 in use.
@@ -101,13 +52,13 @@ prune(struct radix_tree_root *root, unsigned long index,
 {
 	for (int level = depth - 1; level >= 0 && !path[level]->count;
 	     level--) {
-		unsigned int shift = (root->height - 1 - level) *
-				     RADIX_TREE_MAP_SHIFT;
+		unsigned int up = (root->height - level) *
+				  RADIX_TREE_MAP_SHIFT;
 
 		kfree(path[level]);
 		if (level) {
-			path[level - 1]->slots[slot_of(index, shift +
-				RADIX_TREE_MAP_SHIFT)] = NULL;
+			path[level - 1]->slots[radix_tree_slot_of(index, up)] =
+				NULL;
 			path[level - 1]->count--;
 		} else {
 			root->rnode = NULL;
@@ -150,7 +101,7 @@ int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 				path[level - 1]->count++;
 		}
 		path[depth++] = *slot;
-		slot = &path[level]->slots[slot_of(index, shift)];
+		slot = &path[level]->slots[radix_tree_slot_of(index, shift)];
 		shift -= RADIX_TREE_MAP_SHIFT;
 	}
 	if (*slot)
@@ -160,26 +111,11 @@ int radix_tree_insert(struct radix_tree_root *root, unsigned long index,
 	return 0;
 }
 
-void **radix_tree_lookup_slot(struct radix_tree_root *root,
-			      unsigned long index)
-{
-	void **slot = walk(root, index, NULL);
-
-	return slot && *slot ? slot : NULL;
-}
-
-void *radix_tree_lookup(struct radix_tree_root *root, unsigned long index)
-{
-	void **slot = walk(root, index, NULL);
-
-	return slot ? *slot : NULL;
-}
-
 /* Removes and returns the item at index (NULL if there was none). */
 void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
 {
 	struct radix_tree_node *path[MAX_PATH];
-	void **slot = walk(root, index, path);
+	void **slot = radix_tree_walk(root, index, path);
 	void *item;
 
 	if (!slot || !*slot)

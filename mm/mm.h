@@ -236,7 +236,14 @@ static inline int gfp_zone(unsigned int gfp_mask)
 	return ZONE_NORMAL;
 }
 
-int numa_node_id(void);		/* the node the CPU sits on */
+extern int cpu_node;			/* mm/numa.c */
+
+/* The node the CPU sits on; inline, as 2.4's macro is: every
+ * allocation asks. */
+static inline int numa_node_id(void)
+{
+	return cpu_node;
+}
 
 struct page *alloc_pages(unsigned int gfp_mask, unsigned long order);
 struct page *alloc_pages_node(int nid, unsigned int gfp_mask,

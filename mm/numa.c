@@ -26,7 +26,7 @@
 
 struct node_memory node_memory[MAX_NUMNODES];
 int nr_node_memory;
-static int cpu_node;
+int cpu_node;
 
 static unsigned int fake_nodes;
 static bool numa_off;
@@ -52,11 +52,6 @@ static int parse_numa(const char *value, const char **why)
 }
 KERNEL_PARAM_CALL(numa, parse_numa,
 		  "fake=N: split RAM into N nodes; off: one node, no SRAT");
-
-int numa_node_id(void)
-{
-	return cpu_node;
-}
 
 /* ------------------------------------------------------ the SRAT */
 

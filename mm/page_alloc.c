@@ -533,10 +533,13 @@ void __free_pages_ok(struct page *page, unsigned long order)
  * Drops one reference to the block; the last one frees it.  Reserved
  * pages are never freed (2.4).  A page freed twice, or freed while it
  * is still mapped, locked, on a page list or in the swap cache, is
- * reported with its state and the caller, and left alone.
+ * reported with its state and the caller, and left alone.  Inline:
+ * __free_page() (page_cache_release()) runs it three or four times per
+ * page reclaim writes, and under TCG a call and its return cost more
+ * than these few tests.
  */
-static void free_pages_from(struct page *page, unsigned long order,
-			    const void *caller)
+static inline __attribute__((always_inline)) void
+free_pages_from(struct page *page, unsigned long order, const void *caller)
 {
 	if (PageReserved(page))
 		return;
@@ -552,6 +555,7 @@ void __free_pages(struct page *page, unsigned long order)
 }
 
 /* One page (the seed's page_cache_release() -> __free_page()). */
+__reclaim_hot
 void __free_page(struct page *page)
 {
 	free_pages_from(page, 0, __builtin_return_address(0));

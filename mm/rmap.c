@@ -147,6 +147,7 @@ static bool chain_remove(struct page *page, pte_t *ptep)
 }
 
 /* ptep no longer maps page. */
+__reclaim_hot
 void page_remove_rmap(struct page *page, pte_t *ptep)
 {
 	if (page->rmap == (unsigned long)ptep) {

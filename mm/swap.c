@@ -75,6 +75,7 @@ void activate_page(struct page *page)
  * (2.4 allowed one more for buffer heads, which its swap I/O leaves on
  * a written page; Pagoda's swap I/O leaves none.)
  */
+__reclaim_hot
 static void deactivate_page_nolock(struct page *page)
 {
 	/* LAB aging: BEGIN deactivate_page_nolock */
@@ -95,6 +96,7 @@ static void deactivate_page_nolock(struct page *page)
  * age_page_down, try_to_swap_out): from here page_launder() will
  * write it if it is dirty, and free it when it is clean.
  */
+__reclaim_hot
 void deactivate_page(struct page *page)
 {
 	uint32_t flags = lru_lock();
@@ -111,6 +113,7 @@ void deactivate_page(struct page *page)
  * try_to_swap_out() calls this when it finds the PTE young: the
  * "reward" that keeps a busy page from being swapped out.
  */
+__reclaim_hot
 void age_page_up(struct page *page)
 {
 	/* LAB aging: BEGIN age_page_up */
@@ -124,6 +127,7 @@ void age_page_up(struct page *page)
 }
 
 /* The page was not used since the last look: halve its age. */
+__reclaim_hot
 void age_page_down_ageonly(struct page *page)
 {
 	/* LAB aging: BEGIN age_page_down_ageonly */
@@ -201,6 +205,7 @@ void putback_written_page(struct page *page)
  * add_to_swap_cache): it starts active, or inactive if it has no age
  * left.  The caller holds the page locked, as in 2.4.
  */
+__reclaim_hot
 void lru_cache_add(struct page *page)
 {
 	uint32_t flags = lru_lock();
@@ -210,20 +215,6 @@ void lru_cache_add(struct page *page)
 	if (!page->age)
 		deactivate_page_nolock(page);
 	lru_unlock(flags);
-}
-
-/* Caller holds lru_lock(): takes the page off whichever list it is on. */
-void __lru_cache_del(struct page *page)
-{
-	if (PageActive(page))
-		del_page_from_active_list(page);
-	else if (PageInactiveDirty(page))
-		del_page_from_inactive_dirty_list(page);
-	else if (PageInactiveClean(page))
-		del_page_from_inactive_clean_list(page);
-	else
-		printk(KERN_WARNING "VM: __lru_cache_del, page %lu is on "
-		       "no list\n", page_to_pfn(page));
 }
 
 /* A page leaves the swap cache: off its list (it must be locked). */

@@ -25,10 +25,12 @@
 #define MM_SWAP_H
 
 #include "lib/compiler.h"
+#include "kernel/kernel.h"
 #include "kernel/x86.h"
 #include "mm/internal.h"
 #include "mm/mmzone.h"
 #include "mm/page.h"
+#include "mm/pagemap.h"
 #include "mm/vmtrace.h"
 
 typedef struct {
@@ -177,13 +179,37 @@ static inline bool swap_entry_used(swp_entry_t entry)
 	return swap_map_count(swap_info[type].swap_map[offset]);
 }
 
+/* Whether entry names a slot in use that failed (quietly, as
+ * swap_entry_used()); inline, as each swap write asks it. */
+static inline bool swap_slot_marked_bad(swp_entry_t entry)
+{
+	return swap_entry_used(entry) &&
+	       (swap_info[SWP_TYPE(entry)].swap_map[SWP_OFFSET(entry)] &
+		SWAP_MAP_BAD);
+}
+
+int swap_count_bad_entry(swp_entry_t entry);
+
+/*
+ * The number of users of a slot in use, or 0 (2.4: swap_count), with
+ * a message if entry is not one (swap_info_get()'s).  Inline: reclaim
+ * asks it about four times per page it writes (page_launder() of each
+ * page it may write or drop, the write's completion, the fault that
+ * takes the page back for writing).
+ */
+static inline int swap_count(swp_entry_t entry)
+{
+	if (likely(swap_entry_used(entry)))
+		return swap_map_count(swap_info[SWP_TYPE(entry)]
+				      .swap_map[SWP_OFFSET(entry)]);
+	return swap_count_bad_entry(entry);
+}
+
 swp_entry_t get_swap_page(void);
 int swap_duplicate(swp_entry_t entry);
 void swap_free(swp_entry_t entry);
-int swap_count(swp_entry_t entry);
 bool swap_entry_writable(swp_entry_t entry);
 bool mark_swap_slot_bad(swp_entry_t entry);
-bool swap_slot_marked_bad(swp_entry_t entry);
 void swap_area_out_of_use(struct swap_info_struct *p);
 
 int swap_header_check(const union swap_header *h, uint64_t disk_pages,
@@ -239,7 +265,6 @@ static inline unsigned long swap_cache_key(swp_entry_t entry)
 
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 struct page *lookup_swap_cache(swp_entry_t entry);
-struct page *find_swap_page(swp_entry_t entry);
 void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age);
 
 /*
@@ -310,9 +335,26 @@ static inline void lru_unlock(uint32_t flags)
 	local_irq_restore(flags);
 }
 
+/*
+ * The page cached for entry, with a reference for the caller, or NULL;
+ * unlike lookup_swap_cache(), not aged up: for looking, not using.
+ * Inline (2.4.0's __find_get_page is a function): swap-in asks it of
+ * each slot of a read-ahead window and of each page it maps.
+ */
+static inline struct page *find_swap_page(swp_entry_t entry)
+{
+	uint32_t flags = lru_lock();
+	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
+					      swap_cache_key(entry));
+
+	if (page)
+		get_page(page);
+	lru_unlock(flags);
+	return page;
+}
+
 void lru_cache_add(struct page *page);
 void lru_cache_del(struct page *page);
-void __lru_cache_del(struct page *page);
 void activate_page(struct page *page);
 void deactivate_page(struct page *page);
 void putback_written_page(struct page *page);
@@ -372,6 +414,24 @@ static inline void del_page_from_inactive_clean_list(struct page *page)
 	list_del(&page->lru);
 	ClearPageInactiveClean(page);
 	page_zone(page)->inactive_clean_pages--;
+}
+
+/*
+ * Takes the page off whichever list it is on; the caller holds
+ * lru_lock().  Inline: every page leaving the swap cache comes here
+ * (2.4.0 has a function; these are its macros' three cases).
+ */
+static inline void __lru_cache_del(struct page *page)
+{
+	if (PageActive(page))
+		del_page_from_active_list(page);
+	else if (PageInactiveDirty(page))
+		del_page_from_inactive_dirty_list(page);
+	else if (PageInactiveClean(page))
+		del_page_from_inactive_clean_list(page);
+	else
+		printk(KERN_WARNING "VM: __lru_cache_del, page %lu is on "
+		       "no list\n", page_to_pfn(page));
 }
 
 extern int page_cluster;

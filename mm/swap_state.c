@@ -47,6 +47,7 @@ struct address_space swapper_space = {
  * radix-tree node may be impossible to allocate, so the caller must be
  * able to back out.
  */
+__reclaim_hot
 int add_to_swap_cache(struct page *page, swp_entry_t entry)
 {
 	uint32_t flags;
@@ -69,25 +70,10 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	page->index = entry.val;
 	list_add(&page->list, &swapper_space.clean_pages);
 	swapper_space.nrpages++;
-	lru_unlock(flags);
+	/* still inside: interrupts come back on once, not twice */
 	lru_cache_add(page);
-	return 0;
-}
-
-/*
- * The page cached for entry, with a reference for the caller, or NULL;
- * unlike lookup_swap_cache(), not aged up: for looking, not using.
- */
-struct page *find_swap_page(swp_entry_t entry)
-{
-	uint32_t flags = lru_lock();
-	struct page *page = radix_tree_lookup(&swapper_space.page_tree,
-					      swap_cache_key(entry));
-
-	if (page)
-		get_page(page);
 	lru_unlock(flags);
-	return page;
+	return 0;
 }
 
 /*
@@ -140,6 +126,7 @@ void age_swap_cache_range(swp_entry_t first, unsigned long nr, int age)
  * Marks a page dirty; a swap-cache page moves to the dirty list, so
  * page_launder() knows it must be written before it can be freed.
  */
+__reclaim_hot
 void set_page_dirty(struct page *page)
 {
 	uint32_t flags;

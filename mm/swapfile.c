@@ -252,6 +252,7 @@ void swap_free(swp_entry_t entry)
  * swapped-out page's PTE is copied by fork.  Returns 1, or 0 if entry
  * is not a slot in use.  Past SWAP_MAP_MAX users the count saturates.
  */
+__reclaim_hot
 int swap_duplicate(swp_entry_t entry)
 {
 	struct swap_info_struct *p = swap_info_get(entry, "swap_duplicate");
@@ -267,20 +268,12 @@ int swap_duplicate(swp_entry_t entry)
 	return 1;
 }
 
-/* The number of users of a slot in use, or 0 (2.4: swap_count). */
-int swap_count(swp_entry_t entry)
+/* swap_count() of an entry that is not a slot in use: says what is
+ * wrong with it, and returns 0. */
+int swap_count_bad_entry(swp_entry_t entry)
 {
-	struct swap_info_struct *p = swap_info_get(entry, "swap_count");
-
-	return p ? swap_map_count(p->swap_map[SWP_OFFSET(entry)]) : 0;
-}
-
-/* Whether entry names a slot in use that failed (quietly, as above). */
-bool swap_slot_marked_bad(swp_entry_t entry)
-{
-	return swap_entry_used(entry) &&
-	       (swap_info[SWP_TYPE(entry)].swap_map[SWP_OFFSET(entry)] &
-		SWAP_MAP_BAD);
+	swap_info_get(entry, "swap_count");
+	return 0;
 }
 
 /* Whether entry's area still takes pages (swapoff is not emptying it). */

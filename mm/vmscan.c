@@ -89,6 +89,7 @@ static void check_after_reclaim(const char *pass)
  * else 0.  The page is never freed here: the swap cache keeps it (the
  * seed's [5]).
  */
+__reclaim_hot
 int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long address, pte_t *page_table,
 		    unsigned int gfp_mask __unused)
@@ -185,6 +186,7 @@ int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
  * swap_address always says where to resume: past each PTE once it has
  * been looked at.  Returns 1 when mm's budget is spent (stop the walk).
  */
+__reclaim_hot
 int swap_out_pmd(struct mm_struct *mm, struct vm_area_struct *vma,
 		 pmd_t *dir, unsigned long address, unsigned long end,
 		 unsigned int gfp_mask)
@@ -378,6 +380,7 @@ static void drop_stray_page(struct page *page, const char *scan,
  * priority pages; with oneshot,
  * stops at the first page deactivated.  Returns 1 if any was.
  */
+__reclaim_hot
 int refill_inactive_scan(unsigned int priority, int oneshot)
 {
 	/* LAB aging: BEGIN refill_inactive_scan */

@@ -20,7 +20,7 @@ static void reset_globals(void)
 	memory_pressure = 0;
 	memset(vm_events, 0, sizeof(vm_events));
 	bad_page_count = 0;
-	host_cpu_node = 0;
+	cpu_node = 0;
 }
 
 static unsigned long total_pages(const struct mm_layout *l)

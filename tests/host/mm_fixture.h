@@ -15,7 +15,6 @@ struct mm_layout {
 	unsigned long zones[MAX_NUMNODES][MAX_NR_ZONES];  /* pages */
 };
 
-extern int host_cpu_node;	/* what numa_node_id() says */
 
 /*
  * What a sleeping task waits for on the host (mm_shim.c's schedule()):

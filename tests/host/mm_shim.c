@@ -43,7 +43,7 @@ void yield(void)
 }
 
 unsigned long host_page_offset;
-int host_cpu_node;
+int cpu_node;		/* what numa_node_id() says (mm/mm.h) */
 
 void (*host_panic_catcher)(const char *msg);
 
@@ -64,11 +64,6 @@ __noreturn void panic(const char *fmt, ...)
 int ksym_snprint(char *buf, unsigned long len, unsigned long addr)
 {
 	return snprintf(buf, len, "%#lx", addr);
-}
-
-int numa_node_id(void)
-{
-	return host_cpu_node;
 }
 
 void *highmem_page_address(const struct page *page)

@@ -115,7 +115,7 @@ static void fallback_follows_the_zonelist(struct ktest *t)
 	zone_t *last = NULL;
 
 	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
-	host_cpu_node = 1;
+	cpu_node = 1;
 	while ((page = alloc_pages(GFP_HIGHUSER, 0))) {
 		zone_t *z = page_zone(page);
 
@@ -150,7 +150,7 @@ static void dma_and_kernel_requests_stay_in_their_zones(struct ktest *t)
 	int dma = 0;
 
 	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
-	host_cpu_node = 1;
+	cpu_node = 1;
 	while ((page = alloc_pages(GFP_DMA, 0))) {
 		KTEST_EXPECT_PTR_EQ(t, page_zone(page), zone(0, ZONE_DMA));
 		dma++;
@@ -198,7 +198,7 @@ static void thisnode_allocation_never_leaves_the_node(struct ktest *t)
 	node0_free = zone(0, ZONE_DMA)->free_pages +
 		     zone(0, ZONE_NORMAL)->free_pages +
 		     zone(0, ZONE_HIGHMEM)->free_pages;
-	host_cpu_node = 0;
+	cpu_node = 0;
 	while ((page = alloc_pages_node(1, GFP_HIGHUSER | __GFP_THISNODE,
 					0))) {
 		KTEST_EXPECT_EQ(t, page_zone(page)->zone_pgdat->node_id, 1);

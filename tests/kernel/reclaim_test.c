@@ -321,6 +321,28 @@ static void a_swap_in_frees_the_slot_when_swap_is_short(struct ktest *t)
  * at the first PTE not looked at (swap_address): each PTE is looked at
  * once per round, none skipped.
  */
+/*
+ * The walk's functions and those it calls per PTE share one page of
+ * text (__reclaim_hot), so that QEMU chains those calls.  The stepping
+ * build (-O0) is too large for that and need not be fast.
+ */
+static void the_walk_calls_within_one_page(struct ktest *t)
+{
+	const void *calls[] = {
+		swap_out_pmd, age_page_down_ageonly, age_page_up,
+		deactivate_page, swap_duplicate, page_remove_rmap,
+		__free_page, set_page_dirty, add_to_swap_cache,
+		lru_cache_add, refill_inactive_scan,
+	};
+	unsigned long page = (unsigned long)try_to_swap_out >> PAGE_SHIFT;
+
+#ifdef CONFIG_DEBUG
+	return;
+#endif
+	for (unsigned int i = 0; i < ARRAY_SIZE(calls); i++)
+		KTEST_EXPECT_EQ(t, (unsigned long)calls[i] >> PAGE_SHIFT, page);
+}
+
 static void a_spent_budget_stops_the_walk(struct ktest *t)
 {
 	unsigned long addr;
@@ -1584,6 +1606,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_write_to_a_cached_page_frees_the_slot),
 	KTEST_CASE(a_swap_in_frees_the_slot_when_swap_is_short),
 	KTEST_CASE(a_spent_budget_stops_the_walk),
+	KTEST_CASE(the_walk_calls_within_one_page),
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),

@@ -4,6 +4,9 @@
 #include "kernel/x86.h"
 #include "lib/ktest.h"
 
+/* CF, PF, AF, ZF, SF and OF: what arithmetic in between may change. */
+#define X86_EFLAGS_ARITH	0x8d5
+
 /* Waits (in hlt) until n more ticks have happened. */
 static void wait_ticks(unsigned long n)
 {
@@ -37,8 +40,34 @@ static void no_ticks_with_interrupts_off(struct ktest *t)
 	KTEST_EXPECT_GT(t, jiffies, start);
 }
 
+/*
+ * Nested save/restore pairs: interrupts stay off until the outermost
+ * restore, which turns them back on (with popfl, kernel/x86.h) and
+ * puts the other flags back as they were; then the tick comes.
+ */
+static void irq_restore_puts_back_what_save_found(struct ktest *t)
+{
+	uint32_t outer, inner, before = read_eflags();
+	unsigned long start;
+
+	KTEST_ASSERT_TRUE(t, before & X86_EFLAGS_IF);
+	outer = local_irq_save();
+	KTEST_EXPECT_FALSE(t, irqs_enabled());
+	inner = local_irq_save();
+	local_irq_restore(inner);
+	KTEST_EXPECT_FALSE(t, irqs_enabled());
+	local_irq_restore(outer);
+	KTEST_ASSERT_TRUE(t, irqs_enabled());
+	KTEST_EXPECT_EQ(t, read_eflags() & ~X86_EFLAGS_ARITH,
+			before & ~X86_EFLAGS_ARITH);
+	start = jiffies;
+	wait_ticks(1);
+	KTEST_EXPECT_GT(t, jiffies, start);
+}
+
 static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(jiffies_advance),
 	KTEST_CASE(no_ticks_with_interrupts_off),
+	KTEST_CASE(irq_restore_puts_back_what_save_found),
 };
 KTEST_SUITE(timer, timer_cases);

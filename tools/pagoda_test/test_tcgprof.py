@@ -23,6 +23,7 @@ c0100200 W last_one
 """
 
 RET, STI, CALL_EAX, JMP = 0xc30000, 0xfb0000, 0xffd000, 0xeb0500
+POPF = 0x9d0000
 
 
 class PerFunctionTest(unittest.TestCase):
@@ -50,9 +51,10 @@ class PerFunctionTest(unittest.TestCase):
 
     def test_returns_sti_and_indirect_calls_by_the_last_instruction(self):
         t = self.table([f"c0100004 4 10 {RET}", f"c0100008 1 3 {STI}",
-                        f"c010000c 2 6 {CALL_EAX}", f"c0100010 2 9 {JMP}"])
+                        f"c010000c 2 6 {CALL_EAX}", f"c0100010 2 9 {JMP}",
+                        f"c0100014 3 2 {POPF}"])
         self.assertEqual(t["start"]["ret"], 10)
-        self.assertEqual(t["start"]["sti"], 3)
+        self.assertEqual(t["start"]["sti"], 3 + 2)  # popfl counts too
         self.assertEqual(t["start"]["icall"], 6)
 
     def test_user_blocks_apart(self):
@@ -70,6 +72,12 @@ class PerFunctionTest(unittest.TestCase):
         self.assertIn("returns 3.0", lines[0])  # 12 / 4
         self.assertIn("user instructions 50", lines[0])
         self.assertTrue(lines[2].startswith("helper"))  # most first
+
+    def test_calls_to_another_page(self):
+        edges = ["c0100ff0 c0101000 7",   # the next page
+                 "c0101004 c0101ff0 2",   # the same page
+                 "0 c0101000 5"]          # from user mode: not a call
+        self.assertEqual(tcgprof.calls_to_another_page(edges), 7)
 
     def test_callers_from_the_block_run_before(self):
         edges = ["c0100004 c0100040 7", "c0100084 c0100040 2",
