@@ -378,6 +378,43 @@ static void the_walk_goes_on_into_the_next_page_table(struct ktest *t)
 	leave_mm(t, mm);
 }
 
+/*
+ * swap_out_mm() walks the address space from swap_address over every
+ * VMA to the last: with budget to spare one call looks at each PTE of
+ * two VMAs (clears each young bit) and, at the end, starts the next
+ * walk over (swap_address 0).
+ */
+static void the_walk_goes_on_to_the_next_vma(struct ktest *t)
+{
+	const unsigned long at[2] = { 0x40000000, 0x40010000 };
+	struct mm_struct *mm = enter_swapping_mm(t);
+
+	if (!mm)
+		return;
+	for (int v = 0; v < 2; v++) {
+		KTEST_EXPECT_EQ(t, do_mmap(at[v], 2 * PAGE_SIZE, RW,
+					   PRIVATE_ANON | MAP_FIXED), at[v]);
+		for (unsigned long i = 0; i < 2; i++)
+			put_u32(at[v] + i * PAGE_SIZE, 1000 + i);
+	}
+	KTEST_EXPECT_TRUE(t, find_vma(mm, at[0])->vm_next ==
+			     find_vma(mm, at[1]));
+	mm->swap_address = 0;
+	mm->swap_cnt = 100;
+	KTEST_EXPECT_EQ(t, swap_out_mm(mm, GFP_KSWAPD), 0);
+	for (int v = 0; v < 2; v++)
+		for (unsigned long i = 0; i < 2; i++)
+			if (pte_young(*pte_of(mm, at[v] + i * PAGE_SIZE)))
+				ktest_fail(t, __FILE__, __LINE__,
+					   "swap_out_mm: page %lu of VMA %d of "
+					   "2 was not looked at: the walk "
+					   "stopped before the last VMA", i,
+					   v + 1);
+	KTEST_EXPECT_EQ(t, mm->swap_address, 0);
+	KTEST_EXPECT_EQ(t, mm->rss, 4);	/* young pages all stay */
+	leave_mm(t, mm);
+}
+
 /* No slot left: the PTE is put back as it was, the page stays. */
 static void no_swap_left_restores_the_pte(struct ktest *t)
 {
@@ -1620,6 +1657,7 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_swap_in_frees_the_slot_when_swap_is_short),
 	KTEST_CASE(a_spent_budget_stops_the_walk),
 	KTEST_CASE(the_walk_goes_on_into_the_next_page_table),
+	KTEST_CASE(the_walk_goes_on_to_the_next_vma),
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),
