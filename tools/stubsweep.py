@@ -220,9 +220,10 @@ class Verdict:
     grade: str = ""
 
 
-def make_tree(build):
-    """$BUILD/stubsweep/tree: the repository's files and the build's objects."""
-    tree = Path(build) / "stubsweep" / "tree"
+def make_tree(build, tree):
+    """tree (default $BUILD/stubsweep/tree): the repository's files and
+    the build's objects."""
+    tree = Path(tree or Path(build) / "stubsweep" / "tree")
     shutil.rmtree(tree, ignore_errors=True)
     starter.copy_tree(ROOT, tree)
     proof.reuse_objects(build, tree / "build")
@@ -311,7 +312,7 @@ def lab_of(target, tree, text):
         for region in found:
             if str(region.path) == target.path and region.begin <= last \
                     and region.end >= first:
-                return catalog.find(lab_name)
+                return catalog.find(lab_name, tree)     # the copy's graded tests
     return None
 
 
@@ -327,12 +328,13 @@ def sweep_one(tree, target, shape, text, args):
     start = time.monotonic()
     source.write_text(text)
     try:
-        scenarios = "scenario" in args.glob or "*" == args.glob.strip()
+        scenarios = "scenario" in args.glob or args.glob.strip() == "*"
         ok, output = build_tree(tree, scenarios)
         if not ok:
             verdict = Verdict("BUILD", detail=output.strip().splitlines()[-6:])
         else:
-            verdict = judge(run_glob(tree, args.glob, args.timeout, args.jobs))
+            verdict = judge(run_glob(tree, args.glob, args.timeout, args.jobs)) \
+                if args.glob else Verdict("-")
             if verdict.verdict == "GREEN" and args.then == "check":
                 verdict = run_check(tree)
             elif verdict.verdict == "GREEN" and args.then:
@@ -374,13 +376,19 @@ def parse_args(argv):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=str(ROOT / "build"),
                         help="the build whose objects the copy reuses (default build/)")
+    parser.add_argument("--tree", default="",
+                        help="the copy to stub (default $BUILD/stubsweep/tree): two sweeps "
+                             "at once need two")
+    parser.add_argument("--out", default="",
+                        help="the Markdown table (default $BUILD/stubsweep/results.md)")
     parser.add_argument("--list-file", default=str(ROOT / "tests" / "stubsweep.py"),
                         help="the functions to stub (default tests/stubsweep.py)")
     parser.add_argument("--only", default="", help="comma-separated function names")
     parser.add_argument("--shapes", default="return,once",
                         help="comma-separated: return (with its extra values), once")
     parser.add_argument("--glob", default=DEFAULT_GLOB,
-                        help="the tests each stub runs (default %(default)s)")
+                        help="the tests each stub runs (default %(default)s; "
+                             "empty: none, for --grade alone)")
     parser.add_argument("--then", default="",
                         help="a glob, or check, for the stubs still green after --glob")
     parser.add_argument("--grade", action="store_true",
@@ -429,8 +437,8 @@ def main(argv=None):
         for target, shape, text in plan:
             print(f"{target.name:28s} {shape:10s} {target.path}")
         return 0
-    tree = make_tree(args.build)
-    out = Path(args.build) / "stubsweep" / "results.md"
+    tree = make_tree(args.build, args.tree)
+    out = Path(args.out or Path(args.build) / "stubsweep" / "results.md")
     print(f"stubsweep: {len(plan)} stubs in {tree}, each with {args.glob}"
           + (f", then {args.then} if green" if args.then else ""), flush=True)
     results = []

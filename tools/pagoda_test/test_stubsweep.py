@@ -147,6 +147,15 @@ class JudgeTest(unittest.TestCase):
 
 
 class ListTest(unittest.TestCase):
+    def test_a_function_in_a_solution_region_is_graded_by_its_lab(self):
+        root = HERE.parents[1]
+        for path, name, lab in (("mm/page_alloc.c", "expand", "buddy"),
+                                ("mm/page_alloc.c", "__free_pages_ok", "buddy"),
+                                ("mm/vmscan.c", "swap_out", None)):
+            found = stubsweep.lab_of(stubsweep.Target(path, name), root,
+                                     (root / path).read_text())
+            self.assertEqual(found.name if found else None, lab, name)
+
     def test_every_listed_function_can_be_stubbed(self):
         root = HERE.parents[1]
         for target in stubsweep.load_targets(root / "tests" / "stubsweep.py"):
