@@ -300,8 +300,10 @@ def run_kernel_suite(build, name, settings, timeout):
         if (stopped is None or len(argvs) >= MAX_SUITE_BOOTS
                 or time.monotonic() - start >= 2 * timeout):
             break
+        then = "runs the cases after it" if stopped < len(cases) else \
+            "only lists the cases, naming it"
         notes.append(f"boot {len(argvs)} stopped in case {stopped}; "
-                     f"boot {len(argvs) + 1} runs the cases after it")
+                     f"boot {len(argvs) + 1} {then}")
         first = stopped + 1
     output = outputs[0] if len(outputs) == 1 else "\n".join(outputs)
     return [Outcome(f"kernel:{name}", cases, notes, shlex.join(argvs[0]), output,

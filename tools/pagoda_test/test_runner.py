@@ -175,7 +175,7 @@ class KernelSuiteTest(FakeBuildTest):
                          [("first", "pass"), ("second", "pass"), ("third", "fail")])
         self.assertIn("third: case 3 of 3: in progress when the output ended",
                       outcome.cases[2].lines)
-        self.assertIn("boot 1 stopped in case 3; boot 2 runs the cases after it",
+        self.assertIn("boot 1 stopped in case 3; boot 2 only lists the cases, naming it",
                       outcome.notes)
 
     def test_boots_stop_after_max_suite_boots(self):
