@@ -1,7 +1,8 @@
 /*
  * lib/ktest.c itself: a suite with init and exit runs them around each
  * case, and a case whose init fails is not run and counts as failed;
- * on the host, a case that BUG()s fails and the run goes on.
+ * on the host, a case that BUG()s or never ends fails and the run goes
+ * on.
  * The inner suite is run quietly (its KTAP would be read as ours).
  */
 #include "lib/ktest.h"
@@ -152,10 +153,60 @@ static void a_bug_fails_its_case_and_the_run_goes_on(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "ok 2 fine\n"));
 }
 
+extern unsigned int host_case_cpu_seconds;	/* tests/host/case_guard.c */
+
+static void spin_run(struct ktest *t __unused)
+{
+	volatile unsigned long spins = 0;
+
+	for (;;)
+		spins++;
+}
+
+static const struct ktest_case spin_cases[] = {
+	{ "spins", spin_run },
+	{ "after", counting_run },
+};
+static const struct ktest_suite spin_suite = {
+	"spinning", spin_cases, ARRAY_SIZE(spin_cases), false,
+	counting_init, counting_exit,
+};
+static const struct ktest_suite *const spin_list[] = { &spin_suite, &ok_suite };
+
+/*
+ * On the host a case that never ends (a stubbed function left a loop
+ * of its caller nothing to end on) fails by name once it used its CPU
+ * time; the suite's exit still runs, then the next case and suite.
+ */
+static void a_case_that_never_ends_fails_and_the_run_goes_on(struct ktest *t)
+{
+	unsigned int limit = host_case_cpu_seconds;
+	struct ktest_totals tot;
+
+	inits = 2;		/* no init fails */
+	runs = exits = 0;
+	host_ktest_heard[0] = '\0';
+	host_ktest_quiet = true;
+	host_case_cpu_seconds = 1;
+	tot = ktest_run("spinning,fine", spin_list, spin_list + 2);
+	host_case_cpu_seconds = limit;
+	host_ktest_quiet = false;
+	KTEST_EXPECT_EQ(t, runs, 2);	/* after and next_suite */
+	KTEST_EXPECT_EQ(t, exits, 2);
+	KTEST_EXPECT_EQ(t, tot.passed, 2);
+	KTEST_EXPECT_EQ(t, tot.failed, 1);
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "# spins: panic: it used "
+				    "1 s of CPU and never ended"));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "not ok 1 spins\n"));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "ok 2 after\n"));
+	KTEST_EXPECT_TRUE(t, strstr(host_ktest_heard, "ok 2 fine\n"));
+}
+
 static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(init_and_exit_run_around_each_case),
 	KTEST_CASE(a_pattern_selects_single_cases),
 	KTEST_CASE(run_from_lists_the_cases_before_first),
 	KTEST_CASE(a_bug_fails_its_case_and_the_run_goes_on),
+	KTEST_CASE(a_case_that_never_ends_fails_and_the_run_goes_on),
 };
 KTEST_SUITE(host_ktest, ktest_cases);

@@ -125,14 +125,9 @@ static void map_back(struct test_mm *tm, unsigned int i, struct page *page)
  * when memory is short); the disk finishes when someone waits. */
 static void write_without_waiting(void)
 {
-	static struct page *held[RECLAIM_MACHINE_PAGES];
-	unsigned int n = 0;
-
-	while (!free_shortage())
-		held[n++] = alloc_page(GFP_ATOMIC);
+	test_mm_make_free_shortage();
 	page_launder(GFP_KSWAPD, 0);
-	while (n)
-		__free_page(held[--n]);
+	test_mm_end_free_shortage();
 }
 
 /*

@@ -14,8 +14,13 @@
 static struct block_device *disk;
 static struct swap_info_struct *area;
 
-/* What mem_init() and swap_init() start with: nothing anywhere. */
-static void reset_reclaim_state(void)
+/*
+ * Empty page lists.  Also when the machine goes down: a case that left
+ * pages on them (lru_cache_del stubbed) would otherwise leave the next
+ * suite's invariant checker walking the freed mem_map, which ASan
+ * stops, ending the whole run.
+ */
+static void empty_the_lists(void)
 {
 	INIT_LIST_HEAD(&active_list);
 	INIT_LIST_HEAD(&inactive_dirty_list);
@@ -24,6 +29,12 @@ static void reset_reclaim_state(void)
 	INIT_LIST_HEAD(&swapper_space.locked_pages);
 	swapper_space.nrpages = 0;
 	INIT_LIST_HEAD(&mmlist);
+}
+
+/* What mem_init() and swap_init() start with: nothing anywhere. */
+static void reset_reclaim_state(void)
+{
+	empty_the_lists();
 	page_waitqueue_init();
 	rmap_init();
 }
@@ -101,4 +112,5 @@ void reclaim_machine_down(struct ktest *t)
 	ramdisk_destroy(disk);
 	swap_fixture_reset();
 	mm_fixture_teardown();
+	empty_the_lists();
 }

@@ -182,6 +182,36 @@ static void refill_inactive_takes_pages_from_processes(struct ktest *t)
 }
 
 /*
+ * refill_inactive goes round again while memory stays short (2.4.0's
+ * rounds from priority 6 down to 0): pages used a little while ago
+ * (age 4, no accessed bit) lose half their age at each walk and can go
+ * only at the third, so a first round finds nothing, and it is the
+ * later rounds that must take them.
+ */
+static void refill_inactive_goes_round_again_while_memory_is_short(
+	struct ktest *t)
+{
+	struct test_mm tm;
+	int ret;
+
+	KTEST_ASSERT_TRUE(t, map_old_pages(t, &tm, 16));
+	for (unsigned int i = 0; i < 16; i++)
+		pte_page(*test_mm_pte(&tm, i))->age = 4;
+	test_mm_make_free_shortage();
+	ret = refill_inactive(GFP_KSWAPD, 1);
+	test_mm_end_free_shortage();
+	if (ret != 1 || !unmapped_mask(&tm, 16))
+		ktest_fail(t, __FILE__, __LINE__,
+			   "refill_inactive: returned %d and unmapped %#lx of "
+			   "16 pages at age 4 (each walk halves the age: they "
+			   "can go at the third); expected 1 and some unmapped: "
+			   "a round that finds nothing must be followed by "
+			   "another while memory is short", ret,
+			   unmapped_mask(&tm, 16));
+	test_mm_exit(&tm);
+}
+
+/*
  * refill_inactive when the active list holds only pages a process
  * still maps, unreferenced and at age 0 (an extra reference stands for
  * the mapping; the test process's PTEs hold swap entries, so the walk
@@ -334,6 +364,7 @@ static const struct ktest_case reclaim_steps_cases[] = {
 	KTEST_CASE(swap_out_vma_walks_from_address_to_its_end),
 	KTEST_CASE(swap_out_mm_resumes_where_the_last_walk_stopped),
 	KTEST_CASE(refill_inactive_takes_pages_from_processes),
+	KTEST_CASE(refill_inactive_goes_round_again_while_memory_is_short),
 	KTEST_CASE(refill_inactive_looks_once_at_pages_only_the_walk_can_take),
 	KTEST_CASE(do_try_to_free_pages_launders_and_refills),
 	KTEST_CASE(try_to_free_pages_reports_what_it_did),

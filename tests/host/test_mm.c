@@ -1,5 +1,6 @@
 /* See test_mm.h. */
 #include "tests/host/test_mm.h"
+#include "kernel/kernel.h"
 #include "lib/string.h"
 #include "mm/mm_types.h"
 #include "mm/rmap.h"
@@ -176,16 +177,31 @@ bool test_mm_swapped(struct ktest *t, struct test_mm *tm, unsigned int n,
 static struct page *held[RECLAIM_MACHINE_PAGES];
 static unsigned int nheld;
 
+/*
+ * Holds one more free page, until `what` comes true.  An allocator or
+ * a free_shortage() that is wrong (stubbed) can keep it from ever
+ * coming: then the case fails by name here (a panic, on the host),
+ * instead of running past held[] and ending the whole run.
+ */
+static void hold_a_page(const char *what)
+{
+	if (nheld == ARRAY_SIZE(held) ||
+	    !(held[nheld] = alloc_page(GFP_ATOMIC)))
+		panic("test_mm: %u pages held, no more to take, and still not "
+		      "%s", nheld, what);
+	nheld++;
+}
+
 void test_mm_make_free_shortage(void)
 {
 	while (!free_shortage())
-		held[nheld++] = alloc_page(GFP_ATOMIC);
+		hold_a_page("free_shortage()");
 }
 
 void test_mm_hold_below_min(zone_t *zone)
 {
 	while (zone->free_pages >= zone->pages_min)
-		held[nheld++] = alloc_page(GFP_ATOMIC);
+		hold_a_page("below the zone's pages_min");
 }
 
 void test_mm_hold_to_the_edge(void)

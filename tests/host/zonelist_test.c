@@ -5,6 +5,7 @@
  */
 #include "lib/ktest.h"
 #include "lib/string.h"
+#include "mm/swap.h"
 #include "tests/host/mm_fixture.h"
 
 static zone_t *zone(int nid, int j)
@@ -144,6 +145,53 @@ static void fallback_follows_the_zonelist(struct ktest *t)
 	mm_fixture_teardown();
 }
 
+/*
+ * __alloc_pages_limit() passes over a zone at its watermark and takes
+ * from the next zone of the list: every later pass of __alloc_pages()
+ * relies on it to fall back.  Node 0's HIGHMEM zone is held at its
+ * pages_high, so PAGES_HIGH must be served by its NORMAL zone.
+ */
+static void alloc_pages_limit_goes_on_down_the_zonelist(struct ktest *t)
+{
+	zonelist_t *zl;
+	struct page *page;
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	zl = NODE_DATA(0)->node_zonelists + ZONE_HIGHMEM;
+	KTEST_ASSERT_TRUE(t, zl->zones[0] == zone(0, ZONE_HIGHMEM));
+	while (zl->zones[0]->free_pages > zl->zones[0]->pages_high)
+		KTEST_ASSERT_NOT_NULL(t, rmqueue(zl->zones[0], 0));
+	page = __alloc_pages_limit(zl, 0, PAGES_HIGH, 0);
+	if (!page || page_zone(page) != zone(0, ZONE_NORMAL))
+		ktest_fail(t, __FILE__, __LINE__, "__alloc_pages_limit: with "
+			   "the zonelist's first zone (HIGHMEM) at pages_high "
+			   "it returned %s; expected a page of the next zone, "
+			   "NORMAL", page ? "a page of another zone" : "NULL");
+	mm_fixture_teardown();
+}
+
+/*
+ * free_shortage() looks at every zone of every node: one zone below its
+ * pages_min is short of free pages even when the machine as a whole
+ * has plenty (2.4.0's per-zone check), here node 1's NORMAL zone.
+ */
+static void free_shortage_counts_a_short_zone_on_any_node(struct ktest *t)
+{
+	zone_t *z = zone(1, ZONE_NORMAL);
+
+	KTEST_ASSERT_TRUE(t, mm_fixture_setup(&two_nodes));
+	KTEST_EXPECT_EQ(t, free_shortage(), 0);
+	while (z->free_pages > z->pages_min - 5)
+		KTEST_ASSERT_NOT_NULL(t, rmqueue(z, 0));
+	if (free_shortage() != 6)
+		ktest_fail(t, __FILE__, __LINE__, "free_shortage: %d with node "
+			   "1's NORMAL zone 5 pages below its pages_min (%lu) "
+			   "and every other zone well above; expected 6 (a "
+			   "short zone counts, on every node)", free_shortage(),
+			   z->pages_min);
+	mm_fixture_teardown();
+}
+
 static void dma_and_kernel_requests_stay_in_their_zones(struct ktest *t)
 {
 	struct page *page;
@@ -218,6 +266,8 @@ static const struct ktest_case zonelist_cases[] = {
 	KTEST_CASE(watermarks_use_present_pages),
 	KTEST_CASE(zonelists_local_node_first),
 	KTEST_CASE(fallback_follows_the_zonelist),
+	KTEST_CASE(alloc_pages_limit_goes_on_down_the_zonelist),
+	KTEST_CASE(free_shortage_counts_a_short_zone_on_any_node),
 	KTEST_CASE(dma_and_kernel_requests_stay_in_their_zones),
 	KTEST_CASE(thisnode_lists_stop_at_the_node),
 	KTEST_CASE(thisnode_allocation_never_leaves_the_node),

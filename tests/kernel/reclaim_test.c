@@ -4,7 +4,8 @@
  *  - try_to_swap_out() on a real mapping: a young PTE is kept and its
  *    page rewarded, an aged page is unmapped into the swap cache (new
  *    slot, dirty, inactive_dirty), a cached one is unmapped onto its
- *    old slot, the budget and a full swap area stop it;
+ *    old slot, the budget and a full swap area stop it, the walk
+ *    crosses page tables;
  *  - page_launder()'s per-page decisions and its write pass,
  *    reclaim_page(), refill_inactive_scan();
  *  - swap-in: the page comes back intact, readahead reads a cluster in
@@ -362,6 +363,77 @@ static void a_spent_budget_stops_the_walk(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, pte_young(*pte_of(mm, mm->swap_address)));
 	}
 	KTEST_EXPECT_EQ(t, mm->rss, 3);	/* young pages all stay */
+	leave_mm(t, mm);
+}
+
+/*
+ * swap_out_vma() walks its VMA from address to the end, whatever page
+ * tables the range spans: a VMA across a 4 MiB boundary has its PTEs in
+ * two, and one call with budget to spare looks at each (clears each
+ * young bit, keeps each page).  The seed's walk: swap_out_vma() ->
+ * swap_out_pgd() per page-directory entry -> swap_out_pmd().
+ */
+static void the_walk_goes_on_into_the_next_page_table(struct ktest *t)
+{
+	const unsigned long boundary = 0x40400000, n = 4;
+	unsigned long addr;
+	struct mm_struct *mm = enter_swapping_mm(t);
+
+	if (!mm)
+		return;
+	addr = do_mmap(boundary - 2 * PAGE_SIZE, n * PAGE_SIZE, RW,
+		       PRIVATE_ANON | MAP_FIXED);
+	KTEST_EXPECT_EQ(t, addr, boundary - 2 * PAGE_SIZE);
+	for (unsigned long i = 0; i < n; i++)
+		put_u32(addr + i * PAGE_SIZE, 1000 + i);
+	mm->swap_cnt = 100;
+	KTEST_EXPECT_EQ(t, swap_out_vma(mm, find_vma(mm, addr), addr,
+					GFP_KSWAPD), 0);
+	for (unsigned long i = 0; i < n; i++)
+		if (pte_young(*pte_of(mm, addr + i * PAGE_SIZE)))
+			ktest_fail(t, __FILE__, __LINE__, "swap_out_vma: "
+				   "page %lu of %lu (%s the page tables' 4 MiB "
+				   "boundary) was not looked at: the walk "
+				   "stopped before the VMA's end", i, n,
+				   i < 2 ? "before" : "after");
+	KTEST_EXPECT_EQ(t, mm->rss, n);	/* young pages all stay */
+	leave_mm(t, mm);
+}
+
+/*
+ * swap_out_mm() walks the address space from swap_address over every
+ * VMA to the last: with budget to spare one call looks at each PTE of
+ * two VMAs (clears each young bit) and, at the end, starts the next
+ * walk over (swap_address 0).
+ */
+static void the_walk_goes_on_to_the_next_vma(struct ktest *t)
+{
+	const unsigned long at[2] = { 0x40000000, 0x40010000 };
+	struct mm_struct *mm = enter_swapping_mm(t);
+
+	if (!mm)
+		return;
+	for (int v = 0; v < 2; v++) {
+		KTEST_EXPECT_EQ(t, do_mmap(at[v], 2 * PAGE_SIZE, RW,
+					   PRIVATE_ANON | MAP_FIXED), at[v]);
+		for (unsigned long i = 0; i < 2; i++)
+			put_u32(at[v] + i * PAGE_SIZE, 1000 + i);
+	}
+	KTEST_EXPECT_TRUE(t, find_vma(mm, at[0])->vm_next ==
+			     find_vma(mm, at[1]));
+	mm->swap_address = 0;
+	mm->swap_cnt = 100;
+	KTEST_EXPECT_EQ(t, swap_out_mm(mm, GFP_KSWAPD), 0);
+	for (int v = 0; v < 2; v++)
+		for (unsigned long i = 0; i < 2; i++)
+			if (pte_young(*pte_of(mm, at[v] + i * PAGE_SIZE)))
+				ktest_fail(t, __FILE__, __LINE__,
+					   "swap_out_mm: page %lu of VMA %d of "
+					   "2 was not looked at: the walk "
+					   "stopped before the last VMA", i,
+					   v + 1);
+	KTEST_EXPECT_EQ(t, mm->swap_address, 0);
+	KTEST_EXPECT_EQ(t, mm->rss, 4);	/* young pages all stay */
 	leave_mm(t, mm);
 }
 
@@ -1607,6 +1679,8 @@ static const struct ktest_case reclaim_cases[] = {
 	KTEST_CASE(a_swap_in_frees_the_slot_when_swap_is_short),
 	KTEST_CASE(a_spent_budget_stops_the_walk),
 	KTEST_CASE(the_walk_calls_within_one_page),
+	KTEST_CASE(the_walk_goes_on_into_the_next_page_table),
+	KTEST_CASE(the_walk_goes_on_to_the_next_vma),
 	KTEST_CASE(no_swap_left_restores_the_pte),
 	KTEST_CASE(swap_in_brings_the_data_back),
 	KTEST_CASE(readahead_reads_the_cluster_in_one_request),

@@ -240,10 +240,11 @@ def judge_kernel_suite(name, output, code, timeout):
 
 
 def stopped_at(name, output, code):
-    """The number of the case a boot stopped in (a panic, a hang), if cases follow it.
+    """The number of the case a boot stopped in (a panic, a hang).
 
-    None if the boot ended well, never started the suite, or stopped in its
-    last case: then another boot has nothing left to run.
+    None if the boot ended well or never started the suite.  A boot that
+    stopped in the last case is followed too: the next one runs nothing,
+    but its list of the cases names the one that stopped.
     """
     root = ktap.parse(output)
     suite = root.find(name) if root else None
@@ -251,7 +252,7 @@ def stopped_at(name, output, code):
         return None
     results = [t.result for t in suite.subtests]
     number = results.index(None) + 1 if None in results else len(results) + 1
-    return number if number < suite.plan else None
+    return number if number <= suite.plan else None
 
 
 def name_stopped_case(cases, number, listed):
@@ -285,7 +286,8 @@ def run_kernel_suite(build, name, settings, timeout):
         boot, boot_notes = judge_kernel_suite(name, vm.output, code, timeout)
         if first == 1:
             cases = boot
-        elif len(boot) >= first:  # it listed the cases before `first`
+        elif len(boot) >= first - 1 and all(c.status == SKIP for c in boot[:first - 1]):
+            # it listed the cases before `first` (and ran those after)
             name_stopped_case(cases, first - 1, boot)
             cases = cases[:first - 1] + boot[first - 1:]
         else:  # it never got to the suite: the cases after stay "never ran"
@@ -298,8 +300,10 @@ def run_kernel_suite(build, name, settings, timeout):
         if (stopped is None or len(argvs) >= MAX_SUITE_BOOTS
                 or time.monotonic() - start >= 2 * timeout):
             break
+        then = "runs the cases after it" if stopped < len(cases) else \
+            "only lists the cases, naming it"
         notes.append(f"boot {len(argvs)} stopped in case {stopped}; "
-                     f"boot {len(argvs) + 1} runs the cases after it")
+                     f"boot {len(argvs) + 1} {then}")
         first = stopped + 1
     output = outputs[0] if len(outputs) == 1 else "\n".join(outputs)
     return [Outcome(f"kernel:{name}", cases, notes, shlex.join(argvs[0]), output,

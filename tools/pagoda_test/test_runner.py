@@ -169,6 +169,15 @@ class KernelSuiteTest(FakeBuildTest):
         self.assertIn("    second: case 2 of 3: in progress when the output ended", lines)
         self.assertIn("not ok kernel:hang_six: 1 of 3 cases failed", lines)
 
+    def test_a_hang_in_the_last_case_is_named_by_one_more_boot(self):
+        outcome = runner.run_kernel_suite(self.build, "hanglast_nine", {}, 4)[0]
+        self.assertEqual([(case.name, case.status) for case in outcome.cases],
+                         [("first", "pass"), ("second", "pass"), ("third", "fail")])
+        self.assertIn("third: case 3 of 3: in progress when the output ended",
+                      outcome.cases[2].lines)
+        self.assertIn("boot 1 stopped in case 3; boot 2 only lists the cases, naming it",
+                      outcome.notes)
+
     def test_boots_stop_after_max_suite_boots(self):
         saved = runner.MAX_SUITE_BOOTS
         runner.MAX_SUITE_BOOTS = 1
