@@ -5,8 +5,9 @@ call trees), then the memory manager's helpers a lab or a grader could
 stub beside them.  An entry is ("file", "function") or ("file",
 "function", ("value", ...)): values a `return` stub tries besides the
 default one of its type (0, NULL, nothing).  Left out: schedule() (no
-kernel boots without it) and the static inline helpers (mm/swap.h,
-mm/pgtable.h), which have no body of their own to replace.
+kernel boots without it) and the static inline helpers (mm/swap.h's,
+swap_count among them, and mm/pgtable.h's), which have no body of their
+own to replace.
 """
 
 FUNCTIONS = [
@@ -89,7 +90,6 @@ FUNCTIONS = [
     ("mm/swap.c", "lru_cache_del"),
     ("mm/swapfile.c", "swap_duplicate"),
     ("mm/swapfile.c", "swap_free"),
-    ("mm/swapfile.c", "swap_count"),
     ("mm/swap_state.c", "delete_from_swap_cache_nolock"),
     ("mm/swap_state.c", "free_page_and_swap_cache"),
     ("mm/swap_state.c", "free_swap_and_cache"),
