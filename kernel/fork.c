@@ -115,13 +115,29 @@ fail:
 	return NULL;
 }
 
+/*
+ * Is pid a task's, or the id of a process group or session that still
+ * has a member?  A group outlives its leader: a new process given its
+ * pid would join it when put in a group of its own (2.4.0's get_pid
+ * checks all three).
+ */
+static bool pid_in_use(int pid)
+{
+	struct task_struct *p;
+
+	for_each_task(p)
+		if (p->pid == pid || p->pgrp == pid || p->session == pid)
+			return true;
+	return false;
+}
+
 /* The next free pid after the last one given, wrapping below PID_MAX. */
 static int get_pid(void)
 {
 	for (int tries = 0; tries < PID_MAX; tries++) {
 		if (++last_pid >= PID_MAX)
 			last_pid = 2;		/* 1 is init for ever */
-		if (!find_task_by_pid(last_pid))
+		if (!pid_in_use(last_pid))
 			return last_pid;
 	}
 	return -EAGAIN;

@@ -73,8 +73,8 @@ static bool handler_ignores(void (*handler)(int), int sig)
 /*
  * SIGTTIN's default action stops a process of the console's background
  * (console_stop); Pagoda's other stop signals are ignored.  It is kept
- * for p's way back to user mode, where it is taken, and wakes no
- * sleeper: a stop leaves a sleeper asleep, and a call it woke would
+ * for each thread's way back to user mode, where it is taken, and
+ * wakes no sleeper: a stop leaves a sleeper asleep, and a call it woke would
  * end in EINTR with no handler run.
  */
 static bool stops_quietly(const struct task_struct *p, int sig)
@@ -180,8 +180,13 @@ int send_sig(int sig, struct task_struct *p)
 	if (!sig || sig_ignored(p, sig))
 		return 0;
 	if (stops_quietly(p, sig)) {
+		/* every thread stops, as Linux stops the whole group: a
+		 * reader that is not the leader would otherwise restart
+		 * its read, and send SIGTTIN again, for ever */
 		flags = local_irq_save();
 		p->pending |= SIGBIT(sig);
+		for_each_other_thread(p, t)
+			t->pending |= SIGBIT(sig);
 		local_irq_restore(flags);
 		return 0;
 	}

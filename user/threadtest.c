@@ -31,6 +31,9 @@
  * "threadtest threads N" makes and joins N threads, one at a time
  * (tests/kernel/sched_test.c: their tasks and stacks are freed).
  * "threadtest execwait" is for tests/kernel/exec_test.c (exec_waits).
+ * "threadtest bgread" reads the console in a thread other than the
+ * leader, which waits for it: run in the background, the process
+ * stops at SIGTTIN (tests/scenarios/processes.py).
  */
 #include "user/lib/libc.h"
 
@@ -869,6 +872,28 @@ static void process_cpu_time(void)
 	      "getrusage");
 }
 
+/* The console's byte, the process's exit code. */
+static int console_reader(void *arg __unused)
+{
+	char c = 0;
+
+	__syscall(__NR_read, 0, (long)&c, 1, 0, 0, 0);
+	__syscall(__NR_exit_group, (unsigned char)c, 0, 0, 0, 0, 0);
+	return 0;
+}
+
+static int background_read(void)
+{
+	static volatile int tid;
+
+	printf("threadtest: reading in a thread\n");
+	if (thread(0, console_reader, NULL, (int *)&tid) < 0)
+		return 1;
+	while (tid)
+		futex(&tid, FUTEX_WAIT, tid, NULL, 0);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "hog"))
@@ -877,6 +902,8 @@ int main(int argc, char **argv)
 		return many_threads(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "execwait"))
 		return exec_waits();
+	if (argc == 2 && !strcmp(argv[1], "bgread"))
+		return background_read();
 	if (argc == 5 && !strcmp(argv[1], "execd"))
 		return execd(argv);
 	strlcpy(self, argv[0], sizeof(self));

@@ -471,6 +471,33 @@ static void exited_threads_are_freed(struct ktest *t)
 	KTEST_EXPECT_LT(t, leaked, 30);
 }
 
+/*
+ * A pid still naming a process group or a session is not given to a
+ * new process (2.4.0's get_pid): a group outlives its leader while a
+ * member lives, and a new process with that pid would join it when
+ * the shell runs it in a group of its own (spawn_program), or
+ * setpgid(0, 0) would.  Here the test thread's own group and session
+ * are set to the next pids for the while.
+ */
+static void a_pid_naming_a_group_or_session_is_not_reused(struct ktest *t)
+{
+	struct task_struct *me = current->group_leader;
+	int pgrp = me->pgrp, session = me->session;
+	int last = kernel_thread(return_arg, NULL, "ktest"), pid;
+
+	KTEST_ASSERT_TRUE(t, last > 1);
+	KTEST_EXPECT_EQ(t, reap(t, last), 0);
+	me->pgrp = last + 1;
+	me->session = last + 2;
+	pid = kernel_thread(return_arg, NULL, "ktest");
+	me->pgrp = pgrp;
+	me->session = session;
+	KTEST_ASSERT_TRUE(t, pid > 1);
+	KTEST_EXPECT_EQ(t, reap(t, pid), 0);
+	KTEST_EXPECT_NE(t, pid, last + 1);
+	KTEST_EXPECT_NE(t, pid, last + 2);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(threads_run_and_exit_with_their_code),
 	KTEST_CASE(schedule_timeout_sleeps),
@@ -486,5 +513,6 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(kernel_threads_take_no_signals),
 	KTEST_CASE(exit_clears_the_child_tid_word),
 	KTEST_CASE(exited_threads_are_freed),
+	KTEST_CASE(a_pid_naming_a_group_or_session_is_not_reused),
 };
 KTEST_SUITE(sched, sched_cases);

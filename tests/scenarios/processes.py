@@ -113,6 +113,25 @@ def ctrl_c_reaches_the_foreground_group_only(lab):
     vm.run(f"kill {sleeper}")
 
 
+@scenario("a_background_thread_reading_the_console_stops", timeout=120)
+def a_background_thread_reading_the_console_stops(lab):
+    """A thread other than the leader reads the console from the
+    background: SIGTTIN stops the whole process (Pagoda: every thread
+    sleeps until its group is the foreground one), as Linux stops the
+    group.  It was sent to the leader alone, and the reader's read,
+    started again, sent it again: the thread spun, never asleep."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    pid = start_in_background(vm, "threadtest bgread")
+    vm.expect("threadtest: reading in a thread")
+    time.sleep(1)
+    tasks = {p: t for p, t in ps(vm).items() if t[-1] == "threadtest"}
+    assert len(tasks) == 2 and pid in tasks, f"not the two threads: {tasks}"
+    assert all(t[0] == "S" for t in tasks.values()), f"not stopped: {tasks}"
+    printed = vm.run(f"kill {pid}") + vm.run("")
+    assert f"[{pid}] killed by SIGTERM (15)" in printed, printed + vm.tail()
+
+
 @scenario("caught_ctrl_c_restarts_a_read_with_sa_restart", timeout=120)
 def caught_ctrl_c_and_a_read(lab):
     """A console read that a caught SIGINT interrupts starts again when
