@@ -26,7 +26,10 @@
 #include "lib/errno.h"
 #include "lib/vsprintf.h"
 
-#define INPUT_QUEUE	256
+/* What was typed and not read yet: n_tty's read buffer size in 2.4.0
+ * (N_TTY_BUF_SIZE), so that a whole shell line (255 characters and its
+ * Enter) fits even when it arrives faster than the shell takes it. */
+#define INPUT_QUEUE	4096
 #define CTRL_C		0x03
 #define CTRL_BACKSLASH	0x1c
 
@@ -71,7 +74,8 @@ static bool isig(int sig)
 	return console_tty.pgrp > 0 && !kill_pg(console_tty.pgrp, sig);
 }
 
-/* Called from the serial interrupt: queue one byte, drop on overflow. */
+/* Called from the serial interrupt: queue one byte; like 2.4.0's
+ * put_tty_queue, drop it if the queue is full. */
 void console_input(char c)
 {
 	if ((c == CTRL_C && isig(SIGINT)) ||

@@ -74,6 +74,33 @@ static void drain_input(void)
 		console_read(&c, 1, true);
 }
 
+/*
+ * A line one longer than the shell takes (256 characters) and its
+ * Enter, typed before anyone reads (a paste, or a test's serial line
+ * faster than the shell): every byte is queued, none dropped, in order,
+ * so that the shell sees the Enter and can say the line is too long.
+ */
+static void a_whole_shell_line_typed_at_once_is_kept(struct ktest *t)
+{
+	static char line[257];
+	long got = 0, n;
+
+	drain_input();
+	for (int i = 0; i < 257; i++)
+		type_byte(i == 256 ? '\r' : 'a' + i % 26);
+	while (got < 257 && console_has_input()) {
+		n = console_read(line + got, sizeof(line) - got, true);
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	drain_input();
+	KTEST_EXPECT_EQ(t, got, 257);
+	KTEST_EXPECT_EQ(t, line[0], 'a');
+	KTEST_EXPECT_EQ(t, line[255], 'a' + 255 % 26);
+	KTEST_EXPECT_EQ(t, line[256], '\r');
+}
+
 /* A reader whose buffer's page the case holds locked, and its rival. */
 struct rival_reader {
 	struct page *page;
@@ -140,6 +167,7 @@ static void nonblocking_read_does_not_wait_after_its_fault(struct ktest *t)
 
 static const struct ktest_case console_cases[] = {
 	KTEST_CASE(nonblocking_read_does_not_wait_after_its_fault),
+	KTEST_CASE(a_whole_shell_line_typed_at_once_is_kept),
 	KTEST_CASE(output_is_mirrored_to_vga),
 	KTEST_CASE(hidden_messages_are_still_logged),
 };
