@@ -65,7 +65,8 @@ CHECK_TIMEOUT = 3600.0
 MARK = "/* stubsweep */"
 INTEGER_WORDS = {"int", "long", "short", "char", "unsigned", "signed", "bool",
                  "_Bool", "size_t", "ssize_t", "pgoff_t", "u32", "u64", "uint32_t"}
-DROPPED_WORDS = {"static", "inline", "extern", "__init", "noinline", "__unused"}
+DROPPED_WORDS = {"static", "inline", "extern", "__init", "noinline", "__unused",
+                 "__reclaim_hot"}
 LOOP_RE = re.compile(r"\b(?:for|while|[a-z_]*for_each[a-z_]*)\s*\(|\bdo\s*\{")
 
 

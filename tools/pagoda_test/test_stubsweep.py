@@ -92,6 +92,9 @@ class ShapesTest(unittest.TestCase):
         self.assertEqual(stubsweep.default_value("static unsigned long"), "0")
         self.assertEqual(stubsweep.default_value("struct page *"), "NULL")
         self.assertEqual(stubsweep.default_value("swp_entry_t"), "(swp_entry_t){0}")
+        # the placement attribute on the line before (lib/compiler.h)
+        self.assertEqual(stubsweep.default_value("__reclaim_hot\nint"), "0")
+        self.assertEqual(stubsweep.default_value("__reclaim_hot\nvoid"), "")
 
     def test_return_goes_first_in_that_function_only(self):
         shapes = self.shapes("walk", ("-1",))
