@@ -8,6 +8,8 @@
  * always ready to read and write (2.4's DEFAULT_POLLMASK: /dev/null,
  * /dev/zero).
  */
+#include <limits.h>
+
 #include "kernel/abi.h"
 #include "kernel/poll.h"
 #include "kernel/sched.h"
@@ -308,7 +310,9 @@ static long select_for(int n, unsigned long *inp, unsigned long *outp,
 /*
  * select(n, in, out, ex, tvp): a timeval with a negative part is
  * EINVAL (microseconds past a second carry into the seconds, as in
- * 2.6); the time left is written back to *tvp, a failure to do so
+ * 2.6, whose sum a 64-bit Linux makes in 64 bits); the time left is
+ * written back to *tvp, at most LONG_MAX seconds (2.4.0's sys_select
+ * caps its wait instead, at MAX_SELECT_SECONDS), a failure to do so
  * ignored, as in Linux.
  */
 long sys_select(int n, unsigned long *inp, unsigned long *outp,
@@ -324,10 +328,11 @@ long sys_select(int n, unsigned long *inp, unsigned long *outp,
 		return -EFAULT;
 	if (tv.tv_sec < 0 || tv.tv_usec < 0)
 		return -EINVAL;
-	ts.tv_sec = tv.tv_sec + tv.tv_usec / 1000000;
+	/* In 64 bits: LONG_MAX s and a carry overflow a long */
+	ts.tv_sec = (long long)tv.tv_sec + tv.tv_usec / 1000000;
 	ts.tv_nsec = tv.tv_usec % 1000000 * 1000;
 	ret = select_for(n, inp, outp, exp, &ts);
-	tv.tv_sec = ts.tv_sec;
+	tv.tv_sec = ts.tv_sec < LONG_MAX ? ts.tv_sec : LONG_MAX;
 	tv.tv_usec = ts.tv_nsec / 1000;
 	copy_to_user(tvp, &tv, sizeof(tv));
 	return ret;

@@ -8,7 +8,9 @@
  *   - a timeout ends the wait with 0, the sets cleared and the time
  *     left, 0, written back; a child's write ends a wait with no
  *     timeout, and one of 10 s with some time left;
- *   - a signal ends the wait with EINTR;
+ *   - a signal ends the wait with EINTR; a time of LONG_MAX seconds
+ *     and a whole second's microseconds too (their sum does not fit a
+ *     long) is a long wait, not a short one, and most of it is left;
  *   - bits at n and above are not looked at, and come back clear; n
  *     past the descriptor table is the table;
  *   - a closed descriptor asked about EBADF, n below 0 or a negative
@@ -124,7 +126,7 @@ static void readiness(int p[2])
 
 static void wakeups(int p[2])
 {
-	struct timeval tv = { 10, 0 };
+	struct timeval tv = { 10, 0 }, longest = { 0x7fffffffL, 1000000 };
 	unsigned long in[SET_WORDS] = { 1UL << p[0] };
 	char c;
 	int pid = fork(), status;
@@ -157,6 +159,12 @@ static void wakeups(int p[2])
 	check(select5(p[0] + 1, in, NULL, NULL, NULL) == -EINTR &&
 	      alarms == 1,
 	      "a signal ends the wait: EINTR");
+	alarm_in(100);
+	in[0] = 1UL << p[0];
+	check(select5(p[0] + 1, in, NULL, NULL, &longest) == -EINTR &&
+	      alarms == 2 && longest.tv_sec >= 0x7ffffffeL,
+	      "a time whose microseconds carry past LONG_MAX s: "
+	      "most of it left");
 }
 
 static void errors(int p[2])

@@ -289,6 +289,7 @@ SELECT_CASES = [
     "a child's write ends a wait with no timeout",
     "a wait of 10 s a write ends: some time left written back",
     "a signal ends the wait: EINTR",
+    "a time whose microseconds carry past LONG_MAX s: most of it left",
     "a closed descriptor asked about: EBADF",
     "n below 0, a negative time: EINVAL",
     "a set or a time that cannot be read: EFAULT",
