@@ -97,21 +97,43 @@ def locals_at_reclaim_stops(lab):
             f"no clean stop in {name}:\n{out[-3000:]}"
 
 
+def line_in_try_to_swap_out(text):
+    """The line of try_to_swap_out whose code is `text`."""
+    source = (REPO / "mm" / "vmscan.c").read_text().splitlines()
+    start = next(i for i, ln in enumerate(source)
+                 if ln.startswith("int try_to_swap_out("))
+    return next(i + 1 for i in range(start, len(source))
+                if source[i].strip() == text)
+
+
 @scenario("step_and_next_stay_in_the_seed_function", timeout=180)
 def step_skips_helpers(lab):
     """In try_to_swap_out on a present PTE, `step` goes over pte_present,
     pte_page, PageReserved, PageActive... (header helpers) line by line,
-    and `next` reaches the end with every local readable at each line."""
+    and `next` reaches the end with every local readable at each line.
+    Then, as it unmaps a page, `step` goes over unlock_page (mm/filemap.h)
+    and page_cache_release (mm/swap.h), and in add_to_swap_cache over
+    lru_lock (mm/swap.h)."""
     elf = debug_elf(lab)
     port = free_port()
     vm = boot_hog(lab, port)
     steps = ["-ex", "step"] * 6
     nexts = ["-ex", "next", "-ex", "info locals"] * 14
+    unmapped = line_in_try_to_swap_out('vmtrace(page, "unmapped");')
+    release = line_in_try_to_swap_out("page_cache_release(page);\t/* the "
+                                      "mapping's reference */")
+    tail = ["-ex", "echo STEP-TAIL\\n", "-ex", f"break mm/vmscan.c:{unmapped}",
+            "-ex", "continue", "-ex", "delete", "-ex", "step", "-ex", "step",
+            "-ex", f"break mm/vmscan.c:{release}", "-ex", "continue",
+            "-ex", "delete", "-ex", "step",
+            "-ex", "break add_to_swap_cache", "-ex", "continue",
+            "-ex", "delete", "-ex", "step", "-ex", "step", "-ex", "step",
+            "-ex", "echo STEP-DONE\\n"]
     out = gdb_run([str(elf), "-ex", f"target remote 127.0.0.1:{port}",
                    "-x", "tools/gdb/pagoda.gdb",
                    "-ex", "break try_to_swap_out if page_table->pte_low & 1",
                    "-ex", "continue", "-ex", "delete", *steps,
-                   "-ex", "echo NEXT\\n", *nexts, "-ex", "kill"], 150)
+                   "-ex", "echo NEXT\\n", *nexts, *tail, "-ex", "kill"], 150)
     vm.kill()
     first = re.search(r"Breakpoint \d+, try_to_swap_out", out)
     assert first and "NEXT" in out, out
@@ -124,3 +146,15 @@ def step_skips_helpers(lab):
     assert not re.search(r"^\w+ \(.*\) at (?!mm/vmscan\.c)", stepping, re.M), stepping
     assert "<optimized out>" not in out[out.index("NEXT"):], out
     assert "onlist = " in out[out.index("NEXT"):], out
+    assert "STEP-DONE" in out, out[-3000:]
+    stepping = out[out.index("STEP-TAIL"):out.index("STEP-DONE")]
+    # unlock_page, pages_unmapped++, then return 1, then in
+    # add_to_swap_cache's BUG_ONs to the radix-tree insert: in the
+    # seed's files each one.
+    reached = re.findall(r"^(\d+)\t(.*)$", stepping, re.M)
+    texts = [text.strip() for _, text in reached]
+    assert "pages_unmapped++;" in texts and "return 1;" in texts, stepping
+    assert any(t.startswith("err = radix_tree_insert") for t in texts), \
+        stepping
+    assert "mm/swap.h" not in stepping and "mm/filemap.h" not in stepping, \
+        stepping

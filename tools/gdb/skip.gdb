@@ -29,3 +29,13 @@ skip -gfi kernel/uaccess.h
 skip -gfi kernel/traps.h
 skip -gfi lib/ctype.h
 skip -gfi lib/radix-tree.h
+# lru_lock/lru_unlock, the add_page_to_*_list and del_page_from_*_list
+# helpers, page_cache_release, swap_count, find_swap_page (break on it
+# to look inside), swap_cache_key ...
+skip -gfi mm/swap.h
+# is_migration_entry, pte_is_migration ...
+skip -gfi mm/swapops.h
+# TryLockPage, unlock_page
+skip -gfi mm/filemap.h
+# blk_add_page, blk_add_seg
+skip -gfi drivers/blkdev.h
