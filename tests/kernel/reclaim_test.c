@@ -318,11 +318,6 @@ static void a_swap_in_frees_the_slot_when_swap_is_short(struct ktest *t)
 }
 
 /*
- * The walk stops where the budget is spent, and the next one resumes
- * at the first PTE not looked at (swap_address): each PTE is looked at
- * once per round, none skipped.
- */
-/*
  * The walk's functions and those it calls per PTE share one page of
  * text (__reclaim_hot), so that QEMU chains those calls.  The stepping
  * build (-O0) is too large for that and need not be fast.
@@ -344,6 +339,11 @@ static void the_walk_calls_within_one_page(struct ktest *t)
 		KTEST_EXPECT_EQ(t, (unsigned long)calls[i] >> PAGE_SHIFT, page);
 }
 
+/*
+ * The walk stops where the budget is spent, and the next one resumes
+ * at the first PTE not looked at (swap_address): each PTE is looked at
+ * once per round, none skipped.
+ */
 static void a_spent_budget_stops_the_walk(struct ktest *t)
 {
 	unsigned long addr;
