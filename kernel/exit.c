@@ -12,6 +12,8 @@
  * the task_struct and the kernel stack the zombie was still standing
  * on when it switched away.
  */
+#include <limits.h>
+
 #include "kernel/exit.h"
 #include "kernel/abi.h"
 #include "kernel/exec.h"
@@ -274,6 +276,8 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 	 * reports a stopped child continued: none stops here */
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid == INT_MIN)	/* no group -pid: ESRCH, as Linux 4.13 */
+		return -ESRCH;
 	add_wait_queue(&leader->wait_chldexit, &wait);
 	for (;;) {
 		struct list_head *pos;

@@ -18,6 +18,8 @@
  * the call returns -EINTR, or -ERESTARTSYS where Linux starts it
  * again (syscall_restart).  Kernel threads take no signals.
  */
+#include <limits.h>
+
 #include "kernel/signal.h"
 #include "kernel/console.h"
 #include "kernel/exit.h"
@@ -315,10 +317,13 @@ static int kill_all(int sig)
 /*
  * kill(pid, sig) (2.4.0's kill_something_info): pid > 0 a process,
  * 0 the caller's process group, -1 every process (kill_all), below
- * -1 the group -pid.
+ * -1 the group -pid; INT_MIN, whose -pid is no int, ESRCH (Linux
+ * 4.13's answer; 2.4.0 negates it, undefined in C).
  */
 long sys_kill(int pid, int sig)
 {
+	if (pid == INT_MIN)
+		return -ESRCH;
 	if (!pid)
 		return kill_pg(current->group_leader->pgrp, sig);
 	if (pid == -1)

@@ -14,7 +14,9 @@
  *   - getpgid and getsid of 0, of a child, of nobody (ESRCH);
  *   - wait4(0) waits for the caller's group only, wait4(-pgrp) for
  *     that group's children; kill(-pgrp) signals every process of
- *     the group, kill(0) the caller's, an empty group ESRCH.
+ *     the group, kill(0) the caller's, an empty group ESRCH, and
+ *     INT_MIN (whose group, -INT_MIN, is no int) ESRCH, as Linux 4.13
+ *     answers.
  *
  * "pgrptest console" is for a scenario that types Ctrl-C: the program
  * is the console's foreground group (tcgetpgrp), gives the console
@@ -30,6 +32,7 @@
 
 #define NOBODY		0x7ffffff0	/* a pid no system has */
 #define NEVER_MAPPED	0x1000
+#define INT_MIN_PID	(-0x7fffffff - 1)
 
 static int failures;
 static char self[256];
@@ -180,6 +183,10 @@ static void waits_and_kills(int leader)
 	check(wait4(-leader, &status, 0) == -ECHILD &&
 	      kill(-leader, SIGTERM) == -1 && errno == ESRCH,
 	      "then wait4(-pgrp) ECHILD, kill(-pgrp) ESRCH");
+	check(call3(__NR_kill, INT_MIN_PID, 0, 0) == -ESRCH &&
+	      wait4(INT_MIN_PID, &status, WNOHANG) == -ESRCH,
+	      "kill and wait4 of INT_MIN, a group -INT_MIN cannot name: "
+	      "ESRCH");
 	d1 = sleeper(0);
 	d2 = sleeper(0);
 	set_handler(SIGUSR1, on_usr1);	/* ours, not the children's */

@@ -275,6 +275,7 @@ PGRP_CASES = [
     "wait4(-pgrp) with that group running: 0 with WNOHANG",
     "kill(-pgrp) ends the group's two, wait4(-pgrp) reaps them",
     "then wait4(-pgrp) ECHILD, kill(-pgrp) ESRCH",
+    "kill and wait4 of INT_MIN, a group -INT_MIN cannot name: ESRCH",
     "kill(0) signals our group: us and two children, wait4(0) reaps them",
     "setpgid of a child that has exec'd: EACCES",
     "the exec'd child reaped",
