@@ -70,7 +70,8 @@ int add_to_swap_cache(struct page *page, swp_entry_t entry)
 	page->index = entry.val;
 	list_add(&page->list, &swapper_space.clean_pages);
 	swapper_space.nrpages++;
-	/* still inside: interrupts come back on once, not twice */
+	/* still inside, as 2.4.0's add_to_page_cache_locked calls it
+	 * under pagecache_lock: interrupts come back on once, not twice */
 	lru_cache_add(page);
 	lru_unlock(flags);
 	return 0;
