@@ -466,17 +466,7 @@ static int session_checks(void)
 
 int main(int argc, char **argv)
 {
-	int pid, status = -1;
-
 	if (argc == 2 && !strcmp(argv[1], "console"))
 		return console_checks();
-	pid = fork();
-	if (!pid)
-		exit(session_checks());
-	if (pid < 0 || wait4(pid, &status, 0) != pid || !WIFEXITED(status))
-		failures++;
-	else
-		failures = WEXITSTATUS(status);
-	printf("stoptest: %s\n", failures ? "FAILED" : "all checks passed");
-	return failures;
+	return checks_in_child("stoptest", session_checks);
 }

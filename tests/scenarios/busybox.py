@@ -206,6 +206,15 @@ def busybox_sh_names_are_read_only(lab):
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
+def key_to_job(vm, key):
+    """Types key (Ctrl-C, Ctrl-\\, Ctrl-Z) at the job in the foreground;
+    returns what ash then says of $? and of its jobs."""
+    time.sleep(2)
+    vm.send(key)
+    vm.expect(r"/ # ", timeout=30)
+    return ash_line(vm, "echo status $?; jobs")
+
+
 def ash_line(vm, line, timeout=30):
     """Types line at ash's prompt and returns what came before the next."""
     vm.sendline(line)
@@ -249,27 +258,18 @@ def busybox_sh_job_control(lab):
     ash_line(vm, "sleep 100 & sleep 200 &")
     vm.sendline("fg %1")
     vm.expect(r"sleep 100", timeout=30)
-    time.sleep(2)
-    vm.send("\x03")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?; jobs")
+    printed = key_to_job(vm, "\x03")
     assert re.search(r"^status 130\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"\[2\]\+ +Running +sleep 200", printed), printed + vm.tail()
     ash_line(vm, "kill %2; wait")
     vm.sendline("sleep 100")
-    time.sleep(2)
-    vm.send("\x1c")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?")
+    printed = key_to_job(vm, "\x1c")
     assert re.search(r"^status 131\r?$", printed, re.MULTILINE), printed + vm.tail()
     printed = ash_line(vm, "sleep 1 & wait; echo waited $?")
     assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
     # Ctrl-Z: the job stops, ash is back; bg, fg, and Ctrl-C ends it
     vm.sendline("sleep 100")
-    time.sleep(2)
-    vm.send("\x1a")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?; jobs")
+    printed = key_to_job(vm, "\x1a")
     assert re.search(r"^status 148\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"\[1\]\+ +Stopped +sleep 100", printed), printed + vm.tail()
     ash_line(vm, "bg")
@@ -277,10 +277,7 @@ def busybox_sh_job_control(lab):
     assert re.search(r"\[1\]\+ +Running +sleep 100", printed), printed + vm.tail()
     vm.sendline("fg")
     vm.expect(r"sleep 100", timeout=30)
-    time.sleep(2)
-    vm.send("\x03")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?; jobs")
+    printed = key_to_job(vm, "\x03")
     assert re.search(r"^status 130\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert "sleep 100" not in printed, printed + vm.tail()
     # a background reader stops; the line typed meanwhile is ash's
