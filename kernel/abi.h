@@ -228,6 +228,11 @@ typedef struct {
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+#define W_STOPCODE(sig)	((sig) << 8 | 0x7f)
+#define W_CONTINUED	0xffff
+#define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)	WEXITSTATUS(s)
+#define WIFCONTINUED(s)	((s) == W_CONTINUED)
 
 /*
  * clone flags (Linux's include/uapi/linux/sched.h).  The low byte is

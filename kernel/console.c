@@ -9,7 +9,7 @@
  * foreground process group (kernel/tty_io.c), as 2.4.0's n_tty does
  * (isig), and are not queued; when no process of that group takes
  * the signal (the kernel shell's own group, at its prompt) the byte
- * is input like any other.
+ * is input like any other.  Ctrl-Z sends SIGTSTP so (n_tty's VSUSP).
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -18,6 +18,7 @@
 #include "drivers/serial.h"
 #include "drivers/vga.h"
 #include "kernel/abi.h"
+#include "kernel/exit.h"
 #include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -32,12 +33,11 @@
 #define INPUT_QUEUE	4096
 #define CTRL_C		0x03
 #define CTRL_BACKSLASH	0x1c
+#define CTRL_Z		0x1a
 
 static char input[INPUT_QUEUE];
 static unsigned in_head, in_tail;	/* free-running indices */
 static DECLARE_WAIT_QUEUE_HEAD(input_wait);
-/* Background readers, stopped until their group is the foreground. */
-static DECLARE_WAIT_QUEUE_HEAD(foreground_wait);
 
 void console_init(void)
 {
@@ -58,14 +58,11 @@ void console_write(const char *s, size_t n)
 	local_irq_restore(flags);
 }
 
-/*
- * The console's foreground process group is now pgrp (the shell's run,
- * tcsetpgrp): a reader of the group waiting for it goes on.
- */
+/* The console's foreground process group is now pgrp (the shell's
+ * run, tcsetpgrp). */
 void console_set_pgrp(int pgrp)
 {
 	console_tty.pgrp = pgrp;
-	wake_up_interruptible(&foreground_wait);
 }
 
 /* n_tty's isig: sig to the foreground group; whether a process took it. */
@@ -79,8 +76,10 @@ static bool isig(int sig)
 void console_input(char c)
 {
 	if ((c == CTRL_C && isig(SIGINT)) ||
-	    (c == CTRL_BACKSLASH && isig(SIGQUIT))) {
-		console_write(c == CTRL_C ? "^C\n" : "^\\\n", 3);
+	    (c == CTRL_BACKSLASH && isig(SIGQUIT)) ||
+	    (c == CTRL_Z && isig(SIGTSTP))) {
+		console_write(c == CTRL_C ? "^C\n" :
+			      c == CTRL_Z ? "^Z\n" : "^\\\n", 3);
 		return;
 	}
 	if (in_head - in_tail < INPUT_QUEUE)
@@ -115,28 +114,21 @@ static bool in_foreground(void)
  * console's session outside its foreground group may not read it.
  * As in 2.4.0 its group is sent SIGTTIN, and the read starts again
  * once that is dealt with (-ERESTARTSYS): a handler runs, or by
- * default the process stops until its group is the foreground one
- * (console_stop).  With SIGTTIN ignored or blocked -EIO, as in 2.4.0.
+ * default the process stops until a SIGCONT, which a shell's fg sends
+ * once it has given the group the console.  With SIGTTIN ignored or
+ * blocked, or in an orphaned group (whose stop nobody would end),
+ * -EIO, as in 2.4.0.
  */
 long console_job_control(void)
 {
+	int pgrp = current->group_leader->pgrp;
+
 	if (in_foreground())
 		return 0;
-	if (signal_ignored_or_blocked(SIGTTIN))
+	if (signal_ignored_or_blocked(SIGTTIN) || is_orphaned_pgrp(pgrp))
 		return -EIO;
-	kill_pg(current->group_leader->pgrp, SIGTTIN);
+	kill_pg(pgrp, SIGTTIN);
 	return -ERESTARTSYS;
-}
-
-/*
- * SIGTTIN's default action: 2.4.0 stops the process until a SIGCONT,
- * which a shell's fg sends once it has given the group the console.
- * Pagoda has no stopped state: the process sleeps until its group is
- * the foreground one (console_set_pgrp wakes it), or a signal comes.
- */
-void console_stop(void)
-{
-	wait_event_interruptible(foreground_wait, in_foreground());
 }
 
 /*

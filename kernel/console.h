@@ -10,7 +10,6 @@ void console_input(char c);
 int console_getc(void);
 long console_read(char *buf, size_t n, bool nonblock);
 long console_job_control(void);
-void console_stop(void);
 void console_set_pgrp(int pgrp);
 struct file;
 struct poll_table;

@@ -57,7 +57,8 @@ static bool wait_for_others(struct task_struct *tsk)
 /*
  * tsk, the last thread, becomes its process's leader in place of the
  * zombie leader, which it frees: the leader's pid, parent (and place
- * among its children), children, process group and session, interval
+ * among its children), children, process group and session, whether
+ * init adopted it, a continue not yet told to wait4, interval
  * timers, start time, and the times and faults gathered there (2.6's
  * de_thread swaps the pids the same way).
  */
@@ -78,6 +79,8 @@ static void take_leadership(struct task_struct *tsk)
 	tsk->session = leader->session;
 	tsk->leader = leader->leader;
 	tsk->tty = leader->tty;
+	tsk->adopted = leader->adopted;
+	tsk->jobctl_report = leader->jobctl_report;
 	tsk->dead = leader->dead;	/* the process's, and the leader's */
 	add_usage(&tsk->dead, leader);
 	tsk->cutime = leader->cutime;

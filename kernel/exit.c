@@ -47,7 +47,67 @@ static void exit_mm(struct task_struct *tsk)
 	mmput(mm);
 }
 
-/* from's children become to's; true if any is a zombie already. */
+/*
+ * Is process group pgrp orphaned, leaving out task ignored (2.4.0's
+ * will_become_orphaned_pgrp)?  It is unless a live process of it has
+ * its parent in another group of the same session: a job-control
+ * shell, which can continue a stopped job.  2.4.0 leaves out a process
+ * whose parent is init, which adopts orphans and controls no jobs;
+ * Pagoda's init is also the kernel shell, which starts programs in
+ * groups of their own and tells their stops (kernel/jobs.c), so only
+ * a process init adopted is left out.
+ */
+static bool will_become_orphaned_pgrp(int pgrp,
+				      const struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	for_each_task(p) {
+		if (p != p->group_leader || p == ignored ||
+		    p->pgrp != pgrp || p->state == TASK_ZOMBIE || p->adopted)
+			continue;
+		if (p->parent->pgrp != pgrp &&
+		    p->parent->session == p->session)
+			return false;
+	}
+	return true;
+}
+
+/* 2.4.0's is_orphaned_pgrp: stop signals from the terminal are lost
+ * there (do_signal_stop), and a background read is EIO. */
+bool is_orphaned_pgrp(int pgrp)
+{
+	return will_become_orphaned_pgrp(pgrp, NULL);
+}
+
+static bool has_stopped_jobs(int pgrp)
+{
+	struct task_struct *p;
+
+	for_each_task(p)
+		if (p == p->group_leader && p->pgrp == pgrp && p->stopped)
+			return true;
+	return false;
+}
+
+/*
+ * tsk's end left group pgrp orphaned: its stopped processes, which
+ * nobody would continue now, get SIGHUP and SIGCONT (POSIX; 2.4.0's
+ * exit_notify does so for its own group and its children's).
+ */
+static void hang_up_orphaned_pgrp(int pgrp, const struct task_struct *tsk)
+{
+	if (will_become_orphaned_pgrp(pgrp, tsk) && has_stopped_jobs(pgrp)) {
+		kill_pg(pgrp, SIGHUP);
+		kill_pg(pgrp, SIGCONT);
+	}
+}
+
+/*
+ * from's children become to's; true if any is a zombie already.
+ * When to is init, a child's group that from's end left orphaned is
+ * hung up (2.4.0's exit_notify).
+ */
 bool move_children(struct task_struct *from, struct task_struct *to)
 {
 	bool zombies = false;
@@ -62,6 +122,11 @@ bool move_children(struct task_struct *from, struct task_struct *to)
 		list_move_tail(&p->sibling, &to->children);
 		local_irq_restore(flags);
 		zombies |= p->state == TASK_ZOMBIE;
+		if (to != child_reaper)
+			continue;		/* de_thread: a new leader */
+		p->adopted = true;
+		if (p->pgrp != from->pgrp && p->session == from->session)
+			hang_up_orphaned_pgrp(p->pgrp, NULL);
 	}
 	return zombies;
 }
@@ -113,6 +178,9 @@ static void group_gone(struct task_struct *leader, long code)
 	if (!leader->group_exiting)
 		leader->exit_code = code;
 	exit_itimers(leader);
+	if (leader->parent->pgrp != leader->pgrp &&
+	    leader->parent->session == leader->session)
+		hang_up_orphaned_pgrp(leader->pgrp, leader);
 	forget_original_parent(leader);
 	do_notify_parent(leader);
 	wake_up(&leader->parent->wait_chldexit);
@@ -257,9 +325,43 @@ static long reap(struct task_struct *p, int *status, int *stat_addr,
 }
 
 /*
+ * Does wait4 with options tell p's stop or continue?  A stop with
+ * WUNTRACED (2.4.0), a continue with WCONTINUED (Linux 2.6.10).
+ */
+static bool jobctl_wanted(const struct task_struct *p, int options)
+{
+	if (!p->jobctl_report)
+		return false;
+	return options & (p->jobctl_report == W_CONTINUED ?
+			  WCONTINUED : WUNTRACED);
+}
+
+/*
+ * Tells p's stop (W_STOPCODE) or continue (W_CONTINUED) once, as
+ * 2.4.0's sys_wait4 tells a TASK_STOPPED child and clears its
+ * exit_code.  It is taken before the copies, which may sleep on a
+ * fault while p ends and another thread reaps it: on -EFAULT it is
+ * lost (2.4.0 keeps it for the next wait).
+ */
+static long report_jobctl(struct task_struct *p, int *status, int *stat_addr,
+			  struct rusage *ru)
+{
+	int code = p->jobctl_report, pid = p->pid;
+
+	p->jobctl_report = 0;
+	if ((ru && getrusage(p, RUSAGE_BOTH, ru)) ||
+	    (stat_addr && put_user_u32(code, stat_addr)))
+		return -EFAULT;
+	if (status)
+		*status = code;
+	return pid;
+}
+
+/*
  * 2.4's sys_wait4, for kernel and user callers: the pid of a reaped
- * child, 0 with WNOHANG if matching children still run, -ECHILD if
- * there is none, -ERESTARTSYS if a signal came first (2.4.0's: the
+ * child, or of one stopped or continued (WUNTRACED, WCONTINUED:
+ * report_jobctl), 0 with WNOHANG if matching children still run,
+ * -ECHILD if there is none, -ERESTARTSYS if a signal came first (2.4.0's: the
  * call starts again after a handler with SA_RESTART).  The children are the
  * group's (any thread may wait for them), and a child is reaped once
  * its leader is a zombie and its other threads are gone (2.6's
@@ -272,8 +374,7 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 	DECLARE_WAITQUEUE(wait, current);
 	long ret;
 
-	/* WCONTINUED (Linux 2.6.10; zsh's SIGCHLD handler asks for it)
-	 * reports a stopped child continued: none stops here */
+	/* WCONTINUED: Linux 2.6.10's; zsh's SIGCHLD handler asks for it */
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	if (pid == INT_MIN)	/* no group -pid: ESRCH, as Linux 4.13 */
@@ -296,6 +397,11 @@ static long wait4(int pid, int options, int *status, int *stat_addr,
 				/* reap() may fault on stat_addr and sleep */
 				set_current_state(TASK_RUNNING);
 				ret = reap(p, status, stat_addr, ru);
+				break;
+			}
+			if (jobctl_wanted(p, options)) {
+				set_current_state(TASK_RUNNING);
+				ret = report_jobctl(p, status, stat_addr, ru);
 				break;
 			}
 		}

@@ -12,6 +12,7 @@ struct task_struct;
 __noreturn void do_exit(long code);
 __noreturn void do_group_exit(long code);
 void release_dead_threads(void);
+bool is_orphaned_pgrp(int pgrp);
 bool move_children(struct task_struct *from, struct task_struct *to);
 long do_wait(int pid, int options, int *status, int *stat_addr);
 long getrusage(struct task_struct *p, int who,		/* kernel/sys.c */

@@ -19,23 +19,69 @@
 #include "lib/cmdline.h"
 #include "mm/mm_types.h"
 
-/* "exited with status 0", "killed by SIGSEGV" */
+/* "exited with status 0", "killed by SIGSEGV (11)", "stopped by
+ * SIGSTOP (19)", "continued" */
 void describe_status(char *buf, unsigned long len, int status)
 {
 	if (WIFEXITED(status))
 		snprintf(buf, len, "exited with status %d",
 			 WEXITSTATUS(status));
+	else if (WIFCONTINUED(status))
+		snprintf(buf, len, "continued");
+	else if (WIFSTOPPED(status))
+		snprintf(buf, len, "stopped by %s (%d)",
+			 signal_name(WSTOPSIG(status)), WSTOPSIG(status));
 	else
 		snprintf(buf, len, "killed by %s (%d)",
 			 signal_name(WTERMSIG(status)), WTERMSIG(status));
 }
 
 /*
+ * The programs `run ... &` started, or that stopped in the foreground,
+ * whose end has not been reported; 0 is a free slot.  init (the
+ * shell) is also the parent of every orphan (kernel/exit.c), which it
+ * reaps without a word, as Linux's init does: a `run sh -c 'sleep 1 &'`
+ * leaves one.  A job started with every slot taken is not
+ * remembered, so its end is not said.
+ */
+#define MAX_JOBS	32
+static int jobs[MAX_JOBS];
+
+/* pid's slot, or NULL if it is no job. */
+static int *find_job(int pid)
+{
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (jobs[i] == pid)
+			return &jobs[i];
+	return NULL;
+}
+
+static void remember_job(int pid)
+{
+	int *slot = find_job(0);
+
+	if (slot)
+		*slot = pid;
+}
+
+/* Forgets pid if it was a job: whether it was. */
+static bool forget_job(int pid)
+{
+	int *slot = find_job(pid);
+
+	if (slot)
+		*slot = 0;
+	return slot;
+}
+
+/*
  * Starts argv and waits for it, its group the console's foreground
- * one meanwhile (Ctrl-C's, kernel/console.c), as a job-control shell's
- * tcsetpgrp() makes it; then the shell's own again, whatever the
- * program left (ash moves the console among its jobs).  0 and its
- * waitpid status, or -errno if it could not be started.
+ * one meanwhile (Ctrl-C's and Ctrl-Z's, kernel/console.c), as a
+ * job-control shell's tcsetpgrp() makes it; then the shell's own
+ * again, whatever the program left (ash moves the console among its
+ * jobs).  A program that stops (Ctrl-Z, SIGSTOP) is a background job
+ * from then on, which `kill -CONT` continues.  0 and its waitpid
+ * status, or -errno if it could not be started.
  */
 int run_foreground(int argc, char **argv, int *status)
 {
@@ -45,52 +91,26 @@ int run_foreground(int argc, char **argv, int *status)
 	if (pid < 0)
 		return pid;
 	console_set_pgrp(pid);
-	ret = do_wait(pid, 0, status, NULL);
+	ret = do_wait(pid, WUNTRACED, status, NULL);
 	console_set_pgrp(current->pgrp);
+	if (ret > 0 && WIFSTOPPED(*status))
+		remember_job(pid);
 	return ret < 0 ? ret : 0;
 }
 
-/*
- * The programs `run ... &` started and that have not been reported;
- * 0 is a free slot.  init (the shell) is also the parent of every
- * orphan (kernel/exit.c), which it reaps without a word, as Linux's
- * init does: a `run sh -c 'sleep 1 &'` leaves one.  A job started
- * with every slot taken is not remembered, so its end is not said.
- */
-#define MAX_JOBS	32
-static int jobs[MAX_JOBS];
-
-static void remember_job(int pid)
-{
-	for (int i = 0; i < MAX_JOBS; i++) {
-		if (!jobs[i]) {
-			jobs[i] = pid;
-			return;
-		}
-	}
-}
-
-/* Forgets pid if it was a job: whether it was. */
-static bool forget_job(int pid)
-{
-	for (int i = 0; i < MAX_JOBS; i++) {
-		if (jobs[i] == pid) {
-			jobs[i] = 0;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Before each prompt: say which background programs have ended. */
+/* Before each prompt: say which background programs have ended,
+ * stopped or gone on. */
 void reap_background_jobs(void)
 {
 	char what[64];
 	int status;
 	long pid;
 
-	while ((pid = do_wait(-1, WNOHANG, &status, NULL)) > 0) {
-		if (!forget_job(pid))
+	while ((pid = do_wait(-1, WNOHANG | WUNTRACED | WCONTINUED,
+			      &status, NULL)) > 0) {
+		bool ended = WIFEXITED(status) || WIFSIGNALED(status);
+
+		if (!(ended ? forget_job(pid) : find_job(pid) != NULL))
 			continue;	/* an orphan */
 		describe_status(what, sizeof(what), status);
 		cprintf("[%ld] %s\n", pid, what);
@@ -148,7 +168,8 @@ static int cmd_run(int argc, char **argv)
 	return status;
 }
 SHELL_COMMAND(run, cmd_run, "run PROG [ARGS] [&]",
-	      "run a user program (& in the background); Ctrl-C stops it");
+	      "run a user program (& in the background); Ctrl-C ends it,"
+	      " Ctrl-Z stops it");
 
 /* A leader's time holds its exited threads' (the others have a line). */
 static void print_task(const struct task_struct *p)

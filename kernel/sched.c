@@ -313,7 +313,7 @@ struct task_struct *find_task_by_pid(int pid)
 	return NULL;
 }
 
-/* One letter for ps, as Linux's: R, S, D or Z. */
+/* One letter for ps, as Linux's: R, S, D, T or Z. */
 char task_state_char(const struct task_struct *p)
 {
 	switch (p->state & ~TASK_WAKEKILL) {
@@ -321,6 +321,7 @@ char task_state_char(const struct task_struct *p)
 	case TASK_INTERRUPTIBLE:	return 'S';
 	case TASK_UNINTERRUPTIBLE:	return 'D';
 	case TASK_ZOMBIE:		return 'Z';
+	case __TASK_STOPPED:		return 'T';
 	default:			return '?';
 	}
 }

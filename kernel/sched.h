@@ -53,10 +53,14 @@
 #define TASK_INTERRUPTIBLE	1	/* sleeping; a signal wakes it */
 #define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event */
 #define TASK_ZOMBIE		4	/* exited; waits for its parent */
+#define __TASK_STOPPED		8	/* stopped by a signal */
 #define TASK_DEAD		64	/* an exited thread; freed by schedule() */
 /* With TASK_UNINTERRUPTIBLE: SIGKILL wakes it too (Linux 2.6.25). */
 #define TASK_WAKEKILL		128
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+/* Stopped (SIGSTOP, SIGTSTP...) until SIGCONT; SIGKILL wakes it as it
+ * wakes a killable sleeper (Linux 2.6.25's; 2.4.0's is 8 alone). */
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
 
 /* Task flags, with Linux's values. */
 #define PF_EXITING	0x00000004	/* in do_exit() */
@@ -129,6 +133,13 @@ struct task_struct {
 	int session;
 	bool leader;		/* setsid made it its session's leader */
 	bool did_exec;		/* exec'd since fork: setpgid is EACCES */
+	bool adopted;		/* init took it on when its parent ended */
+	/* leader: stopped by a signal, each thread in TASK_STOPPED until
+	 * SIGCONT (kernel/signal.c); and the stop or continue not yet
+	 * told to wait4, as a waitpid status (W_STOPCODE, W_CONTINUED),
+	 * or 0 (2.4.0 keeps the stop signal in exit_code) */
+	bool stopped;
+	int jobctl_report;
 	struct tty_struct *tty;	/* controlling terminal (console) or NULL */
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;

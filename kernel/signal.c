@@ -5,23 +5,21 @@
  * A signal's action is its default, SIG_IGN or a handler
  * (rt_sigaction).  The default ends the process, every thread of it,
  * whose parent then sees "killed by" that signal in waitpid()'s
- * status; but SIGCHLD, SIGCONT, SIGURG and SIGWINCH, and the stop
- * signals, are ignored: Pagoda cannot stop a process, but for
- * SIGTTIN, which keeps a reader of the console in the background
- * asleep until its group is the foreground one (console_stop).  An
- * ignored signal that is not blocked is dropped when sent, as 2.4.0's
- * ignored_signal() drops it, so it wakes no sleeper.  A blocked signal
- * stays pending until rt_sigprocmask or a handler's return unblocks
- * it.  The action happens on the way back to user mode
- * (exit_to_user_mode), so a process never dies in the middle of a
- * system call or a page fault; an interruptible sleep ends early, and
+ * status; but SIGCHLD, SIGCONT, SIGURG and SIGWINCH are ignored, and
+ * SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop the process until a
+ * SIGCONT (do_signal_stop).  An ignored signal that is not blocked is
+ * dropped when sent, as 2.4.0's ignored_signal() drops it, so it
+ * wakes no sleeper.  A blocked signal stays pending until
+ * rt_sigprocmask or a handler's return unblocks it.  The action
+ * happens on the way back to user mode (exit_to_user_mode), so a
+ * process never dies, nor stops, in the middle of a system call or a
+ * page fault, holding a lock; an interruptible sleep ends early, and
  * the call returns -EINTR, or -ERESTARTSYS where Linux starts it
  * again (syscall_restart).  Kernel threads take no signals.
  */
 #include <limits.h>
 
 #include "kernel/signal.h"
-#include "kernel/console.h"
 #include "kernel/exit.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
@@ -54,12 +52,13 @@ const char *signal_name(int sig)
 _Static_assert(_NSIG == NR_SIGACTIONS, "an action for every signal");
 /* Neither blocked nor caught, ever. */
 #define UNBLOCKABLE	(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define STOP_SIGNALS	(SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | \
+			 SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
 
 static bool ignored_by_default(int sig)
 {
 	switch (sig) {
 	case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
 		return true;
 	default:
 		return false;
@@ -72,25 +71,11 @@ static bool handler_ignores(void (*handler)(int), int sig)
 	       (handler == SIG_DFL && ignored_by_default(sig));
 }
 
-/*
- * SIGTTIN's default action stops a process of the console's background
- * (console_stop); Pagoda's other stop signals are ignored.  It is kept
- * for each thread's way back to user mode, where it is taken, and
- * wakes no sleeper: a stop leaves a sleeper asleep, and a call it woke would
- * end in EINTR with no handler run.
- */
-static bool stops_quietly(const struct task_struct *p, int sig)
-{
-	return sig == SIGTTIN && p->action[sig - 1].sa_handler == SIG_DFL;
-}
-
 /* Would p do nothing with sig now?  (2.4.0's ignored_signal.) */
 static bool sig_ignored(const struct task_struct *p, int sig)
 {
 	if (p->blocked & SIGBIT(sig))
 		return false;	/* the action may change before it is taken */
-	if (stops_quietly(p, sig))
-		return false;
 	return handler_ignores(p->action[sig - 1].sa_handler, sig);
 }
 
@@ -164,11 +149,58 @@ static void set_action(struct task_struct *p, int sig,
 }
 
 /*
+ * A stop or a continue of leader's process, told to its parent
+ * (2.4.0's notify_parent in do_signal; for a continue Linux 2.6.10's
+ * do_notify_parent_cldstop, 2.4.0 tells none): SIGCHLD unless the
+ * parent's action for it has SA_NOCLDSTOP, and its wait4 woken.
+ */
+static void notify_parent_cldstop(struct task_struct *leader)
+{
+	struct task_struct *parent = leader->parent;
+
+	if (!(parent->action[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
+		do_notify_parent(leader);
+	wake_up_interruptible(&parent->wait_chldexit);
+}
+
+/*
+ * Before sig is queued for p's process (2.4.0's handle_stop_signal,
+ * for every thread): SIGCONT takes back the stop signals pending and
+ * goes on with a stopped process, whatever its action for SIGCONT; a
+ * stop signal takes back a pending SIGCONT.  SIGKILL needs none of
+ * this: it wakes a stopped thread as it wakes a killable sleeper
+ * (TASK_STOPPED has TASK_WAKEKILL).  Interrupts are off.
+ */
+static void handle_stop_signal(int sig, struct task_struct *p)
+{
+	struct task_struct *leader = p->group_leader, *t = p;
+	uint64_t drop = sig == SIGCONT ? STOP_SIGNALS : SIGBIT(SIGCONT);
+
+	if (sig != SIGCONT && !(SIGBIT(sig) & STOP_SIGNALS))
+		return;
+	do {
+		t->pending &= ~drop;
+		t = next_thread(t);
+	} while (t != p);
+	if (sig != SIGCONT || !leader->stopped)
+		return;
+	leader->stopped = false;
+	leader->jobctl_report = W_CONTINUED;
+	do {
+		if (t->state == TASK_STOPPED)
+			wake_up_process(t);
+		t = next_thread(t);
+	} while (t != p);
+	notify_parent_cldstop(leader);
+}
+
+/*
  * Sends sig to p's process.  A caught signal goes to one thread
- * (thread_for); one whose action ends the process goes to every
- * thread (2.6's complete_signal() does so for a fatal signal), and
- * whichever acts first ends them all (do_group_exit).  Safe from
- * interrupt handlers (Ctrl-C).  sig 0 only checks p.
+ * (thread_for); one whose action ends or stops the process goes to
+ * every thread (2.6's complete_signal() does so for a fatal signal),
+ * and whichever acts first ends or stops them all (do_group_exit,
+ * do_signal_stop).  Safe from interrupt handlers (Ctrl-C, Ctrl-Z).
+ * sig 0 only checks p.
  */
 int send_sig(int sig, struct task_struct *p)
 {
@@ -179,20 +211,14 @@ int send_sig(int sig, struct task_struct *p)
 		return -EINVAL;
 	if (!p->mm && !(p->flags & PF_EXITING))
 		return -EPERM;			/* a kernel thread */
-	if (!sig || sig_ignored(p, sig))
+	if (!sig)
 		return 0;
-	if (stops_quietly(p, sig)) {
-		/* every thread stops, as Linux stops the whole group: a
-		 * reader that is not the leader would otherwise restart
-		 * its read, and send SIGTTIN again, for ever */
-		flags = local_irq_save();
-		p->pending |= SIGBIT(sig);
-		for_each_other_thread(p, t)
-			t->pending |= SIGBIT(sig);
+	flags = local_irq_save();
+	handle_stop_signal(sig, p);
+	if (sig_ignored(p, sig)) {
 		local_irq_restore(flags);
 		return 0;
 	}
-	flags = local_irq_save();
 	if (sig != SIGKILL &&
 	    p->action[sig - 1].sa_handler != SIG_DFL) {
 		signal_wake_up(thread_for(p, sig), sig);
@@ -533,6 +559,66 @@ void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 }
 
 /*
+ * A stop signal's default action (2.4.0's do_signal: TASK_STOPPED,
+ * exit_code, notify_parent, schedule).  SIGTSTP, SIGTTIN and SIGTTOU
+ * are dropped in an orphaned process group, whose stop nobody would
+ * end (is_orphaned_pgrp, kernel/exit.c); SIGSTOP never is.  The first
+ * thread to stop stops the process and tells its parent, and sends
+ * SIGSTOP, which none can block, to the others: every thread stops,
+ * as in Linux 2.6 (2.4.0's threads are processes, each stopped
+ * alone).  The thread sleeps in TASK_STOPPED until SIGCONT clears
+ * ->stopped (handle_stop_signal), or SIGKILL.  It is on its way to
+ * user mode, or in sigsuspend: it holds no lock, so the OOM killer's
+ * or swapoff's SIGKILL ends it as it ends a running process.
+ */
+static void do_signal_stop(int sig)
+{
+	struct task_struct *leader = current->group_leader, *t;
+	uint32_t flags;
+
+	if (sig != SIGSTOP && is_orphaned_pgrp(leader->pgrp))
+		return;
+	flags = local_irq_save();
+	if (!leader->stopped && !fatal_signal_pending(current)) {
+		leader->stopped = true;
+		leader->jobctl_report = W_STOPCODE(sig);
+		for_each_other_thread(current, t)
+			signal_wake_up(t, SIGSTOP);
+		notify_parent_cldstop(leader);
+	}
+	/* interrupts off from the test to the sleep: a SIGCONT or
+	 * SIGKILL sent from an interrupt is not missed (rule 4) */
+	while (leader->stopped && !fatal_signal_pending(current)) {
+		set_current_state(TASK_STOPPED);
+		schedule();
+	}
+	local_irq_restore(flags);
+}
+
+/*
+ * For a sleep that a stop must not end (do_nanosleep): takes the
+ * pending signals whose action is to stop, stopping here until
+ * continued (do_signal_stop), as do_signal would on the way out; true
+ * if another signal is left, a handler's or a fatal one, which ends
+ * the sleep.  Linux 2.6 has a stopped nanosleep return
+ * -ERESTART_RESTARTBLOCK and sleep on for the time left; 2.4.0 ends it
+ * with EINTR, though no handler ran.
+ */
+bool take_stop_signals(void)
+{
+	while (signal_pending(current)) {
+		uint64_t ready = current->pending & ~current->blocked;
+		int sig = __builtin_ctzll(ready) + 1;
+
+		if (!(SIGBIT(sig) & STOP_SIGNALS) ||
+		    current->action[sig - 1].sa_handler != SIG_DFL)
+			return true;
+		do_signal_stop(dequeue_signal());
+	}
+	return false;
+}
+
+/*
  * Acts on pending signals, on the way to user mode (2.4.0's
  * do_signal): an ignored one is dropped, a caught one gets a frame
  * on the user stack and the process returns into its handler
@@ -553,8 +639,8 @@ bool do_signal(struct pt_regs *regs, sigset64_t old)
 			handle_signal(sig, ka, regs, old);
 			return true;
 		}
-		if (sig == SIGTTIN)
-			console_stop();	/* then the next signal */
+		if (SIGBIT(sig) & STOP_SIGNALS)
+			do_signal_stop(sig);	/* then the next signal */
 		else if (!ignored_by_default(sig))
 			do_group_exit(W_EXITCODE(0, sig));
 	}

@@ -22,6 +22,7 @@ int kill_proc(int pid, int sig);
 int kill_pg(int pgrp, int sig);
 void zap_other_threads(struct task_struct *p);
 bool do_signal(struct pt_regs *regs, sigset64_t old);
+bool take_stop_signals(void);
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 void do_notify_parent(struct task_struct *tsk);
 void copy_sighand(struct task_struct *child);

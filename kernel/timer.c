@@ -11,6 +11,7 @@
 #include "kernel/abi.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
@@ -136,13 +137,23 @@ long timespec64_to_jiffies(const struct timespec64 *ts)
 /*
  * Sleeps for *t (a valid time), interruptibly: 0 when the time is
  * up, -EINTR with the time left in *t when a signal ended it (Linux's
- * do_nanosleep).  nanosleep and clock_nanosleep sleep here.
+ * do_nanosleep).  A stop does not end it: the task stops here, and
+ * sleeps on for what is left of the time once continued
+ * (take_stop_signals).  nanosleep and clock_nanosleep sleep here.
  */
 long do_nanosleep(struct timespec64 *t)
 {
 	long left = timespec64_to_jiffies(t);
+	unsigned long end = jiffies + left;
 
-	while (left && !signal_pending(current)) {
+	while (left) {
+		if (signal_pending(current)) {
+			if (take_stop_signals())
+				break;
+			left = time_after(end, jiffies) ? (long)(end - jiffies)
+							: 0;
+			continue;
+		}
 		set_current_state(TASK_INTERRUPTIBLE);
 		left = schedule_timeout(left);
 	}

@@ -13,14 +13,15 @@
  * leaves the terminal behind, and there is no TIOCSCTTY to take one
  * again.
  *
- * Pagoda has no stop signals, so tcsetpgrp from a background group is
- * not refused (2.4.0's tty_check_change would send SIGTTOU, and the
- * caller, stopped, would try again once continued), and a background
- * read waits for its turn instead of stopping at SIGTTIN
- * (console_job_control, kernel/console.c).
+ * A background process's tcsetpgrp stops at SIGTTOU (tty_check_change)
+ * and a background read at SIGTTIN (console_job_control,
+ * kernel/console.c).  A background write goes out: SIGTTOU for it is
+ * n_tty's TOSTOP, a termios flag Pagoda's console does not have.
  */
 #include "kernel/tty.h"
 #include "kernel/console.h"
+#include "kernel/exit.h"
+#include "kernel/signal.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -65,17 +66,41 @@ long tiocgpgrp(struct tty_struct *tty, int *arg)
 }
 
 /*
+ * May current change tty (its foreground group, its settings)?  A
+ * process of a background group is sent SIGTTOU, and the call starts
+ * again once that is dealt with (-ERESTARTSYS): by default the process
+ * stops until continued.  Unless it ignores or blocks SIGTTOU (a
+ * job-control shell taking the terminal back), or its group is
+ * orphaned: -EIO.  2.4.0's tty_check_change.
+ */
+long tty_check_change(struct tty_struct *tty)
+{
+	const struct task_struct *me = current->group_leader;
+
+	if (me->tty != tty || me->pgrp == tty->pgrp ||
+	    signal_ignored_or_blocked(SIGTTOU))
+		return 0;
+	if (is_orphaned_pgrp(me->pgrp))
+		return -EIO;
+	kill_pg(me->pgrp, SIGTTOU);
+	return -ERESTARTSYS;
+}
+
+/*
  * tcsetpgrp: a process of tty's session makes group *arg, which must
- * be of that session too (EPERM), the foreground one (tty is the
- * console: its readers waiting for their turn are woken).
+ * be of that session too (EPERM), the foreground one.
  */
 long tiocspgrp(struct tty_struct *tty, const int *arg)
 {
 	const struct task_struct *me = current->group_leader;
+	long ret;
 	int pgrp;
 
 	if (me->tty != tty || tty->session != me->session)
 		return -ENOTTY;
+	ret = tty_check_change(tty);
+	if (ret)
+		return ret;
 	if (copy_from_user(&pgrp, arg, sizeof(pgrp)))
 		return -EFAULT;
 	if (pgrp < 0)

@@ -285,20 +285,10 @@ static int session_checks(void)
 
 int main(int argc, char **argv)
 {
-	int pid, status = -1;
-
 	if (argc == 3 && !strcmp(argv[1], "ready"))
 		return ready(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "console"))
 		return console_checks();
 	strlcpy(self, argv[0], sizeof(self));
-	pid = fork();
-	if (!pid)
-		exit(session_checks());
-	if (pid < 0 || wait4(pid, &status, 0) != pid || !WIFEXITED(status))
-		failures++;
-	else
-		failures = WEXITSTATUS(status);
-	printf("pgrptest: %s\n", failures ? "FAILED" : "all checks passed");
-	return failures;
+	return checks_in_child("pgrptest", session_checks);
 }

@@ -281,6 +281,25 @@ PGRP_CASES = [
     "the exec'd child reaped",
 ]
 
+STOP_CASES = [
+    "SIGSTOP: wait4 WUNTRACED reports 0x7f | SIGSTOP << 8",
+    "the stop sends the parent SIGCHLD",
+    "the stop is told once, and never without WUNTRACED",
+    "a stopped child runs no handler",
+    "SIGCONT: the child goes on, and its handler runs",
+    "wait4 WCONTINUED reports 0xffff, once",
+    "the continue sends the parent SIGCHLD",
+    "SA_NOCLDSTOP: no SIGCHLD for a stop or a continue",
+    "SIGKILL ends a stopped child",
+    "SIGTSTP stops a process of two threads",
+    "its second thread is stopped too",
+    "SIGCONT: the second thread goes on",
+    "a nanosleep stopped and continued sleeps on: 0, not EINTR",
+    "SIGCONT takes back a pending SIGTSTP, SIGTSTP a pending SIGCONT",
+    "an orphaned group: SIGTSTP and SIGTTIN are lost",
+    "an orphaned group: SIGSTOP stops it",
+]
+
 SELECT_CASES = [
     "an empty pipe: the write end ready, the read end not",
     "a timeout: 0, the set cleared, the time left 0 written back",
@@ -388,6 +407,8 @@ PROGRAMS = {
                  + ["pgrptest: all checks passed"], 0),
     "selecttest": (["selecttest"], [f"selecttest: {case}: ok" for case in SELECT_CASES]
                    + ["selecttest: all checks passed"], 0),
+    "stoptest": (["stoptest"], [f"stoptest: {case}: ok" for case in STOP_CASES]
+                 + ["stoptest: all checks passed"], 0),
     "exectest": (["exectest"], [f"exectest: {case}: ok" for case in EXEC_CASES]
                  + ["exectest: all checks passed"], 0),
 }

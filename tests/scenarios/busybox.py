@@ -206,6 +206,15 @@ def busybox_sh_names_are_read_only(lab):
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
+def key_to_job(vm, key):
+    """Types key (Ctrl-C, Ctrl-\\, Ctrl-Z) at the job in the foreground;
+    returns what ash then says of $? and of its jobs."""
+    time.sleep(2)
+    vm.send(key)
+    vm.expect(r"/ # ", timeout=30)
+    return ash_line(vm, "echo status $?; jobs")
+
+
 def ash_line(vm, line, timeout=30):
     """Types line at ash's prompt and returns what came before the next."""
     vm.sendline(line)
@@ -219,11 +228,14 @@ def busybox_sh_job_control(lab):
     foreground one (tcsetpgrp), so Ctrl-C and Ctrl-\\ reach that job
     and not ash; jobs, fg, kill %N (kill of a group), wait.  Without
     process groups ash said "can't access tty; job control turned off".
-    A background job that reads the console waits until fg gives it
-    the console (SIGTTIN's stop), and ash keeps what is typed meanwhile;
+    Ctrl-Z stops the foreground job (SIGTSTP; it was a byte for the
+    job's input): jobs says Stopped, bg continues it in the background,
+    fg in the foreground, where Ctrl-C ends it.
+    A background job that reads the console stops at SIGTTIN until fg
+    gives it the console, and ash keeps what is typed meanwhile;
     one that ignores SIGTTIN gets EIO.
-    A `run sh &` in the kernel shell's background sleeps there too (it
-    spun, sending itself SIGTTIN)."""
+    A `run sh &` in the kernel shell's background stops there too (it
+    spun, sending itself SIGTTIN), and the kernel shell says so."""
     vm = lab.boot(modules=[busybox_as_sh(lab)])
     vm.expect_prompt()
     vm.sendline("run sh")
@@ -246,25 +258,34 @@ def busybox_sh_job_control(lab):
     ash_line(vm, "sleep 100 & sleep 200 &")
     vm.sendline("fg %1")
     vm.expect(r"sleep 100", timeout=30)
-    time.sleep(2)
-    vm.send("\x03")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?; jobs")
+    printed = key_to_job(vm, "\x03")
     assert re.search(r"^status 130\r?$", printed, re.MULTILINE), printed + vm.tail()
     assert re.search(r"\[2\]\+ +Running +sleep 200", printed), printed + vm.tail()
     ash_line(vm, "kill %2; wait")
     vm.sendline("sleep 100")
-    time.sleep(2)
-    vm.send("\x1c")
-    vm.expect(r"/ # ", timeout=30)
-    printed = ash_line(vm, "echo status $?")
+    printed = key_to_job(vm, "\x1c")
     assert re.search(r"^status 131\r?$", printed, re.MULTILINE), printed + vm.tail()
     printed = ash_line(vm, "sleep 1 & wait; echo waited $?")
     assert re.search(r"^waited 0\r?$", printed, re.MULTILINE), printed + vm.tail()
-    # a background reader waits; the line typed meanwhile is ash's
+    # Ctrl-Z: the job stops, ash is back; bg, fg, and Ctrl-C ends it
+    vm.sendline("sleep 100")
+    printed = key_to_job(vm, "\x1a")
+    assert re.search(r"^status 148\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert re.search(r"\[1\]\+ +Stopped +sleep 100", printed), printed + vm.tail()
+    ash_line(vm, "bg")
+    printed = ash_line(vm, "jobs")
+    assert re.search(r"\[1\]\+ +Running +sleep 100", printed), printed + vm.tail()
+    vm.sendline("fg")
+    vm.expect(r"sleep 100", timeout=30)
+    printed = key_to_job(vm, "\x03")
+    assert re.search(r"^status 130\r?$", printed, re.MULTILINE), printed + vm.tail()
+    assert "sleep 100" not in printed, printed + vm.tail()
+    # a background reader stops; the line typed meanwhile is ash's
     ash_line(vm, "cat &")
     printed = ash_line(vm, "echo typed to ash")
     assert re.search(r"^typed to ash\r?$", printed, re.MULTILINE), printed + vm.tail()
+    printed = ash_line(vm, "jobs")
+    assert re.search(r"\[1\]\+ +Stopped \(tty input\) +cat", printed), printed + vm.tail()
     vm.sendline("fg")
     vm.expect(r"cat", timeout=30)
     time.sleep(2)
@@ -278,17 +299,18 @@ def busybox_sh_job_control(lab):
     vm.sendline("exit 3")
     vm.expect(r"sh: exited with status 3", timeout=30)
     vm.expect_prompt()
-    # ash in the kernel shell's background: it waits for the console
+    # ash in the kernel shell's background: it stops at SIGTTIN
     printed = vm.run("run sh &")
     pid = re.search(r"^\[(\d+)\] sh", printed, re.MULTILINE)
     assert pid, printed + vm.tail()
-    asleep = rf"^\s*{pid[1]}\s+1 S .* sh\r?$"
+    stopped = rf"^\s*{pid[1]}\s+1 T .* sh\r?$"
     for _ in range(20):     # it may still be starting, under load
         printed = vm.run("ps")
-        if re.search(asleep, printed, re.MULTILINE):
+        if re.search(stopped, printed, re.MULTILINE):
             break
         time.sleep(1)
     else:
-        raise AssertionError("a background sh did not sleep:\n" + printed)
-    vm.run(f"kill {pid[1]}")
+        raise AssertionError("a background sh did not stop:\n" + printed)
+    assert f"[{pid[1]}] stopped by SIGTTIN (21)" in vm.output, vm.tail()
+    vm.run(f"kill -KILL {pid[1]}")
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()

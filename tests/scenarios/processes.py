@@ -12,7 +12,7 @@ from pagoda_test import scenario
 sys.path.insert(0, str(Path(__file__).parent))
 from own_programs import SYS3_C, compile_without_library  # noqa: E402  (helpers)
 
-PS_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([RSDZ])\s+(-?\d+)\s+(TS|IDL)\s+(\d+)\s+(\d+)"
+PS_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([RSDTZ])\s+(-?\d+)\s+(TS|IDL)\s+(\d+)\s+(\d+)"
                      r"\s+(\d+:\d\d)\s+(\S+)$", re.MULTILINE)
 
 
@@ -116,10 +116,11 @@ def ctrl_c_reaches_the_foreground_group_only(lab):
 @scenario("a_background_thread_reading_the_console_stops", timeout=120)
 def a_background_thread_reading_the_console_stops(lab):
     """A thread other than the leader reads the console from the
-    background: SIGTTIN stops the whole process (Pagoda: every thread
-    sleeps until its group is the foreground one), as Linux stops the
-    group.  It was sent to the leader alone, and the reader's read,
-    started again, sent it again: the thread spun, never asleep."""
+    background: SIGTTIN stops the whole process, every thread in T, as
+    Linux stops the group, and the shell says so.  It was sent to the
+    leader alone, and the reader's read, started again, sent it again:
+    the thread spun, never asleep.  A stopped process keeps SIGTERM
+    pending; SIGKILL ends it."""
     vm = lab.boot()
     vm.expect_prompt()
     pid = start_in_background(vm, "threadtest bgread")
@@ -127,9 +128,61 @@ def a_background_thread_reading_the_console_stops(lab):
     time.sleep(1)
     tasks = {p: t for p, t in ps(vm).items() if t[-1] == "threadtest"}
     assert len(tasks) == 2 and pid in tasks, f"not the two threads: {tasks}"
-    assert all(t[0] == "S" for t in tasks.values()), f"not stopped: {tasks}"
-    printed = vm.run(f"kill {pid}") + vm.run("")
-    assert f"[{pid}] killed by SIGTERM (15)" in printed, printed + vm.tail()
+    assert all(t[0] == "T" for t in tasks.values()), f"not stopped: {tasks}"
+    assert f"[{pid}] stopped by SIGTTIN (21)" in vm.output, vm.tail()
+    vm.run(f"kill {pid}")
+    assert ps(vm).get(pid, ("?",))[0] == "T", "SIGTERM ended a stopped process"
+    printed = vm.run(f"kill -KILL {pid}") + vm.run("")
+    assert f"[{pid}] killed by SIGKILL (9)" in printed, printed + vm.tail()
+
+
+@scenario("ctrl_z_stops_the_foreground_program", timeout=120)
+def ctrl_z_stops_the_foreground_program(lab):
+    """Ctrl-Z sends SIGTSTP to the console's foreground group (2.4.0's
+    n_tty isig, VSUSP): the program stops (T in ps), and the kernel
+    shell, told by wait4 WUNTRACED, says so and is back at its prompt;
+    kill -CONT continues it in the background (WCONTINUED: "continued"),
+    and its end is said.  Ctrl-Z was a byte for the program's input."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    vm.sendline("run sleep 100")
+    time.sleep(1)
+    vm.send("\x1a")
+    vm.expect(r"\^Z\n")
+    printed = vm.expect_prompt(timeout=30)
+    assert "sleep: stopped by SIGTSTP (20)" in printed, printed + vm.tail()
+    sleeper = [p for p, t in ps(vm).items() if t[-1] == "sleep"]
+    assert len(sleeper) == 1, f"no one sleep: {ps(vm)}"
+    assert ps(vm)[sleeper[0]][0] == "T", f"sleep not stopped: {ps(vm)}"
+    printed = vm.run(f"kill -CONT {sleeper[0]}") + vm.run("")
+    assert f"[{sleeper[0]}] continued" in printed, printed + vm.tail()
+    assert ps(vm)[sleeper[0]][0] == "S", f"sleep not going on: {ps(vm)}"
+    printed = vm.run(f"kill {sleeper[0]}") + vm.run("")
+    assert f"[{sleeper[0]}] killed by SIGTERM (15)" in printed, printed + vm.tail()
+
+
+@scenario("stoptest_at_the_console", timeout=150)
+def stoptest_at_the_console(lab):
+    """stoptest console: a background reader stops at SIGTTIN and a
+    background tcsetpgrp at SIGTTOU (2.4.0's tty_check_change; it was
+    allowed), a reader in an orphaned group gets EIO (it slept), and
+    Ctrl-Z stops the child given the console."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    vm.sendline("run stoptest console")
+    vm.expect("stoptest: type Ctrl-Z", timeout=60)
+    time.sleep(1)
+    vm.send("\x1a")
+    vm.expect_prompt(timeout=60)
+    printed = vm.output
+    for case in ("a background reader stops at SIGTTIN", "SIGKILL ends it",
+                 "a background tcsetpgrp stops at SIGTTOU",
+                 "a reader in an orphaned group: EIO, SIGTSTP lost",
+                 "tcsetpgrp gives the console to the child's group",
+                 "Ctrl-Z stops the foreground child with SIGTSTP",
+                 "the console back to our group", "SIGCONT, then SIGKILL, end it"):
+        assert f"stoptest: {case}: ok" in printed, case + "\n" + printed + vm.tail()
+    assert "stoptest: all checks passed" in printed, printed + vm.tail()
 
 
 @scenario("caught_ctrl_c_restarts_a_read_with_sa_restart", timeout=120)
@@ -203,12 +256,13 @@ def run_in_the_iso_boot(lab):
 
 @scenario("ignored_signals_change_nothing", timeout=60)
 def ignored_signals_change_nothing(lab):
-    """SIGCHLD, SIGWINCH, SIGSTOP: dropped, as Linux drops a signal with
-    nothing to do; a sleeping program sleeps on and exits normally."""
+    """SIGCHLD, SIGWINCH, SIGCONT of a process not stopped: dropped, as
+    Linux drops a signal with nothing to do; a sleeping program sleeps
+    on and exits normally."""
     vm = lab.boot()
     vm.expect_prompt()
     pid = start_in_background(vm, "sleep 2")
-    for signal in ("CHLD", "WINCH", "STOP", "0"):
+    for signal in ("CHLD", "WINCH", "CONT", "0"):
         printed = vm.run(f"kill -{signal} {pid}")
         assert "kill:" not in printed, f"kill -{signal} failed:\n{printed}"
     assert ps(vm).get(pid, ("?",))[0] == "S", "the sleeper did not sleep on"

@@ -48,6 +48,7 @@ INIT_RUNS = {
     "pipetest_pipes": ("pipetest", 120, 100),
     "pgrptest_groups_and_sessions": ("pgrptest", 90, 80),
     "selecttest_select_and_pselect6": ("selecttest", 90, 80),
+    "stoptest_stop_continue_and_wait": ("stoptest", 90, 80),
     "threadtest_threads_and_futexes": ("threadtest", 120, 100),
 }
 

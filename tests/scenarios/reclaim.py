@@ -221,6 +221,26 @@ def swap_exhausted_kills_the_largest(lab):
     assert_kernel_healthy(vm)
 
 
+@scenario("oom_kills_a_stopped_process", timeout=300)
+def oom_kills_a_stopped_process(lab):
+    """The largest process is stopped (SIGSTOP, T in ps) when memory runs
+    out: the OOM killer's SIGKILL wakes it and it dies, as a running one
+    would, and the other memhog finishes verified (a stop holds no
+    lock, and TASK_STOPPED wakes for SIGKILL)."""
+    vm = lab.boot(mem="16M", swap=[swap_disk(lab, "16M")])
+    vm.expect_prompt()
+    large = start(vm, "memhog 24M 100000")
+    vm.expect(r"memhog: pass 1/100000 ok", timeout=120)
+    vm.run(f"kill -STOP {large}")
+    assert re.search(rf"^\s*{large}\s+1 T ", vm.run("ps"), re.MULTILINE), vm.tail()
+    small = start(vm, "memhog 12M 3")
+    ended = wait_for_all(vm, [small, large], 250)
+    assert ended[large] == "killed by SIGKILL (9)", ended
+    assert ended[small] == "exited with status 0", ended
+    assert vm.output.count("memhog: 12288 KiB verified after 3 passes") == 1
+    assert_kernel_healthy(vm)
+
+
 @scenario("pipe_under_pressure_loses_nothing", timeout=300)
 def pipe_under_pressure_loses_nothing(lab):
     """pipetest's checks, then 8 MiB through a pipe, while a memhog of 24

@@ -50,6 +50,7 @@ int getrusage(int who, struct rusage *usage);
 
 /* stdio, on write(); unbuffered, so each call is one write. */
 int printf(const char *fmt, ...) __printf(1, 2);
+int checks_in_child(const char *name, int (*checks)(void));
 int dprintf(int fd, const char *fmt, ...) __printf(2, 3);
 const char *strerror(int err);
 
