@@ -378,7 +378,7 @@ PROGRAMS = {
         "numamove: all checks passed",
     ], 0),
     "fragment": (["fragment", "1M", "2"], [
-        "fragment: 256 pages written, every other one unmapped",
+        "fragment: 256 pages written, every other one freed",
         "fragment: check 1 ok",
         "fragment: check 2 ok",
     ], 0),

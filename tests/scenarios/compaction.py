@@ -1,6 +1,6 @@
 """Compaction (mm/compaction.c) on a machine whose free memory a program
 has cut into single pages (user/fragment.c: every other page of a large
-mapping unmapped, the kernel's own allocations left where they are):
+mapping freed with MADV_DONTNEED, the kernel's own allocations left where they are):
 buddyinfo shows no free order-9 block; the shell's compact makes some,
 and so does direct compaction when swapon needs two order-9 blocks for
 a 4 GiB area's swap map. The program checks every word it kept, after.
