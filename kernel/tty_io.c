@@ -25,7 +25,35 @@
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 
-struct tty_struct console_tty;
+/*
+ * The console starts with 2.4.0's tty_std_termios, as a program
+ * expects a terminal: lines edited by the kernel and echoed (ICANON,
+ * ECHO...), Enter's "\r" read as "\n" (ICRNL), Ctrl-C and Ctrl-\ as
+ * signals (ISIG), "\n" sent as "\r\n" (OPOST, ONLCR); with 2.4.0's
+ * keys (INIT_C_CC): Ctrl-C, Ctrl-\, DEL, Ctrl-U, Ctrl-D, ..., Ctrl-W,
+ * Ctrl-V.  But 115200 baud, as the serial line runs, and no IXON:
+ * Pagoda never stops its output.  80 columns by 24 rows until
+ * TIOCSWINSZ says otherwise (a serial line cannot tell).  The kernel
+ * shell reads its lines with settings of its own (kernel/jobs.c).
+ */
+struct tty_struct console_tty = {
+	.termios = {
+		.c_iflag = ICRNL,
+		.c_oflag = OPOST | ONLCR,
+		.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL,
+		.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK |
+			   ECHOCTL | ECHOKE | IEXTEN,
+		.c_cc = {
+			[VINTR] = 3, [VQUIT] = 0x1c, [VERASE] = 0x7f,
+			[VKILL] = 0x15, [VEOF] = 4, [VMIN] = 1,
+			[VSTART] = 0x11, [VSTOP] = 0x13, [VSUSP] = 0x1a,
+			[VREPRINT] = 0x12, [VDISCARD] = 0x0f,
+			[VWERASE] = 0x17, [VLNEXT] = 0x16,
+		},
+	},
+	.winsize = { .ws_row = 24, .ws_col = 80 },
+	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
+};
 
 /* init, the kernel shell, leads session 1 from the console. */
 void console_session_init(void)
