@@ -260,9 +260,12 @@ static void isig(struct tty_struct *tty, int sig, unsigned char c)
 	}
 }
 
-/* A byte that ends a line: readers in canonical mode may have it. */
+/* A byte that ends a line: readers in canonical mode may have it.
+ * None when the buffer is full, lest the mark fall on a byte queued. */
 static void end_line(struct tty_struct *tty, unsigned char c)
 {
+	if (tty->read_cnt >= N_TTY_BUF_SIZE)
+		return;
 	set_eol(tty, tty->read_head);
 	put_tty_queue(tty, c);
 	tty->canon_head = tty->read_head;
@@ -312,7 +315,9 @@ static bool receive_canon(struct tty_struct *tty, unsigned char c)
 /*
  * One byte from the serial line, in its interrupt (2.4.0's
  * n_tty_receive_char).  A full buffer drops the byte and, with ECHO,
- * rings the bell, as 2.4.0 does.
+ * rings the bell, as 2.4.0 does; its last place is kept for a line's
+ * end, with or without ECHO (2.4.0 kept it only when echoing, and a
+ * full line typed unechoed could then never end).
  */
 void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
@@ -338,11 +343,13 @@ void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 		if (L_FLAG(tty, ICANON) && receive_canon(tty, c))
 			goto wake;
 	}
-	if (L_FLAG(tty, ECHO)) {
-		if (tty->read_cnt >= N_TTY_BUF_SIZE - 1) {
+	if (tty->read_cnt >= N_TTY_BUF_SIZE - 1 &&
+	    (L_FLAG(tty, ECHO) || L_FLAG(tty, ICANON))) {
+		if (L_FLAG(tty, ECHO))
 			console_putc('\a');
-			return;
-		}
+		return;
+	}
+	if (L_FLAG(tty, ECHO)) {
 		if (c == '\n')
 			opost(tty, '\n');
 		else

@@ -267,6 +267,30 @@ static void vmin_waits_for_that_many_bytes(struct ktest *t)
 	put_back(&saved, pgrp);
 }
 
+/*
+ * A line longer than the buffer, typed unechoed: what does not fit is
+ * dropped, but the last place is kept for Enter, so that the line
+ * ends and is read whole (it never ended: the buffer was full); a
+ * second Enter finds no room and is dropped, marking no byte queued
+ * as a line's end (the first read ended after one byte).
+ */
+static void an_overlong_line_still_ends(struct ktest *t)
+{
+	static char line[N_TTY_BUF_SIZE + 8];
+	struct termios saved;
+	int pgrp = with_settings(&saved, ICANON, ICRNL, 1, 0);
+	long got;
+
+	for (int i = 0; i < N_TTY_BUF_SIZE + 4; i++)
+		type_byte('a');
+	type_bytes("\r\r");
+	got = console_read(line, sizeof(line), true);
+	KTEST_EXPECT_EQ(t, got, N_TTY_BUF_SIZE);
+	KTEST_EXPECT_EQ(t, line[got > 0 ? got - 1 : 0], '\n');
+	KTEST_EXPECT_EQ(t, console_read(line, sizeof(line), true), -EAGAIN);
+	put_back(&saved, pgrp);
+}
+
 /* ISIG: Ctrl-C is no input, and drops the line being typed. */
 static void a_signal_key_drops_the_line(struct ktest *t)
 {
@@ -352,6 +376,7 @@ static const struct ktest_case console_cases[] = {
 	KTEST_CASE(raw_reads_follow_vmin_and_vtime),
 	KTEST_CASE(vmin_waits_for_that_many_bytes),
 	KTEST_CASE(a_signal_key_drops_the_line),
+	KTEST_CASE(an_overlong_line_still_ends),
 	KTEST_CASE(output_is_mirrored_to_vga),
 	KTEST_CASE(hidden_messages_are_still_logged),
 };
