@@ -22,6 +22,8 @@
 #include "kernel/time.h"
 #include "kernel/tty.h"
 #include "kernel/x86.h"
+#include "lib/errno.h"
+#include "mm/mm.h"
 #include "lib/ctype.h"
 #include "lib/string.h"
 
@@ -313,6 +315,24 @@ static bool receive_canon(struct tty_struct *tty, unsigned char c)
 }
 
 /*
+ * The read buffer, a page (2.4.0's n_tty_open and alloc_buf), when
+ * init takes the console: until then what is typed is dropped, as
+ * n_tty_receive_buf drops it without a buffer.  Kept out of the
+ * kernel image, whose end stays below 2 MiB, the end of the first
+ * order-9 block (scenario compaction.swapon_compacts_for_its_swap_map
+ * failed with a static buffer there: the image took its second one).
+ */
+int n_tty_open(struct tty_struct *tty)
+{
+	unsigned long page = __get_free_page(GFP_KERNEL);
+
+	if (!page)
+		return -ENOMEM;
+	tty->read_buf = (unsigned char *)page;
+	return 0;
+}
+
+/*
  * One byte from the serial line, in its interrupt (2.4.0's
  * n_tty_receive_char).  A full buffer drops the byte and, with ECHO,
  * rings the bell, as 2.4.0 does; its last place is kept for a line's
@@ -321,6 +341,8 @@ static bool receive_canon(struct tty_struct *tty, unsigned char c)
  */
 void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
+	if (!tty->read_buf)
+		return;
 	if (tty->lnext) {
 		tty->lnext = false;
 	} else {
@@ -485,24 +507,23 @@ void n_tty_set_termios(struct tty_struct *tty, const struct termios *t)
  * The kernel shell gives a program the console with settings t: what
  * was typed ahead at the shell's prompt, after the command's Enter, is
  * taken again under t, as if typed now (echoed, edited into lines),
- * since under the shell's raw settings nothing of it was done.  2.4.0
- * has no such helper: there a shell's own tcsetattr leaves type-ahead
- * as it was received.
+ * since under the shell's raw settings nothing of it was done.  It is
+ * taken again in place: the buffer is emptied at its tail, and each
+ * byte is read before the one it becomes is written (taking a byte
+ * again queues at most one).  2.4.0 has no such helper: there a
+ * shell's own tcsetattr leaves type-ahead as it was received.
  */
 void n_tty_hand_over(struct tty_struct *tty, const struct termios *t)
 {
-	static unsigned char ahead[N_TTY_BUF_SIZE];	/* the shell's only */
 	uint32_t flags = local_irq_save();
-	size_t n = 0;
-	unsigned char c;
+	unsigned int from = tty->read_tail, n = tty->read_cnt;
 
-	while (tty->read_cnt) {
-		take_byte(tty, &c);
-		ahead[n++] = c;
-	}
-	n_tty_flush_buffer(tty);
-	n_tty_set_termios(tty, t);
-	for (size_t i = 0; i < n; i++)
-		n_tty_receive_char(tty, ahead[i]);
+	tty->read_head = tty->canon_head = tty->read_tail;
+	tty->read_cnt = tty->canon_data = 0;
+	memset(tty->read_eol, 0, sizeof(tty->read_eol));
+	tty->termios = *t;
+	for (unsigned int i = 0; i < n; i++)
+		n_tty_receive_char(tty, tty->read_buf[(from + i) & BUF_MASK]);
 	local_irq_restore(flags);
+	wake_up_interruptible(&tty->read_wait);
 }

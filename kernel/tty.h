@@ -11,7 +11,8 @@
 #include "kernel/abi.h"
 #include "kernel/wait.h"
 
-/* n_tty's read buffer (2.4.0's N_TTY_BUF_SIZE): a power of two. */
+/* n_tty's read buffer (2.4.0's N_TTY_BUF_SIZE): a power of two, and
+ * a page, as n_tty_open() allocates it. */
 #define N_TTY_BUF_SIZE	4096
 
 struct tty_struct {
@@ -24,7 +25,7 @@ struct tty_struct {
 	 * canon_head ends the last whole line (canonical mode), and
 	 * read_eol marks the byte that ends each of the canon_data
 	 * lines.  column is where the cursor is, for erasing a tab. */
-	unsigned char read_buf[N_TTY_BUF_SIZE];
+	unsigned char *read_buf;	/* a page, from n_tty_open() */
 	unsigned char read_eol[N_TTY_BUF_SIZE / 8];
 	unsigned int read_head, read_tail, read_cnt;
 	unsigned int canon_head, canon_data, canon_column, column;
@@ -38,6 +39,7 @@ long tiocgpgrp(struct tty_struct *tty, int *arg);
 long tiocspgrp(struct tty_struct *tty, const int *arg);
 
 /* The line discipline (kernel/n_tty.c). */
+int n_tty_open(struct tty_struct *tty);
 void n_tty_receive_char(struct tty_struct *tty, unsigned char c);
 long n_tty_read(struct tty_struct *tty, char *buf, size_t nr,
 		bool nonblock);

@@ -21,6 +21,7 @@
  */
 #include "kernel/tty.h"
 #include "kernel/console.h"
+#include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
@@ -55,9 +56,13 @@ struct tty_struct console_tty = {
 	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
 };
 
-/* init, the kernel shell, leads session 1 from the console. */
+/* init, the kernel shell, leads session 1 from the console, which it
+ * opens (n_tty_open: its read buffer, as 2.4.0's init opens
+ * /dev/console, and like it says so and goes on if it cannot). */
 void console_session_init(void)
 {
+	if (n_tty_open(&console_tty))
+		printk(KERN_ERR "init: no memory for the console's input\n");
 	current->leader = true;
 	current->session = current->pgrp = current->pid;
 	current->tty = &console_tty;
