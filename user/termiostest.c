@@ -18,7 +18,8 @@
  *     or TCXONC argument EINVAL.
  *
  * Prints a line per check and exits with the number failed; the
- * settings it found are put back before it exits.
+ * settings it found are put back before it exits.  "termiostest line"
+ * reads one line as the terminal gives it and prints its bytes in hex.
  */
 #include "user/lib/libc.h"
 
@@ -156,9 +157,25 @@ static void window_and_errors(void)
 	      "TCFLSH, TCXONC: a bad argument EINVAL");
 }
 
-int main(int argc __unused, char **argv __unused)
+/* "termiostest line": one read, its bytes in hex. */
+static int print_line(void)
+{
+	unsigned char buf[32];
+	long n = read0((char *)buf, sizeof(buf));
+
+	printf("termiostest: line ");
+	for (long i = 0; i < n; i++)
+		printf("%02x", buf[i]);
+	printf("\n");
+	return n < 0;
+}
+
+int main(int argc, char **argv)
 {
 	struct termios saved;
+
+	if (argc == 2 && !strcmp(argv[1], "line"))
+		return print_line();
 
 	settings(&saved);
 	raw_reads(&saved);

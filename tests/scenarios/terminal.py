@@ -107,6 +107,19 @@ def termiostest_under_pagoda(lab):
         printed + vm.tail()
 
 
+@scenario("type_ahead_is_the_programs_input", timeout=120)
+def type_ahead_is_the_programs_input(lab):
+    """A line typed right after the command's Enter, before the program
+    runs, arrived under the kernel shell's raw settings; it is taken
+    again under the program's (n_tty_hand_over): the erase edits it and
+    Enter is "\n" (it was read as typed: 71 7f 7a 0d)."""
+    vm = lab.boot()
+    vm.expect_prompt()
+    vm.send("run termiostest line\rq\x7fz\r")
+    vm.expect(r"^termiostest: line 7a0a$", timeout=30)
+    vm.expect_prompt(timeout=30)
+
+
 @scenario("termiostest_on_the_host", timeout=120)
 def termiostest_on_the_host(lab):
     binary = lab.build / "user" / "termiostest"
