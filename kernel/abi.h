@@ -477,24 +477,73 @@ struct iovec {
 
 /* ioctl on a terminal (Linux's asm-generic/ioctls.h, termbits.h). */
 #define TCGETS		0x5401
+#define TCSETS		0x5402
+#define TCSETSW		0x5403
+#define TCSETSF		0x5404
+#define TCXONC		0x540A
+#define TCFLSH		0x540B
 #define TIOCGPGRP	0x540F
 #define TIOCSPGRP	0x5410
 #define TIOCGWINSZ	0x5413
+#define TIOCSWINSZ	0x5414
 #define FIONBIO		0x5421
 #define FIONCLEX	0x5450
 #define FIOCLEX		0x5451
+/* TCXONC's and TCFLSH's argument */
+#define TCOOFF		0
+#define TCOON		1
+#define TCIOFF		2
+#define TCION		3
+#define TCIFLUSH	0
+#define TCOFLUSH	1
+#define TCIOFLUSH	2
+/* c_cc: the special characters (0 disables one) */
 #define NCCS		19
 #define VINTR		0
 #define VQUIT		1
+#define VERASE		2
+#define VKILL		3
+#define VEOF		4
+#define VTIME		5
 #define VMIN		6
-#define ISIG		0000001
+#define VSTART		8
+#define VSTOP		9
+#define VSUSP		10
+#define VEOL		11
+#define VREPRINT	12
+#define VDISCARD	13
+#define VWERASE		14
+#define VLNEXT		15
+#define VEOL2		16
+/* c_iflag */
+#define INLCR		0000100
+#define IGNCR		0000200
 #define ICRNL		0000400
+#define IXON		0002000
+/* c_oflag */
 #define OPOST		0000001
 #define ONLCR		0000004
+#define OCRNL		0000010
+#define ONOCR		0000020
+#define ONLRET		0000040
+/* c_cflag */
 #define CS8		0000060
 #define CREAD		0000200
+#define HUPCL		0002000
 #define CLOCAL		0004000
+#define B38400		0000017
 #define B115200		0010002
+/* c_lflag */
+#define ISIG		0000001
+#define ICANON		0000002
+#define ECHO		0000010
+#define ECHOE		0000020
+#define ECHOK		0000040
+#define ECHONL		0000100
+#define NOFLSH		0000200
+#define ECHOCTL		0001000
+#define ECHOKE		0004000
+#define IEXTEN		0100000
 
 struct termios {
 	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;

@@ -1,15 +1,10 @@
 /*
  * The console: output goes to the serial port and the VGA mirror;
- * input comes from the serial port's interrupt through a small queue,
- * read by the shell (console_getc) and by user programs (read() on
- * descriptor 0, console_read).  Readers sleep on input_wait, and so does a
- * poll() of the console (console_poll).
- *
- * Ctrl-C and Ctrl-\ send SIGINT and SIGQUIT to the console's
- * foreground process group (kernel/tty_io.c), as 2.4.0's n_tty does
- * (isig), and are not queued; when no process of that group takes
- * the signal (the kernel shell's own group, at its prompt) the byte
- * is input like any other.  Ctrl-Z sends SIGTSTP so (n_tty's VSUSP).
+ * input comes from the serial port's interrupt through the line
+ * discipline (kernel/n_tty.c), read by the shell (console_getc) and by
+ * user programs (read() on descriptor 0, console_read).  Readers sleep
+ * on the tty's read_wait, and so does a poll() of the console
+ * (console_poll).  Ctrl-C, Ctrl-\ and Ctrl-Z are n_tty's (ISIG).
  *
  * cprintf() is for what a command or test prints for its user; it is
  * never filtered.  Kernel log messages go through printk() instead.
@@ -27,17 +22,6 @@
 #include "lib/errno.h"
 #include "lib/vsprintf.h"
 
-/* What was typed and not read yet: n_tty's read buffer size in 2.4.0
- * (N_TTY_BUF_SIZE), so that a whole shell line (255 characters and its
- * Enter) fits even when it arrives faster than the shell takes it. */
-#define INPUT_QUEUE	4096
-#define CTRL_C		0x03
-#define CTRL_BACKSLASH	0x1c
-#define CTRL_Z		0x1a
-
-static char input[INPUT_QUEUE];
-static unsigned in_head, in_tail;	/* free-running indices */
-static DECLARE_WAIT_QUEUE_HEAD(input_wait);
 
 void console_init(void)
 {
@@ -58,6 +42,13 @@ void console_write(const char *s, size_t n)
 	local_irq_restore(flags);
 }
 
+/* One byte out as it is, for n_tty (its echo and OPOST's output). */
+void console_putc(char c)
+{
+	serial_putc(c);
+	vga_putc(c);
+}
+
 /* The console's foreground process group is now pgrp (the shell's
  * run, tcsetpgrp). */
 void console_set_pgrp(int pgrp)
@@ -65,39 +56,20 @@ void console_set_pgrp(int pgrp)
 	console_tty.pgrp = pgrp;
 }
 
-/* n_tty's isig: sig to the foreground group; whether a process took it. */
-static bool isig(int sig)
-{
-	return console_tty.pgrp > 0 && !kill_pg(console_tty.pgrp, sig);
-}
-
-/* Called from the serial interrupt: queue one byte; like 2.4.0's
- * put_tty_queue, drop it if the queue is full. */
+/* Called from the serial interrupt: a byte typed, for n_tty. */
 void console_input(char c)
 {
-	if ((c == CTRL_C && isig(SIGINT)) ||
-	    (c == CTRL_BACKSLASH && isig(SIGQUIT)) ||
-	    (c == CTRL_Z && isig(SIGTSTP))) {
-		console_write(c == CTRL_C ? "^C\n" :
-			      c == CTRL_Z ? "^Z\n" : "^\\\n", 3);
-		return;
-	}
-	if (in_head - in_tail < INPUT_QUEUE)
-		input[in_head++ % INPUT_QUEUE] = c;
-	wake_up_interruptible(&input_wait);
+	n_tty_receive_char(&console_tty, c);
 }
 
-static bool input_ready(void)
-{
-	return in_head != in_tail;
-}
-
-/* Writable always, readable while a byte is queued; poll() wakes with
- * the next byte (n_tty's normal_poll). */
+/* Writable always, readable while a read would find something (a line
+ * in canonical mode); poll() wakes with the input (n_tty's
+ * normal_poll). */
 unsigned int console_poll(struct file *f, struct poll_table *pt)
 {
-	poll_wait(f, &input_wait, pt);
-	return POLLOUT | POLLWRNORM | (input_ready() ? POLLIN | POLLRDNORM : 0);
+	poll_wait(f, &console_tty.read_wait, pt);
+	return POLLOUT | POLLWRNORM |
+	       (console_has_input() ? POLLIN | POLLRDNORM : 0);
 }
 
 /* May current read the console: its group the foreground, or the
@@ -132,27 +104,16 @@ long console_job_control(void)
 }
 
 /*
- * Takes up to n queued bytes, at least one, sleeping until there is
- * one; or -EAGAIN if none is queued and nonblock says not to wait
- * (O_NONBLOCK: n_tty_read's answer, given where the bytes are taken,
- * since a reader whose buffer faulted in may find that another took
- * the byte it saw).  -ERESTARTSYS if a signal comes first (n_tty_read's
- * answer: read is started again after a handler with SA_RESTART).
+ * Reads up to n bytes into buf, a kernel buffer, as the console's
+ * settings say (n_tty_read); -EAGAIN if nothing is there and nonblock
+ * says not to wait (O_NONBLOCK: n_tty_read's answer, given where the
+ * bytes are taken, since a reader whose buffer faulted in may find
+ * that another took the byte it saw).  -ERESTARTSYS if a signal comes
+ * first (read is started again after a handler with SA_RESTART).
  */
 long console_read(char *buf, size_t n, bool nonblock)
 {
-	uint32_t flags;
-	size_t got = 0;
-
-	if (nonblock && !input_ready())
-		return -EAGAIN;
-	if (wait_event_interruptible(input_wait, input_ready()))
-		return -ERESTARTSYS;
-	flags = local_irq_save();
-	while (got < n && input_ready())
-		buf[got++] = input[in_tail++ % INPUT_QUEUE];
-	local_irq_restore(flags);
-	return got;
+	return n_tty_read(&console_tty, buf, n, nonblock);
 }
 
 /*
@@ -175,10 +136,11 @@ int console_getc(void)
 	return (unsigned char)c;
 }
 
-/* True if a byte is waiting (for commands that stop on a key). */
+/* True if a read would find input (for commands that stop on a key,
+ * which the shell runs with its own settings: a byte). */
 bool console_has_input(void)
 {
-	return in_head != in_tail;
+	return n_tty_input_available(&console_tty);
 }
 
 int vcprintf(const char *fmt, va_list ap)

@@ -6,6 +6,7 @@
 
 void console_init(void);
 void console_write(const char *s, size_t n);
+void console_putc(char c);
 void console_input(char c);
 int console_getc(void);
 long console_read(char *buf, size_t n, bool nonblock);

@@ -66,6 +66,7 @@ static int kernel_init(void *unused __unused)
 {
 	child_reaper = current;
 	console_session_init();
+	shell_take_console();	/* tests and programs run as from it */
 	run_boot_tests();
 	run_boot_bench();	/* bench=NAME: measure, then power off */
 	if (init_command[0])

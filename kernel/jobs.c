@@ -75,26 +75,59 @@ static bool forget_job(int pid)
 }
 
 /*
+ * The console's settings (kernel/n_tty.c) while the shell reads its
+ * lines: each byte as typed, unechoed, untranslated and no signal
+ * key, since the shell edits and echoes its line itself (as bash's
+ * readline does); and those it gives a foreground program: the
+ * console's first ones (a terminal's usual: lines edited and echoed
+ * by the kernel), then those the last program that exited left, so
+ * that a change such as stty's stays, but not those of one killed by
+ * a signal, which could not put its own back (bash's wait_for does
+ * the same).
+ */
+static struct termios shell_termios, program_termios;
+
+/* The shell starts: the console's settings become its own. */
+void shell_take_console(void)
+{
+	program_termios = shell_termios = console_tty.termios;
+	shell_termios.c_iflag = 0;
+	shell_termios.c_lflag = 0;
+	shell_termios.c_cc[VMIN] = 1;
+	shell_termios.c_cc[VTIME] = 0;
+	n_tty_set_termios(&console_tty, &shell_termios);
+}
+
+/*
  * Starts argv and waits for it, its group the console's foreground
- * one meanwhile (Ctrl-C's and Ctrl-Z's, kernel/console.c), as a
- * job-control shell's tcsetpgrp() makes it; then the shell's own
- * again, whatever the program left (ash moves the console among its
- * jobs).  A program that stops (Ctrl-Z, SIGSTOP) is a background job
- * from then on, which `kill -CONT` continues.  0 and its waitpid
- * status, or -errno if it could not be started.
+ * one meanwhile (Ctrl-C's and Ctrl-Z's, kernel/n_tty.c), as a
+ * job-control shell's tcsetpgrp() makes it, and the console with the
+ * program's settings; then the shell's own again, whatever the program
+ * left (ash moves the console among its jobs).  A program that stops
+ * (Ctrl-Z, SIGSTOP) is a background job from then on, which `kill
+ * -CONT` continues; the settings it leaves are not the next program's
+ * (bash keeps a stopped job's apart too).  0 and its waitpid status,
+ * or -errno if it could not be started.
  */
 int run_foreground(int argc, char **argv, int *status)
 {
-	int pid = spawn_program(argc, argv);
+	int pid;
 	long ret;
 
-	if (pid < 0)
+	n_tty_hand_over(&console_tty, &program_termios);
+	pid = spawn_program(argc, argv);
+	if (pid < 0) {
+		n_tty_set_termios(&console_tty, &shell_termios);
 		return pid;
+	}
 	console_set_pgrp(pid);
 	ret = do_wait(pid, WUNTRACED, status, NULL);
 	console_set_pgrp(current->pgrp);
 	if (ret > 0 && WIFSTOPPED(*status))
 		remember_job(pid);
+	if (ret >= 0 && WIFEXITED(*status))
+		program_termios = console_tty.termios;
+	n_tty_set_termios(&console_tty, &shell_termios);
 	return ret < 0 ? ret : 0;
 }
 

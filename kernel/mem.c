@@ -11,6 +11,7 @@
 #include "kernel/file.h"
 #include "kernel/kernel.h"
 #include "kernel/sched.h"
+#include "kernel/tty.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 #include "lib/string.h"
@@ -37,13 +38,12 @@ static bool user_writable(char *buf, unsigned long n)
 }
 
 /*
- * Reads at most a chunk: what the console has, at least one byte,
- * once the reader's group is the foreground one (console_job_control),
- * waiting for it (interruptibly: Ctrl-C ends the wait; raw bytes: no
- * echo, no line editing, but the "\r" a terminal's Enter sends is
- * "\n", as n_tty's ICRNL makes it, so that a line read ends); with
- * O_NONBLOCK and nothing typed -EAGAIN, as n_tty_read answers, before
- * the buffer is looked at.  A buffer that cannot take them is -EFAULT
+ * Reads at most a chunk, as the console's settings say (a line in
+ * canonical mode, else VMIN and VTIME's bytes: kernel/n_tty.c), once
+ * the reader's group is the foreground one (console_job_control),
+ * waiting for it interruptibly (Ctrl-C ends the wait); with
+ * O_NONBLOCK and nothing typed n_tty_read's answer (-EAGAIN, or 0
+ * where VMIN and VTIME are 0) before the buffer is looked at.  A buffer that cannot take them is -EFAULT
  * before they are taken, so they stay for the next read (n_tty's read
  * likewise moves its tail only past bytes it copied).  Its fault may
  * sleep while another reader takes what was typed: console_read
@@ -57,15 +57,12 @@ static long console_fread(struct file *f, char *buf, unsigned long n)
 
 	if (got)
 		return got;
-	if (nonblock && !console_has_input())
-		return -EAGAIN;
 	n = min(n, (unsigned long)CHUNK);
+	if (nonblock && !console_has_input())
+		return console_read(chunk, n, true);
 	if (!user_writable(buf, n))
 		return -EFAULT;
 	got = console_read(chunk, n, nonblock);
-	for (long i = 0; i < got; i++)
-		if (chunk[i] == '\r')
-			chunk[i] = '\n';
 	if (got > 0 && copy_to_user(buf, chunk, got))
 		return -EFAULT;
 	return got;
@@ -109,9 +106,10 @@ long move_chunks(char *ubuf, unsigned long count, bool to_user,
 	return done;
 }
 
+/* A program's output, with OPOST's translation (kernel/n_tty.c). */
 static void to_console(char *chunk, unsigned long n)
 {
-	console_write(chunk, n);
+	n_tty_write(&console_tty, chunk, n);
 }
 
 static long console_fwrite(struct file *f __unused, const char *buf,

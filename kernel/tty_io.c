@@ -15,22 +15,56 @@
  *
  * A background process's tcsetpgrp stops at SIGTTOU (tty_check_change)
  * and a background read at SIGTTIN (console_job_control,
- * kernel/console.c).  A background write goes out: SIGTTOU for it is
- * n_tty's TOSTOP, a termios flag Pagoda's console does not have.
+ * kernel/console.c).  A background write goes out, TOSTOP or not:
+ * 2.4.0's write_chan looks at TOSTOP only on terminals other than
+ * /dev/console, and the console is Pagoda's one terminal.
  */
 #include "kernel/tty.h"
 #include "kernel/console.h"
 #include "kernel/exit.h"
+#include "kernel/printk.h"
 #include "kernel/signal.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "lib/errno.h"
 
-struct tty_struct console_tty;
+/*
+ * The console starts with 2.4.0's tty_std_termios, as a program
+ * expects a terminal: lines edited by the kernel and echoed (ICANON,
+ * ECHO...), Enter's "\r" read as "\n" (ICRNL), Ctrl-C and Ctrl-\ as
+ * signals (ISIG), "\n" sent as "\r\n" (OPOST, ONLCR); with 2.4.0's
+ * keys (INIT_C_CC): Ctrl-C, Ctrl-\, DEL, Ctrl-U, Ctrl-D, ..., Ctrl-W,
+ * Ctrl-V.  But 115200 baud, as the serial line runs, and no IXON:
+ * Pagoda never stops its output.  80 columns by 24 rows until
+ * TIOCSWINSZ says otherwise (a serial line cannot tell).  The kernel
+ * shell reads its lines with settings of its own (kernel/jobs.c).
+ */
+struct tty_struct console_tty = {
+	.termios = {
+		.c_iflag = ICRNL,
+		.c_oflag = OPOST | ONLCR,
+		.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL,
+		.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK |
+			   ECHOCTL | ECHOKE | IEXTEN,
+		.c_cc = {
+			[VINTR] = 3, [VQUIT] = 0x1c, [VERASE] = 0x7f,
+			[VKILL] = 0x15, [VEOF] = 4, [VMIN] = 1,
+			[VSTART] = 0x11, [VSTOP] = 0x13, [VSUSP] = 0x1a,
+			[VREPRINT] = 0x12, [VDISCARD] = 0x0f,
+			[VWERASE] = 0x17, [VLNEXT] = 0x16,
+		},
+	},
+	.winsize = { .ws_row = 24, .ws_col = 80 },
+	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
+};
 
-/* init, the kernel shell, leads session 1 from the console. */
+/* init, the kernel shell, leads session 1 from the console, which it
+ * opens (n_tty_open: its read buffer, as 2.4.0's init opens
+ * /dev/console, and like it says so and goes on if it cannot). */
 void console_session_init(void)
 {
+	if (n_tty_open(&console_tty))
+		printk(KERN_ERR "init: no memory for the console's input\n");
 	current->leader = true;
 	current->session = current->pgrp = current->pid;
 	current->tty = &console_tty;

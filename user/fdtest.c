@@ -28,10 +28,11 @@
  *     again after an lseek to 0; ENOTDIR on a device, EBADF on a
  *     closed descriptor.
  *
- * "fdtest console" is for a scenario that types two bytes: a readv of
- * a console descriptor that another thread closes (and opens
- * /dev/zero at) meanwhile reads both from the console, as the call
- * holds the file it started on; O_NONBLOCK reads nothing but EAGAIN.
+ * "fdtest console" is for a scenario that types two bytes and Enter
+ * (the console is canonical): a readv of a console descriptor that
+ * another thread closes (and opens /dev/zero at) meanwhile reads both
+ * from the console, as the call holds the file it started on; the rest
+ * of the line dropped (TCFLSH), O_NONBLOCK reads nothing but EAGAIN.
  *
  * The program runs itself through argv[0] (as exectest does).  Linux
  * agrees with every check (tests/scenarios/native.py runs it there).
@@ -446,7 +447,8 @@ static int console_checks(void)
 	      typed[0] == 'a' && typed[1] == 'b',
 	      "readv: a descriptor closed meanwhile: both bytes read");
 	fd = open_dev("/dev/tty", O_RDONLY);
-	check(fcntl(fd, F_SETFL, O_NONBLOCK) == 0 &&
+	check(call3(__NR_ioctl, fd, TCFLSH, TCIFLUSH) == 0 &&
+	      fcntl(fd, F_SETFL, O_NONBLOCK) == 0 &&
 	      call3(__NR_read, fd, (long)typed, 1) == -EAGAIN,
 	      "O_NONBLOCK: no byte typed, EAGAIN");
 	return failures;

@@ -19,9 +19,9 @@
  *     still stops it.
  *
  * "stoptest console" is for a scenario at the console: a background
- * reader stops at SIGTTIN, a background tcsetpgrp at SIGTTOU, a reader
- * in an orphaned group gets EIO, and Ctrl-Z (the scenario types it)
- * stops the foreground child with SIGTSTP.
+ * reader stops at SIGTTIN, a background tcsetpgrp or tcsetattr at
+ * SIGTTOU, a reader in an orphaned group gets EIO, and Ctrl-Z (the
+ * scenario types it) stops the foreground child with SIGTSTP.
  *
  * Linux agrees with every check (tests/scenarios/native.py runs it
  * there).  Prints a line per check and exits with the number failed.
@@ -375,6 +375,37 @@ static void orphaned_group(void)
 	close_pipe(fds);
 }
 
+/* A background group's changes to the console (children's bodies). */
+static int set_pgrp(void)
+{
+	int me = getpid();
+
+	return call3(__NR_ioctl, 0, TIOCSPGRP, (long)&me);
+}
+
+static int set_termios(void)
+{
+	struct termios t;
+
+	return call3(__NR_ioctl, 0, TCGETS, (long)&t) ||
+	       call3(__NR_ioctl, 0, TCSETS, (long)&t);
+}
+
+/* A child in a group of its own that calls change() stops at
+ * SIGTTOU (2.4.0's tty_check_change); then it is killed. */
+static void stops_at_sigttou(int (*change)(void), const char *what)
+{
+	int status = 0, pid = fork_in_own_group();
+
+	if (!pid) {
+		set_handler(SIGTTOU, SIG_DFL, 0);
+		exit(change() ? 1 : 0);
+	}
+	check(pid > 0 && wait4(pid, &status, WUNTRACED) == pid &&
+	      stopped_by(status, SIGTTOU) && kill(pid, SIGKILL) == 0 &&
+	      reaped_killed_by(pid, SIGKILL), what);
+}
+
 static void console_background(void)
 {
 	int pid, status = 0, fds[2];
@@ -388,17 +419,9 @@ static void console_background(void)
 	      "a background reader stops at SIGTTIN");
 	check(kill(pid, SIGKILL) == 0 && reaped_killed_by(pid, SIGKILL),
 	      "SIGKILL ends it");
-	pid = fork_in_own_group();
-	if (!pid) {
-		int me = getpid();
-
-		set_handler(SIGTTOU, SIG_DFL, 0);
-		exit(call3(__NR_ioctl, 0, TIOCSPGRP, (long)&me) ? 1 : 0);
-	}
-	check(pid > 0 && wait4(pid, &status, WUNTRACED) == pid &&
-	      stopped_by(status, SIGTTOU) && kill(pid, SIGKILL) == 0 &&
-	      reaped_killed_by(pid, SIGKILL),
-	      "a background tcsetpgrp stops at SIGTTOU");
+	stops_at_sigttou(set_pgrp, "a background tcsetpgrp stops at SIGTTOU");
+	stops_at_sigttou(set_termios,
+			 "a background tcsetattr stops at SIGTTOU");
 	if (!make_pipe(fds))
 		return;
 	pid = fork_in_own_group();

@@ -6,7 +6,7 @@
 
 UPROGS := memhog forktest faulttest sysfuzz sleep hotcold forkhog numamove fragment \
 	tlstest clonetest timetest exectest threadtest systest fdtest pipetest \
-	pgrptest selecttest stoptest
+	pgrptest selecttest stoptest termiostest
 
 ULIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S) \
 	     lib/string.c lib/vsprintf.c lib/cmdline.c

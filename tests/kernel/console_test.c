@@ -12,6 +12,7 @@
 #include "kernel/fork.h"
 #include "kernel/kernel.h"
 #include "kernel/time.h"
+#include "kernel/tty.h"
 #include "kernel/x86.h"
 #include "lib/ktest.h"
 #include "mm/filemap.h"
@@ -101,6 +102,213 @@ static void a_whole_shell_line_typed_at_once_is_kept(struct ktest *t)
 	KTEST_EXPECT_EQ(t, line[256], '\r');
 }
 
+/* Types each byte of s (console_input runs in the serial IRQ). */
+static void type_bytes(const char *s)
+{
+	while (*s)
+		type_byte(*s++);
+}
+
+/*
+ * The console takes settings as a program's tcsetattr would: a
+ * terminal's usual lines (canonical, echo, ICRNL) with lflag and iflag
+ * in place of its flags; *saved keeps what it had (the shell's raw
+ * settings), for put_back.  No foreground group, so that a signal key
+ * signals no one (the suite runs in init).
+ */
+static int with_settings(struct termios *saved, unsigned int lflag,
+			 unsigned int iflag, int min, int time)
+{
+	struct termios t = console_tty.termios;
+	int pgrp = console_tty.pgrp;
+
+	*saved = t;
+	t.c_lflag = lflag;
+	t.c_iflag = iflag;
+	t.c_cc[VERASE] = 0x7f;
+	t.c_cc[VKILL] = 0x15;
+	t.c_cc[VEOF] = 4;
+	t.c_cc[VWERASE] = 0x17;
+	t.c_cc[VINTR] = 3;
+	t.c_cc[VMIN] = min;
+	t.c_cc[VTIME] = time;
+	drain_input();
+	n_tty_set_termios(&console_tty, &t);
+	console_tty.pgrp = 0;
+	return pgrp;
+}
+
+/* The suite's own settings again; an echo left mid-line is ended, so
+ * that the next result starts a line. */
+static void put_back(const struct termios *saved, int pgrp)
+{
+	if (console_tty.column)
+		n_tty_write(&console_tty, "\n", 1);
+	n_tty_flush_buffer(&console_tty);
+	n_tty_set_termios(&console_tty, saved);
+	console_tty.pgrp = pgrp;
+}
+
+/* What one read of up to n bytes gives, as a string ("" for 0). */
+static long read_some(char *buf, size_t n)
+{
+	long got = console_read(buf, n - 1, true);
+
+	buf[got > 0 ? got : 0] = '\0';
+	return got;
+}
+
+#define CANON	(ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN)
+
+/*
+ * Canonical mode: nothing is read before the line ends; VERASE,
+ * VWERASE and VKILL edit it, "\r" is "\n" (ICRNL), and each read has
+ * one line; VEOF ends a line without itself, alone it reads 0.
+ */
+static void canonical_reads_whole_edited_lines(struct ktest *t)
+{
+	struct termios saved;
+	int pgrp = with_settings(&saved, CANON | ISIG, ICRNL, 1, 0);
+	char buf[64];
+
+	type_bytes("ab\x7f");
+	KTEST_EXPECT_FALSE(t, console_has_input());
+	type_bytes("c\rone two\x17three\rjunk\x15x\n");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 3);
+	KTEST_EXPECT_STREQ(t, buf, "ac\n");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 10);
+	KTEST_EXPECT_STREQ(t, buf, "one three\n");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 2);
+	KTEST_EXPECT_STREQ(t, buf, "x\n");
+	type_bytes("xy\x04\x04");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 2);
+	KTEST_EXPECT_STREQ(t, buf, "xy");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), -EAGAIN);
+	put_back(&saved, pgrp);
+}
+
+/*
+ * Echo: typed text is shown as it comes (ECHO), a control character
+ * as ^X (ECHOCTL); with ECHO off nothing is, but ECHONL's newline.
+ */
+static void typed_text_is_echoed_as_settings_say(struct ktest *t)
+{
+	struct termios saved;
+	int pgrp = with_settings(&saved, CANON, ICRNL, 1, 0);
+
+	type_bytes("q7\x01z-echo\r");
+	KTEST_EXPECT_TRUE(t, vga_shows("q7^Az-echo"));
+	put_back(&saved, pgrp);
+	pgrp = with_settings(&saved, ICANON | ECHONL, ICRNL, 1, 0);
+	type_bytes("hidden-echo-5521\r");
+	KTEST_EXPECT_FALSE(t, vga_shows("hidden-echo-5521"));
+	KTEST_EXPECT_TRUE(t, console_has_input());
+	put_back(&saved, pgrp);
+}
+
+/*
+ * Non-canonical reads, 2.4.0's VMIN and VTIME: VMIN 0 and VTIME 0
+ * read what is there or 0; VMIN 0 and VTIME 1 wait a tenth of a second
+ * for a byte, then 0; a byte typed is read as it is (no ICRNL, no
+ * signal from Ctrl-C without ISIG); INLCR and IGNCR translate.
+ */
+static void raw_reads_follow_vmin_and_vtime(struct ktest *t)
+{
+	struct termios saved;
+	int pgrp = with_settings(&saved, 0, 0, 0, 0);
+	char buf[16];
+	unsigned long start;
+
+	KTEST_EXPECT_EQ(t, console_read(buf, sizeof(buf), false), 0);
+	type_bytes("a\r\x03");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 3);
+	KTEST_EXPECT_STREQ(t, buf, "a\r\x03");
+	put_back(&saved, pgrp);
+	pgrp = with_settings(&saved, 0, INLCR | IGNCR, 0, 1);
+	start = jiffies;
+	KTEST_EXPECT_EQ(t, console_read(buf, sizeof(buf), false), 0);
+	KTEST_EXPECT_TRUE(t, jiffies - start >= HZ / 10);
+	type_bytes("b\r\n");
+	KTEST_EXPECT_EQ(t, console_read(buf, sizeof(buf), false), 2);
+	KTEST_EXPECT_EQ(t, buf[0], 'b');
+	KTEST_EXPECT_EQ(t, buf[1], '\r');
+	put_back(&saved, pgrp);
+}
+
+/*
+ * VMIN 2: one byte typed is not enough for a reader that waits; the
+ * second one ends the read with both.  The reader is a thread.
+ */
+static int read_two(void *arg)
+{
+	char *buf = arg;
+
+	return console_read(buf, 4, false);
+}
+
+static void vmin_waits_for_that_many_bytes(struct ktest *t)
+{
+	static char buf[4];
+	struct termios saved;
+	int pgrp = with_settings(&saved, 0, 0, 2, 0);
+	int pid;
+
+	type_byte('1');
+	pid = kernel_thread(read_two, buf, "reader");
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	for (int i = 0; i < HZ / 5; i++)
+		schedule_timeout_uninterruptible(1);
+	KTEST_EXPECT_EQ(t, console_tty.read_cnt, 0u);	/* it took one */
+	type_byte('2');
+	KTEST_EXPECT_EQ(t, ktest_exit_code(t, pid), 2);
+	KTEST_EXPECT_EQ(t, buf[0], '1');
+	KTEST_EXPECT_EQ(t, buf[1], '2');
+	put_back(&saved, pgrp);
+}
+
+/*
+ * A line longer than the buffer, typed unechoed: what does not fit is
+ * dropped, but the last place is kept for Enter, so that the line
+ * ends and is read whole (it never ended: the buffer was full); a
+ * second Enter finds no room and is dropped, marking no byte queued
+ * as a line's end (the first read ended after one byte).
+ */
+static void an_overlong_line_still_ends(struct ktest *t)
+{
+	struct termios saved;
+	int pgrp = with_settings(&saved, ICANON, ICRNL, 1, 0);
+	long got = 0, n, first = 0;
+	char chunk[64];
+
+	for (int i = 0; i < N_TTY_BUF_SIZE + 4; i++)
+		type_byte('a');
+	type_bytes("\r\r");
+	while ((n = console_read(chunk, sizeof(chunk), true)) > 0) {
+		first = first ? first : n;
+		got += n;
+		if (chunk[n - 1] == '\n')
+			break;
+	}
+	KTEST_EXPECT_EQ(t, first, (long)sizeof(chunk));
+	KTEST_EXPECT_EQ(t, got, N_TTY_BUF_SIZE);
+	KTEST_EXPECT_EQ(t, console_read(chunk, sizeof(chunk), true), -EAGAIN);
+	put_back(&saved, pgrp);
+}
+
+/* ISIG: Ctrl-C is no input, and drops the line being typed. */
+static void a_signal_key_drops_the_line(struct ktest *t)
+{
+	struct termios saved;
+	int pgrp = with_settings(&saved, CANON | ISIG, ICRNL, 1, 0);
+	char buf[16];
+
+	type_bytes("lost\x03kept\r");
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 5);
+	KTEST_EXPECT_STREQ(t, buf, "kept\n");
+	put_back(&saved, pgrp);
+}
+
 /* A reader whose buffer's page the case holds locked, and its rival. */
 struct rival_reader {
 	struct page *page;
@@ -168,6 +376,12 @@ static void nonblocking_read_does_not_wait_after_its_fault(struct ktest *t)
 static const struct ktest_case console_cases[] = {
 	KTEST_CASE(nonblocking_read_does_not_wait_after_its_fault),
 	KTEST_CASE(a_whole_shell_line_typed_at_once_is_kept),
+	KTEST_CASE(canonical_reads_whole_edited_lines),
+	KTEST_CASE(typed_text_is_echoed_as_settings_say),
+	KTEST_CASE(raw_reads_follow_vmin_and_vtime),
+	KTEST_CASE(vmin_waits_for_that_many_bytes),
+	KTEST_CASE(a_signal_key_drops_the_line),
+	KTEST_CASE(an_overlong_line_still_ends),
 	KTEST_CASE(output_is_mirrored_to_vga),
 	KTEST_CASE(hidden_messages_are_still_logged),
 };
