@@ -253,3 +253,38 @@ def too_many_modules(lab):
                          rf"kept: at most 16", boot_log), boot_log
     assert "prog16" in vm.run("help")
     assert "prog16: exited with status 7" in vm.run("run prog16")
+
+
+# Asks for mincore (218, which Pagoda lacks) twice, then for 9999 and
+# 0x7fffffff (no call at all), and exits 0 if each said ENOSYS (-38).
+NOSYS_C = SYS3_C + r"""
+void _start(void)
+{
+	long bad = 0;
+
+	bad += sys3(218, 0, 0, 0) != -38;
+	bad += sys3(218, 0, 0, 0) != -38;
+	bad += sys3(9999, 0, 0, 0) != -38;
+	bad += sys3(0x7fffffff, 0, 0, 0) != -38;
+	sys3(252, bad, 0, 0);
+}
+"""
+
+
+@scenario("a_missing_system_call_is_named_once", timeout=90)
+def missing_call(lab):
+    """A program that asks for a system call Pagoda lacks gets ENOSYS, and
+    the kernel log names the call and the program, once per number, so
+    a program that gives up after ENOSYS can be explained (dmesg; on the
+    console only at loglevel=8: glibc probes for calls and goes on)."""
+    vm = lab.boot(modules=[compile_without_library(lab, "nosys", NOSYS_C)])
+    vm.expect_prompt()
+    printed = vm.run("run nosys") + vm.run("run nosys")
+    assert printed == "", f"ENOSYS was not the answer, or a line reached the console:\n{printed}"
+    log = vm.run("dmesg")
+    lines = re.findall(r"nosys\[\d+\]: system call 218 is not one Pagoda has: ENOSYS "
+                       r"\(said once a number\)", log)
+    assert len(lines) == 1, log
+    lines = re.findall(r"nosys\[\d+\]: system call (\d+) is not one Pagoda has: ENOSYS "
+                       r"\(said once for all numbers from \d+ up\)", log)
+    assert lines == ["9999"], log
