@@ -39,14 +39,12 @@ static void format_size(char *buf, size_t len, uint64_t bytes)
  * wide as its widest value) and the numbers right-aligned under their
  * headings, the words left-aligned.
  */
-static int cmd_lsblk(int argc, char **argv)
+static int cmd_lsblk(int argc __unused, char **argv __unused)
 {
 	struct list_head *pos;
 	int width = 5;
 	char size[16];
 
-	if (argc != 1)
-		return shell_usage(argv[0]);
 	list_for_each(pos, &all_block_devices) {
 		struct block_device *b =
 			list_entry(pos, struct block_device, list);

@@ -105,6 +105,11 @@ int elf_check(const unsigned char *image, unsigned long size,
 	unsigned long prev_end = 0;
 	bool entry_ok = false;
 
+	*why = "a script (it starts with #!): Pagoda runs no interpreter "
+	       "(Linux's binfmt_script would); only static i386 ELF "
+	       "executables run";
+	if (size >= 2 && !memcmp(image, "#!", 2))
+		return -ENOEXEC;
 	*why = "file too short for an ELF header";
 	if (size < sizeof(eh))
 		return -ENOEXEC;

@@ -223,12 +223,10 @@ static void print_task(const struct task_struct *p)
 }
 
 /* Like Linux's ps: sizes in KiB, kernel threads in brackets. */
-static int cmd_ps(int argc, char **argv)
+static int cmd_ps(int argc __unused, char **argv __unused)
 {
 	struct task_struct *p;
 
-	if (argc != 1)
-		return shell_usage(argv[0]);
 	cprintf("  PID  PPID S  NI CLS      RSS      VSZ    TIME COMMAND\n");
 	for_each_task(p)
 		print_task(p);

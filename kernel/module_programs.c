@@ -17,7 +17,7 @@
 #include "mm/bootmem.h"
 #include "mm/page.h"
 
-#define NAME_MAX	32
+#define NAME_MAX	32	/* with the NUL: refuse_module says 31 */
 
 static struct user_program programs[BOOT_MODULES_MAX];
 static char names[BOOT_MODULES_MAX][NAME_MAX];
@@ -30,8 +30,11 @@ static struct {
 } refused[BOOT_MODULES_MAX];
 static int nr_refused;
 
-/* "/boot/progs/hello arg" -> "hello": the basename of the first word. */
-static void module_name(const char *string, char *name)
+/*
+ * "/boot/progs/hello arg" -> "hello": the basename of the first word,
+ * cut to NAME_MAX - 1 characters.  Returns its length uncut.
+ */
+static size_t module_name(const char *string, char *name)
 {
 	const char *end = strchr(string, ' ');
 	const char *start;
@@ -44,16 +47,19 @@ static void module_name(const char *string, char *name)
 		start--;
 	strlcpy(name, start, min((size_t)(end - start) + 1,
 				 (size_t)NAME_MAX));
+	return end - start;
 }
 
 /* NULL if the module can be a program called name, else why not. */
 static const char *refuse_module(const struct boot_module *m,
-				 const char *name)
+				 const char *name, size_t len)
 {
 	const char *why;
 
-	if (!name[0])
+	if (!len)
 		return "it has no file name";
+	if (len >= NAME_MAX)	/* cut, it would be another name */
+		return "its name is longer than 31 characters";
 	if (m->end > (uint64_t)max_low_pfn << PAGE_SHIFT)
 		return "it lies above low memory";
 	if (find_user_program(name))
@@ -68,10 +74,9 @@ void module_programs_init(void)
 	for (int i = 0; i < boot_info.nr_mods; i++) {
 		const struct boot_module *m = &boot_info.mods[i];
 		char *name = names[nr_programs];
-		const char *why;
+		size_t len = module_name(m->name, name);
+		const char *why = refuse_module(m, name, len);
 
-		module_name(m->name, name);
-		why = refuse_module(m, name);
 		if (why) {
 			printk(KERN_ERR "module '%s' (%u bytes) is not a "
 			       "program Pagoda can run: %s; ignored\n",

@@ -82,17 +82,20 @@ static void copy_modules(const struct mb_info *mb, struct boot_info *bi)
 
 	for (uint32_t i = 0; m && i < mb->mods_count; i++) {
 		struct boot_module *b = &bi->mods[bi->nr_mods];
+		char name[sizeof(b->name)] = "";
 
-		if (bi->nr_mods == BOOT_MODULES_MAX) {
-			printk(KERN_WARNING "multiboot: only %d modules "
-			       "kept\n", BOOT_MODULES_MAX);
-			break;
+		if (m[i].string)
+			copy_string(name, sizeof(name), m[i].string,
+				    "module name");
+		if (bi->nr_mods == BOOT_MODULES_MAX) {	/* each one said */
+			printk(KERN_WARNING "multiboot: module %u of %u "
+			       "('%s') not kept: at most %d\n", i + 1,
+			       mb->mods_count, name, BOOT_MODULES_MAX);
+			continue;
 		}
 		b->start = m[i].start;
 		b->end = m[i].end;
-		if (m[i].string)
-			copy_string(b->name, sizeof(b->name), m[i].string,
-				    "module name");
+		strlcpy(b->name, name, sizeof(b->name));
 		bi->nr_mods++;
 	}
 }

@@ -269,6 +269,9 @@ int shell_execute(char *line)
 			argv[0]);
 		return -ENOENT;
 	}
+	/* one whose usage is its bare name takes no arguments */
+	if (argc > 1 && !strcmp(cmd->usage, cmd->name))
+		return shell_usage(argv[0]);
 	return cmd->run(argc, argv);
 }
 

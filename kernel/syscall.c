@@ -10,6 +10,8 @@
  * simply ignores the arguments it does not declare.
  */
 #include "kernel/syscalls.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
 #include "lib/errno.h"
 
 typedef long (*syscall_fn)(unsigned long, unsigned long, unsigned long,
@@ -138,12 +140,39 @@ static const unsigned long sys_call_table[NR_syscalls] = {
 	[__NR_futex_time64]	= (unsigned long)sys_futex_time64,
 };
 
+/*
+ * Names in the kernel log a call Pagoda lacks and the program that
+ * asked, once a number (one line for all numbers past the table), so
+ * that a program that gives up after ENOSYS can be explained.  2.4.0's
+ * sys_ni_syscall says nothing.  KERN_DEBUG: dmesg has it, the console
+ * only at loglevel=8, as glibc asks for calls (rseq, clone3) and goes
+ * on without them.
+ */
+static void say_missing_call(unsigned long nr)
+{
+	static uint8_t said[NR_syscalls + 1];	/* [NR_syscalls]: past it */
+	unsigned long i = min(nr, (unsigned long)NR_syscalls);
+
+	if (said[i])
+		return;
+	said[i] = 1;
+	if (i < NR_syscalls)
+		printk(KERN_DEBUG "%s[%d]: system call %lu is not one Pagoda "
+		       "has: ENOSYS (said once a number)\n", current->comm,
+		       current->pid, nr);
+	else
+		printk(KERN_DEBUG "%s[%d]: system call %lu is not one Pagoda "
+		       "has: ENOSYS (said once for all numbers from %d up)\n",
+		       current->comm, current->pid, nr, NR_syscalls);
+}
+
 void do_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->eax;
 	syscall_fn fn;
 
 	if (nr >= NR_syscalls || !sys_call_table[nr]) {
+		say_missing_call(nr);
 		regs->eax = -ENOSYS;
 		return;
 	}

@@ -369,12 +369,10 @@ static void print_free_blocks(zone_t *z, const char *when)
  * compact: every zone to the end (Linux's /proc/sys/vm/compact_memory),
  * with its free blocks per order before and after, as buddyinfo.
  */
-static int cmd_compact(int argc, char **argv)
+static int cmd_compact(int argc __unused, char **argv __unused)
 {
 	pg_data_t *pgdat;
 
-	if (argc != 1)
-		return shell_usage(argv[0]);
 	for_each_pgdat(pgdat) {
 		for (int j = 0; j < MAX_NR_ZONES; j++) {
 			zone_t *z = &pgdat->node_zones[j];

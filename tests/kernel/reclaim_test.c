@@ -559,12 +559,13 @@ static void expect_read_in_order(struct ktest *t, unsigned long addr,
 static void readahead_reads_the_cluster_in_one_request(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
-	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	struct block_device *bdev;
 	unsigned long addr, first, requests, majors, faults;
 	struct mm_struct *mm = mm_with_window_on_disk(t, &addr, &first);
 
 	if (!mm)
 		return;
+	bdev = swap_info[swap_list.head].bdev;	/* there is one now */
 	requests = bdev->nr_requests;
 	majors = vm_events[PGMAJFAULT];
 	faults = vm_events[PGFAULT];
@@ -737,7 +738,7 @@ static void a_writer_shares_what_fork_shares(struct ktest *t)
 static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
-	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	struct block_device *bdev;
 	unsigned long addr, first, requests, majors, second;
 	struct mm_struct *mm = mm_with_windows_on_disk(t, 3, &addr, &first);
 	struct page *page;
@@ -745,6 +746,7 @@ static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 
 	if (!mm)
 		return;
+	bdev = swap_info[swap_list.head].bdev;
 	/* window 0 backwards, then on: the second page is hit while the
 	 * first is not mapped yet, so nothing is read ahead */
 	requests = bdev->nr_requests;
@@ -782,14 +784,15 @@ static void readahead_runs_ahead_of_a_reader_in_order(struct ktest *t)
 static void readahead_ramps_up_for_a_reader_in_order(struct ktest *t)
 {
 	unsigned int n = 1U << page_cluster;
-	struct block_device *bdev = swap_info[swap_list.head].bdev;
+	struct block_device *bdev;
 	unsigned long addr, first, requests, faults;
-	unsigned int most = min((unsigned int)BLK_MAX_SEGS, bdev->max_segs) &
-			    ~(n - 1);
+	unsigned int most;
 	struct mm_struct *mm = mm_with_windows_on_disk(t, 8, &addr, &first);
 
-	if (!mm)
+	if (!mm)	/* no swap area (skipped): no disk to look at */
 		return;
+	bdev = swap_info[swap_list.head].bdev;
+	most = min((unsigned int)BLK_MAX_SEGS, bdev->max_segs) & ~(n - 1);
 	if (most < 4 * n) {
 		ktest_skip(t, "the disk takes fewer than 4 windows a request");
 		leave_mm(t, mm);
@@ -1631,13 +1634,20 @@ static void swapoff_reads_alone_what_readahead_failed(struct ktest *t)
 	unsigned long addr[2];
 	struct mm_struct *mm[2];
 	swp_entry_t e[2];
+	const char *disk;
+	int err;
 
 	mm[1] = mm_with_pages(t, 1, &addr[1]);	/* walked first */
 	mm[0] = mm_with_pages(t, 1, &addr[0]);
 	if (!mm[0] || !mm[1] || !two_slots_on_disk(t, mm, addr, e))
 		return;
-	KTEST_EXPECT_EQ(t, sys_swapoff(swap_info[SWP_TYPE(e[0])].bdev->name),
-			-EIO);
+	disk = swap_info[SWP_TYPE(e[0])].bdev->name;
+	err = sys_swapoff(disk);
+	KTEST_EXPECT_EQ(t, err, -EIO);
+	/* a disk without the bad sector (the shell's "test reclaim" on
+	 * one's own machine): the area went, and comes back */
+	if (!err)
+		KTEST_EXPECT_EQ(t, sys_swapon(disk, -1), 0);
 	KTEST_EXPECT_TRUE(t, pte_present(*pte_of(mm[1], addr[1])));
 	KTEST_EXPECT_FALSE(t, pte_present(*pte_of(mm[0], addr[0])));
 	KTEST_EXPECT_EQ(t, swap_count(e[0]), 1);	/* still its PTE's */

@@ -91,14 +91,21 @@ def bad_modules(lab):
     shutil.copy(shutil.which("true"), host)
     sleep = lab.tmpdir / "sleep"   # the name of a built-in program
     shutil.copy(compile_outside(lab), sleep)
-    vm = lab.boot(modules=[text, host, sleep])
+    script = lab.tmpdir / "hello.sh"
+    script.write_text("#!/bin/sh\necho hello\n")
+    long_name = lab.tmpdir / ("x" * 32)    # would be cut to 31 characters
+    shutil.copy(sleep, long_name)
+    vm = lab.boot(modules=[text, host, sleep, script, long_name])
     boot_log = vm.expect_prompt()
     for name, why in (("notes.txt", "not an ELF file"), ("hostprog", "not a 32-bit"),
-                      ("sleep", "a program of that name exists already")):
+                      ("sleep", "a program of that name exists already"),
+                      ("hello.sh", r"a script \(it starts with #!\): Pagoda runs no interpreter"),
+                      (long_name.name, "its name is longer than 31 characters")):
         assert re.search(rf"module '\S*{re.escape(name)}' \(\d+ bytes\) is not a program "
                          rf"Pagoda can run: {why}", boot_log), (name, boot_log)
     printed = vm.run("run hostprog")
     assert "run: 'hostprog' was not loaded at boot: not a 32-bit" in printed, printed
+    assert "x" * 31 not in vm.run("help"), "a long name was cut and loaded"
     assert "verified" in vm.run("run memhog 1M 1"), "the kernel did not go on"
 
 
@@ -228,3 +235,56 @@ def odd_layouts(lab):
     vm = lab.boot(modules=[bad["staticpie"][0]], append="init=staticpie")
     vm.expect(r"init: cannot run 'staticpie': not loaded at boot: position-independent")
     assert vm.wait_exit(timeout=30).code == 35
+
+
+@scenario("modules_past_the_limit_are_named", timeout=90)
+def too_many_modules(lab):
+    """Modules past the 16th are not kept, and the boot names each one
+    (it said only "only 16 modules kept"); the 16 kept run."""
+    source = compile_outside(lab)
+    modules = []
+    for number in range(1, 19):
+        modules.append(lab.tmpdir / f"prog{number}")
+        shutil.copy(source, modules[-1])
+    vm = lab.boot(modules=modules)
+    boot_log = vm.expect_prompt()
+    for number in (17, 18):
+        assert re.search(rf"multiboot: module {number} of 18 \('\S*/prog{number}'\) not "
+                         rf"kept: at most 16", boot_log), boot_log
+    assert "prog16" in vm.run("help")
+    assert "prog16: exited with status 7" in vm.run("run prog16")
+
+
+# Asks for mincore (218, which Pagoda lacks) twice, then for 9999 and
+# 0x7fffffff (no call at all), and exits 0 if each said ENOSYS (-38).
+NOSYS_C = SYS3_C + r"""
+void _start(void)
+{
+	long bad = 0;
+
+	bad += sys3(218, 0, 0, 0) != -38;
+	bad += sys3(218, 0, 0, 0) != -38;
+	bad += sys3(9999, 0, 0, 0) != -38;
+	bad += sys3(0x7fffffff, 0, 0, 0) != -38;
+	sys3(252, bad, 0, 0);
+}
+"""
+
+
+@scenario("a_missing_system_call_is_named_once", timeout=90)
+def missing_call(lab):
+    """A program that asks for a system call Pagoda lacks gets ENOSYS, and
+    the kernel log names the call and the program, once per number, so
+    a program that gives up after ENOSYS can be explained (dmesg; on the
+    console only at loglevel=8: glibc probes for calls and goes on)."""
+    vm = lab.boot(modules=[compile_without_library(lab, "nosys", NOSYS_C)])
+    vm.expect_prompt()
+    printed = vm.run("run nosys") + vm.run("run nosys")
+    assert printed == "", f"ENOSYS was not the answer, or a line reached the console:\n{printed}"
+    log = vm.run("dmesg")
+    lines = re.findall(r"nosys\[\d+\]: system call 218 is not one Pagoda has: ENOSYS "
+                       r"\(said once a number\)", log)
+    assert len(lines) == 1, log
+    lines = re.findall(r"nosys\[\d+\]: system call (\d+) is not one Pagoda has: ENOSYS "
+                       r"\(said once for all numbers from \d+ up\)", log)
+    assert lines == ["9999"], log
