@@ -76,9 +76,13 @@ def rename(figures, name, label):
             for line in figures]
 
 
-def runs(name):
-    """(label, settings) of each boot of benchmark name."""
-    return VARIANTS.get(name, [(None, SETTINGS.get(name, {}))])
+def runs(name, round_no=0):
+    """(label, settings) of each boot of benchmark name, in the order
+    round round_no boots them: every other round the other way round
+    (A B, B A, ...), so that a load rising or falling over the rounds
+    does not always fall on the same machine."""
+    boots = VARIANTS.get(name, [(None, SETTINGS.get(name, {}))])
+    return boots[::-1] if round_no % 2 else boots
 
 
 def ratio(name, figures, which=0):
@@ -94,20 +98,21 @@ def ratio(name, figures, which=0):
     return round(100 * values[top] / values[bottom])
 
 
-def one_round(args, name):
-    """Boots every variant of name once: (figures, problem seen)."""
-    every, problem = [], False
-    for label, settings in runs(name):
+def one_round(args, name, round_no=0):
+    """Boots every variant of name once: (figures, problem seen), the
+    figures in the order of runs(name)."""
+    figures_of, problem = {}, False
+    for label, settings in runs(name, round_no):
         figures, why, output = run(args.build, name, args.swap,
                                    args.timeout, settings, label)
         if label:
             figures = rename(figures, name, label)
-        every += figures
+        figures_of[label] = figures
         if why:
             print(f"kbench: {name} {label or ''}: {why}; its output:\n"
                   f"{output}", file=sys.stderr)
             problem = True
-    return every, problem
+    return [f for label, _ in runs(name) for f in figures_of[label]], problem
 
 
 def median_round(name, rounds):
@@ -146,7 +151,7 @@ def main():
     args = parser.parse_args()
     status = 0
     for name in args.names:
-        rounds = [one_round(args, name) for _ in
+        rounds = [one_round(args, name, i) for i in
                   range(args.rounds if name in RATIOS else 1)]
         if any(problem for _, problem in rounds):
             status = 1

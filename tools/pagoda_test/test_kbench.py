@@ -46,6 +46,29 @@ class RatioTest(unittest.TestCase):
                   (boots(2000, 1000, 1100, 1000), False)]
         self.assertIs(kbench.median_round("memhog", rounds), rounds[0])
 
+    def test_every_other_round_boots_the_other_way_round(self):
+        booted = []
+
+        def fake_run(build, name, swap, timeout, settings, label):
+            booted.append(label)
+            return [f"bench: {name}_ms {len(booted)} ms"], None, ""
+
+        args = type("Args", (), {"build": "b", "swap": "64M",
+                                 "timeout": 1})()
+        real = kbench.run
+        kbench.run = fake_run
+        try:
+            first = kbench.one_round(args, "memhog", 0)
+            second = kbench.one_round(args, "memhog", 1)
+        finally:
+            kbench.run = real
+        self.assertEqual(booted, ["pressure", "free", "free", "pressure"])
+        # the figures in the same order either way
+        self.assertEqual(first, (["bench: memhog_pressure_ms 1 ms",
+                                  "bench: memhog_free_ms 2 ms"], False))
+        self.assertEqual(second, (["bench: memhog_pressure_ms 4 ms",
+                                   "bench: memhog_free_ms 3 ms"], False))
+
     def test_a_benchmark_without_ratios(self):
         self.assertEqual(kbench.ratio_lines("reclaim", [["bench: x 1 ms"]]),
                          [])
