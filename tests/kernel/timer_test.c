@@ -83,7 +83,7 @@ static void a_paused_calibration_is_not_used(struct ktest *t)
 	};
 
 	KTEST_EXPECT_PTR_EQ(t, tsc_best_try(tries, 2), &tries[1]);
-	/* short pauses (1/200 of the window or less) are taken */
+	/* short pauses (1/1000 of the window or less) are taken */
 	KTEST_EXPECT_PTR_EQ(t, tsc_best_try(&tries[1], 1), &tries[1]);
 }
 
