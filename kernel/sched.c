@@ -139,8 +139,9 @@ void switch_to(unsigned long *prev_esp, unsigned long next_esp);
  * that sleeps or is interrupted by kswapd finds its TLB entries still
  * there when it runs again, where a CR3 load each way empties the TLB,
  * and under QEMU's TCG the whole soft TLB, kernel entries too.  A
- * kernel thread that changes that address space's PTEs leaves it
- * (__flush_tlb_page(), mm/pgtable.c).
+ * kernel thread that changes that address space's PTEs leaves the
+ * flush to switch_mm(), which loads CR3 again when the owner runs
+ * (leave_mm(), mm/pgtable.c).
  */
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {

@@ -22,7 +22,17 @@ struct timespec64 {
 #define NSEC_PER_SEC	1000000000L
 
 void time_init(void);
+
+/* One calibration of the TSC against the PIT (kernel/time.c). */
+struct tsc_try {
+	uint64_t start;		/* TSC when the PIT started counting */
+	uint64_t ticks;		/* TSC ticks until its end was seen */
+	uint64_t gap;		/* the longest stretch between two looks */
+};
+
 void tsc_calibrate(void);
+const struct tsc_try *tsc_best_try(const struct tsc_try *tries,
+				   unsigned int n);
 uint64_t boot_clock_us(void);
 void jiffies_to_timespec64(unsigned long j, struct timespec64 *ts);
 void ktime_get_real_ts64(struct timespec64 *ts);

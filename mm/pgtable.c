@@ -10,27 +10,33 @@
 #include "mm/swapops.h"
 
 /*
- * The address space whose page directory CR3 holds (NULL:
- * swapper_pg_dir): current's, or for a kernel thread the one it found
- * loaded (lazy TLB, switch_mm()).  Only its entries can be in the TLB.
- * 2.4.0 keeps this per task, as current->active_mm; one CPU needs one.
+ * The address space whose entries the TLB holds and may keep: the one
+ * whose page directory CR3 holds (current's, or for a kernel thread
+ * the one it found loaded: lazy TLB, switch_mm()); NULL for
+ * swapper_pg_dir, and while a kernel thread runs on an address space
+ * whose PTEs it changed (leave_mm()).  2.4.0 keeps this per task, as
+ * current->active_mm; one CPU needs one.
  */
 struct mm_struct *active_mm;
 
 /*
  * A kernel thread flushes the address space it runs on lazily (kswapd's
- * swap_out() unmapping a page of the process it interrupted): it
- * leaves it for swapper_pg_dir instead, one CR3 load however many
- * pages it then changes, and the owner loads its own again when it
- * runs.  2.4.0's SMP flush_tlb_page() does this (leave_mm, on a CPU in
- * lazy TLB mode) and Linux 2.6's leave_mm() loads swapper_pg_dir too;
- * 2.4.0 on one CPU invalidates each page, which under QEMU's TCG was
- * 175000 invlpgs per memhog 96M run in 64 MiB, each ending a block of
- * translated code, against a few hundred CR3 loads.
+ * swap_out() unmapping a page of the process it interrupted): it only
+ * forgets that the TLB's entries are that address space's, and
+ * switch_mm() loads CR3, emptying the TLB, when the owner runs again.
+ * One CR3 load however many pages it changes, and none while it runs:
+ * a kernel thread reads no user address, so the stale entries are never
+ * used.  Linux 4.19's lazy TLB does this (a CPU in lazy mode gets no
+ * flush; switch_mm_irqs_off() flushes when it switches back, from the
+ * mm's tlb_gen, Linux 4.14); 2.4.0's SMP flush_tlb_page() and 2.6's
+ * leave_mm() load swapper_pg_dir at once, which under QEMU's TCG
+ * emptied the whole soft TLB, and its cache of block lookups, twice
+ * for each time kswapd ran, and 2.4.0 on one CPU invalidates each page
+ * (175000 invlpgs per memhog 96M run in 64 MiB, each ending a block of
+ * translated code).
  */
 static void leave_mm(void)
 {
-	write_cr3(__pa(swapper_pg_dir));
 	active_mm = NULL;
 }
 
@@ -147,15 +153,17 @@ void pte_free(pte_t *table)
  * Loads next's page directory, or swapper_pg_dir for NULL (what an
  * address space about to be freed must do first: a kernel thread may
  * run on whatever is loaded).  The scheduler calls it only for tasks
- * with an mm (context_switch(), kernel/sched.c).
+ * with an mm (context_switch(), kernel/sched.c).  CR3 is loaded again
+ * even if it holds next's directory when a kernel thread changed its
+ * PTEs meanwhile (active_mm is then NULL: leave_mm()).
  */
 void switch_mm(struct mm_struct *next)
 {
 	unsigned long cr3 = next ? __pa(next->pgd) : __pa(swapper_pg_dir);
 
-	active_mm = next;
-	if (read_cr3() != cr3)
+	if (next != active_mm || read_cr3() != cr3)
 		write_cr3(cr3);
+	active_mm = next;
 }
 
 /*

@@ -225,7 +225,7 @@ static inline int ptep_test_and_clear_dirty(pte_t *ptep)
 
 /* ---- TLB ---- */
 
-extern struct mm_struct *active_mm;	/* the one CR3 holds, or NULL */
+extern struct mm_struct *active_mm;	/* whose entries the TLB keeps */
 void __flush_tlb_page(unsigned long addr);
 void __flush_tlb_mm(void);
 

@@ -14,7 +14,9 @@ lies in (nm); a block at a function's first address is a call; a block
 ending in ret is a return (under TCG each one looks its successor up),
 one ending in sti leaves QEMU's inner loop (twice); one ending in
 popfl (local_irq_restore's way, which leaves it once) counts as an
-sti too.  The figures are divided by the calls of --per (default:
+sti too; one ending in a CR3 load or an invlpg is a TLB flush (QEMU
+empties its whole soft TLB, and the cache of block lookups, at a CR3
+load; one page of them at an invlpg), counted apart.  The figures are divided by the calls of --per (default:
 swap_writepage, one per page written), so that boots with different
 amounts of work compare.
 --callers lists who called a function, from the block run before its
@@ -54,13 +56,18 @@ def functions(nm_output):
 
 def last_insn_kind(packed):
     """What the block's last instruction (its first 3 bytes) is."""
-    op, op2 = packed >> 16 & 0xff, packed >> 8 & 0xff
+    op, op2, modrm = packed >> 16 & 0xff, packed >> 8 & 0xff, packed & 0xff
     if op in (0xc3, 0xc2):
         return "ret"
     if op in (0xfb, 0x9d):  # sti, popfl: see the header
         return "sti"
     if op == 0xff and (op2 >> 3 & 7) in (2, 3):
         return "icall"
+    if op == 0x0f and op2 == 0x22 and (modrm >> 3 & 7) == 3:
+        return "cr3"  # mov to CR3: QEMU empties its whole soft TLB
+    if op == 0x0f and op2 == 0x01 and (modrm >> 3 & 7) == 7 \
+            and modrm >> 6 != 3:
+        return "invlpg"  # one page of the soft TLB
     return "other"
 
 
@@ -126,6 +133,8 @@ def report(table, per, top):
              f"{kernel['ret'] / div:.1f}, sti {kernel['sti'] / div:.1f}, "
              f"blocks {kernel['blocks'] / div:.0f}; user instructions "
              f"{table['<user>']['ins'] / div:.0f}",
+             f"TLB flushes {unit}: CR3 loads {kernel['cr3'] / div:.4f}, "
+             f"invlpg {kernel['invlpg'] / div:.4f}",
              f"{'function':32} {'instructions':>12} {'calls':>8} "
              f"{'returns':>8} {'sti':>6}"]
     ranked = sorted((n for n in table if n != "<user>"),

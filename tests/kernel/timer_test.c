@@ -1,4 +1,8 @@
-/* The PIT tick: jiffies advance with interrupts on, not with them off. */
+/*
+ * The PIT tick: jiffies advance with interrupts on, not with them off.
+ * And the TSC's calibration against the PIT: a calibration the host
+ * paused is not the one the clock uses (tsc_best_try()).
+ */
 #include "kernel/irq.h"
 #include "kernel/time.h"
 #include "kernel/x86.h"
@@ -65,9 +69,41 @@ static void irq_restore_puts_back_what_save_found(struct ktest *t)
 	KTEST_EXPECT_GT(t, jiffies, start);
 }
 
+/*
+ * Calibrations of a 2 GHz TSC over 20 ms (40 M ticks), as
+ * tsc_calibrate() tries them.  A pause of 80 M ticks (the guest's CPU
+ * thread descheduled for 40 ms) made the first count three times the
+ * window: every time of the boot would read a third of the truth.
+ */
+static void a_paused_calibration_is_not_used(struct ktest *t)
+{
+	const struct tsc_try tries[] = {
+		{ .start = 1000, .ticks = 120000000, .gap = 80000000 },
+		{ .start = 200000000, .ticks = 40000100, .gap = 3000 },
+	};
+
+	KTEST_EXPECT_PTR_EQ(t, tsc_best_try(tries, 2), &tries[1]);
+	/* short pauses (1/1000 of the window or less) are taken */
+	KTEST_EXPECT_PTR_EQ(t, tsc_best_try(&tries[1], 1), &tries[1]);
+}
+
+static void when_every_calibration_paused_the_least_paused_is_used(
+	struct ktest *t)
+{
+	const struct tsc_try tries[] = {
+		{ .ticks = 120000000, .gap = 80000000 },
+		{ .ticks = 41000000, .gap = 1000000 },	/* 1/41 paused */
+		{ .ticks = 60000000, .gap = 20000000 },
+	};
+
+	KTEST_EXPECT_PTR_EQ(t, tsc_best_try(tries, 3), &tries[1]);
+}
+
 static const struct ktest_case timer_cases[] = {
 	KTEST_CASE(jiffies_advance),
 	KTEST_CASE(no_ticks_with_interrupts_off),
 	KTEST_CASE(irq_restore_puts_back_what_save_found),
+	KTEST_CASE(a_paused_calibration_is_not_used),
+	KTEST_CASE(when_every_calibration_paused_the_least_paused_is_used),
 };
 KTEST_SUITE(timer, timer_cases);

@@ -57,6 +57,21 @@ class PerFunctionTest(unittest.TestCase):
         self.assertEqual(t["start"]["sti"], 3 + 2)  # popfl counts too
         self.assertEqual(t["start"]["icall"], 6)
 
+    def test_cr3_loads_and_invlpg_apart(self):
+        mov_cr3 = 0x0f22d8       # mov %eax, %cr3
+        read_cr3 = 0x0f20d8      # mov %cr3, %eax: no flush
+        invlpg = 0x0f0138        # invlpg (%eax)
+        lgdt = 0x0f0110          # 0f 01 /2: not invlpg
+        rdtscp = 0x0f01f9        # 0f 01 with a register: not invlpg
+        t = self.table([f"c0100004 2 3 {mov_cr3}", f"c0100008 2 5 {read_cr3}",
+                        f"c010000c 1 7 {invlpg}", f"c0100010 1 11 {lgdt}",
+                        f"c0100014 1 13 {rdtscp}",
+                        f"c0100080 1 2 {RET}"])
+        self.assertEqual(t["start"]["cr3"], 3)
+        self.assertEqual(t["start"]["invlpg"], 7)
+        lines = tcgprof.report(t, "swap_writepage", 10)
+        self.assertIn("CR3 loads 1.5000, invlpg 3.5000", lines[1])
+
     def test_user_blocks_apart(self):
         t = self.table([f"0 6 100 {RET}", f"c0100000 1 1 {JMP}"])
         self.assertEqual(t["<user>"]["ins"], 600)
@@ -71,7 +86,7 @@ class PerFunctionTest(unittest.TestCase):
         self.assertIn("instructions 25,", lines[0])  # (20 + 80) / 4
         self.assertIn("returns 3.0", lines[0])  # 12 / 4
         self.assertIn("user instructions 50", lines[0])
-        self.assertTrue(lines[2].startswith("helper"))  # most first
+        self.assertTrue(lines[3].startswith("helper"))  # most first
 
     def test_calls_to_another_page(self):
         edges = ["c0100ff0 c0101000 7",   # the next page
