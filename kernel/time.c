@@ -14,6 +14,7 @@
 #include "kernel/abi.h"
 #include "kernel/irq.h"
 #include "kernel/sched.h"
+#include "kernel/softlockup.h"
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
 #include "kernel/x86.h"
@@ -165,6 +166,7 @@ static void timer_interrupt(struct pt_regs *regs, void *dev __unused)
 {
 	jiffies++;
 	scheduler_tick(user_mode(regs));
+	softlockup_tick(regs, user_mode(regs));
 	run_timer_list();
 }
 

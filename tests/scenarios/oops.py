@@ -74,3 +74,16 @@ def shell_test_command(lab):
     assert "1..0" in printed, f"a wildcard ran the explicit-only crash demo:\n{printed}"
     vm.sendline("shutdown")
     assert vm.wait_exit(timeout=30)[0] == 0
+
+
+@scenario("softlockup_report", timeout=60)
+def softlockup_report(lab):
+    """A kernel thread that never calls schedule() starves the test thread
+    (kernel code is not preempted); the tick names it (kernel/softlockup.c)
+    and, in a test boot, ends the boot."""
+    crash_report(lab, "demo_softlockup softlockup_thresh=2", "the soft lockup", [
+        r"BUG: soft lockup - CPU#0 stuck for 2s! \[spinner:\d+\]",
+        r"Call Trace:",
+        r"\] softlockup_demo_spin\+0x",
+        r"Kernel panic - not syncing: softlockup: hung tasks",
+    ])
