@@ -36,7 +36,7 @@ KERNEL_PARAM_FLAG(softlockup_panic, softlockup_panic,
 /* jiffies at the last schedule(); whether this stretch was reported */
 static unsigned long touch_timestamp;
 static bool reported;
-struct softlockup_report softlockup_last;
+unsigned long softlockup_reports;	/* for the tests */
 
 /* From schedule(): the CPU was offered to every other task. */
 void touch_softlockup_watchdog(void)
@@ -58,9 +58,7 @@ void softlockup_tick(const struct pt_regs *regs, bool user_tick)
 	if (reported || stuck < softlockup_thresh * HZ)
 		return;
 	reported = true;
-	softlockup_last.pid = p->pid;
-	softlockup_last.seconds = stuck / HZ;
-	softlockup_last.count++;
+	softlockup_reports++;
 	printk(KERN_EMERG "BUG: soft lockup - CPU#0 stuck for %lus! [%s:%d]\n",
 	       stuck / HZ, p->comm, p->pid);
 	show_backtrace(regs->eip, regs->ebp);
