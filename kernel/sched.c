@@ -8,6 +8,7 @@
 #include "kernel/exit.h"
 #include "kernel/irq.h"
 #include "kernel/kernel.h"
+#include "kernel/softlockup.h"
 #include "kernel/syscalls.h"
 #include "kernel/traps.h"
 #include "kernel/x86.h"
@@ -170,6 +171,7 @@ void schedule(void)
 		panic("schedule() called from an interrupt handler");
 	release_dead_threads();
 	check_stack_end(prev);
+	touch_softlockup_watchdog();
 	flags = local_irq_save();
 	prev->need_resched = 0;
 	if (prev->state == TASK_INTERRUPTIBLE && signal_pending(prev))

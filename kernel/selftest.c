@@ -7,6 +7,7 @@
 #include "kernel/params.h"
 #include "kernel/power.h"
 #include "kernel/shell.h"
+#include "kernel/softlockup.h"
 #include "lib/ktest.h"
 
 extern const struct ktest_suite *const __start_ktest_suites[];
@@ -43,6 +44,8 @@ void run_boot_tests(void)
 
 	if (!test_glob[0])
 		return;
+	/* nobody watches a test boot: a lockup ends it, named */
+	softlockup_panic = true;
 	t = ktest_run_from(test_glob, test_from, __start_ktest_suites,
 			   __stop_ktest_suites);
 	machine_exit(t.failed == 0);

@@ -15,6 +15,7 @@
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
+#include "kernel/softlockup.h"
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
 #include "kernel/x86.h"
@@ -234,6 +235,7 @@ static void timer_interrupt(struct pt_regs *regs, void *dev __unused)
 {
 	jiffies++;
 	scheduler_tick(user_mode(regs));
+	softlockup_tick(regs, user_mode(regs));
 	run_timer_list();
 }
 

@@ -2,7 +2,7 @@
 """make stub-sweep: stub each function the seeds name, one at a time, and
 see which test notices.
 
-    python3 tools/stubsweep.py [--only NAME,...] [--shapes return,once]
+    python3 tools/stubsweep.py [--only NAME,...] [--shapes return,once,after]
         [--glob GLOB] [--then GLOB|check] [--grade] [--timeout S] [--list]
 
 What an outside grader does with Pagoda: it replaces the body of one
@@ -18,6 +18,10 @@ limits.  This tool does that for every listed function and each shape:
           macro with a braced body) stops after one iteration: a local
           counter breaks it at the top of the second.  Functions without
           such a loop have no `once`.
+  after   (only with --shapes after) the function does its work, but
+          each `return X;` becomes `{ (void)(X); return V; }`, V the
+          `return` shape's values (`after`, `after:1`): a wrong answer
+          rather than no work.  None where every return already says V.
 
 For each it copies the repository (what git tracks) to
 $BUILD/stubsweep/tree once, reusing the build's objects, puts the stub
@@ -157,11 +161,16 @@ def default_value(kind):
     return "(" + " ".join(words) + "){0}"
 
 
-def stub_return(text, function, value):
-    result = f" {value}" if value else ""
+def returned(value):
+    """What `return` is followed by to return value."""
     if value == "NULL":     # hidden from GCC, which warns of the callers' stores through it
-        result = " ({ void *stubsweep_null = NULL; " \
+        return " ({ void *stubsweep_null = NULL; " \
             "__asm__(\"\" : \"+r\"(stubsweep_null)); stubsweep_null; })"
+    return f" {value}" if value else ""
+
+
+def stub_return(text, function, value):
+    result = returned(value)
     line = f"\tif (1)\t{MARK}\n\t\treturn{result};\n"
     at = function.open + 1
     return text[:at] + "\n" + line.rstrip("\n") + text[at:]
@@ -195,6 +204,27 @@ def stub_once(text, function):
     return text[:at] + counter + text[at:loop] + check + text[loop:close] + end + text[close:]
 
 
+RETURN_RE = re.compile(r"\breturn\b([^;]*);")
+
+
+def stub_after(text, function, value):
+    """Every `return X;` of the function made `{ (void)(X); return value; }`:
+    the work done, the answer wrong.  None where every return already says
+    value (or the function returns nothing)."""
+    plain = masked(text)
+    found = list(RETURN_RE.finditer(plain, function.open, function.close))
+    if not value or all(m.group(1).strip() == value for m in found):
+        return None
+    out, at = [], 0
+    for match in found:
+        expression = text[match.start(1):match.end(1)].strip()
+        work = f"(void)({expression}); " if expression else ""
+        out += [text[at:match.start()],
+                f"{{ {work}return{returned(value)}; {MARK} }}"]
+        at = match.end()
+    return "".join(out) + text[at:]
+
+
 def stubs_of(target, text):
     """[(shape, stubbed text)] for one target."""
     function = find_function(text, target.name)
@@ -206,6 +236,11 @@ def stubs_of(target, text):
     once = stub_once(text, function)
     if once is not None:
         shapes.append(("once", once))
+    for value in dict.fromkeys(values):
+        after = stub_after(text, function, value)
+        if after is not None:
+            label = "after" if value == values[0] else f"after:{value}"
+            shapes.append((label, after))
     return shapes
 
 
@@ -386,7 +421,7 @@ def parse_args(argv):
                         help="the functions to stub (default tests/stubsweep.py)")
     parser.add_argument("--only", default="", help="comma-separated function names")
     parser.add_argument("--shapes", default="return,once",
-                        help="comma-separated: return (with its extra values), once")
+                        help="comma-separated: return (with its extra values), once, after")
     parser.add_argument("--glob", default=DEFAULT_GLOB,
                         help="the tests each stub runs (default %(default)s; "
                              "empty: none, for --grade alone)")

@@ -125,6 +125,9 @@ static void random_sequence_matches_model(struct ktest *t)
 		KTEST_EXPECT_EQ(t, nr_free_pages(), start_free - pages_held);
 		if (step % 2000 == 0)
 			KTEST_EXPECT_EQ(t, check_mm_invariants(), 0);
+		/* a long kernel loop gives way (sched.h's rule 2): the
+		 * debug build's one outlasts the soft-lockup limit */
+		cond_resched();
 	}
 	while (nheld)
 		give_back(t, nheld - 1);

@@ -223,21 +223,44 @@ static void refill_inactive_goes_round_again_while_memory_is_short(
  * all of them at pages only swap_out can take (the departure in
  * refill_inactive's comment).
  */
-static void refill_inactive_looks_once_at_pages_only_the_walk_can_take(
-	struct ktest *t)
-{
-	enum { N = 48, ROUNDS = 7, WANT = ROUNDS * (N >> 6) + N };
-	struct page *p[N];
-	unsigned long looks;
-	struct test_mm tm;
+enum { N_MAPPED = 48 };
 
-	KTEST_ASSERT_TRUE(t, test_mm_swapped(t, &tm, N, p));
-	for (int i = 0; i < N; i++) {
+/* N_MAPPED pages on the active list, mapped (an extra reference), at
+ * age 0, the process's PTEs holding swap entries; both shortages. */
+static bool only_mapped_pages(struct ktest *t, struct test_mm *tm,
+			      struct page **p)
+{
+	if (!test_mm_swapped(t, tm, N_MAPPED, p))
+		return false;
+	for (int i = 0; i < N_MAPPED; i++) {
 		activate_page(p[i]);
 		p[i]->age = 0;
 		get_page(p[i]);		/* as if a process mapped it */
 	}
 	test_mm_make_free_shortage();
+	return true;
+}
+
+static void end_only_mapped_pages(struct ktest *t, struct test_mm *tm,
+				  struct page **p)
+{
+	test_mm_end_free_shortage();
+	for (int i = 0; i < N_MAPPED; i++) {
+		KTEST_EXPECT_TRUE(t, PageActive(p[i]));
+		put_page(p[i]);
+	}
+	test_mm_exit(tm);
+}
+
+static void refill_inactive_looks_once_at_pages_only_the_walk_can_take(
+	struct ktest *t)
+{
+	enum { N = N_MAPPED, ROUNDS = 7, WANT = ROUNDS * (N >> 6) + N };
+	struct page *p[N];
+	unsigned long looks;
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, only_mapped_pages(t, &tm, p));
 	if (!free_shortage() || !inactive_shortage()) {
 		ktest_fail(t, __FILE__, __LINE__,
 			   "setup: both shortages must hold, so that "
@@ -255,12 +278,24 @@ static void refill_inactive_looks_once_at_pages_only_the_walk_can_take(
 				   "more and more of it: 142)", looks, N, WANT,
 				   ROUNDS);
 	}
-	test_mm_end_free_shortage();
-	for (int i = 0; i < N; i++) {
-		KTEST_EXPECT_TRUE(t, PageActive(p[i]));
-		put_page(p[i]);
-	}
-	test_mm_exit(&tm);
+	end_only_mapped_pages(t, &tm, p);
+}
+
+/*
+ * Where there is nothing to take (the case above), a round of reclaim
+ * says so: refill_inactive 0, and do_try_to_free_pages 0, which
+ * try_to_free_pages hands to __alloc_pages (retrying is pointless).
+ * A stub that does the work but always answers 1 passed every test.
+ */
+static void a_round_that_finds_nothing_says_so(struct ktest *t)
+{
+	struct page *p[N_MAPPED];
+	struct test_mm tm;
+
+	KTEST_ASSERT_TRUE(t, only_mapped_pages(t, &tm, p));
+	KTEST_EXPECT_EQ(t, refill_inactive(GFP_KSWAPD, 1), 0);
+	KTEST_EXPECT_EQ(t, do_try_to_free_pages(GFP_KSWAPD, 1), 0);
+	end_only_mapped_pages(t, &tm, p);
 }
 
 /*
@@ -366,6 +401,7 @@ static const struct ktest_case reclaim_steps_cases[] = {
 	KTEST_CASE(refill_inactive_takes_pages_from_processes),
 	KTEST_CASE(refill_inactive_goes_round_again_while_memory_is_short),
 	KTEST_CASE(refill_inactive_looks_once_at_pages_only_the_walk_can_take),
+	KTEST_CASE(a_round_that_finds_nothing_says_so),
 	KTEST_CASE(do_try_to_free_pages_launders_and_refills),
 	KTEST_CASE(try_to_free_pages_reports_what_it_did),
 	KTEST_CASE(lookup_swap_cache_ages_the_page_up),

@@ -135,6 +135,7 @@ struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 {
 	pte_t *ptep = test_mm_pte(tm, i);
 	struct page *page;
+	int unmapped;
 
 	if (!pte_present(*ptep)) {
 		ktest_fail(t, __FILE__, __LINE__, "page %u is not mapped", i);
@@ -144,8 +145,8 @@ struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 	page->age = 0;
 	pte_val(*ptep) &= ~_PAGE_ACCESSED;
 	tm->mm.swap_cnt = 1;
-	try_to_swap_out(&tm->mm, &tm->vma, test_mm_addr(i), ptep,
-			GFP_KSWAPD);
+	unmapped = try_to_swap_out(&tm->mm, &tm->vma, test_mm_addr(i), ptep,
+				   GFP_KSWAPD);
 	if (pte_present(*ptep) || !PageSwapCache(page) ||
 	    !PageInactiveDirty(page) || page_count(page) != 1) {
 		ktest_fail(t, __FILE__, __LINE__, "try_to_swap_out kept "
@@ -154,6 +155,11 @@ struct page *test_mm_swap_out(struct ktest *t, struct test_mm *tm,
 			   page_count(page));
 		return NULL;
 	}
+	/* its comment's promise: 1 for a page it unmapped (the page did
+	 * go: the caller's case goes on) */
+	if (unmapped != 1)
+		ktest_fail(t, __FILE__, __LINE__, "try_to_swap_out unmapped "
+			   "page %u but returned %d", i, unmapped);
 	return page;
 }
 

@@ -5,7 +5,11 @@
  * "oops_report" checks the report names the functions and that QEMU
  * exits with the failure status.
  */
+#include "kernel/fork.h"
 #include "kernel/kernel.h"
+#include "kernel/sched.h"
+#include "kernel/time.h"
+#include "kernel/wait.h"
 #include "lib/ktest.h"
 
 /* noinline: so the backtrace shows this frame by name. */
@@ -42,3 +46,29 @@ static const struct ktest_case panic_cases[] = {
 	KTEST_CASE(deliberate_panic),
 };
 KTEST_EXPLICIT_SUITE(demo_panic, panic_cases);
+
+/*
+ * A kernel thread that never calls schedule(): kernel code is not
+ * preempted, so the init thread that runs the tests never gets the
+ * CPU back, as with kswapd if its sleep returned at once.  The timer
+ * tick names the spinner (kernel/softlockup.c) and, in a test boot,
+ * panics (test=demo_softlockup softlockup_thresh=2: the scenario
+ * softlockup_report).
+ */
+__attribute__((noinline)) int softlockup_demo_spin(void *arg __unused)
+{
+	for (;;)
+		barrier();
+}
+
+static void a_thread_keeps_the_cpu(struct ktest *t __unused)
+{
+	kernel_thread(softlockup_demo_spin, NULL, "spinner");
+	set_current_state(TASK_INTERRUPTIBLE);
+	schedule_timeout(HZ);
+}
+
+static const struct ktest_case softlockup_cases[] = {
+	KTEST_CASE(a_thread_keeps_the_cpu),
+};
+KTEST_EXPLICIT_SUITE(demo_softlockup, softlockup_cases);

@@ -11,6 +11,7 @@
 #include "kernel/fork.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
+#include "kernel/softlockup.h"
 #include "kernel/syscalls.h"
 #include "kernel/time.h"
 #include "lib/errno.h"
@@ -498,6 +499,24 @@ static void a_pid_naming_a_group_or_session_is_not_reused(struct ktest *t)
 	KTEST_EXPECT_NE(t, pid, last + 2);
 }
 
+/*
+ * A kernel loop that calls schedule() is not a soft lockup
+ * (kernel/softlockup.c), even alone on the CPU and past the
+ * threshold: the report (a BUG: line) would fail the suite.  The
+ * report of one that never calls it: the softlockup_report scenario.
+ */
+static void a_task_that_calls_schedule_is_not_stuck(struct ktest *t)
+{
+	unsigned int thresh = softlockup_thresh;
+	unsigned long count = softlockup_reports, start = jiffies;
+
+	softlockup_thresh = 1;
+	while (jiffies - start < 3 * HZ / 2)
+		schedule();
+	softlockup_thresh = thresh;
+	KTEST_EXPECT_EQ(t, softlockup_reports, count);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(threads_run_and_exit_with_their_code),
 	KTEST_CASE(schedule_timeout_sleeps),
@@ -514,5 +533,6 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(exit_clears_the_child_tid_word),
 	KTEST_CASE(exited_threads_are_freed),
 	KTEST_CASE(a_pid_naming_a_group_or_session_is_not_reused),
+	KTEST_CASE(a_task_that_calls_schedule_is_not_stuck),
 };
 KTEST_SUITE(sched, sched_cases);

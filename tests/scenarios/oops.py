@@ -111,3 +111,16 @@ def shell_test_command_keeps_the_swap_area(lab):
     after = vm.run("swapinfo")
     assert "/dev/vda" in after, f"test reclaim took the swap area away:\n{after}"
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("softlockup_report", timeout=60)
+def softlockup_report(lab):
+    """A kernel thread that never calls schedule() starves the test thread
+    (kernel code is not preempted); the tick names it (kernel/softlockup.c)
+    and, in a test boot, ends the boot."""
+    crash_report(lab, "demo_softlockup softlockup_thresh=2", "the soft lockup", [
+        r"BUG: soft lockup - CPU#0 stuck for 2s! \[spinner:\d+\]",
+        r"Call Trace:",
+        r"\] softlockup_demo_spin\+0x",
+        r"Kernel panic - not syncing: softlockup: hung tasks",
+    ])

@@ -7,6 +7,7 @@ list names and no other, compiles in the shape it claims, and that a
 hang is told from a failure.
 """
 
+import re
 import sys
 import unittest
 from pathlib import Path
@@ -98,7 +99,7 @@ class ShapesTest(unittest.TestCase):
 
     def test_return_goes_first_in_that_function_only(self):
         shapes = self.shapes("walk", ("-1",))
-        self.assertEqual(set(shapes), {"return", "return:-1"})
+        self.assertEqual(set(shapes), {"return", "return:-1", "after", "after:-1"})
         self.assertIn("int walk(struct list_head *head)\n{\n\tif (1)\t/* stubsweep */\n"
                       "\t\treturn 0;\n\treturn count(head);", shapes["return"])
         self.assertIn("\t\treturn -1;\n\treturn count(head);", shapes["return:-1"])
@@ -117,8 +118,25 @@ class ShapesTest(unittest.TestCase):
         self.assertIn("do { if (stubsweep_iterations++) break;", self.shapes("take")["once"])
 
     def test_no_once_without_a_braced_loop(self):
-        self.assertEqual(set(self.shapes("walk")), {"return"})
+        self.assertEqual(set(self.shapes("walk")) - {"after"}, {"return"})
         self.assertEqual(set(self.shapes("kthread")), {"return"})
+
+    def test_after_does_the_work_and_returns_the_wrong_value(self):
+        shapes = self.shapes("walk", ("-1",))
+        self.assertIn("int walk(struct list_head *head)\n{\n\t{ (void)(count(head)); "
+                      "return 0; /* stubsweep */ }\n}", shapes["after"])
+        self.assertIn("{ (void)(count(head)); return -1; /* stubsweep */ }",
+                      shapes["after:-1"])
+        self.assertIn("{ (void)(entry); return (swp_entry_t){0}; /* stubsweep */ }",
+                      self.shapes("take")["after"])
+        self.assertIn("{ (void)(page); return ({ void *stubsweep_null",
+                      self.shapes("pick")["after"])
+
+    def test_no_after_where_every_return_says_that_value(self):
+        source = "int ok(void)\n{\n\tif (x)\n\t\treturn 0;\n\treturn 0;\n}\n"
+        shapes = dict(stubsweep.stubs_of(stubsweep.Target("f.c", "ok", ("1",)), source))
+        self.assertEqual(set(shapes), {"return", "return:1", "after:1"})
+        self.assertEqual(set(self.shapes("kthread")) & {"after"}, set())
 
 
 def outcome(name, cases, notes=(), whole=False):
@@ -165,6 +183,57 @@ class ListTest(unittest.TestCase):
             with self.subTest(target.name):
                 shapes = stubsweep.stubs_of(target, (root / target.path).read_text())
                 self.assertTrue(shapes[0][0] == "return")
+
+    def test_every_function_of_a_solution_region_is_listed(self):
+        # a student's stub of a region stubs every function in it
+        root = HERE.parents[1]
+        listed = {(t.path, t.name) for t in
+                  stubsweep.load_targets(root / "tests" / "stubsweep.py")}
+        for lab, found in stubsweep.regions.all_regions(root).items():
+            for region in found:
+                for name in functions_overlapping(root, region):
+                    with self.subTest(lab=lab, region=region.name):
+                        self.assertTrue((str(region.path), name) in listed,
+                                        f"{name}() is not in tests/stubsweep.py")
+
+    def test_every_function_the_seeds_name_is_listed(self):
+        root = HERE.parents[1]
+        listed = {t.name for t in
+                  stubsweep.load_targets(root / "tests" / "stubsweep.py")}
+        named = set(re.findall(r"\b(\w+)\(\)", (root / "docs" / "seeds.md").read_text()))
+        for name in sorted(named - listed - {"schedule"}):
+            with self.subTest(name):
+                self.assertEqual(defined_in(root, name), [],
+                                 f"{name}() has a body but is not in tests/stubsweep.py")
+
+
+def defined_in(root, name):
+    """The files under mm/ and kernel/ with a real (not inline) body of name()."""
+    files = []
+    for path in sorted(list((root / "mm").glob("*.c")) + list((root / "kernel").glob("*.c"))):
+        try:
+            stubsweep.find_function(path.read_text(), name)
+        except stubsweep.SweepError:
+            continue
+        files.append(str(path.relative_to(root)))
+    return files
+
+
+def functions_overlapping(root, region):
+    """The names of the functions whose definitions overlap a lab region."""
+    text = (root / region.path).read_text()
+    names = set(re.findall(r"(?m)^(?:[A-Za-z_][^;{}()#=]*?\b)?(\w+)\(", stubsweep.masked(text)))
+    found = []
+    for name in sorted(names):
+        try:
+            function = stubsweep.find_function(text, name)
+        except stubsweep.SweepError:
+            continue
+        first = text.count("\n", 0, function.open)
+        last = text.count("\n", 0, function.close)
+        if region.begin <= last and region.end >= first:
+            found.append(name)
+    return found
 
 
 if __name__ == "__main__":
