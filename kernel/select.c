@@ -246,8 +246,9 @@ static int set_fd_set(int n, unsigned long *uset, unsigned long set)
  * The sets in, selected, out (2.6's core_sys_select): n below 0 is
  * EINVAL, a set that cannot be read or written back EFAULT (2.4.0
  * let the write-back fail silently), a signal before any is ready
- * EINTR (2.4.0's -ERESTARTNOHAND: Pagoda runs a handler or kills for
- * every signal that wakes a sleeper, and Linux then says EINTR too).
+ * -ERESTARTNOHAND, as in 2.4.0: EINTR if a handler runs, else (a stop
+ * and continue) the call starts again, with the time left that
+ * sys_select and pselect6 wrote back.
  */
 static long core_select(int n, unsigned long *inp, unsigned long *outp,
 			unsigned long *exp, long *timeout)
@@ -272,7 +273,7 @@ static long core_select(int n, unsigned long *inp, unsigned long *outp,
 	if (ret < 0)
 		return ret;
 	if (!ret && signal_pending(current))
-		return -EINTR;
+		return -ERESTARTNOHAND;
 	if (set_fd_set(n, inp, fds.res_in) ||
 	    set_fd_set(n, outp, fds.res_out) ||
 	    set_fd_set(n, exp, fds.res_ex))
@@ -349,7 +350,8 @@ struct sigset_argpack {
  * neither): select with a timespec (one out of range EINVAL) and,
  * if sig names one, a signal mask for the wait (size other than 8
  * EINVAL).  A handler the wait ends for runs with that mask, and its
- * return puts the caller's back, as rt_sigsuspend's does.
+ * return puts the caller's back, as rt_sigsuspend's does; a stop
+ * (do_signal runs none) puts it back and the call starts again.
  */
 static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 		       unsigned long *exp, void *tsp,
@@ -376,7 +378,7 @@ static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 	if (tsp)
 		put_timespec64(&ts, tsp, time64);
 	regs->eax = ret;
-	if (ret == -EINTR && do_signal(regs, saved))
+	if (ret == -ERESTARTNOHAND && do_signal(regs, saved))
 		return regs->eax;	/* the handler's first argument */
 	set_blocked(saved);
 	return ret;

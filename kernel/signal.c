@@ -536,10 +536,12 @@ static int dequeue_signal(void)
 
 /*
  * A system call a signal interrupted returns -ERESTARTSYS (read of
- * the console, wait4, an untimed FUTEX_WAIT).  Before its handler
- * runs, ka, the call becomes -EINTR unless ka has SA_RESTART; with
- * SA_RESTART, or when no handler ran (ka NULL: the signal was ignored
- * by the time it was taken), it starts again: eax gets the call's
+ * the console, wait4, an untimed FUTEX_WAIT) or -ERESTARTNOHAND
+ * (select).  Before its handler runs, ka, the call becomes -EINTR
+ * unless ka has SA_RESTART (always, for -ERESTARTNOHAND); with
+ * SA_RESTART, or when no handler ran (ka NULL: the signal stopped the
+ * process, or was ignored by the time it was taken), it starts again:
+ * eax gets the call's
  * number back and eip goes back over the 2-byte "int $0x80", so the
  * handler's return (or the return to user mode) makes the call anew
  * with the arguments still in the registers (2.4.0's handle_signal
@@ -547,10 +549,12 @@ static int dequeue_signal(void)
  */
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
+	long ret = (long)regs->eax;
+
 	if (regs->vector != SYSCALL_VECTOR || (long)regs->error_code < 0 ||
-	    (long)regs->eax != -ERESTARTSYS)
+	    (ret != -ERESTARTSYS && ret != -ERESTARTNOHAND))
 		return;
-	if (ka && !(ka->sa_flags & SA_RESTART)) {
+	if (ka && (ret == -ERESTARTNOHAND || !(ka->sa_flags & SA_RESTART))) {
 		regs->eax = -EINTR;
 		return;
 	}

@@ -41,5 +41,8 @@
  * (syscall_restart(), kernel/signal.c; Linux's include/linux/errno.h).
  */
 #define ERESTARTSYS	512
+/* Started again only when no handler ran: a handler makes it -EINTR,
+ * SA_RESTART or not (select after a stop and continue). */
+#define ERESTARTNOHAND	514
 
 #endif

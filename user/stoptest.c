@@ -10,7 +10,8 @@
  *   - a stopped child runs no handler until SIGCONT; SIGCONT goes on
  *     with it, and wait4 WCONTINUED reports 0xffff, once;
  *   - every thread of a stopped process is stopped;
- *   - a nanosleep stopped and continued sleeps on;
+ *   - a nanosleep stopped and continued sleeps on, a select or
+ *     pselect6 waits on;
  *   - SIGKILL ends a stopped child;
  *   - SIGCONT takes back a pending stop signal, a stop signal takes
  *     back a pending SIGCONT;
@@ -294,6 +295,35 @@ static void sleep_survives_stop(void)
 }
 
 /*
+ * A select (or pselect6: sixth 1) on an empty pipe, stopped and
+ * continued, waits on: the byte written after the SIGCONT is what
+ * ends it (2.4.0's sys_select returns -ERESTARTNOHAND, and the call
+ * starts again when no handler ran; Linux still does).  The child
+ * exits 0 if it saw one descriptor ready, 1 on EINTR.
+ */
+static void select_survives_stop(int sixth, const char *what)
+{
+	int fds[2], pid, status = 0;
+
+	if (!make_pipe(fds))
+		return;
+	pid = fork_in_own_group();
+	if (!pid) {
+		unsigned long in[32] = { 1UL << fds[0] };
+		long nr = sixth ? __NR_pselect6 : __NR__newselect;
+
+		exit(__syscall(nr, fds[0] + 1, (long)in, 0, 0, 0, 0) != 1);
+	}
+	nap_ms(200);			/* asleep by now, most likely */
+	check(pid > 0 && kill(pid, SIGSTOP) == 0 &&
+	      wait4(pid, &status, WUNTRACED) == pid &&
+	      stopped_by(status, SIGSTOP) && kill(pid, SIGCONT) == 0 &&
+	      write(fds[1], "x", 1) == 1 &&
+	      wait4(pid, &status, 0) == pid && status == 0, what);
+	close_pipe(fds);
+}
+
+/*
  * SIGCONT and the stop signals take each other back while pending
  * (2.4.0's handle_stop_signal): the child, blocking both, sees which
  * of the two is left.
@@ -482,6 +512,8 @@ static int session_checks(void)
 	stop_and_continue();
 	threads_stop();
 	sleep_survives_stop();
+	select_survives_stop(0, "a select stopped and continued waits on");
+	select_survives_stop(1, "a pselect6 stopped and continued waits on");
 	pending_cancel();
 	orphaned_group();
 	return failures;

@@ -295,6 +295,8 @@ STOP_CASES = [
     "its second thread is stopped too",
     "SIGCONT: the second thread goes on",
     "a nanosleep stopped and continued sleeps on: 0, not EINTR",
+    "a select stopped and continued waits on",
+    "a pselect6 stopped and continued waits on",
     "SIGCONT takes back a pending SIGTSTP, SIGTSTP a pending SIGCONT",
     "an orphaned group: SIGTSTP and SIGTTIN are lost",
     "an orphaned group: SIGSTOP stops it",
