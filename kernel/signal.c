@@ -167,15 +167,21 @@ static void notify_parent_cldstop(struct task_struct *leader)
  * Before sig is queued for p's process (2.4.0's handle_stop_signal,
  * for every thread): SIGCONT takes back the stop signals pending and
  * goes on with a stopped process, whatever its action for SIGCONT; a
- * stop signal takes back a pending SIGCONT.  SIGKILL needs none of
- * this: it wakes a stopped thread as it wakes a killable sleeper
- * (TASK_STOPPED has TASK_WAKEKILL).  Interrupts are off.
+ * stop signal takes back a pending SIGCONT.  SIGKILL ends the stop
+ * too, and a stop not yet told is not told (2.4.0 clears exit_code):
+ * a dying process is no stopped job (has_stopped_jobs); it wakes the
+ * stopped threads as it wakes a killable sleeper (TASK_STOPPED has
+ * TASK_WAKEKILL).  Interrupts are off.
  */
 static void handle_stop_signal(int sig, struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader, *t = p;
 	uint64_t drop = sig == SIGCONT ? STOP_SIGNALS : SIGBIT(SIGCONT);
 
+	if (sig == SIGKILL && leader->stopped) {
+		leader->stopped = false;
+		leader->jobctl_report = 0;
+	}
 	if (sig != SIGCONT && !(SIGBIT(sig) & STOP_SIGNALS))
 		return;
 	do {

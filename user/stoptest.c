@@ -17,7 +17,8 @@
  *     back a pending SIGCONT;
  *   - SIGTSTP and SIGTTIN are lost in an orphaned process group (its
  *     parent's process ended: no shell would continue it); SIGSTOP
- *     still stops it.
+ *     still stops it; a group orphaned whose stopped process was
+ *     killed gets no SIGHUP.
  *
  * "stoptest console" is for a scenario at the console: a background
  * reader stops at SIGTTIN, a background tcsetpgrp or tcsetattr at
@@ -405,6 +406,47 @@ static void orphaned_group(void)
 	close_pipe(fds);
 }
 
+/*
+ * A stop that SIGKILL ended is no stopped job: a child in a group of
+ * its own forks a process that stops and is killed (a zombie the
+ * child leaves unreaped) and a second that outlives the child.  The
+ * child's end orphans the group, which has no stopped process, so the
+ * second gets no SIGHUP (2.4.0's has_stopped_jobs asks for
+ * TASK_STOPPED) and writes 'a'.
+ */
+static void killed_stop_is_no_stopped_job(void)
+{
+	int fds[2], child, status = 0;
+
+	if (!make_pipe(fds))
+		return;
+	child = fork_in_own_group();
+	if (!child) {
+		int parent = getpid(), stopper, waiter = fork();
+
+		if (!waiter) {
+			while (getppid() == parent)
+				nap_ms(10);	/* until the child is gone */
+			nap_ms(100);		/* a SIGHUP would end it */
+			write(fds[1], "a", 1);
+			exit(0);
+		}
+		stopper = fork();
+		if (!stopper) {
+			kill(getpid(), SIGSTOP);
+			exit(0);
+		}
+		wait4(stopper, &status, WUNTRACED);
+		kill(stopper, SIGKILL);
+		nap_ms(100);			/* a zombie by now */
+		exit(!stopped_by(status, SIGSTOP));
+	}
+	check(child > 0 && wait4(child, &status, 0) == child && status == 0 &&
+	      read_guarded(fds[0]) == 'a',
+	      "a killed stop is no stopped job: no SIGHUP for its group");
+	close_pipe(fds);
+}
+
 /* A background group's changes to the console (children's bodies). */
 static int set_pgrp(void)
 {
@@ -516,6 +558,7 @@ static int session_checks(void)
 	select_survives_stop(1, "a pselect6 stopped and continued waits on");
 	pending_cancel();
 	orphaned_group();
+	killed_stop_is_no_stopped_job();
 	return failures;
 }
 

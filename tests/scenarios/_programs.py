@@ -300,6 +300,7 @@ STOP_CASES = [
     "SIGCONT takes back a pending SIGTSTP, SIGTSTP a pending SIGCONT",
     "an orphaned group: SIGTSTP and SIGTTIN are lost",
     "an orphaned group: SIGSTOP stops it",
+    "a killed stop is no stopped job: no SIGHUP for its group",
 ]
 
 SELECT_CASES = [
