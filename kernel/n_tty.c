@@ -70,13 +70,16 @@ static void put_tty_queue(struct tty_struct *tty, unsigned char c)
 /*
  * Empties the input (2.4.0's n_tty_flush_buffer): TCFLSH, TCSETSF,
  * and a signal key without NOFLSH.  Interrupts are off around it.
+ * The buffer is emptied where its head is (2.4.0's reset_buffer_flags
+ * puts it back at 0): a signal key in the type-ahead n_tty_hand_over
+ * takes again in place must not move its writes ahead of its reads.
  */
 void n_tty_flush_buffer(struct tty_struct *tty)
 {
 	uint32_t flags = local_irq_save();
 
-	tty->read_head = tty->read_tail = tty->read_cnt = 0;
-	tty->canon_head = tty->canon_data = 0;
+	tty->read_tail = tty->canon_head = tty->read_head;
+	tty->read_cnt = tty->canon_data = 0;
 	memset(tty->read_eol, 0, sizeof(tty->read_eol));
 	tty->lnext = false;
 	local_irq_restore(flags);

@@ -309,6 +309,31 @@ static void a_signal_key_drops_the_line(struct ktest *t)
 	put_back(&saved, pgrp);
 }
 
+/*
+ * The shell hands a program the console (n_tty_hand_over) with
+ * type-ahead that wraps past the buffer's end and holds a signal key
+ * the program's settings act on: the key drops what came before it,
+ * and what follows it is kept whole (taken again in place, its writes
+ * stay behind its reads).
+ */
+static void type_ahead_past_a_signal_key_is_kept(struct ktest *t)
+{
+	struct termios saved, program;
+	int pgrp = with_settings(&saved, 0, 0, 1, 0);
+	char buf[32];
+
+	for (int i = 0; i < N_TTY_BUF_SIZE - 6; i++)
+		type_byte('x');
+	drain_input();			/* the next byte goes in at 4090 */
+	type_bytes("ab\x03" "0123456789");
+	program = console_tty.termios;
+	program.c_lflag = ISIG;
+	n_tty_hand_over(&console_tty, &program);
+	KTEST_EXPECT_EQ(t, read_some(buf, sizeof(buf)), 10);
+	KTEST_EXPECT_STREQ(t, buf, "0123456789");
+	put_back(&saved, pgrp);
+}
+
 /* A reader whose buffer's page the case holds locked, and its rival. */
 struct rival_reader {
 	struct page *page;
@@ -381,6 +406,7 @@ static const struct ktest_case console_cases[] = {
 	KTEST_CASE(raw_reads_follow_vmin_and_vtime),
 	KTEST_CASE(vmin_waits_for_that_many_bytes),
 	KTEST_CASE(a_signal_key_drops_the_line),
+	KTEST_CASE(type_ahead_past_a_signal_key_is_kept),
 	KTEST_CASE(an_overlong_line_still_ends),
 	KTEST_CASE(output_is_mirrored_to_vga),
 	KTEST_CASE(hidden_messages_are_still_logged),
