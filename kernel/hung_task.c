@@ -7,10 +7,11 @@
  * limit then names only the case; the cause is whoever had the CPU.
  *
  * So a watch marks every task's CPU ticks when the work starts, and a
- * timer fires if it is still going after its limit: it lists the
- * tasks that used the CPU since, most first, with their state and
- * backtrace, and the idle share, then (in a test boot) panics so the
- * boot ends with that name.  The report follows Linux 2.6.30's
+ * timer fires if it is still going after its limit: it shows where the
+ * task doing the work is, then lists the tasks that used the CPU
+ * since, most first, with their state and backtrace, and the idle
+ * share, then (in a test boot) panics so the boot ends with that
+ * name.  The report follows Linux 2.6.30's
  * hung-task detector (kernel/hung_task.c: "INFO: task ... blocked for
  * more than 120 seconds", with the task's backtrace and
  * hung_task_panic) and the CPU figures sysrq-t's show_state() gives;
@@ -79,13 +80,17 @@ static void hung_watch_fire(unsigned long data)
 	unsigned long all = jiffies - w->start;
 	int n = busiest_tasks(top), i;
 
-	printk(KERN_EMERG "INFO: %s still running after %us; the CPU "
-	       "since it began (%lu ticks):\n", w->what, w->seconds, all);
+	printk(KERN_EMERG "INFO: %s still running after %us in %s:%d (%c):\n",
+	       w->what, w->seconds, w->task->comm, w->task->pid,
+	       task_state_char(w->task));
+	show_task_backtrace(w->task);
+	printk(KERN_EMERG "INFO: the CPU since it began (%lu ticks):\n", all);
 	for (i = 0; i < n; i++) {
 		printk(KERN_EMERG "INFO:   %s:%d %c %lu ticks (%lu%%)\n",
 		       top[i]->comm, top[i]->pid, task_state_char(top[i]),
 		       ticks_since(top[i]), ticks_since(top[i]) * 100 / all);
-		show_task_backtrace(top[i]);
+		if (top[i] != w->task)
+			show_task_backtrace(top[i]);
 	}
 	printk(KERN_EMERG "INFO:   idle %lu ticks\n", idle_ticks - w->idle);
 	w->top = n ? top[0] : NULL;
@@ -107,7 +112,8 @@ void hung_watch_start(struct hung_watch *w, const char *what,
 	uint32_t flags = local_irq_save();
 
 	*w = (struct hung_watch){ .what = what, .seconds = seconds,
-				  .panic = panic, .start = jiffies,
+				  .panic = panic, .task = current,
+				  .start = jiffies,
 				  .idle = idle_ticks };
 	for_each_task(p)
 		p->hung_ticks = cpu_ticks(p);

@@ -12,6 +12,7 @@ struct hung_watch {
 	const char *what;	/* the work watched: a test case's name */
 	unsigned int seconds;	/* its limit, in guest time */
 	bool panic;		/* end the boot after the report */
+	struct task_struct *task;	/* the one doing the work */
 	unsigned long start, idle;	/* jiffies, idle_ticks at the start */
 	struct task_struct *top;	/* after a report: most CPU, or NULL */
 };

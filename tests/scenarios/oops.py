@@ -120,7 +120,9 @@ def hung_case_report(lab):
     watch on the case (kernel/hung_task.c) names the thread that had the
     CPU, with its backtrace, and ends the test boot."""
     vm = crash_report(lab, "demo_hung_case ktest_timeout=2", "the hung case", [
-        r"INFO: a_thread_loops_while_the_case_waits still running after 2s",
+        r"INFO: a_thread_loops_while_the_case_waits still running after 2s in init:1 \(D\)",
+        r"\] a_thread_loops_while_the_case_waits\+0x",
+        r"INFO: the CPU since it began \(\d+ ticks\):",
         r"INFO:   looper:\d+ [RS] \d+ ticks \((9\d|100)%\)",
         r"Call Trace:",
         r"\] hung_demo_loop\+0x",
