@@ -171,6 +171,9 @@ struct task_struct {
 	unsigned long start_time, utime, stime;
 	unsigned long min_flt, maj_flt;
 	unsigned long cutime, cstime, cmin_flt, cmaj_flt;	/* reaped */
+	/* utime + stime when a hung-task watch began (kernel/hung_task.c;
+	 * 2.6.30 keeps last_switch_count for its hung-task check) */
+	unsigned long hung_ticks;
 	struct group_usage dead;	/* leader: its exited threads' (2.6
 					 * keeps them in signal_struct) */
 

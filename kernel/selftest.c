@@ -3,6 +3,7 @@
  * power off, QEMU's exit status telling the result) or from the shell
  * with "test GLOB".  The framework itself is lib/ktest.c.
  */
+#include "kernel/hung_task.h"
 #include "kernel/kernel.h"
 #include "kernel/params.h"
 #include "kernel/power.h"
@@ -26,10 +27,25 @@ void ktest_vprint(const char *fmt, va_list ap)
 	vcprintf(fmt, ap);
 }
 
+/*
+ * Each part of a case may take ktest_timeout seconds of guest time
+ * (KUnit's per-case timeout; the runner gives half its own limit on
+ * the boot, so the boot ends in the named report, not in the kill).
+ */
+static unsigned int ktest_timeout;
+KERNEL_PARAM_UINT(ktest_timeout, ktest_timeout, 0, 100000,
+		  "seconds a test case may run before the tasks that had "
+		  "the CPU are listed (0: no limit; a test= boot then "
+		  "panics)");
+
 /* A BUG() in a case panics the kernel, as it would outside a test. */
 void ktest_call(struct ktest *t, void (*fn)(struct ktest *t))
 {
+	struct hung_watch watch;
+
+	hung_watch_start(&watch, t->name, ktest_timeout, softlockup_panic);
 	fn(t);
+	hung_watch_stop(&watch);
 }
 
 static struct ktest_totals run_tests(const char *glob)

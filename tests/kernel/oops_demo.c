@@ -72,3 +72,32 @@ static const struct ktest_case softlockup_cases[] = {
 	KTEST_CASE(a_thread_keeps_the_cpu),
 };
 KTEST_EXPLICIT_SUITE(demo_softlockup, softlockup_cases);
+
+/*
+ * A kernel thread that loops for ever but calls schedule() each time
+ * round, as kswapd does when its sleep returns at once: the soft-lockup
+ * detector stays quiet, and the case, waiting for the thread, never
+ * ends.  Past ktest_timeout the watch on the case lists the tasks that
+ * had the CPU, the looper first with its backtrace, and in a test boot
+ * panics (test=demo_hung_case ktest_timeout=2: the scenario
+ * hung_case_report).
+ */
+__attribute__((noinline)) int hung_demo_loop(void *arg __unused)
+{
+	for (;;)
+		yield();
+}
+
+static void a_thread_loops_while_the_case_waits(struct ktest *t __unused)
+{
+	kernel_thread(hung_demo_loop, NULL, "looper");
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule_timeout(HZ);
+	}
+}
+
+static const struct ktest_case hung_cases[] = {
+	KTEST_CASE(a_thread_loops_while_the_case_waits),
+};
+KTEST_EXPLICIT_SUITE(demo_hung_case, hung_cases);

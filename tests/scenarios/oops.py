@@ -113,6 +113,26 @@ def shell_test_command_keeps_the_swap_area(lab):
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
 
 
+@scenario("hung_case_report", timeout=60)
+def hung_case_report(lab):
+    """A kernel thread that loops calling schedule() keeps a case waiting
+    for ever, and the soft-lockup detector quiet; past ktest_timeout the
+    watch on the case (kernel/hung_task.c) names the thread that had the
+    CPU, with its backtrace, and ends the test boot."""
+    vm = crash_report(lab, "demo_hung_case ktest_timeout=2", "the hung case", [
+        r"INFO: a_thread_loops_while_the_case_waits still running after 2s in init:1 \(D\)",
+        r"\] a_thread_loops_while_the_case_waits\+0x",
+        r"INFO: the CPU since it began \(\d+ ticks\):",
+        r"INFO:   looper:\d+ [RS] \d+ ticks \((9\d|100)%\)",
+        r"Call Trace:",
+        r"\] hung_demo_loop\+0x",
+        r"INFO:   idle \d+ ticks",
+        r"Kernel panic - not syncing: hung task: a_thread_loops_while_the_case_waits "
+        r"ran past 2s, looper:\d+ had (9\d|100)% of the CPU",
+    ])
+    assert "soft lockup" not in vm.output, vm.tail()
+
+
 @scenario("softlockup_report", timeout=60)
 def softlockup_report(lab):
     """A kernel thread that never calls schedule() starves the test thread

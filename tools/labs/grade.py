@@ -132,7 +132,7 @@ def run_kernel(test, build, tests_dir):
     settings = runner.settings_for(config, suite)
     timeout = settings.get("timeout", KERNEL_TIMEOUT)
     runner.make_suite_disks(build, test.name, settings)
-    argv = runner.kernel_suite_command(build, test.name, settings)
+    argv = runner.kernel_suite_command(build, test.name, settings, timeout=timeout)
     output, code = run_process(argv, timeout, KERNEL_CPU_SECONDS)
     passed, lines = judge_ktap(test, output, code, timeout, (33, 35))
     return Result(test, passed, lines, shlex.join(argv), output,

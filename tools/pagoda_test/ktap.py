@@ -36,7 +36,8 @@ BAIL_OUT_RE = re.compile(r"Bail out!\s*(.*)$")
 # Messages that explain why output stopped: the kernel's panic/oops lines and
 # the host sanitizers' reports. Matched anywhere in a line, timestamps included.
 CRASH_RE = re.compile(r"Kernel panic - not syncing|\bOops\b|\bBUG: |Unable to handle kernel"
-                      r"|ERROR: (Address|Leak)Sanitizer|runtime error: |Triple fault")
+                      r"|ERROR: (Address|Leak)Sanitizer|runtime error: |Triple fault"
+                      r"|\bINFO: ")  # kernel/hung_task.c's report, as Linux's
 # A frame of a sanitizer's stack trace ("    #0 0x7f... in malloc ..."):
 # indented and starting with "#" like a diagnostic, but not KTAP.
 SANITIZER_FRAME_RE = re.compile(r"#\d+ 0x[0-9a-f]+ ")

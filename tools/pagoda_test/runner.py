@@ -203,9 +203,16 @@ def make_suite_disks(build, name, settings):
                              bad_pages=spec.get("bad_pages", ()))
 
 
-def kernel_suite_command(build, name, settings, first=1):
-    """The QEMU argv running kernel suite `name` (from its case `first` on)."""
+def kernel_suite_command(build, name, settings, first=1, timeout=None):
+    """The QEMU argv running kernel suite `name` (from its case `first` on).
+
+    With `timeout` (the boot's limit, seconds), each case may take half of
+    it (ktest_timeout): a case still running then ends the boot with the
+    tasks that had the CPU (kernel/hung_task.c), not in the kill.
+    """
     start = f" test_from={first}" if first > 1 else ""
+    if timeout is not None:
+        start += f" ktest_timeout={max(1, int(timeout // 2))}"
     append = f"test={name}{start} {settings.get('append', '')}".strip()
     return qemu.command(kernel=Path(build) / "kernel.elf", append=append,
                         mem=settings.get("mem"), extra=settings.get("qemu", []),
@@ -277,7 +284,7 @@ def run_kernel_suite(build, name, settings, timeout):
     start = time.monotonic()
     cases, notes, outputs, argvs, first = [], [], [], [], 1
     while True:
-        argv = kernel_suite_command(build, name, settings, first)
+        argv = kernel_suite_command(build, name, settings, first, timeout)
         make_suite_disks(build, name, settings)
         vm = machine.Machine(argv, interactive=False)
         code = vm.wait(timeout)
@@ -505,7 +512,8 @@ def plan_jobs(args):
             names = []
         for name in names:
             settings = settings_for(config, name)
-            command = shlex.join(kernel_suite_command(build, name, settings))
+            command = shlex.join(kernel_suite_command(build, name, settings,
+                                                      timeout=settings.get("timeout", timeout)))
             jobs.append(Job(f"kernel:{name}", command,
                             lambda n=name, s=settings: run_kernel_suite(build, n, s, timeout)))
 

@@ -192,6 +192,11 @@ class NoiseTest(unittest.TestCase):
         self.assertEqual(ktap.crash_lines("[ 0.1] booting\n[ 0.2] Kernel panic - not syncing: x\n"),
                          ["[ 0.2] Kernel panic - not syncing: x"])
 
+    def test_a_hung_case_report_is_a_crash_line(self):
+        text = ("[ 31.3] INFO:   kswapd:2 R 2999 ticks (99%)\n"
+                "[ 31.3]  [<c0126aac>] kswapd+0x3c/0x120\n")
+        self.assertEqual(ktap.crash_lines(text), ["[ 31.3] INFO:   kswapd:2 R 2999 ticks (99%)"])
+
     def test_only_the_first_document_is_read(self):
         text = CONTRACT_SAMPLE + "KTAP version 1\n1..1\nnot ok 1 other\n"
         root = ktap.parse(text)

@@ -146,7 +146,7 @@ class KernelSuiteTest(FakeBuildTest):
         rerun = next(line for line in lines if line.startswith("    rerun: "))
         log_lines = log.read_text().splitlines()
         self.assertEqual(log_lines[0], rerun[len("    rerun: "):])
-        self.assertIn("-append test=fail_two", log_lines[0])
+        self.assertIn("-append 'test=fail_two ktest_timeout=60'", log_lines[0])
         self.assertIn("    not ok 2 b", log_lines)
 
     def test_crash_names_the_case_in_progress_and_runs_the_rest_in_a_new_boot(self):
@@ -160,7 +160,7 @@ class KernelSuiteTest(FakeBuildTest):
                           ("e", "pass")])
         log = (self.build / "test-logs" / "kernel-crash_three.log").read_text()
         self.assertIn("# ---- boot 2: ", log)
-        self.assertIn("-append 'test=crash_three test_from=4'", log)
+        self.assertIn("-append 'test=crash_three test_from=4 ktest_timeout=60'", log)
         self.assertNotIn("never ran", log)
 
     def test_timeout_is_reported_and_the_cases_after_run(self):
@@ -198,9 +198,17 @@ class KernelSuiteTest(FakeBuildTest):
         _, lines = self.run_tests("--list", "-v", "--glob", "pass_one,fail_two")
         listed = dict(line.split("  ", 1) for line in lines)
         self.assertIn("-m 3G", listed["kernel:pass_one"])
-        self.assertIn("-append 'test=pass_one loglevel=7'", listed["kernel:pass_one"])
+        self.assertIn("-append 'test=pass_one ktest_timeout=60 loglevel=7'",
+                      listed["kernel:pass_one"])
         self.assertTrue(listed["kernel:pass_one"].endswith("-smp 2"))
         self.assertIn("-m 32M", listed["kernel:fail_two"])
+
+    def test_each_case_gets_half_the_boot_limit(self):
+        # kernel/hung_task.c then lists who had the CPU before the kill
+        argv = shlex.join(runner.kernel_suite_command(self.build, "x", {}, timeout=9))
+        self.assertIn("-append 'test=x ktest_timeout=4'", argv)
+        argv = shlex.join(runner.kernel_suite_command(self.build, "x", {}))
+        self.assertNotIn("ktest_timeout", argv)
 
     def test_unknown_setting_is_rejected(self):
         (self.tests / "suites.py").write_text('SUITES = {"*": {"memory": "3G"}}\n')
