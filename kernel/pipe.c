@@ -250,13 +250,16 @@ static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
 	return mask;
 }
 
-/* fstat: a FIFO whose size is the bytes it holds, as 2.4.0's i_size. */
+/*
+ * fstat: a FIFO of size 0, as since Linux 2.6.11 (its pipe buffers left
+ * i_size alone).  2.4.0's i_size was the bytes the pipe held, which
+ * busybox more took for a file's size ("4294967295% of 292 bytes").
+ */
 static void pipe_stat(struct file *f, struct statx *st)
 {
 	struct pipe_inode_info *pipe = f->private_data;
 
 	st->stx_ino = pipe->ino;
-	st->stx_size = pipe->len;
 	st->stx_blksize = PIPE_SIZE;
 }
 

@@ -314,3 +314,22 @@ def busybox_sh_job_control(lab):
     assert f"[{pid[1]}] stopped by SIGTTIN (21)" in vm.output, vm.tail()
     vm.run(f"kill -KILL {pid[1]}")
     assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
+
+
+@scenario("busybox_more_pages_a_pipe", timeout=150)
+def busybox_more_pages_a_pipe(lab):
+    """more with a pipe for input: a screenful, its --More-- prompt, a
+    space for the next.  more prints "(N% of SIZE bytes)" when fstat
+    gives its input a size; a pipe's is 0 on Linux since 2.6.11, and
+    was the bytes it held (2.4.0's i_size), which more took for a file
+    size: "--More-- (4294967295% of 292 bytes)"."""
+    vm = lab.boot(modules=[busybox_as_sh(lab)])
+    vm.expect_prompt()
+    vm.sendline("run sh -c 'seq 1 100 | more'")
+    vm.expect(r"^23\n--More--", timeout=60)
+    vm.send(" ")
+    vm.expect(r"^46\n--More--", timeout=30)
+    vm.send("q")
+    printed = vm.expect_prompt(timeout=30)
+    assert "% of" not in vm.output, vm.tail()
+    assert "exited" not in printed and "killed" not in printed, printed + vm.tail()

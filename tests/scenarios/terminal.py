@@ -177,3 +177,47 @@ def busybox_ash_edits_its_line(lab):
     vm.sendline("exit 4")
     vm.expect(r"sh: exited with status 4", timeout=30)
     vm.expect_prompt()
+
+
+@scenario("bash_job_control_and_resize", timeout=300)
+def bash_job_control_and_resize(lab):
+    """bash-static -i with busybox's sh for stty: Ctrl-Z stops the
+    foreground job (SIGTSTP), jobs, bg and fg as on Linux, Ctrl-C
+    ends it (status 130).  A background job's TIOCSWINSZ (stty cols)
+    sends SIGWINCH to the foreground group, bash, whose handler reads
+    the new size (TIOCGWINSZ) or whose trap runs, as on Linux.  Before
+    this scenario nothing checked that SIGWINCH was sent."""
+    bash = fetched(lab, "bash", "shells")
+    vm = lab.boot(modules=[bash, busybox_as_sh(lab)])
+    vm.expect_prompt()
+    vm.sendline("run bash --norc --noprofile -i")
+    prompt = r"bash-[0-9.]+# "
+    vm.expect(prompt, timeout=60)
+    # the job says when it runs: a Ctrl-Z before that reaches bash,
+    # which ignores SIGTSTP
+    vm.sendline("sh -c 'echo started; exec sleep 100'")
+    vm.expect(r"^started$", timeout=30)
+    vm.send("\x1a")
+    vm.expect(r"\[1\]\+ +Stopped +sh -c 'echo started; exec sleep 100'\n", timeout=30)
+    vm.expect(prompt, timeout=30)
+    vm.sendline("bg; jobs")
+    vm.expect(r"\[1\]\+ +Running +sh -c .* &\n", timeout=30)
+    vm.expect(prompt, timeout=30)
+    vm.sendline("fg")
+    vm.expect(r"fg\nsh -c .*\n", timeout=30)
+    vm.send("\x03")
+    vm.expect(prompt, timeout=30)
+    vm.sendline("echo status $?")
+    vm.expect(r"^status 130$", timeout=30)
+    vm.expect(prompt, timeout=30)
+    # as on Linux: bash's own handler reads the size, a trap replaces it
+    vm.sendline("sh -c 'stty cols 100' & wait; echo cols $COLUMNS")
+    vm.expect(r"^cols 100$", timeout=60)
+    vm.expect(prompt, timeout=30)
+    vm.sendline("trap 'echo got WINCH' WINCH; sh -c 'stty cols 90' & wait")
+    vm.expect(r"^got WINCH$", timeout=60)
+    vm.expect(prompt, timeout=30)
+    vm.sendline("exit 3")
+    vm.expect(r"bash: exited with status 3", timeout=30)
+    vm.expect_prompt()
+    assert "Oops" not in vm.output and "Kernel panic" not in vm.output, vm.tail()
